@@ -1,0 +1,49 @@
+// argv → one subcommand. With no subcommand yaoli starts the kiosk (once it exists).
+import { commands } from './commands/registry.ts';
+
+const VERSION = '0.1.0';
+
+function usage(): string {
+  const lines = [
+    'yaoli 藥歷 — 雲端藥歷查詢 kiosk / MediCloud medication-history kiosk',
+    '',
+    'usage: yaoli <command> [options]   (yaoli <command> --help for its options)',
+    '',
+  ];
+  const width = Math.max(...commands.map((c) => c.name.length));
+  for (const command of commands) {
+    lines.push(`  ${command.name.padEnd(width)}  ${command.summary['zh-TW']}`);
+    lines.push(`  ${''.padEnd(width)}  ${command.summary.en}`);
+  }
+  return lines.join('\n');
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === '--version' || name === '-v') {
+    console.log(VERSION);
+    return 0;
+  }
+  const wantsHelp = name === undefined || name === '--help' || name === '-h' || name === 'help';
+  const entry = wantsHelp ? undefined : commands.find((c) => c.name === name) ?? commands.find((c) => c.name === 'kiosk' && name?.startsWith('-'));
+  if (!entry) {
+    const kiosk = commands.find((c) => c.name === 'kiosk');
+    if (name === undefined && kiosk) return (await kiosk.load()).run([]);
+    console.log(usage());
+    if (wantsHelp) return 0;
+    console.error(`\n未知的指令 unknown command: ${name}`);
+    return 2;
+  }
+  const args = entry.name === 'kiosk' && name?.startsWith('-') ? argv : rest;
+  return (await entry.load()).run(args);
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,20 @@
+// Every subcommand, loaded lazily so `yaoli --help` and the kiosk start stay fast.
+// Each module exports `run(argv): Promise<number>` (the exit code).
+
+export interface CommandModule {
+  run(argv: string[]): Promise<number>;
+}
+
+export interface CommandEntry {
+  name: string;
+  summary: { 'zh-TW': string; en: string };
+  load: () => Promise<CommandModule>;
+}
+
+export const commands: CommandEntry[] = [
+  {
+    name: 'analyze',
+    summary: { 'zh-TW': '分析一份雲端藥歷 JSON：餘藥、重複用藥、慢箋、管制藥', en: 'analyze a MediCloud JSON bundle: leftover, duplicates, refills, care list' },
+    load: () => import('./analyze.ts'),
+  },
+];

@@ -1,0 +1,49 @@
+// Bilingual text. zh-TW is the source of truth and the default; every catalogue entry
+// carries both languages so a missing translation is a type error, not a blank screen.
+// Each area keeps its own catalogue (e.g. core/domain/messages.ts) built with `catalogue`.
+
+export type Lang = 'zh-TW' | 'en';
+export const LANGS: readonly Lang[] = ['zh-TW', 'en'];
+
+export interface Bilingual {
+  'zh-TW': string;
+  en: string;
+}
+
+export type Catalogue<K extends string = string> = Record<K, Bilingual>;
+
+/** Identity helper that keeps the literal keys of a catalogue for type-checked lookups. */
+export function catalogue<K extends string>(entries: Record<K, Bilingual>): Catalogue<K> {
+  return entries;
+}
+
+export type Facts = Record<string, string | number | readonly string[] | null | undefined>;
+
+/** Fills `{name}` placeholders; arrays join with the language's list separator. */
+export function format(template: string, facts: Facts = {}, lang: Lang = 'zh-TW'): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const value = facts[name];
+    if (value === undefined || value === null) return whole;
+    if (Array.isArray(value)) return value.join(lang === 'zh-TW' ? '、' : ', ');
+    return String(value);
+  });
+}
+
+/** Looks up `key` in `entries` and formats it; unknown keys come back as the key itself. */
+export function translate(entries: Catalogue, key: string, lang: Lang, facts?: Facts): string {
+  const entry = entries[key];
+  return entry ? format(entry[lang], facts, lang) : key;
+}
+
+/** Both languages on one line, for CLI output a technician may read in either. */
+export function bothLanguages(entry: Bilingual, facts?: Facts): string {
+  return `${format(entry['zh-TW'], facts, 'zh-TW')} / ${format(entry.en, facts, 'en')}`;
+}
+
+export function parseLang(value: string | undefined, fallback: Lang = 'zh-TW'): Lang {
+  if (value === undefined) return fallback;
+  const normal = value.toLowerCase();
+  if (normal === 'en' || normal.startsWith('en-') || normal.startsWith('en_')) return 'en';
+  if (normal === 'zh-tw' || normal === 'zh' || normal.startsWith('zh_tw')) return 'zh-TW';
+  return fallback;
+}
