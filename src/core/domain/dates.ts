@@ -1,0 +1,174 @@
+// Calendar days for the pharmacy. Every date here is a plain Asia/Taipei calendar day
+// ('YYYY-MM-DD'); arithmetic runs on whole day numbers built with Date.UTC, so the process
+// time zone can never shift an answer (the NHI analyzer tools broke exactly there: their
+// leftover tests fail under TZ=UTC, research anchors 1(c).12).
+import type { IsoDate } from './types.ts';
+
+const MS_PER_DAY = 86_400_000;
+/** Taiwan has used UTC+08:00 all year since 1980 (no DST), so one fixed offset is exact. */
+const TAIPEI_OFFSET_MS = 8 * 3_600_000;
+/** ROC year + 1911 = Gregorian year (SPEC §2). */
+const ROC_OFFSET = 1911;
+
+function pad(value: number, width: number): string {
+  return String(value).padStart(width, '0');
+}
+
+function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return isLeapYear(year) ? 29 : 28;
+  return [4, 6, 9, 11].includes(month) ? 30 : 31;
+}
+
+/** The one constructor of an IsoDate from parts; null when the day does not exist. */
+function isoFromParts(year: number, month: number, day: number): IsoDate | null {
+  if (!Number.isInteger(year) || !Number.isInteger(month) || !Number.isInteger(day)) return null;
+  if (year < 1 || year > 9999 || month < 1 || month > 12) return null;
+  if (day < 1 || day > daysInMonth(year, month)) return null;
+  return `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`;
+}
+
+function partsOf(iso: IsoDate): [number, number, number] {
+  return [Number(iso.slice(0, 4)), Number(iso.slice(5, 7)), Number(iso.slice(8, 10))];
+}
+
+/** Day number (days since 1970-01-01) of a calendar day; pure arithmetic, no time zone. */
+function dayNumber(iso: IsoDate): number {
+  const [year, month, day] = partsOf(iso);
+  const date = new Date(0);
+  date.setUTCFullYear(year, month - 1, day);
+  return Math.round(date.getTime() / MS_PER_DAY);
+}
+
+function fromDayNumber(days: number): IsoDate {
+  const date = new Date(days * MS_PER_DAY);
+  return `${pad(date.getUTCFullYear(), 4)}-${pad(date.getUTCMonth() + 1, 2)}-${pad(date.getUTCDate(), 2)}`;
+}
+
+/** True when `text` is an existing calendar day written exactly as 'YYYY-MM-DD'. */
+export function isIsoDate(text: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  return match !== null && isoFromParts(Number(match[1]), Number(match[2]), Number(match[3])) !== null;
+}
+
+/**
+ * The Asia/Taipei calendar day of an instant: the one place a timestamp becomes a day.
+ * An Invalid Date is a caller's bug (a broken clock source), not patient data, so it throws.
+ */
+export function taipeiDateOf(instant: Date): IsoDate {
+  const ms = instant.getTime();
+  if (Number.isNaN(ms)) throw new RangeError('taipeiDateOf: invalid instant / 無效的時間');
+  return fromDayNumber(Math.floor((ms + TAIPEI_OFFSET_MS) / MS_PER_DAY));
+}
+
+const ISO_WITH_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
+const SLASHED = /^(\d{2,4})\/(\d{1,2})\/(\d{1,2})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$/;
+const DIGITS = /^(\d{7}|\d{8})$/;
+
+function parseIsoWithTime(match: RegExpExecArray): IsoDate | null {
+  const [, y, mo, d, h, mi, s, zone] = match;
+  const day = isoFromParts(Number(y), Number(mo), Number(d));
+  if (day === null || zone === undefined) return day;
+  // An instant with an explicit zone: the Taipei calendar day of that instant.
+  const hour = Number(h);
+  const minute = Number(mi);
+  const second = s === undefined ? 0 : Number(s);
+  if (hour > 23 || minute > 59 || second > 59) return null;
+  let offsetMinutes = 0;
+  if (zone !== 'Z') {
+    const digits = zone.replace(':', '');
+    const zoneHours = Number(digits.slice(1, 3));
+    const zoneMinutes = Number(digits.slice(3, 5));
+    if (zoneHours > 14 || zoneMinutes > 59) return null;
+    offsetMinutes = (digits.startsWith('-') ? -1 : 1) * (zoneHours * 60 + zoneMinutes);
+  }
+  const ms = dayNumber(day) * MS_PER_DAY + ((hour * 60 + minute - offsetMinutes) * 60 + second) * 1000;
+  return taipeiDateOf(new Date(ms));
+}
+
+/**
+ * Reads every date form the cloud and the cards use (anchors 1(c).12): ROC 'yyy/MM/dd'
+ * (and 'yy/MM/dd' for ROC years below 100), ROC 7-digit 'yyyMMdd' (card birth dates),
+ * 'YYYY/MM/DD', 'YYYYMMDD', ISO 'YYYY-MM-DD' with an optional time. Returns null for
+ * anything else, including days that do not exist (2023-02-29, 112/02/29).
+ */
+export function parseDate(text: string | null | undefined): IsoDate | null {
+  if (typeof text !== 'string') return null;
+  const trimmed = text.trim();
+  const iso = ISO_WITH_TIME.exec(trimmed);
+  if (iso) return parseIsoWithTime(iso);
+  const slashed = SLASHED.exec(trimmed);
+  if (slashed) {
+    const [, y = '', m, d] = slashed;
+    // Four digits are Gregorian; two or three digits are an ROC year.
+    const year = y.length === 4 ? Number(y) : Number(y) + ROC_OFFSET;
+    if (y.length < 4 && Number(y) < 1) return null;
+    return isoFromParts(year, Number(m), Number(d));
+  }
+  const digits = DIGITS.exec(trimmed);
+  if (digits) {
+    const value = digits[1] ?? '';
+    if (value.length === 8) return isoFromParts(Number(value.slice(0, 4)), Number(value.slice(4, 6)), Number(value.slice(6, 8)));
+    const rocYear = Number(value.slice(0, 3));
+    if (rocYear < 1) return null;
+    return isoFromParts(rocYear + ROC_OFFSET, Number(value.slice(3, 5)), Number(value.slice(5, 7)));
+  }
+  return null;
+}
+
+function rocYearText(year: number): string {
+  const roc = year - ROC_OFFSET;
+  // Years before ROC 1 (1912) are written 民前N on Taiwanese documents.
+  return roc >= 1 ? pad(roc, 3) : `民前${1 - roc}`;
+}
+
+/** ROC display form 'yyy/MM/dd', e.g. 2025-10-24 → '114/10/24', 2010-12-31 → '099/12/31'. */
+export function toRocDate(iso: IsoDate): string {
+  const [year, month, day] = partsOf(iso);
+  return `${rocYearText(year)}/${pad(month, 2)}/${pad(day, 2)}`;
+}
+
+/** ROC 7-digit form 'yyyMMdd' as on NHI cards, e.g. '1141024'. */
+export function toRoc7(iso: IsoDate): string {
+  const [year, month, day] = partsOf(iso);
+  return `${rocYearText(year)}${pad(month, 2)}${pad(day, 2)}`;
+}
+
+export function addDays(iso: IsoDate, days: number): IsoDate {
+  return fromDayNumber(dayNumber(iso) + Math.trunc(days));
+}
+
+/** Whole days from `from` to `to` (to − from); 2025-01-01 → 2025-01-02 is 1. */
+export function daysBetween(from: IsoDate, to: IsoDate): number {
+  return dayNumber(to) - dayNumber(from);
+}
+
+export function compareIso(a: IsoDate, b: IsoDate): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * Completed years of age on `today`. Per Civil Code §121/§124 a person born on 02-29
+ * turns a year older on 03-01 in common years, which is what comparing 'MM-DD' gives.
+ */
+export function ageOn(birthDate: IsoDate, today: IsoDate): number {
+  const years = Number(today.slice(0, 4)) - Number(birthDate.slice(0, 4));
+  return today.slice(5) < birthDate.slice(5) ? years - 1 : years;
+}
+
+/** 'YYYY-MM' of a day (the care list's month). */
+export function monthOf(iso: IsoDate): string {
+  return iso.slice(0, 7);
+}
+
+/** Same day n months later; a day past the target month's end becomes its last day (01-31 + 1 → 02-28/29). */
+export function addMonths(iso: IsoDate, n: number): IsoDate {
+  const [year, month, day] = partsOf(iso);
+  const index = year * 12 + (month - 1) + Math.trunc(n);
+  const targetYear = Math.floor(index / 12);
+  const targetMonth = index - targetYear * 12 + 1;
+  return isoFromParts(targetYear, targetMonth, Math.min(day, daysInMonth(targetYear, targetMonth))) ?? iso;
+}
