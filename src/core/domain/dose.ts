@@ -1,0 +1,22 @@
+// Per-dose amount shown in the table (「每次 1 粒」), computed the way the NHI analyzer tools do
+// (research anchors 1(c).4, calculatePerDosage): total ÷ days ÷ times-per-day, rounded to a
+// quarter unit and accepted only when it is a plausible tablet count; otherwise show 「總量X」.
+import type { MedicationRecord } from './types.ts';
+import { timesPerDay } from './regimen.ts';
+
+export type PerDose = { kind: 'dose'; amount: number } | { kind: 'total'; total: number };
+
+/** Below this a per-dose is not a tablet count (anchors 1(c).4). */
+const SMALLEST_DOSE = 0.24;
+/** Accepted rounded amounts: quarters up to 1, halves up to 4.5, whole units 5–10. */
+const PLAUSIBLE = new Set([0.25, 0.5, 0.75, 1, 1.5, 2, 2.5, 3, 3.5, 4, 4.5, 5, 6, 7, 8, 9, 10]);
+
+export function perDose(record: MedicationRecord): PerDose {
+  const total: PerDose = { kind: 'total', total: record.quantity };
+  const times = timesPerDay(record.frequency);
+  if (times === null || !(record.daysSupply > 0) || !Number.isFinite(record.quantity)) return total;
+  const exact = record.quantity / record.daysSupply / times;
+  if (exact < SMALLEST_DOSE) return total;
+  const amount = Math.round(exact * 4) / 4;
+  return PLAUSIBLE.has(amount) ? { kind: 'dose', amount } : total;
+}

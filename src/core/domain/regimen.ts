@@ -1,0 +1,63 @@
+// Reading the 用法 (frequency) code. Leftover days assume a fixed daily regimen (AdhereR's
+// stated assumption, research §2.1/§5 common definitions): PRN, ASORDER and non-oral
+// products have no "days of supply" a patient works through, so they get 「無法試算」.
+import type { MedicationRecord } from './types.ts';
+
+/** Times per day of the base codes (research anchors 1(c).4, the NHI analyzers' table). */
+const BASE_TIMES: Record<string, number> = {
+  QD: 1, QAM: 1, QPM: 1, HS: 1, QHS: 1, DAILY: 1, QN: 1, STAT: 1, ST: 1, Q24H: 1, QDAY: 1,
+  BID: 2, Q12H: 2,
+  TID: 3, Q8H: 3,
+  QID: 4, Q6H: 4,
+  Q4H: 6, Q3H: 8, Q2H: 12, Q1H: 24, QH: 24,
+  QOD: 0.5, Q48H: 0.5, Q72H: 1 / 3,
+  QW: 1 / 7, BIW: 2 / 7, TIW: 3 / 7,
+};
+
+/** Meal / timing suffixes that do not change how often (QDAC, BIDPC, TIDCC…). */
+const TIMING_SUFFIX = /(AC|PC|CC)$/;
+
+/** Upper-case code with spaces, dots and dashes removed ('q.d.' → 'QD', 'BID PC' → 'BIDPC'). */
+export function normalFrequency(frequency: string | null): string | null {
+  if (frequency === null) return null;
+  const code = frequency.toUpperCase().replace(/[\s.\-_]/g, '');
+  return code === '' ? null : code;
+}
+
+/** PRN ("as needed", 需要時) anywhere in the code: no fixed days of supply. */
+export function isAsNeeded(frequency: string | null): boolean {
+  const code = normalFrequency(frequency);
+  return code !== null && (code.includes('PRN') || code.includes('需要時'));
+}
+
+/** ASORDER / 依醫囑 / 遵醫囑: the dose is whatever the doctor said; no fixed days of supply. */
+export function isAsOrdered(frequency: string | null): boolean {
+  const code = normalFrequency(frequency);
+  return code !== null && (code.includes('ASORDER') || code.includes('ASDIRECT') || code.includes('醫囑'));
+}
+
+/**
+ * How many times a day the code means, or null when it is not a fixed schedule (PRN,
+ * ASORDER), missing (some hospitals send null, leescot PR #35) or unknown.
+ */
+export function timesPerDay(frequency: string | null): number | null {
+  const code = normalFrequency(frequency);
+  if (code === null || isAsNeeded(code) || isAsOrdered(code)) return null;
+  const direct = BASE_TIMES[code];
+  if (direct !== undefined) return direct;
+  const base = code.replace(TIMING_SUFFIX, '');
+  return base !== code ? (BASE_TIMES[base] ?? null) : null;
+}
+
+/** Forms a patient works through day by day; every other form is 「無法試算」 (SPEC §2). */
+const DAILY_FORMS = new Set<MedicationRecord['dosageForm']>(['oral', 'sublingual']);
+
+/**
+ * True when days of supply can be counted down: an oral or sublingual product that is not
+ * PRN or as-ordered. A missing or unknown frequency still counts: the prescriber's 給藥日數
+ * is the supply period, which is also how the cloud's own `drug_left` is computed
+ * (drug_date + day − query date, anchors 1(c).6), and dropping such rows would hide duplicates.
+ */
+export function isFixedDailyRegimen(record: MedicationRecord): boolean {
+  return DAILY_FORMS.has(record.dosageForm) && !isAsNeeded(record.frequency) && !isAsOrdered(record.frequency);
+}

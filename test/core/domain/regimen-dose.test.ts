@@ -1,0 +1,52 @@
+// Checklist: the 用法 code reads as times per day, PRN/ASORDER/non-oral are not day-countable,
+// and the per-dose column follows the analyzers' rule with the 「總量X」 fallback.
+import test from 'ava';
+import { isFixedDailyRegimen, timesPerDay } from '../../../src/core/domain/regimen.ts';
+import { perDose } from '../../../src/core/domain/dose.ts';
+import { record } from './record-builder.ts';
+
+test('frequency codes give times per day (anchors 1(c).4 table)', (t) => {
+  const expected: [string, number][] = [['QD', 1], ['QAM', 1], ['HS', 1], ['BID', 2], ['TID', 3], ['QID', 4], ['Q4H', 6],
+    ['Q6H', 4], ['Q8H', 3], ['Q12H', 2], ['Q2H', 12], ['QOD', 0.5], ['QW', 1 / 7], ['BIW', 2 / 7], ['TIW', 3 / 7], ['STAT', 1]];
+  for (const [code, times] of expected) t.is(timesPerDay(code), times, code);
+});
+
+test('meal suffixes and spelling variants keep the base frequency (QDAC, BIDPC, q.d.)', (t) => {
+  t.is(timesPerDay('QDAC'), 1);
+  t.is(timesPerDay('BIDPC'), 2);
+  t.is(timesPerDay('TID CC'), 3);
+  t.is(timesPerDay('q.d.'), 1);
+});
+
+test('PRN, ASORDER, null and unknown codes have no fixed times per day', (t) => {
+  for (const code of ['PRN', 'Q6HPRN', 'HS PRN', 'ASORDER', null, '', 'P2DPC', 'XYZ']) t.is(timesPerDay(code), null, String(code));
+});
+
+test('fixed daily regimen: oral or sublingual and not PRN/ASORDER; null frequency still counts', (t) => {
+  t.true(isFixedDailyRegimen(record({ frequency: 'QD' })));
+  t.true(isFixedDailyRegimen(record({ frequency: null })));
+  t.true(isFixedDailyRegimen(record({ dosageForm: 'sublingual' })));
+  t.false(isFixedDailyRegimen(record({ frequency: 'PRN' })));
+  t.false(isFixedDailyRegimen(record({ frequency: 'ASORDER' })));
+  t.false(isFixedDailyRegimen(record({ dosageForm: 'eye', frequency: 'QID' })));
+  t.false(isFixedDailyRegimen(record({ dosageForm: 'topical', frequency: 'BID' })));
+});
+
+test('per dose: lansoprazole QDAC 14 for 14 days → 1 each time (reference row 114/10/24)', (t) => {
+  t.deepEqual(perDose(record({ frequency: 'QDAC', quantity: 14, daysSupply: 14 })), { kind: 'dose', amount: 1 });
+});
+
+test('per dose rounds to a quarter tablet', (t) => {
+  t.deepEqual(perDose(record({ frequency: 'BID', quantity: 28, daysSupply: 28 })), { kind: 'dose', amount: 0.5 });
+  t.deepEqual(perDose(record({ frequency: 'TID', quantity: 63, daysSupply: 7 })), { kind: 'dose', amount: 3 });
+  t.deepEqual(perDose(record({ frequency: 'QD', quantity: 7, daysSupply: 28 })), { kind: 'dose', amount: 0.25 });
+});
+
+test('per dose falls back to 總量X: PRN, unknown, null, tiny, implausible, zero days', (t) => {
+  t.deepEqual(perDose(record({ frequency: 'PRN', quantity: 10 })), { kind: 'total', total: 10 });
+  t.deepEqual(perDose(record({ frequency: null, quantity: 28 })), { kind: 'total', total: 28 });
+  t.deepEqual(perDose(record({ frequency: 'QID', quantity: 1, daysSupply: 30, dosageForm: 'eye' })), { kind: 'total', total: 1 });
+  t.deepEqual(perDose(record({ frequency: 'QD', quantity: 35, daysSupply: 28 })), { kind: 'total', total: 35 });
+  t.deepEqual(perDose(record({ frequency: 'QD', quantity: 420, daysSupply: 28 })), { kind: 'total', total: 420 });
+  t.deepEqual(perDose(record({ frequency: 'QD', quantity: 28, daysSupply: 0 })), { kind: 'total', total: 28 });
+});
