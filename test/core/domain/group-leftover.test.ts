@@ -1,0 +1,150 @@
+// Checklist for 遵醫囑應餘用藥日數 (per 同成分同劑型 group, early refills carry over) and the
+// carry-forward end that the duplicate check uses.
+import test from 'ava';
+import fc from 'fast-check';
+import { carryForwardEnd, groupKey, groupLeftovers } from '../../../src/core/domain/group-leftover.ts';
+import { addDays, daysBetween } from '../../../src/core/domain/dates.ts';
+import type { MedicationRecord } from '../../../src/core/domain/types.ts';
+import { CLINIC_A, HOSPITAL_B, PHARMACY_C, record } from './record-builder.ts';
+
+const ZOLPIDEM = { drugCode: 'AB0000ZOL0', drugName: 'ZOLPIDEM 10MG', ingredients: [{ name: 'ZOLPIDEM', atc7: 'N05CF02' }], atc7: 'N05CF02', atc5: 'N05CF', unitStrengthMg: 10 };
+
+test('research §6 case 1: zolpidem A 5/1 (28 d) + B 5/10 (28 d) → 19 days held at 5/10, carry end 6/25', (t) => {
+  const a = record({ ...ZOLPIDEM, visitDate: '2025-05-01', institution: CLINIC_A });
+  const b = record({ ...ZOLPIDEM, visitDate: '2025-05-10', institution: HOSPITAL_B });
+  const end = carryForwardEnd([a, b], '2025-05-10');
+  t.is(end, '2025-05-29');
+  t.is(daysBetween('2025-05-10', end ?? ''), 19);
+  const [group] = groupLeftovers([a, b], '2025-05-10');
+  t.is(group?.supplyEnd, '2025-06-25');
+  t.is(group?.leftoverDays, 47);
+  t.is(group?.noCarryLeftoverDays, 28);
+  t.deepEqual(group?.institutions, ['甲診所', '乙醫院']);
+  t.deepEqual(group?.recordIds, [a.id, b.id]);
+  t.false(group?.mayUnderestimate);
+});
+
+test('on-time monthly fills: carry-over equals the no-carry value', (t) => {
+  const fills = ['2025-01-01', '2025-01-29', '2025-02-26'].map((visitDate) => record({ visitDate }));
+  const [group] = groupLeftovers(fills, '2025-03-10');
+  t.is(group?.leftoverDays, 16);
+  t.is(group?.noCarryLeftoverDays, 16);
+  t.is(group?.supplyEnd, '2025-03-25');
+});
+
+test('an early refill carries over: 1/1 + 28 d, again 1/20 → runs to 2/25, 37 days left on 1/20', (t) => {
+  const [group] = groupLeftovers([record({ visitDate: '2025-01-01' }), record({ visitDate: '2025-01-20' })], '2025-01-20');
+  t.is(group?.supplyEnd, '2025-02-25');
+  t.is(group?.leftoverDays, 37);
+  t.is(group?.noCarryLeftoverDays, 28);
+});
+
+test('R003 (regimen change) and R001 (lost supply) drop the old supply', (t) => {
+  for (const exceptionCode of ['R003', 'R001'] as const) {
+    const [group] = groupLeftovers([record({ visitDate: '2025-01-01' }), record({ visitDate: '2025-01-10', exceptionCode })], '2025-01-10');
+    t.is(group?.leftoverDays, 28, exceptionCode);
+    t.is(group?.supplyEnd, '2025-02-06', exceptionCode);
+  }
+});
+
+test('a known change of daily dose without rescaling drops the old supply (research §5(b) step 4)', (t) => {
+  const once = record({ visitDate: '2025-01-01', quantity: 28 });
+  const twice = record({ visitDate: '2025-01-10', quantity: 56, frequency: 'BID' });
+  t.is(groupLeftovers([once, twice], '2025-01-10')[0]?.leftoverDays, 28);
+});
+
+test('two strengths handed out the same day are taken together, not stacked', (t) => {
+  const five = record({ visitDate: '2025-01-01', unitStrengthMg: 5, drugCode: 'AMLO5' });
+  const tenHalf = record({ visitDate: '2025-01-01', unitStrengthMg: 2.5, drugCode: 'AMLO2', daysSupply: 14, quantity: 14 });
+  const [group] = groupLeftovers([five, tenHalf], '2025-01-01');
+  t.is(group?.leftoverDays, 28);
+});
+
+test('same day, same dose at two institutions stacks (that is the duplicate); larger supply walks first', (t) => {
+  const short = record({ visitDate: '2025-03-01', daysSupply: 7, quantity: 7, institution: HOSPITAL_B });
+  const long = record({ visitDate: '2025-03-01', daysSupply: 28, quantity: 28 });
+  const [group] = groupLeftovers([short, long], '2025-03-01');
+  t.is(group?.leftoverDays, 35);
+  t.deepEqual(group?.recordIds, [long.id, short.id]);
+});
+
+test('a refill pickup counts from 慢連箋領藥日; a group that starts with one may be underestimated (可能低估)', (t) => {
+  const pickup = record({ visitDate: '2025-01-01', refillDate: '2025-01-22', visitSeqNo: 'IC02', institution: PHARMACY_C });
+  const [group] = groupLeftovers([pickup], '2025-02-01');
+  t.is(group?.leftoverDays, 18);
+  t.true(group?.mayUnderestimate);
+  t.true(groupLeftovers([record({ visitDate: '2025-01-22', visitSeqNo: 'IC03' })], '2025-02-01')[0]?.mayUnderestimate);
+  const withOriginal = groupLeftovers([record({ visitDate: '2024-12-25' }), pickup], '2025-02-01');
+  t.false(withOriginal[0]?.mayUnderestimate);
+});
+
+test('a combination counts toward each ingredient group; forms are separate groups', (t) => {
+  const exforge = record({ drugCode: 'EXFORGE', ingredients: [{ name: 'AMLODIPINE', atc7: 'C08CA01' }, { name: 'VALSARTAN', atc7: 'C09CA03' }],
+    atc7: 'C09DB01', isCombination: true, unitStrengthMg: null, visitDate: '2025-05-01' });
+  const valsartan = record({ drugCode: 'DIOVAN', ingredients: [{ name: 'VALSARTAN', atc7: 'C09CA03' }], atc7: 'C09CA03', unitStrengthMg: 80, visitDate: '2025-05-10' });
+  const groups = groupLeftovers([exforge, valsartan], '2025-05-10');
+  t.deepEqual(groups.map((g) => g.ingredient).sort(), ['AMLODIPINE', 'VALSARTAN']);
+  const v = groups.find((g) => g.ingredient === 'VALSARTAN');
+  t.deepEqual(v?.recordIds, [exforge.id, valsartan.id]);
+  t.is(v?.leftoverDays, 47);
+  t.not(groupKey(valsartan, { name: 'VALSARTAN', atc7: 'C09CA03' }), groupKey({ ...valsartan, dosageForm: 'sublingual' }, { name: 'VALSARTAN', atc7: 'C09CA03' }));
+});
+
+test('PRN, ASORDER and eye drops are left out (無法試算); future rows are listed, not counted', (t) => {
+  const prn = record({ frequency: 'PRN' });
+  const eye = record({ dosageForm: 'eye', frequency: 'QID' });
+  t.deepEqual(groupLeftovers([prn, eye], '2025-10-28'), []);
+  const now = record({ visitDate: '2025-10-01' });
+  const later = record({ visitDate: '2025-11-01' });
+  const [group] = groupLeftovers([now, later], '2025-10-28');
+  t.is(group?.leftoverDays, 1);
+  t.deepEqual(group?.futureRecordIds, [later.id]);
+  t.deepEqual(groupLeftovers([later], '2025-10-28'), []);
+  t.is(carryForwardEnd([prn, later], '2025-11-01'), null);
+});
+
+test('leftover carries across the leap day and the ROC 99→100 new year', (t) => {
+  t.is(groupLeftovers([record({ visitDate: '2024-02-01' }), record({ visitDate: '2024-02-20' })], '2024-02-29')[0]?.supplyEnd, '2024-03-27');
+  t.is(groupLeftovers([record({ visitDate: '2010-12-01' }), record({ visitDate: '2010-12-20' })], '2011-01-01')[0]?.leftoverDays, 25);
+});
+
+// Same product, same daily dose, no exception codes: the pure carry-over walk.
+const fill = fc.record({ offset: fc.integer({ min: 0, max: 120 }), days: fc.integer({ min: 1, max: 90 }) });
+const toRecords = (fills: { offset: number; days: number }[]): MedicationRecord[] =>
+  fills.map(({ offset, days }) => record({ visitDate: addDays('2025-01-01', offset), daysSupply: days, quantity: days }));
+const today = (n: number) => addDays('2025-01-01', n);
+
+test('property: carry-over leftover ≥ no-carry leftover ≥ 0, and supply end covers every record', (t) => {
+  fc.assert(fc.property(fc.array(fill, { minLength: 1, maxLength: 8 }), fc.integer({ min: 0, max: 400 }), (fills, n) => {
+    const records = toRecords(fills);
+    const groups = groupLeftovers(records, today(n));
+    const group = groups[0];
+    if (group === undefined) return records.every((r) => r.visitDate > today(n));
+    const started = records.filter((r) => r.visitDate <= today(n));
+    return groups.length === 1 && group.leftoverDays >= group.noCarryLeftoverDays && group.noCarryLeftoverDays >= 0
+      && started.every((r) => group.supplyEnd >= addDays(r.visitDate, r.daysSupply - 1));
+  }));
+  t.pass();
+});
+
+test('property: adding a record never moves the carry end earlier', (t) => {
+  fc.assert(fc.property(fc.array(fill, { minLength: 1, maxLength: 8 }), fill, (fills, extra) => {
+    const until = today(500);
+    const before = carryForwardEnd(toRecords(fills), until) ?? '';
+    const after = carryForwardEnd(toRecords([...fills, extra]), until) ?? '';
+    return after >= before;
+  }));
+  t.pass();
+});
+
+test('property: with no new fills, group leftover falls by exactly 1 a day until 0', (t) => {
+  fc.assert(fc.property(fc.array(fill, { minLength: 1, maxLength: 8 }), fc.integer({ min: 0, max: 400 }), (fills, extraDays) => {
+    const records = toRecords(fills);
+    const last = Math.max(...fills.map((f) => f.offset));
+    const day = last + extraDays;
+    const now = groupLeftovers(records, today(day))[0]?.leftoverDays ?? -1;
+    const next = groupLeftovers(records, today(day + 1))[0]?.leftoverDays ?? -1;
+    return now >= 0 && next === Math.max(0, now - 1);
+  }));
+  t.pass();
+});
