@@ -1,0 +1,111 @@
+// 慢性病連續處方箋 refill eligibility (SPEC §2, research §1.5 and §5(d)).
+// Validity = V … V + n·N − 1 (the days actually prescribed, ≤ 90). Fill k+1 may be collected
+// from (date of fill k) + N − window, "上次給藥期間屆滿前十日內" (全民健康保險醫療辦法 §24), until
+// validity ends. A late pickup does not extend validity. NHIA widens the window around some
+// holidays (14 days for the 2026 Lunar New Year, anchors 1(c).10): kept as data, not code.
+import type { ChronicPrescription, IsoDate } from './types.ts';
+import { addDays, compareIso, daysBetween } from './dates.ts';
+
+export interface HolidayWindow {
+  /** First and last day of the holiday range (inclusive). */
+  from: IsoDate;
+  to: IsoDate;
+  /** Window used when the previous supply's last day falls in [from, to]. */
+  windowDays: number;
+}
+
+export interface RefillRules {
+  /** Normal window: a refill may be collected this many days before the previous supply ends. */
+  windowDays: number;
+  holidayWindows: HolidayWindow[];
+}
+
+/**
+ * 10 days per §24. No holiday ranges ship by default: NHIA announces them each year, so the
+ * pharmacy's settings add them (e.g. { from: '2026-02-14', to: '2026-02-22', windowDays: 14 }).
+ */
+export const DEFAULT_REFILL_RULES: RefillRules = { windowDays: 10, holidayWindows: [] };
+
+export type RefillState = 'eligible' | 'too-early' | 'expired' | 'completed';
+
+/** Data anomalies worth a pharmacist's look (research §5(d) step 5 guard rails). */
+export type RefillAnomaly =
+  | 'days-per-fill-over-30'
+  | 'total-days-over-90'
+  | 'invalid-plan'
+  | 'more-fills-than-allowed'
+  | 'fill-before-prescription'
+  | 'fill-after-validity'
+  | 'cloud-says-expired';
+
+export interface RefillStatus {
+  prescriptionId: string;
+  prescriptionDate: IsoDate;
+  drugCode: string;
+  drugName: string;
+  /** Fills taken so far (第 k/n 次已領: this is k). */
+  fill: number;
+  fills: number;
+  validFrom: IsoDate;
+  validUntil: IsoDate;
+  /** First and last day the next fill may be collected; null when none remains. */
+  nextFrom: IsoDate | null;
+  nextUntil: IsoDate | null;
+  status: RefillState;
+  /** Days from today until nextFrom when too early; else 0. */
+  daysUntilAllowed: number;
+  anomalies: RefillAnomaly[];
+  /** The window used for the next fill (10, or a holiday's). */
+  windowDays: number;
+}
+
+/** The window for a fill whose previous supply ends (last covered day) on `lastDay`. */
+export function windowFor(lastDay: IsoDate, rules: RefillRules): number {
+  let window = rules.windowDays;
+  for (const holiday of rules.holidayWindows) {
+    if (compareIso(holiday.from, lastDay) <= 0 && compareIso(lastDay, holiday.to) <= 0) window = Math.max(window, holiday.windowDays);
+  }
+  return window;
+}
+
+function anomaliesOf(p: ChronicPrescription, fillDates: IsoDate[], validUntil: IsoDate): RefillAnomaly[] {
+  const found: RefillAnomaly[] = [];
+  if (p.daysPerFill > 30) found.push('days-per-fill-over-30');
+  if (p.daysPerFill * p.fills > 90) found.push('total-days-over-90');
+  if (!(p.daysPerFill > 0) || !(p.fills > 0) || !Number.isInteger(p.daysPerFill) || !Number.isInteger(p.fills)) found.push('invalid-plan');
+  if (fillDates.length > p.fills) found.push('more-fills-than-allowed');
+  if (fillDates.some((d) => compareIso(d, p.prescriptionDate) < 0)) found.push('fill-before-prescription');
+  if (fillDates.some((d) => compareIso(d, validUntil) > 0)) found.push('fill-after-validity');
+  return found;
+}
+
+export function refillStatus(p: ChronicPrescription, today: IsoDate, rules: RefillRules = DEFAULT_REFILL_RULES): RefillStatus {
+  const perFill = Math.max(0, Math.trunc(p.daysPerFill));
+  const fills = Math.max(0, Math.trunc(p.fills));
+  const fillDates = [...p.fillDates].sort(compareIso);
+  const validFrom = p.prescriptionDate;
+  const validUntil = addDays(validFrom, Math.max(1, perFill * fills) - 1);
+  const anomalies = anomaliesOf(p, fillDates, validUntil);
+  const taken = fillDates.length;
+  const base = { prescriptionId: p.id, prescriptionDate: p.prescriptionDate, drugCode: p.drugCode, drugName: p.drugName, fill: taken, fills, validFrom, validUntil };
+
+  if (taken >= fills) {
+    return { ...base, nextFrom: null, nextUntil: null, status: 'completed', daysUntilAllowed: 0, anomalies, windowDays: rules.windowDays };
+  }
+  // Fill 1 may be collected from the prescription date; fill k+1 from D_k + N − window.
+  const lastFill = fillDates[taken - 1];
+  const lastCovered = lastFill === undefined ? null : addDays(lastFill, perFill - 1);
+  const window = lastCovered === null ? rules.windowDays : windowFor(lastCovered, rules);
+  const earliest = lastFill === undefined ? validFrom : addDays(lastFill, perFill - window);
+  const nextFrom = compareIso(earliest, validFrom) < 0 ? validFrom : earliest;
+  if (p.cloudExpired === true && compareIso(today, validUntil) <= 0) anomalies.push('cloud-says-expired');
+
+  // No fill remains once the earliest day passes validity, or today is past it (research §5(d) step 2).
+  if (compareIso(nextFrom, validUntil) > 0 || compareIso(today, validUntil) > 0) {
+    return { ...base, nextFrom: null, nextUntil: null, status: 'expired', daysUntilAllowed: 0, anomalies, windowDays: window };
+  }
+  if (compareIso(today, nextFrom) < 0) {
+    return { ...base, nextFrom, nextUntil: validUntil, status: 'too-early', daysUntilAllowed: daysBetween(today, nextFrom), anomalies, windowDays: window };
+  }
+  return { ...base, nextFrom, nextUntil: validUntil, status: 'eligible', daysUntilAllowed: 0, anomalies, windowDays: window };
+}
