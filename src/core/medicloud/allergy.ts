@@ -1,0 +1,62 @@
+// imue0040s02 過敏紀錄 (research anchors 1(b)). Drug names and symptoms are ';'-joined slots
+// (';;;PENICILLIN'); clinics often record "no allergy" as a row ('NP', 'N.P', '未記錄',
+// '未過敏'), which the analyzer tools drop and so do we: a row that says nothing must not
+// look like an allergy on screen.
+import { z } from 'zod';
+import type { AllergyRecord, AllergySeverity } from '../domain/types.ts';
+import { envelope, optionalDate, optionalText } from './fields.ts';
+
+export const allergyRowSchema = z.object({
+  occur_date: optionalDate(),
+  upload_d: optionalDate(),
+  data_type: optionalText(),
+  data_source: optionalText(),
+  drug_name: optionalText(),
+  allerg_severity_level: optionalText(),
+  sympton_name: optionalText(),
+  hosp: optionalText(),
+  genetic_test: optionalText(),
+});
+
+export const allergySchema = envelope(allergyRowSchema);
+
+export type AllergyRow = z.output<typeof allergyRowSchema>;
+
+const NOISE = new Set(['NP', 'N.P', 'N.P.', '未記錄', '未過敏']);
+
+export function isNoise(name: string): boolean {
+  return NOISE.has(name.replace(/\s+/g, '').toUpperCase());
+}
+
+function slots(text: string | null): string[] {
+  return (text ?? '')
+    .split(/[;；]/)
+    .map((part) => part.trim())
+    .filter((part) => part !== '');
+}
+
+/** '1-重度' → severe … '9-其他' → other (the cloud's own codes). */
+function severityOf(level: string | null): AllergySeverity {
+  const code = level?.trim().charAt(0);
+  if (code === '1') return 'severe';
+  if (code === '2') return 'moderate';
+  if (code === '3') return 'mild';
+  if (code === '9') return 'other';
+  return 'unknown';
+}
+
+/** The record, or null when nothing but noise is left. */
+export function mapAllergyRow(row: AllergyRow): AllergyRecord | null {
+  const drugNames = slots(row.drug_name).filter((name) => !isNoise(name));
+  if (drugNames.length === 0) return null;
+  return {
+    date: row.occur_date ?? row.upload_d,
+    drugNames,
+    symptoms: slots(row.sympton_name).filter((name) => !isNoise(name)),
+    severity: severityOf(row.allerg_severity_level),
+    dataType: row.data_type,
+    dataSource: row.data_source,
+    institutionName: row.hosp?.split(';')[0]?.trim() || null,
+    geneticTest: row.genetic_test,
+  };
+}

@@ -1,0 +1,122 @@
+// imue0008s05 慢性處方箋: `{ chrDataN: [...], chrDataY: [...] }` (no robject). Each row is one
+// drug of one prescription; `sort_code` says which kind of row (research anchors 1(b), 1(c).9):
+//   1 = the original visit (fill 1, `func_seq_no` 4 digits, hosp = prescriber),
+//   2 = chronic metadata (`chr_days` = total days),
+//   3 = a refill pickup (`chr_num` = fills allowed, `func_seq_no` IC02/IC03, `rel_date` = pickup
+//       day, hosp = the pharmacy).
+// chrDataN / chrDataY are read as "still valid" / "overdue" (HEAD docs; marked unverified).
+import { z } from 'zod';
+import { compareIso } from '../domain/dates.ts';
+import type { ChronicPrescription, IsoDate } from '../domain/types.ts';
+import { count, date, optionalDate, optionalNumber, optionalText, rows, text } from './fields.ts';
+
+export const chronicRowSchema = z.object({
+  sort_code: count(),
+  orig_func_seq_no: optionalText(),
+  /** The prescription's visit date, ROC `yyy/MM/dd`, on every row of the prescription. */
+  func_date: date(),
+  func_seq_no: optionalText(),
+  rel_date: optionalDate(),
+  chr_days: optionalNumber(),
+  chr_num: optionalNumber(),
+  overdue: optionalText(),
+  order_code: text(),
+  drug_ename: optionalText(),
+  order_drug_day: optionalNumber(),
+  hosp_id: optionalText(),
+  hosp_abbr: optionalText(),
+  icd9cm_code: optionalText(),
+  icd_cname: optionalText(),
+});
+
+export const chronicSchema = z
+  .object({ chrDataN: rows(chronicRowSchema).optional(), chrDataY: rows(chronicRowSchema).optional() })
+  .superRefine((value, ctx) => {
+    // An object with neither list is some other response, not an empty chronic history.
+    if (value.chrDataN === undefined && value.chrDataY === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['chrDataN'], message: 'missing', params: { problem: 'missing' } });
+    }
+  });
+
+export type ChronicRow = z.output<typeof chronicRowSchema>;
+type TaggedRow = ChronicRow & { listedOverdue: boolean };
+
+/** 'IC02' → 2, 'IC03' → 3: which fill a pickup row is. */
+function fillNumber(row: ChronicRow): number | null {
+  if (row.sort_code === 1) return 1;
+  if (row.sort_code !== 3) return null;
+  const match = /IC0?(\d+)/i.exec(row.func_seq_no ?? '');
+  return match ? Number(match[1]) : null;
+}
+
+function firstNumber(values: (number | null)[]): number | null {
+  return values.find((value) => value !== null && value > 0) ?? null;
+}
+
+function toPrescription(group: TaggedRow[]): ChronicPrescription | null {
+  const original = group.find((row) => row.sort_code === 1);
+  const metadata = group.find((row) => row.sort_code === 2);
+  const pickups = group.filter((row) => row.sort_code === 3);
+  const head = original ?? metadata ?? group[0];
+  if (!head) return null;
+  const daysPerFill = firstNumber([original?.order_drug_day ?? null, ...group.map((row) => row.order_drug_day)]);
+  // M = chr_num of a pickup row; else chr_days ÷ days per fill (anchors 1(c).9). Without
+  // either the cycle cannot be judged and is left out rather than guessed.
+  const totalDays = firstNumber(group.map((row) => row.chr_days));
+  const fills =
+    firstNumber(pickups.map((row) => row.chr_num)) ??
+    firstNumber(group.map((row) => row.chr_num)) ??
+    (totalDays !== null && daysPerFill !== null ? Math.round(totalDays / daysPerFill) : null);
+  if (daysPerFill === null || fills === null) return null;
+
+  const byFill = new Map<number, IsoDate>();
+  for (const row of group) {
+    const k = fillNumber(row);
+    if (k !== null && !byFill.has(k)) byFill.set(k, row.rel_date ?? row.func_date);
+  }
+  // Fill 1 is dispensed at the prescribing visit; a window that starts after it still shows
+  // the metadata or pickup rows, so the visit date stands in for it.
+  if (!byFill.has(1)) byFill.set(1, head.func_date);
+  const fillDates = [...byFill.entries()].sort((a, b) => a[0] - b[0]).map(([, day]) => day);
+
+  const seq = head.orig_func_seq_no ?? head.func_seq_no ?? '';
+  const institutionId = head.hosp_id ?? '';
+  const explicit = group.map((row) => row.overdue?.toUpperCase()).find((flag) => flag === 'Y' || flag === 'N');
+  return {
+    id: `${institutionId}|${seq}|${head.func_date}|${head.order_code}`,
+    prescriptionDate: head.func_date,
+    institution: { id: institutionId, name: head.hosp_abbr ?? institutionId, visitKind: 'outpatient' },
+    drugCode: head.order_code.toUpperCase(),
+    drugName: group.map((row) => row.drug_ename).find((name) => name !== null) ?? head.order_code,
+    daysPerFill,
+    fills,
+    fillDates,
+    cloudExpired: explicit !== undefined ? explicit === 'Y' : group.some((row) => row.listedOverdue),
+    diagnosis: head.icd9cm_code !== null ? { code: head.icd9cm_code, name: head.icd_cname ?? '' } : null,
+  };
+}
+
+/**
+ * Rows → one ChronicPrescription per (prescription, drug). The cycle key is
+ * (orig_func_seq_no, func_date) without the institution, because pickup rows carry the
+ * pharmacy (anchors 1(c).9); the drug code separates the drugs of one slip.
+ */
+export function groupChronicRows(data: z.output<typeof chronicSchema>): ChronicPrescription[] {
+  const tagged: TaggedRow[] = [
+    ...(data.chrDataN ?? []).map((row) => ({ ...row, listedOverdue: false })),
+    ...(data.chrDataY ?? []).map((row) => ({ ...row, listedOverdue: true })),
+  ];
+  const groups = new Map<string, TaggedRow[]>();
+  for (const row of tagged) {
+    const key = `${row.orig_func_seq_no ?? row.func_seq_no ?? ''}|${row.func_date}|${row.order_code.toUpperCase()}`;
+    const group = groups.get(key);
+    if (group) group.push(row);
+    else groups.set(key, [row]);
+  }
+  const prescriptions: ChronicPrescription[] = [];
+  for (const group of groups.values()) {
+    const prescription = toPrescription(group);
+    if (prescription) prescriptions.push(prescription);
+  }
+  return prescriptions.sort((a, b) => compareIso(b.prescriptionDate, a.prescriptionDate) || a.drugCode.localeCompare(b.drugCode));
+}

@@ -1,0 +1,115 @@
+// One schema + mapper per MediCloud endpoint, keyed by the endpoint id, so the cloud client
+// validates every response the same way: `parseEndpoint('imue0008s02', json)` gives mapped
+// records or throws a MedicloudShapeError naming the endpoint, row and field.
+import type { z } from 'zod';
+import type {
+  AllergyRecord,
+  CareListDispensing,
+  CareListMonthSummary,
+  ChronicPrescription,
+  CloudGroupLeftover,
+  MedicationRecord,
+} from '../domain/types.ts';
+import { allergySchema, mapAllergyRow } from './allergy.ts';
+import { careListSchema, careListSummarySchema, mapCareListRow, mapCareListSummaryRow } from './care-list.ts';
+import { chronicSchema, groupChronicRows } from './chronic.ts';
+import { mapMedDaysRow, medDaysSchema } from './med-days.ts';
+import { mapMedicationRow, medicationsSchema } from './medications.ts';
+import { MedicloudShapeError, shapeErrorFrom } from './shape-error.ts';
+
+interface Endpoint<S extends z.ZodType, T> {
+  id: string;
+  /** Path under https://medcloud2.nhi.gov.tw/imu/api/ (research anchors 1(b) endpoint map). */
+  path: string;
+  title: { 'zh-TW': string; en: string };
+  schema: S;
+  map: (data: z.output<S>) => T;
+}
+
+function endpoint<S extends z.ZodType, T>(spec: Endpoint<S, T>): Endpoint<S, T> {
+  return spec;
+}
+
+export const MEDICLOUD_ENDPOINTS = {
+  imue0008s02: endpoint({
+    id: 'imue0008s02',
+    path: 'imue0008/imue0008s02/get-data',
+    title: { 'zh-TW': '西醫用藥紀錄', en: 'medication records' },
+    schema: medicationsSchema,
+    map: (data): MedicationRecord[] => data.robject.map(mapMedicationRow),
+  }),
+  imue0008s05: endpoint({
+    id: 'imue0008s05',
+    path: 'imue0008/imue0008s05/get-data',
+    title: { 'zh-TW': '慢性處方箋', en: 'chronic refill prescriptions' },
+    schema: chronicSchema,
+    map: (data): ChronicPrescription[] => groupChronicRows(data),
+  }),
+  imue0120s01: endpoint({
+    id: 'imue0120s01',
+    path: 'imue0120/imue0120s01/pres-med-day',
+    title: { 'zh-TW': '門診藥品餘藥日數', en: 'leftover days per drug group' },
+    schema: medDaysSchema,
+    map: (data): CloudGroupLeftover[] => data.robject.map(mapMedDaysRow),
+  }),
+  imue0009s02: endpoint({
+    id: 'imue0009s02',
+    path: 'imue0009/imue0009s02/get-data',
+    title: { 'zh-TW': '特定管制用藥(關懷名單)明細', en: 'controlled-drug care list, dispensings' },
+    schema: careListSchema,
+    map: (data): CareListDispensing[] => data.robject.map(mapCareListRow),
+  }),
+  imue0009s03: endpoint({
+    id: 'imue0009s03',
+    path: 'imue0009/imue0009s03/get-data',
+    title: { 'zh-TW': '特定管制用藥情形統計', en: 'controlled-drug care list, monthly summary' },
+    schema: careListSummarySchema,
+    map: (data): CareListMonthSummary[] => data.robject.map(mapCareListSummaryRow),
+  }),
+  imue0040s02: endpoint({
+    id: 'imue0040s02',
+    path: 'imue0040/imue0040s02/get-data',
+    title: { 'zh-TW': '過敏紀錄', en: 'allergy records' },
+    schema: allergySchema,
+    map: (data): AllergyRecord[] => data.robject.map(mapAllergyRow).filter((row) => row !== null),
+  }),
+} as const;
+
+export type EndpointId = keyof typeof MEDICLOUD_ENDPOINTS;
+export type EndpointResult<E extends EndpointId> = ReturnType<(typeof MEDICLOUD_ENDPOINTS)[E]['map']>;
+
+export const ENDPOINT_IDS = Object.keys(MEDICLOUD_ENDPOINTS) as EndpointId[];
+
+/** Validates and maps one response; throws MedicloudShapeError on a shape it cannot trust. */
+export function parseEndpoint<E extends EndpointId>(id: E, json: unknown): EndpointResult<E> {
+  const spec = MEDICLOUD_ENDPOINTS[id] as unknown as Endpoint<z.ZodType, EndpointResult<E>>;
+  const parsed = spec.schema.safeParse(json, { reportInput: true });
+  if (!parsed.success) {
+    const error = shapeErrorFrom(id, parsed.error);
+    // A bare-array response (imue0009s03) has no `robject`; name the row as the data has it.
+    if (Array.isArray(json) && error.details.path.startsWith('robject')) {
+      throw new MedicloudShapeError({ ...error.details, path: error.details.path.slice('robject'.length) });
+    }
+    throw error;
+  }
+  return spec.map(parsed.data);
+}
+
+export type ParseOutcome<T> = { ok: true; value: T } | { ok: false; error: MedicloudShapeError };
+
+/** parseEndpoint as a value, for callers that branch instead of catching. */
+export function tryParseEndpoint<E extends EndpointId>(id: E, json: unknown): ParseOutcome<EndpointResult<E>> {
+  try {
+    return { ok: true, value: parseEndpoint(id, json) };
+  } catch (error) {
+    if (error instanceof MedicloudShapeError) return { ok: false, error };
+    throw error;
+  }
+}
+
+export const mapMedications = (json: unknown): MedicationRecord[] => parseEndpoint('imue0008s02', json);
+export const mapChronic = (json: unknown): ChronicPrescription[] => parseEndpoint('imue0008s05', json);
+export const mapMedDays = (json: unknown): CloudGroupLeftover[] => parseEndpoint('imue0120s01', json);
+export const mapCareList = (json: unknown): CareListDispensing[] => parseEndpoint('imue0009s02', json);
+export const mapCareListSummary = (json: unknown): CareListMonthSummary[] => parseEndpoint('imue0009s03', json);
+export const mapAllergy = (json: unknown): AllergyRecord[] => parseEndpoint('imue0040s02', json);

@@ -1,0 +1,142 @@
+// Field schemas for MediCloud JSON, lenient where the real API is inconsistent and strict
+// where a wrong value would change a clinical answer.
+//
+// Real-API leniency (research anchors 1(b), 1(c).12): numbers sometimes arrive as strings
+// (`pres_med_day: "12"`), optional fields arrive as null or '', dates come in five formats
+// (`YYYY/MM/DD`, ISO with time, ROC `yyy/MM/dd`, `YYYYMMDD`, ROC 7 digits). Extra fields are
+// ignored. Missing or garbled required fields become a custom issue whose `params.problem`
+// names what went wrong; shape-error.ts turns it into a MedicloudShapeError.
+import { z } from 'zod';
+import { parseDate } from '../domain/dates.ts';
+import type { IsoDate } from '../domain/types.ts';
+import type { ShapeProblem } from './shape-error.ts';
+
+type Ctx = z.core.$RefinementCtx<unknown>;
+
+function fail(ctx: Ctx, problem: ShapeProblem, input: unknown): never {
+  ctx.addIssue({ code: 'custom', message: problem, params: { problem, input } });
+  return z.NEVER;
+}
+
+function isBlank(value: unknown): boolean {
+  return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+}
+
+function asText(value: unknown): string | undefined {
+  if (typeof value === 'string') return value.trim();
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  return undefined;
+}
+
+function asNumber(value: unknown): number | undefined {
+  if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
+  if (typeof value !== 'string') return undefined;
+  const text = value.trim().replace(/,/g, '');
+  if (!/^[-+]?(\d+\.?\d*|\.\d+)$/.test(text)) return undefined;
+  return Number(text);
+}
+
+/** Required text (codes, names); numbers are accepted as their decimal text. */
+export const text = () =>
+  z.unknown().transform((value, ctx): string => {
+    if (value === undefined || value === null) return fail(ctx, 'missing', value);
+    const result = asText(value);
+    if (result === undefined) return fail(ctx, 'not-text', value);
+    if (result === '') return fail(ctx, 'empty', value);
+    return result;
+  });
+
+/** Optional text; null, '' and whitespace all mean "not given". */
+export const optionalText = () =>
+  z.unknown().transform((value, ctx): string | null => {
+    if (isBlank(value)) return null;
+    const result = asText(value);
+    return result === undefined ? fail(ctx, 'not-text', value) : result;
+  });
+
+/** Required number; '28' and 28 are the same answer. */
+export const count = () =>
+  z.unknown().transform((value, ctx): number => {
+    if (isBlank(value)) return fail(ctx, 'missing', value);
+    const result = asNumber(value);
+    return result === undefined ? fail(ctx, 'not-a-number', value) : result;
+  });
+
+export const optionalNumber = () =>
+  z.unknown().transform((value, ctx): number | null => {
+    if (isBlank(value)) return null;
+    const result = asNumber(value);
+    return result === undefined ? fail(ctx, 'not-a-number', value) : result;
+  });
+
+/** Required calendar day in any of the cloud's formats → ISO (Asia/Taipei). */
+export const date = () =>
+  z.unknown().transform((value, ctx): IsoDate => {
+    if (isBlank(value)) return fail(ctx, 'missing', value);
+    const result = typeof value === 'string' || typeof value === 'number' ? parseDate(String(value).trim()) : null;
+    return result ?? fail(ctx, 'not-a-date', value);
+  });
+
+export const optionalDate = () =>
+  z.unknown().transform((value, ctx): IsoDate | null => {
+    if (isBlank(value)) return null;
+    const result = typeof value === 'string' || typeof value === 'number' ? parseDate(String(value).trim()) : null;
+    return result ?? fail(ctx, 'not-a-date', value);
+  });
+
+/**
+ * Year-month as the care-list screens print it: ROC `114/03` or `11403`, or Gregorian
+ * `2025/03`, `202503`, `2025-03` → 'YYYY-MM'.
+ */
+export function parseYearMonth(raw: string): string | null {
+  const match = /^(\d{2,4})[/-]?(\d{2})$/.exec(raw.trim());
+  if (!match) return null;
+  const yearText = match[1] as string;
+  let year = Number(yearText);
+  if (yearText.length <= 3) year += 1911;
+  const month = Number(match[2]);
+  if (month < 1 || month > 12 || year < 1912) return null;
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}`;
+}
+
+export const yearMonth = () =>
+  z.unknown().transform((value, ctx): string => {
+    if (isBlank(value)) return fail(ctx, 'missing', value);
+    const result = typeof value === 'string' || typeof value === 'number' ? parseYearMonth(String(value)) : null;
+    return result ?? fail(ctx, 'not-a-month', value);
+  });
+
+/** A 'Y' mark; anything else (N, null, '') is "not marked". */
+export const mark = () => z.unknown().transform((value): boolean => typeof value === 'string' && value.trim().toUpperCase() === 'Y');
+
+/** A list of rows; null is an empty list (some endpoints send null for "查無資料"). */
+export function rows<T extends z.ZodType>(row: T) {
+  return z.preprocess((value) => (value === null ? [] : value), z.array(row));
+}
+
+/** Days of supply and similar counts: a number, never negative. */
+export const days = () =>
+  count().transform((value, ctx): number => {
+    if (value < 0 || !Number.isInteger(value)) {
+      ctx.addIssue({ code: 'custom', message: 'bad-value', params: { problem: 'bad-value', input: value } });
+      return z.NEVER;
+    }
+    return value;
+  });
+
+/**
+ * The `{ log2time, robject: [...] }` envelope. The browser tools rename `robject` to
+ * `rObject` before saving fixtures, so both spellings are read; anything else is a shape error.
+ */
+export function envelope<T extends z.ZodType>(row: T) {
+  return z.preprocess(
+    (value) => {
+      if (value && typeof value === 'object' && !Array.isArray(value) && !('robject' in value) && 'rObject' in value) {
+        const { rObject, ...rest } = value as { rObject: unknown };
+        return { ...rest, robject: rObject };
+      }
+      return value;
+    },
+    z.object({ log2time: z.unknown().optional(), robject: rows(row) }),
+  );
+}

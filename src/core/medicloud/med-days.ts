@@ -1,0 +1,49 @@
+// imue0120s01 pres-med-day 門診藥品餘藥日數: the cloud's own leftover per drug group,
+// cumulative across providers (research anchors 1(b), 1(c).7). No drug code or brand name.
+import { z } from 'zod';
+import type { CloudGroupLeftover } from '../domain/types.ts';
+import { count, date, days, envelope, optionalText, text } from './fields.ts';
+
+export const medDaysRowSchema = z.object({
+  /** ATC5 class name, e.g. PROTON PUMP INHIBITORS. */
+  atc5: optionalText(),
+  /** 'GLICLAZIDE , 緩釋錠劑膠囊劑': ingredient, then the dosage form. */
+  ingredient: text(),
+  drug_group_code: text(),
+  drug_type: optionalText(),
+  /** `YYYYMMDD`. */
+  funcDate: date(),
+  order_drug_day: days(),
+  /** `YYYY/MM/DD`, the last covered day including carry-over. */
+  edate: date(),
+  /** Remaining days at the cloud's query time, sent as a string. */
+  pres_med_day: count(),
+  hosp_id: optionalText(),
+  icd_code: optionalText(),
+});
+
+export const medDaysSchema = envelope(medDaysRowSchema);
+
+export type MedDaysRow = z.output<typeof medDaysRowSchema>;
+
+/** checkdata splits on ' , ', leescot on '，'; both separators occur. */
+function splitIngredient(text: string): { ingredient: string; form: string } {
+  const match = /^(.*?)\s*[,，]\s*([^,，]*)$/.exec(text);
+  if (!match) return { ingredient: text.trim(), form: '' };
+  return { ingredient: (match[1] ?? '').trim(), form: (match[2] ?? '').trim() };
+}
+
+export function mapMedDaysRow(row: MedDaysRow): CloudGroupLeftover {
+  const { ingredient, form } = splitIngredient(row.ingredient);
+  return {
+    groupCode: row.drug_group_code,
+    atc5Name: row.atc5 ?? '',
+    ingredient,
+    dosageFormText: form,
+    lastDispensed: row.funcDate,
+    daysSupply: row.order_drug_day,
+    supplyEnd: row.edate,
+    leftoverDays: Math.max(0, row.pres_med_day),
+    institutionId: row.hosp_id,
+  };
+}

@@ -1,0 +1,88 @@
+// imue0008s02 西醫用藥紀錄: `{ log2time, robject: [...] }`, one row per drug per visit.
+// Field names and formats are the real API's (research anchors 1(b)).
+import { z } from 'zod';
+import type { MedicationRecord } from '../domain/types.ts';
+import { dosageFormOf } from './dosage-form.ts';
+import { count, date, days, envelope, mark, optionalDate, optionalNumber, optionalText, text } from './fields.ts';
+import { ingredientsOf } from './ingredients.ts';
+import { institutionFromHosp } from './institution.ts';
+import { unitStrengthMg } from './strength.ts';
+
+export const medicationRowSchema = z
+  .object({
+    drug_code: text(),
+    drug_ename: text(),
+    drug_ing_name: optionalText(),
+    drug_ing_code: optionalText(),
+    drug_atc7_code: optionalText(),
+    drug_atc5_code: optionalText(),
+    drug_atc5_name: optionalText(),
+    /** Despite the name, the Chinese ATC3 class text, e.g. 利尿藥(Diuretics). */
+    drug_atc3_code: optionalText(),
+    drug_multi_mark: mark(),
+    drug_65_mark: mark(),
+    /** Visit / dispensing date, `YYYY/MM/DD`. */
+    drug_date: date(),
+    /** 慢連箋領藥日 or 住院用藥迄日, ISO with time. */
+    cure_e_date: optionalDate(),
+    /** Null at some hospitals (leescot PR #35). */
+    drug_fre: optionalText(),
+    qty: count(),
+    day: days(),
+    /** The cloud's per-record leftover, frozen at its query time (anchors 1(c).6). */
+    drug_left: optionalNumber(),
+    func_seq_no: optionalText(),
+    chr_hosp_id: optionalText(),
+    hosp: optionalText(),
+    hosp_id: optionalText(),
+    icd_code: optionalText(),
+    icd_cname: optionalText(),
+    fee_ym: optionalText(),
+    r: optionalNumber(),
+  })
+  .superRefine((row, ctx) => {
+    // A record without a source cannot be told apart from another institution's: duplicates
+    // and 跨院所 labels depend on it.
+    if (row.hosp === null && row.hosp_id === null) {
+      ctx.addIssue({ code: 'custom', path: ['hosp_id'], message: 'missing', params: { problem: 'missing' } });
+    }
+  });
+
+export const medicationsSchema = envelope(medicationRowSchema);
+
+export type MedicationRow = z.output<typeof medicationRowSchema>;
+
+export function mapMedicationRow(row: MedicationRow, index: number): MedicationRecord {
+  const institution = institutionFromHosp(row.hosp, row.hosp_id);
+  const atc7 = row.drug_atc7_code?.toUpperCase() ?? null;
+  const ingredients = ingredientsOf(row.drug_ing_name, row.drug_ename, atc7);
+  // cure_e_date fills the column 慢連箋領藥日(住院用藥迄日): for a refill pickup it is the day
+  // supply starts; for an inpatient order it is the end of the stay, not a start.
+  const secondDate = row.cure_e_date !== null && row.cure_e_date !== row.drug_date ? row.cure_e_date : null;
+  const refillDate = institution.visitKind === 'inpatient' ? null : secondDate;
+  return {
+    id: `${row.drug_date}|${institution.id}|${row.drug_code}|${row.r ?? index}`,
+    drugCode: row.drug_code.toUpperCase(),
+    drugName: row.drug_ename,
+    ingredients,
+    atc7,
+    atc5: row.drug_atc5_code?.toUpperCase() ?? atc7?.slice(0, 5) ?? null,
+    atc5Name: row.drug_atc5_name,
+    atc3Name: row.drug_atc3_code,
+    isCombination: row.drug_multi_mark || ingredients.length > 1,
+    dosageForm: dosageFormOf(row.drug_ename, row.drug_fre),
+    visitDate: row.drug_date,
+    refillDate,
+    daysSupply: row.day,
+    quantity: row.qty,
+    frequency: row.drug_fre,
+    institution,
+    chronicOriginInstitutionId: row.chr_hosp_id,
+    visitSeqNo: row.func_seq_no,
+    diagnosis: row.icd_code !== null ? { code: row.icd_code, name: row.icd_cname ?? '' } : null,
+    cloudLeftoverDays: row.drug_left,
+    cloudElderlyMark: row.drug_65_mark,
+    exceptionCode: null,
+    unitStrengthMg: unitStrengthMg(row.drug_ename),
+  };
+}

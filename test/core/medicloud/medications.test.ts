@@ -1,0 +1,134 @@
+import test from 'ava';
+import { MedicloudShapeError, mapMedications, parseJsonText } from '../../../src/core/medicloud/index.ts';
+import { medicationRow, medications } from './fixtures.ts';
+
+function shapeError(fn: () => unknown): MedicloudShapeError {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof MedicloudShapeError) return error;
+    throw error;
+  }
+  throw new Error('expected a MedicloudShapeError');
+}
+
+test('a real-shaped 西醫用藥 row maps to a record with ISO dates, source and cloud marks', (t) => {
+  const [record] = mapMedications(medications([medicationRow()]));
+  t.truthy(record);
+  t.is(record?.visitDate, '2025-10-24');
+  t.is(record?.drugCode, 'AC58639100');
+  t.deepEqual(record?.institution, { id: '0401180014', name: '示範醫院', visitKind: 'outpatient' });
+  t.deepEqual(record?.ingredients, [{ name: 'FUROSEMIDE', atc7: 'C03CA01' }]);
+  t.is(record?.atc5, 'C03CA');
+  t.is(record?.atc3Name, '利尿藥(Diuretics)');
+  t.is(record?.dosageForm, 'oral');
+  t.is(record?.unitStrengthMg, 40);
+  t.is(record?.daysSupply, 28);
+  t.is(record?.cloudLeftoverDays, 20);
+  t.is(record?.refillDate, null);
+  t.deepEqual(record?.diagnosis, { code: 'I10', name: '本態性(原發性)高血壓' });
+  t.false(record?.isCombination);
+});
+
+test('numbers that arrive as strings, a null drug_fre and extra fields are accepted', (t) => {
+  const [record] = mapMedications(medications([medicationRow({ qty: '56', day: ' 28 ', drug_left: '7', drug_fre: null, brand_new_field: { x: 1 } })]));
+  t.is(record?.quantity, 56);
+  t.is(record?.daysSupply, 28);
+  t.is(record?.cloudLeftoverDays, 7);
+  t.is(record?.frequency, null);
+  t.false(record !== undefined && 'brand_new_field' in record);
+});
+
+test('a refill pickup starts its supply on cure_e_date (慢連箋領藥日, ISO with time)', (t) => {
+  const [record] = mapMedications(medications([medicationRow({ func_seq_no: 'IC02', cure_e_date: '2025-11-20T00:00:00', chr_hosp_id: '1101010012' })]));
+  t.is(record?.visitDate, '2025-10-24');
+  t.is(record?.refillDate, '2025-11-20');
+  t.is(record?.chronicOriginInstitutionId, '1101010012');
+  t.is(record?.visitSeqNo, 'IC02');
+});
+
+test('an inpatient row keeps cure_e_date as the end of the stay, not as a refill start', (t) => {
+  const [record] = mapMedications(medications([medicationRow({ hosp: '示範醫院;住診;0401180014', cure_e_date: '2025-10-30T00:00:00' })]));
+  t.is(record?.institution.visitKind, 'inpatient');
+  t.is(record?.refillDate, null);
+});
+
+test('a combination product (drug_multi_mark Y) is split into its ingredients with their own ATC7', (t) => {
+  const [record] = mapMedications(
+    medications([
+      medicationRow({
+        drug_code: 'BC24833100',
+        drug_ename: 'EXFORGE F.C. TABLETS 5/80MG',
+        drug_ing_name: 'AMLODIPINE BESYLATE；VALSARTAN',
+        drug_atc7_code: 'C09DB01',
+        drug_atc5_code: 'C09DB',
+        drug_multi_mark: 'Y',
+      }),
+    ]),
+  );
+  t.true(record?.isCombination);
+  t.is(record?.atc7, 'C09DB01');
+  t.deepEqual(record?.ingredients.map((i) => i.atc7), ['C08CA01', 'C09CA03']);
+  t.is(record?.unitStrengthMg, null, 'a combination has no single per-unit strength');
+});
+
+test('the elderly mark, eye drops and the rObject spelling of saved fixtures are read', (t) => {
+  const records = mapMedications({
+    rObject: [
+      medicationRow({ drug_65_mark: 'Y', drug_code: 'AC00000001', drug_ename: 'XANAX TABLETS 0.25 MG', drug_ing_name: 'ALPRAZOLAM', drug_atc7_code: 'N05BA12' }),
+      medicationRow({ drug_code: 'BC00000002', drug_ename: 'XALATAN EYE DROPS 0.005%', drug_fre: 'HS', r: 2 }),
+    ],
+  });
+  t.true(records[0]?.cloudElderlyMark);
+  t.is(records[0]?.unitStrengthMg, 0.25);
+  t.is(records[1]?.dosageForm, 'eye');
+  t.not(records[0]?.id, records[1]?.id);
+});
+
+test('an empty history (查無資料: robject [] or null) maps to no records', (t) => {
+  t.deepEqual(mapMedications(medications([])), []);
+  t.deepEqual(mapMedications({ log2time: null, robject: null }), []);
+});
+
+test('a garbled date names the endpoint, the row and the field in both languages', (t) => {
+  const rows = [medicationRow(), medicationRow(), medicationRow(), medicationRow({ drug_date: '2025/13/40' })];
+  const error = shapeError(() => mapMedications(medications(rows)));
+  t.is(error.message, 'imue0008s02 robject[3].drug_date: not a date "2025/13/40"');
+  t.is(error.messageIn('zh-TW'), 'imue0008s02 robject[3].drug_date：不是日期 "2025/13/40"');
+  t.like(error.details, { endpoint: 'imue0008s02', row: 3, field: 'drug_date', problem: 'not-a-date' });
+  t.is(error.kind, 'medicloud-shape');
+  t.is(error.messageKey, 'medicloud.shape.not-a-date');
+});
+
+test('a missing drug_code is a "required field missing" error on that row', (t) => {
+  const row = medicationRow();
+  delete row.drug_code;
+  const error = shapeError(() => mapMedications(medications([medicationRow(), row])));
+  t.is(error.message, 'imue0008s02 robject[1].drug_code: required field missing');
+  t.like(error.details, { row: 1, field: 'drug_code', problem: 'missing', value: null });
+});
+
+test('days written in words and negative days are refused', (t) => {
+  t.like(shapeError(() => mapMedications(medications([medicationRow({ day: '二十八' })]))).details, { field: 'day', problem: 'not-a-number' });
+  t.like(shapeError(() => mapMedications(medications([medicationRow({ day: -3 })]))).details, { field: 'day', problem: 'bad-value' });
+});
+
+test('a row with neither hosp nor hosp_id is refused: its source decides 跨院所', (t) => {
+  const error = shapeError(() => mapMedications(medications([medicationRow({ hosp: null, hosp_id: '' })])));
+  t.is(error.message, 'imue0008s02 robject[0].hosp_id: required field missing');
+});
+
+test('robject that is not an array, and a response that is not an object, are shape errors', (t) => {
+  t.is(shapeError(() => mapMedications({ log2time: 'x', robject: 'oops' })).message, 'imue0008s02 robject: not an array "oops"');
+  t.like(shapeError(() => mapMedications({ log2time: 'x' })).details, { path: 'robject', problem: 'missing' });
+  t.like(shapeError(() => mapMedications('查無資料')).details, { path: '', problem: 'not-an-object' });
+});
+
+test('truncated JSON text is a bad-json error with the position and no quoted data', (t) => {
+  const text = JSON.stringify(medications([medicationRow()])).slice(0, 120);
+  const error = shapeError(() => parseJsonText('imue0008s02', text));
+  t.is(error.details.problem, 'bad-json');
+  t.regex(error.message, /^imue0008s02: invalid JSON (unexpected end )?at position 120 \(line 1, column 121\)$/);
+  t.regex(error.messageIn('zh-TW'), /JSON 格式錯誤/);
+  t.false(error.message.includes('FURIDE'));
+});
