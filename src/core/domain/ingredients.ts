@@ -1,0 +1,157 @@
+// Ingredient identity. NHI's duplicate rule is "同成分同劑型" (same ingredient, same dosage
+// form; NHIA letter 健保審字第1080035988號), so a product must be reduced to its ingredients
+// before it can be compared: combination products carry their own WHO level-5 code
+// (C09DB01 valsartan and amlodipine) that matches neither component (research §3.1), and
+// the cloud writes the same substance with different salts ('AMLODIPINE BESYLATE',
+// 'ZOLPIDEM (TARTRATE+HEMITARTRATE)').
+
+import type { Ingredient } from './types.ts';
+import { COMBINATION_COMPONENTS, INGREDIENT_ATC7 } from './ingredient-table.ts';
+
+export { COMBINATION_COMPONENTS, INGREDIENT_ATC7 };
+
+/** Salt, ester and hydrate words that do not change the active moiety (stripped from the end only). */
+const SALT_WORDS = new Set([
+  'HYDROCHLORIDE', 'HCL', 'DIHYDROCHLORIDE', 'HYDROBROMIDE', 'HBR', 'BESYLATE', 'BESILATE',
+  'MESYLATE', 'MESILATE', 'MALEATE', 'TARTRATE', 'HEMITARTRATE', 'BITARTRATE', 'SODIUM',
+  'POTASSIUM', 'CALCIUM', 'MAGNESIUM', 'SULFATE', 'SULPHATE', 'CITRATE', 'FUMARATE',
+  'HEMIFUMARATE', 'SUCCINATE', 'ACETATE', 'PHOSPHATE', 'BROMIDE', 'MONOHYDRATE', 'DIHYDRATE',
+  'TRIHYDRATE', 'SESQUIHYDRATE', 'HEMIHYDRATE', 'HEMIPENTAHYDRATE', 'HYDRATE', 'ANHYDROUS',
+  'MEDOXOMIL', 'CILEXETIL', 'ETEXILATE', 'TROMETAMOL', 'TOSILATE', 'TOSYLATE', 'LACTATE',
+  'GLUCONATE', 'PAMOATE', 'OXALATE', 'XINAFOATE', 'ESTOLATE', 'DISODIUM', 'ERBUMINE', 'ARGININE',
+]);
+
+/** Other names the cloud or prescribers use for one WHO INN. */
+const ALIASES: Record<string, string> = {
+  ASPIRIN: 'ACETYLSALICYLIC ACID',
+  ACETAMINOPHEN: 'PARACETAMOL',
+  GLYBURIDE: 'GLIBENCLAMIDE',
+  INDOMETHACIN: 'INDOMETACIN',
+  CHLORPHENIRAMINE: 'CHLORPHENAMINE',
+  MEPERIDINE: 'PETHIDINE',
+  DICYCLOMINE: 'DICYCLOVERINE',
+  HYOSCINE: 'SCOPOLAMINE',
+  ALBUTEROL: 'SALBUTAMOL',
+  HCTZ: 'HYDROCHLOROTHIAZIDE',
+  VALPROATE: 'VALPROIC ACID',
+  'SODIUM VALPROATE': 'VALPROIC ACID',
+};
+
+/** Separators NHI uses between the ingredients of a combination (`drug_ing_name`). */
+const SEPARATORS = /[；;+/&、]/;
+
+/** Drops parenthesised salt notes: 'ZOLPIDEM (TARTRATE+HEMITARTRATE)' → 'ZOLPIDEM'. */
+function withoutParentheses(text: string): string {
+  let out = text;
+  for (;;) {
+    const next = out.replace(/[(（][^()（）]*[)）]/g, ' ');
+    if (next === out) return out;
+    out = next;
+  }
+}
+
+/**
+ * The name used to match one ingredient across products: upper case, salts and hydrates
+ * dropped from the end, parenthesised notes removed, aliases mapped to the WHO INN.
+ * 'Amlodipine Besylate' → 'AMLODIPINE'; 'ZOLPIDEM (TARTRATE+HEMITARTRATE)' → 'ZOLPIDEM'.
+ */
+export function normalIngredientName(name: string): string {
+  const known = normalCache.get(name);
+  if (known !== undefined) return known;
+  const normal = computeNormalName(name);
+  // The cache only saves repeated regex work on the same text (10,000-record histories
+  // repeat a few dozen names); it is bounded so a long-running kiosk cannot grow it forever.
+  if (normalCache.size >= NORMAL_CACHE_LIMIT) normalCache.clear();
+  normalCache.set(name, normal);
+  return normal;
+}
+
+const NORMAL_CACHE_LIMIT = 4096;
+const normalCache = new Map<string, string>();
+
+function computeNormalName(name: string): string {
+  const words = withoutParentheses(name)
+    .toUpperCase()
+    .replace(/[^A-Z0-9\- ]+/g, ' ')
+    .split(/\s+/)
+    .filter((w) => w.length > 0);
+  // Strip salt words from the end while something remains ('POTASSIUM CHLORIDE' keeps both).
+  while (words.length > 1 && SALT_WORDS.has(words[words.length - 1] as string)) words.pop();
+  const joined = words.join(' ');
+  return ALIASES[joined] ?? joined;
+}
+
+/** WHO level-5 code of a single ingredient from its (any-salt) name, when known. */
+export function atc7ForIngredientName(name: string): string | null {
+  return INGREDIENT_ATC7[normalIngredientName(name)] ?? null;
+}
+
+/** Splits raw ingredient text on the NHI separators, ignoring separators inside parentheses. */
+function splitNames(ingredientText: string): string[] {
+  return withoutParentheses(ingredientText)
+    .split(SEPARATORS)
+    .map((part) => normalIngredientName(part))
+    .filter((part) => part.length > 0);
+}
+
+/**
+ * Splits a product's ingredient text into ingredients with their own ATC7.
+ * - Single ingredient: the product's ATC7 is the ingredient's (unless it is a combination code).
+ * - Combination ATC7 listed in COMBINATION_COMPONENTS: each named ingredient takes its
+ *   component code; when the text is empty the table's components are used.
+ * - Otherwise each name is looked up in INGREDIENT_ATC7 (null when unknown).
+ * Never returns an empty list: unreadable text yields one ingredient with the product's code.
+ */
+export function splitIngredients(ingredientText: string, atc7: string | null): Ingredient[] {
+  const code = atc7 === null ? null : atc7.trim().toUpperCase() || null;
+  const components = code === null ? undefined : COMBINATION_COMPONENTS[code];
+  const names = [...new Set(splitNames(ingredientText))];
+
+  if (components !== undefined) {
+    if (names.length === 0) return components.map((c) => ({ name: c.name, atc7: c.atc7 }));
+    return names.map((name) => {
+      const component = components.find((c) => c.name === name);
+      return { name, atc7: component ? component.atc7 : (INGREDIENT_ATC7[name] ?? null) };
+    });
+  }
+  if (names.length === 0) return [{ name: ingredientText.trim().toUpperCase(), atc7: code }];
+  if (names.length === 1) {
+    const name = names[0] as string;
+    return [{ name, atc7: code ?? INGREDIENT_ATC7[name] ?? null }];
+  }
+  return names.map((name) => ({ name, atc7: INGREDIENT_ATC7[name] ?? null }));
+}
+
+/**
+ * The identity of an ingredient for "same ingredient" checks: its normalised name, or its
+ * ATC7 when the name is empty. The name wins because one substance has different ATC7
+ * codes by route (levofloxacin J01MA12 oral, S01AE05 eye drops), and NHI's 同成分 means
+ * the substance.
+ */
+export function ingredientIdentity(ingredient: Ingredient): string {
+  const name = normalIngredientName(ingredient.name);
+  return name.length > 0 ? name : (ingredient.atc7 ?? '?');
+}
+
+/**
+ * The ingredients of a record ready for comparison: a combination the mapper left whole
+ * (one ingredient, combination ATC7) is split by the table, and an ingredient that only
+ * carries the product's combination code gets its own component code.
+ */
+export function comparableIngredients(record: {
+  ingredients: Ingredient[];
+  atc7: string | null;
+}): Ingredient[] {
+  const product = record.atc7;
+  const components = product === null ? undefined : COMBINATION_COMPONENTS[product];
+  if (components !== undefined && record.ingredients.length <= 1) {
+    const text = record.ingredients.map((i) => i.name).join('；');
+    const split = splitIngredients(text, product);
+    return split.length >= components.length ? split : components.map((c) => ({ ...c }));
+  }
+  return record.ingredients.map((ingredient) => {
+    if (ingredient.atc7 !== null && ingredient.atc7 !== product) return ingredient;
+    if (ingredient.atc7 !== null && components === undefined) return ingredient;
+    return { name: ingredient.name, atc7: atc7ForIngredientName(ingredient.name) ?? ingredient.atc7 };
+  });
+}

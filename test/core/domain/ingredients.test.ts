@@ -1,0 +1,89 @@
+// Pharmacist's checklist: "same ingredient" means the same substance, whatever the salt,
+// brand or combination it comes in (NHI 同成分; research §3.1 combination codes).
+import test from 'ava';
+import {
+  atc7ForIngredientName,
+  comparableIngredients,
+  ingredientIdentity,
+  normalIngredientName,
+  splitIngredients,
+} from '../../../src/core/domain/ingredients.ts';
+
+test('salts and hydrates do not change the ingredient', (t) => {
+  t.is(normalIngredientName('Amlodipine Besylate'), 'AMLODIPINE');
+  t.is(normalIngredientName('ATORVASTATIN CALCIUM TRIHYDRATE'), 'ATORVASTATIN');
+  t.is(normalIngredientName('Olmesartan medoxomil'), 'OLMESARTAN');
+  t.is(normalIngredientName('LOSARTAN POTASSIUM'), 'LOSARTAN');
+});
+
+test('the care list writes zolpidem with its salts in parentheses', (t) => {
+  t.is(normalIngredientName('ZOLPIDEM (TARTRATE+HEMITARTRATE)'), 'ZOLPIDEM');
+  t.is(atc7ForIngredientName('ZOLPIDEM (TARTRATE+HEMITARTRATE)'), 'N05CF02');
+  t.is(atc7ForIngredientName('BROTIZOLAM'), 'N05CD09');
+});
+
+test('a salt that is the whole substance is kept (potassium chloride is not "chloride")', (t) => {
+  t.is(normalIngredientName('POTASSIUM CHLORIDE'), 'POTASSIUM CHLORIDE');
+  t.is(normalIngredientName('ISOSORBIDE MONONITRATE'), 'ISOSORBIDE MONONITRATE');
+});
+
+test('common US names map to the WHO name', (t) => {
+  t.is(normalIngredientName('Aspirin'), 'ACETYLSALICYLIC ACID');
+  t.is(normalIngredientName('Acetaminophen'), 'PARACETAMOL');
+  t.is(normalIngredientName('Glyburide'), 'GLIBENCLAMIDE');
+});
+
+test('Exforge (C09DB01) splits into valsartan and amlodipine with their own ATC7', (t) => {
+  t.deepEqual(splitIngredients('AMLODIPINE BESYLATE；VALSARTAN', 'C09DB01'), [
+    { name: 'AMLODIPINE', atc7: 'C08CA01' },
+    { name: 'VALSARTAN', atc7: 'C09CA03' },
+  ]);
+});
+
+test('every NHI separator splits a combination', (t) => {
+  for (const text of ['TRAMADOL;PARACETAMOL', 'TRAMADOL + PARACETAMOL', 'TRAMADOL/PARACETAMOL', 'TRAMADOL & ACETAMINOPHEN']) {
+    t.deepEqual(
+      splitIngredients(text, 'N02AJ13').map((i) => i.atc7),
+      ['N02AX02', 'N02BE01'],
+      text,
+    );
+  }
+});
+
+test('a combination code with no readable text falls back to the component table', (t) => {
+  t.deepEqual(splitIngredients('', 'A10BD07'), [
+    { name: 'METFORMIN', atc7: 'A10BA02' },
+    { name: 'SITAGLIPTIN', atc7: 'A10BH01' },
+  ]);
+});
+
+test('a single ingredient keeps the product ATC7 the cloud sent', (t) => {
+  t.deepEqual(splitIngredients('Valsartan', 'C09CA03'), [{ name: 'VALSARTAN', atc7: 'C09CA03' }]);
+  t.deepEqual(splitIngredients('NEWDRUGAMIDE', 'X99XX99'), [{ name: 'NEWDRUGAMIDE', atc7: 'X99XX99' }]);
+});
+
+test('an unknown combination looks each name up, null when unknown', (t) => {
+  t.deepEqual(splitIngredients('LOSARTAN；NEWDRUGAMIDE', 'C09DX99'), [
+    { name: 'LOSARTAN', atc7: 'C09CA01' },
+    { name: 'NEWDRUGAMIDE', atc7: null },
+  ]);
+});
+
+test('never empty: unreadable text keeps one ingredient with the product code', (t) => {
+  t.deepEqual(splitIngredients('  ', 'C09CA03'), [{ name: '', atc7: 'C09CA03' }]);
+  t.is(ingredientIdentity({ name: '', atc7: 'C09CA03' }), 'C09CA03');
+});
+
+test('one substance has one identity across routes (levofloxacin oral and eye drops)', (t) => {
+  t.is(ingredientIdentity({ name: 'Levofloxacin hemihydrate', atc7: 'J01MA12' }), ingredientIdentity({ name: 'LEVOFLOXACIN', atc7: 'S01AE05' }));
+});
+
+test('a combination the mapper left whole is split for comparison', (t) => {
+  const whole = comparableIngredients({ ingredients: [{ name: 'EXFORGE', atc7: 'C09DB01' }], atc7: 'C09DB01' });
+  t.deepEqual(whole.map((i) => i.atc7), ['C09CA03', 'C08CA01']);
+  const tagged = comparableIngredients({
+    ingredients: [{ name: 'VALSARTAN', atc7: 'C09DB01' }, { name: 'AMLODIPINE', atc7: 'C09DB01' }],
+    atc7: 'C09DB01',
+  });
+  t.deepEqual(tagged.map((i) => i.atc7), ['C09CA03', 'C08CA01']);
+});
