@@ -1,0 +1,85 @@
+// zh-TW + English templates for every alert the domain raises. `{name}` placeholders are
+// filled from the alert's facts by src/i18n `format`/`translate` (this object is a valid
+// i18n Catalogue). Dates in facts are already ROC 'yyy/MM/dd' for display.
+//
+// The shape is declared here rather than imported from src/i18n because the lint boundary for
+// core/domain currently rejects that import path (see the lead's eslint config); the two
+// types are structurally identical.
+
+export interface Bilingual {
+  'zh-TW': string;
+  en: string;
+}
+
+export const alertMessages = {
+  // ── history ────────────────────────────────────────────────────────────────
+  'history.empty': {
+    'zh-TW': '查無資料：雲端無此病人的用藥紀錄',
+    en: 'No data: MediCloud has no medication records for this patient',
+  },
+  'patient.over-75': {
+    'zh-TW': '病人 {age} 歲（75 歲以上）：請優先完整查閱用藥',
+    en: 'Patient is {age} (75 or older): review the full medication history first',
+  },
+  'allergy.on-record': {
+    'zh-TW': '過敏紀錄：{drugNames}',
+    en: 'Allergy on record: {drugNames}',
+  },
+  // ── chronic refills (慢性病連續處方箋) ─────────────────────────────────────────
+  'refill.eligible': {
+    'zh-TW': '慢箋 {drugName}：今日可領第 {nextFill}/{fills} 次（可領至 {nextUntil}）',
+    en: 'Chronic refill {drugName}: fill {nextFill}/{fills} may be collected today (until {nextUntil})',
+  },
+  'refill.too-early': {
+    'zh-TW': '慢箋 {drugName}：第 {nextFill}/{fills} 次最早 {nextFrom} 可領（還有 {daysUntil} 天）；提前領藥將被視為重複用藥',
+    en: 'Chronic refill {drugName}: fill {nextFill}/{fills} not before {nextFrom} ({daysUntil} days); collecting early counts as duplicate medication',
+  },
+  'refill.expired': {
+    'zh-TW': '慢箋 {drugName}：已逾效期（{validUntil}），已領 {fill}/{fills} 次，需重新開立處方',
+    en: 'Chronic prescription {drugName} expired ({validUntil}) after {fill}/{fills} fills; a new prescription is needed',
+  },
+  'refill.anomaly.days-per-fill-over-30': {
+    'zh-TW': '慢箋 {drugName}：每次給藥 {daysPerFill} 天超過 30 天，資料異常',
+    en: 'Chronic prescription {drugName}: {daysPerFill} days per fill exceeds 30 (data anomaly)',
+  },
+  'refill.anomaly.total-days-over-90': {
+    'zh-TW': '慢箋 {drugName}：總給藥 {totalDays} 天超過 90 天，資料異常',
+    en: 'Chronic prescription {drugName}: {totalDays} days in all exceeds 90 (data anomaly)',
+  },
+  'refill.anomaly.invalid-plan': {
+    'zh-TW': '慢箋 {drugName}：給藥天數或次數無效，資料異常',
+    en: 'Chronic prescription {drugName}: invalid days per fill or number of fills (data anomaly)',
+  },
+  'refill.anomaly.more-fills-than-allowed': {
+    'zh-TW': '慢箋 {drugName}：已領次數超過可領次數 {fills}，資料異常',
+    en: 'Chronic prescription {drugName}: more fills collected than the {fills} allowed (data anomaly)',
+  },
+  'refill.anomaly.fill-before-prescription': {
+    'zh-TW': '慢箋 {drugName}：領藥日早於處方日 {validFrom}，資料異常',
+    en: 'Chronic prescription {drugName}: a fill is dated before the prescription date {validFrom} (data anomaly)',
+  },
+  'refill.anomaly.fill-after-validity': {
+    'zh-TW': '慢箋 {drugName}：領藥日晚於效期 {validUntil}，資料異常',
+    en: 'Chronic prescription {drugName}: a fill is dated after validity ended {validUntil} (data anomaly)',
+  },
+  'refill.anomaly.cloud-says-expired': {
+    'zh-TW': '慢箋 {drugName}：雲端標示已逾期，但依處方日計算仍在效期內（至 {validUntil}），請確認',
+    en: 'Chronic prescription {drugName}: the cloud marks it expired, but by its dates it is valid until {validUntil}; please check',
+  },
+  // ── elderly cautions (高齡者宜注意用藥) ─────────────────────────────────────────
+  'elderly.avoid': {
+    'zh-TW': '{age} 歲：{drugNames}（{categoryZh}）高齡者宜避免使用{conditionZh}',
+    en: 'Age {age}: {drugNames} ({categoryEn}) should be avoided in older adults{conditionEn}',
+  },
+  'elderly.caution': {
+    'zh-TW': '{age} 歲：{drugNames}（{categoryZh}）高齡者宜注意{conditionZh}',
+    en: 'Age {age}: use {drugNames} ({categoryEn}) with caution in older adults{conditionEn}',
+  },
+  'elderly.cloud-mark': {
+    'zh-TW': '{drugNames}：雲端標示為高齡者宜注意用藥品項',
+    en: '{drugNames}: marked by MediCloud as a caution medication for patients over 65',
+  },
+  // ── duplicates and care list: helper B adds its keys below ──────────────────
+} satisfies Record<string, Bilingual>;
+
+export type AlertMessageKey = keyof typeof alertMessages;
