@@ -4,7 +4,8 @@
 // Real-API leniency (research anchors 1(b), 1(c).12): numbers sometimes arrive as strings
 // (`pres_med_day: "12"`), optional fields arrive as null or '', dates come in five formats
 // (`YYYY/MM/DD`, ISO with time, ROC `yyy/MM/dd`, `YYYYMMDD`, ROC 7 digits). Extra fields are
-// ignored. Missing or garbled required fields become a custom issue whose `params.problem`
+// ignored. Optional fields are `unknown().optional()` so an absent key reads as null (zod 4
+// otherwise reports an absent key as "nonoptional"). Missing or garbled required fields become a custom issue whose `params.problem`
 // names what went wrong; shape-error.ts turns it into a MedicloudShapeError.
 import { z } from 'zod';
 import { parseDate } from '../domain/dates.ts';
@@ -48,7 +49,7 @@ export const text = () =>
 
 /** Optional text; null, '' and whitespace all mean "not given". */
 export const optionalText = () =>
-  z.unknown().transform((value, ctx): string | null => {
+  z.unknown().optional().transform((value, ctx): string | null => {
     if (isBlank(value)) return null;
     const result = asText(value);
     return result === undefined ? fail(ctx, 'not-text', value) : result;
@@ -63,7 +64,7 @@ export const count = () =>
   });
 
 export const optionalNumber = () =>
-  z.unknown().transform((value, ctx): number | null => {
+  z.unknown().optional().transform((value, ctx): number | null => {
     if (isBlank(value)) return null;
     const result = asNumber(value);
     return result === undefined ? fail(ctx, 'not-a-number', value) : result;
@@ -78,7 +79,7 @@ export const date = () =>
   });
 
 export const optionalDate = () =>
-  z.unknown().transform((value, ctx): IsoDate | null => {
+  z.unknown().optional().transform((value, ctx): IsoDate | null => {
     if (isBlank(value)) return null;
     const result = typeof value === 'string' || typeof value === 'number' ? parseDate(String(value).trim()) : null;
     return result ?? fail(ctx, 'not-a-date', value);
@@ -107,7 +108,7 @@ export const yearMonth = () =>
   });
 
 /** A 'Y' mark; anything else (N, null, '') is "not marked". */
-export const mark = () => z.unknown().transform((value): boolean => typeof value === 'string' && value.trim().toUpperCase() === 'Y');
+export const mark = () => z.unknown().optional().transform((value): boolean => typeof value === 'string' && value.trim().toUpperCase() === 'Y');
 
 /** A list of rows; null is an empty list (some endpoints send null for "查無資料"). */
 export function rows<T extends z.ZodType>(row: T) {

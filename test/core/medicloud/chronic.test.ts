@@ -1,0 +1,78 @@
+import test from 'ava';
+import { MedicloudShapeError, mapChronic } from '../../../src/core/medicloud/index.ts';
+import { chronicRow } from './fixtures.ts';
+
+test('sort_code 1/2/3 rows of one slip become one prescription at fill 2 of 3', (t) => {
+  const [prescription, ...rest] = mapChronic({
+    chrDataN: [
+      chronicRow(),
+      chronicRow({ sort_code: 2, treat_t: null, chr_days: '84', func_seq_no: '0031' }),
+      chronicRow({
+        sort_code: '3',
+        func_seq_no: 'IC02',
+        rel_date: '114/08/22',
+        chr_num: '3',
+        hosp_id: '5901010034',
+        hosp_abbr: '示範藥局',
+      }),
+    ],
+    chrDataY: [],
+  });
+  t.is(rest.length, 0);
+  t.like(prescription, {
+    prescriptionDate: '2025-08-01',
+    drugCode: 'BC24321100',
+    drugName: 'NORVASC TABLETS 5MG',
+    daysPerFill: 28,
+    fills: 3,
+    cloudExpired: false,
+    institution: { id: '1101010012', name: '示範醫院', visitKind: 'outpatient' },
+  });
+  t.deepEqual(prescription?.fillDates, ['2025-08-01', '2025-08-22']);
+  t.is(prescription?.id, '1101010012|0031|2025-08-01|BC24321100');
+});
+
+test('without chr_num the number of fills is chr_days ÷ days per fill (anchors 1(c).9)', (t) => {
+  const [prescription] = mapChronic({ chrDataN: [chronicRow(), chronicRow({ sort_code: 2, chr_days: 90, order_drug_day: '30' })], chrDataY: [] });
+  t.is(prescription?.fills, 3);
+  t.is(prescription?.daysPerFill, 28, 'the visit row says 28 days per fill');
+});
+
+test('two drugs on one slip are two prescriptions; chrDataY marks the cloud expiry', (t) => {
+  const prescriptions = mapChronic({
+    chrDataN: [],
+    chrDataY: [
+      chronicRow({ overdue: null, chr_num: 2 }),
+      chronicRow({ order_code: 'AC45892100', drug_ename: 'GLUCOPHAGE 500MG', overdue: null, chr_num: 2 }),
+    ],
+  });
+  t.is(prescriptions.length, 2);
+  t.true(prescriptions.every((p) => p.cloudExpired === true));
+  t.deepEqual(prescriptions.map((p) => p.drugCode).sort(), ['AC45892100', 'BC24321100']);
+});
+
+test('pickups grouped across pharmacies by (orig_func_seq_no, func_date), fill 1 from the visit date when cut off', (t) => {
+  const [prescription] = mapChronic({
+    chrDataN: [
+      chronicRow({ sort_code: 3, func_seq_no: 'IC03', rel_date: '114/09/12', chr_num: 3, hosp_id: '5901010034', hosp_abbr: '甲藥局' }),
+      chronicRow({ sort_code: 3, func_seq_no: 'IC02', rel_date: '114/08/20', chr_num: 3, hosp_id: '5901010099', hosp_abbr: '乙藥局' }),
+    ],
+  });
+  t.deepEqual(prescription?.fillDates, ['2025-08-01', '2025-08-20', '2025-09-12']);
+  t.is(prescription?.fills, 3);
+});
+
+test('a cycle whose number of fills cannot be known is left out, not guessed', (t) => {
+  t.deepEqual(mapChronic({ chrDataN: [chronicRow()], chrDataY: [] }), []);
+});
+
+test('an empty chronic history is two empty lists; a response with neither list is an error', (t) => {
+  t.deepEqual(mapChronic({ chrDataN: [], chrDataY: null }), []);
+  const error = t.throws(() => mapChronic({ robject: [] }), { instanceOf: MedicloudShapeError });
+  t.is(error?.message, 'imue0008s05 chrDataN: required field missing');
+});
+
+test('a ROC func_date that is not a date names chrDataN[i].func_date', (t) => {
+  const error = t.throws(() => mapChronic({ chrDataN: [chronicRow(), chronicRow({ func_date: '114/02/30' })] }), { instanceOf: MedicloudShapeError });
+  t.is(error?.message, 'imue0008s05 chrDataN[1].func_date: not a date "114/02/30"');
+});
