@@ -1,8 +1,9 @@
 import test from 'ava';
 import { dosageFormOf, parseYearMonth, unitStrengthMg } from '../../../src/core/medicloud/index.ts';
+import type { DosageForm } from '../../../src/core/domain/types.ts';
 
 test('dosage form is read from the product name, specific routes first', (t) => {
-  const cases: [string, string][] = [
+  const cases: [string, DosageForm][] = [
     ['NORVASC TABLETS 5MG', 'oral'],
     ['STILNOX F.C. TABLETS 10MG', 'oral'],
     ['TAKEPRON OD 30MG TABLETS', 'oral'],
