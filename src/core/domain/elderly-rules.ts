@@ -1,0 +1,81 @@
+// 高齡者宜注意用藥: the rule table as versioned data (research §5(f), §6). The rows are the
+// AGS Beers Criteria 2019 examples the research verified against the WHO ATC index; NHI's own
+// list (shown in the cloud as drug_65_mark) was not retrieved, so the cloud's mark is honoured
+// separately. A newer table (Beers 2023, NHI's list) is a new ElderlyRuleSet, not a code change.
+import type { Bilingual } from './messages.ts';
+
+export type ElderlyTier = 'avoid' | 'caution';
+
+export interface ElderlyRule {
+  id: string;
+  category: Bilingual;
+  /** WHO level-5 codes of the ingredients (combinations are split before matching). */
+  atc7: string[];
+  tier: ElderlyTier;
+  /** The criterion's condition as the pharmacist reads it. */
+  condition?: Bilingual;
+  /** Flag only when the daily dose is above this many mg (or the dose cannot be computed). */
+  dailyMgAbove?: number;
+  /** Flag only when the days supplied in the history add up to at least this. */
+  minTotalDays?: number;
+  /** Not flagged when the product name matches (e.g. extended-release nifedipine). */
+  exceptNamePattern?: string;
+}
+
+export interface ElderlyRuleSet {
+  id: string;
+  version: string;
+  source: string;
+  rules: ElderlyRule[];
+}
+
+const AVOID_CHRONIC: Bilingual = { 'zh-TW': '避免長期使用', en: 'avoid chronic use' };
+
+export const BEERS_2019_EXAMPLES: ElderlyRuleSet = {
+  id: 'beers-2019-examples',
+  version: '2019-examples-1',
+  source: 'American Geriatrics Society 2019 Updated AGS Beers Criteria, Table 2 (example rows, research §6); ATC per WHO index 2026-04-25',
+  rules: [
+    { id: 'antihistamine-first-gen', category: { 'zh-TW': '第一代抗組織胺（強抗膽鹼）', en: 'First-generation antihistamines (strongly anticholinergic)' },
+      atc7: ['R06AB04', 'R06AA02', 'R06AX02', 'N05BB01', 'R06AD02', 'R06AA09'], tier: 'avoid' },
+    { id: 'anticholinergic-antiparkinson-antispasmodic', category: { 'zh-TW': '抗膽鹼抗巴金森／解痙劑', en: 'Anticholinergic antiparkinson agents / antispasmodics' },
+      atc7: ['N04AA01', 'A03BA03', 'A03AA07', 'N05CM05'], tier: 'avoid' },
+    { id: 'benzodiazepine', category: { 'zh-TW': '苯二氮平類', en: 'Benzodiazepines' },
+      atc7: ['N05BA01', 'N05BA12', 'N05BA06', 'N05CD04', 'N05CD09', 'N05CD03', 'N05CD05'], tier: 'avoid' },
+    { id: 'z-drug', category: { 'zh-TW': 'Z 類安眠藥', en: 'Z-drugs' }, atc7: ['N05CF02', 'N05CF01', 'N05CF04'], tier: 'avoid' },
+    { id: 'sulfonylurea-long-acting', category: { 'zh-TW': '長效磺醯尿素類', en: 'Long-acting sulfonylureas' },
+      atc7: ['A10BB01', 'A10BB12', 'A10BB02'], tier: 'avoid' },
+    { id: 'tca-tertiary', category: { 'zh-TW': '三級胺三環抗憂鬱劑', en: 'Tertiary tricyclic antidepressants' }, atc7: ['N06AA09', 'N06AA02'], tier: 'avoid' },
+    { id: 'doxepin-over-6mg', category: { 'zh-TW': 'Doxepin 每日 > 6 mg', en: 'Doxepin > 6 mg/day' }, atc7: ['N06AA12'], tier: 'avoid',
+      dailyMgAbove: 6, condition: { 'zh-TW': '每日 > 6 mg', en: '> 6 mg/day' } },
+    { id: 'alpha1-blocker', category: { 'zh-TW': 'α1 阻斷劑（作降血壓用）', en: 'Alpha-1 blockers as antihypertensives' },
+      atc7: ['C02CA04', 'G04CA03'], tier: 'avoid', condition: { 'zh-TW': '避免作為降血壓藥', en: 'avoid as an antihypertensive' } },
+    { id: 'central-alpha-agonist', category: { 'zh-TW': '中樞 α 致效劑', en: 'Central alpha agonists' }, atc7: ['C02AC01', 'C02AB01'], tier: 'avoid',
+      condition: { 'zh-TW': '避免作為第一線降血壓藥', en: 'avoid as first-line antihypertensive' } },
+    { id: 'reserpine-over-0.1mg', category: { 'zh-TW': 'Reserpine 每日 > 0.1 mg', en: 'Reserpine > 0.1 mg/day' }, atc7: ['C02AA02'], tier: 'avoid',
+      dailyMgAbove: 0.1, condition: { 'zh-TW': '每日 > 0.1 mg', en: '> 0.1 mg/day' } },
+    { id: 'digoxin-over-0.125mg', category: { 'zh-TW': 'Digoxin 每日 > 0.125 mg', en: 'Digoxin > 0.125 mg/day' }, atc7: ['C01AA05'], tier: 'avoid',
+      dailyMgAbove: 0.125, condition: { 'zh-TW': '避免作第一線用藥；每日 > 0.125 mg', en: 'avoid as first line; > 0.125 mg/day' } },
+    { id: 'amiodarone-first-line', category: { 'zh-TW': 'Amiodarone（心房顫動第一線）', en: 'Amiodarone (first-line for AF)' }, atc7: ['C01BD01'], tier: 'caution',
+      condition: { 'zh-TW': '避免作為心房顫動第一線用藥', en: 'avoid as first-line therapy for atrial fibrillation' } },
+    { id: 'dipyridamole-ticlopidine', category: { 'zh-TW': '短效 dipyridamole／ticlopidine', en: 'Short-acting dipyridamole / ticlopidine' },
+      atc7: ['B01AC07', 'B01AC05'], tier: 'avoid' },
+    { id: 'nifedipine-immediate-release', category: { 'zh-TW': '速效型 nifedipine', en: 'Immediate-release nifedipine' }, atc7: ['C08CA05'], tier: 'avoid',
+      exceptNamePattern: '(XL|SR|ER|CR|LA|OROS|GITS|RETARD|PROLONG|緩釋|持續|長效)' },
+    { id: 'pethidine', category: { 'zh-TW': 'Pethidine（meperidine）', en: 'Pethidine (meperidine)' }, atc7: ['N02AB02'], tier: 'avoid' },
+    { id: 'nsaid-chronic', category: { 'zh-TW': '非選擇性 NSAID 長期使用', en: 'Non-COX-selective NSAIDs, chronic use' },
+      atc7: ['M01AE01', 'M01AE02', 'M01AB05', 'M01AC01', 'M01AC06'], tier: 'caution', condition: AVOID_CHRONIC },
+    { id: 'indometacin-ketorolac', category: { 'zh-TW': 'Indometacin、ketorolac', en: 'Indometacin, ketorolac' }, atc7: ['M01AB01', 'M01AB15'], tier: 'avoid' },
+    { id: 'muscle-relaxant', category: { 'zh-TW': '骨骼肌鬆弛劑', en: 'Skeletal muscle relaxants' }, atc7: ['M03BA02', 'M03BA03', 'M03BB03'], tier: 'avoid' },
+    { id: 'antipsychotic', category: { 'zh-TW': '抗精神病藥（失智症）', en: 'Antipsychotics (in dementia)' },
+      atc7: ['N05AD01', 'N05AH04', 'N05AH03', 'N05AX08'], tier: 'caution',
+      condition: { 'zh-TW': '除特定適應症外避免（失智者）', en: 'avoid unless a specific indication (dementia)' } },
+    { id: 'metoclopramide', category: { 'zh-TW': 'Metoclopramide', en: 'Metoclopramide' }, atc7: ['A03FA01'], tier: 'avoid' },
+    { id: 'ppi-over-8-weeks', category: { 'zh-TW': '質子幫浦抑制劑 > 8 週', en: 'Proton-pump inhibitors > 8 weeks' },
+      atc7: ['A02BC01', 'A02BC02', 'A02BC03', 'A02BC04', 'A02BC05'], tier: 'caution', minTotalDays: 57,
+      condition: { 'zh-TW': '避免規則使用超過 8 週', en: 'avoid scheduled use beyond 8 weeks' } },
+    { id: 'megestrol', category: { 'zh-TW': 'Megestrol', en: 'Megestrol' }, atc7: ['G03DB02', 'L02AB01'], tier: 'avoid' },
+    { id: 'bladder-antimuscarinic', category: { 'zh-TW': '膀胱抗蕈毒鹼劑', en: 'Bladder antimuscarinics' }, atc7: ['G04BD04', 'G04BD07'], tier: 'caution',
+      condition: { 'zh-TW': '失智者小心使用', en: 'caution in dementia' } },
+  ],
+};

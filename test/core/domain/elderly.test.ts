@@ -1,0 +1,82 @@
+// Checklist for 高齡者宜注意用藥: age on the query day, the Beers 2019 rows, combinations,
+// dose and duration conditions, and the cloud's own drug_65_mark.
+import test from 'ava';
+import { elderlyCautions } from '../../../src/core/domain/elderly.ts';
+import { BEERS_2019_EXAMPLES } from '../../../src/core/domain/elderly-rules.ts';
+import type { Patient } from '../../../src/core/domain/types.ts';
+import { record } from './record-builder.ts';
+
+const patient = (birthDate: string): Patient => ({ nationalId: 'A100000001', name: '測試', birthDate, sex: 'F' });
+const TODAY = '2025-10-28';
+const zolpidem = record({ drugCode: 'ZOLPI', drugName: 'STILNOX 10MG', ingredients: [{ name: 'ZOLPIDEM', atc7: 'N05CF02' }], atc7: 'N05CF02', visitDate: '2025-10-20' });
+
+test('the rule table is versioned data with its source', (t) => {
+  t.is(BEERS_2019_EXAMPLES.id, 'beers-2019-examples');
+  t.truthy(BEERS_2019_EXAMPLES.version);
+  t.regex(BEERS_2019_EXAMPLES.source, /Beers/);
+  const ids = BEERS_2019_EXAMPLES.rules.map((r) => r.id);
+  t.is(new Set(ids).size, ids.length);
+  for (const rule of BEERS_2019_EXAMPLES.rules) for (const code of rule.atc7) t.regex(code, /^[A-Z]\d{2}[A-Z]{2}\d{2}$/, rule.id);
+});
+
+test('65 on the query day: zolpidem is a Z-drug to avoid; 64 the day before gets nothing', (t) => {
+  const [caution] = elderlyCautions(patient('1960-10-28'), [zolpidem], TODAY);
+  t.is(caution?.ruleId, 'z-drug');
+  t.is(caution?.tier, 'avoid');
+  t.true(caution?.active);
+  t.deepEqual(caution?.recordIds, [zolpidem.id]);
+  t.deepEqual(caution?.ruleSet?.id, 'beers-2019-examples');
+  t.deepEqual(elderlyCautions(patient('1960-10-29'), [zolpidem], TODAY), []);
+});
+
+test('the elderly age comes from settings', (t) => {
+  t.is(elderlyCautions(patient('1960-10-29'), [zolpidem], TODAY, { elderlyAge: 60 }).length, 1);
+});
+
+test('a combination matches through its ingredients (cold tablet with chlorphenamine)', (t) => {
+  const cold = record({ drugCode: 'COLD1', drugName: 'COLD TABLET', isCombination: true, atc7: 'R05X', unitStrengthMg: null,
+    ingredients: [{ name: 'ACETAMINOPHEN', atc7: 'N02BE01' }, { name: 'CHLORPHENIRAMINE', atc7: 'R06AB04' }], visitDate: '2025-10-25', daysSupply: 3, quantity: 9, frequency: 'TID' });
+  const [caution] = elderlyCautions(patient('1950-01-01'), [cold], TODAY);
+  t.is(caution?.ruleId, 'antihistamine-first-gen');
+  t.deepEqual(caution?.atc7, ['R06AB04']);
+});
+
+test('dose conditions: digoxin 0.125 mg/day passes, 0.25 mg/day is flagged, unknown strength is flagged', (t) => {
+  const digoxin = (unitStrengthMg: number | null, quantity: number) => record({ drugCode: 'DIGO', drugName: 'DIGOXIN', ingredients: [{ name: 'DIGOXIN', atc7: 'C01AA05' }], atc7: 'C01AA05', unitStrengthMg, quantity });
+  t.deepEqual(elderlyCautions(patient('1950-01-01'), [digoxin(0.25, 14)], TODAY), []);
+  t.is(elderlyCautions(patient('1950-01-01'), [digoxin(0.25, 28)], TODAY)[0]?.dailyMg, 0.25);
+  t.is(elderlyCautions(patient('1950-01-01'), [digoxin(null, 28)], TODAY)[0]?.ruleId, 'digoxin-over-0.125mg');
+});
+
+test('extended-release nifedipine is not the immediate-release caution', (t) => {
+  const nifedipine = (drugName: string) => record({ drugName, ingredients: [{ name: 'NIFEDIPINE', atc7: 'C08CA05' }], atc7: 'C08CA05' });
+  t.deepEqual(elderlyCautions(patient('1950-01-01'), [nifedipine('ADALAT OROS 30MG')], TODAY), []);
+  t.is(elderlyCautions(patient('1950-01-01'), [nifedipine('NIFEDIPINE 5MG CAP')], TODAY).length, 1);
+});
+
+test('PPI only beyond 8 weeks supplied', (t) => {
+  const ppi = (visitDate: string) => record({ drugName: 'TAKEPRON OD 30MG', ingredients: [{ name: 'LANSOPRAZOLE', atc7: 'A02BC03' }], atc7: 'A02BC03', visitDate });
+  t.deepEqual(elderlyCautions(patient('1950-01-01'), [ppi('2025-10-01')], TODAY), []);
+  const long = elderlyCautions(patient('1950-01-01'), [ppi('2025-08-01'), ppi('2025-08-29'), ppi('2025-09-26')], TODAY);
+  t.is(long[0]?.ruleId, 'ppi-over-8-weeks');
+  t.is(long[0]?.recordIds.length, 3);
+  t.is(long[0]?.lastDate, '2025-09-26');
+});
+
+test("the cloud's drug_65_mark is honoured even without a matching rule, and when the age is unknown", (t) => {
+  const marked = record({ drugCode: 'KETO', drugName: 'KETOPROFEN', ingredients: [{ name: 'KETOPROFEN', atc7: 'M01AE03' }], atc7: 'M01AE03', cloudElderlyMark: true });
+  const [caution] = elderlyCautions(patient('1950-01-01'), [marked], TODAY);
+  t.is(caution?.ruleId, null);
+  t.true(caution?.cloudMarked);
+  t.is(elderlyCautions(null, [marked, zolpidem], TODAY).length, 1);
+  t.deepEqual(elderlyCautions(patient('1990-01-01'), [marked], TODAY), []);
+  const both = elderlyCautions(patient('1950-01-01'), [{ ...zolpidem, cloudElderlyMark: true }], TODAY);
+  t.is(both.length, 1);
+  t.true(both[0]?.cloudMarked);
+});
+
+test('finished supplies are listed as inactive after the active ones', (t) => {
+  const old = record({ ...zolpidem, id: 'old', drugCode: 'ALPRA', drugName: 'XANAX', ingredients: [{ name: 'ALPRAZOLAM', atc7: 'N05BA12' }], atc7: 'N05BA12', visitDate: '2025-08-01' });
+  const list = elderlyCautions(patient('1950-01-01'), [old, zolpidem], TODAY);
+  t.deepEqual(list.map((c) => [c.ruleId, c.active]), [['z-drug', true], ['benzodiazepine', false]]);
+});
