@@ -1,0 +1,173 @@
+// 特定管制用藥(關懷名單) statistics: per ingredient per month over the last months, the
+// visits, institutions, total mg and total DDD (= mg ÷ WHO DDD mg), beside the half-year
+// reference DDD × 182.5 (SPEC §2; research §5(e); the NHI care-list page: zolpidem 420 mg =
+// 42 DDD, 「每半年約當1825mg」; brotizolam 14 mg = 56 DDD, 「每半年約當46mg」).
+import type { Alert, CareListDispensing, IsoDate } from './types.ts';
+import { addMonths, compareIso, monthOf } from './dates.ts';
+import { dddEntry, halfYearReferenceMg, hasNoWhoDdd, type DddRoute } from './ddd.ts';
+import { atc7ForIngredientName, normalIngredientName } from './ingredients.ts';
+
+export interface CareListMonth {
+  /** NHI ingredient code(s) as printed, without brackets: '2824801820+2824801810'. */
+  ingredientCode: string;
+  /** Ingredient as NHI writes it: 'ZOLPIDEM (TARTRATE+HEMITARTRATE)'. */
+  ingredient: string;
+  /** Mapped by name; null when the substance is not in the ingredient table. */
+  atc7: string | null;
+  /** 'YYYY-MM'. */
+  month: string;
+  /** 就醫次數: distinct (day, institution) pairs. */
+  visits: number;
+  /** 就醫院所數. */
+  institutions: number;
+  totalMg: number;
+  /** mg ÷ DDD; the cloud's own DDD sum when we have no DDD but every row carries one; else null. */
+  totalDdd: number | null;
+  dddMg: number | null;
+  halfYearReferenceMg: number | null;
+  /** 「WHO 未訂 DDD」. */
+  noDdd: boolean;
+}
+
+export const DEFAULT_CARE_LIST_MONTHS = 6;
+
+/** Oral first; a substance with no oral DDD (fentanyl) uses the route WHO gives. */
+const ROUTE_PREFERENCE: readonly DddRoute[] = ['O', 'SL', 'TD', 'P', 'N', 'R'];
+
+function dddMgOf(atc7: string | null): number | null {
+  const entry = dddEntry(atc7);
+  if (entry === null) return null;
+  for (const route of ROUTE_PREFERENCE) {
+    const mg = entry.mg[route];
+    if (mg !== undefined) return mg;
+  }
+  return null;
+}
+
+/** '(2824801820+2824801810)' and '2824801820+2824801810' are one code. */
+function normalCode(code: string): string {
+  return code.replace(/[()\s（）]/g, '');
+}
+
+/** Sums of decimal mg (0.25 mg tablets) stay exact to the microgram. */
+function round3(value: number): number {
+  return Math.round(value * 1000) / 1000;
+}
+
+interface Bucket {
+  ingredientCode: string;
+  ingredient: string;
+  month: string;
+  visits: Set<string>;
+  institutions: Set<string>;
+  totalMg: number;
+  cloudDdd: number;
+  cloudDddComplete: boolean;
+}
+
+/**
+ * Per ingredient per calendar month, for the `months` calendar months ending with today's
+ * month (the cloud's 「近6個月」). Rows dated after today are not counted. Sorted by
+ * ingredient, then month.
+ */
+export function careListStats(dispensings: CareListDispensing[], today: IsoDate, months = DEFAULT_CARE_LIST_MONTHS): CareListMonth[] {
+  const count = Math.max(1, Math.trunc(months));
+  const firstMonth = monthOf(addMonths(today, -(count - 1)));
+  const lastMonth = monthOf(today);
+  const buckets = new Map<string, Bucket>();
+  for (const row of dispensings) {
+    const month = monthOf(row.date);
+    if (month < firstMonth || month > lastMonth || compareIso(row.date, today) > 0) continue;
+    const code = normalCode(row.ingredientCode);
+    const identity = code.length > 0 ? code : normalIngredientName(row.ingredient);
+    const key = `${identity}|${month}`;
+    let bucket = buckets.get(key);
+    if (bucket === undefined) {
+      bucket = {
+        ingredientCode: code, ingredient: row.ingredient.trim(), month, visits: new Set(), institutions: new Set(),
+        totalMg: 0, cloudDdd: 0, cloudDddComplete: true,
+      };
+      buckets.set(key, bucket);
+    }
+    bucket.visits.add(`${row.date}|${row.institution.id}`);
+    bucket.institutions.add(row.institution.id);
+    bucket.totalMg += Number.isFinite(row.totalMg) ? row.totalMg : 0;
+    if (row.cloudTotalDdd === null || !Number.isFinite(row.cloudTotalDdd)) bucket.cloudDddComplete = false;
+    else bucket.cloudDdd += row.cloudTotalDdd;
+  }
+  const result: CareListMonth[] = [];
+  for (const bucket of buckets.values()) {
+    const atc7 = atc7ForIngredientName(bucket.ingredient);
+    const dddMg = dddMgOf(atc7);
+    const totalMg = round3(bucket.totalMg);
+    let totalDdd: number | null = null;
+    if (dddMg !== null) totalDdd = round3(totalMg / dddMg);
+    else if (bucket.cloudDddComplete) totalDdd = round3(bucket.cloudDdd);
+    result.push({
+      ingredientCode: bucket.ingredientCode,
+      ingredient: bucket.ingredient,
+      atc7,
+      month: bucket.month,
+      visits: bucket.visits.size,
+      institutions: bucket.institutions.size,
+      totalMg,
+      totalDdd,
+      dddMg,
+      halfYearReferenceMg: dddMg === null ? null : halfYearReferenceMg(dddMg),
+      noDdd: hasNoWhoDdd(atc7),
+    });
+  }
+  return result.sort((a, b) => (a.ingredient < b.ingredient ? -1 : a.ingredient > b.ingredient ? 1 : 0) || (a.month < b.month ? -1 : a.month > b.month ? 1 : 0));
+}
+
+function oneDecimal(value: number): number {
+  return Math.round(value * 10) / 10;
+}
+
+/** 'YYYY-MM' → ROC 'yyy/MM' as the care-list page prints it. */
+function rocMonth(month: string): string {
+  return `${String(Number(month.slice(0, 4)) - 1911).padStart(3, '0')}/${month.slice(5, 7)}`;
+}
+
+/**
+ * One alert per ingredient on the care list, over all months given: warning when the total
+ * exceeds the half-year reference (more than 1 DDD a day on average), info otherwise, and
+ * info with mg only when WHO has set no DDD or the substance is not in our table.
+ */
+export function careListAlerts(months: CareListMonth[]): Alert[] {
+  const byIngredient = new Map<string, CareListMonth[]>();
+  for (const row of months) {
+    const key = row.ingredientCode.length > 0 ? row.ingredientCode : normalIngredientName(row.ingredient);
+    const list = byIngredient.get(key) ?? [];
+    list.push(row);
+    byIngredient.set(key, list);
+  }
+  const alerts: Alert[] = [];
+  for (const rows of byIngredient.values()) {
+    const first = rows[0] as CareListMonth;
+    const sorted = rows.map((r) => r.month).sort();
+    const totalMg = round3(rows.reduce((sum, r) => sum + r.totalMg, 0));
+    const visits = rows.reduce((sum, r) => sum + r.visits, 0);
+    const facts: Alert['facts'] = {
+      ingredient: first.ingredient,
+      ingredientCode: first.ingredientCode,
+      from: rocMonth(sorted[0] as string),
+      to: rocMonth(sorted[sorted.length - 1] as string),
+      visits,
+      totalMg: oneDecimal(totalMg),
+    };
+    if (first.noDdd) {
+      alerts.push({ severity: 'info', key: 'careList.noDdd', facts });
+      continue;
+    }
+    if (first.dddMg === null || first.halfYearReferenceMg === null) {
+      alerts.push({ severity: 'info', key: 'careList.unknownDdd', facts });
+      continue;
+    }
+    const totalDdd = round3(totalMg / first.dddMg);
+    const withDdd = { ...facts, totalDdd: oneDecimal(totalDdd), dddMg: first.dddMg, referenceMg: oneDecimal(first.halfYearReferenceMg) };
+    const over = totalMg > first.halfYearReferenceMg;
+    alerts.push({ severity: over ? 'warning' : 'info', key: over ? 'careList.overReference' : 'careList.withinReference', facts: withDdd });
+  }
+  return alerts.sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'warning' ? -1 : 1));
+}

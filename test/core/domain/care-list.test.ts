@@ -1,0 +1,101 @@
+// Pharmacist's checklist for the 特定管制用藥(關懷名單) page, reproducing the NHI reference
+// (reference/nhi-controlled-drug-care-list.txt): zolpidem 420 mg = 42 DDD with 「每半年約當
+// 1825mg」, brotizolam 14 mg = 56 DDD with 「每半年約當46mg」.
+import test from 'ava';
+import type { CareListDispensing, Institution } from '../../../src/core/domain/types.ts';
+import { careListAlerts, careListStats } from '../../../src/core/domain/care-list.ts';
+
+const ANJIE: Institution = { id: '3532052586', name: '安捷幸福診所', visitKind: 'outpatient' };
+const OTHER: Institution = { id: '3501200002', name: '乙醫院', visitKind: 'outpatient' };
+
+function zolpidem(date: string, totalMg = 420, institution = ANJIE): CareListDispensing {
+  return {
+    date, ingredient: 'ZOLPIDEM (TARTRATE+HEMITARTRATE)', ingredientCode: '2824801820+2824801810',
+    institution, totalMg, cloudTotalDdd: totalMg / 10, memo: null,
+  };
+}
+
+function brotizolam(date: string, totalMg = 14): CareListDispensing {
+  return { date, ingredient: 'BROTIZOLAM', ingredientCode: '2824202400', institution: ANJIE, totalMg, cloudTotalDdd: null, memo: null };
+}
+
+test('zolpidem 420 mg = 42 DDD; reference 1825 mg per half year', (t) => {
+  const rows = careListStats([zolpidem('2025-10-10'), zolpidem('2025-09-10')], '2025-10-20');
+  t.is(rows.length, 2);
+  const october = rows.find((r) => r.month === '2025-10');
+  t.like(october, {
+    atc7: 'N05CF02', ingredientCode: '2824801820+2824801810', visits: 1, institutions: 1, totalMg: 420, totalDdd: 42,
+    dddMg: 10, halfYearReferenceMg: 1825, noDdd: false,
+  });
+});
+
+test('brotizolam months as the cloud prints them: 14 mg = 56 DDD, 28 mg in two visits = 112 DDD, ≈ 46 mg reference', (t) => {
+  const rows = careListStats(
+    [brotizolam('2025-03-05'), brotizolam('2025-04-05'), brotizolam('2025-05-02'), brotizolam('2025-05-30'),
+      brotizolam('2025-07-01'), brotizolam('2025-07-29'), brotizolam('2025-08-26')],
+    '2025-08-31',
+  );
+  t.deepEqual(rows.map((r) => [r.month, r.visits, r.institutions, r.totalMg, r.totalDdd]), [
+    ['2025-03', 1, 1, 14, 56], ['2025-04', 1, 1, 14, 56], ['2025-05', 2, 1, 28, 112], ['2025-07', 2, 1, 28, 112], ['2025-08', 1, 1, 14, 56],
+  ]);
+  t.is(rows[0]?.halfYearReferenceMg, 45.625);
+  t.is(rows[0]?.atc7, 'N05CD09');
+});
+
+test('only the last 6 calendar months up to today count; future rows do not', (t) => {
+  const rows = careListStats([zolpidem('2025-04-30'), zolpidem('2025-05-01'), zolpidem('2025-10-21')], '2025-10-20');
+  t.deepEqual(rows.map((r) => r.month), ['2025-05']);
+  t.deepEqual(careListStats([zolpidem('2025-08-01')], '2025-10-20', 2), []);
+});
+
+test('same day, two institutions = two visits, two institutions; same day same institution = one visit', (t) => {
+  const rows = careListStats([zolpidem('2025-07-01'), zolpidem('2025-07-01', 140, OTHER), zolpidem('2025-07-01', 140)], '2025-07-31');
+  t.like(rows[0], { visits: 2, institutions: 2, totalMg: 700, totalDdd: 70 });
+});
+
+test('「WHO 未訂 DDD」: etizolam shows mg only, no DDD, no reference', (t) => {
+  const rows = careListStats(
+    [{ date: '2025-07-01', ingredient: 'ETIZOLAM', ingredientCode: '2820000000', institution: ANJIE, totalMg: 30, cloudTotalDdd: null, memo: null }],
+    '2025-07-31',
+  );
+  t.like(rows[0], { atc7: 'N05BA19', totalMg: 30, totalDdd: null, dddMg: null, halfYearReferenceMg: null, noDdd: true });
+});
+
+test('an ingredient we cannot map keeps the cloud\'s own DDD sum when every row has one', (t) => {
+  const row: CareListDispensing = { date: '2025-07-01', ingredient: 'NEWHYPNOTIC', ingredientCode: '2899999999', institution: ANJIE, totalMg: 50, cloudTotalDdd: 5, memo: null };
+  t.like(careListStats([row, { ...row, date: '2025-07-15' }], '2025-07-31')[0], { atc7: null, totalMg: 100, totalDdd: 10, dddMg: null, noDdd: false });
+  t.like(careListStats([row, { ...row, cloudTotalDdd: null }], '2025-07-31')[0], { totalDdd: null });
+});
+
+test('bracketed codes from the Web API are the same ingredient', (t) => {
+  const rows = careListStats([zolpidem('2025-07-01'), { ...zolpidem('2025-07-20'), ingredientCode: '(2824801820+2824801810)' }], '2025-07-31');
+  t.is(rows.length, 1);
+  t.is(rows[0]?.totalMg, 840);
+});
+
+test('alert: 3080 mg zolpidem in six months exceeds the 1825 mg reference (the Web API example) → warning', (t) => {
+  const rows = careListStats(
+    ['2025-04-10', '2025-05-10', '2025-06-10', '2025-07-10', '2025-08-10', '2025-09-10', '2025-09-20'].map((d) => zolpidem(d, 440)),
+    '2025-09-30',
+  );
+  const [alert] = careListAlerts(rows);
+  t.like(alert, { severity: 'warning', key: 'careList.overReference' });
+  t.like(alert?.facts, { totalMg: 3080, totalDdd: 308, referenceMg: 1825, from: '114/04', to: '114/09', visits: 7 });
+});
+
+test('alert: within the reference is info; no-DDD substances are info with mg only', (t) => {
+  const within = careListAlerts(careListStats([brotizolam('2025-08-26')], '2025-08-31'));
+  t.like(within[0], { severity: 'info', key: 'careList.withinReference' });
+  t.like(within[0]?.facts, { totalMg: 14, totalDdd: 56, referenceMg: 45.6 });
+  const none = careListAlerts(careListStats(
+    [{ date: '2025-07-01', ingredient: 'ETIZOLAM', ingredientCode: '2820000000', institution: ANJIE, totalMg: 30, cloudTotalDdd: null, memo: null }],
+    '2025-07-31',
+  ));
+  t.like(none[0], { severity: 'info', key: 'careList.noDdd' });
+  t.false('totalDdd' in (none[0]?.facts ?? {}));
+});
+
+test('no dispensings, no rows and no alerts', (t) => {
+  t.deepEqual(careListStats([], '2025-07-31'), []);
+  t.deepEqual(careListAlerts([]), []);
+});
