@@ -1,0 +1,22 @@
+// MediCloud client: the kiosk, lookup and prefetch import from here only.
+export { createCloudClient } from './client.ts';
+export type { CloudClient, CloudClientOptions, ClientStats, RequestOptions } from './client.ts';
+export { CloudError, isCloudError, kindForStatus } from './errors.ts';
+export type { CloudErrorKind } from './errors.ts';
+export { cloudMessages, cloudMessage } from './messages.ts';
+export type { CloudMessageKey } from './messages.ts';
+export { leadingFailure } from './fetch-all.ts';
+export type { CloudSnapshot, EndpointParts, EndpointState, FetchAllOptions, FetchAllResult, ProgressEvent } from './fetch-all.ts';
+export { DEFAULT_TIMEOUTS } from './http.ts';
+export type { Timeouts } from './http.ts';
+export { DEFAULT_RETRY, retryDelay } from './retry.ts';
+export type { RetryPolicy } from './retry.ts';
+export { sessionExpired, sessionFromToken } from './session.ts';
+export type { CloudSession } from './session.ts';
+export { buildLoginBody, loginMessage, newClientRandom } from './signing.ts';
+export type { LoginBody, LoginCredentials, RandomBytes, Signer } from './signing.ts';
+export { cliDatetime } from './requests.ts';
+export { ACTIVE_ALERT_PATH, CARE_LIST_PATH } from './web-api.ts';
+export type { ActiveAlertDrug, ActiveAlertRequest, CareListCheck, CareListRequest } from './web-api.ts';
+export { createPatientGuard } from './guard.ts';
+export type { PatientGuard, PatientTicket } from './guard.ts';
