@@ -1,0 +1,41 @@
+// One audit entry per transition: who (staff, masked), whom (patient, masked), what
+// (event → phase), consent kind, outcome and latency. Never a clear ID, name or PIN.
+import { maskNationalId } from '../domain/national-id.ts';
+import { maskedPatientOf, type Step } from './state.ts';
+import type { AuditEntry, ConsentKind, Phase, SessionEvent, SessionState } from './types.ts';
+
+function consentOf(phase: Phase): ConsentKind | null {
+  if (phase.name === 'loading' || phase.name === 'patient-view') return phase.consent;
+  if (phase.name === 'consent') return phase.patient.pinSet ? 'pin' : 'verbal';
+  if (phase.name === 'emergency') return 'emergency';
+  return null;
+}
+
+function latencyOf(before: Phase, after: Phase, at: number): number | null {
+  if (before.name === 'loading' && after.name !== 'loading') return at - before.startedAt;
+  return null;
+}
+
+export function auditEntry(before: SessionState, step: Step, event: SessionEvent): AuditEntry {
+  const after = step.state;
+  const staff = after.staff ?? before.staff;
+  return {
+    at: event.at,
+    action: step.audit?.action ?? event.type,
+    from: before.phase.name,
+    to: after.phase.name,
+    staffId: staff ? maskNationalId(staff.profile.staffId) : null,
+    patientMasked: maskedPatientOf(after.phase) ?? maskedPatientOf(before.phase),
+    consent: consentOf(after.phase) ?? consentOf(before.phase),
+    outcome: step.audit?.outcome ?? after.notice?.kind ?? null,
+    latencyMs: latencyOf(before.phase, after.phase, event.at),
+    reason: step.audit?.reason ?? null,
+  };
+}
+
+/** A transition is auditable when the phase changes or the handler asks for it. */
+export function withAudit(before: SessionState, step: Step, event: SessionEvent): { state: SessionState; effects: Step['effects'] } {
+  const changed = before.phase.name !== step.state.phase.name || before.staff !== step.state.staff;
+  if (!changed && !step.audit) return { state: step.state, effects: step.effects };
+  return { state: step.state, effects: [...step.effects, { type: 'audit', entry: auditEntry(before, step, event) }] };
+}
