@@ -1,9 +1,3 @@
-// The part of core/domain's `Analysis` (domain-contract: analyzeHistory) that the session
-// flow itself reads: whether there is anything to show (查無資料) and how many alerts.
-// Screens read the full analysis; the reducer only needs these two facts.
-import type { Alert } from '../domain/types.ts';
-
-export interface PatientAnalysis {
-  empty: boolean;
-  alerts: Alert[];
-}
+// The session carries core/domain's full analysis so the patient view renders without
+// recomputing; the flow itself reads only `empty` (查無資料) and `alerts`.
+export type { Analysis as PatientAnalysis } from '../domain/analysis.ts';
