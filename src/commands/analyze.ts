@@ -1,0 +1,105 @@
+// `yaoli analyze --input FILE [--today YYYY-MM-DD] [--json] [--lang zh-TW|en]`: the kiosk's
+// analysis over a saved MediCloud bundle, for pharmacists trying the rules and for scripts.
+// Exit 0 with a report; exit 2 with a zh-TW + English message on any bad input. Messages
+// name the file, endpoint, row and field, never the data itself (no patient data in logs).
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { bothLanguages, translate, type Lang } from '../i18n/index.ts';
+import { analyzeHistory } from '../core/domain/analysis.ts';
+import { isIsoDate, taipeiDateOf } from '../core/domain/dates.ts';
+import { mapBundle, MedicloudShapeError, parseJsonText, renderShapeError } from '../core/medicloud/index.ts';
+import { analysisJson } from './analyze/json.ts';
+import { analyzeMessages, type AnalyzeMessageKey } from './analyze/messages.ts';
+import { renderReport } from './analyze/report.ts';
+
+const EXIT_OK = 0;
+const EXIT_BAD_INPUT = 2;
+
+class InputError extends Error {
+  readonly kind = 'analyze-input' as const;
+  constructor(
+    readonly messageKey: AnalyzeMessageKey,
+    readonly facts: Record<string, string> = {},
+  ) {
+    super(bothLanguages(analyzeMessages[messageKey], facts));
+  }
+}
+
+interface Options {
+  input: string;
+  today: string;
+  json: boolean;
+  lang: Lang;
+}
+
+function parseOptions(argv: string[], now: () => Date): Options | 'help' {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: {
+        input: { type: 'string', short: 'i' },
+        today: { type: 'string' },
+        json: { type: 'boolean', default: false },
+        lang: { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+      strict: true,
+      allowPositionals: false,
+    }));
+  } catch (error) {
+    throw new InputError('error.args', { detail: error instanceof Error ? error.message : String(error) });
+  }
+  if (values.help) return 'help';
+  if (values.input === undefined || values.input === '') throw new InputError('error.no-input');
+  const lang = values.lang ?? 'zh-TW';
+  if (lang !== 'zh-TW' && lang !== 'en') throw new InputError('error.lang', { value: lang });
+  // The CLI is the edge: the one place that may read the clock, as a Taipei calendar day.
+  const today = values.today ?? taipeiDateOf(now());
+  if (!isIsoDate(today)) throw new InputError('error.today', { value: today });
+  return { input: values.input, today, json: values.json, lang };
+}
+
+function readBundle(file: string): unknown {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'EIO';
+    throw new InputError('error.unreadable', { file, code });
+  }
+  return parseJsonText('bundle', text.replace(/^\uFEFF/, ''));
+}
+
+export async function run(argv: string[], now: () => Date = () => new Date()): Promise<number> {
+  try {
+    const options = parseOptions(argv, now);
+    if (options === 'help') {
+      console.log(`${analyzeMessages.usage['zh-TW']}\n\n${analyzeMessages.usage.en}`);
+      return EXIT_OK;
+    }
+    let analysis;
+    try {
+      analysis = analyzeHistory(mapBundle(readBundle(options.input)), options.today);
+    } catch (error) {
+      if (!(error instanceof MedicloudShapeError)) throw error;
+      const file = options.input;
+      console.error(
+        [
+          translate(analyzeMessages, 'error.shape', 'zh-TW', { file, detail: renderShapeError(error.details, 'zh-TW') }),
+          translate(analyzeMessages, 'error.shape', 'en', { file, detail: renderShapeError(error.details, 'en') }),
+        ].join('\n'),
+      );
+      return EXIT_BAD_INPUT;
+    }
+    console.log(options.json ? JSON.stringify(analysisJson(analysis, options.lang), null, 2) : renderReport(analysis, options.lang));
+    return EXIT_OK;
+  } catch (error) {
+    if (error instanceof InputError) {
+      console.error(error.message);
+      if (error.messageKey === 'error.args' || error.messageKey === 'error.no-input') console.error(`\n${analyzeMessages.usage['zh-TW']}`);
+      return EXIT_BAD_INPUT;
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,117 @@
+// The readable report of `yaoli analyze`: alerts first (what the pharmacist must act on),
+// then the tables the kiosk shows, in one language, ROC dates, national ID masked.
+import { translate, type Lang } from '../../i18n/index.ts';
+import type { Analysis } from '../../core/domain/analysis.ts';
+import { toRocDate } from '../../core/domain/dates.ts';
+import { recordStart } from '../../core/domain/leftover.ts';
+import { maskNationalId } from '../../core/domain/national-id.ts';
+import { renderTable, type Column } from '../../text/table.ts';
+import { alertText } from './json.ts';
+import { analyzeMessages, type AnalyzeMessageKey } from './messages.ts';
+
+type Row<K extends keyof Analysis> = Analysis[K] extends readonly (infer T)[] ? T : never;
+
+function roc(iso: string | null): string {
+  return iso === null ? '—' : toRocDate(iso);
+}
+
+export function renderReport(analysis: Analysis, lang: Lang): string {
+  const t = (key: AnalyzeMessageKey, facts?: Record<string, string | number>) => translate(analyzeMessages, key, lang, facts);
+  const lines: string[] = [t('title')];
+  const patient = analysis.patient;
+  lines.push(
+    patient === null
+      ? t('patient.none', { today: roc(analysis.today) })
+      : t('patient.line', {
+          id: maskNationalId(patient.nationalId),
+          name: patient.name,
+          sex: t(`sex.${patient.sex}`),
+          birth: roc(patient.birthDate),
+          age: analysis.age ?? '?',
+          today: roc(analysis.today),
+        }),
+  );
+
+  const section = (key: AnalyzeMessageKey, body: string[]) => {
+    lines.push('', `■ ${t(key)}`);
+    lines.push(...(body.length > 0 ? body : [t('none')]));
+  };
+
+  section(
+    'section.alerts',
+    analysis.alerts.map((alert) => `[${t(`severity.${alert.severity}`)}] ${alertText(alert, lang)}`),
+  );
+  if (analysis.empty) {
+    lines.push('', t('empty'));
+    return lines.join('\n');
+  }
+
+  const records: Column<Row<'records'>>[] = [
+    { header: t('col.date'), value: (r) => roc(r.visitDate) },
+    { header: t('col.start'), value: (r) => (r.refillDate === null ? '' : roc(recordStart(r))) },
+    { header: t('col.source'), value: (r) => r.institution.name, maxWidth: 12 },
+    { header: t('col.drug'), value: (r) => r.drugName, maxWidth: 26 },
+    { header: t('col.ingredient'), value: (r) => r.ingredients.map((i) => i.name).join('+'), maxWidth: 18 },
+    { header: t('col.frequency'), value: (r) => r.frequency ?? '', maxWidth: 8 },
+    { header: t('col.days'), value: (r) => String(r.daysSupply), align: 'right' },
+    {
+      header: t('col.leftover'),
+      align: 'right',
+      value: (r) =>
+        r.leftover.days === null
+          ? t(`leftover.${r.leftover.notComputable ?? 'non-oral'}`)
+          : r.leftover.future
+            ? `${r.leftover.days} ${t('leftover.future')}`
+            : String(r.leftover.days),
+    },
+  ];
+  section('section.records', analysis.records.length > 0 ? renderTable(records, analysis.records) : []);
+
+  const groups: Column<Row<'groups'>>[] = [
+    { header: t('col.ingredient'), value: (g) => g.ingredient, maxWidth: 22 },
+    { header: t('col.form'), value: (g) => g.dosageForm },
+    { header: t('col.groupLeftover'), value: (g) => String(g.leftoverDays), align: 'right' },
+    { header: t('col.noCarry'), value: (g) => String(g.noCarryLeftoverDays), align: 'right' },
+    { header: t('col.supplyEnd'), value: (g) => roc(g.supplyEnd) },
+    { header: t('col.note'), value: (g) => (g.mayUnderestimate ? t('group.mayUnderestimate') : '') },
+  ];
+  const activeGroups = analysis.groups.filter((g) => g.leftoverDays > 0 || g.noCarryLeftoverDays > 0);
+  section('section.groups', activeGroups.length > 0 ? renderTable(groups, activeGroups) : []);
+
+  const refills: Column<Row<'refills'>>[] = [
+    { header: t('col.prescribed'), value: (r) => roc(r.prescriptionDate) },
+    { header: t('col.drug'), value: (r) => r.drugName, maxWidth: 26 },
+    { header: t('col.fill'), value: (r) => `${r.fill}/${r.fills}`, align: 'right' },
+    { header: t('col.next'), value: (r) => (r.nextFrom === null ? '—' : `${roc(r.nextFrom)}~${roc(r.nextUntil)}`) },
+    { header: t('col.status'), value: (r) => t(`status.${r.status}`) },
+  ];
+  if (analysis.refills.length > 0) section('section.refills', renderTable(refills, analysis.refills));
+
+  const duplicates: Column<Row<'duplicates'>>[] = [
+    { header: t('col.level'), value: (d) => d.level },
+    { header: t('col.severity'), value: (d) => t(`severity.${d.severity}`) },
+    { header: t('col.drug'), value: (d) => d.drugNames.join(' / '), maxWidth: 36 },
+    { header: t('col.institutions'), value: (d) => d.institutions.join('、'), maxWidth: 24 },
+    { header: t('col.overlap'), value: (d) => String(d.overlapDays), align: 'right' },
+  ];
+  if (analysis.duplicates.length > 0) section('section.duplicates', renderTable(duplicates, analysis.duplicates));
+
+  const careList: Column<Row<'careList'>>[] = [
+    { header: t('col.ingredient'), value: (m) => m.ingredient, maxWidth: 24 },
+    { header: t('col.month'), value: (m) => roc(`${m.month}-01`).slice(0, -3) },
+    { header: t('col.visits'), value: (m) => String(m.visits), align: 'right' },
+    { header: t('col.places'), value: (m) => String(m.institutions), align: 'right' },
+    { header: t('col.mg'), value: (m) => String(m.totalMg), align: 'right' },
+    { header: t('col.ddd'), value: (m) => (m.totalDdd === null ? '—' : String(m.totalDdd)), align: 'right' },
+    { header: t('col.reference'), value: (m) => (m.halfYearReferenceMg === null ? '—' : String(m.halfYearReferenceMg)), align: 'right' },
+  ];
+  if (analysis.careList.length > 0) section('section.careList', renderTable(careList, analysis.careList));
+
+  const allergies: Column<Row<'allergies'>>[] = [
+    { header: t('col.date'), value: (a) => roc(a.date) },
+    { header: t('col.drug'), value: (a) => a.drugNames.join('、'), maxWidth: 30 },
+    { header: t('col.symptoms'), value: (a) => a.symptoms.join('、'), maxWidth: 24 },
+  ];
+  if (analysis.allergies.length > 0) section('section.allergies', renderTable(allergies, analysis.allergies));
+  return lines.join('\n');
+}

@@ -1,0 +1,137 @@
+// `yaoli analyze` run as a pharmacist would: the real CLI in a child process on the shipped
+// examples (dates pinned with --today, see docs/analyze-json.md), and on broken inputs.
+import test from 'ava';
+import { execFile } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+const root = new URL('../../', import.meta.url).pathname;
+
+interface Outcome {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+async function yaoli(...args: string[]): Promise<Outcome> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'analyze', ...args], { cwd: root, env: { ...process.env, TZ: 'UTC' } });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code?: number; stdout?: string; stderr?: string };
+    return { code: failed.code ?? -1, stdout: failed.stdout ?? '', stderr: failed.stderr ?? '' };
+  }
+}
+
+async function analyzeJson(example: string, today: string): Promise<any> {
+  const outcome = await yaoli('--input', `examples/${example}.json`, '--today', today, '--json');
+  if (outcome.code !== 0) throw new Error(`exit ${outcome.code}: ${outcome.stderr}`);
+  return JSON.parse(outcome.stdout);
+}
+
+const scratch = mkdtempSync(join(tmpdir(), 'yaoli-analyze-'));
+function scratchFile(name: string, text: string): string {
+  const file = join(scratch, name);
+  writeFileSync(file, text);
+  return file;
+}
+
+test('78-year-old on chronic refills: 3rd amlodipine fill is too early, L4 amlodipine + nifedipine across institutions, glimepiride caution', async (t) => {
+  const out = await analyzeJson('chronic-refill-elderly', '2025-11-03');
+  t.like(out.patient, { maskedId: 'A10****000', age: 78 });
+  t.like(out.refills[0], { drugCode: 'BC99000100', fill: 2, fills: 3, status: 'too-early', nextFrom: '2025-11-07', nextUntil: '2025-12-18' });
+  t.like(out.refills[1], { drugCode: 'AC99000600', status: 'completed', nextFrom: null });
+  const l4 = out.duplicates.find((d: any) => d.level === 'L4');
+  t.like(l4, { severity: 'warning', crossInstitution: true, overlapDays: 14 });
+  t.deepEqual([...l4.drugCodes].sort(), ['BC99000100', 'BC99000300']);
+  const pickup = out.records.find((r: any) => r.drugCode === 'BC99000100' && r.refillDate !== null);
+  t.like(pickup, { startDate: '2025-10-20', daysSupply: 28, leftoverDays: 14 });
+  t.like(out.groups.find((g: any) => g.ingredient === 'AMLODIPINE'), { leftoverDays: 18, noCarryLeftoverDays: 14, supplyEnd: '2025-11-20' });
+  t.is(out.records.find((r: any) => r.drugCode === 'BC99000500').leftoverDays, null, 'eye drops: 無法試算');
+  const keys = out.alerts.map((a: any) => a.key);
+  for (const key of ['duplicate.L4', 'refill.too-early', 'elderly.avoid', 'allergy.on-record', 'patient.over-75']) t.true(keys.includes(key), key);
+  t.is(out.allergies.length, 1, 'the NP row is noise');
+});
+
+test('zolpidem from two clinics is a critical L2; the care list matches the reference (420 mg = 42 DDD, 1825 mg per half year)', async (t) => {
+  const out = await analyzeJson('hypnotic-care-list', '2025-10-20');
+  t.like(out.duplicates[0], { level: 'L2', severity: 'critical', crossInstitution: true });
+  t.deepEqual([...out.duplicates[0].institutions].sort(), ['示範家醫科診所', '示範身心科診所']);
+  t.is(out.alerts[0].severity, 'critical');
+  t.is(out.alerts[0].key.startsWith('duplicate.L2'), true);
+  const september = out.careList.find((m: any) => m.month === '2025-09');
+  t.like(september, { visits: 1, institutions: 1, totalMg: 420, totalDdd: 42, dddMg: 10, halfYearReferenceMg: 1825 });
+  t.like(out.careList.find((m: any) => m.month === '2025-10'), { visits: 2, institutions: 2, totalMg: 700, totalDdd: 70 });
+  t.is(out.careList.length, 6);
+});
+
+test('valsartan + Exforge (valsartan/amlodipine) is an L2 same-ingredient duplicate found by splitting the combination', async (t) => {
+  const out = await analyzeJson('combination-duplicate', '2025-11-10');
+  const l2 = out.duplicates.find((d: any) => d.level === 'L2');
+  t.like(l2, { severity: 'warning', crossInstitution: true, overlapDays: 20 });
+  t.deepEqual([...l2.drugCodes].sort(), ['BC99002100', 'BC99002200']);
+  t.like(out.groups.find((g: any) => g.ingredient === 'VALSARTAN'), { leftoverDays: 43, noCarryLeftoverDays: 23 });
+  t.is(out.records.find((r: any) => r.drugCode === 'BC99002200').ingredient, 'AMLODIPINE + VALSARTAN');
+});
+
+test('an empty history says 查無資料 and exits 0', async (t) => {
+  const out = await analyzeJson('empty-history', '2025-11-03');
+  t.true(out.empty);
+  t.deepEqual(out.alerts.map((a: any) => a.key), ['history.empty']);
+  const text = await yaoli('--input', 'examples/empty-history.json', '--today', '2025-11-03');
+  t.is(text.code, 0);
+  t.regex(text.stdout, /查無資料/);
+});
+
+test('the readable report is in the chosen language with ROC dates and a masked national ID', async (t) => {
+  const zh = await yaoli('--input', 'examples/chronic-refill-elderly.json', '--today', '2025-11-03');
+  t.is(zh.code, 0);
+  t.regex(zh.stdout, /A10\*\*\*\*000/);
+  t.false(zh.stdout.includes('A100000000'));
+  t.regex(zh.stdout, /114\/11\/07~114\/12\/18\s+太早/);
+  t.regex(zh.stdout, /慢箋 NORVASC TABLETS 5MG \(AMLODIPINE\)：第 3\/3 次最早 114\/11\/07 可領/);
+  const en = await yaoli('--input', 'examples/chronic-refill-elderly.json', '--today', '2025-11-03', '--lang', 'en');
+  t.regex(en.stdout, /too early/);
+  t.regex(en.stdout, /Chronic refill NORVASC TABLETS 5MG \(AMLODIPINE\): fill 3\/3 not before 114\/11\/07/);
+});
+
+test('a file that cannot be read exits 2 naming the file, in zh-TW and English', async (t) => {
+  const out = await yaoli('--input', 'examples/no-such-file.json', '--today', '2025-11-03');
+  t.is(out.code, 2);
+  t.regex(out.stderr, /無法讀取檔案 examples\/no-such-file\.json（ENOENT）/);
+  t.regex(out.stderr, /cannot read file examples\/no-such-file\.json \(ENOENT\)/);
+});
+
+test('truncated JSON exits 2 with the position, without quoting the data', async (t) => {
+  const file = scratchFile('truncated.json', '{\n  "patient": {"id": "A100000000", "name": "範例甲"');
+  const out = await yaoli('--input', file, '--today', '2025-11-03');
+  t.is(out.code, 2);
+  t.regex(out.stderr, /JSON 格式錯誤/);
+  t.regex(out.stderr, /invalid JSON .*position \d+ \(line 2, column \d+\)/);
+  t.false(out.stderr.includes('A100000000'));
+});
+
+test('a shape error exits 2 naming the endpoint, row and field', async (t) => {
+  const bundle = { medications: { log2time: 'x', robject: [{ drug_code: 'AC00000001', drug_ename: 'X TABLETS 1MG', drug_date: '2025/13/40', qty: 1, day: 1, hosp_id: '9900000001' }] } };
+  const out = await yaoli('--input', scratchFile('shape.json', JSON.stringify(bundle)), '--today', '2025-11-03');
+  t.is(out.code, 2);
+  t.regex(out.stderr, /格式不符：imue0008s02 robject\[0\]\.drug_date：不是日期 "2025\/13\/40"/);
+  t.regex(out.stderr, /unexpected shape: imue0008s02 robject\[0\]\.drug_date: not a date "2025\/13\/40"/);
+});
+
+test('bad arguments exit 2: an impossible --today, no --input, an unknown option', async (t) => {
+  const today = await yaoli('--input', 'examples/empty-history.json', '--today', '2025-02-30');
+  t.is(today.code, 2);
+  t.regex(today.stderr, /--today 不是有效日期（YYYY-MM-DD）：2025-02-30 \/ --today is not a valid date \(YYYY-MM-DD\): 2025-02-30/);
+  const noInput = await yaoli('--today', '2025-11-03');
+  t.is(noInput.code, 2);
+  t.regex(noInput.stderr, /缺少 --input 檔案 \/ missing --input FILE/);
+  const unknown = await yaoli('--input', 'examples/empty-history.json', '--colour');
+  t.is(unknown.code, 2);
+  t.regex(unknown.stderr, /參數錯誤/);
+  const lang = await yaoli('--input', 'examples/empty-history.json', '--lang', 'fr');
+  t.is(lang.code, 2);
+});
