@@ -48,3 +48,15 @@ export function medication(overrides: Partial<MedicationRecord> = {}): Medicatio
   };
   return { ...base, ...overrides };
 }
+
+/** A single-ingredient product: `drug('ZOLPIDEM', 'N05CF02', { … })`. */
+export function drug(ingredient: string, atc7: string | null, overrides: Partial<MedicationRecord> = {}): MedicationRecord {
+  return medication({
+    drugName: `${ingredient} TABLETS`,
+    drugCode: `DC${ingredient.slice(0, 6).toUpperCase().padEnd(6, 'X')}00`,
+    atc7,
+    atc5: atc7 === null ? null : atc7.slice(0, 5),
+    ingredients: [{ name: ingredient, atc7 }],
+    ...overrides,
+  });
+}

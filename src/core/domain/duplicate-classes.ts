@@ -1,0 +1,127 @@
+// Therapeutic duplication (research §5(c)3): L4 two different ingredients of one ATC5 class
+// (NHI "ATC5" = WHO level 4, e.g. amlodipine + nifedipine, both C08CA), L5 two classes of one
+// configurable equivalence set (benzodiazepine + Z-drug; ACEI + ARB). Each ingredient must
+// still have more than the threshold of its own supply left today (duplication allowance 0,
+// FDB-style), so a finished course or a switch that has run out never alerts.
+import type { Ingredient } from './types.ts';
+import { ingredientIdentity } from './ingredients.ts';
+import { isControlledHypnotic } from './controlled.ts';
+import {
+  buildAlert,
+  byStart,
+  hasPairAcross,
+  isAsNeededSupply,
+  secondLargest,
+  suppressedByNewest,
+  type Candidate,
+  type DuplicateAlert,
+  type DuplicateSettings,
+} from './duplicate-model.ts';
+
+interface Item {
+  candidate: Candidate;
+  ingredient: Ingredient;
+  identity: string;
+  /** The ingredient's ATC5 class (its own ATC7's first 5 characters). */
+  atc5: string;
+}
+
+/** The class of one ingredient: its own ATC7, or the product's ATC5 for a single-ingredient product. */
+function classOf(candidate: Candidate, ingredient: Ingredient): string | null {
+  if (ingredient.atc7 !== null && ingredient.atc7.length >= 5) return ingredient.atc7.slice(0, 5).toUpperCase();
+  if (candidate.ingredients.length === 1 && candidate.record.atc5 !== null && candidate.record.atc5.length === 5) {
+    return candidate.record.atc5.toUpperCase();
+  }
+  return null;
+}
+
+/** Ingredients with more than the threshold left today, from countable (not PRN, not short) supplies. */
+function qualifyingItems(candidates: Candidate[], settings: DuplicateSettings): Item[] {
+  const items: Item[] = [];
+  for (const candidate of candidates) {
+    if (candidate.leftToday <= settings.duplicateThresholdDays || isAsNeededSupply(candidate)) continue;
+    if (candidate.record.daysSupply <= settings.shortCourseDays) continue;
+    for (const ingredient of candidate.ingredients) {
+      const atc5 = classOf(candidate, ingredient);
+      if (atc5 !== null) items.push({ candidate, ingredient, identity: ingredientIdentity(ingredient), atc5 });
+    }
+  }
+  return items;
+}
+
+function groupBy(items: Item[], keyOf: (item: Item) => string): Map<string, Item[]> {
+  const map = new Map<string, Item[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    const list = map.get(key);
+    if (list === undefined) map.set(key, [item]);
+    else list.push(item);
+  }
+  return map;
+}
+
+/** Two different controlled hypnotics (research §5(c)5: critical at L4/L5) from two prescriptions. */
+function twoControlledHypnotics(items: Item[]): boolean {
+  const hypnotics = items.filter((item) => isControlledHypnotic(item.ingredient.atc7));
+  const byIngredient = groupBy(hypnotics, (item) => item.identity);
+  if (byIngredient.size < 2) return false;
+  return hasPairAcross([...byIngredient.values()].map((list) => list.map((item) => item.candidate)));
+}
+
+function uniqueCandidates(items: Item[]): Candidate[] {
+  return [...new Set(items.map((item) => item.candidate))].sort(byStart);
+}
+
+/**
+ * One alert for a set of items whose `split` buckets (ingredients for L4, classes for L5)
+ * hold a real pair across prescriptions; null when they do not or the newest is suppressed.
+ */
+function alertFor(
+  level: 'L4' | 'L5',
+  group: string,
+  items: Item[],
+  split: (item: Item) => string,
+  settings: DuplicateSettings,
+  className: string | null,
+): DuplicateAlert | null {
+  const buckets = groupBy(items, split);
+  if (buckets.size < 2) return null;
+  if (!hasPairAcross([...buckets.values()].map((list) => [...new Set(list.map((i) => i.candidate))]))) return null;
+  const involved = uniqueCandidates(items);
+  if (suppressedByNewest(involved[involved.length - 1] as Candidate, settings)) return null;
+  const perIngredient = [...groupBy(items, (item) => item.identity).values()].map((list) =>
+    Math.max(...list.map((item) => item.candidate.leftToday)),
+  );
+  const critical = twoControlledHypnotics(items);
+  const severity = critical ? 'critical' : level === 'L4' ? 'warning' : 'info';
+  const ingredients = items.map((item) => item.identity);
+  return buildAlert(level, severity, group, involved, ingredients, secondLargest(perIngredient), group, className);
+}
+
+/** The cloud's ATC5 name of a class when some record of it carries one. */
+function atc5NameOf(items: Item[]): string | null {
+  for (const item of items) {
+    const record = item.candidate.record;
+    if (record.atc5Name !== null && record.atc5 === item.atc5) return record.atc5Name;
+  }
+  return null;
+}
+
+export function classDuplicates(candidates: Candidate[], settings: DuplicateSettings): DuplicateAlert[] {
+  const items = qualifyingItems(candidates, settings);
+  const alerts: DuplicateAlert[] = [];
+  for (const [atc5, classItems] of groupBy(items, (item) => item.atc5)) {
+    const alert = alertFor('L4', atc5, classItems, (item) => item.identity, settings, atc5NameOf(classItems));
+    if (alert !== null) alerts.push(alert);
+  }
+  for (const set of settings.equivalenceSets) {
+    const prefixes = set.atcPrefixes.map((p) => p.toUpperCase());
+    const members = items.filter((item) => {
+      const codes = [item.ingredient.atc7, item.candidate.ingredients.length === 1 ? item.candidate.record.atc7 : null];
+      return codes.some((code) => code !== null && prefixes.some((prefix) => code.toUpperCase().startsWith(prefix)));
+    });
+    const alert = alertFor('L5', set.id, members, (item) => item.atc5, settings, set.name);
+    if (alert !== null) alerts.push(alert);
+  }
+  return alerts;
+}

@@ -1,0 +1,186 @@
+// The shapes and shared helpers of the duplicate-medication check (research §5(c)): one
+// prepared entry per record, the "same prescription" test that keeps the fills of one
+// chronic-refill chain apart, the suppression rules and the alert builder.
+import type { Ingredient, IsoDate, MedicationRecord, Severity } from './types.ts';
+import type { EquivalenceSet } from './equivalence.ts';
+import { compareIso, daysBetween } from './dates.ts';
+import { comparableIngredients } from './ingredients.ts';
+import { leftoverReason, recordStart, supplyEnd, type LeftoverReason } from './leftover.ts';
+
+/** L1 同藥品, L2 同成分同劑型, L3 同成分不同劑型, L4 同藥理 (ATC5), L5 治療等效組. */
+export type DuplicateLevel = 'L1' | 'L2' | 'L3' | 'L4' | 'L5';
+
+export interface DuplicateSettings {
+  /** NHI: a duplicate when more than this many days are still on hand (10). */
+  duplicateThresholdDays: number;
+  equivalenceSets: EquivalenceSet[];
+  /** A newest record of at most this many days (or PRN) raises nothing (3). */
+  shortCourseDays: number;
+}
+
+export interface DuplicateAlert {
+  level: DuplicateLevel;
+  severity: Severity;
+  /** What was compared: K1 'INGREDIENT|form', K2 'INGREDIENT', the ATC5 class, or the set id. */
+  group: string;
+  /** Per record, oldest first (parallel to recordIds and dates). */
+  drugCodes: string[];
+  drugNames: string[];
+  /** Ingredient names (normalised INN) the duplicate is about. */
+  ingredients: string[];
+  /** Dispensing institutions' names and ids, first appearance order, no repeats. */
+  institutions: string[];
+  institutionIds: string[];
+  /** Per record, parallel to recordIds: the dispensing institution's name. */
+  recordInstitutions: string[];
+  /** Start date S of each record (慢連箋領藥日 or visit date), oldest first. */
+  dates: IsoDate[];
+  /** L1/L2: days still on hand when the newest was dispensed; L3–L5: days all remain in use from today. */
+  overlapDays: number;
+  /** Prescribed by different institutions (慢箋原處方機構 counts for refill pickups). */
+  crossInstitution: boolean;
+  recordIds: string[];
+  /** L4: the ATC5 class; L5: the equivalence set's id; else null. */
+  classCode: string | null;
+  /** L5: the set's name; L4: the cloud's ATC5 name when known; else null. */
+  className: string | null;
+}
+
+/** One record prepared once: start, first uncovered day, regimen reason, days left today. */
+export interface Candidate {
+  record: MedicationRecord;
+  start: IsoDate;
+  end: IsoDate;
+  reason: LeftoverReason | null;
+  /** Nominal days left today (max(0, E − today); the whole supply when dated after today). */
+  leftToday: number;
+  ingredients: Ingredient[];
+  /** Prescribing institution: 慢箋原處方機構 for refill pickups, else the institution. */
+  prescriber: string;
+  refillPickup: boolean;
+  /** 4-digit 就醫序號, or null when absent or masked. */
+  seq: string | null;
+}
+
+export function prepare(record: MedicationRecord, today: IsoDate): Candidate {
+  const start = recordStart(record);
+  const end = supplyEnd(record);
+  const future = compareIso(start, today) > 0;
+  const seqText = record.visitSeqNo ?? '';
+  return {
+    record,
+    start,
+    end,
+    reason: leftoverReason(record),
+    leftToday: future ? record.daysSupply : Math.max(0, daysBetween(today, end)),
+    ingredients: comparableIngredients(record),
+    prescriber: record.chronicOriginInstitutionId ?? record.institution.id,
+    refillPickup: record.refillDate !== null || record.chronicOriginInstitutionId !== null || /^IC0[2-9]$/i.test(seqText),
+    seq: /^\d{4}$/.test(seqText) ? seqText : null,
+  };
+}
+
+/**
+ * Chain key (documented rule): two records belong to one prescription when the prescriber
+ * (慢箋原處方機構 or institution) and the 就醫日期 match, and either one is a refill pickup
+ * (慢連箋領藥日 set, 原處方機構 set or 就醫序號 IC02–IC09: refill rows keep the original visit
+ * date) or their 4-digit 就醫序號 do not differ (NHI: 同醫事機構、同就醫序號及同就醫日期 is one
+ * prescription). Such records never pair: refill fills of one chain, and the rows of one visit
+ * (two strengths taken together), are one supply, not a duplicate.
+ */
+export function samePrescription(a: Candidate, b: Candidate): boolean {
+  if (a === b) return true;
+  if (a.prescriber !== b.prescriber || a.record.visitDate !== b.record.visitDate) return false;
+  if (a.refillPickup || b.refillPickup) return true;
+  return a.seq === null || b.seq === null || a.seq === b.seq;
+}
+
+/** PRN and as-ordered supplies have no countable days on hand. */
+export function isAsNeededSupply(candidate: Candidate): boolean {
+  return candidate.reason === 'prn' || candidate.reason === 'as-ordered';
+}
+
+/**
+ * Research §5(c)4: the newest record declares an NHI exception code R001–R008 (the claim
+ * already explains the overlap), or is a short course of at most shortCourseDays days.
+ */
+export function suppressedByNewest(newest: Candidate, settings: DuplicateSettings): boolean {
+  return newest.record.exceptionCode !== null || newest.record.daysSupply <= settings.shortCourseDays;
+}
+
+/** Carry order (research §5(b) step 2): S ascending, larger N first, then id. */
+export function byStart(a: Candidate, b: Candidate): number {
+  return (
+    compareIso(a.start, b.start) ||
+    b.record.daysSupply - a.record.daysSupply ||
+    (a.record.id < b.record.id ? -1 : a.record.id > b.record.id ? 1 : 0)
+  );
+}
+
+function distinct(values: string[]): string[] {
+  return [...new Set(values)];
+}
+
+export function buildAlert(
+  level: DuplicateLevel,
+  severity: Severity,
+  group: string,
+  involved: Candidate[],
+  ingredients: string[],
+  overlapDays: number,
+  classCode: string | null = null,
+  className: string | null = null,
+): DuplicateAlert {
+  const sorted = [...involved].sort(byStart);
+  return {
+    level,
+    severity,
+    group,
+    drugCodes: sorted.map((c) => c.record.drugCode),
+    drugNames: sorted.map((c) => c.record.drugName),
+    ingredients: distinct(ingredients),
+    institutions: distinct(sorted.map((c) => c.record.institution.name)),
+    institutionIds: distinct(sorted.map((c) => c.record.institution.id)),
+    recordInstitutions: sorted.map((c) => c.record.institution.name),
+    dates: sorted.map((c) => c.start),
+    overlapDays,
+    crossInstitution: isCrossInstitution(sorted),
+    recordIds: sorted.map((c) => c.record.id),
+    classCode,
+    className,
+  };
+}
+
+export function isCrossInstitution(involved: Candidate[]): boolean {
+  return new Set(involved.map((c) => c.prescriber)).size > 1;
+}
+
+/** The second largest of some day counts: how long at least two of them last (0 with fewer than two). */
+export function secondLargest(values: number[]): number {
+  let first = -Infinity;
+  let second = -Infinity;
+  for (const value of values) {
+    if (value > first) {
+      second = first;
+      first = value;
+    } else if (value > second) second = value;
+  }
+  return Number.isFinite(second) ? Math.max(0, second) : 0;
+}
+
+/**
+ * True when some member of one bucket and some member of another are not the same
+ * prescription: the pair the alert is about really exists. Exits at the first such pair.
+ */
+export function hasPairAcross(buckets: Candidate[][]): boolean {
+  for (let i = 0; i < buckets.length; i++) {
+    for (let j = i + 1; j < buckets.length; j++) {
+      for (const a of buckets[i] as Candidate[]) {
+        for (const b of buckets[j] as Candidate[]) {
+          if (a.record !== b.record && !samePrescription(a, b)) return true;
+        }
+      }
+    }
+  }
+  return false;
+}

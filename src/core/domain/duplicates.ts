@@ -1,0 +1,167 @@
+// 重複用藥: duplicate-medication alerts at today (research §5(c), SPEC §2). Levels, narrowest
+// first: L1 same NHI drug code, L2 same ingredient + dosage form (NHI's rule: more than
+// `duplicateThresholdDays` days still on hand when the newest was dispensed), L3 same
+// ingredient in another form (info), L4 two ingredients of one ATC5 class, L5 two classes of
+// one equivalence set. One alert per group, fills of one prescription never pair, the
+// newest record's exception code (R001–R008) or short course silences the group.
+//
+// Cost: one pass to prepare records, map buckets per key, one sort per group; pairs are only
+// looked for inside a group, so 10,000 records stay O(n log n).
+import type { IsoDate, MedicationRecord } from './types.ts';
+import { addDays, daysBetween } from './dates.ts';
+import { carryForwardEnd } from './group-leftover.ts';
+import { ingredientIdentity } from './ingredients.ts';
+import { isHighRiskDuplicateClass } from './controlled.ts';
+import { SEVERITY_ORDER } from './alerts.ts';
+import { classDuplicates } from './duplicate-classes.ts';
+import {
+  buildAlert,
+  byStart,
+  hasPairAcross,
+  isAsNeededSupply,
+  isCrossInstitution,
+  prepare,
+  samePrescription,
+  secondLargest,
+  suppressedByNewest,
+  type Candidate,
+  type DuplicateAlert,
+  type DuplicateSettings,
+} from './duplicate-model.ts';
+
+export type { DuplicateAlert, DuplicateLevel, DuplicateSettings } from './duplicate-model.ts';
+export { samePrescription } from './duplicate-model.ts';
+export { duplicateAlerts, duplicateMessageKey } from './duplicate-alerts.ts';
+
+interface Bucket {
+  name: string;
+  members: Candidate[];
+}
+
+function addTo(map: Map<string, Bucket>, key: string, name: string, candidate: Candidate): void {
+  const bucket = map.get(key);
+  if (bucket === undefined) map.set(key, { name, members: [candidate] });
+  else if (bucket.members[bucket.members.length - 1] !== candidate) bucket.members.push(candidate);
+}
+
+/**
+ * Days of the older supply still on hand on the newest record's start S_n: the K1 group's
+ * carry-forward end C from the older records (same-day ones included), minus S_n. For
+ * non-daily forms (eye drops, patches) no carry is defined, so the largest own E − S_n counts.
+ */
+function leftoverAtNewest(newest: Candidate, older: Candidate[]): number {
+  if (newest.reason === null) {
+    const end = carryForwardEnd(older.map((c) => c.record), addDays(newest.start, 1));
+    return end === null ? 0 : Math.max(0, daysBetween(newest.start, end));
+  }
+  let most = 0;
+  for (const c of older) if (!isAsNeededSupply(c)) most = Math.max(most, daysBetween(newest.start, c.end));
+  return most;
+}
+
+/** Is the group still in use today: the newest record's own supply, or the group's carried supply. */
+function groupActive(newest: Candidate, members: Candidate[], today: IsoDate): boolean {
+  if (newest.leftToday > 0) return true;
+  if (newest.reason !== null) return false;
+  const end = carryForwardEnd(members.map((c) => c.record), addDays(today, 1));
+  return end !== null && daysBetween(today, end) > 0;
+}
+
+/** L1 / L2 for one K1 group (same ingredient + same dosage form). */
+function sameFormDuplicate(key: string, bucket: Bucket, today: IsoDate, settings: DuplicateSettings): DuplicateAlert | null {
+  const members = [...bucket.members].sort(byStart);
+  const newest = members[members.length - 1] as Candidate;
+  if (suppressedByNewest(newest, settings) || isAsNeededSupply(newest)) return null;
+  if (!groupActive(newest, members, today)) return null;
+  const older = members.filter((c) => c !== newest && !samePrescription(c, newest));
+  if (older.length === 0) return null;
+  const onHand = leftoverAtNewest(newest, older);
+  if (onHand <= settings.duplicateThresholdDays) return null;
+  // Name the older records whose own supply reached S_n; when only the carried stock did,
+  // the latest older record stands for it.
+  const usable = older.filter((c) => !isAsNeededSupply(c));
+  let reaching = usable.filter((c) => daysBetween(newest.start, c.end) > 0);
+  if (reaching.length === 0) reaching = usable.slice(-1);
+  const involved = [...reaching, newest];
+  const level = involved.every((c) => c.record.drugCode === newest.record.drugCode) ? 'L1' : 'L2';
+  const highRisk = involved.some((c) => c.record.atc7 !== null && isHighRiskDuplicateClass(c.record.atc7)) ||
+    involved.some((c) => c.ingredients.some((i) => isHighRiskDuplicateClass(i.atc7)));
+  const severity = highRisk && isCrossInstitution(involved) ? 'critical' : 'warning';
+  return buildAlert(level, severity, key, involved, [bucket.name], onHand);
+}
+
+/** L3 for one K2 group (same ingredient): records of two or more dosage forms in use today. */
+function otherFormDuplicate(key: string, bucket: Bucket, settings: DuplicateSettings): DuplicateAlert | null {
+  const active = bucket.members.filter((c) => c.leftToday > 0);
+  const byForm = new Map<string, Candidate[]>();
+  for (const c of active) {
+    const list = byForm.get(c.record.dosageForm);
+    if (list === undefined) byForm.set(c.record.dosageForm, [c]);
+    else list.push(c);
+  }
+  if (byForm.size < 2) return null;
+  const sorted = [...active].sort(byStart);
+  if (suppressedByNewest(sorted[sorted.length - 1] as Candidate, settings)) return null;
+  if (!hasPairAcross([...byForm.values()])) return null;
+  const perForm = [...byForm.values()].map((list) => Math.max(...list.map((c) => c.leftToday)));
+  return buildAlert('L3', 'info', key, sorted, [bucket.name], secondLargest(perForm));
+}
+
+/** Merges alerts of one level about the same records (a combination in two K1 groups). */
+function mergeSameRecords(alerts: DuplicateAlert[]): DuplicateAlert[] {
+  const seen = new Map<string, DuplicateAlert>();
+  const out: DuplicateAlert[] = [];
+  for (const alert of alerts) {
+    const key = `${alert.level}|${[...alert.recordIds].sort().join(',')}`;
+    const earlier = seen.get(key);
+    if (earlier === undefined) {
+      seen.set(key, alert);
+      out.push(alert);
+      continue;
+    }
+    earlier.ingredients = [...new Set([...earlier.ingredients, ...alert.ingredients])];
+    earlier.group = `${earlier.group}+${alert.group}`;
+    earlier.overlapDays = Math.max(earlier.overlapDays, alert.overlapDays);
+    if (SEVERITY_ORDER[alert.severity] < SEVERITY_ORDER[earlier.severity]) earlier.severity = alert.severity;
+  }
+  return out;
+}
+
+const LEVEL_ORDER = { L1: 0, L2: 1, L3: 2, L4: 3, L5: 4 } as const;
+
+/** Critical first, then by level, then by the oldest date, then by group (a stable order). */
+function alertOrder(a: DuplicateAlert, b: DuplicateAlert): number {
+  return (
+    SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+    LEVEL_ORDER[a.level] - LEVEL_ORDER[b.level] ||
+    ((a.dates[0] ?? '') < (b.dates[0] ?? '') ? -1 : (a.dates[0] ?? '') > (b.dates[0] ?? '') ? 1 : 0) ||
+    (a.group < b.group ? -1 : a.group > b.group ? 1 : 0)
+  );
+}
+
+/** All duplicate alerts at `today`, one per group at its narrowest level, most severe first. */
+export function findDuplicates(records: MedicationRecord[], today: IsoDate, settings: DuplicateSettings): DuplicateAlert[] {
+  const candidates = records.map((record) => prepare(record, today));
+  const sameForm = new Map<string, Bucket>();
+  const sameIngredient = new Map<string, Bucket>();
+  for (const c of candidates) {
+    for (const ingredient of c.ingredients) {
+      const identity = ingredientIdentity(ingredient);
+      addTo(sameForm, `${identity}|${c.record.dosageForm}`, identity, c);
+      addTo(sameIngredient, identity, identity, c);
+    }
+  }
+  const found: DuplicateAlert[] = [];
+  for (const [key, bucket] of sameForm) {
+    if (bucket.members.length < 2) continue;
+    const alert = sameFormDuplicate(key, bucket, today, settings);
+    if (alert !== null) found.push(alert);
+  }
+  for (const [key, bucket] of sameIngredient) {
+    if (bucket.members.length < 2) continue;
+    const alert = otherFormDuplicate(key, bucket, settings);
+    if (alert !== null) found.push(alert);
+  }
+  found.push(...classDuplicates(candidates, settings));
+  return mergeSameRecords(found).sort(alertOrder);
+}

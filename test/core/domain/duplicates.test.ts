@@ -1,0 +1,242 @@
+// Pharmacist's checklist for duplicate-medication alerts (重複用藥; research §5(c) and §6
+// test cases, SPEC §2). Threshold 10 days (NHI letter 1080035988: > 10 days on hand).
+import test from 'ava';
+import type { MedicationRecord } from '../../../src/core/domain/types.ts';
+import { DEFAULT_EQUIVALENCE_SETS } from '../../../src/core/domain/equivalence.ts';
+import { findDuplicates, duplicateAlerts, type DuplicateSettings } from '../../../src/core/domain/duplicates.ts';
+import { CLINIC_A, CLINIC_B, CLINIC_C, PHARMACY, drug, medication } from './fixtures.ts';
+
+const SETTINGS: DuplicateSettings = { duplicateThresholdDays: 10, equivalenceSets: DEFAULT_EQUIVALENCE_SETS, shortCourseDays: 3 };
+
+function find(records: MedicationRecord[], today: string, settings: Partial<DuplicateSettings> = {}) {
+  return findDuplicates(records, today, { ...SETTINGS, ...settings });
+}
+
+// ── research §6 case 1 ────────────────────────────────────────────────────────────
+test('case 1: zolpidem from A on 5/1 (28 d) and from B on 5/10 (28 d) → one critical L2, 跨院所, 19 days on hand', (t) => {
+  const a = drug('ZOLPIDEM', 'N05CF02', { id: 'zolA', drugCode: 'AC44396100', drugName: 'STILNOX 10MG', visitDate: '2025-05-01', institution: CLINIC_A });
+  const b = drug('ZOLPIDEM TARTRATE', 'N05CF02', { id: 'zolB', drugCode: 'AB47851100', drugName: 'ZOLNOX 10MG', visitDate: '2025-05-10', institution: CLINIC_B });
+  const alerts = find([a, b], '2025-05-10');
+  t.is(alerts.length, 1);
+  t.like(alerts[0], {
+    level: 'L2', severity: 'critical', crossInstitution: true, overlapDays: 19,
+    recordIds: ['zolA', 'zolB'], dates: ['2025-05-01', '2025-05-10'], institutions: ['甲診所', '乙醫院'],
+    ingredients: ['ZOLPIDEM'], drugNames: ['STILNOX 10MG', 'ZOLNOX 10MG'],
+  });
+});
+
+test('case 1 as the pharmacist reads it: zh-TW and English facts name drugs, institutions, ROC dates and days', (t) => {
+  const a = drug('ZOLPIDEM', 'N05CF02', { drugName: 'STILNOX 10MG', drugCode: 'AC44396100', visitDate: '2025-05-01', institution: CLINIC_A });
+  const b = drug('ZOLPIDEM', 'N05CF02', { drugName: 'ZOLNOX 10MG', drugCode: 'AB47851100', visitDate: '2025-05-10', institution: CLINIC_B });
+  const [alert] = duplicateAlerts(find([a, b], '2025-05-12'));
+  t.like(alert, { severity: 'critical', key: 'duplicate.L2.cross' });
+  t.deepEqual(alert?.facts.drugs, ['STILNOX 10MG (甲診所 114/05/01)', 'ZOLNOX 10MG (乙醫院 114/05/10)']);
+  t.is(alert?.facts.overlapDays, 19);
+});
+
+test('the same drug code twice → L1; same institution → warning, not critical', (t) => {
+  const a = drug('ZOLPIDEM', 'N05CF02', { visitDate: '2025-05-01' });
+  const b = drug('ZOLPIDEM', 'N05CF02', { visitDate: '2025-05-10' });
+  const alerts = find([a, b], '2025-05-10');
+  t.is(alerts.length, 1);
+  t.like(alerts[0], { level: 'L1', severity: 'warning', crossInstitution: false, overlapDays: 19 });
+  t.is(duplicateAlerts(alerts)[0]?.key, 'duplicate.L1');
+});
+
+test('anticoagulant, insulin and sulfonylurea duplicates across institutions are critical; a statin is a warning', (t) => {
+  for (const [name, atc7, severity] of [['WARFARIN', 'B01AA03', 'critical'], ['INSULIN GLARGINE', 'A10AE04', 'critical'], ['GLIMEPIRIDE', 'A10BB12', 'critical'], ['ATORVASTATIN', 'C10AA05', 'warning']] as const) {
+    const alerts = find([
+      drug(name, atc7, { visitDate: '2025-05-01', institution: CLINIC_A }),
+      drug(name, atc7, { visitDate: '2025-05-05', institution: CLINIC_B }),
+    ], '2025-05-06');
+    t.is(alerts.length, 1, name);
+    t.is(alerts[0]?.severity, severity, name);
+  }
+});
+
+// ── threshold ─────────────────────────────────────────────────────────────────────
+test('NHI threshold: exactly 10 days on hand is not a duplicate, 11 days is', (t) => {
+  // 28 days from 5/1 run out on 5/29; a new fill on 5/19 leaves 10 days, on 5/18 leaves 11.
+  const first = drug('AMLODIPINE', 'C08CA01', { visitDate: '2025-05-01', institution: CLINIC_A });
+  const ten = drug('AMLODIPINE', 'C08CA01', { visitDate: '2025-05-19', institution: CLINIC_B, drugCode: 'OTHER00100' });
+  const eleven = drug('AMLODIPINE', 'C08CA01', { visitDate: '2025-05-18', institution: CLINIC_B, drugCode: 'OTHER00100' });
+  t.deepEqual(find([first, ten], '2025-05-19'), []);
+  const alerts = find([first, eleven], '2025-05-19');
+  t.is(alerts.length, 1);
+  t.like(alerts[0], { level: 'L2', overlapDays: 11 });
+});
+
+test('the threshold is configurable', (t) => {
+  const first = drug('AMLODIPINE', 'C08CA01', { visitDate: '2025-05-01' });
+  const next = drug('AMLODIPINE', 'C08CA01', { visitDate: '2025-05-22' });
+  t.deepEqual(find([first, next], '2025-05-22'), []);
+  t.is(find([first, next], '2025-05-22', { duplicateThresholdDays: 5 }).length, 1);
+});
+
+test('early refills carry forward: stockpiled supply counts toward the days on hand', (t) => {
+  // 4/1 and 4/10, 28 days each, carried: covered until 5/27. On 5/12 that is 15 days on hand,
+  // although each fill alone would have run out (4/29, 5/8).
+  const r1 = drug('VALSARTAN', 'C09CA03', { visitDate: '2025-04-01', institution: CLINIC_A });
+  const r2 = drug('VALSARTAN', 'C09CA03', { visitDate: '2025-04-10', institution: CLINIC_A });
+  const r3 = drug('VALSARTAN', 'C09CA03', { visitDate: '2025-05-12', institution: CLINIC_B, id: 'newest' });
+  const alerts = find([r1, r2, r3], '2025-05-12');
+  const l1 = alerts.find((a) => a.level === 'L1');
+  t.like(l1, { overlapDays: 15 });
+  t.true(l1?.recordIds.includes('newest'));
+});
+
+// ── research §6 case 2: combination split ─────────────────────────────────────────
+test('case 2: valsartan 80 mg plus Exforge (C09DB01) → L2 on valsartan after the split', (t) => {
+  const diovan = drug('VALSARTAN', 'C09CA03', { id: 'diovan', drugName: 'DIOVAN 80MG', visitDate: '2025-05-01', institution: CLINIC_A });
+  const exforge = medication({
+    id: 'exforge', drugCode: 'BC24357100', drugName: 'EXFORGE 5/80MG', atc7: 'C09DB01', atc5: 'C09DB', isCombination: true,
+    ingredients: [{ name: 'AMLODIPINE BESYLATE', atc7: 'C08CA01' }, { name: 'VALSARTAN', atc7: 'C09CA03' }],
+    visitDate: '2025-05-08', institution: CLINIC_A,
+  });
+  const alerts = find([diovan, exforge], '2025-05-08');
+  t.is(alerts.length, 1);
+  t.like(alerts[0], { level: 'L2', severity: 'warning', ingredients: ['VALSARTAN'], recordIds: ['diovan', 'exforge'], overlapDays: 21 });
+});
+
+test('case 2 when the mapper left Exforge whole: the combination code is still split', (t) => {
+  const diovan = drug('VALSARTAN', 'C09CA03', { visitDate: '2025-05-01' });
+  const exforge = medication({ drugCode: 'BC24357100', atc7: 'C09DB01', isCombination: true, ingredients: [{ name: 'EXFORGE', atc7: 'C09DB01' }], visitDate: '2025-05-08' });
+  t.like(find([diovan, exforge], '2025-05-08')[0], { level: 'L2', ingredients: ['VALSARTAN'] });
+});
+
+test('the same combination twice is one L1 alert, not one per ingredient', (t) => {
+  const exforge = { drugCode: 'BC24357100', atc7: 'C09DB01', isCombination: true, ingredients: [{ name: 'AMLODIPINE', atc7: 'C08CA01' }, { name: 'VALSARTAN', atc7: 'C09CA03' }] };
+  const alerts = find([medication({ ...exforge, visitDate: '2025-05-01' }), medication({ ...exforge, visitDate: '2025-05-08', institution: CLINIC_B })], '2025-05-08');
+  t.is(alerts.length, 1);
+  t.like(alerts[0], { level: 'L1' });
+  t.deepEqual([...(alerts[0]?.ingredients ?? [])].sort(), ['AMLODIPINE', 'VALSARTAN']);
+});
+
+// ── research §6 case 4: class level ───────────────────────────────────────────────
+test('case 4: amlodipine + nifedipine (both C08CA) → L4 warning', (t) => {
+  const alerts = find([
+    drug('AMLODIPINE', 'C08CA01', { visitDate: '2025-05-01', institution: CLINIC_A }),
+    drug('NIFEDIPINE', 'C08CA05', { visitDate: '2025-05-03', institution: CLINIC_B }),
+  ], '2025-05-05');
+  t.is(alerts.length, 1);
+  t.like(alerts[0], { level: 'L4', severity: 'warning', classCode: 'C08CA', overlapDays: 24 });
+  t.deepEqual(alerts[0]?.ingredients, ['AMLODIPINE', 'NIFEDIPINE']);
+});
+
+test('case 4: metformin + glimepiride are different classes → no alert', (t) => {
+  t.deepEqual(find([drug('METFORMIN', 'A10BA02', { visitDate: '2025-05-01' }), drug('GLIMEPIRIDE', 'A10BB12', { visitDate: '2025-05-01', institution: CLINIC_B })], '2025-05-05'), []);
+});
+
+test('L4 needs both ingredients beyond the threshold: a switch whose old supply has ≤ 10 days left is quiet', (t) => {
+  const alerts = find([
+    drug('AMLODIPINE', 'C08CA01', { visitDate: '2025-05-01' }),
+    drug('NIFEDIPINE', 'C08CA05', { visitDate: '2025-05-19', institution: CLINIC_B }),
+  ], '2025-05-19');
+  t.deepEqual(alerts, []);
+});
+
+test('two benzodiazepines in one class → critical L4; a benzodiazepine with a Z-drug → critical L5', (t) => {
+  const l4 = find([
+    drug('BROTIZOLAM', 'N05CD09', { visitDate: '2025-05-01' }),
+    drug('FLUNITRAZEPAM', 'N05CD03', { visitDate: '2025-05-02', institution: CLINIC_B }),
+  ], '2025-05-03');
+  t.like(l4[0], { level: 'L4', severity: 'critical' });
+  const l5 = find([
+    drug('BROTIZOLAM', 'N05CD09', { visitDate: '2025-05-01' }),
+    drug('ZOLPIDEM', 'N05CF02', { visitDate: '2025-05-02', institution: CLINIC_B }),
+  ], '2025-05-03');
+  t.is(l5.length, 1);
+  t.like(l5[0], { level: 'L5', severity: 'critical', classCode: 'gaba-a-hypnotics' });
+});
+
+test('ACEI + ARB → L5 info (dual RAS blockade), also when the ARB sits in a combination', (t) => {
+  const alerts = find([
+    drug('ENALAPRIL', 'C09AA02', { visitDate: '2025-05-01' }),
+    medication({ atc7: 'C09DB01', isCombination: true, ingredients: [{ name: 'AMLODIPINE', atc7: 'C08CA01' }, { name: 'VALSARTAN', atc7: 'C09CA03' }], visitDate: '2025-05-02', institution: CLINIC_B }),
+  ], '2025-05-03');
+  t.is(alerts.length, 1);
+  t.like(alerts[0], { level: 'L5', severity: 'info', classCode: 'ras-blockers' });
+  t.deepEqual(alerts[0]?.ingredients, ['ENALAPRIL', 'VALSARTAN']);
+});
+
+test('no equivalence sets configured → no L5', (t) => {
+  t.deepEqual(find([
+    drug('BROTIZOLAM', 'N05CD09', { visitDate: '2025-05-01' }),
+    drug('ZOLPIDEM', 'N05CF02', { visitDate: '2025-05-02', institution: CLINIC_B }),
+  ], '2025-05-03', { equivalenceSets: [] }), []);
+});
+
+// ── L3 ────────────────────────────────────────────────────────────────────────────
+test('eye drops and tablets of the same ingredient → L3 info', (t) => {
+  const alerts = find([
+    drug('LEVOFLOXACIN', 'J01MA12', { visitDate: '2025-05-01', daysSupply: 7, quantity: 7 }),
+    drug('LEVOFLOXACIN', 'S01AE05', { visitDate: '2025-05-02', dosageForm: 'eye', frequency: 'QID', daysSupply: 14, quantity: 1, institution: CLINIC_B }),
+  ], '2025-05-03');
+  t.is(alerts.length, 1);
+  t.like(alerts[0], { level: 'L3', severity: 'info', group: 'LEVOFLOXACIN', overlapDays: 5 });
+});
+
+// ── one alert per group ───────────────────────────────────────────────────────────
+test('three records of one group make one alert naming all three', (t) => {
+  const alerts = find([
+    drug('ZOLPIDEM', 'N05CF02', { id: 'z1', visitDate: '2025-05-01', institution: CLINIC_A }),
+    drug('ZOLPIDEM', 'N05CF02', { id: 'z2', visitDate: '2025-05-05', institution: CLINIC_B }),
+    drug('ZOLPIDEM', 'N05CF02', { id: 'z3', visitDate: '2025-05-09', institution: CLINIC_C }),
+  ], '2025-05-09');
+  t.is(alerts.length, 1);
+  t.deepEqual(alerts[0]?.recordIds, ['z1', 'z2', 'z3']);
+  t.deepEqual(alerts[0]?.institutions, ['甲診所', '乙醫院', '丙診所']);
+});
+
+// ── chains and suppression ────────────────────────────────────────────────────────
+test('fills of one chronic-refill chain never pair, even when collected early', (t) => {
+  // Prescribed by A on 1/1 (28 d × 3); fill 2 and 3 at a pharmacy keep the original visit date.
+  const chain = { visitDate: '2025-01-01', drugCode: 'BC22922100' };
+  const fill1 = drug('VALSARTAN', 'C09CA03', { ...chain, institution: CLINIC_A, visitSeqNo: '0123' });
+  const fill2 = drug('VALSARTAN', 'C09CA03', { ...chain, institution: PHARMACY, chronicOriginInstitutionId: CLINIC_A.id, refillDate: '2025-01-15', visitSeqNo: 'IC02' });
+  const fill3 = drug('VALSARTAN', 'C09CA03', { ...chain, institution: PHARMACY, chronicOriginInstitutionId: CLINIC_A.id, refillDate: '2025-02-01', visitSeqNo: 'IC03' });
+  t.deepEqual(find([fill1, fill2, fill3], '2025-02-01'), []);
+});
+
+test('a chain does pair with another prescriber\'s supply', (t) => {
+  const fill1 = drug('VALSARTAN', 'C09CA03', { visitDate: '2025-01-01', institution: CLINIC_A });
+  const fill2 = drug('VALSARTAN', 'C09CA03', { visitDate: '2025-01-01', institution: PHARMACY, chronicOriginInstitutionId: CLINIC_A.id, refillDate: '2025-01-25', visitSeqNo: 'IC02' });
+  const other = drug('VALSARTAN', 'C09CA03', { visitDate: '2025-02-01', institution: CLINIC_B, drugCode: 'OTHER00100' });
+  // The chain carries: fill 1 covers to 1/29, fill 2 (collected 1/25) then to 2/26 → 25 days on 2/1.
+  const alerts = find([fill1, fill2, other], '2025-02-01');
+  t.is(alerts.length, 1);
+  t.like(alerts[0], { level: 'L2', crossInstitution: true, overlapDays: 25 });
+});
+
+test('two strengths from one visit (same institution, day and 就醫序號) are one regimen, not a duplicate', (t) => {
+  const visit = { visitDate: '2025-05-01', institution: CLINIC_A, visitSeqNo: '0456' };
+  t.deepEqual(find([
+    drug('WARFARIN', 'B01AA03', { ...visit, drugCode: 'WARF5MG100' }),
+    drug('WARFARIN', 'B01AA03', { ...visit, drugCode: 'WARF1MG100' }),
+  ], '2025-05-02'), []);
+});
+
+test('R003 (regimen change) on the newest record suppresses the alert', (t) => {
+  const a = drug('ZOLPIDEM', 'N05CF02', { visitDate: '2025-05-01', institution: CLINIC_A });
+  const b = drug('ZOLPIDEM', 'N05CF02', { visitDate: '2025-05-10', institution: CLINIC_B });
+  t.is(find([a, b], '2025-05-10').length, 1);
+  t.deepEqual(find([a, { ...b, exceptionCode: 'R003' }], '2025-05-10'), []);
+});
+
+test('a PRN or ≤ 3-day newest record raises nothing', (t) => {
+  const a = drug('TRAMADOL', 'N02AX02', { visitDate: '2025-05-01', institution: CLINIC_A });
+  t.deepEqual(find([a, drug('TRAMADOL', 'N02AX02', { visitDate: '2025-05-05', frequency: 'PRN', institution: CLINIC_B })], '2025-05-05'), []);
+  t.deepEqual(find([a, drug('TRAMADOL', 'N02AX02', { visitDate: '2025-05-05', daysSupply: 3, quantity: 9, institution: CLINIC_B })], '2025-05-05'), []);
+  t.is(find([a, drug('TRAMADOL', 'N02AX02', { visitDate: '2025-05-05', daysSupply: 4, quantity: 12, institution: CLINIC_B })], '2025-05-05').length, 1);
+});
+
+test('a duplicate whose supplies have all run out by today is history, not an alert', (t) => {
+  const a = drug('ZOLPIDEM', 'N05CF02', { visitDate: '2025-01-01', institution: CLINIC_A });
+  const b = drug('ZOLPIDEM', 'N05CF02', { visitDate: '2025-01-10', institution: CLINIC_B });
+  t.deepEqual(find([a, b], '2025-03-01'), []);
+});
+
+test('nothing to compare → no alerts', (t) => {
+  t.deepEqual(find([], '2025-05-01'), []);
+  t.deepEqual(find([drug('ZOLPIDEM', 'N05CF02')], '2025-05-01'), []);
+});
