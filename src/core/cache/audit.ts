@@ -16,18 +16,24 @@ export type ConsentKind = 'pin' | 'verbal' | 'emergency' | 'none';
 export const CONSENT_KINDS: readonly ConsentKind[] = ['pin', 'verbal', 'emergency', 'none'];
 
 export interface AuditEntry {
-  /** What happened, e.g. 'lookup', 'refresh', 'login', 'cache-purge' (lower-case, dashes). */
+  /** What happened, e.g. 'lookup', 'refresh', 'login', 'cache-purge'. */
   action: string;
-  /** The staff card holder; null for system actions. */
+  /** When it happened (the event's time); defaults to the cache's clock. */
+  at?: Date;
+  /** The staff card holder's ID; stored sealed + masked. Null for system actions. */
   staffId?: string | null;
+  /** Only when the full staff ID is not at hand: the masked form as is. */
+  staffMasked?: string | null;
   staffRole?: string | null;
   /** The patient's national ID; stored sealed + masked + HMAC, never in clear. */
   patientId?: string | null;
-  consent?: ConsentKind;
-  /** Milliseconds per endpoint id. */
+  /** Only when the full patient ID is not at hand (no HMAC then: not counted as a distinct patient). */
+  patientMasked?: string | null;
+  consent?: ConsentKind | null;
+  /** Milliseconds per endpoint id (and e.g. 'total'). */
   latencies?: Readonly<Record<string, number>>;
-  /** 'ok' or an error kind. */
-  outcome: string;
+  /** 'ok' or an error kind; null is stored as 'none'. */
+  outcome: string | null;
   /** Required for emergency access (緊急查詢的理由). */
   reason?: string | null;
 }
@@ -60,7 +66,9 @@ export interface AuditLog {
   count(): number;
 }
 
-const TOKEN = /^[a-z][a-z0-9-]{0,47}$/;
+const TOKEN = /^[A-Za-z][A-Za-z0-9._:-]{0,63}$/;
+/** A masked ID has stars where the middle was; a clear ID must never land in the masked column. */
+const MASKED = /^[A-Z0-9]{1,4}\*{2,}[A-Z0-9]{0,4}$/;
 const ROLE = /^[a-z][a-z-]{0,31}$/;
 
 export const staffAad = (seq: number): string => `audit-staff|${seq}`;
@@ -81,8 +89,12 @@ function canonicalLatencies(latencies: Readonly<Record<string, number>> | undefi
 function validate(entry: AuditEntry): void {
   if (!entry || typeof entry !== 'object') throw new CacheError('bad-input', { what: 'audit entry' });
   if (typeof entry.action !== 'string' || !TOKEN.test(entry.action)) throw new CacheError('bad-input', { what: 'audit action' });
-  if (typeof entry.outcome !== 'string' || !TOKEN.test(entry.outcome)) throw new CacheError('bad-input', { what: 'audit outcome' });
-  if (entry.consent !== undefined && !CONSENT_KINDS.includes(entry.consent)) throw new CacheError('bad-input', { what: 'audit consent' });
+  if (entry.outcome !== null && (typeof entry.outcome !== 'string' || !TOKEN.test(entry.outcome))) throw new CacheError('bad-input', { what: 'audit outcome' });
+  if (entry.consent != null && !CONSENT_KINDS.includes(entry.consent)) throw new CacheError('bad-input', { what: 'audit consent' });
+  for (const [field, value] of [['staff', entry.staffMasked], ['patient', entry.patientMasked]] as const) {
+    if (value != null && (typeof value !== 'string' || !MASKED.test(value))) throw new CacheError('bad-input', { what: `audit ${field} masked ID` });
+  }
+  if (entry.at !== undefined && (!(entry.at instanceof Date) || Number.isNaN(entry.at.getTime()))) throw new CacheError('bad-input', { what: 'audit time' });
   if (entry.staffRole != null && (typeof entry.staffRole !== 'string' || !ROLE.test(entry.staffRole))) {
     throw new CacheError('bad-input', { what: 'audit staff role' });
   }
@@ -162,17 +174,17 @@ export function createAuditLog(ctx: CacheContext): AuditLog {
             const seq = previous.count + 1;
             const row: Omit<StoredAuditRow, 'hash'> = {
               seq,
-              at: ctx.clock().toISOString(),
+              at: (entry.at ?? ctx.clock()).toISOString(),
               staff_sealed: staffId === null ? null : sealText(ctx.keys, staffId, staffAad(seq), ctx.nonces),
-              staff_masked: staffId === null ? null : maskNationalId(staffId),
+              staff_masked: staffId === null ? (entry.staffMasked ?? null) : maskNationalId(staffId),
               staff_role: entry.staffRole ?? null,
-              patient_masked: patientId === null ? null : maskNationalId(patientId),
+              patient_masked: patientId === null ? (entry.patientMasked ?? null) : maskNationalId(patientId),
               patient_key: patientId === null ? null : identityKey(ctx.keys, 'patient', patientId),
               patient_sealed: patientId === null ? null : sealText(ctx.keys, patientId, patientAad(seq), ctx.nonces),
               action: entry.action,
               consent: entry.consent ?? 'none',
               latencies,
-              outcome: entry.outcome,
+              outcome: entry.outcome ?? 'none',
               reason_sealed: reason === null ? null : sealText(ctx.keys, reason, reasonAad(seq), ctx.nonces),
               prev_hash: previous.last_hash,
             };
