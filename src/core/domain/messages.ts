@@ -80,6 +80,52 @@ export const alertMessages = {
     en: '{drugNames}: marked by MediCloud as a caution medication for patients over 65',
   },
   // ── duplicates and care list: helper B adds its keys below ──────────────────
+  // Duplicates (重複用藥, research §5(c)). {drugs} = 'NAME (institution yyy/MM/dd)' per record.
+  'duplicate.L1': {
+    'zh-TW': '同院所同藥品重複：{drugs}；領新藥時前次藥尚餘 {overlapDays} 天',
+    en: 'Same drug again from the same institution: {drugs}; {overlapDays} days of the earlier supply were still on hand',
+  },
+  'duplicate.L1.cross': {
+    'zh-TW': '跨院所同藥品重複：{drugs}；領新藥時前次藥尚餘 {overlapDays} 天',
+    en: 'Same drug from different institutions: {drugs}; {overlapDays} days of the earlier supply were still on hand',
+  },
+  'duplicate.L2': {
+    'zh-TW': '同院所同成分同劑型重複（{ingredients}）：{drugs}；前次藥尚餘 {overlapDays} 天，超過 {threshold} 天',
+    en: 'Same ingredient and dosage form again from the same institution ({ingredients}): {drugs}; {overlapDays} days still on hand, more than {threshold}',
+  },
+  'duplicate.L2.cross': {
+    'zh-TW': '跨院所同成分同劑型重複（{ingredients}）：{drugs}；前次藥尚餘 {overlapDays} 天，超過 {threshold} 天',
+    en: 'Same ingredient and dosage form from different institutions ({ingredients}): {drugs}; {overlapDays} days still on hand, more than {threshold}',
+  },
+  'duplicate.L3': {
+    'zh-TW': '同成分不同劑型（{ingredients}）：{drugs}；同時使用約 {overlapDays} 天',
+    en: 'Same ingredient in different dosage forms ({ingredients}): {drugs}; both in use for about {overlapDays} more days',
+  },
+  'duplicate.L4': {
+    'zh-TW': '同藥理類別重複 {classCode}（{ingredients}）：{drugs}；各尚餘超過 {threshold} 天，重疊 {overlapDays} 天',
+    en: 'Two drugs of one class {classCode} ({ingredients}): {drugs}; each has more than {threshold} days left, overlapping {overlapDays} days',
+  },
+  'duplicate.L5': {
+    'zh-TW': '治療等效重複：{className}（{ingredients}）：{drugs}；各尚餘超過 {threshold} 天，重疊 {overlapDays} 天',
+    en: 'Therapeutic duplication: {className} ({ingredients}): {drugs}; each has more than {threshold} days left, overlapping {overlapDays} days',
+  },
+  // Controlled-drug care list (特定管制用藥關懷名單, research §5(e)). Months are ROC 'yyy/MM'.
+  'careList.overReference': {
+    'zh-TW': '管制藥關懷名單：{ingredient} {from}–{to} 共 {totalMg} mg（{totalDdd} DDD），超過 WHO 每半年約當 {referenceMg} mg',
+    en: 'Controlled-drug care list: {ingredient} {from}–{to} totals {totalMg} mg ({totalDdd} DDD), above the WHO half-year reference of {referenceMg} mg',
+  },
+  'careList.withinReference': {
+    'zh-TW': '管制藥關懷名單：{ingredient} {from}–{to} 共 {totalMg} mg（{totalDdd} DDD）；WHO 每半年約當 {referenceMg} mg',
+    en: 'Controlled-drug care list: {ingredient} {from}–{to} totals {totalMg} mg ({totalDdd} DDD); WHO half-year reference {referenceMg} mg',
+  },
+  'careList.noDdd': {
+    'zh-TW': '管制藥關懷名單：{ingredient} {from}–{to} 共 {totalMg} mg；WHO 未訂 DDD',
+    en: 'Controlled-drug care list: {ingredient} {from}–{to} totals {totalMg} mg; WHO has set no DDD',
+  },
+  'careList.unknownDdd': {
+    'zh-TW': '管制藥關懷名單：{ingredient} {from}–{to} 共 {totalMg} mg；本機 DDD 表未收載',
+    en: 'Controlled-drug care list: {ingredient} {from}–{to} totals {totalMg} mg; not in our DDD table',
+  },
 } satisfies Record<string, Bilingual>;
 
 export type AlertMessageKey = keyof typeof alertMessages;

@@ -1,0 +1,48 @@
+// Every alert key the duplicate and care-list checks raise has a zh-TW and an English
+// template, and the rendered text names the drugs, institutions, dates and days.
+import test from 'ava';
+import { alertMessages } from '../../../src/core/domain/messages.ts';
+import { format } from '../../../src/i18n/index.ts';
+import { DEFAULT_EQUIVALENCE_SETS } from '../../../src/core/domain/equivalence.ts';
+import { duplicateAlerts, findDuplicates } from '../../../src/core/domain/duplicates.ts';
+import { careListAlerts, careListStats } from '../../../src/core/domain/care-list.ts';
+import { CLINIC_A, CLINIC_B, drug } from './fixtures.ts';
+
+const KEYS = [
+  'duplicate.L1', 'duplicate.L1.cross', 'duplicate.L2', 'duplicate.L2.cross', 'duplicate.L3', 'duplicate.L4', 'duplicate.L5',
+  'careList.overReference', 'careList.withinReference', 'careList.noDdd', 'careList.unknownDdd',
+];
+
+test('every duplicate and care-list key has both languages', (t) => {
+  const catalogue = alertMessages as Record<string, { 'zh-TW': string; en: string } | undefined>;
+  for (const key of KEYS) {
+    t.truthy(catalogue[key]?.['zh-TW'], key);
+    t.truthy(catalogue[key]?.en, key);
+  }
+});
+
+test('a cross-institution zolpidem duplicate renders fully in zh-TW and English', (t) => {
+  const duplicates = findDuplicates([
+    drug('ZOLPIDEM', 'N05CF02', { drugName: 'STILNOX 10MG', drugCode: 'AC44396100', visitDate: '2025-05-01', institution: CLINIC_A }),
+    drug('ZOLPIDEM', 'N05CF02', { drugName: 'ZOLNOX 10MG', drugCode: 'AB47851100', visitDate: '2025-05-10', institution: CLINIC_B }),
+  ], '2025-05-10', { duplicateThresholdDays: 10, shortCourseDays: 3, equivalenceSets: DEFAULT_EQUIVALENCE_SETS });
+  const [alert] = duplicateAlerts(duplicates, 10);
+  const entry = (alertMessages as Record<string, { 'zh-TW': string; en: string }>)[alert?.key ?? ''];
+  t.truthy(entry);
+  const zh = format(entry?.['zh-TW'] ?? '', alert?.facts, 'zh-TW');
+  const en = format(entry?.en ?? '', alert?.facts, 'en');
+  t.is(zh, '跨院所同成分同劑型重複（ZOLPIDEM）：STILNOX 10MG (甲診所 114/05/01)、ZOLNOX 10MG (乙醫院 114/05/10)；前次藥尚餘 19 天，超過 10 天');
+  t.is(en, 'Same ingredient and dosage form from different institutions (ZOLPIDEM): STILNOX 10MG (甲診所 114/05/01), ZOLNOX 10MG (乙醫院 114/05/10); 19 days still on hand, more than 10');
+});
+
+test('a care-list alert renders without unfilled placeholders', (t) => {
+  const rows = careListStats([{
+    date: '2025-10-10', ingredient: 'ZOLPIDEM (TARTRATE+HEMITARTRATE)', ingredientCode: '2824801820+2824801810',
+    institution: CLINIC_A, totalMg: 420, cloudTotalDdd: 42, memo: null,
+  }], '2025-10-20');
+  const [alert] = careListAlerts(rows);
+  const entry = (alertMessages as Record<string, { 'zh-TW': string; en: string }>)[alert?.key ?? ''];
+  const zh = format(entry?.['zh-TW'] ?? '', alert?.facts, 'zh-TW');
+  t.is(zh, '管制藥關懷名單：ZOLPIDEM (TARTRATE+HEMITARTRATE) 114/10–114/10 共 420 mg（42 DDD）；WHO 每半年約當 1825 mg');
+  t.notRegex(format(entry?.en ?? '', alert?.facts, 'en'), /\{\w+\}/);
+});
