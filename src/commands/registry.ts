@@ -17,4 +17,9 @@ export const commands: CommandEntry[] = [
     summary: { 'zh-TW': '分析一份雲端藥歷 JSON：餘藥、重複用藥、慢箋、管制藥', en: 'analyze a MediCloud JSON bundle: leftover, duplicates, refills, care list' },
     load: () => import('./analyze.ts'),
   },
+  {
+    name: 'sim',
+    summary: { 'zh-TW': '啟動健保雲端模擬器（合成資料）', en: 'run the MediCloud simulator (synthetic data)' },
+    load: () => import('./sim.ts'),
+  },
 ];
