@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# Brings up pcscd with the vsmartcard-vpcd driver for the device integration tests and for
+# `yaoli card insert`. Idempotent: does nothing when pcscd already answers. Never fails the
+# caller: when pcscd cannot run it prints one clear line, and the device tests skip with it.
+#
+# Why not socket activation or --auto-exit: vpcd only listens on 35963/35964 while pcscd is
+# up, and an idle-exiting pcscd leaves the virtual card with "connection refused"
+# (vsmartcard issue #273; research/device-pcsc-nhi-cards.md §3).
+set -u
+
+say() { echo "pcscd-up: $*"; }
+
+VPCD_CONF=/etc/reader.conf.d/vpcd
+SOCKET=/run/pcscd/pcscd.comm
+
+if ! command -v pcscd >/dev/null 2>&1; then
+  say "pcscd is not installed (apt-get install pcscd vsmartcard-vpcd); device integration tests will skip / 未安裝 pcscd"
+  exit 0
+fi
+if [ ! -f "$VPCD_CONF" ]; then
+  say "vsmartcard-vpcd is not configured ($VPCD_CONF missing); virtual cards cannot reach pcscd / 未設定 vpcd"
+  exit 0
+fi
+# 0x8C7B = 35963: slot 0 there, slot 1 on 35964 (the ports yaoli's vpcd link dials).
+if ! grep -Eq '^[[:space:]]*DEVICENAME[[:space:]]+/dev/null:0x8C7B' "$VPCD_CONF"; then
+  say "warning: $VPCD_CONF does not use /dev/null:0x8C7B (ports 35963/35964); yaoli card insert may not connect"
+fi
+
+# Ask the kernel for listeners rather than dialling in: a test connection would look like
+# a card being inserted and pulled to pcscd and to any hub already watching.
+port_open() {
+  if command -v ss >/dev/null 2>&1; then
+    ss -ltn 2>/dev/null | grep -q ":$1 "
+  else
+    (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
+  fi
+}
+
+if pgrep -x pcscd >/dev/null 2>&1; then
+  if port_open 35963; then
+    say "pcscd already running with vpcd on 35963/35964"
+    exit 0
+  fi
+  say "pcscd is running but nothing listens on 35963 (vpcd driver not loaded?); device integration tests may fail"
+  exit 0
+fi
+
+if [ "$(id -u)" != "0" ]; then
+  say "pcscd is not running and this user cannot start it (needs root: sudo pcscd); device integration tests will skip"
+  exit 0
+fi
+
+mkdir -p /run/pcscd
+# Daemon mode: pcscd forks and keeps running after this script exits.
+if ! pcscd 2>/tmp/pcscd-up.err; then
+  say "pcscd failed to start: $(head -c 300 /tmp/pcscd-up.err); device integration tests will skip"
+  exit 0
+fi
+for _ in $(seq 1 50); do
+  if [ -S "$SOCKET" ] && port_open 35963; then
+    say "started pcscd (pid $(tr -d '\0' </run/pcscd/pcscd.pid 2>/dev/null || echo '?')) with vpcd on 35963/35964"
+    exit 0
+  fi
+  sleep 0.1
+done
+say "pcscd started but vpcd is not listening on 35963 after 5 s; device integration tests may fail"
+exit 0
