@@ -1,0 +1,128 @@
+// Everything the counter screen shows for one patient, computed from the mapped cloud history
+// and today's date: each record's leftover and per-dose, per-group carry-over leftover,
+// chronic refill status, duplicates, the controlled-drug care list, elderly cautions and
+// allergies, plus one sorted alert list. Pure: the same history and day give the same answer.
+import type { AllergyRecord, Alert, IsoDate, MedicationRecord, Patient, PatientHistory } from './types.ts';
+import { compareIso, toRocDate } from './dates.ts';
+import { recordLeftover, recordStart, type RecordLeftover } from './leftover.ts';
+import { perDose, type PerDose } from './dose.ts';
+import { groupLeftovers, type GroupLeftover } from './group-leftover.ts';
+import { refillStatus, type RefillStatus } from './refill.ts';
+import { elderlyCautions, patientAge, type ElderlyCaution } from './elderly.ts';
+import { findDuplicates, type DuplicateAlert } from './duplicates.ts';
+import { duplicateAlerts } from './duplicate-alerts.ts';
+import { careListAlerts, careListStats, type CareListMonth } from './care-list.ts';
+import { sortAlerts } from './alerts.ts';
+import { DEFAULT_SETTINGS, type AnalysisSettings } from './settings.ts';
+
+export type AnalyzedRecord = MedicationRecord & { leftover: RecordLeftover; dose: PerDose };
+
+export interface Analysis {
+  today: IsoDate;
+  patient: Patient | null;
+  age: number | null;
+  /** Newest first (by leftover start date), as the cloud lists them. */
+  records: AnalyzedRecord[];
+  /** Per 同成分同劑型 group, largest leftover first. */
+  groups: GroupLeftover[];
+  /** Valid prescriptions first (eligible, too early), then expired, then completed. */
+  refills: RefillStatus[];
+  duplicates: DuplicateAlert[];
+  careList: CareListMonth[];
+  elderly: ElderlyCaution[];
+  allergies: AllergyRecord[];
+  /** critical → warning → info. */
+  alerts: Alert[];
+  /** 「查無資料」: the cloud returned no medication records and no chronic prescriptions. */
+  empty: boolean;
+}
+
+/** The seed material asks staff to review patients over 75 first (reference: 大於75歲中高齡就醫者). */
+const REVIEW_FIRST_AGE = 75;
+
+const REFILL_ORDER: Record<RefillStatus['status'], number> = { eligible: 0, 'too-early': 1, expired: 2, completed: 3 };
+
+function byNewest(a: AnalyzedRecord, b: AnalyzedRecord): number {
+  return compareIso(recordStart(b), recordStart(a)) || compareIso(b.visitDate, a.visitDate);
+}
+
+function refillFacts(s: RefillStatus, totalDays: number, daysPerFill: number): Alert['facts'] {
+  return {
+    drugName: s.drugName, drugCode: s.drugCode, fill: s.fill, fills: s.fills, nextFill: s.fill + 1,
+    nextFrom: s.nextFrom === null ? '' : toRocDate(s.nextFrom), nextUntil: s.nextUntil === null ? '' : toRocDate(s.nextUntil),
+    validFrom: toRocDate(s.validFrom), validUntil: toRocDate(s.validUntil), daysUntil: s.daysUntilAllowed, totalDays, daysPerFill,
+  };
+}
+
+/**
+ * Refill alerts: collectable today (info), too early (warning: dispensing now is an early
+ * refill NHI deducts), expired with fills left (info, unless a newer prescription of the same
+ * drug replaced it), and every data anomaly (warning). Completed prescriptions say nothing.
+ */
+function refillAlerts(history: PatientHistory, statuses: RefillStatus[]): Alert[] {
+  const alerts: Alert[] = [];
+  for (const s of statuses) {
+    const p = history.chronic.find((c) => c.id === s.prescriptionId);
+    const facts = refillFacts(s, (p?.daysPerFill ?? 0) * (p?.fills ?? 0), p?.daysPerFill ?? 0);
+    if (s.status === 'eligible') alerts.push({ severity: 'info', key: 'refill.eligible', facts });
+    if (s.status === 'too-early') alerts.push({ severity: 'warning', key: 'refill.too-early', facts });
+    if (s.status === 'expired') {
+      const replaced = statuses.some((o) => o !== s && o.drugCode === s.drugCode && compareIso(o.prescriptionDate, s.prescriptionDate) > 0);
+      if (!replaced) alerts.push({ severity: 'info', key: 'refill.expired', facts });
+    }
+    for (const anomaly of s.anomalies) alerts.push({ severity: 'warning', key: `refill.anomaly.${anomaly}`, facts });
+  }
+  return alerts;
+}
+
+/** Active cautions only: 'avoid' is a warning, 'caution' and the cloud's bare mark are info. */
+function elderlyAlerts(cautions: ElderlyCaution[], age: number | null): Alert[] {
+  return cautions.filter((c) => c.active).map((c): Alert => {
+    if (c.ruleId === null) return { severity: 'info', key: 'elderly.cloud-mark', facts: { drugNames: c.drugNames } };
+    const facts: Alert['facts'] = {
+      age: age ?? '', drugNames: c.drugNames, ruleId: c.ruleId, ruleSet: c.ruleSet?.id ?? '',
+      categoryZh: c.category?.['zh-TW'] ?? '', categoryEn: c.category?.en ?? '',
+      conditionZh: c.condition === null ? '' : `（${c.condition['zh-TW']}）`, conditionEn: c.condition === null ? '' : ` (${c.condition.en})`,
+    };
+    return { severity: c.tier === 'avoid' ? 'warning' : 'info', key: c.tier === 'avoid' ? 'elderly.avoid' : 'elderly.caution', facts };
+  });
+}
+
+function patientAlerts(history: PatientHistory, age: number | null, empty: boolean): Alert[] {
+  const alerts: Alert[] = [];
+  if (empty) alerts.push({ severity: 'info', key: 'history.empty', facts: {} });
+  if (age !== null && age >= REVIEW_FIRST_AGE) alerts.push({ severity: 'info', key: 'patient.over-75', facts: { age } });
+  const drugNames = [...new Set(history.allergies.flatMap((a) => a.drugNames))];
+  if (history.allergies.length > 0) alerts.push({ severity: 'warning', key: 'allergy.on-record', facts: { drugNames } });
+  return alerts;
+}
+
+export function analyzeHistory(history: PatientHistory, today: IsoDate, settings: AnalysisSettings = DEFAULT_SETTINGS): Analysis {
+  const medications = history.medications;
+  const records = medications
+    .map((r): AnalyzedRecord => ({ ...r, leftover: recordLeftover(r, today), dose: perDose(r) }))
+    .sort(byNewest);
+  const age = patientAge(history.patient, today);
+  const empty = medications.length === 0 && history.chronic.length === 0;
+  const refills = history.chronic
+    .map((p) => refillStatus(p, today, settings.refill))
+    .sort((a, b) => REFILL_ORDER[a.status] - REFILL_ORDER[b.status] || compareIso(b.prescriptionDate, a.prescriptionDate));
+  const duplicates = findDuplicates(medications, today, {
+    duplicateThresholdDays: settings.duplicateThresholdDays,
+    equivalenceSets: settings.equivalenceSets,
+    shortCourseDays: settings.shortCourseDays,
+  });
+  const careList = careListStats(history.careList, today, settings.careListMonths);
+  const elderly = elderlyCautions(history.patient, medications, today, { elderlyAge: settings.elderlyAge });
+  const alerts = sortAlerts([
+    ...duplicateAlerts(duplicates, settings.duplicateThresholdDays),
+    ...refillAlerts(history, refills),
+    ...careListAlerts(careList),
+    ...elderlyAlerts(elderly, age),
+    ...patientAlerts(history, age, empty),
+  ]);
+  return {
+    today, patient: history.patient, age, records, groups: groupLeftovers(medications, today), refills,
+    duplicates, careList, elderly, allergies: history.allergies, alerts, empty,
+  };
+}

@@ -1,0 +1,103 @@
+// Checklist for the whole analysis of one patient: 查無資料, the combined worked cases, the
+// alert order, and that today and the settings are the only inputs besides the history.
+import test from 'ava';
+import { analyzeHistory } from '../../../src/core/domain/analysis.ts';
+import { DEFAULT_SETTINGS } from '../../../src/core/domain/settings.ts';
+import { SEVERITY_ORDER } from '../../../src/core/domain/alerts.ts';
+import { alertMessages } from '../../../src/core/domain/messages.ts';
+import type { PatientHistory } from '../../../src/core/domain/types.ts';
+import { CLINIC_A, HOSPITAL_B, chronic, record } from './record-builder.ts';
+
+const emptyHistory: PatientHistory = { patient: null, medications: [], chronic: [], cloudLeftover: [], careList: [], careListSummary: [], allergies: [] };
+const ZOLPIDEM = { drugCode: 'AB0000ZOL0', drugName: 'STILNOX 10MG', ingredients: [{ name: 'ZOLPIDEM', atc7: 'N05CF02' }], atc7: 'N05CF02', atc5: 'N05CF', unitStrengthMg: 10, frequency: 'HS' };
+
+function fullHistory(): PatientHistory {
+  return {
+    ...emptyHistory,
+    patient: { nationalId: 'A100000001', name: '測試長者', birthDate: '1950-05-01', sex: 'M' },
+    medications: [
+      record({ ...ZOLPIDEM, id: 'zol-a', visitDate: '2025-05-01', institution: CLINIC_A }),
+      record({ ...ZOLPIDEM, id: 'zol-b', visitDate: '2025-05-10', institution: HOSPITAL_B }),
+      record({ id: 'eye', drugName: 'EYE DROPS', dosageForm: 'eye', frequency: 'QID', ingredients: [{ name: 'LEVOFLOXACIN', atc7: 'S01AE05' }], atc7: 'S01AE05', visitDate: '2025-05-08', quantity: 1, daysSupply: 7 }),
+      record({ id: 'amlo', visitDate: '2025-04-20', daysSupply: 28 }),
+    ],
+    chronic: [chronic({ id: 'rx-amlo', prescriptionDate: '2025-04-20', fillDates: ['2025-04-20'] })],
+    allergies: [{ date: '2020-01-01', drugNames: ['PENICILLIN'], symptoms: ['皮疹'], severity: 'moderate', dataType: null, dataSource: null, institutionName: null, geneticTest: null }],
+  };
+}
+
+test('empty history → 查無資料 (info) and nothing else', (t) => {
+  const analysis = analyzeHistory(emptyHistory, '2025-10-28');
+  t.true(analysis.empty);
+  t.deepEqual(analysis.alerts, [{ severity: 'info', key: 'history.empty', facts: {} }]);
+  t.deepEqual([analysis.records, analysis.groups, analysis.refills, analysis.duplicates, analysis.elderly], [[], [], [], [], []]);
+  t.is(analysis.age, null);
+});
+
+test('one patient, all rules: duplicate zolpidem, elderly Z-drug, refill today, allergy, over 75', (t) => {
+  const analysis = analyzeHistory(fullHistory(), '2025-05-10');
+  t.false(analysis.empty);
+  t.is(analysis.age, 75);
+  // Records newest first, each with its own leftover and per-dose.
+  t.deepEqual(analysis.records.map((r) => r.id), ['zol-b', 'eye', 'zol-a', 'amlo']);
+  t.deepEqual(analysis.records.find((r) => r.id === 'zol-a')?.leftover, { days: 19, notComputable: null, future: false });
+  t.is(analysis.records.find((r) => r.id === 'eye')?.leftover.notComputable, 'non-oral');
+  t.deepEqual(analysis.records.find((r) => r.id === 'zol-b')?.dose, { kind: 'dose', amount: 1 });
+  // Group carry-over: zolpidem runs to 6/25 (research §6 case 1).
+  const zolpidem = analysis.groups.find((g) => g.atc7 === 'N05CF02');
+  t.is(zolpidem?.supplyEnd, '2025-06-25');
+  // Refill: 28 d from 4/20 → fill 2 from 5/8, so collectable on 5/10.
+  t.is(analysis.refills[0]?.status, 'eligible');
+  t.is(analysis.refills[0]?.nextFrom, '2025-05-08');
+  // The duplicate across institutions on a controlled hypnotic is critical and comes first.
+  t.true(analysis.duplicates.length >= 1);
+  t.is(analysis.alerts[0]?.severity, 'critical');
+  t.regex(analysis.alerts[0]?.key ?? '', /^duplicate\./);
+  const keys = analysis.alerts.map((a) => a.key);
+  for (const key of ['elderly.avoid', 'refill.eligible', 'allergy.on-record', 'patient.over-75']) t.true(keys.includes(key), key);
+  const elderly = analysis.alerts.find((a) => a.key === 'elderly.avoid');
+  t.is(elderly?.severity, 'warning');
+  t.deepEqual(elderly?.facts.drugNames, ['STILNOX 10MG']);
+  t.is(analysis.alerts.find((a) => a.key === 'refill.eligible')?.facts.nextUntil, '114/07/12');
+  t.deepEqual(analysis.alerts.find((a) => a.key === 'allergy.on-record')?.facts.drugNames, ['PENICILLIN']);
+});
+
+test('alerts are sorted critical → warning → info and every key has a message', (t) => {
+  const { alerts } = analyzeHistory(fullHistory(), '2025-05-10');
+  for (let i = 1; i < alerts.length; i += 1) {
+    t.true(SEVERITY_ORDER[(alerts[i - 1] as { severity: 'info' }).severity] <= SEVERITY_ORDER[(alerts[i] as { severity: 'info' }).severity]);
+  }
+  for (const alert of alerts) t.true(alert.key in alertMessages, `no message for ${alert.key}`);
+});
+
+test('today is a parameter: the same history gives the same answer, and a later day less leftover', (t) => {
+  const history = fullHistory();
+  t.deepEqual(analyzeHistory(history, '2025-05-20'), analyzeHistory(history, '2025-05-20'));
+  const later = analyzeHistory(history, '2025-05-20');
+  t.is(later.records.find((r) => r.id === 'zol-a')?.leftover.days, 9);
+  t.is(later.groups.find((g) => g.atc7 === 'N05CF02')?.leftoverDays, 37);
+});
+
+test('settings change the answer: elderly age 80 removes the elderly caution', (t) => {
+  const analysis = analyzeHistory(fullHistory(), '2025-05-10', { ...DEFAULT_SETTINGS, elderlyAge: 80 });
+  t.deepEqual(analysis.elderly, []);
+  t.false(analysis.alerts.some((a) => a.key.startsWith('elderly.')));
+});
+
+test('refills: too early is a warning; an expired prescription replaced by a newer one stays quiet', (t) => {
+  const history: PatientHistory = {
+    ...emptyHistory,
+    chronic: [
+      chronic({ id: 'old', prescriptionDate: '2025-01-01', fillDates: ['2025-01-01', '2025-01-25'] }),
+      chronic({ id: 'new', prescriptionDate: '2025-03-20', fillDates: ['2025-03-20'] }),
+    ],
+  };
+  const analysis = analyzeHistory(history, '2025-04-01');
+  t.false(analysis.empty);
+  t.deepEqual(analysis.refills.map((r) => [r.prescriptionId, r.status]), [['new', 'too-early'], ['old', 'expired']]);
+  t.deepEqual(analysis.alerts.map((a) => [a.severity, a.key]), [['warning', 'refill.too-early']]);
+  t.is(analysis.alerts[0]?.facts.nextFrom, '114/04/07');
+  t.is(analysis.alerts[0]?.facts.daysUntil, 6);
+  const alone = analyzeHistory({ ...history, chronic: [history.chronic[0]!] }, '2025-04-01');
+  t.deepEqual(alone.alerts.map((a) => [a.severity, a.key]), [['info', 'refill.expired']]);
+});
