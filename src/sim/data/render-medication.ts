@@ -20,6 +20,7 @@ export function medicationRows(data: PatientData, queryDate: IsoDate): Record<st
   return visitsUpTo(data, queryDate).map((v, index) => {
     const [icd, icdName] = DIAGNOSES[v.diagnosis];
     const combination = v.drug.ingredients.length > 1;
+    const origin = v.chronic !== null && v.chronic.fill > 1 ? v.chronic.rx : null;
     return {
       r: index + 1,
       hosp: hospField(v.institution, v.visitType),
@@ -37,17 +38,19 @@ export function medicationRows(data: PatientData, queryDate: IsoDate): Record<st
       drug_multi_mark: combination ? 'Y' : null,
       drug_65_mark: elderly && v.drug.beers ? 'Y' : null,
       dup_drug_mark: null,
-      drug_date: slashDate(v.date),
-      cure_e_date: v.inpatientEnd === null ? null : isoMidnight(v.inpatientEnd),
+      // A refill pickup is listed under the prescribing visit's date with the pickup day in
+      // 慢連箋領藥日 (cure_e_date, which inpatient rows use for the discharge day instead).
+      drug_date: slashDate(origin ? origin.date : v.date),
+      cure_e_date: origin ? isoMidnight(v.date) : v.inpatientEnd === null ? null : isoMidnight(v.inpatientEnd),
       drug_fre: v.frequency,
       qty: v.quantity,
       day: v.days,
       drug_std_qty: 1,
-      // Per prescription, no carry-over, frozen at the moment of the query.
+      // Per prescription from its start (the pickup day for refills), no carry-over, frozen at the moment of the query.
       drug_left: Math.max(0, daysBetween(queryDate, addDays(v.date, v.days))),
       func_seq_no: v.seqNo,
-      chr_hosp_id: v.chronic && v.chronic.fill > 1 ? v.chronic.rx.prescriber.id : null,
-      chr_hosp_abbr: v.chronic && v.chronic.fill > 1 ? v.chronic.rx.prescriber.name : null,
+      chr_hosp_id: origin ? origin.prescriber.id : null,
+      chr_hosp_abbr: origin ? origin.prescriber.name : null,
       fee_ym: rocMonth(v.date),
       ay_flag: 'Y',
     };
