@@ -9,7 +9,7 @@ export interface Timeouts {
   connectMs: number;
   /** From request sent until the response headers arrive (a hung server). */
   headersMs: number;
-  /** Longest silence while the body streams in (a stalled download). */
+  /** From headers until the whole body is in (a stalled download). */
   bodyMs: number;
 }
 
@@ -35,34 +35,61 @@ export function createAgent(timeouts: Timeouts, connections = 8): Agent {
   return new Agent({
     connections,
     connect: { timeout: timeouts.connectMs },
-    headersTimeout: timeouts.headersMs,
-    bodyTimeout: timeouts.bodyMs,
+    headersTimeout: timeouts.headersMs + 1000,
+    bodyTimeout: timeouts.bodyMs + 1000,
     keepAliveTimeout: 10_000,
   });
 }
 
-/** Sends one request; resolves with a 2xx answer or throws a CloudError. */
+/**
+ * Sends one request; resolves with a 2xx answer or throws a CloudError. The two deadlines are
+ * our own native timers: undici's header/body timeouts tick on a ~1 s wheel, too coarse for a
+ * counter that promises an answer (or an offline banner) within a stated time. They stay set
+ * as a backstop.
+ */
 export async function exchange(agent: Agent, timeouts: Timeouts, call: Exchange): Promise<Answer> {
   const context = { endpoint: call.endpoint, headersTimeoutMs: timeouts.headersMs, bodyTimeoutMs: timeouts.bodyMs };
+  const deadline = new AbortController();
+  const signal = call.signal ? AbortSignal.any([call.signal, deadline.signal]) : deadline.signal;
+  let expired: 'headers' | 'body' | null = null;
+  const arm = (phase: 'headers' | 'body', ms: number): NodeJS.Timeout =>
+    setTimeout(() => {
+      expired = phase;
+      deadline.abort();
+    }, ms);
+  const fail = (error: unknown, phase: 'connect' | 'body'): CloudError => {
+    if (expired !== null) {
+      const ms = expired === 'headers' ? timeouts.headersMs : timeouts.bodyMs;
+      return new CloudError({ kind: 'timeout', endpoint: call.endpoint, code: expired === 'headers' ? 'HEADERS_DEADLINE' : 'BODY_DEADLINE', ms, cause: error });
+    }
+    return cloudErrorFromTransport(error, { ...context, phase, aborted: call.signal?.aborted ?? false });
+  };
+
   let response: Awaited<ReturnType<typeof request>>;
+  let timer = arm('headers', timeouts.headersMs);
   try {
     response = await request(call.url, {
       dispatcher: agent,
       method: call.method,
       headers: call.headers,
       body: call.body ?? null,
-      headersTimeout: timeouts.headersMs,
-      bodyTimeout: timeouts.bodyMs,
-      signal: call.signal ?? null,
+      headersTimeout: timeouts.headersMs + BACKSTOP_MS,
+      bodyTimeout: timeouts.bodyMs + BACKSTOP_MS,
+      signal,
     });
   } catch (error) {
-    throw cloudErrorFromTransport(error, { ...context, phase: 'connect', aborted: call.signal?.aborted ?? false });
+    throw fail(error, 'connect');
+  } finally {
+    clearTimeout(timer);
   }
   let text: string;
+  timer = arm('body', timeouts.bodyMs);
   try {
     text = await response.body.text();
   } catch (error) {
-    throw cloudErrorFromTransport(error, { ...context, phase: 'body', aborted: call.signal?.aborted ?? false });
+    throw fail(error, 'body');
+  } finally {
+    clearTimeout(timer);
   }
   const date = headerText(response.headers['date']);
   const kind = kindForStatus(response.statusCode);
@@ -71,6 +98,9 @@ export async function exchange(agent: Agent, timeouts: Timeouts, call: Exchange)
   }
   return { status: response.statusCode, text, date };
 }
+
+/** undici's own coarse timers fire this much later than ours, only if ours somehow did not. */
+const BACKSTOP_MS = 1000;
 
 function headerText(value: string | string[] | undefined): string | null {
   if (value === undefined) return null;

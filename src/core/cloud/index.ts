@@ -13,7 +13,7 @@ export { DEFAULT_RETRY, retryDelay } from './retry.ts';
 export type { RetryPolicy } from './retry.ts';
 export { sessionExpired, sessionFromToken } from './session.ts';
 export type { CloudSession } from './session.ts';
-export { buildLoginBody, loginMessage, newClientRandom } from './signing.ts';
+export { buildLoginBody, loginMessage, newClientRandom, serialSigner } from './signing.ts';
 export type { LoginBody, LoginCredentials, RandomBytes, Signer } from './signing.ts';
 export { cliDatetime } from './requests.ts';
 export { ACTIVE_ALERT_PATH, CARE_LIST_PATH } from './web-api.ts';

@@ -75,3 +75,18 @@ export async function buildLoginBody(credentials: LoginCredentials, randomBytes:
     patientCardNumber: credentials.patientCardNumber,
   };
 }
+
+/**
+ * One card answers one command sequence at a time: concurrent logins (批次下載 runs several)
+ * take turns on the card instead of interleaving their APDUs.
+ */
+export function serialSigner(signer: Signer): Signer {
+  let tail: Promise<unknown> = Promise.resolve();
+  return {
+    sign(message) {
+      const result = tail.then(() => signer.sign(message));
+      tail = result.catch(() => undefined);
+      return result;
+    },
+  };
+}

@@ -10,6 +10,7 @@ import { Buffer } from 'node:buffer';
 import { z } from 'zod';
 import type { IsoDate } from '../domain/types.ts';
 import type { RequestOptions } from './client.ts';
+import { CloudError, type CloudErrorKind } from './errors.ts';
 import type { RandomBytes, Signer } from './signing.ts';
 import { validateWith } from './validate.ts';
 
@@ -17,8 +18,11 @@ import { validateWith } from './validate.ts';
 export const CARE_LIST_PATH = '/iwse/api/ies/care-list';
 export const ACTIVE_ALERT_PATH = '/imu/api/active-alert';
 
+/** Like NHI's Web APIs, a refusal is HTTP 200 with a non-'00' rtnCode and a message. */
+const refusal = z.object({ rtnCode: z.string().refine((code) => code !== '00'), message: z.string().optional() });
+
 const careListAnswer = z.object({
-  rtnCode: z.string(),
+  rtnCode: z.literal('00'),
   isCareList: z.enum(['Y', 'N']),
   exeURL: z.string().nullable().optional(),
 });
@@ -31,11 +35,25 @@ const alertDrug = z.object({
 });
 
 const activeAlertAnswer = z.object({
-  rtnCode: z.string(),
+  rtnCode: z.literal('00'),
   sub: z
     .array(z.object({ oType: z.string(), rtnNum: z.union([z.string(), z.number()]).optional(), sub: z.array(alertDrug).default([]) }))
     .default([]),
 });
+
+/** rtnCode of a refusal → the kind the kiosk words: 01 SAM, 02 patient, 03 staff (simulator codes). */
+const REFUSAL_KINDS: Record<string, CloudErrorKind> = { '01': 'auth', '02': 'not-found', '03': 'forbidden' };
+
+/** A refusal becomes a CloudError; anything else must pass `schema`. */
+function readAnswer<S extends z.ZodType>(endpoint: string, schema: S, text: string): z.output<S> {
+  const refused = validateWith(endpoint, z.unknown(), text).payload;
+  const parsed = refusal.safeParse(refused);
+  if (parsed.success) {
+    const { rtnCode, message } = parsed.data;
+    throw new CloudError({ kind: REFUSAL_KINDS[rtnCode] ?? 'rejected', endpoint, detail: `rtnCode ${rtnCode}${message ? ` ${message.slice(0, 80)}` : ''}` });
+  }
+  return validateWith(endpoint, schema, text).value;
+}
 
 export interface CareListCheck {
   onCareList: boolean;
@@ -67,7 +85,6 @@ export interface CareListRequest {
 }
 
 export interface ActiveAlertRequest extends CareListRequest {
-  staff: Signer;
   /** 12-digit card number (hcd). */
   patientCardNumber: string;
   /** Drug codes being prescribed now (sOrder); may be empty. */
@@ -105,20 +122,19 @@ export function webApis(deps: { post: Post; randomBytes: RandomBytes }): WebApis
         sPatId: request.patientId,
         sPatBirthday: compact(request.patientBirthday),
       };
-      const answer = await deps.post('care-list', CARE_LIST_PATH, body, (text) => validateWith('care-list', careListAnswer, text).value, options);
-      return { onCareList: answer.isCareList === 'Y', exeUrl: answer.exeURL ?? null, rtnCode: answer.rtnCode };
+      const answer = await deps.post('care-list', CARE_LIST_PATH, body, (text) => readAnswer('care-list', careListAnswer, text), options);
+      return { onCareList: answer.isCareList === 'Y', exeUrl: answer.exeURL ? answer.exeURL : null, rtnCode: answer.rtnCode };
     },
     async activeAlerts(request, options) {
       const clientRandom = random();
-      const signed = message(clientRandom, request.hospId, request.staffId, request.patientId);
-      const [samSignature, staffSignature] = await Promise.all([request.sam.sign(signed), request.staff.sign(signed)]);
+      // 方法4 is authenticated by the institution's SAM (reference: 經醫事機構安全模組認證).
+      const signature = await request.sam.sign(message(clientRandom, request.hospId, request.staffId, request.patientId));
       const body = {
         hospitalId: request.hospId,
         hpcId: request.staffId,
         patId: request.patientId,
         verify: request.patientId,
-        signature: Buffer.from(staffSignature).toString('base64'),
-        samSignature: Buffer.from(samSignature).toString('base64'),
+        signature: Buffer.from(signature).toString('base64'),
         clientRandom,
         samId: request.samId,
         serviceType: '01',
@@ -127,7 +143,7 @@ export function webApis(deps: { post: Post; randomBytes: RandomBytes }): WebApis
         hpcIdNo: request.staffId,
         sub: (request.oTypes ?? ['10', '13']).map((oType) => ({ oType, sub: (request.orders ?? []).map((sOrder) => ({ sOrder })) })),
       };
-      const answer = await deps.post('active-alert', ACTIVE_ALERT_PATH, body, (text) => validateWith('active-alert', activeAlertAnswer, text).value, options);
+      const answer = await deps.post('active-alert', ACTIVE_ALERT_PATH, body, (text) => readAnswer('active-alert', activeAlertAnswer, text), options);
       return answer.sub.flatMap((group) =>
         group.sub.map((drug) => ({
           oType: group.oType,

@@ -8,6 +8,9 @@ import { lookupPatient, type ConsentKind, type LookupCache, type LookupResult } 
 import type { ListEntry } from './patient-list.ts';
 import type { ProgressFile } from './progress-file.ts';
 
+/** Login refusals that concern the staff card, not the patient. */
+const STOPPERS = new Set<CloudErrorKind>(['auth', 'forbidden']);
+
 export type BatchOutcome = 'fetched' | 'cached' | 'failed' | 'skipped';
 
 export interface BatchItem {
@@ -27,6 +30,8 @@ export interface BatchSummary {
   skipped: number;
   /** Stopped before every entry ran. */
   aborted: boolean;
+  /** The batch stopped itself: the staff login is refused for everyone (auth/forbidden). */
+  stoppedBy: CloudErrorKind | null;
   failures: { line: number; reason: CloudErrorKind | null }[];
   elapsedMs: number;
 }
@@ -62,7 +67,10 @@ function outcomeOf(result: LookupResult): BatchOutcome {
 
 export async function prefetchList(options: PrefetchOptions): Promise<BatchSummary> {
   const started = performance.now();
-  const summary: BatchSummary = { total: options.entries.length, fetched: 0, cached: 0, failed: 0, skipped: 0, aborted: false, failures: [], elapsedMs: 0 };
+  const summary: BatchSummary = { total: options.entries.length, fetched: 0, cached: 0, failed: 0, skipped: 0, aborted: false, stoppedBy: null, failures: [], elapsedMs: 0 };
+  // A refused staff login (not authorized, bad card) would fail every patient alike: stop.
+  const stop = new AbortController();
+  const signal = options.signal ? AbortSignal.any([options.signal, stop.signal]) : stop.signal;
   const queue = [...options.entries];
   const record = (item: BatchItem): void => {
     summary[item.outcome]++;
@@ -73,7 +81,7 @@ export async function prefetchList(options: PrefetchOptions): Promise<BatchSumma
 
   async function worker(): Promise<void> {
     for (;;) {
-      if (options.signal?.aborted) return;
+      if (signal.aborted) return;
       const entry = queue.shift();
       if (!entry) return;
       if (options.progress?.isDone(entry)) {
@@ -96,7 +104,7 @@ export async function prefetchList(options: PrefetchOptions): Promise<BatchSumma
           action: 'prefetch',
           maxCacheAgeMs: options.maxCacheAgeMs ?? 0,
           analyze: false,
-          ...(options.signal ? { signal: options.signal } : {}),
+          signal,
           ...(options.clock ? { clock: options.clock } : {}),
         });
       } catch (error) {
@@ -104,13 +112,17 @@ export async function prefetchList(options: PrefetchOptions): Promise<BatchSumma
         result = { outcome: 'failed', error: null, latencies: {}, warnings: [error as Error] };
       }
       // An entry cut short by the abort is neither done nor a real failure: the rerun does it.
-      if (options.signal?.aborted && result.error?.kind === 'aborted') return;
+      if (signal.aborted && result.error?.kind === 'aborted') return;
       record({ entry, outcome: outcomeOf(result), reason: result.error?.kind ?? null, ms: Math.round(performance.now() - itemStarted) });
+      if (result.error && STOPPERS.has(result.error.kind) && result.error.endpoint === 'login' && summary.stoppedBy === null) {
+        summary.stoppedBy = result.error.kind;
+        stop.abort();
+      }
     }
   }
 
   const workers = Math.max(1, Math.min(options.concurrency, options.entries.length || 1));
   await Promise.all(Array.from({ length: workers }, () => worker()));
-  summary.aborted = (options.signal?.aborted ?? false) && summary.fetched + summary.cached + summary.failed + summary.skipped < summary.total;
+  summary.aborted = signal.aborted && summary.fetched + summary.cached + summary.failed + summary.skipped < summary.total;
   return { ...summary, elapsedMs: Math.round(performance.now() - started) };
 }
