@@ -22,4 +22,14 @@ export const commands: CommandEntry[] = [
     summary: { 'zh-TW': '啟動健保雲端模擬器（合成資料）', en: 'run the MediCloud simulator (synthetic data)' },
     load: () => import('./sim.ts'),
   },
+  {
+    name: 'cache',
+    summary: { 'zh-TW': '本機快取：資訊、清除、更換金鑰', en: 'local cache: info, purge, rotate-key' },
+    load: () => import('./cache.ts'),
+  },
+  {
+    name: 'audit',
+    summary: { 'zh-TW': '稽核紀錄：驗證雜湊鏈、顯示最近紀錄', en: 'audit log: verify the hash chain, show recent rows' },
+    load: () => import('./audit.ts'),
+  },
 ];
