@@ -43,7 +43,7 @@ export default tseslint.config(
     files: ['src/core/domain/**'],
     rules: {
       ...forbid(['pcsclite', 'undici', 'better-sqlite3', 'ink', 'react', ...nodeIo], [
-        { group: ['../../*', '../cloud/*', '../cache/*', '../session/*', '../lookup/*'], message: 'core/domain imports nothing else from src/' },
+        { group: ['../../*', '!../../i18n', '../cloud/*', '../cache/*', '../session/*', '../lookup/*', '../medicloud/*'], message: 'core/domain imports nothing else from src/ (except src/i18n)' },
       ]),
       'no-restricted-syntax': [
         'error',

@@ -1,15 +1,29 @@
 #!/usr/bin/env bash
 # The README's test command runs this: every ava test under TZ=UTC, then the date-sensitive
 # domain tests again under Asia/Taipei (a pharmacy's zone) to prove no answer depends on TZ.
-set -euo pipefail
+# It ends with one plain line, "N passed, N failed, N skipped", summed over both runs.
+set -uo pipefail
 cd "$(dirname "$0")/.."
 
-if [ -x scripts/pcscd-up.sh ]; then
-  # Device tests need a running pcscd with vpcd; the script is a no-op when it cannot start one.
+if [ -f scripts/pcscd-up.sh ]; then
+  # Device tests need a running pcscd with vpcd; the script says so when it cannot start one.
   bash scripts/pcscd-up.sh || true
 fi
 
-TZ=UTC npx ava "$@"
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+status=0
+TZ=UTC npx ava "$@" 2>&1 | tee -a "$log" || status=1
 if [ "$#" -eq 0 ]; then
-  TZ=Asia/Taipei npx ava 'test/core/domain/**/*.test.ts'
+  echo '== domain tests again under TZ=Asia/Taipei'
+  TZ=Asia/Taipei npx ava 'test/core/domain/**/*.test.ts' 2>&1 | tee -a "$log" || status=1
 fi
+
+count() { grep -Eo "[0-9]+ (tests?|known failures?) $1" "$log" | awk '{s += $1} END {print s + 0}'; }
+passed=$(count passed)
+failed=$(count failed)
+skipped=$(count skipped)
+# ava prints "N tests passed" only when nothing failed; a run with failures lists them instead.
+if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi
+echo "${passed} passed, ${failed} failed, ${skipped} skipped"
+exit "$status"
