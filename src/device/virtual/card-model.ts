@@ -16,7 +16,7 @@ export interface VirtualCard {
   reset(): void;
   /** Command bytes in, response bytes (data + SW) out. */
   transmit(apdu: Uint8Array): Uint8Array;
-  /** Test hook: the next answers are these bytes verbatim (short or garbled responses). */
+  /** Test hook: the next answers are these bytes verbatim (short or garbled responses; empty = mute). */
   answerNextWith(...responses: Uint8Array[]): void;
 }
 

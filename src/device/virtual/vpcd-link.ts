@@ -120,7 +120,8 @@ export class VpcdLink {
         socket.on('data', (chunk: Buffer) => {
           for (const message of frames.push(chunk)) {
             const answer = answerVpcd(this.options.card, message);
-            if (answer) socket.write(vpcdFrame(answer));
+            // An empty answer is a mute card: vpcd waits, and the host's transmit timeout fires.
+            if (answer && answer.length > 0) socket.write(vpcdFrame(answer));
           }
         });
         socket.on('error', (error: NodeJS.ErrnoException) => {
