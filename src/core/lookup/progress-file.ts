@@ -2,7 +2,9 @@
 // patient done, appended the moment it is done, so an interrupted run (power cut, Ctrl-C,
 // network gone) picks up where it stopped. Each line is keyed by line number plus a short
 // digest of that line's content: if the list was edited, shifted lines are not mistaken for
-// done ones. The file holds no ID in clear (the list beside it does; protect both alike).
+// done ones. The header carries the day of the run: a list rerun on another day (the same
+// file name every evening) starts over. The file holds no ID in clear (the list beside it
+// does; protect both alike).
 import { createHash } from 'node:crypto';
 import { appendFileSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import type { ListEntry } from './patient-list.ts';
@@ -26,10 +28,12 @@ function keyOf(entry: ListEntry): string {
   return `${entry.line}\t${digest}`;
 }
 
-/** Opens (or, with `restart`, starts over) the progress file of a list. */
-export function openProgressFile(listPath: string, options: { restart?: boolean } = {}): ProgressFile {
+/** Opens (or, with `restart` or on another `day`, starts over) the progress file of a list. */
+export function openProgressFile(listPath: string, options: { restart?: boolean; day?: string } = {}): ProgressFile {
   const path = progressPathFor(listPath);
-  if (options.restart) rmSync(path, { force: true });
+  const header = options.day ? `${HEADER} ${options.day}` : HEADER;
+  const stale = existsSync(path) && readFileSync(path, 'utf8').split('\n', 1)[0] !== header;
+  if (options.restart || stale) rmSync(path, { force: true });
   const done = new Set<string>();
   if (existsSync(path)) {
     for (const raw of readFileSync(path, 'utf8').split('\n')) {
@@ -39,7 +43,7 @@ export function openProgressFile(listPath: string, options: { restart?: boolean 
       if (line && digest && /^[0-9a-f]{16}$/.test(digest)) done.add(`${line}\t${digest}`);
     }
   } else {
-    writeFileSync(path, `${HEADER}\n`, { mode: 0o600 });
+    writeFileSync(path, `${header}\n`, { mode: 0o600 });
   }
   return {
     path,

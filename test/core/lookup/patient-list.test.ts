@@ -67,7 +67,10 @@ test('progress file: done lines survive reopening, edited lines and torn writes 
   const edited = parsePatientList(`${p3!.nationalId},${p3!.birthDate}\n`).entries[0]!;
   t.false(second.isDone(edited));
   t.false(readFileSync(first.path, 'utf8').includes(p1!.nationalId), 'no ID in clear in the progress file');
-  const restarted = openProgressFile(list, { restart: true });
+  const restarted = openProgressFile(list, { restart: true, day: '2026-11-23' });
   t.is(restarted.resumed, 0);
   t.false(restarted.isDone(entries[0]!));
+  restarted.markDone(entries[0]!, 'fetched');
+  t.is(openProgressFile(list, { day: '2026-11-23' }).resumed, 1, 'same day: resumes');
+  t.is(openProgressFile(list, { day: '2026-11-24' }).resumed, 0, 'the next day: the same list runs again');
 });
