@@ -32,4 +32,9 @@ export const commands: CommandEntry[] = [
     summary: { 'zh-TW': '稽核紀錄：驗證雜湊鏈、顯示最近紀錄', en: 'audit log: verify the hash chain, show recent rows' },
     load: () => import('./audit.ts'),
   },
+  {
+    name: 'prefetch',
+    summary: { 'zh-TW': '批次下載：預先把病人清單的雲端藥歷存入快取（可中斷續傳）', en: 'batch prefetch: cache a list of patients’ MediCloud history ahead of time (resumable)' },
+    load: () => import('./prefetch.ts'),
+  },
 ];
