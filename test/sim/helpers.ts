@@ -4,13 +4,14 @@ import { randomBytes, sign } from 'node:crypto';
 import { toRoc7 } from '../../src/core/domain/dates.ts';
 import type { DemoDeck, DemoPatient, DemoStaff } from '../../src/demo/deck.ts';
 import { demoKeyPair } from '../../src/demo/keys.ts';
+import type { LoginRequest } from '../../src/sim/login.ts';
 import { API_PREFIX, DATA_ENDPOINTS, LOGIN_PATH, type DataEndpointId } from '../../src/sim/endpoints.ts';
 
 export function signMessage(seed: number, label: string, message: string): string {
   return sign('sha256', Buffer.from(message, 'utf8'), { key: demoKeyPair(seed, label).privateKey, dsaEncoding: 'der' }).toString('base64');
 }
 
-export function loginRequest(deck: DemoDeck, staff: DemoStaff, patient: DemoPatient, clientRandom = randomBytes(32).toString('hex')): Record<string, string> {
+export function loginRequest(deck: DemoDeck, staff: DemoStaff, patient: DemoPatient, clientRandom = randomBytes(32).toString('hex')): LoginRequest {
   const message = `${clientRandom}|${deck.home.id}|${staff.staffId}|${patient.nationalId}`;
   return {
     hospId: deck.home.id,

@@ -2,7 +2,7 @@
 // chronic prescriptions whose fills are picked up at pharmacies, allergy entries. Stories
 // (stories.ts) call these with day offsets before `today`; everything is seeded, so the same
 // seed and today give the same history.
-import { addDays, daysBetween } from '../../core/domain/dates.ts';
+import { addDays } from '../../core/domain/dates.ts';
 import { timesPerDay } from '../../core/domain/regimen.ts';
 import type { IsoDate } from '../../core/domain/types.ts';
 import type { DemoDeck, DemoInstitution, DemoPatient, InstitutionKind } from '../../demo/deck.ts';
@@ -175,7 +175,8 @@ export class HistoryBuilder {
   }
 
   build(): PatientData {
-    this.visits.sort((a, b) => daysBetween(b.date, a.date) || a.drug.code.localeCompare(b.drug.code));
+    // ISO days sort as text: newest first, then by code, so the order is stable run to run.
+    this.visits.sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : a.drug.code < b.drug.code ? -1 : a.drug.code > b.drug.code ? 1 : 0));
     return { patient: this.patient, visits: this.visits, chronic: this.chronic, allergies: this.allergies, egfr: this.egfr };
   }
 }
