@@ -1,5 +1,7 @@
 // The cache's public face. Everything outside src/core/cache imports from here.
 export { openCache } from './open.ts';
+export { checkCacheFile } from './check-file.ts';
+export type { CacheFileCheck } from './check-file.ts';
 export type { Cache, CacheOpenResult, OpenCacheOptions } from './open.ts';
 export type { Snapshot, SnapshotInput, PurgeResult } from './snapshots.ts';
 export type { AuditEntry, AuditLog, AuditRow, ConsentKind } from './audit.ts';
