@@ -53,7 +53,8 @@ export function samFileName(hospId: string, samId: string): string {
   return `${hospId}${samId}.SAM`;
 }
 
-async function findSamFile(folder: string): Promise<string> {
+/** The one .SAM file name in `folder`; CardError 9200 when there is none or more than one. */
+export async function findSamFile(folder: string): Promise<string> {
   let names: string[];
   try {
     names = await readdir(folder);
@@ -66,7 +67,8 @@ async function findSamFile(folder: string): Promise<string> {
   return sams[0] as string;
 }
 
-function parseContents(name: string, text: string): { contents: SamFileContents; key: KeyObject } {
+/** Checks a SAM file's name and JSON without binding it (yaoli doctor); CardError 9201 when malformed. */
+export function parseContents(name: string, text: string): { contents: SamFileContents; key: KeyObject } {
   const malformed = (detail: string): CardError => new CardError('sam-malformed', { file: name, detail });
   const match = NAME.exec(name);
   if (!match) throw malformed('name is not <10-digit hospital code><12-digit SAM id>.SAM');
