@@ -73,7 +73,7 @@ const malformed: [string, Uint8Array, string][] = [
 for (const [what, bytes, kind] of malformed) {
   test(`malformed basic data: ${what} → ${kind}`, (t) => {
     const error = t.throws(() => decodePatientBasic(bytes), { instanceOf: CardError });
-    t.is<string | undefined>(error?.kind, kind);
+    t.is(error?.kind as string | undefined, kind);
     t.truthy(error?.text('zh-TW'));
   });
 }
