@@ -1,6 +1,7 @@
 // Cached cloud responses: one current snapshot per patient and endpoint, sealed at rest.
 // Patients are found by HMAC of the national ID; the ID itself is stored only sealed
 // (rotate-key needs it to compute the new HMAC).
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import type { CacheContext } from './context.ts';
 import { guarded } from './context.ts';
 import { identityKey, open, openText, seal, sealText } from './crypto.ts';
@@ -47,6 +48,20 @@ export function patientKeyOf(ctx: CacheContext, nationalId: string): string {
   return identityKey(ctx.keys, 'patient', normalizeNationalId(nationalId));
 }
 
+/**
+ * Plaintext layout inside the sealed blob: one codec byte, then the JSON text.
+ * - small payloads: UTF-8 as is;
+ * - the rest: deflate-raw of the text as UTF-16LE. MediCloud JSON repeats its field names and
+ *   drug texts on every row, so a 500-record history shrinks ~30× (less to read and decrypt),
+ *   and UTF-16LE decodes to a JS string about twice as fast as UTF-8 for text with CJK in it;
+ *   see scripts/bench/cache.bench.ts. (Compressing before encrypting leaks only the length,
+ *   and no attacker-chosen text is mixed with secrets.)
+ */
+const CODEC_UTF8_JSON = 0;
+const CODEC_DEFLATE_UTF16_JSON = 1;
+/** Below this, deflate's framing costs more than it saves. */
+const DEFLATE_FROM_CHARS = 256;
+
 function serialize(payload: unknown): Buffer {
   let text: string | undefined;
   try {
@@ -55,7 +70,15 @@ function serialize(payload: unknown): Buffer {
     text = undefined;
   }
   if (text === undefined) throw new CacheError('bad-input', { what: 'snapshot payload (not JSON)' });
-  return Buffer.from(text, 'utf8');
+  if (text.length < DEFLATE_FROM_CHARS) return Buffer.concat([Buffer.of(CODEC_UTF8_JSON), Buffer.from(text, 'utf8')]);
+  return Buffer.concat([Buffer.of(CODEC_DEFLATE_UTF16_JSON), deflateRawSync(Buffer.from(text, 'utf16le'), { level: 6 })]);
+}
+
+function deserialize(plain: Buffer): unknown {
+  const body = plain.subarray(1);
+  if (plain[0] === CODEC_UTF8_JSON) return JSON.parse(body.toString('utf8'));
+  if (plain[0] === CODEC_DEFLATE_UTF16_JSON) return JSON.parse(inflateRawSync(body).toString('utf16le'));
+  throw new CacheError('tampered');
 }
 
 export interface SnapshotStore {
@@ -94,8 +117,8 @@ export function createSnapshotStore(ctx: CacheContext): SnapshotStore {
       for (const row of rows) {
         if (row.fetched_at < cutoff) continue; // past the TTL: as good as purged
         try {
-          const text = open(ctx.keys, row.payload, snapshotAad(key, row.endpoint)).toString('utf8');
-          result.push({ endpoint: row.endpoint, payload: JSON.parse(text) as unknown, fetchedAt: new Date(row.fetched_at) });
+          const payload = deserialize(open(ctx.keys, row.payload, snapshotAad(key, row.endpoint)));
+          result.push({ endpoint: row.endpoint, payload, fetchedAt: new Date(row.fetched_at) });
         } catch {
           // A row that fails authentication is treated as missing, so the lookup refetches it.
           ctx.log({ kind: 'tampered-entry', detail: { table: 'snapshots', endpoint: row.endpoint } });

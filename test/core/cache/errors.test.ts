@@ -1,5 +1,6 @@
 // Disk full and friends become typed CacheErrors with bilingual messages; nothing that was
 // committed is lost, and no patient data appears in the message.
+import { randomBytes } from 'node:crypto';
 import test from 'ava';
 import { CacheError, cacheMessages } from '../../../src/core/cache/index.ts';
 import { toCacheError } from '../../../src/core/cache/errors.ts';
@@ -9,7 +10,8 @@ test('a full disk is CacheError disk-full; earlier commits survive and the cache
   // max_page_count makes SQLite answer SQLITE_FULL exactly as a full disk does.
   const { cache } = open(t, tempPlace(t), { maxBytes: 160 * 1024 });
   cache.putSnapshots(PATIENT_ID, [{ endpoint: 'imue0008s02', payload: { small: true } }]);
-  const big = { robject: Array.from({ length: 2000 }, (_, i) => ({ drug_ename: `DRUG ${i} ${'x'.repeat(60)}` })) };
+  // Random text does not compress, so this payload really needs more pages than are left.
+  const big = { robject: Array.from({ length: 8000 }, () => ({ drug_code: randomBytes(32).toString('hex') })) };
   const error = t.throws(() => cache.putSnapshots(OTHER_PATIENT_ID, [{ endpoint: 'imue0008s02', payload: big }]), { instanceOf: CacheError });
   t.is(error?.kind, 'disk-full');
   t.regex(error?.text('zh-TW') ?? '', /磁碟已滿/);
