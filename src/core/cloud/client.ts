@@ -35,12 +35,16 @@ export interface ClientStats {
   retries: number;
   /** Responses that arrived after the kiosk moved on to another patient and were discarded. */
   droppedStale: number;
+  /** The server's last HTTP `Date` header, for the clock-skew check of `yaoli doctor`. */
+  lastServerDate: string | null;
 }
 
 export interface RequestOptions {
   signal?: AbortSignal | undefined;
   /** Called before each retry of this request. */
   onRetry?: (error: CloudError, attempt: number) => void;
+  /** This request's own limits (e.g. a longer body deadline for a large history). */
+  timeouts?: Partial<Timeouts>;
 }
 
 export interface CloudClient extends WebApis {
@@ -61,7 +65,8 @@ export function createCloudClient(options: CloudClientOptions): CloudClient {
   const randomBytes = options.randomBytes ?? ((count: number) => new Uint8Array(cryptoRandomBytes(count)));
   const clock = options.clock ?? (() => new Date());
   const agent: Agent = createAgent(timeouts, options.connections ?? 8);
-  const stats: ClientStats = { requests: 0, retries: 0, droppedStale: 0 };
+  const stats: ClientStats = { requests: 0, retries: 0, droppedStale: 0, lastServerDate: null };
+  let closing: Promise<void> | null = null;
   const baseUrl = options.baseUrl;
 
   /** One request with the retry policy; `idempotent` decides what may be resent. */
@@ -87,7 +92,8 @@ export function createCloudClient(options: CloudClientOptions): CloudClient {
       },
       async () => {
         stats.requests++;
-        const answer = await exchange(agent, timeouts, { endpoint, ...request(), signal: extra.signal });
+        const answer = await exchange(agent, { ...timeouts, ...extra.timeouts }, { endpoint, ...request(), signal: extra.signal });
+        if (answer.date) stats.lastServerDate = answer.date;
         return read(answer.text);
       },
     );
@@ -119,8 +125,9 @@ export function createCloudClient(options: CloudClientOptions): CloudClient {
       post: (endpoint, path, payload, read, extra) =>
         call(endpoint, false, () => ({ url: originUrl(baseUrl, path), method: 'POST', headers: jsonHeaders(), body: JSON.stringify(payload) }), read, extra ?? {}),
     }),
-    async close() {
-      await agent.close();
+    close() {
+      closing ??= agent.close();
+      return closing;
     },
   };
   return client;

@@ -5,6 +5,7 @@ import { ENDPOINT_IDS, type EndpointId, type EndpointResult } from '../medicloud
 import type { CloudClient, RequestOptions } from './client.ts';
 import { CloudError } from './errors.ts';
 import type { CloudSession } from './session.ts';
+import type { Timeouts } from './http.ts';
 
 export type EndpointState = 'pending' | 'done' | 'failed' | 'retrying';
 
@@ -33,6 +34,8 @@ export interface FetchAllOptions {
   isCurrent?: () => boolean;
   /** Which endpoints (all six by default). */
   endpoints?: readonly EndpointId[];
+  /** Limits for these requests instead of the client's. */
+  timeouts?: Partial<Timeouts>;
 }
 
 export interface FetchAllResult {
@@ -68,6 +71,7 @@ export async function fetchAllEndpoints(
       emit({ endpoint: id, state: 'pending' });
       const requestOptions: RequestOptions = {
         signal: options.signal,
+        ...(options.timeouts ? { timeouts: options.timeouts } : {}),
         onRetry: (error) => emit({ endpoint: id, state: 'retrying', error }),
       };
       try {

@@ -27,7 +27,9 @@ export function validateEndpoint<E extends EndpointId>(id: E, text: string): Val
     return { payload, value: parseEndpoint(id, payload) };
   } catch (error) {
     if (error instanceof MedicloudShapeError) throw fromShape(id, error);
-    throw error;
+    // A mapper that trips over data its schema let through is still "data we cannot use",
+    // never a crash of the look-up.
+    throw new CloudError({ kind: 'schema', endpoint: id, detail: `${id} (mapping failed)`, cause: error });
   }
 }
 

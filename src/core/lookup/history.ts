@@ -29,7 +29,12 @@ export function partsFromSnapshots(snapshots: readonly StoredSnapshot[]): Cached
   for (const snapshot of snapshots) {
     if (!isEndpointId(snapshot.endpoint)) continue;
     // A cached answer the current schema rejects is treated as missing and fetched again.
-    const parsed = tryParseEndpoint(snapshot.endpoint, snapshot.payload);
+    let parsed: ReturnType<typeof tryParseEndpoint>;
+    try {
+      parsed = tryParseEndpoint(snapshot.endpoint, snapshot.payload);
+    } catch {
+      continue; // a mapper failure on old data: refetch rather than crash the counter
+    }
     if (!parsed.ok) continue;
     parts[snapshot.endpoint] = parsed.value;
     fetchedAt[snapshot.endpoint] = snapshot.fetchedAt;

@@ -25,7 +25,7 @@ export interface LookupCache {
 
 export interface ShownData {
   history: PatientHistory;
-  /** Analysis as of `today`; null when the look-up was asked not to analyse (prefetch). */
+  /** Analysis as of `today`; null when not asked for (prefetch) or when it failed (see warnings). */
   analysis: Analysis | null;
   /** Oldest fetch time among the parts shown ("data as of"). */
   fetchedAt: Date;
@@ -89,7 +89,15 @@ export async function lookupPatient(options: LookupOptions): Promise<LookupResul
   };
   const shown = (parts: EndpointParts, dates: Iterable<Date | undefined>, missing: EndpointId[]): ShownData => {
     const history = historyFromParts(patient, parts);
-    const analysis = options.analyze === false ? null : analyzeHistory(history, options.today, options.settings);
+    let analysis: Analysis | null = null;
+    if (options.analyze !== false) {
+      try {
+        analysis = analyzeHistory(history, options.today, options.settings);
+      } catch (error) {
+        // The records still go on screen; the alerts panel says analysis is unavailable.
+        warnings.push(error instanceof Error ? error : new Error(String(error)));
+      }
+    }
     return { history, analysis, fetchedAt: oldest(dates) ?? clock(), missing };
   };
   const finish = (outcome: LookupOutcome, error: CloudError | null): LookupResult => {

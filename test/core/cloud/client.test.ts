@@ -228,3 +228,17 @@ serial('Web APIs: care-list check (方法1) and active alerts oType 10/13 (方�
   t.is(refused?.kind, 'forbidden');
   await c.close();
 });
+
+serial('per-request limits override the client’s; the server Date is kept for the clock check; close() twice is safe', async (t) => {
+  sim.faults.clear();
+  sim.faults.add({ endpoint: 'imue0040s02', latencyMs: 400, times: 1 });
+  const c = client({ timeouts: { connectMs: 2000, headersMs: 5000, bodyMs: 5000 }, retries: { retries: 0 } });
+  const session = await c.login(credentials(sim.deck, 'P001'));
+  t.regex(c.stats.lastServerDate ?? '', /GMT$/);
+  t.true(Math.abs(Date.parse(c.stats.lastServerDate!) - Date.now()) < 60_000);
+  const error = await t.throwsAsync(c.fetchEndpoint(session, 'imue0040s02', { timeouts: { headersMs: 100 } }), { instanceOf: CloudError });
+  t.is(error?.kind, 'timeout');
+  t.is(error?.ms, 100);
+  await c.close();
+  await t.notThrowsAsync(c.close());
+});
