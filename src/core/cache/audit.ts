@@ -18,14 +18,15 @@ export const CONSENT_KINDS: readonly ConsentKind[] = ['pin', 'verbal', 'emergenc
 export interface AuditEntry {
   /** What happened, e.g. 'lookup', 'refresh', 'login', 'cache-purge'. */
   action: string;
-  /** When it happened (the event's time); defaults to the cache's clock. */
-  at?: Date;
-  /** The staff card holder's ID; stored sealed + masked. Null for system actions. */
+  /** When it happened (the event's time, Date or epoch ms); defaults to the cache's clock. */
+  at?: Date | number;
+  /** The staff card holder's ID; stored sealed + masked. Null for system actions. A masked
+   *  value ('B12****158') is accepted too and stored as the masked form only. */
   staffId?: string | null;
   /** Only when the full staff ID is not at hand: the masked form as is. */
   staffMasked?: string | null;
   staffRole?: string | null;
-  /** The patient's national ID; stored sealed + masked + HMAC, never in clear. */
+  /** The patient's national ID; stored sealed + masked + HMAC, never in clear (a masked value is accepted as above). */
   patientId?: string | null;
   /** Only when the full patient ID is not at hand (no HMAC then: not counted as a distinct patient). */
   patientMasked?: string | null;
@@ -34,7 +35,7 @@ export interface AuditEntry {
   latencies?: Readonly<Record<string, number>>;
   /** 'ok' or an error kind; null is stored as 'none'. */
   outcome: string | null;
-  /** Required for emergency access (緊急查詢的理由). */
+  /** The reason given for emergency access (緊急查詢的理由); stored sealed. */
   reason?: string | null;
 }
 
@@ -94,14 +95,28 @@ function validate(entry: AuditEntry): void {
   for (const [field, value] of [['staff', entry.staffMasked], ['patient', entry.patientMasked]] as const) {
     if (value != null && (typeof value !== 'string' || !MASKED.test(value))) throw new CacheError('bad-input', { what: `audit ${field} masked ID` });
   }
-  if (entry.at !== undefined && (!(entry.at instanceof Date) || Number.isNaN(entry.at.getTime()))) throw new CacheError('bad-input', { what: 'audit time' });
+  if (entry.at !== undefined && Number.isNaN(timeOf(entry.at))) throw new CacheError('bad-input', { what: 'audit time' });
   if (entry.staffRole != null && (typeof entry.staffRole !== 'string' || !ROLE.test(entry.staffRole))) {
     throw new CacheError('bad-input', { what: 'audit staff role' });
   }
-  const reason = typeof entry.reason === 'string' ? entry.reason.trim() : '';
-  if (entry.reason != null && (typeof entry.reason !== 'string' || reason.length > 500)) throw new CacheError('bad-input', { what: 'audit reason' });
-  // Emergency access without a card PIN is only lawful with a stated reason, and the reason is logged.
-  if (entry.consent === 'emergency' && reason === '') throw new CacheError('bad-input', { what: 'emergency reason (required)' });
+  if (entry.reason != null && (typeof entry.reason !== 'string' || entry.reason.trim().length > 500)) throw new CacheError('bad-input', { what: 'audit reason' });
+  // No rule here that an emergency row must carry a reason: the session refuses an emergency
+  // lookup without one, and a refused or abandoned attempt must still be recorded as it was.
+}
+
+function timeOf(at: Date | number): number {
+  if (at instanceof Date) return at.getTime();
+  return typeof at === 'number' && Number.isFinite(at) ? new Date(at).getTime() : Number.NaN;
+}
+
+/** A full ID is sealed and HMACed; an already-masked one is kept as the masked form only. */
+function splitId(id: string | null | undefined, masked: string | null | undefined, what: string): { id: string | null; masked: string | null } {
+  if (id == null) return { id: null, masked: masked ?? null };
+  if (typeof id === 'string' && id.includes('*')) {
+    if (!MASKED.test(id)) throw new CacheError('bad-input', { what: `audit ${what} masked ID` });
+    return { id: null, masked: id };
+  }
+  return { id: normalizeNationalId(id), masked: null };
 }
 
 export function createAuditLog(ctx: CacheContext): AuditLog {
@@ -157,8 +172,11 @@ export function createAuditLog(ctx: CacheContext): AuditLog {
   return {
     append(entry) {
       validate(entry);
-      const staffId = entry.staffId == null ? null : normalizeNationalId(entry.staffId);
-      const patientId = entry.patientId == null ? null : normalizeNationalId(entry.patientId);
+      const staff = splitId(entry.staffId, entry.staffMasked, 'staff');
+      const patient = splitId(entry.patientId, entry.patientMasked, 'patient');
+      const staffId = staff.id;
+      const patientId = patient.id;
+      const at = entry.at === undefined ? ctx.clock() : new Date(timeOf(entry.at));
       const latencies = canonicalLatencies(entry.latencies);
       const reason = typeof entry.reason === 'string' && entry.reason.trim() !== '' ? entry.reason.trim() : null;
       const stored = guarded(ctx, () =>
@@ -174,11 +192,11 @@ export function createAuditLog(ctx: CacheContext): AuditLog {
             const seq = previous.count + 1;
             const row: Omit<StoredAuditRow, 'hash'> = {
               seq,
-              at: (entry.at ?? ctx.clock()).toISOString(),
+              at: at.toISOString(),
               staff_sealed: staffId === null ? null : sealText(ctx.keys, staffId, staffAad(seq), ctx.nonces),
-              staff_masked: staffId === null ? (entry.staffMasked ?? null) : maskNationalId(staffId),
+              staff_masked: staffId === null ? staff.masked : maskNationalId(staffId),
               staff_role: entry.staffRole ?? null,
-              patient_masked: patientId === null ? (entry.patientMasked ?? null) : maskNationalId(patientId),
+              patient_masked: patientId === null ? patient.masked : maskNationalId(patientId),
               patient_key: patientId === null ? null : identityKey(ctx.keys, 'patient', patientId),
               patient_sealed: patientId === null ? null : sealText(ctx.keys, patientId, patientAad(seq), ctx.nonces),
               action: entry.action,

@@ -147,14 +147,9 @@ test('a deleted head row is reported', (t) => {
   t.is(cache.audit.verify().reason, 'head-missing');
 });
 
-test('emergency access requires a reason, which is stored sealed and read back', (t) => {
+test('an emergency reason is stored sealed and read back; a refused attempt without one is still recorded', (t) => {
   const place = tempPlace(t);
   const { cache } = open(t, place);
-  const error = t.throws(
-    () => cache.audit.append({ action: 'emergency-lookup', staffId: STAFF_ID, patientId: PATIENT_ID, consent: 'emergency', outcome: 'ok', reason: '  ' }),
-    { instanceOf: CacheError },
-  );
-  t.is(error?.kind, 'bad-input');
   const row = cache.audit.append({
     action: 'emergency-lookup',
     staffId: STAFF_ID,
@@ -165,7 +160,23 @@ test('emergency access requires a reason, which is stored sealed and read back',
   });
   t.is(row.reason, '病人昏迷，無法出示健保卡');
   t.is(cache.audit.tail(1)[0]?.reason, '病人昏迷，無法出示健保卡');
-  t.is(cache.audit.count(), 1);
+  const refused = cache.audit.append({ action: 'emergency-refused', staffId: STAFF_ID, consent: 'emergency', outcome: 'refused', reason: '  ' });
+  t.is(refused.reason, null);
+  t.is(cache.audit.count(), 2);
+  t.throws(() => cache.audit.append({ action: 'x', outcome: 'ok', reason: 'x'.repeat(501) }), { instanceOf: CacheError });
+});
+
+test('session-style entries: a masked staff ID in staffId and an epoch-ms time', (t) => {
+  const { cache } = open(t, tempPlace(t));
+  const row = cache.audit.append({ action: 'card-inserted', at: Date.UTC(2026, 2, 1, 1, 2, 3), staffId: 'B12****158', patientId: 'A12****789', outcome: 'ok' });
+  t.is(row.staffMasked, 'B12****158');
+  t.is(row.staffId, null);
+  t.is(row.patientMasked, 'A12****789');
+  t.is(row.patientKey, null);
+  t.is(row.at.toISOString(), '2026-03-01T01:02:03.000Z');
+  t.throws(() => cache.audit.append({ action: 'x', staffId: 'B1*', outcome: 'ok' }), { instanceOf: CacheError });
+  t.throws(() => cache.audit.append({ action: 'x', at: Number.NaN, outcome: 'ok' }), { instanceOf: CacheError });
+  t.true(cache.audit.verify().ok);
 });
 
 test('masked-only entries are accepted; a clear ID in a masked field is refused', (t) => {
