@@ -8,7 +8,7 @@ import { addDays, daysBetween, isIsoDate, taipeiDateOf } from '../core/domain/da
 import type { IsoDate } from '../core/domain/types.ts';
 import { DEFAULT_DEMO_SEED, type DemoDeck } from '../demo/deck.ts';
 import { createDataset, type SimDataset } from './data/dataset.ts';
-import { endpointOfPath, isDataEndpoint, type DataEndpointId, type EndpointId } from './endpoints.ts';
+import { DATA_ENDPOINT_IDS, endpointOfPath, isDataEndpoint, type DataEndpointId, type EndpointId } from './endpoints.ts';
 import { createFaultRegistry, FaultSpecError, type ActiveFault, type FaultRegistry } from './faults.ts';
 import { verifyJwt } from './jwt.ts';
 import { verifyThreeCards } from './login.ts';
@@ -52,6 +52,9 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   const today = options.today ?? startDay;
   if (!isIsoDate(today)) throw new RangeError(`today 必須是 YYYY-MM-DD / today must be YYYY-MM-DD: ${today}`);
   const dataset = createDataset({ seed, today });
+  // Warm the generator and renderers once, so the first login of a test run is as quick as the rest.
+  const first = dataset.deck.patients[0];
+  if (first) for (const endpoint of DATA_ENDPOINT_IDS) dataset.payload(endpoint, first, today);
   const keys = registerDeckKeys(dataset.deck);
   const secret = createHash('sha256').update(`yaoli-sim-jwt:${seed}`).digest();
   const faults = createFaultRegistry();

@@ -115,6 +115,16 @@ test('refill pickups carry the pickup day in cure_e_date and the prescriber in c
   }
 });
 
+test('emergency and inpatient rows exist; inpatient rows carry the discharge day, not a refill day', (t) => {
+  const all = ds.deck.patients.filter((p) => p.story === 'chronic-elderly' || p.story === 'general').flatMap((p) => medications(p.deckId));
+  t.true(all.some((r) => r.institution.visitKind === 'emergency'));
+  const inpatient = all.filter((r) => r.institution.visitKind === 'inpatient');
+  t.true(inpatient.length > 0);
+  t.true(inpatient.every((r) => r.refillDate === null));
+  const raw = ds.deck.patients.flatMap((p) => ds.payload('imue0008s02', p, TODAY) as { hosp: string; cure_e_date: string | null }[]);
+  t.true(raw.filter((r) => r.hosp.includes(';住診;')).every((r) => r.cure_e_date !== null));
+});
+
 test('P007 has PRN, eye drops, creams and rows with no 用法 (drug_fre null)', (t) => {
   const records = medications('P007');
   t.true(records.some((r) => r.frequency === 'PRN'));
@@ -144,5 +154,18 @@ test('every story appears and every patient with a story has 3–6 months of his
     }
     t.true(visits.length > 0, p.deckId);
     for (const v of visits) t.true(isIsoDate(v.date) && v.date <= TODAY && v.date >= '2026-05-20', `${p.deckId} ${v.date}`);
+  }
+});
+
+test('the login Permission nodes are exactly the pages that have rows', (t) => {
+  const pages: [string, DataEndpointId][] = [['2.1', 'imue0008s02'], ['2.2', 'imue0009s02'], ['2.4', 'imue0120s01'], ['5.1', 'imue0040s02']];
+  for (const p of ds.deck.patients) {
+    const nodes = ds.permissionOf(p, TODAY);
+    t.true(nodes.includes('1.1'));
+    for (const [node, endpoint] of pages) {
+      t.is(nodes.includes(node), (ds.payload(endpoint, p, TODAY) as unknown[]).length > 0, `${p.deckId} ${node}`);
+    }
+    const chronic = ds.payload('imue0008s05', p, TODAY) as { chrDataN: unknown[]; chrDataY: unknown[] };
+    t.is(nodes.includes('2.3'), chronic.chrDataN.length + chronic.chrDataY.length > 0, `${p.deckId} 2.3`);
   }
 });

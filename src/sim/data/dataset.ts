@@ -7,8 +7,8 @@ import { childSeed, seededRandom } from '../../demo/random.ts';
 import type { DataEndpointId } from '../endpoints.ts';
 import { HistoryBuilder } from './builder.ts';
 import type { PatientData } from './model.ts';
-import { careDetailRows, careListStatus, careSummaryRows, type CareListStatus } from './render-care.ts';
-import { chronicRows, leftoverRows, medicationRows } from './render-medication.ts';
+import { careDetailRows, careDispensings, careListStatus, careSummaryRows, type CareListStatus } from './render-care.ts';
+import { chronicRows, countsTowardLeftover, leftoverRows, medicationRows } from './render-medication.ts';
 import { allergyRows, summaryRows } from './render-other.ts';
 import { tellStory } from './stories.ts';
 
@@ -62,13 +62,15 @@ export function createDataset(options: { seed: number; today: IsoDate; deck?: De
     payload,
     careList: (patient, queryDate) => careListStatus(history(patient), queryDate),
     permissionOf(patient, queryDate) {
+      // Checked on the raw history (no rendering), so login stays a few milliseconds.
       const data = history(patient);
+      const visits = data.visits.filter((v) => v.date <= queryDate);
       const nodes = ['1.1'];
-      if (medicationRows(data, queryDate).length > 0) nodes.push('2.1');
-      if (careDetailRows(data, queryDate).length > 0) nodes.push('2.2');
+      if (visits.length > 0) nodes.push('2.1');
+      if (careDispensings(data, queryDate).length > 0) nodes.push('2.2');
       if (data.chronic.some((rx) => rx.date <= queryDate)) nodes.push('2.3');
-      if (leftoverRows(data, queryDate).length > 0) nodes.push('2.4');
-      if (allergyRows(data, queryDate).length > 0) nodes.push('5.1');
+      if (visits.some(countsTowardLeftover)) nodes.push('2.4');
+      if (data.allergies.some((a) => a.uploadDate <= queryDate)) nodes.push('5.1');
       return nodes;
     },
   };

@@ -104,10 +104,15 @@ export function drugGroupCode(drug: CatalogueDrug): string {
  * one ends (carry-over), so edate = funcDate + order_drug_day − 1 + carry-over and
  * pres_med_day = max(0, edate − query + 1), counting both ends (anchors 1(c).7).
  */
+/** Rows that count toward a 餘藥 group: a tracked class on a fixed schedule. */
+export function countsTowardLeftover(v: SimVisit): boolean {
+  return v.drug.drugType !== null && !isAsNeeded(v.frequency) && !isAsOrdered(v.frequency);
+}
+
 export function leftoverRows(data: PatientData, queryDate: IsoDate): Record<string, unknown>[] {
   const groups = new Map<string, SimVisit[]>();
   for (const v of visitsUpTo(data, queryDate)) {
-    if (v.drug.drugType === null || isAsNeeded(v.frequency) || isAsOrdered(v.frequency)) continue;
+    if (!countsTowardLeftover(v)) continue;
     const key = drugGroupCode(v.drug);
     groups.set(key, [...(groups.get(key) ?? []), v]);
   }

@@ -42,6 +42,9 @@ function acuteVisits(b: HistoryBuilder, count: number, elderly: boolean): void {
 
 function general(b: HistoryBuilder): void {
   acuteVisits(b, b.random.int(1, 3), false);
+  if (b.random.chance(0.15)) {
+    b.visit(['PANADOL', 'PRIMPERAN'], { ago: b.random.int(5, 80), days: 3, at: b.any('hospital'), visitType: '急診', dx: 'dyspepsia' });
+  }
   if (b.random.chance(0.4)) {
     const items = b.random.pick([['CONCOR'], ['LIPITOR'], ['MICARDIS', 'CRESTOR'], ['EUTHYROX']]);
     b.chain(items, { at: b.any('clinic'), pharmacies: [b.deck.home, b.any('pharmacy')], firstAgo: b.random.int(90, 150) });
@@ -66,6 +69,10 @@ function chronicElderly(b: HistoryBuilder): void {
   }
   if (headline || b.random.chance(0.4)) {
     b.egfr = { value: headline ? 34 : b.random.int(22, 58), date: b.day(headline ? 40 : b.random.int(20, 150)) };
+  }
+  if (!headline && b.random.chance(0.25)) {
+    // A pneumonia admission: inpatient orders carry the discharge day in cure_e_date.
+    b.visit(['AUGMENTIN', 'MUCOSOLVAN'], { ago: b.random.int(30, 120), days: 5, at: hospital, visitType: '住診', stay: b.random.int(3, 9), dx: 'bronchitis' });
   }
   acuteVisits(b, b.random.int(0, 1), true);
 }
