@@ -119,7 +119,11 @@ test.serial('interrupted after 2 patients → rerun skips them and fetches the r
 test.serial('embedded default: no --cloud starts an in-process simulator; an unauthorized staff card stops the batch', async (t) => {
   const { base } = setup(['P001', 'P002', 'P003']);
   const ok = stderrSink();
-  t.like((await runPrefetch(base(ok.stream, { cloud: null }))).summary, { fetched: 3 });
+  // A terminal gets one redrawn progress bar instead of a line per patient.
+  const tty = Object.assign(ok.stream, { isTTY: true });
+  t.like((await runPrefetch(base(tty, { cloud: null }))).summary, { fetched: 3 });
+  t.true(ok.lines.some((l) => l.includes('\r[') && l.endsWith('3/3  下載 fetched 3  快取 cached 0  失敗 failed 0')), ok.lines.join('|'));
+  t.false(ok.lines.some((l) => / fetched \d+ ms$/.test(l)));
 
   const denied = stderrSink();
   const { code, summary } = await runPrefetch(base(denied.stream, { staff: 'S06', restart: true, concurrency: 1 }));
