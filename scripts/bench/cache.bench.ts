@@ -26,7 +26,7 @@ function syntheticId(n: number): string {
   return `${first9}${nationalIdCheckDigit(first9)}`;
 }
 
-function medicationRows(count: number): unknown[] {
+export function medicationRows(count: number): unknown[] {
   const rows: unknown[] = [];
   for (let r = 0; r < count; r++) {
     const [code, ename, ing, atc7, atc5name, atc3] = DRUGS[r % DRUGS.length] as (typeof DRUGS)[number];
