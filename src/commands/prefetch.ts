@@ -19,19 +19,21 @@ import { prefetchList, type BatchSummary } from '../core/lookup/batch.ts';
 import { batchMessages, itemLine, progressBar, summaryLines } from '../core/lookup/batch-report.ts';
 import { listProblemMessage, parsePatientList, type ListEntry } from '../core/lookup/patient-list.ts';
 import { openProgressFile } from '../core/lookup/progress-file.ts';
-import { DEFAULT_DEMO_SEED } from '../demo/deck.ts';
-import { findStaff } from '../demo/deck.ts';
+import { DEFAULT_DEMO_SEED, findStaff } from '../demo/deck.ts';
 import { createDeckCard, deckFor, SAM_DECK_ID } from '../device/virtual/deck-cards.ts';
 import type { VirtualCard } from '../device/virtual/card-model.ts';
 import { readStaffProfile, readStaffPublicKey, staffSign, verifyStaffPin } from '../device/cards/staff-card.ts';
 import { openSamCard } from '../device/cards/sam.ts';
 import type { CardChannel } from '../device/types.ts';
-import { startSimulator } from '../sim/server.ts';
 
 const messages = catalogue({
   usage: {
-    'zh-TW': '用法：yaoli prefetch --list 清單.csv [--staff S01] [--concurrency 4] [--cloud URL] [--restart] [--max-age-hours 12]',
-    en: 'usage: yaoli prefetch --list LIST.csv [--staff S01] [--concurrency 4] [--cloud URL] [--restart] [--max-age-hours 12]',
+    'zh-TW':
+      '用法：yaoli prefetch --list 清單.csv [--staff S01] [--concurrency 4] [--cloud URL] [--restart] [--max-age-hours 12] [--today YYYY-MM-DD] [--seed N]\n' +
+      '  清單每行「身分證號,生日」（生日 YYYY-MM-DD 或民國 7 碼），可有標題列；中斷後再執行會接續。',
+    en:
+      'usage: yaoli prefetch --list LIST.csv [--staff S01] [--concurrency 4] [--cloud URL] [--restart] [--max-age-hours 12] [--today YYYY-MM-DD] [--seed N]\n' +
+      '  one "nationalId,birthDate" per line (YYYY-MM-DD or ROC 7 digits), header optional; rerun to resume after an interruption.',
   },
   args: { 'zh-TW': '參數錯誤：{detail}', en: 'bad arguments: {detail}' },
   'no-list': { 'zh-TW': '請以 --list 指定病人清單（每行：身分證號,生日）', en: 'give the patient list with --list (one "nationalId,birthDate" per line)' },
@@ -39,6 +41,7 @@ const messages = catalogue({
   concurrency: { 'zh-TW': '--concurrency 應為 1 到 16', en: '--concurrency must be 1 to 16' },
   'max-age': { 'zh-TW': '--max-age-hours 應為 0 以上的數字', en: '--max-age-hours must be a number ≥ 0' },
   today: { 'zh-TW': '--today 應為 YYYY-MM-DD', en: '--today must be YYYY-MM-DD' },
+  seed: { 'zh-TW': '--seed 應為整數', en: '--seed must be an integer' },
   cards: { 'zh-TW': '醫事人員卡登入失敗：{detail}', en: 'staff card login failed: {detail}' },
   cache: { 'zh-TW': '無法開啟快取：{detail}', en: 'cannot open the cache: {detail}' },
 });
@@ -94,6 +97,8 @@ function parseOptions(argv: string[], now: Date): PrefetchRunOptions | 'help' {
   // The CLI is the edge where the clock is read, as a Taipei calendar day.
   const today = values.today ?? taipeiDateOf(now);
   if (!isIsoDate(today)) throw new UsageError(bothLanguages(messages.today));
+  const seed = values.seed === undefined ? DEFAULT_DEMO_SEED : Number(values.seed);
+  if (!Number.isSafeInteger(seed)) throw new UsageError(bothLanguages(messages.seed));
   const paths = defaultCachePaths();
   return {
     list: values.list,
@@ -102,7 +107,7 @@ function parseOptions(argv: string[], now: Date): PrefetchRunOptions | 'help' {
     cloud: values.cloud ?? null,
     restart: values.restart,
     maxAgeHours,
-    seed: values.seed === undefined ? DEFAULT_DEMO_SEED : Number(values.seed),
+    seed,
     today,
     cachePath: paths.db,
     keyFile: paths.keyFile,
@@ -196,7 +201,8 @@ export async function runPrefetch(options: PrefetchRunOptions): Promise<{ code: 
     say(bothLanguages(messages.cache, { detail: error instanceof Error ? error.message : String(error) }));
     return { code: 2, summary: null };
   }
-  const simulator = options.cloud ? null : await startSimulator({ port: 0, seed: options.seed, today: options.today });
+  // The simulator's data set is only loaded when it is the cloud of this run.
+  const simulator = options.cloud ? null : await (await import('../sim/server.ts')).startSimulator({ port: 0, seed: options.seed, today: options.today });
   const timeout = options.timeoutMs;
   const client = createCloudClient({
     baseUrl: options.cloud ?? (simulator as { url: string }).url,
@@ -236,6 +242,11 @@ export async function runPrefetch(options: PrefetchRunOptions): Promise<{ code: 
   }
 }
 
+/** Usage is two lines per language, so each language gets its own block. */
+function usageText(): string {
+  return `${messages.usage['zh-TW']}\n${messages.usage.en}`;
+}
+
 export async function run(argv: string[]): Promise<number> {
   let options;
   try {
@@ -243,11 +254,11 @@ export async function run(argv: string[]): Promise<number> {
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
     console.error(error.message);
-    console.error(bothLanguages(messages.usage));
+    console.error(usageText());
     return 2;
   }
   if (options === 'help') {
-    console.log(bothLanguages(messages.usage));
+    console.log(usageText());
     return 0;
   }
   // Ctrl-C ends the batch cleanly: finished patients are recorded, a rerun resumes.

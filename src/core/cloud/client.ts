@@ -3,6 +3,7 @@
 // client, closed by close()). Time and randomness are injected so tests are deterministic.
 import { randomBytes as cryptoRandomBytes } from 'node:crypto';
 import type { Agent } from 'undici';
+import { z } from 'zod';
 import type { EndpointId, EndpointResult } from '../medicloud/index.ts';
 import { CloudError } from './errors.ts';
 import { fetchAllEndpoints, type FetchAllOptions, type FetchAllResult } from './fetch-all.ts';
@@ -12,7 +13,6 @@ import { DEFAULT_RETRY, withRetries, type RetryPolicy } from './retry.ts';
 import { sessionExpired, sessionFromToken, type CloudSession } from './session.ts';
 import { buildLoginBody, type LoginCredentials, type RandomBytes } from './signing.ts';
 import { validateEndpoint, validateWith, type Validated } from './validate.ts';
-import { z } from 'zod';
 import { webApis, type WebApis } from './web-api.ts';
 
 export interface CloudClientOptions {
