@@ -37,4 +37,9 @@ export const commands: CommandEntry[] = [
     summary: { 'zh-TW': '批次下載：預先把病人清單的雲端藥歷存入快取（可中斷續傳）', en: 'batch prefetch: cache a list of patients’ MediCloud history ahead of time (resumable)' },
     load: () => import('./prefetch.ts'),
   },
+  {
+    name: 'doctor',
+    summary: { 'zh-TW': '技術人員診斷：讀卡機、卡片、pcscd、SAM 檔、網路、TLS、時鐘、快取（--json 可寄回）', en: 'technician diagnostics: readers, cards, pcscd, SAM file, network, TLS, clock, cache (--json to send back)' },
+    load: () => import('./doctor.ts'),
+  },
 ];

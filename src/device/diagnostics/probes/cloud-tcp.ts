@@ -1,0 +1,57 @@
+// Does a TCP connection to the cloud's port open? Connects to the address the DNS check found
+// (so a second lookup cannot give a different answer) and closes at once.
+import { connect } from 'node:net';
+import { bi, errorText } from '../messages.ts';
+import type { Probe, ProbeContext, ProbeOutcome } from '../types.ts';
+import { NETWORK_CODE, cloudTarget, networkHint } from './cloud-target.ts';
+
+const text = {
+  title: { 'zh-TW': '雲端 TCP 連線', en: 'cloud TCP connection' },
+  ok: { 'zh-TW': '{address}:{port} 連線成功（{ms} 毫秒）', en: 'connected to {address}:{port} ({ms} ms)' },
+  failed: { 'zh-TW': '{address}:{port} 無法連線：{detail}', en: 'cannot connect to {address}:{port}: {detail}' },
+};
+
+/** Opens a TCP connection and closes it; resolves with the connect time in ms. */
+export function tcpConnect(address: string, port: number, signal: AbortSignal, now: () => number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const start = now();
+    const socket = connect({ host: address, port });
+    const done = (error?: unknown): void => {
+      signal.removeEventListener('abort', onAbort);
+      socket.destroy();
+      if (error === undefined) resolve(now() - start);
+      else reject(error);
+    };
+    const onAbort = (): void => done(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    socket.once('connect', () => done());
+    socket.once('error', (error) => done(error));
+  });
+}
+
+export const cloudTcpProbe: Probe = {
+  id: 'cloud.tcp',
+  title: text.title,
+  dependsOn: ['cloud.dns'],
+  timeoutMs: 3000,
+  timeoutNhiCode: NETWORK_CODE,
+  async run({ setup, signal, now, dependency }: ProbeContext): Promise<ProbeOutcome> {
+    const parsed = cloudTarget(setup);
+    if ('outcome' in parsed) return parsed.outcome;
+    const { host, port } = parsed.target;
+    const addresses = dependency('cloud.dns')?.data?.['addresses'];
+    const address = Array.isArray(addresses) && typeof addresses[0] === 'string' ? addresses[0] : host;
+    try {
+      const ms = Math.round(await tcpConnect(address, port, signal, now));
+      return { status: 'PASS', detail: bi(text.ok, { address, port, ms }), data: { address, port, connectMs: ms } };
+    } catch (error) {
+      return {
+        status: 'FAIL',
+        detail: bi(text.failed, { address, port, detail: errorText(error) }),
+        hint: networkHint,
+        nhiCode: NETWORK_CODE,
+        data: { address, port, code: (error as { code?: string }).code ?? null },
+      };
+    }
+  },
+};
