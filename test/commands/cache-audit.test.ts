@@ -1,6 +1,6 @@
 // The cache and audit CLIs end to end: the real entry point in a child process, real files.
 import { execFile } from 'node:child_process';
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -93,4 +93,12 @@ test('rotate-key via the CLI keeps the chain verifiable', async (t) => {
   const verify = await yaoli(['audit', 'verify', '--db', db]);
   t.is(verify.code, 0);
   t.regex(verify.stdout, /\(2 rows\)/);
+});
+
+test('a mistyped --db is not-found (exit 1) and creates nothing', async (t) => {
+  const { db } = seeded(t);
+  const result = await yaoli(['audit', 'verify', '--db', `${db}x`]);
+  t.is(result.code, 1);
+  t.regex(result.stderr, /No local cache file/);
+  t.false(existsSync(`${db}x`));
 });

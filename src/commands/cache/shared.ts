@@ -25,8 +25,9 @@ export function resolvePaths(values: { db?: string; key?: string }, env: NodeJS.
   return { db, keyFile };
 }
 
+/** Never creates a cache: a mistyped --db must not leave a new empty cache behind. */
 export function openForCli(paths: { db: string; keyFile: string }, clock: () => Date, purgeOnOpen: boolean): CacheOpenResult {
-  const result = openCache({ path: paths.db, keyFile: paths.keyFile, clock, purgeOnOpen });
+  const result = openCache({ path: paths.db, keyFile: paths.keyFile, clock, purgeOnOpen, create: false });
   if (result.recovered) console.error(bothLanguages(cacheMessages.recovered, { movedTo: result.recovered.movedTo }));
   if (result.rotationFinished) console.error(bothLanguages(cacheMessages['rotation-finished']));
   return result;

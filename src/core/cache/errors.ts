@@ -17,6 +17,7 @@ export type CacheErrorKind =
   | 'audit-broken'
   | 'bad-input'
   | 'schema-too-new'
+  | 'not-found'
   | 'io';
 
 export const cacheMessages = catalogue<CacheErrorKind | 'recovered' | 'rotation-finished'>({
@@ -71,6 +72,10 @@ export const cacheMessages = catalogue<CacheErrorKind | 'recovered' | 'rotation-
   'schema-too-new': {
     'zh-TW': '本機快取由較新版本的 yaoli 建立（結構版本 {found}，本版支援至 {known}），請更新 yaoli。',
     en: 'The local cache was created by a newer yaoli (schema {found}; this version knows up to {known}). Update yaoli.',
+  },
+  'not-found': {
+    'zh-TW': '找不到本機快取檔案（{path}）。請確認 --db 路徑；kiosk 第一次啟動時會自動建立。',
+    en: 'No local cache file at {path}. Check the --db path; the kiosk creates it on first start.',
   },
   io: {
     'zh-TW': '本機快取發生讀寫錯誤（{code}）。',

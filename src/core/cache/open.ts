@@ -42,6 +42,8 @@ export interface OpenCacheOptions {
   maxBytes?: number;
   /** Purge snapshots older than the cacheTtlDays setting while opening (default true). */
   purgeOnOpen?: boolean;
+  /** Create the database (and key file) when missing (default true); false → CacheError('not-found'). */
+  create?: boolean;
 }
 
 export interface Cache {
@@ -137,6 +139,7 @@ export function openCache(options: OpenCacheOptions): CacheOpenResult {
   const random = options.random ?? randomBytes;
   let recovered: CacheOpenResult['recovered'];
   let db: Connection;
+  if (options.create === false && !existsSync(path)) throw new CacheError('not-found', { path });
   try {
     ensurePrivateDir(dirname(path));
     const first = tryConnect(path, options.maxBytes);
@@ -171,10 +174,10 @@ export function openCache(options: OpenCacheOptions): CacheOpenResult {
       path,
       keyFile,
       get keys(): CacheKeys {
-        const version = dataVersion.get() as number;
+        const version = guarded({ path }, () => dataVersion.get() as number);
         if (version !== seenVersion) {
+          keyring = guarded({ path }, () => refreshKeyring(db, keyFile, keyring));
           seenVersion = version;
-          keyring = refreshKeyring(db, keyFile, keyring);
         }
         return keyring.keys;
       },

@@ -116,3 +116,11 @@ test('a cache from a newer yaoli is refused and left untouched', (t) => {
   t.is(error?.kind, 'schema-too-new');
   t.true(existsSync(place.db));
 });
+
+test('create: false refuses to make a new cache where none exists', (t) => {
+  const place = tempPlace(t);
+  const error = t.throws(() => openCache({ path: place.db, keyFile: place.keyFile, create: false }), { instanceOf: CacheError });
+  t.is(error?.kind, 'not-found');
+  t.false(existsSync(place.db));
+  t.false(existsSync(place.keyFile));
+});
