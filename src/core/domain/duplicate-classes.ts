@@ -8,7 +8,6 @@ import { ingredientIdentity } from './ingredients.ts';
 import { isControlledHypnotic } from './controlled.ts';
 import {
   buildAlert,
-  byStart,
   hasPairAcross,
   isAsNeededSupply,
   secondLargest,
@@ -68,8 +67,9 @@ function twoControlledHypnotics(items: Item[]): boolean {
   return hasPairAcross([...byIngredient.values()].map((list) => list.map((item) => item.candidate)));
 }
 
+/** The items' records, once each, in the carry order the items were collected in. */
 function uniqueCandidates(items: Item[]): Candidate[] {
-  return [...new Set(items.map((item) => item.candidate))].sort(byStart);
+  return [...new Set(items.map((item) => item.candidate))];
 }
 
 /**
@@ -90,7 +90,7 @@ function alertFor(
   const involved = uniqueCandidates(items);
   if (suppressedByNewest(involved[involved.length - 1] as Candidate, settings)) return null;
   const perIngredient = [...groupBy(items, (item) => item.identity).values()].map((list) =>
-    Math.max(...list.map((item) => item.candidate.leftToday)),
+    list.reduce((most, item) => Math.max(most, item.candidate.leftToday), 0),
   );
   const critical = twoControlledHypnotics(items);
   const severity = critical ? 'critical' : level === 'L4' ? 'warning' : 'info';

@@ -3,9 +3,9 @@
 // chronic-refill chain apart, the suppression rules and the alert builder.
 import type { Ingredient, IsoDate, MedicationRecord, Severity } from './types.ts';
 import type { EquivalenceSet } from './equivalence.ts';
-import { compareIso, daysBetween } from './dates.ts';
+import { daysBetween } from './dates.ts';
 import { comparableIngredients } from './ingredients.ts';
-import { leftoverReason, recordStart, supplyEnd, type LeftoverReason } from './leftover.ts';
+import { leftoverReason, recordStart, type LeftoverReason } from './leftover.ts';
 
 /** L1 同藥品, L2 同成分同劑型, L3 同成分不同劑型, L4 同藥理 (ATC5), L5 治療等效組. */
 export type DuplicateLevel = 'L1' | 'L2' | 'L3' | 'L4' | 'L5';
@@ -50,7 +50,13 @@ export interface DuplicateAlert {
 export interface Candidate {
   record: MedicationRecord;
   start: IsoDate;
-  end: IsoDate;
+  /** Day numbers (days since an epoch) of S and of E = S + N, the first uncovered day. */
+  startDay: number;
+  endDay: number;
+  /** startDay, then larger N first, packed in one number for a fast sort (N below 100,000). */
+  order: number;
+  /** Position in the input: the last tie-break, so equal records keep the cloud's order. */
+  index: number;
   reason: LeftoverReason | null;
   /** Nominal days left today (max(0, E − today); the whole supply when dated after today). */
   leftToday: number;
@@ -62,22 +68,60 @@ export interface Candidate {
   seq: string | null;
 }
 
-export function prepare(record: MedicationRecord, today: IsoDate): Candidate {
-  const start = recordStart(record);
-  const end = supplyEnd(record);
-  const future = compareIso(start, today) > 0;
-  const seqText = record.visitSeqNo ?? '';
-  return {
-    record,
-    start,
-    end,
-    reason: leftoverReason(record),
-    leftToday: future ? record.daysSupply : Math.max(0, daysBetween(today, end)),
-    ingredients: comparableIngredients(record),
-    prescriber: record.chronicOriginInstitutionId ?? record.institution.id,
-    refillPickup: record.refillDate !== null || record.chronicOriginInstitutionId !== null || /^IC0[2-9]$/i.test(seqText),
-    seq: /^\d{4}$/.test(seqText) ? seqText : null,
-  };
+const EPOCH: IsoDate = '2000-01-01';
+
+/**
+ * Per-call memo of the work that repeats across a history: a 10,000-record history has a
+ * few hundred distinct days and a handful of 用法 codes, so day numbers and regimen reasons
+ * are computed once each (keeps the whole check O(n log n) with a small constant).
+ */
+export class Preparer {
+  private readonly days = new Map<IsoDate, number>();
+  private readonly reasons = new Map<string, LeftoverReason | null>();
+  readonly todayDay: number;
+
+  constructor(readonly today: IsoDate) {
+    this.todayDay = this.dayOf(today);
+  }
+
+  dayOf(iso: IsoDate): number {
+    let day = this.days.get(iso);
+    if (day === undefined) {
+      day = daysBetween(EPOCH, iso);
+      this.days.set(iso, day);
+    }
+    return day;
+  }
+
+  private reasonOf(record: MedicationRecord): LeftoverReason | null {
+    // leftoverReason reads only the 用法 code, the dosage form and whether N is a positive whole number.
+    const key = `${record.frequency ?? ''}|${record.dosageForm}|${Number.isInteger(record.daysSupply) && record.daysSupply > 0}`;
+    if (this.reasons.has(key)) return this.reasons.get(key) ?? null;
+    const reason = leftoverReason(record);
+    this.reasons.set(key, reason);
+    return reason;
+  }
+
+  prepare(record: MedicationRecord, index: number): Candidate {
+    const start = recordStart(record);
+    const startDay = this.dayOf(start);
+    const endDay = startDay + record.daysSupply;
+    const seqText = record.visitSeqNo ?? '';
+    return {
+      record,
+      start,
+      startDay,
+      endDay,
+      order: startDay * 100_000 + (99_999 - Math.min(99_999, Math.max(0, Math.trunc(record.daysSupply)))),
+      index,
+      reason: this.reasonOf(record),
+      leftToday: startDay > this.todayDay ? record.daysSupply : Math.max(0, endDay - this.todayDay),
+      ingredients: comparableIngredients(record),
+      prescriber: record.chronicOriginInstitutionId ?? record.institution.id,
+      refillPickup: record.refillDate !== null || record.chronicOriginInstitutionId !== null || /^IC0[2-9]$/i.test(seqText),
+      seq: /^\d{4}$/.test(seqText) ? seqText : null,
+    };
+  }
 }
 
 /**
@@ -108,19 +152,37 @@ export function suppressedByNewest(newest: Candidate, settings: DuplicateSetting
   return newest.record.exceptionCode !== null || newest.record.daysSupply <= settings.shortCourseDays;
 }
 
-/** Carry order (research §5(b) step 2): S ascending, larger N first, then id. */
+/** Carry order (research §5(b) step 2): S ascending, larger N first, then input order. */
 export function byStart(a: Candidate, b: Candidate): number {
-  return (
-    compareIso(a.start, b.start) ||
-    b.record.daysSupply - a.record.daysSupply ||
-    (a.record.id < b.record.id ? -1 : a.record.id > b.record.id ? 1 : 0)
-  );
+  return a.order - b.order || a.index - b.index;
+}
+
+/**
+ * Upper bound of the carry-forward end (day number) of computable, sorted candidates, and
+ * the index where its last unbroken run starts. Dose changes and R001/R003 can only end a
+ * supply earlier, so the exact end (carryForwardEnd) is never later; and where a supply
+ * starts on or after this bound there is a gap in the exact walk too, so everything before
+ * that index cannot change the exact end.
+ */
+export function carryBound(sorted: Candidate[]): { end: number | null; runStart: number } {
+  let end: number | null = null;
+  let runStart = 0;
+  for (let index = 0; index < sorted.length; index++) {
+    const c = sorted[index] as Candidate;
+    if (c.reason !== null) continue;
+    if (end === null || c.startDay >= end) {
+      end = c.startDay + c.record.daysSupply;
+      runStart = index;
+    } else end += c.record.daysSupply;
+  }
+  return { end, runStart };
 }
 
 function distinct(values: string[]): string[] {
   return [...new Set(values)];
 }
 
+/** `involved` must be in carry order (byStart), as every bucket of findDuplicates is. */
 export function buildAlert(
   level: DuplicateLevel,
   severity: Severity,
@@ -131,7 +193,7 @@ export function buildAlert(
   classCode: string | null = null,
   className: string | null = null,
 ): DuplicateAlert {
-  const sorted = [...involved].sort(byStart);
+  const sorted = involved;
   return {
     level,
     severity,

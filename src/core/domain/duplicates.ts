@@ -8,7 +8,7 @@
 // Cost: one pass to prepare records, map buckets per key, one sort per group; pairs are only
 // looked for inside a group, so 10,000 records stay O(n log n).
 import type { IsoDate, MedicationRecord } from './types.ts';
-import { addDays, daysBetween } from './dates.ts';
+import { addDays } from './dates.ts';
 import { carryForwardEnd } from './group-leftover.ts';
 import { ingredientIdentity } from './ingredients.ts';
 import { isHighRiskDuplicateClass } from './controlled.ts';
@@ -20,7 +20,8 @@ import {
   hasPairAcross,
   isAsNeededSupply,
   isCrossInstitution,
-  prepare,
+  carryBound,
+  Preparer,
   samePrescription,
   secondLargest,
   suppressedByNewest,
@@ -48,39 +49,45 @@ function addTo(map: Map<string, Bucket>, key: string, name: string, candidate: C
  * Days of the older supply still on hand on the newest record's start S_n: the K1 group's
  * carry-forward end C from the older records (same-day ones included), minus S_n. For
  * non-daily forms (eye drops, patches) no carry is defined, so the largest own E − S_n counts.
+ * The exact walk (carryForwardEnd) only runs when the cheap upper bound could exceed the threshold.
  */
-function leftoverAtNewest(newest: Candidate, older: Candidate[]): number {
-  if (newest.reason === null) {
-    const end = carryForwardEnd(older.map((c) => c.record), addDays(newest.start, 1));
-    return end === null ? 0 : Math.max(0, daysBetween(newest.start, end));
+function leftoverAtNewest(newest: Candidate, older: Candidate[], threshold: number, preparer: Preparer): number {
+  if (newest.reason !== null) {
+    let most = 0;
+    for (const c of older) if (!isAsNeededSupply(c)) most = Math.max(most, c.endDay - newest.startDay);
+    return most;
   }
-  let most = 0;
-  for (const c of older) if (!isAsNeededSupply(c)) most = Math.max(most, daysBetween(newest.start, c.end));
-  return most;
+  const bound = carryBound(older);
+  if (bound.end === null || bound.end - newest.startDay <= threshold) return 0;
+  const run = older.slice(bound.runStart).map((c) => c.record);
+  const end = carryForwardEnd(run, addDays(newest.start, 1));
+  return end === null ? 0 : Math.max(0, preparer.dayOf(end) - newest.startDay);
 }
 
 /** Is the group still in use today: the newest record's own supply, or the group's carried supply. */
-function groupActive(newest: Candidate, members: Candidate[], today: IsoDate): boolean {
+function groupActive(newest: Candidate, members: Candidate[], preparer: Preparer): boolean {
   if (newest.leftToday > 0) return true;
   if (newest.reason !== null) return false;
-  const end = carryForwardEnd(members.map((c) => c.record), addDays(today, 1));
-  return end !== null && daysBetween(today, end) > 0;
+  const bound = carryBound(members);
+  if (bound.end === null || bound.end <= preparer.todayDay) return false;
+  const end = carryForwardEnd(members.slice(bound.runStart).map((c) => c.record), addDays(preparer.today, 1));
+  return end !== null && preparer.dayOf(end) > preparer.todayDay;
 }
 
 /** L1 / L2 for one K1 group (same ingredient + same dosage form). */
-function sameFormDuplicate(key: string, bucket: Bucket, today: IsoDate, settings: DuplicateSettings): DuplicateAlert | null {
-  const members = [...bucket.members].sort(byStart);
+function sameFormDuplicate(key: string, bucket: Bucket, settings: DuplicateSettings, preparer: Preparer): DuplicateAlert | null {
+  const members = bucket.members; // already in carry order: candidates are sorted once up front
   const newest = members[members.length - 1] as Candidate;
   if (suppressedByNewest(newest, settings) || isAsNeededSupply(newest)) return null;
-  if (!groupActive(newest, members, today)) return null;
+  if (!groupActive(newest, members, preparer)) return null;
   const older = members.filter((c) => c !== newest && !samePrescription(c, newest));
   if (older.length === 0) return null;
-  const onHand = leftoverAtNewest(newest, older);
+  const onHand = leftoverAtNewest(newest, older, settings.duplicateThresholdDays, preparer);
   if (onHand <= settings.duplicateThresholdDays) return null;
   // Name the older records whose own supply reached S_n; when only the carried stock did,
   // the latest older record stands for it.
   const usable = older.filter((c) => !isAsNeededSupply(c));
-  let reaching = usable.filter((c) => daysBetween(newest.start, c.end) > 0);
+  let reaching = usable.filter((c) => c.endDay > newest.startDay);
   if (reaching.length === 0) reaching = usable.slice(-1);
   const involved = [...reaching, newest];
   const level = involved.every((c) => c.record.drugCode === newest.record.drugCode) ? 'L1' : 'L2';
@@ -100,22 +107,31 @@ function otherFormDuplicate(key: string, bucket: Bucket, settings: DuplicateSett
     else list.push(c);
   }
   if (byForm.size < 2) return null;
-  const sorted = [...active].sort(byStart);
-  if (suppressedByNewest(sorted[sorted.length - 1] as Candidate, settings)) return null;
+  if (suppressedByNewest(active[active.length - 1] as Candidate, settings)) return null;
   if (!hasPairAcross([...byForm.values()])) return null;
-  const perForm = [...byForm.values()].map((list) => Math.max(...list.map((c) => c.leftToday)));
-  return buildAlert('L3', 'info', key, sorted, [bucket.name], secondLargest(perForm));
+  const perForm = [...byForm.values()].map((list) => list.reduce((most, c) => Math.max(most, c.leftToday), 0));
+  return buildAlert('L3', 'info', key, active, [bucket.name], secondLargest(perForm));
 }
 
-/** Merges alerts of one level about the same records (a combination in two K1 groups). */
+function sameIds(a: string[], b: string[]): boolean {
+  return a.length === b.length && a.every((id, i) => id === b[i]);
+}
+
+/**
+ * Merges alerts of one level about the same records (a combination product lands in one
+ * K1 group per ingredient). Record lists are in carry order, so equal sets are equal lists.
+ */
 function mergeSameRecords(alerts: DuplicateAlert[]): DuplicateAlert[] {
-  const seen = new Map<string, DuplicateAlert>();
+  const seen = new Map<string, DuplicateAlert[]>();
   const out: DuplicateAlert[] = [];
   for (const alert of alerts) {
-    const key = `${alert.level}|${[...alert.recordIds].sort().join(',')}`;
-    const earlier = seen.get(key);
+    const ids = alert.recordIds;
+    const key = `${alert.level}|${ids.length}|${ids[0] ?? ''}|${ids[ids.length - 1] ?? ''}`;
+    const similar = seen.get(key) ?? [];
+    const earlier = similar.find((other) => sameIds(other.recordIds, ids));
     if (earlier === undefined) {
-      seen.set(key, alert);
+      similar.push(alert);
+      seen.set(key, similar);
       out.push(alert);
       continue;
     }
@@ -141,7 +157,9 @@ function alertOrder(a: DuplicateAlert, b: DuplicateAlert): number {
 
 /** All duplicate alerts at `today`, one per group at its narrowest level, most severe first. */
 export function findDuplicates(records: MedicationRecord[], today: IsoDate, settings: DuplicateSettings): DuplicateAlert[] {
-  const candidates = records.map((record) => prepare(record, today));
+  const preparer = new Preparer(today);
+  // The one sort: every bucket below is filled in this order, so groups need no sorting of their own.
+  const candidates = records.map((record, index) => preparer.prepare(record, index)).sort(byStart);
   const sameForm = new Map<string, Bucket>();
   const sameIngredient = new Map<string, Bucket>();
   for (const c of candidates) {
@@ -154,7 +172,7 @@ export function findDuplicates(records: MedicationRecord[], today: IsoDate, sett
   const found: DuplicateAlert[] = [];
   for (const [key, bucket] of sameForm) {
     if (bucket.members.length < 2) continue;
-    const alert = sameFormDuplicate(key, bucket, today, settings);
+    const alert = sameFormDuplicate(key, bucket, settings, preparer);
     if (alert !== null) found.push(alert);
   }
   for (const [key, bucket] of sameIngredient) {
