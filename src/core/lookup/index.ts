@@ -6,3 +6,4 @@ export { historyFromParts, partsFromSnapshots } from './history.ts';
 export type { CachedParts, StoredSnapshot } from './history.ts';
 export { outcomeToken } from './audit.ts';
 export type { LookupAudit, LookupAuditEntry } from './audit.ts';
+export { sessionError, toSessionEvents } from './session-events.ts';
