@@ -5,3 +5,4 @@ export { validSettings } from './admin.ts';
 export { sessionMessages, type SessionMessageKey } from './messages.ts';
 export * from './types.ts';
 export type { PatientAnalysis } from './analysis-shape.ts';
+export { createSessionStore, type SessionStore, type SessionInput } from './store.ts';

@@ -1,0 +1,194 @@
+// The root: picks the screen from the session state, owns the one key listener and routes
+// each key through the keymap to the top key layer or to the session. Nothing else.
+import { Box, Text } from 'ink';
+import { useCallback, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import type { Lang } from '../i18n/index.ts';
+import type { IsoDate } from '../core/domain/types.ts';
+import type { SessionStore } from '../core/session/store.ts';
+import type { SessionState } from '../core/session/types.ts';
+import { Frame } from './components/frame.tsx';
+import { HelpOverlay } from './components/help-overlay.tsx';
+import { HintBar } from './components/hint-bar.tsx';
+import { NoticeLine } from './components/notice-line.tsx';
+import { tr } from './i18n/index.ts';
+import { useKeypress } from './input/use-keypress.ts';
+import type { Keypress } from './input/keypress.ts';
+import { KeyLayerContext, topLayer, type KeyLayer } from './key-layer.ts';
+import { commandFor, type CommandId, type Scope } from './keymap.ts';
+import type { DemoTray, Diagnostics } from './ports.ts';
+import { useTerminalSize } from './size.ts';
+import { useTheme } from './theme.ts';
+import { ConsentScreen } from './screens/consent.tsx';
+import { DiagnosticsOverlay } from './screens/diagnostics.tsx';
+import { EmergencyScreen } from './screens/emergency.tsx';
+import { FailedScreen } from './screens/failed.tsx';
+import { IdleScreen } from './screens/idle.tsx';
+import { LoadingScreen } from './screens/loading.tsx';
+import { PatientViewScreen } from './screens/patient-view.tsx';
+import { ReadyScreen } from './screens/ready.tsx';
+import { SettingsOverlay } from './screens/settings.tsx';
+import { StaffScreen } from './screens/staff.tsx';
+import { TrayOverlay } from './screens/tray.tsx';
+import type { ScreenProps } from './screens/props.ts';
+
+export interface AppProps {
+  store: SessionStore;
+  today: () => IsoDate;
+  homeInstitutionId: string | null;
+  tray: DemoTray | null;
+  diagnostics: Diagnostics | null;
+  onQuit: () => void;
+}
+
+function Screen({ props, homeInstitutionId, demo }: { props: ScreenProps; homeInstitutionId: string | null; demo: boolean }) {
+  const phase = props.state.phase;
+  switch (phase.name) {
+    case 'idle':
+      return <IdleScreen {...props} demo={demo} />;
+    case 'staff-reading':
+    case 'staff-pin':
+    case 'staff-locked':
+    case 'staff-refused':
+      return <StaffScreen {...props} />;
+    case 'ready':
+    case 'patient-reading':
+      return <ReadyScreen {...props} />;
+    case 'consent':
+      return <ConsentScreen {...props} />;
+    case 'emergency':
+      return <EmergencyScreen {...props} />;
+    case 'loading':
+      return <LoadingScreen {...props} />;
+    case 'patient-view':
+      return <PatientViewScreen key={phase.lookupId} {...props} homeInstitutionId={homeInstitutionId} />;
+    case 'lookup-failed':
+      return <FailedScreen {...props} />;
+  }
+}
+
+function TitleLine({ state, lang, demo }: { state: SessionState; lang: Lang; demo: boolean }) {
+  const theme = useTheme();
+  const staff = state.staff ? `  ${state.staff.profile.name}` : '';
+  return (
+    <Text wrap="truncate">
+      <Text bold color={theme.color('text.accent')}>{tr(lang, 'app.title')}</Text>
+      <Text color={theme.color('text.secondary')}>{staff}{demo ? `  [${tr(lang, 'app.demo')}]` : ''}</Text>
+    </Text>
+  );
+}
+
+export function App({ store, today, homeInstitutionId, tray, diagnostics, onQuit }: AppProps) {
+  const state = useSyncExternalStore(store.subscribe, store.getState);
+  const size = useTerminalSize();
+  const [langOverride, setLangOverride] = useState<Lang | null>(null);
+  const lang = langOverride ?? state.settings.lang;
+  const [help, setHelp] = useState(false);
+  const [trayOpen, setTrayOpen] = useState(false);
+  const layers = useRef<KeyLayer[]>([]);
+  const [scopes, setScopes] = useState<readonly Scope[]>([]);
+
+  const register = useCallback((layer: KeyLayer) => {
+    layers.current = [...layers.current, layer];
+    setScopes(topLayer(layers.current)?.scopes ?? []);
+    return () => {
+      layers.current = layers.current.filter((l) => l !== layer);
+      setScopes(topLayer(layers.current)?.scopes ?? []);
+    };
+  }, []);
+
+  const live = useRef({ help, trayOpen, lang, overlay: state.overlay });
+  live.current = { help, trayOpen, lang, overlay: state.overlay };
+
+  const runGlobal = useCallback(
+    (command: CommandId) => {
+      switch (command) {
+        case 'app.help':
+          setHelp(true);
+          return;
+        case 'app.tray':
+          if (tray) setTrayOpen((open) => !open);
+          return;
+        case 'app.lang':
+          setLangOverride(live.current.lang === 'zh-TW' ? 'en' : 'zh-TW');
+          return;
+        case 'app.quit':
+          onQuit();
+          return;
+        case 'app.diagnostics':
+          store.send({ type: 'open-overlay', overlay: 'diagnostics' });
+          return;
+        case 'app.settings':
+          store.send({ type: 'open-overlay', overlay: 'settings' });
+          return;
+        case 'session.back':
+          if (live.current.trayOpen) setTrayOpen(false);
+          else store.send(live.current.overlay ? { type: 'close-overlay' } : { type: 'cancel' });
+          return;
+        case 'session.emergency':
+          store.send({ type: 'emergency-open' });
+          return;
+        case 'session.close':
+          store.send({ type: 'close-patient' });
+          return;
+        case 'session.logout':
+          store.send({ type: 'logout' });
+          return;
+        default:
+          return;
+      }
+    },
+    [store, tray, onQuit],
+  );
+
+  const onKey = useCallback(
+    (press: Keypress) => {
+      store.send({ type: 'key-activity' });
+      if (live.current.help) {
+        const command = commandFor(['global'], press);
+        if (command === 'app.help' || command === 'session.back') setHelp(false);
+        if (command === 'app.quit') onQuit();
+        return;
+      }
+      const layer = topLayer(layers.current);
+      const command = commandFor([...(layer?.scopes ?? []), 'global'], press);
+      if (!command) {
+        if (press.name === 'char' && !press.ctrl && layer?.scopes.includes('text')) layer.onText?.(press.input);
+        return;
+      }
+      if (layer?.onCommand(command)) return;
+      runGlobal(command);
+    },
+    [store, runGlobal, onQuit],
+  );
+  useKeypress(onKey);
+
+  const send = store.send;
+  const closeTray = useCallback(() => setTrayOpen(false), []);
+  const todayIso = today();
+  const screenProps = useMemo<ScreenProps>(() => ({ state, lang, size, today: todayIso, send }), [state, lang, size, todayIso, send]);
+  const demo = tray !== null;
+  const overlayUp = help || (trayOpen && tray !== null) || state.overlay !== null;
+  const patientView = state.phase.name === 'patient-view';
+  const bodyHeight = size.rows - 1 - 2 - (patientView ? 0 : 1);
+  const overlayWidth = size.columns - 1;
+  const barScopes: Scope[] = help ? ['global'] : [...scopes, 'global'];
+
+  return (
+    <KeyLayerContext.Provider value={register}>
+      <Frame size={size} lang={lang}>
+        {patientView ? null : <TitleLine state={state} lang={lang} demo={demo} />}
+        <Box flexDirection="column" height={bodyHeight} overflow="hidden">
+          <Box display={overlayUp ? 'none' : 'flex'} flexDirection="column">
+            <Screen props={screenProps} homeInstitutionId={homeInstitutionId} demo={demo} />
+          </Box>
+          {help ? <HelpOverlay lang={lang} width={overlayWidth} height={bodyHeight} /> : null}
+          {!help && trayOpen && tray ? <TrayOverlay tray={tray} lang={lang} width={overlayWidth} height={bodyHeight} onClose={closeTray} /> : null}
+          {!help && !trayOpen && state.overlay === 'settings' ? <SettingsOverlay settings={state.settings} lang={lang} width={overlayWidth} send={send} /> : null}
+          {!help && !trayOpen && state.overlay === 'diagnostics' ? <DiagnosticsOverlay diagnostics={diagnostics} lang={lang} width={overlayWidth} height={bodyHeight} /> : null}
+        </Box>
+        <NoticeLine notice={state.notice} lang={lang} width={size.columns} />
+        <HintBar scopes={barScopes} lang={lang} width={size.columns} />
+      </Frame>
+    </KeyLayerContext.Provider>
+  );
+}

@@ -1,0 +1,72 @@
+// Columns of the 餘藥, 慢箋, 管制藥 and 過敏 tabs.
+import type { Lang } from '../../i18n/index.ts';
+import type { AllergyRecord, CloudGroupLeftover } from '../../core/domain/types.ts';
+import type { GroupLeftover } from '../../core/domain/group-leftover.ts';
+import type { RefillStatus } from '../../core/domain/refill.ts';
+import type { CareListMonth } from '../../core/domain/care-list.ts';
+import { normalIngredientName } from '../../core/domain/ingredients.ts';
+import { tr } from '../i18n/index.ts';
+import type { Column } from '../table/columns.ts';
+import { rocDate } from '../text/when.ts';
+
+export interface LeftoverRow {
+  group: GroupLeftover;
+  /** The cloud's own pres_med_day for the same ingredient, when it lists one. */
+  cloud: CloudGroupLeftover | null;
+}
+
+/** Pairs each group with the cloud's pres_med_day row for the same ingredient (names as NHI writes them). */
+export function leftoverRows(groups: readonly GroupLeftover[], cloud: readonly CloudGroupLeftover[]): LeftoverRow[] {
+  return groups.map((group) => {
+    const name = normalIngredientName(group.ingredient);
+    const match = cloud.find((c) => normalIngredientName(c.ingredient) === name) ?? null;
+    return { group, cloud: match };
+  });
+}
+
+export function leftoverColumns(lang: Lang): Column<LeftoverRow>[] {
+  return [
+    { id: 'ingredient', title: 'col.ingredient', width: 12, flex: 2, text: (r) => r.group.ingredient },
+    { id: 'form', title: 'col.form', width: 6, text: (r) => tr(lang, `form.${r.group.dosageForm}`) },
+    { id: 'carry', title: 'col.carry', width: 8, align: 'right', text: (r) => `${r.group.leftoverDays}${r.group.mayUnderestimate ? '+' : ''}`, sortValue: (r) => r.group.leftoverDays },
+    { id: 'no-carry', title: 'col.no-carry', width: 8, align: 'right', text: (r) => String(r.group.noCarryLeftoverDays), sortValue: (r) => r.group.noCarryLeftoverDays },
+    { id: 'cloud', title: 'col.cloud', width: 8, align: 'right', text: (r) => (r.cloud ? String(r.cloud.leftoverDays) : '-'), sortValue: (r) => r.cloud?.leftoverDays ?? null },
+    { id: 'end', title: 'col.supply-end', width: 9, text: (r) => rocDate(r.group.supplyEnd), sortValue: (r) => r.group.supplyEnd },
+    { id: 'institutions', title: 'col.institution', width: 8, flex: 1, text: (r) => r.group.institutions.join('、') },
+  ];
+}
+
+export function refillColumns(lang: Lang): Column<RefillStatus>[] {
+  return [
+    { id: 'drug', title: 'col.drug', width: 12, flex: 1, text: (r) => r.drugName },
+    { id: 'prescribed', title: 'col.prescribed', width: 9, text: (r) => rocDate(r.prescriptionDate), sortValue: (r) => r.prescriptionDate },
+    { id: 'fills', title: 'col.fills', width: 5, text: (r) => `${r.fill}/${r.fills}` },
+    { id: 'status', title: 'col.status', width: 6, text: (r) => tr(lang, `refill.${r.status}`) },
+    { id: 'next', title: 'col.next', width: 19, text: (r) => (r.nextFrom ? `${rocDate(r.nextFrom)}-${rocDate(r.nextUntil)}` : '-'), sortValue: (r) => r.nextFrom },
+    { id: 'valid', title: 'col.valid-until', width: 9, text: (r) => rocDate(r.validUntil), sortValue: (r) => r.validUntil },
+  ];
+}
+
+const fixed = (n: number | null, digits: number) => (n === null ? '-' : n.toFixed(digits));
+
+export function controlledColumns(lang: Lang): Column<CareListMonth>[] {
+  return [
+    { id: 'ingredient', title: 'col.ingredient', width: 12, flex: 1, text: (r) => r.ingredient },
+    { id: 'month', title: 'col.month', width: 7, text: (r) => r.month },
+    { id: 'visits', title: 'col.visits', width: 4, align: 'right', text: (r) => String(r.visits), sortValue: (r) => r.visits },
+    { id: 'institutions', title: 'col.institutions', width: 6, align: 'right', text: (r) => String(r.institutions), sortValue: (r) => r.institutions },
+    { id: 'mg', title: 'col.total-mg', width: 8, align: 'right', text: (r) => fixed(r.totalMg, 1), sortValue: (r) => r.totalMg },
+    { id: 'ddd', title: 'col.ddd', width: 7, align: 'right', text: (r) => (r.noDdd ? tr(lang, 'care.no-ddd') : fixed(r.totalDdd, 1)), sortValue: (r) => r.totalDdd },
+    { id: 'half-year', title: 'col.half-year', width: 10, align: 'right', text: (r) => fixed(r.halfYearReferenceMg, 1), sortValue: (r) => r.halfYearReferenceMg },
+  ];
+}
+
+export function allergyColumns(lang: Lang): Column<AllergyRecord>[] {
+  return [
+    { id: 'date', title: 'col.date', width: 9, text: (r) => rocDate(r.date), sortValue: (r) => r.date },
+    { id: 'drug', title: 'col.drug', width: 12, flex: 2, text: (r) => r.drugNames.join('、') },
+    { id: 'symptoms', title: 'col.symptoms', width: 8, flex: 2, text: (r) => r.symptoms.join('、') },
+    { id: 'severity', title: 'col.severity', width: 6, text: (r) => tr(lang, `allergy.${r.severity}`) },
+    { id: 'source', title: 'col.data-source', width: 8, flex: 1, text: (r) => [r.dataSource, r.institutionName].filter(Boolean).join(' ') },
+  ];
+}

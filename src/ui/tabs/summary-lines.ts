@@ -1,0 +1,34 @@
+// 摘要: alerts by severity, allergies, then what the data cannot tell (self-paid drugs are
+// absent, uploads lag 24–48 h, 主診斷 is for reference) — as lines the summary tab scrolls.
+import type { Lang } from '../../i18n/index.ts';
+import type { Analysis } from '../../core/domain/analysis.ts';
+import type { Severity } from '../../core/domain/types.ts';
+import { alertText, tr } from '../i18n/index.ts';
+
+export interface SummaryLine {
+  id: string;
+  text: string;
+  heading: boolean;
+  severity: Severity | null;
+}
+
+export function summaryLines(analysis: Analysis, lang: Lang): SummaryLine[] {
+  const lines: SummaryLine[] = [];
+  const heading = (id: string, text: string) => lines.push({ id, text, heading: true, severity: null });
+  heading('h-alerts', tr(lang, 'summary.alerts'));
+  if (analysis.alerts.length === 0) lines.push({ id: 'no-alerts', text: `  ${tr(lang, 'summary.no-alerts')}`, heading: false, severity: null });
+  analysis.alerts.forEach((alert, i) => {
+    lines.push({ id: `alert-${i}`, text: `[${tr(lang, `severity.${alert.severity}`)}] ${alertText(lang, alert)}`, heading: false, severity: alert.severity });
+  });
+  heading('h-allergies', tr(lang, 'summary.allergies'));
+  if (analysis.allergies.length === 0) lines.push({ id: 'no-allergies', text: `  ${tr(lang, 'summary.no-allergies')}`, heading: false, severity: null });
+  analysis.allergies.forEach((allergy, i) => {
+    const symptoms = allergy.symptoms.length > 0 ? `: ${allergy.symptoms.join('、')}` : '';
+    lines.push({ id: `allergy-${i}`, text: `  ${allergy.drugNames.join('、')}${symptoms} (${tr(lang, `allergy.${allergy.severity}`)})`, heading: false, severity: 'warning' });
+  });
+  heading('h-caveats', tr(lang, 'summary.caveats'));
+  for (const key of ['summary.caveat.self-paid', 'summary.caveat.lag', 'summary.caveat.diagnosis'] as const) {
+    lines.push({ id: key, text: `  ${tr(lang, key)}`, heading: false, severity: null });
+  }
+  return lines;
+}

@@ -1,0 +1,99 @@
+// Each tab as one table description: its rows, columns, row identity, colour and detail
+// fields. The patient view treats all six alike (scroll, sort, filter, detail).
+import type { Lang } from '../../i18n/index.ts';
+import type { PatientData, TabId } from '../../core/session/types.ts';
+import type { AnalyzedRecord } from '../../core/domain/analysis.ts';
+import { DDD_TABLE_VERSION } from '../../core/domain/ddd.ts';
+import { tr } from '../i18n/index.ts';
+import type { Token } from '../theme.ts';
+import type { Column } from '../table/columns.ts';
+import { rocDate } from '../text/when.ts';
+import { allergyColumns, controlledColumns, leftoverColumns, leftoverRows, refillColumns } from './other-columns.ts';
+import { ingredientText, leftoverText, recordColumns } from './records-columns.ts';
+import { summaryLines, type SummaryLine } from './summary-lines.ts';
+
+export interface TabTable<Row> {
+  rows: readonly Row[];
+  columns: readonly Column<Row>[];
+  header: boolean;
+  sortable: boolean;
+  rowKey(row: Row, index: number): string;
+  rowColor?(row: Row): Token | undefined;
+  detail(row: Row): [string, string][];
+  /** A line under the table (e.g. the DDD reference). */
+  footnote?: string;
+}
+
+export type AnyTabTable = TabTable<unknown>;
+
+function erase<Row>(table: TabTable<Row>): AnyTabTable {
+  return table as unknown as AnyTabTable;
+}
+
+function cellsDetail<Row>(columns: readonly Column<Row>[], lang: Lang) {
+  return (row: Row): [string, string][] => columns.map((c) => [tr(lang, c.title), c.text(row)]);
+}
+
+function recordDetail(lang: Lang, columns: readonly Column<AnalyzedRecord>[]) {
+  return (r: AnalyzedRecord): [string, string][] => [
+    ...cellsDetail(columns, lang)(r),
+    [tr(lang, 'col.code'), r.drugCode],
+    [tr(lang, 'col.ingredient'), ingredientText(r)],
+    [tr(lang, 'col.atc3'), r.atc3Name ?? ''],
+    [tr(lang, 'col.quantity'), String(r.quantity)],
+    [tr(lang, 'col.dose'), r.dose.kind === 'dose' ? String(r.dose.amount) : `${tr(lang, 'col.quantity')} ${r.dose.total}`],
+    [tr(lang, 'col.leftover'), `${leftoverText(r, lang)} (${tr(lang, 'col.cloud')} ${r.cloudLeftoverDays ?? '-'})`],
+    [tr(lang, 'col.refill-date'), rocDate(r.refillDate)],
+    [tr(lang, 'col.exception'), r.exceptionCode ?? ''],
+    // 主診斷 is shown for reference only (summary caveat): it is the visit's, not the drug's.
+    [tr(lang, 'col.diagnosis'), r.diagnosis ? `${r.diagnosis.code} ${r.diagnosis.name}` : ''],
+  ];
+}
+
+const SEVERITY_TOKEN: Record<string, Token> = { critical: 'status.critical', warning: 'status.warning', info: 'status.info' };
+
+export function tabTable(tab: TabId, data: PatientData, lang: Lang, homeInstitutionId: string | null): AnyTabTable {
+  const { analysis, history } = data;
+  switch (tab) {
+    case 'summary': {
+      const columns: Column<SummaryLine>[] = [{ id: 'text', title: 'tab.summary', width: 10, flex: 1, text: (l) => l.text }];
+      return erase<SummaryLine>({
+        rows: summaryLines(analysis, lang),
+        columns,
+        header: false,
+        sortable: false,
+        rowKey: (l) => l.id,
+        rowColor: (l) => (l.heading ? 'text.accent' : l.severity ? SEVERITY_TOKEN[l.severity] : undefined),
+        detail: (l) => [[tr(lang, 'tab.summary'), l.text]],
+      });
+    }
+    case 'records': {
+      const columns = recordColumns(lang, homeInstitutionId);
+      return erase<AnalyzedRecord>({ rows: analysis.records, columns, header: true, sortable: true, rowKey: (r) => r.id, detail: recordDetail(lang, columns) });
+    }
+    case 'leftover': {
+      const columns = leftoverColumns(lang);
+      return erase({ rows: leftoverRows(analysis.groups, history.cloudLeftover), columns, header: true, sortable: true, rowKey: (r) => r.group.key, detail: cellsDetail(columns, lang) });
+    }
+    case 'refills': {
+      const columns = refillColumns(lang);
+      return erase({ rows: analysis.refills, columns, header: true, sortable: true, rowKey: (r) => r.prescriptionId, detail: cellsDetail(columns, lang) });
+    }
+    case 'controlled': {
+      const columns = controlledColumns(lang);
+      return erase({
+        rows: analysis.careList,
+        columns,
+        header: true,
+        sortable: true,
+        rowKey: (r) => `${r.ingredientCode}|${r.month}`,
+        detail: cellsDetail(columns, lang),
+        footnote: `${tr(lang, 'care.reference')} · ${DDD_TABLE_VERSION}`,
+      });
+    }
+    case 'allergies': {
+      const columns = allergyColumns(lang);
+      return erase({ rows: analysis.allergies, columns, header: true, sortable: true, rowKey: (_r, i) => String(i), detail: cellsDetail(columns, lang) });
+    }
+  }
+}
