@@ -108,8 +108,20 @@ export function elderlyCautions(patient: Patient | null, records: MedicationReco
   const cautions: ElderlyCaution[] = [];
   const explained = new Set<MedicationRecord>();
   if (age !== null) {
+    // Records indexed by ATC7 once, so each rule looks up its codes instead of rescanning
+    // every record (rules × records dominated analyzeHistory at 10k records).
+    const order = new Map(records.map((r, i) => [r, i]));
+    const byCode = new Map<string, MedicationRecord[]>();
+    for (const record of records) {
+      for (const code of codesOf(record)) {
+        const list = byCode.get(code);
+        if (list === undefined) byCode.set(code, [record]);
+        else list.push(record);
+      }
+    }
     for (const rule of set.rules) {
-      const matched = records.filter((r) => [...codesOf(r)].some((code) => rule.atc7.includes(code)) && recordQualifies(rule, r));
+      const candidates = new Set(rule.atc7.flatMap((code) => byCode.get(code) ?? []));
+      const matched = [...candidates].sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0)).filter((r) => recordQualifies(rule, r));
       if (matched.length === 0) continue;
       const totalDays = matched.reduce((sum, r) => sum + Math.max(0, r.daysSupply), 0);
       if (rule.minTotalDays !== undefined && totalDays < rule.minTotalDays) continue;
@@ -120,7 +132,9 @@ export function elderlyCautions(patient: Patient | null, records: MedicationReco
   const cloudOnly = new Map<string, MedicationRecord[]>();
   for (const record of records) {
     if (!record.cloudElderlyMark || explained.has(record)) continue;
-    cloudOnly.set(record.drugCode, [...(cloudOnly.get(record.drugCode) ?? []), record]);
+    const list = cloudOnly.get(record.drugCode);
+    if (list === undefined) cloudOnly.set(record.drugCode, [record]);
+    else list.push(record);
   }
   for (const matched of cloudOnly.values()) cautions.push(caution(null, null, matched, today));
 
