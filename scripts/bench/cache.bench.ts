@@ -113,6 +113,15 @@ export default async function bench(): Promise<void> {
     console.log(`cache-hit getSnapshots       median ${median.toFixed(2)} ms   p95 ${p95.toFixed(2)} ms   (${RUNS} runs, target ≤ 5 ms)`);
     console.log(`bare JSON.parse (same text)  median ${percentile(parse, 50).toFixed(2)} ms   p95 ${percentile(parse, 95).toFixed(2)} ms`);
     console.log(`hit / bare parse (median)    ${(median / percentile(parse, 50)).toFixed(2)}×`);
+    // The write after a fresh fetch (deflate + seal + one fsynced transaction), for the fetch budget.
+    const puts: number[] = [];
+    for (let i = 0; i < 30; i++) {
+      const start = performance.now();
+      cache.putSnapshots(patient, [{ endpoint: 'imue0008s02', payload: medications }]);
+      puts.push(performance.now() - start);
+    }
+    puts.sort((a, b) => a - b);
+    console.log(`putSnapshots (500 records)   median ${percentile(puts, 50).toFixed(2)} ms   p95 ${percentile(puts, 95).toFixed(2)} ms   (30 runs, synchronous=FULL)`);
     console.log(`ratio to target (median)     ${(median / 5).toFixed(2)}  ${median <= 5 ? 'OK' : 'OVER'}   load average ${loadavg()[0]?.toFixed(1)} on ${availableParallelism()} cores`);
     cache.close();
   } finally {
