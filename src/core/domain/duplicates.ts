@@ -74,13 +74,29 @@ function groupActive(newest: Candidate, members: Candidate[], preparer: Preparer
   return end !== null && preparer.dayOf(end) > preparer.todayDay;
 }
 
+/**
+ * The record a K1 group is judged at: the latest one that is a countable supply (not PRN or
+ * as-ordered, longer than a short course). PRN pickups and short courses neither raise a
+ * duplicate nor hide one found before them. Its index in `members`, or -1.
+ */
+function judgedRecordIndex(members: Candidate[], settings: DuplicateSettings): number {
+  for (let i = members.length - 1; i >= 0; i--) {
+    const c = members[i] as Candidate;
+    if (!isAsNeededSupply(c) && c.record.daysSupply > settings.shortCourseDays) return i;
+  }
+  return -1;
+}
+
 /** L1 / L2 for one K1 group (same ingredient + same dosage form). */
 function sameFormDuplicate(key: string, bucket: Bucket, settings: DuplicateSettings, preparer: Preparer): DuplicateAlert | null {
   const members = bucket.members; // already in carry order: candidates are sorted once up front
-  const newest = members[members.length - 1] as Candidate;
-  if (suppressedByNewest(newest, settings) || isAsNeededSupply(newest)) return null;
-  if (!groupActive(newest, members, preparer)) return null;
-  const older = members.filter((c) => c !== newest && !samePrescription(c, newest));
+  const latest = members[members.length - 1] as Candidate;
+  const at = judgedRecordIndex(members, settings);
+  if (at < 0 || latest.record.exceptionCode !== null) return null;
+  const newest = members[at] as Candidate;
+  if (suppressedByNewest(newest, settings)) return null;
+  if (!groupActive(newest, members.slice(0, at + 1), preparer)) return null;
+  const older = members.slice(0, at).filter((c) => !samePrescription(c, newest));
   if (older.length === 0) return null;
   const onHand = leftoverAtNewest(newest, older, settings.duplicateThresholdDays, preparer);
   if (onHand <= settings.duplicateThresholdDays) return null;
@@ -99,7 +115,7 @@ function sameFormDuplicate(key: string, bucket: Bucket, settings: DuplicateSetti
 
 /** L3 for one K2 group (same ingredient): records of two or more dosage forms in use today. */
 function otherFormDuplicate(key: string, bucket: Bucket, settings: DuplicateSettings): DuplicateAlert | null {
-  const active = bucket.members.filter((c) => c.leftToday > 0);
+  const active = bucket.members.filter((c) => c.leftToday > 0 && c.record.daysSupply > settings.shortCourseDays);
   const byForm = new Map<string, Candidate[]>();
   for (const c of active) {
     const list = byForm.get(c.record.dosageForm);

@@ -230,6 +230,16 @@ test('a PRN or ≤ 3-day newest record raises nothing', (t) => {
   t.is(find([a, drug('TRAMADOL', 'N02AX02', { visitDate: '2025-05-05', daysSupply: 4, quantity: 12, institution: CLINIC_B })], '2025-05-05').length, 1);
 });
 
+test('a PRN pickup or short course after a real duplicate neither raises nor hides it', (t) => {
+  const a = drug('ZOLPIDEM', 'N05CF02', { id: 'a', visitDate: '2025-05-01', institution: CLINIC_A });
+  const b = drug('ZOLPIDEM', 'N05CF02', { id: 'b', visitDate: '2025-05-10', institution: CLINIC_B });
+  const prn = drug('ZOLPIDEM', 'N05CF02', { id: 'prn', visitDate: '2025-05-12', frequency: 'HSPRN', institution: CLINIC_C });
+  const short = drug('ZOLPIDEM', 'N05CF02', { id: 'short', visitDate: '2025-05-13', daysSupply: 2, quantity: 2, institution: CLINIC_C });
+  const alerts = find([a, b, prn, short], '2025-05-13');
+  t.is(alerts.length, 1);
+  t.deepEqual(alerts[0]?.recordIds, ['a', 'b']);
+});
+
 test('a duplicate whose supplies have all run out by today is history, not an alert', (t) => {
   const a = drug('ZOLPIDEM', 'N05CF02', { visitDate: '2025-01-01', institution: CLINIC_A });
   const b = drug('ZOLPIDEM', 'N05CF02', { visitDate: '2025-01-10', institution: CLINIC_B });
