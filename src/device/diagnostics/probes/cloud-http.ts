@@ -4,6 +4,7 @@
 // by cloud.tls, so this request does not refuse it; nothing is sent but a bare GET.
 import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
+import { isIP } from 'node:net';
 import { bi, errorText } from '../messages.ts';
 import type { Probe, ProbeContext, ProbeOutcome } from '../types.ts';
 import { NETWORK_CODE, cloudTarget, networkHint } from './cloud-target.ts';
@@ -28,12 +29,25 @@ export interface RoundTrip {
   receivedAt: Date;
 }
 
-export function roundTrip(url: URL, signal: AbortSignal, clock: () => Date, now: () => number): Promise<RoundTrip> {
+/** GETs `url` from `address` (the one cloud.tcp reached), with the URL's host in Host and SNI. */
+export function roundTrip(url: URL, address: string, signal: AbortSignal, clock: () => Date, now: () => number): Promise<RoundTrip> {
   return new Promise((resolve, reject) => {
-    const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
+    const https = url.protocol === 'https:';
+    const send = https ? httpsRequest : httpRequest;
+    const hostname = url.hostname.replace(/^\[(.*)\]$/, '$1');
+    const options = {
+      method: 'GET',
+      host: address,
+      port: url.port ? Number(url.port) : https ? 443 : 80,
+      path: `${url.pathname}${url.search}`,
+      signal,
+      rejectUnauthorized: false,
+      servername: isIP(hostname) ? undefined : hostname,
+      headers: { host: url.host, 'user-agent': 'yaoli-doctor', accept: '*/*', connection: 'close' },
+    };
     const sentAt = clock();
     const start = now();
-    const request = send(url, { method: 'GET', signal, rejectUnauthorized: false, headers: { 'user-agent': 'yaoli-doctor', accept: '*/*', connection: 'close' } }, (response: IncomingMessage) => {
+    const request = send(options, (response: IncomingMessage) => {
       const ms = now() - start;
       const receivedAt = clock();
       response.resume(); // the body is not needed; drain it so the socket closes
@@ -53,12 +67,13 @@ export const cloudHttpProbe: Probe = {
   dependsOn: ['cloud.tcp'],
   timeoutMs: 5000,
   timeoutNhiCode: NETWORK_CODE,
-  async run({ setup, signal, clock, now }: ProbeContext): Promise<ProbeOutcome> {
+  async run({ setup, signal, clock, now, dependency }: ProbeContext): Promise<ProbeOutcome> {
     const parsed = cloudTarget(setup);
     if ('outcome' in parsed) return parsed.outcome;
+    const address = dependency('cloud.tcp')?.data?.['address'];
     let trip: RoundTrip;
     try {
-      trip = await roundTrip(parsed.target.url, signal, clock, now);
+      trip = await roundTrip(parsed.target.url, typeof address === 'string' ? address : parsed.target.host, signal, clock, now);
     } catch (error) {
       return { status: 'FAIL', detail: bi(text.failed, { detail: errorText(error) }), hint: networkHint, nhiCode: NETWORK_CODE };
     }

@@ -39,19 +39,26 @@ export const cloudTcpProbe: Probe = {
     const parsed = cloudTarget(setup);
     if ('outcome' in parsed) return parsed.outcome;
     const { host, port } = parsed.target;
-    const addresses = dependency('cloud.dns')?.data?.['addresses'];
-    const address = Array.isArray(addresses) && typeof addresses[0] === 'string' ? addresses[0] : host;
-    try {
-      const ms = Math.round(await tcpConnect(address, port, signal, now));
-      return { status: 'PASS', detail: bi(text.ok, { address, port, ms }), data: { address, port, connectMs: ms } };
-    } catch (error) {
-      return {
-        status: 'FAIL',
-        detail: bi(text.failed, { address, port, detail: errorText(error) }),
-        hint: networkHint,
-        nhiCode: NETWORK_CODE,
-        data: { address, port, code: (error as { code?: string }).code ?? null },
-      };
+    const found = dependency('cloud.dns')?.data?.['addresses'];
+    const addresses = Array.isArray(found) && found.length > 0 ? found.filter((a): a is string => typeof a === 'string') : [host];
+    // Like a browser, try each address the name has (localhost may list ::1 before 127.0.0.1).
+    let failure: { address: string; error: unknown } | null = null;
+    for (const address of addresses.slice(0, 4)) {
+      try {
+        const ms = Math.round(await tcpConnect(address, port, signal, now));
+        return { status: 'PASS', detail: bi(text.ok, { address, port, ms }), data: { address, port, connectMs: ms } };
+      } catch (error) {
+        failure ??= { address, error };
+        if (signal.aborted) break;
+      }
     }
+    const { address, error } = failure ?? { address: host, error: new Error('no address') };
+    return {
+      status: 'FAIL',
+      detail: bi(text.failed, { address, port, detail: errorText(error) }),
+      hint: networkHint,
+      nhiCode: NETWORK_CODE,
+      data: { address, port, code: (error as { code?: string }).code ?? null },
+    };
   },
 };
