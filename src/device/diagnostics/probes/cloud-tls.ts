@@ -96,9 +96,11 @@ export const cloudTlsProbe: Probe = {
     const until = isoDay(validTo);
     if (validTo.getTime() <= today.getTime()) return { status: 'FAIL', detail: bi(text.expired, { until }), hint: text.clockHint, data };
     if (validFrom.getTime() > today.getTime()) return { status: 'FAIL', detail: bi(text.notYet, { from: isoDay(validFrom) }), hint: text.clockHint, data };
-    if (!result.authorized) return { status: 'FAIL', detail: bi(text.untrusted, { reason: result.reason ?? '?' }), hint: text.trustHint, data };
+    // Node folds the host-name check into authorizationError when SNI was sent; check it first
+    // so a right certificate on the wrong name is not reported as "untrusted".
     const identity = checkServerIdentity(host, certificate);
     if (identity) return { status: 'FAIL', detail: bi(text.wrongHost, { host, reason: identity.message }), hint: text.trustHint, data };
+    if (!result.authorized) return { status: 'FAIL', detail: bi(text.untrusted, { reason: result.reason ?? '?' }), hint: text.trustHint, data };
     if (days < EXPIRY_WARN_DAYS) return { status: 'WARN', detail: bi(text.soon, { until, days }), hint: text.renewHint, data };
     return { status: 'PASS', detail: bi(text.ok, { until, days, issuer }), data };
   },
