@@ -1,0 +1,61 @@
+// analyzeHistory over 1k, 10k and 100k synthetic records (SPEC §4: core alerts over 10,000
+// records ≤ 20 ms, growing n log n at worst). Two shapes of history:
+//   long  — records spread over time at a constant density (one every ~0.6 days), the way a
+//           history grows; only the recent ones are active;
+//   dense — every record inside the 90-day cloud window, the worst case for duplicates.
+// Prints the median ms per run, wall clock and process CPU time (the CPU figure is steadier
+// when other work shares the cores), and the 100k/10k ratio (n log n ≈ 11.5–13, linear 10).
+import { analyzeHistory } from '../../src/core/domain/analysis.ts';
+import type { PatientHistory } from '../../src/core/domain/types.ts';
+import { syntheticHistory } from './synthetic-history.ts';
+
+const TODAY = '2025-11-03';
+const SIZES = [1_000, 10_000, 100_000];
+const RUNS: Record<number, number> = { 1_000: 40, 10_000: 15, 100_000: 5 };
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? (sorted[middle] as number) : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
+}
+
+function cpuMs(): number {
+  const usage = process.cpuUsage();
+  return (usage.user + usage.system) / 1000;
+}
+
+function timeRuns(history: PatientHistory, runs: number): { wall: number; cpu: number; alerts: number } {
+  let alerts = 0;
+  for (let i = 0; i < Math.max(2, Math.ceil(runs / 5)); i += 1) alerts = analyzeHistory(history, TODAY).alerts.length; // warm-up
+  const wall: number[] = [];
+  const cpu: number[] = [];
+  for (let i = 0; i < runs; i += 1) {
+    const started = performance.now();
+    const startedCpu = cpuMs();
+    analyzeHistory(history, TODAY);
+    wall.push(performance.now() - started);
+    cpu.push(cpuMs() - startedCpu);
+  }
+  return { wall: median(wall), cpu: median(cpu), alerts };
+}
+
+export default async function analysisBench(): Promise<void> {
+  for (const shape of ['long', 'dense'] as const) {
+    const medians = new Map<number, number>();
+    const cpuMedians = new Map<number, number>();
+    console.log(`\nanalyzeHistory, ${shape} history`);
+    console.log('records   runs   wall ms (median)   cpu ms (median)   alerts');
+    for (const size of SIZES) {
+      const spanDays = shape === 'long' ? Math.ceil(size * 0.6) : 90;
+      const history = syntheticHistory({ records: size, today: TODAY, spanDays });
+      const runs = RUNS[size] ?? 5;
+      const { wall, cpu, alerts } = timeRuns(history, runs);
+      medians.set(size, wall);
+      cpuMedians.set(size, cpu);
+      console.log(`${String(size).padStart(7)}  ${String(runs).padStart(5)}  ${wall.toFixed(2).padStart(16)}  ${cpu.toFixed(2).padStart(15)}  ${String(alerts).padStart(7)}`);
+    }
+    const ratio = (sizes: Map<number, number>) => ((sizes.get(100_000) ?? 0) / (sizes.get(10_000) ?? 1)).toFixed(1);
+    const met = (medians.get(10_000) ?? Infinity) <= 20 ? 'met' : 'NOT met';
+    console.log(`100k/10k ratio: wall ${ratio(medians)}, cpu ${ratio(cpuMedians)} (n log n ≈ 11.5–13, linear 10); 10k target ≤ 20 ms (wall): ${met}`);
+  }
+}
