@@ -14,6 +14,7 @@ import type { DiagnosticCheck, DiagnosticReport, DiagnosticSetup, Probe, ProbeCo
 export const DIAGNOSTICS_VERSION = '0.1.0';
 export const DEFAULT_PROBE_TIMEOUT_MS = 4000;
 export const DEFAULT_DEADLINE_MS = 10_000;
+const HUB_CLOSE_MS = 1000;
 
 export interface DiagnosticOptions {
   /** Where to look; anything left out gets the default (see resolveSetup). */
@@ -102,7 +103,6 @@ export async function streamDiagnostics(options: StreamOptions = {}): Promise<Di
   const at = clock().toISOString();
   const hubs = new HubSource(options.hub, options.openHub ?? (() => openPcscHub(setup)));
   const results = new Map<string, Promise<DiagnosticCheck>>();
-  const titles = new Map<string, Bilingual>(probes.map((p) => [p.id, p.title]));
 
   const runOne = async (probe: Probe): Promise<DiagnosticCheck> => {
     const dependencies = await Promise.all((probe.dependsOn ?? []).map((id) => results.get(id) as Promise<DiagnosticCheck>));
@@ -110,7 +110,7 @@ export async function streamDiagnostics(options: StreamOptions = {}): Promise<Di
     const blocker = dependencies.find((d) => d.status === 'FAIL' || d.status === 'SKIP');
     if (blocker) {
       // A skipped prerequisite already says why (e.g. no cloud URL configured): repeat that.
-      const detail = blocker.status === 'SKIP' ? blocker.detail : needs(titles.get(blocker.id) ?? blocker.title);
+      const detail = blocker.status === 'SKIP' ? blocker.detail : needs(blocker.title);
       return check(probe, { status: 'SKIP', detail }, 0);
     }
     if (options.signal?.aborted) return check(probe, { status: 'SKIP', detail: runnerMessages.cancelled }, 0);
@@ -159,7 +159,8 @@ export async function streamDiagnostics(options: StreamOptions = {}): Promise<Di
   try {
     checks = await Promise.all(probes.map((p) => results.get(p.id) as Promise<DiagnosticCheck>));
   } finally {
-    await hubs.close().catch(() => undefined);
+    // Bounded too: a hub whose opening never finished must not hold the report back.
+    await raceTimeout(() => hubs.close(), HUB_CLOSE_MS, timers, new AbortController());
   }
   return { version: options.version ?? DIAGNOSTICS_VERSION, at, checks, summary: summarize(checks) };
 }

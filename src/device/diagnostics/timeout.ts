@@ -37,28 +37,3 @@ export function raceTimeout<T>(work: () => Promise<T>, ms: number, timers: Timer
     );
   });
 }
-
-/** Rejects when `signal` aborts; for probes that wrap callback APIs with no signal support. */
-export function abortable<T>(signal: AbortSignal, start: (onAbort: (cleanup: () => void) => void) => Promise<T>): Promise<T> {
-  if (signal.aborted) return Promise.reject(signal.reason);
-  let cleanup: (() => void) | undefined;
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = (): void => {
-      cleanup?.();
-      reject(signal.reason);
-    };
-    signal.addEventListener('abort', onAbort, { once: true });
-    start((fn) => {
-      cleanup = fn;
-    }).then(
-      (value) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(error);
-      },
-    );
-  });
-}
