@@ -70,6 +70,8 @@ function refillAlerts(history: PatientHistory, statuses: RefillStatus[]): Alert[
     if (seen === undefined || compareIso(o.prescriptionDate, seen) > 0) newestByDrug.set(o.drugCode, o.prescriptionDate);
   }
   for (const s of statuses) {
+    // Completed prescriptions say nothing: no facts (four ROC dates) to build for them.
+    if (s.status === 'completed' && s.anomalies.length === 0) continue;
     const p = byId.get(s.prescriptionId);
     const facts = refillFacts(s, (p?.daysPerFill ?? 0) * (p?.fills ?? 0), p?.daysPerFill ?? 0);
     if (s.status === 'eligible') alerts.push({ severity: 'info', key: 'refill.eligible', facts });

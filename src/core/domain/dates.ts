@@ -35,17 +35,40 @@ function partsOf(iso: IsoDate): [number, number, number] {
   return [Number(iso.slice(0, 4)), Number(iso.slice(5, 7)), Number(iso.slice(8, 10))];
 }
 
+/** Digits at [from, to) of an ISO day as a number, without allocating substrings. */
+function digits(iso: IsoDate, from: number, to: number): number {
+  let value = 0;
+  for (let i = from; i < to; i += 1) value = value * 10 + (iso.charCodeAt(i) - 48);
+  return value;
+}
+
+// Day numbers by H. Hinnant's days_from_civil / civil_from_days (proleptic Gregorian):
+// pure integer arithmetic, no Date objects. The analysis calls these hundreds of thousands
+// of times per 10k records (scripts/bench/analysis.bench.ts), where a Date per call dominated.
+
 /** Day number (days since 1970-01-01) of a calendar day; pure arithmetic, no time zone. */
 function dayNumber(iso: IsoDate): number {
-  const [year, month, day] = partsOf(iso);
-  const date = new Date(0);
-  date.setUTCFullYear(year, month - 1, day);
-  return Math.round(date.getTime() / MS_PER_DAY);
+  const month = digits(iso, 5, 7);
+  const year = digits(iso, 0, 4) - (month <= 2 ? 1 : 0);
+  const day = digits(iso, 8, 10);
+  const era = Math.floor(year / 400);
+  const yearOfEra = year - era * 400;
+  const dayOfYear = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146097 + dayOfEra - 719468;
 }
 
 function fromDayNumber(days: number): IsoDate {
-  const date = new Date(days * MS_PER_DAY);
-  return `${pad(date.getUTCFullYear(), 4)}-${pad(date.getUTCMonth() + 1, 2)}-${pad(date.getUTCDate(), 2)}`;
+  const z = days + 719468;
+  const era = Math.floor(z / 146097);
+  const dayOfEra = z - era * 146097;
+  const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36524) - Math.floor(dayOfEra / 146096)) / 365);
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const monthIndex = Math.floor((5 * dayOfYear + 2) / 153);
+  const day = dayOfYear - Math.floor((153 * monthIndex + 2) / 5) + 1;
+  const month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9;
+  const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+  return `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`;
 }
 
 /** True when `text` is an existing calendar day written exactly as 'YYYY-MM-DD'. */

@@ -17,11 +17,20 @@ const BASE_TIMES: Record<string, number> = {
 /** Meal / timing suffixes that do not change how often (QDAC, BIDPC, TIDCC…). */
 const TIMING_SUFFIX = /(AC|PC|CC)$/;
 
+/** Remembered normal forms (a pure function's answers; bounded so odd input cannot grow it). */
+const NORMAL_CODES = new Map<string, string | null>();
+const MAX_REMEMBERED_CODES = 1000;
+
 /** Upper-case code with spaces, dots and dashes removed ('q.d.' → 'QD', 'BID PC' → 'BIDPC'). */
 export function normalFrequency(frequency: string | null): string | null {
   if (frequency === null) return null;
+  const known = NORMAL_CODES.get(frequency);
+  if (known !== undefined) return known;
   const code = frequency.toUpperCase().replace(/[\s.\-_]/g, '');
-  return code === '' ? null : code;
+  const normal = code === '' ? null : code;
+  // A history uses a few dozen codes, but every rule asks about each record again and again.
+  if (NORMAL_CODES.size < MAX_REMEMBERED_CODES) NORMAL_CODES.set(frequency, normal);
+  return normal;
 }
 
 /** PRN ("as needed", 需要時) anywhere in the code: no fixed days of supply. */
