@@ -4,7 +4,6 @@
 // still have more than the threshold of its own supply left today (duplication allowance 0,
 // FDB-style), so a finished course or a switch that has run out never alerts.
 import type { Ingredient } from './types.ts';
-import { ingredientIdentity } from './ingredients.ts';
 import { isControlledHypnotic } from './controlled.ts';
 import {
   buildAlert,
@@ -40,10 +39,10 @@ function qualifyingItems(candidates: Candidate[], settings: DuplicateSettings): 
   for (const candidate of candidates) {
     if (candidate.leftToday <= settings.duplicateThresholdDays || isAsNeededSupply(candidate)) continue;
     if (candidate.record.daysSupply <= settings.shortCourseDays) continue;
-    for (const ingredient of candidate.ingredients) {
+    candidate.ingredients.forEach((ingredient, i) => {
       const atc5 = classOf(candidate, ingredient);
-      if (atc5 !== null) items.push({ candidate, ingredient, identity: ingredientIdentity(ingredient), atc5 });
-    }
+      if (atc5 !== null) items.push({ candidate, ingredient, identity: candidate.identities[i] as string, atc5 });
+    });
   }
   return items;
 }
@@ -116,10 +115,21 @@ export function classDuplicates(candidates: Candidate[], settings: DuplicateSett
   }
   for (const set of settings.equivalenceSets) {
     const prefixes = set.atcPrefixes.map((p) => p.toUpperCase());
-    const members = items.filter((item) => {
-      const codes = [item.ingredient.atc7, item.candidate.ingredients.length === 1 ? item.candidate.record.atc7 : null];
-      return codes.some((code) => code !== null && prefixes.some((prefix) => code.toUpperCase().startsWith(prefix)));
-    });
+    // Membership is decided once per distinct code; a history repeats a few dozen codes.
+    const memo = new Map<string, boolean>();
+    const inSet = (code: string | null): boolean => {
+      if (code === null) return false;
+      let member = memo.get(code);
+      if (member === undefined) {
+        const upper = code.toUpperCase();
+        member = prefixes.some((prefix) => upper.startsWith(prefix));
+        memo.set(code, member);
+      }
+      return member;
+    };
+    const members = items.filter(
+      (item) => inSet(item.ingredient.atc7) || (item.candidate.ingredients.length === 1 && inSet(item.candidate.record.atc7)),
+    );
     const alert = alertFor('L5', set.id, members, (item) => item.atc5, settings, set.name);
     if (alert !== null) alerts.push(alert);
   }

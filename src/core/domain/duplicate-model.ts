@@ -4,7 +4,7 @@
 import type { Ingredient, IsoDate, MedicationRecord, Severity } from './types.ts';
 import type { EquivalenceSet } from './equivalence.ts';
 import { daysBetween } from './dates.ts';
-import { comparableIngredients } from './ingredients.ts';
+import { comparableIngredients, ingredientIdentity } from './ingredients.ts';
 import { leftoverReason, recordStart, type LeftoverReason } from './leftover.ts';
 
 /** L1 同藥品, L2 同成分同劑型, L3 同成分不同劑型, L4 同藥理 (ATC5), L5 治療等效組. */
@@ -61,6 +61,8 @@ export interface Candidate {
   /** Nominal days left today (max(0, E − today); the whole supply when dated after today). */
   leftToday: number;
   ingredients: Ingredient[];
+  /** ingredientIdentity of each ingredient, parallel to `ingredients`. */
+  identities: string[];
   /** Prescribing institution: 慢箋原處方機構 for refill pickups, else the institution. */
   prescriber: string;
   refillPickup: boolean;
@@ -77,12 +79,12 @@ const EPOCH: IsoDate = '2000-01-01';
  */
 export class Preparer {
   private readonly days = new Map<IsoDate, number>();
-  private readonly reasons = new Map<string, LeftoverReason | null>();
   readonly todayDay: number;
 
   constructor(readonly today: IsoDate) {
     this.todayDay = this.dayOf(today);
   }
+
 
   dayOf(iso: IsoDate): number {
     let day = this.days.get(iso);
@@ -93,12 +95,26 @@ export class Preparer {
     return day;
   }
 
+  private readonly reasonsByFrequency = new Map<string | null, Map<string, (LeftoverReason | null)[]>>();
+
+  /** leftoverReason reads only the 用法 code, the dosage form and whether N is a positive whole number. */
   private reasonOf(record: MedicationRecord): LeftoverReason | null {
-    // leftoverReason reads only the 用法 code, the dosage form and whether N is a positive whole number.
-    const key = `${record.frequency ?? ''}|${record.dosageForm}|${Number.isInteger(record.daysSupply) && record.daysSupply > 0}`;
-    if (this.reasons.has(key)) return this.reasons.get(key) ?? null;
-    const reason = leftoverReason(record);
-    this.reasons.set(key, reason);
+    let byForm = this.reasonsByFrequency.get(record.frequency);
+    if (byForm === undefined) {
+      byForm = new Map();
+      this.reasonsByFrequency.set(record.frequency, byForm);
+    }
+    let pair = byForm.get(record.dosageForm);
+    if (pair === undefined) {
+      pair = [];
+      byForm.set(record.dosageForm, pair);
+    }
+    const slot = Number.isInteger(record.daysSupply) && record.daysSupply > 0 ? 0 : 1;
+    let reason = pair[slot];
+    if (reason === undefined) {
+      reason = leftoverReason(record);
+      pair[slot] = reason;
+    }
     return reason;
   }
 
@@ -107,6 +123,7 @@ export class Preparer {
     const startDay = this.dayOf(start);
     const endDay = startDay + record.daysSupply;
     const seqText = record.visitSeqNo ?? '';
+    const ingredients = comparableIngredients(record);
     return {
       record,
       start,
@@ -116,12 +133,58 @@ export class Preparer {
       index,
       reason: this.reasonOf(record),
       leftToday: startDay > this.todayDay ? record.daysSupply : Math.max(0, endDay - this.todayDay),
-      ingredients: comparableIngredients(record),
+      ingredients,
+      identities: ingredients.map(ingredientIdentity),
       prescriber: record.chronicOriginInstitutionId ?? record.institution.id,
-      refillPickup: record.refillDate !== null || record.chronicOriginInstitutionId !== null || /^IC0[2-9]$/i.test(seqText),
-      seq: /^\d{4}$/.test(seqText) ? seqText : null,
+      refillPickup: record.refillDate !== null || record.chronicOriginInstitutionId !== null || isRefillSeq(seqText),
+      seq: isFourDigits(seqText) ? seqText : null,
     };
   }
+}
+
+/** 就醫序號 IC02–IC09: a chronic refill pickup (checked by character: this runs per record). */
+function isRefillSeq(text: string): boolean {
+  if (text.length !== 4) return false;
+  const i = text.charCodeAt(0) | 0x20;
+  const c = text.charCodeAt(1) | 0x20;
+  const digit = text.charCodeAt(3);
+  return i === 0x69 && c === 0x63 && text.charCodeAt(2) === 0x30 && digit >= 0x32 && digit <= 0x39;
+}
+
+function isFourDigits(text: string): boolean {
+  if (text.length !== 4) return false;
+  for (let i = 0; i < 4; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x30 || code > 0x39) return false;
+  }
+  return true;
+}
+
+/**
+ * Sorts into carry order (byStart) with one numeric key per record: start day, larger N,
+ * input position packed into a double and sorted natively, which is several times faster
+ * than a comparator on 10,000 objects. Falls back to the comparator if the key could
+ * exceed 2^53 (over a million records).
+ */
+export function sortByStart(candidates: Candidate[]): Candidate[] {
+  const n = candidates.length;
+  if (n === 0) return candidates;
+  let min = Infinity;
+  let max = -Infinity;
+  for (const c of candidates) {
+    if (c.order < min) min = c.order;
+    if (c.order > max) max = c.order;
+  }
+  if ((max - min + 1) * n >= Number.MAX_SAFE_INTEGER) return [...candidates].sort(byStart);
+  const keys = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const c = candidates[i] as Candidate;
+    keys[i] = (c.order - min) * n + c.index;
+  }
+  keys.sort();
+  const byIndex = new Array<Candidate>(n);
+  for (const c of candidates) byIndex[c.index] = c;
+  return Array.from(keys, (key) => byIndex[key % n] as Candidate);
 }
 
 /**

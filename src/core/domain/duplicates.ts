@@ -10,13 +10,12 @@
 import type { IsoDate, MedicationRecord } from './types.ts';
 import { addDays } from './dates.ts';
 import { carryForwardEnd } from './group-leftover.ts';
-import { ingredientIdentity } from './ingredients.ts';
 import { isHighRiskDuplicateClass } from './controlled.ts';
 import { SEVERITY_ORDER } from './alerts.ts';
 import { classDuplicates } from './duplicate-classes.ts';
 import {
   buildAlert,
-  byStart,
+  sortByStart,
   hasPairAcross,
   isAsNeededSupply,
   isCrossInstitution,
@@ -39,10 +38,15 @@ interface Bucket {
   members: Candidate[];
 }
 
-function addTo(map: Map<string, Bucket>, key: string, name: string, candidate: Candidate): void {
-  const bucket = map.get(key);
-  if (bucket === undefined) map.set(key, { name, members: [candidate] });
-  else if (bucket.members[bucket.members.length - 1] !== candidate) bucket.members.push(candidate);
+/** All records of one ingredient (K2) and, inside it, one list per dosage form (K1). */
+interface IngredientBuckets {
+  all: Bucket;
+  forms: Map<string, Bucket>;
+}
+
+/** Appends in carry order; a record is listed once even if it names the ingredient twice. */
+function append(bucket: Bucket, candidate: Candidate): void {
+  if (bucket.members[bucket.members.length - 1] !== candidate) bucket.members.push(candidate);
 }
 
 /**
@@ -175,25 +179,34 @@ function alertOrder(a: DuplicateAlert, b: DuplicateAlert): number {
 export function findDuplicates(records: MedicationRecord[], today: IsoDate, settings: DuplicateSettings): DuplicateAlert[] {
   const preparer = new Preparer(today);
   // The one sort: every bucket below is filled in this order, so groups need no sorting of their own.
-  const candidates = records.map((record, index) => preparer.prepare(record, index)).sort(byStart);
-  const sameForm = new Map<string, Bucket>();
-  const sameIngredient = new Map<string, Bucket>();
+  const candidates = sortByStart(records.map((record, index) => preparer.prepare(record, index)));
+  const byIngredient = new Map<string, IngredientBuckets>();
   for (const c of candidates) {
-    for (const ingredient of c.ingredients) {
-      const identity = ingredientIdentity(ingredient);
-      addTo(sameForm, `${identity}|${c.record.dosageForm}`, identity, c);
-      addTo(sameIngredient, identity, identity, c);
+    for (const identity of c.identities) {
+      let buckets = byIngredient.get(identity);
+      if (buckets === undefined) {
+        buckets = { all: { name: identity, members: [] }, forms: new Map() };
+        byIngredient.set(identity, buckets);
+      }
+      append(buckets.all, c);
+      let form = buckets.forms.get(c.record.dosageForm);
+      if (form === undefined) {
+        form = { name: identity, members: [] };
+        buckets.forms.set(c.record.dosageForm, form);
+      }
+      append(form, c);
     }
   }
   const found: DuplicateAlert[] = [];
-  for (const [key, bucket] of sameForm) {
-    if (bucket.members.length < 2) continue;
-    const alert = sameFormDuplicate(key, bucket, settings, preparer);
-    if (alert !== null) found.push(alert);
-  }
-  for (const [key, bucket] of sameIngredient) {
-    if (bucket.members.length < 2) continue;
-    const alert = otherFormDuplicate(key, bucket, settings);
+  for (const [identity, buckets] of byIngredient) {
+    if (buckets.all.members.length < 2) continue;
+    for (const [form, bucket] of buckets.forms) {
+      if (bucket.members.length < 2) continue;
+      const alert = sameFormDuplicate(`${identity}|${form}`, bucket, settings, preparer);
+      if (alert !== null) found.push(alert);
+    }
+    if (buckets.forms.size < 2) continue;
+    const alert = otherFormDuplicate(identity, buckets.all, settings);
     if (alert !== null) found.push(alert);
   }
   found.push(...classDuplicates(candidates, settings));

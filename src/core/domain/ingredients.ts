@@ -149,9 +149,21 @@ export function comparableIngredients(record: {
     const split = splitIngredients(text, product);
     return split.length >= components.length ? split : components.map((c) => ({ ...c }));
   }
-  return record.ingredients.map((ingredient) => {
-    if (ingredient.atc7 !== null && ingredient.atc7 !== product) return ingredient;
-    if (ingredient.atc7 !== null && components === undefined) return ingredient;
-    return { name: ingredient.name, atc7: atc7ForIngredientName(ingredient.name) ?? ingredient.atc7 };
-  });
+  const isCombination = components !== undefined;
+  // The usual case (every ingredient already has its own code) allocates nothing: this runs per record.
+  let allKept = true;
+  for (const ingredient of record.ingredients) {
+    if (!keepsOwnCode(ingredient, product, isCombination)) allKept = false;
+  }
+  if (allKept) return record.ingredients;
+  return record.ingredients.map((ingredient) =>
+    keepsOwnCode(ingredient, product, isCombination)
+      ? ingredient
+      : { name: ingredient.name, atc7: atc7ForIngredientName(ingredient.name) ?? ingredient.atc7 },
+  );
+}
+
+/** An ingredient keeps its code unless it has none or it is only the combination product's code. */
+function keepsOwnCode(ingredient: Ingredient, product: string | null, isCombination: boolean): boolean {
+  return ingredient.atc7 !== null && (ingredient.atc7 !== product || !isCombination);
 }
