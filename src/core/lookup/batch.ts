@@ -54,9 +54,10 @@ export interface PrefetchOptions {
   clock?: () => Date;
 }
 
-/** The list gives ID and birth date only; sex follows from the ID's second digit (1 男, 2 女). */
+/** The list gives ID and birth date only; sex follows from the ID's second digit (1/8 男, 2/9 女). */
 export function patientFromEntry(entry: ListEntry): Patient {
-  return { nationalId: entry.nationalId, name: '', birthDate: entry.birthDate, sex: entry.nationalId[1] === '2' ? 'F' : 'M' };
+  const digit = entry.nationalId[1];
+  return { nationalId: entry.nationalId, name: '', birthDate: entry.birthDate, sex: digit === '2' || digit === '9' ? 'F' : 'M' };
 }
 
 function outcomeOf(result: LookupResult): BatchOutcome {
