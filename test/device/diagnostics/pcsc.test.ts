@@ -59,6 +59,7 @@ realTest('real pcscd: service, library and context PASS; readers as pcscd lists 
   t.is(check.nhiCode, '9204');
   t.regex(check.detail.en, /socket \/nonexistent\/pcscd\.comm not found/);
   t.regex(check.hint.en, /systemctl/);
+  if (check.data?.['pid'] !== null) t.regex(check.hint.en, /PCSCLITE_CSOCK_NAME/, 'pcscd runs elsewhere: point at the socket setting');
 });
 
 test('pcscd check on Windows or macOS is SKIP (the PC/SC context check covers their service)', async (t) => {

@@ -18,6 +18,10 @@ const text = {
     'zh-TW': '啟動 pcscd：sudo systemctl enable --now pcscd.socket（或 sudo pcscd -f）',
     en: 'start pcscd: sudo systemctl enable --now pcscd.socket (or sudo pcscd -f)',
   },
+  elsewhere: {
+    'zh-TW': 'pcscd 在執行但 socket 不在此路徑：檢查 PCSCLITE_CSOCK_NAME，或重新啟動 pcscd（sudo systemctl restart pcscd）',
+    en: 'pcscd runs but its socket is not at this path: check PCSCLITE_CSOCK_NAME or restart pcscd (sudo systemctl restart pcscd)',
+  },
 };
 
 /** The pid of a process named pcscd, from /proc (no child process, no `ps`). */
@@ -78,7 +82,7 @@ export const pcscdServiceProbe: Probe = {
       return {
         status: 'FAIL',
         detail: { 'zh-TW': bi(text.noSocket, { socket, process: processNote('zh-TW') })['zh-TW'], en: bi(text.noSocket, { socket, process: processNote('en') }).en },
-        hint: text.hint,
+        hint: pid === null ? text.hint : text.elsewhere,
         nhiCode: '9204',
         data,
       };
