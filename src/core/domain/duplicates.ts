@@ -78,6 +78,18 @@ function groupActive(newest: Candidate, members: Candidate[], preparer: Preparer
   return end !== null && preparer.dayOf(end) > preparer.todayDay;
 }
 
+/** The group's ingredient is in a high-risk class (checked once per distinct ATC7 it carries). */
+function groupIsHighRisk(identity: string, involved: Candidate[]): boolean {
+  const checked = new Set<string>();
+  for (const c of involved) {
+    const atc7 = c.ingredients[c.identities.indexOf(identity)]?.atc7 ?? null;
+    if (atc7 === null || checked.has(atc7)) continue;
+    if (isHighRiskDuplicateClass(atc7)) return true;
+    checked.add(atc7);
+  }
+  return false;
+}
+
 /**
  * The record a K1 group is judged at: the latest one that is a countable supply (not PRN or
  * as-ordered, longer than a short course). PRN pickups and short courses neither raise a
@@ -111,9 +123,7 @@ function sameFormDuplicate(key: string, bucket: Bucket, settings: DuplicateSetti
   if (reaching.length === 0) reaching = usable.slice(-1);
   const involved = [...reaching, newest];
   const level = involved.every((c) => c.record.drugCode === newest.record.drugCode) ? 'L1' : 'L2';
-  const highRisk = involved.some((c) => c.record.atc7 !== null && isHighRiskDuplicateClass(c.record.atc7)) ||
-    involved.some((c) => c.ingredients.some((i) => isHighRiskDuplicateClass(i.atc7)));
-  const severity = highRisk && isCrossInstitution(involved) ? 'critical' : 'warning';
+  const severity = isCrossInstitution(involved) && groupIsHighRisk(bucket.name, involved) ? 'critical' : 'warning';
   return buildAlert(level, severity, key, involved, [bucket.name], onHand);
 }
 

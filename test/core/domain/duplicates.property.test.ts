@@ -8,6 +8,7 @@ import type { MedicationRecord } from '../../../src/core/domain/types.ts';
 import { addDays } from '../../../src/core/domain/dates.ts';
 import { DEFAULT_EQUIVALENCE_SETS } from '../../../src/core/domain/equivalence.ts';
 import { findDuplicates } from '../../../src/core/domain/duplicates.ts';
+import { Preparer, byStart, sortByStart } from '../../../src/core/domain/duplicate-model.ts';
 import { CLINIC_A, CLINIC_B, CLINIC_C, PHARMACY, drug } from './fixtures.ts';
 
 const DRUGS: [string, string, MedicationRecord['dosageForm']][] = [
@@ -107,6 +108,24 @@ test('a single chain with early pickups alone never alerts', (t) => {
       const { records } = buildHistory([{ ...chain, refillGaps: [1, 1] }]);
       return findDuplicates(records, addDays('2025-01-01', todayOffset), { duplicateThresholdDays: 0, shortCourseDays: 0, equivalenceSets: DEFAULT_EQUIVALENCE_SETS }).length === 0;
     }),
+    { numRuns: 200 },
+  );
+  t.pass();
+});
+
+test('the packed numeric sort gives exactly the carry order of the comparator (S, larger N, input order)', (t) => {
+  fc.assert(
+    fc.property(
+      fc.array(fc.record({ day: fc.integer({ min: -400, max: 400 }), days: fc.integer({ min: 0, max: 120 }) }), { maxLength: 60 }),
+      (specs) => {
+        const preparer = new Preparer('2025-01-01');
+        const candidates = specs.map((s, index) =>
+          preparer.prepare(drug('VALSARTAN', 'C09CA03', { id: `x${index}`, visitDate: addDays('2025-01-01', s.day), daysSupply: s.days }), index),
+        );
+        const expected = [...candidates].sort(byStart).map((c) => c.record.id);
+        return sortByStart(candidates).map((c) => c.record.id).join() === expected.join();
+      },
+    ),
     { numRuns: 200 },
   );
   t.pass();
