@@ -95,7 +95,9 @@ export async function doctor(argv: string[], io: DoctorIo, extra: Partial<Diagno
   }
   const options: DiagnosticOptions = { ...parsed.options, ...extra, setup: { ...parsed.options.setup, ...extra.setup } };
   const report = await runDiagnostics(options);
-  io.stdout.write(`${parsed.json ? reportJson(report) : renderReport(report, textStyle(io.stdout, io.env))}\n`);
+  const output = `${parsed.json ? reportJson(report) : renderReport(report, textStyle(io.stdout, io.env))}\n`;
+  // Wait for the write to be taken, so run()'s exit guard never cuts a piped report short.
+  await new Promise<void>((resolve) => io.stdout.write(output, () => resolve()));
   return exitCodeOf(report);
 }
 
