@@ -5,22 +5,20 @@
 // one equivalence set. One alert per group, fills of one prescription never pair, the
 // newest record's exception code (R001–R008) or short course silences the group.
 //
-// Cost: one pass to prepare records, map buckets per key, one sort per group; pairs are only
-// looked for inside a group, so 10,000 records stay O(n log n).
+// Cost: one pass to prepare the records, one sort of them all, buckets filled in that order;
+// pairs are only looked for inside a group, so 10,000 records stay O(n log n).
 import type { IsoDate, MedicationRecord } from './types.ts';
 import { addDays } from './dates.ts';
 import { carryForwardEnd } from './group-leftover.ts';
 import { isHighRiskDuplicateClass } from './controlled.ts';
 import { SEVERITY_ORDER } from './alerts.ts';
 import { classDuplicates } from './duplicate-classes.ts';
+import { carryBound, Preparer, sortByStart } from './duplicate-prepare.ts';
 import {
   buildAlert,
-  sortByStart,
   hasPairAcross,
   isAsNeededSupply,
   isCrossInstitution,
-  carryBound,
-  Preparer,
   samePrescription,
   secondLargest,
   suppressedByNewest,

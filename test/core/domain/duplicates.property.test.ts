@@ -8,7 +8,7 @@ import type { MedicationRecord } from '../../../src/core/domain/types.ts';
 import { addDays } from '../../../src/core/domain/dates.ts';
 import { DEFAULT_EQUIVALENCE_SETS } from '../../../src/core/domain/equivalence.ts';
 import { findDuplicates } from '../../../src/core/domain/duplicates.ts';
-import { Preparer, byStart, sortByStart } from '../../../src/core/domain/duplicate-model.ts';
+import { Preparer, byStart, sortByStart } from '../../../src/core/domain/duplicate-prepare.ts';
 import { CLINIC_A, CLINIC_B, CLINIC_C, PHARMACY, drug } from './fixtures.ts';
 
 const DRUGS: [string, string, MedicationRecord['dosageForm']][] = [
