@@ -1,0 +1,61 @@
+// Response-time statistics. p90/p99 use the nearest-rank definition (the smallest value with
+// at least p % of the samples at or below it), so every figure is a time that really happened;
+// the median is the usual one (mean of the two middle values for an even count).
+
+/** A growable list of milliseconds, kept as a typed array so 100,000 samples sort fast. */
+export class Samples {
+  private values = new Float64Array(64);
+  private size = 0;
+
+  push(value: number): void {
+    if (this.size === this.values.length) {
+      const bigger = new Float64Array(this.values.length * 2);
+      bigger.set(this.values);
+      this.values = bigger;
+    }
+    this.values[this.size++] = value;
+  }
+
+  get count(): number {
+    return this.size;
+  }
+
+  /** Sorted copy of the samples. */
+  sorted(): Float64Array {
+    return this.values.slice(0, this.size).sort();
+  }
+}
+
+export function nearestRank(sorted: Float64Array, p: number): number {
+  if (sorted.length === 0) return 0;
+  const rank = Math.max(1, Math.ceil((p / 100) * sorted.length));
+  return sorted[rank - 1] ?? 0;
+}
+
+export function median(sorted: Float64Array): number {
+  const n = sorted.length;
+  if (n === 0) return 0;
+  const mid = n >> 1;
+  return n % 2 === 1 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
+}
+
+export function summarize(samples: Samples): { count: number; median: number; p90: number; p99: number; max: number } {
+  const sorted = samples.sorted();
+  return {
+    count: sorted.length,
+    median: median(sorted),
+    p90: nearestRank(sorted, 90),
+    p99: nearestRank(sorted, 99),
+    max: sorted.length === 0 ? 0 : (sorted[sorted.length - 1] ?? 0),
+  };
+}
+
+/** A share 0–1, or null when there is nothing to divide by. */
+export function share(part: number, whole: number): number | null {
+  return whole === 0 ? null : part / whole;
+}
+
+/** '87.7 %': one decimal, as NHI prints its rates; '—' for no value. */
+export function percent(value: number | null): string {
+  return value === null ? '—' : `${(Math.round(value * 1000) / 10).toFixed(1)} %`;
+}
