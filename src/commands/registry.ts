@@ -33,6 +33,11 @@ export const commands: CommandEntry[] = [
     load: () => import('./audit.ts'),
   },
   {
+    name: 'report',
+    summary: { 'zh-TW': '報表：查詢次數、回應時間、醫事人員、查詢率、關懷名單開啟率（表格／CSV／JSON）', en: 'reports: lookups, response times, staff, lookup share, care-list open rate (table/CSV/JSON)' },
+    load: () => import('./report.ts'),
+  },
+  {
     name: 'prefetch',
     summary: { 'zh-TW': '批次下載：預先把病人清單的雲端藥歷存入快取（可中斷續傳）', en: 'batch prefetch: cache a list of patients’ MediCloud history ahead of time (resumable)' },
     load: () => import('./prefetch.ts'),
