@@ -8,6 +8,8 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 
 const run = promisify(execFile);
+// Each case starts node + tsx (seconds on a busy 2-core machine); allow for that.
+const SLOW_MS = 180_000;
 const root = new URL('../../', import.meta.url).pathname;
 
 interface Outcome {
@@ -40,6 +42,7 @@ function scratchFile(name: string, text: string): string {
 }
 
 test('78-year-old on chronic refills: 3rd amlodipine fill is too early, L4 amlodipine + nifedipine across institutions, glimepiride caution', async (t) => {
+  t.timeout(SLOW_MS);
   const out = await analyzeJson('chronic-refill-elderly', '2025-11-03');
   t.like(out.patient, { maskedId: 'A10****000', age: 78 });
   t.like(out.refills[0], { drugCode: 'BC99000100', fill: 2, fills: 3, status: 'too-early', nextFrom: '2025-11-07', nextUntil: '2025-12-18' });
@@ -57,11 +60,14 @@ test('78-year-old on chronic refills: 3rd amlodipine fill is too early, L4 amlod
 });
 
 test('zolpidem from two clinics is a critical L2; the care list matches the reference (420 mg = 42 DDD, 1825 mg per half year)', async (t) => {
+  t.timeout(SLOW_MS);
   const out = await analyzeJson('hypnotic-care-list', '2025-10-20');
   t.like(out.duplicates[0], { level: 'L2', severity: 'critical', crossInstitution: true });
   t.deepEqual([...out.duplicates[0].institutions].sort(), ['示範家醫科診所', '示範身心科診所']);
   t.is(out.alerts[0].severity, 'critical');
   t.is(out.alerts[0].key.startsWith('duplicate.L2'), true);
+  t.regex(out.alerts[0].message, /ZOLPIDEM/);
+  t.regex(out.alerts[0].message, /示範家醫科診所/);
   const september = out.careList.find((m: any) => m.month === '2025-09');
   t.like(september, { visits: 1, institutions: 1, totalMg: 420, totalDdd: 42, dddMg: 10, halfYearReferenceMg: 1825 });
   t.like(out.careList.find((m: any) => m.month === '2025-10'), { visits: 2, institutions: 2, totalMg: 700, totalDdd: 70 });
@@ -69,6 +75,7 @@ test('zolpidem from two clinics is a critical L2; the care list matches the refe
 });
 
 test('valsartan + Exforge (valsartan/amlodipine) is an L2 same-ingredient duplicate found by splitting the combination', async (t) => {
+  t.timeout(SLOW_MS);
   const out = await analyzeJson('combination-duplicate', '2025-11-10');
   const l2 = out.duplicates.find((d: any) => d.level === 'L2');
   t.like(l2, { severity: 'warning', crossInstitution: true, overlapDays: 20 });
@@ -78,6 +85,7 @@ test('valsartan + Exforge (valsartan/amlodipine) is an L2 same-ingredient duplic
 });
 
 test('an empty history says 查無資料 and exits 0', async (t) => {
+  t.timeout(SLOW_MS);
   const out = await analyzeJson('empty-history', '2025-11-03');
   t.true(out.empty);
   t.deepEqual(out.alerts.map((a: any) => a.key), ['history.empty']);
@@ -87,6 +95,7 @@ test('an empty history says 查無資料 and exits 0', async (t) => {
 });
 
 test('the readable report is in the chosen language with ROC dates and a masked national ID', async (t) => {
+  t.timeout(SLOW_MS);
   const zh = await yaoli('--input', 'examples/chronic-refill-elderly.json', '--today', '2025-11-03');
   t.is(zh.code, 0);
   t.regex(zh.stdout, /A10\*\*\*\*000/);
@@ -99,6 +108,7 @@ test('the readable report is in the chosen language with ROC dates and a masked 
 });
 
 test('a file that cannot be read exits 2 naming the file, in zh-TW and English', async (t) => {
+  t.timeout(SLOW_MS);
   const out = await yaoli('--input', 'examples/no-such-file.json', '--today', '2025-11-03');
   t.is(out.code, 2);
   t.regex(out.stderr, /無法讀取檔案 examples\/no-such-file\.json（ENOENT）/);
@@ -106,6 +116,7 @@ test('a file that cannot be read exits 2 naming the file, in zh-TW and English',
 });
 
 test('truncated JSON exits 2 with the position, without quoting the data', async (t) => {
+  t.timeout(SLOW_MS);
   const file = scratchFile('truncated.json', '{\n  "patient": {"id": "A100000000", "name": "範例甲"');
   const out = await yaoli('--input', file, '--today', '2025-11-03');
   t.is(out.code, 2);
@@ -115,6 +126,7 @@ test('truncated JSON exits 2 with the position, without quoting the data', async
 });
 
 test('a shape error exits 2 naming the endpoint, row and field', async (t) => {
+  t.timeout(SLOW_MS);
   const bundle = { medications: { log2time: 'x', robject: [{ drug_code: 'AC00000001', drug_ename: 'X TABLETS 1MG', drug_date: '2025/13/40', qty: 1, day: 1, hosp_id: '9900000001' }] } };
   const out = await yaoli('--input', scratchFile('shape.json', JSON.stringify(bundle)), '--today', '2025-11-03');
   t.is(out.code, 2);
@@ -123,15 +135,19 @@ test('a shape error exits 2 naming the endpoint, row and field', async (t) => {
 });
 
 test('bad arguments exit 2: an impossible --today, no --input, an unknown option', async (t) => {
-  const today = await yaoli('--input', 'examples/empty-history.json', '--today', '2025-02-30');
+  t.timeout(SLOW_MS);
+  const [today, noInput, unknown, lang] = await Promise.all([
+    yaoli('--input', 'examples/empty-history.json', '--today', '2025-02-30'),
+    yaoli('--today', '2025-11-03'),
+    yaoli('--input', 'examples/empty-history.json', '--colour'),
+    yaoli('--input', 'examples/empty-history.json', '--lang', 'fr'),
+  ]);
   t.is(today.code, 2);
   t.regex(today.stderr, /--today 不是有效日期（YYYY-MM-DD）：2025-02-30 \/ --today is not a valid date \(YYYY-MM-DD\): 2025-02-30/);
-  const noInput = await yaoli('--today', '2025-11-03');
   t.is(noInput.code, 2);
   t.regex(noInput.stderr, /缺少 --input 檔案 \/ missing --input FILE/);
-  const unknown = await yaoli('--input', 'examples/empty-history.json', '--colour');
   t.is(unknown.code, 2);
   t.regex(unknown.stderr, /參數錯誤/);
-  const lang = await yaoli('--input', 'examples/empty-history.json', '--lang', 'fr');
   t.is(lang.code, 2);
+  t.regex(lang.stderr, /--lang 只能是 zh-TW 或 en：fr/);
 });
