@@ -2,7 +2,7 @@
 // uncovered day E as day numbers, its regimen reason, days left today, ingredients and the
 // facts the chain rule needs; and the one sort into carry order (research §5(b) step 2).
 import type { Ingredient, IsoDate, MedicationRecord } from './types.ts';
-import { daysBetween } from './dates.ts';
+import { daysBetween, isIsoDate } from './dates.ts';
 import { comparableIngredients, ingredientIdentity } from './ingredients.ts';
 import { leftoverReason, recordStart, type LeftoverReason } from './leftover.ts';
 
@@ -49,7 +49,8 @@ export class Preparer {
   dayOf(iso: IsoDate): number {
     let day = this.days.get(iso);
     if (day === undefined) {
-      day = daysBetween(EPOCH, iso);
+      // NaN for text that is not a real calendar day: such a record cannot be placed in time.
+      day = isIsoDate(iso) ? daysBetween(EPOCH, iso) : Number.NaN;
       this.days.set(iso, day);
     }
     return day;
@@ -81,7 +82,9 @@ export class Preparer {
   prepare(record: MedicationRecord, index: number): Candidate {
     const start = recordStart(record);
     const startDay = this.dayOf(start);
-    const endDay = startDay + record.daysSupply;
+    // A missing, negative or fractional 給藥日數 covers no whole day; it must not poison the sort.
+    const days = Number.isFinite(record.daysSupply) && record.daysSupply > 0 ? Math.trunc(record.daysSupply) : 0;
+    const endDay = startDay + days;
     const seqText = record.visitSeqNo ?? '';
     const ingredients = comparableIngredients(record);
     return {
@@ -89,10 +92,10 @@ export class Preparer {
       start,
       startDay,
       endDay,
-      order: startDay * 100_000 + (99_999 - Math.min(99_999, Math.max(0, Math.trunc(record.daysSupply)))),
+      order: startDay * 100_000 + (99_999 - Math.min(99_999, days)),
       index,
       reason: this.reasonOf(record),
-      leftToday: startDay > this.todayDay ? record.daysSupply : Math.max(0, endDay - this.todayDay),
+      leftToday: startDay > this.todayDay ? days : Math.max(0, endDay - this.todayDay),
       ingredients,
       identities: ingredients.map(ingredientIdentity),
       prescriber: record.chronicOriginInstitutionId ?? record.institution.id,
@@ -166,9 +169,9 @@ export function carryBound(sorted: Candidate[]): { end: number | null; runStart:
     const c = sorted[index] as Candidate;
     if (c.reason !== null) continue;
     if (end === null || c.startDay >= end) {
-      end = c.startDay + c.record.daysSupply;
+      end = c.endDay;
       runStart = index;
-    } else end += c.record.daysSupply;
+    } else end += c.endDay - c.startDay;
   }
   return { end, runStart };
 }

@@ -187,7 +187,13 @@ function alertOrder(a: DuplicateAlert, b: DuplicateAlert): number {
 export function findDuplicates(records: MedicationRecord[], today: IsoDate, settings: DuplicateSettings): DuplicateAlert[] {
   const preparer = new Preparer(today);
   // The one sort: every bucket below is filled in this order, so groups need no sorting of their own.
-  const candidates = sortByStart(records.map((record, index) => preparer.prepare(record, index)));
+  const prepared: Candidate[] = [];
+  for (const record of records) {
+    const candidate = preparer.prepare(record, prepared.length);
+    // A record whose date cannot be read cannot be placed in time; it is left out, not guessed.
+    if (Number.isFinite(candidate.startDay)) prepared.push(candidate);
+  }
+  const candidates = sortByStart(prepared);
   const byIngredient = new Map<string, IngredientBuckets>();
   for (const c of candidates) {
     for (const identity of c.identities) {

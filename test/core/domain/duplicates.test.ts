@@ -250,3 +250,22 @@ test('nothing to compare → no alerts', (t) => {
   t.deepEqual(find([], '2025-05-01'), []);
   t.deepEqual(find([drug('ZOLPIDEM', 'N05CF02')], '2025-05-01'), []);
 });
+
+test('bad data never crashes the check: no days, NaN, negative, unreadable dates, no ingredients, no codes', (t) => {
+  const good = drug('ZOLPIDEM', 'N05CF02', { visitDate: '2025-05-01', institution: CLINIC_A });
+  const bad: MedicationRecord[] = [
+    drug('ZOLPIDEM', 'N05CF02', { visitDate: '2025-05-02', daysSupply: Number.NaN }),
+    drug('ZOLPIDEM', 'N05CF02', { visitDate: '2025-05-02', daysSupply: -5 }),
+    drug('ZOLPIDEM', 'N05CF02', { visitDate: '2025-05-02', daysSupply: 0 }),
+    drug('ZOLPIDEM', 'N05CF02', { visitDate: 'not a date' }),
+    drug('ZOLPIDEM', null, { visitDate: '2025-05-02', atc5: null }),
+    medication({ visitDate: '2025-05-02', ingredients: [] }),
+    medication({ visitDate: '2025-05-02', ingredients: [{ name: '', atc7: null }], atc7: null, atc5: null }),
+  ];
+  let alerts: ReturnType<typeof find> = [];
+  t.notThrows(() => {
+    alerts = find([good, ...bad, drug('ZOLPIDEM', 'N05CF02', { visitDate: '2025-05-10', institution: CLINIC_B })], '2025-05-10');
+  });
+  t.true(alerts.some((a) => a.level === 'L1' || a.level === 'L2'), 'the real duplicate is still found');
+  t.false(alerts.some((a) => a.dates.includes('not a date')), 'an unreadable date is left out, not guessed');
+});
