@@ -99,3 +99,9 @@ test('no dispensings, no rows and no alerts', (t) => {
   t.deepEqual(careListStats([], '2025-07-31'), []);
   t.deepEqual(careListAlerts([]), []);
 });
+
+test('bad rows never crash the care list: unreadable dates are skipped, NaN mg counts as 0', (t) => {
+  const rows = careListStats([zolpidem('garbage'), zolpidem(''), zolpidem('2025-07-0x'), zolpidem('2025-07-01', Number.NaN), zolpidem('2025-07-02')], '2025-07-31');
+  t.is(rows.length, 1);
+  t.like(rows[0], { visits: 2, totalMg: 420, totalDdd: 42 });
+});
