@@ -13,6 +13,11 @@ export interface CommandEntry {
 
 export const commands: CommandEntry[] = [
   {
+    name: 'kiosk',
+    summary: { 'zh-TW': '櫃台查詢站（預設）：插卡查詢雲端藥歷', en: 'the counter kiosk (default): insert cards, look up MediCloud history' },
+    load: () => import('./kiosk.ts'),
+  },
+  {
     name: 'analyze',
     summary: { 'zh-TW': '分析一份雲端藥歷 JSON：餘藥、重複用藥、慢箋、管制藥', en: 'analyze a MediCloud JSON bundle: leftover, duplicates, refills, care list' },
     load: () => import('./analyze.ts'),

@@ -150,9 +150,10 @@ export function App({ store, today, homeInstitutionId, tray, diagnostics, onQuit
         return;
       }
       const layer = topLayer(layers.current);
-      const command = commandFor([...(layer?.scopes ?? []), 'global'], press);
+      const layerScopes = layer?.liveScopes?.() ?? layer?.scopes ?? [];
+      const command = commandFor([...layerScopes, 'global'], press);
       if (!command) {
-        if (press.name === 'char' && !press.ctrl && layer?.scopes.includes('text')) layer.onText?.(press.input);
+        if (press.name === 'char' && !press.ctrl && layerScopes.includes('text')) layer?.onText?.(press.input);
         return;
       }
       if (layer?.onCommand(command)) return;

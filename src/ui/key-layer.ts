@@ -12,6 +12,8 @@ export interface KeyLayer {
   onText?(text: string): void;
   /** Overlays use 10; screens 0 (the default). */
   priority?: number;
+  /** The scopes as of the latest key (they may change before the next render). */
+  liveScopes?(): readonly Scope[];
 }
 
 export type RegisterLayer = (layer: KeyLayer) => () => void;

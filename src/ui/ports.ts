@@ -25,5 +25,5 @@ export interface DiagnosticCheck {
 }
 
 export interface Diagnostics {
-  run(): Promise<DiagnosticCheck[]>;
+  run(lang: 'zh-TW' | 'en'): Promise<DiagnosticCheck[]>;
 }

@@ -81,6 +81,10 @@ export function settingsSave(state: SessionState, event: Ev<'settings-save'>): S
   };
 }
 
+export function settingsLoaded(state: SessionState, event: Ev<'settings-loaded'>): Step {
+  return unchanged(validSettings(event.settings) ? { ...state, settings: event.settings } : state);
+}
+
 export function devices(state: SessionState, event: Ev<'devices'>): Step {
   return unchanged({ ...state, devices: { ...state.devices, ...event.status } });
 }

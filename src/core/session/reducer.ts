@@ -1,7 +1,7 @@
 // The kiosk flow as one pure function: (state, event) → { state, effects }. No I/O, no
 // clock (events carry `at`). The runner in src/kiosk performs the effects and feeds the
 // results back as events; the screens render the state.
-import { cancel, closeOverlay, closePatient, devices, keyActivity, logout, openOverlay, settingsSave, tick } from './admin.ts';
+import { cancel, closeOverlay, closePatient, devices, keyActivity, logout, openOverlay, settingsLoaded, settingsSave, tick } from './admin.ts';
 import { withAudit } from './audit.ts';
 import { cardInserted, cardReadFailed, cardRemoved, patientProfileRead, staffProfileRead } from './cards.ts';
 import { emergencyOpen, emergencySubmit } from './emergency.ts';
@@ -60,6 +60,8 @@ function step(state: SessionState, event: SessionEvent): Step {
       return closeOverlay(state);
     case 'settings-save':
       return settingsSave(state, event);
+    case 'settings-loaded':
+      return settingsLoaded(state, event);
   }
 }
 

@@ -164,7 +164,9 @@ export type SessionEvent =
   | { type: 'tick'; at: number }
   | { type: 'open-overlay'; at: number; overlay: 'settings' | 'diagnostics' }
   | { type: 'close-overlay'; at: number }
-  | { type: 'settings-save'; at: number; settings: KioskSettings };
+  | { type: 'settings-save'; at: number; settings: KioskSettings }
+  /** The stored settings, read at start-up (not an admin action: no permission check). */
+  | { type: 'settings-loaded'; at: number; settings: KioskSettings };
 
 export type SessionEventType = SessionEvent['type'];
 

@@ -10,31 +10,35 @@ const MAX_PIN = 8;
 
 export function PinEntry({ label, onSubmit, disabled, width }: { label: string; onSubmit: (pin: string) => void; disabled: boolean; width: number }) {
   const [digits, setDigits] = useState('');
-  const current = useRef(digits);
-  current.current = digits;
+  // The digits as of the latest key, so an Enter right after a paste sends all of them.
+  const current = useRef('');
+  const set = useCallback((next: string) => {
+    current.current = next;
+    setDigits(next);
+  }, []);
   const submit = useRef(onSubmit);
   submit.current = onSubmit;
   const onText = useCallback((text: string) => {
     const typed = text.replace(/[^0-9]/g, '');
-    setDigits((d) => (d + typed).slice(0, MAX_PIN));
-  }, []);
+    set((current.current + typed).slice(0, MAX_PIN));
+  }, [set]);
   const onCommand = useCallback((command: CommandId): boolean => {
     if (command === 'text.erase') {
-      setDigits((d) => d.slice(0, -1));
+      set(current.current.slice(0, -1));
       return true;
     }
     if (command === 'text.clear') {
-      setDigits('');
+      set('');
       return true;
     }
     if (command === 'text.submit') {
       const pin = current.current;
-      setDigits('');
+      set('');
       submit.current(pin);
       return true;
     }
     return false;
-  }, []);
+  }, [set]);
   const layer = useMemo<KeyLayer | null>(() => (disabled ? null : { scopes: ['text'], onCommand, onText }), [disabled, onCommand, onText]);
   useKeyLayer(layer);
   return <TextEntry label={label} value={digits} masked focused={!disabled} width={width} />;

@@ -13,7 +13,7 @@ export function DiagnosticsOverlay({ diagnostics, lang, width, height }: { diagn
   const [checks, setChecks] = useState<DiagnosticCheck[] | null>(null);
   useEffect(() => {
     let alive = true;
-    diagnostics?.run().then(
+    diagnostics?.run(lang).then(
       (result) => alive && setChecks(result),
       (error: unknown) => alive && setChecks([{ id: 'diagnostics', label: tr(lang, 'diag.title'), ok: false, detail: error instanceof Error ? error.message : String(error) }]),
     );

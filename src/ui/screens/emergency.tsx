@@ -19,31 +19,37 @@ type Form = Record<(typeof FIELDS)[number]['key'], string>;
 
 export function EmergencyScreen({ lang, size, send }: ScreenProps) {
   const theme = useTheme();
-  const [form, setForm] = useState<Form>({ nationalId: '', birthDate: '', reason: '' });
-  const [field, setField] = useState(0);
+  const [{ form, field }, setEntry] = useState<{ form: Form; field: number }>({ form: { nationalId: '', birthDate: '', reason: '' }, field: 0 });
+  // The entry as of the latest key (keys may come faster than renders).
   const latest = useRef({ form, field });
-  latest.current = { form, field };
-  const onText = useCallback((text: string) => {
-    const { field: index } = latest.current;
-    const spec = FIELDS[index];
-    if (!spec) return;
-    setForm((f) => ({ ...f, [spec.key]: (f[spec.key] + text).slice(0, spec.max) }));
+  const update = useCallback((next: { form: Form; field: number }) => {
+    latest.current = next;
+    setEntry(next);
   }, []);
+  const edit = useCallback(
+    (change: (value: string) => string) => {
+      const { form: f, field: index } = latest.current;
+      const spec = FIELDS[index];
+      if (spec) update({ field: index, form: { ...f, [spec.key]: change(f[spec.key]).slice(0, spec.max) } });
+    },
+    [update],
+  );
+  const onText = useCallback((text: string) => edit((value) => value + text), [edit]);
   const onCommand = useCallback(
     (command: CommandId): boolean => {
-      const spec = FIELDS[latest.current.field];
+      const { form: f, field: index } = latest.current;
       switch (command) {
         case 'text.erase':
-          if (spec) setForm((f) => ({ ...f, [spec.key]: [...f[spec.key]].slice(0, -1).join('') }));
+          edit((value) => [...value].slice(0, -1).join(''));
           return true;
         case 'text.clear':
-          if (spec) setForm((f) => ({ ...f, [spec.key]: '' }));
+          edit(() => '');
           return true;
         case 'text.next-field':
-          setField((i) => (i + 1) % FIELDS.length);
+          update({ form: f, field: (index + 1) % FIELDS.length });
           return true;
         case 'text.prev-field':
-          setField((i) => (i + FIELDS.length - 1) % FIELDS.length);
+          update({ form: f, field: (index + FIELDS.length - 1) % FIELDS.length });
           return true;
         case 'text.submit':
           send({ type: 'emergency-submit', ...latest.current.form });
@@ -52,7 +58,7 @@ export function EmergencyScreen({ lang, size, send }: ScreenProps) {
           return false;
       }
     },
-    [send],
+    [send, edit, update],
   );
   const layer = useMemo<KeyLayer>(() => ({ scopes: ['text'], onCommand, onText }), [onCommand, onText]);
   useKeyLayer(layer);

@@ -2,7 +2,8 @@
 // filter (/), the records filter panel (f) and a detail box (Enter). Keys arrive through
 // the app's dispatcher as commands; this screen maps them to its view reducer.
 import { Box, Text } from 'ink';
-import { useCallback, useMemo, useReducer, useRef } from 'react';
+import { useCallback, useMemo, useRef } from 'react';
+import { useLiveReducer } from '../use-live-reducer.ts';
 import { TAB_IDS } from '../../core/session/types.ts';
 import { tr } from '../i18n/index.ts';
 import { useKeyLayer, type KeyLayer } from '../key-layer.ts';
@@ -18,7 +19,7 @@ import { TabBar } from '../components/tab-bar.tsx';
 import { FilterPanel } from '../components/filter-panel.tsx';
 import { DetailBox } from '../components/detail-box.tsx';
 import type { AnalyzedRecord } from '../../core/domain/analysis.ts';
-import { initialPatientView, patientView } from './patient-view-state.ts';
+import { initialPatientView, patientView, type PatientViewState } from './patient-view-state.ts';
 import type { ScreenProps } from './props.ts';
 
 /** Lines around the table body: header 2, tabs 1, table header 1, status 1, notice 1, hints 1, and the spare bottom row. */
@@ -33,10 +34,15 @@ const TABLE_COMMANDS: Partial<Record<CommandId, (page: number) => TableAction>> 
   'table.end': () => ({ type: 'end' }),
 };
 
+function scopesOf(view: PatientViewState): Scope[] {
+  if (view.panel) return ['text'];
+  return view.views[view.tab].filtering ? ['text', 'table', 'patient'] : ['table', 'patient'];
+}
+
 export function PatientViewScreen({ state, lang, size, homeInstitutionId }: ScreenProps & { homeInstitutionId: string | null }) {
   const theme = useTheme();
   const phase = state.phase;
-  const [view, dispatch] = useReducer(patientView, state.settings.defaultTab, initialPatientView);
+  const [view, dispatch, liveView] = useLiveReducer(patientView, () => initialPatientView(state.settings.defaultTab));
   const data = phase.name === 'patient-view' ? phase.data : null;
   const table = useMemo(() => (data ? tabTable(view.tab, data, lang, homeInstitutionId) : null), [data, view.tab, lang, homeInstitutionId]);
   const tv = view.views[view.tab];
@@ -52,20 +58,19 @@ export function PatientViewScreen({ state, lang, size, homeInstitutionId }: Scre
   const bodyHeight = Math.max(3, size.rows - CHROME_LINES + (table?.header === false ? 1 : 0));
   const { cursor, offset } = clampView(tv, rows.length, bodyHeight);
 
-  const live = useRef({ view, rows, bodyHeight, table, cursor });
-  live.current = { view, rows, bodyHeight, table, cursor };
+  // Row count and page size as last rendered (the view itself is read live from liveView).
+  const live = useRef({ rows, bodyHeight, table });
+  live.current = { rows, bodyHeight, table };
 
   const onText = useCallback((text: string) => {
-    const { view: v } = live.current;
+    const v = liveView.current;
     if (v.panel) dispatch({ type: 'panel-text', text });
-    else if (v.views[v.tab].filtering) {
-      const bounds = { count: live.current.rows.length, height: live.current.bodyHeight };
-      dispatch({ type: 'table', action: { type: 'filter-text', text: v.views[v.tab].filter + text }, bounds });
-    }
-  }, []);
+    else if (v.views[v.tab].filtering) dispatch({ type: 'table', action: { type: 'filter-append', text }, bounds: { count: live.current.rows.length, height: live.current.bodyHeight } });
+  }, [dispatch, liveView]);
 
   const onCommand = useCallback((command: CommandId): boolean => {
-    const { view: v, rows: r, bodyHeight: height, table: t } = live.current;
+    const v = liveView.current;
+    const { rows: r, bodyHeight: height, table: t } = live.current;
     const bounds = { count: r.length, height };
     const tableAction = (action: TableAction) => dispatch({ type: 'table', action, bounds });
     if (v.panel) {
@@ -89,7 +94,7 @@ export function PatientViewScreen({ state, lang, size, homeInstitutionId }: Scre
     if (current.filtering) {
       if (command === 'text.submit') return tableAction({ type: 'filter-stop', keep: true }), true;
       if (command === 'session.back') return tableAction({ type: 'filter-stop', keep: false }), true;
-      if (command === 'text.erase') return tableAction({ type: 'filter-text', text: [...current.filter].slice(0, -1).join('') }), true;
+      if (command === 'text.erase') return tableAction({ type: 'filter-erase' }), true;
       if (command === 'text.clear') return tableAction({ type: 'filter-text', text: '' }), true;
     }
     if (command.startsWith('tab.')) {
@@ -124,12 +129,11 @@ export function PatientViewScreen({ state, lang, size, homeInstitutionId }: Scre
       default:
         return false;
     }
-  }, []);
+  }, [dispatch, liveView]);
 
-  const typing = !!view.panel || tv.filtering;
-  const scopes: Scope[] = view.panel ? ['text'] : typing ? ['text', 'table', 'patient'] : ['table', 'patient'];
-  const scopeKey = scopes.join(',');
-  const layer = useMemo<KeyLayer>(() => ({ scopes: scopeKey.split(',') as Scope[], onCommand, onText }), [scopeKey, onCommand, onText]);
+  const scopeKey = scopesOf(view).join(',');
+  const liveScopes = useCallback(() => scopesOf(liveView.current), [liveView]);
+  const layer = useMemo<KeyLayer>(() => ({ scopes: scopeKey.split(',') as Scope[], onCommand, onText, liveScopes }), [scopeKey, onCommand, onText, liveScopes]);
   useKeyLayer(layer);
 
   if (phase.name !== 'patient-view' || !table || !data) return null;

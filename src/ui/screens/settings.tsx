@@ -35,26 +35,31 @@ export function SettingsOverlay({ settings, lang, width, send }: { settings: Kio
   const theme = useTheme();
   const [draft, setDraft] = useState(settings);
   const [item, setItem] = useState(0);
+  // Keys can arrive faster than renders: what the next key acts on is kept here.
   const live = useRef({ draft, item });
-  live.current = { draft, item };
   const onCommand = useCallback(
     (command: CommandId): boolean => {
-      const { draft: d, item: i } = live.current;
-      const spec = ITEMS[i];
+      const current = live.current;
+      const spec = ITEMS[current.item];
+      const update = (next: { draft: KioskSettings; item: number }) => {
+        live.current = next;
+        setDraft(next.draft);
+        setItem(next.item);
+      };
       switch (command) {
         case 'list.up':
-          setItem((i + ITEMS.length - 1) % ITEMS.length);
+          update({ ...current, item: (current.item + ITEMS.length - 1) % ITEMS.length });
           return true;
         case 'list.down':
-          setItem((i + 1) % ITEMS.length);
+          update({ ...current, item: (current.item + 1) % ITEMS.length });
           return true;
         case 'list.left':
         case 'list.right':
         case 'list.toggle':
-          if (spec) setDraft(spec.step(d, command === 'list.left' ? -1 : 1));
+          if (spec) update({ ...current, draft: spec.step(current.draft, command === 'list.left' ? -1 : 1) });
           return true;
         case 'list.select':
-          send({ type: 'settings-save', settings: d });
+          send({ type: 'settings-save', settings: current.draft });
           return true;
         default:
           return false;

@@ -16,21 +16,25 @@ export function TrayOverlay({ tray, lang, width, height, onClose }: { tray: Demo
   const [cursor, setCursor] = useState(0);
   const [, redraw] = useState(0);
   const cards = tray.cards();
-  const live = useRef({ cards, cursor });
-  live.current = { cards, cursor };
+  // Keys can arrive faster than renders: the cursor the next key acts on is kept here.
+  const at = useRef(0);
   const onCommand = useCallback(
     (command: CommandId): boolean => {
-      const { cards: list, cursor: at } = live.current;
+      const list = tray.cards();
+      const move = (by: number) => {
+        at.current = Math.max(0, Math.min(list.length - 1, at.current + by));
+        setCursor(at.current);
+      };
       switch (command) {
         case 'list.up':
-          setCursor(Math.max(0, at - 1));
+          move(-1);
           return true;
         case 'list.down':
-          setCursor(Math.min(list.length - 1, at + 1));
+          move(1);
           return true;
         case 'list.select':
         case 'list.toggle': {
-          const card = list[at];
+          const card = list[at.current];
           if (card) tray.toggle(card.id);
           redraw((n) => n + 1);
           return true;

@@ -21,7 +21,9 @@ export type TableAction =
   | { type: 'sort-order' }
   | { type: 'filter-start' }
   | { type: 'filter-stop'; keep: boolean }
-  | { type: 'filter-text'; text: string };
+  | { type: 'filter-text'; text: string }
+  | { type: 'filter-append'; text: string }
+  | { type: 'filter-erase' };
 
 export interface TableBounds {
   /** Rows after filtering. */
@@ -57,6 +59,10 @@ function step(view: TableView, action: TableAction): TableView {
       return { ...view, filtering: false, filter: action.keep ? view.filter : '', cursor: 0 };
     case 'filter-text':
       return { ...view, filter: action.text, cursor: 0, offset: 0 };
+    case 'filter-append':
+      return { ...view, filter: view.filter + action.text, cursor: 0, offset: 0 };
+    case 'filter-erase':
+      return { ...view, filter: [...view.filter].slice(0, -1).join(''), cursor: 0, offset: 0 };
   }
 }
 

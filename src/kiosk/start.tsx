@@ -1,0 +1,83 @@
+// `yaoli` (the kiosk): the screen first, then the world behind it. The first frame must
+// come quickly (SPEC §4: ≤ 300 ms), so the reader hub, the cache, the simulator and the
+// cloud client are opened after Ink has drawn the idle screen, and report in as events.
+import { render } from 'ink';
+import { taipeiDateOf } from '../core/domain/dates.ts';
+import type { IsoDate } from '../core/domain/types.ts';
+import { createSessionStore, initialSession, type SessionEffect, type SessionStore } from '../core/session/index.ts';
+import { App } from '../ui/app.tsx';
+import { ThemeContext, themeFromEnv } from '../ui/theme.ts';
+import type { DemoTray, Diagnostics } from '../ui/ports.ts';
+import { takeTerminal } from './terminal.ts';
+import { openWorld, type World } from './world.ts';
+
+export interface KioskOptions {
+  /** 'virtual' (embedded default, with the demo tray) or 'pcsc' (real readers). */
+  readers: 'virtual' | 'pcsc';
+  /** MediCloud base URL; null = the embedded simulator on a random loopback port. */
+  cloud: string | null;
+  seed: number;
+  /** The day the demo runs on (simulator and analysis); default today in Taipei. */
+  today: IsoDate | null;
+  samFolder: string | null;
+  /** Demo: insert these deck cards at start (e.g. ['S01']). */
+  insert: string[];
+  stdout: NodeJS.WriteStream;
+  stdin: NodeJS.ReadStream;
+  env: NodeJS.ProcessEnv;
+}
+
+export async function startKiosk(options: KioskOptions): Promise<number> {
+  const clock = () => Date.now();
+  const today = (): IsoDate => options.today ?? taipeiDateOf(new Date());
+  let world: World | null = null;
+  const pending: SessionEffect[] = [];
+  const store: SessionStore = createSessionStore(initialSession(undefined, clock()), {
+    clock,
+    // Effects that arrive before the world is open (none in practice: no cards yet) wait.
+    onEffect: (effect) => (world ? world.run(effect) : pending.push(effect)),
+  });
+  let tray: DemoTray | null = null;
+  let diagnostics: Diagnostics | null = null;
+  let finish: (code: number) => void = () => undefined;
+  const done = new Promise<number>((resolve) => (finish = resolve));
+  const guard = takeTerminal(options.stdout, () => quit(130));
+  const ink = render(
+    <ThemeContext.Provider value={themeFromEnv(options.env)}>
+      <Root store={store} today={today} getTray={() => tray} getDiagnostics={() => diagnostics} onQuit={() => quit(0)} home={() => world?.homeInstitutionId ?? null} />
+    </ThemeContext.Provider>,
+    { stdout: options.stdout, stdin: options.stdin, exitOnCtrlC: false, patchConsole: false, incrementalRendering: false, maxFps: 15 },
+  );
+  let quitting = false;
+  async function quit(code: number): Promise<void> {
+    if (quitting) return;
+    quitting = true;
+    ink.unmount();
+    await world?.close().catch(() => undefined);
+    guard.restore();
+    finish(code);
+  }
+  try {
+    world = await openWorld({ ...options, store, clock, today });
+  } catch (error) {
+    guard.restore();
+    ink.unmount();
+    throw error;
+  }
+  tray = world.tray;
+  diagnostics = world.diagnostics;
+  for (const effect of pending.splice(0)) world.run(effect);
+  ink.rerender(
+    <ThemeContext.Provider value={themeFromEnv(options.env)}>
+      <Root store={store} today={today} getTray={() => tray} getDiagnostics={() => diagnostics} onQuit={() => quit(0)} home={() => world?.homeInstitutionId ?? null} />
+    </ThemeContext.Provider>,
+  );
+  await world.insertAtStart(options.insert);
+  const code = await done;
+  for (const warning of world.warnings()) console.error(`yaoli: ${warning}`);
+  return code;
+}
+
+function Root(props: { store: SessionStore; today: () => IsoDate; getTray: () => DemoTray | null; getDiagnostics: () => Diagnostics | null; onQuit: () => void; home: () => string | null }) {
+  return <App store={props.store} today={props.today} homeInstitutionId={props.home()} tray={props.getTray()} diagnostics={props.getDiagnostics()} onQuit={props.onQuit} />;
+}

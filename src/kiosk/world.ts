@@ -1,0 +1,144 @@
+// Everything behind the screen, opened once: reader hub, cache (+ audit, staff list,
+// settings), MediCloud client (the embedded simulator by default), SAM, the look-up and
+// the effects runner, the demo tray and the diagnostics. `close()` undoes it all.
+import { openCache, type Cache } from '../core/cache/index.ts';
+import { createCloudClient } from '../core/cloud/index.ts';
+import type { LookupCache } from '../core/lookup/index.ts';
+import type { IsoDate } from '../core/domain/types.ts';
+import { defaultCachePaths } from '../core/paths.ts';
+import type { SessionEffect, SessionStore } from '../core/session/index.ts';
+import { deckFor } from '../device/virtual/deck-cards.ts';
+import { openReaderHub } from '../device/open-hub.ts';
+import { VirtualReaderHub, VIRTUAL_READERS } from '../device/virtual/hub.ts';
+import { startSimulator } from '../sim/server.ts';
+import type { DemoTray, Diagnostics } from '../ui/ports.ts';
+import { createCardOps } from './card-ops.ts';
+import { createDemoTray } from './demo-tray.ts';
+import { kioskDiagnostics } from './diagnostics.ts';
+import { createEffectsRunner } from './effects.ts';
+import { bridgeHub } from './hub-bridge.ts';
+import { createLookupService, type SamSigner } from './lookup-service.ts';
+import { demoSam, fileSam, watchSamCards } from './sam-source.ts';
+import { analysisSettings, loadSettings, saveSettings } from './settings-store.ts';
+
+export interface World {
+  run(effect: SessionEffect): void;
+  tray: DemoTray | null;
+  diagnostics: Diagnostics;
+  homeInstitutionId: string | null;
+  insertAtStart(deckIds: string[]): Promise<void>;
+  warnings(): string[];
+  close(): Promise<void>;
+}
+
+export interface WorldOptions {
+  readers: 'virtual' | 'pcsc';
+  cloud: string | null;
+  seed: number;
+  samFolder: string | null;
+  store: SessionStore;
+  clock: () => number;
+  today: () => IsoDate;
+}
+
+/** When the cache cannot open, look-ups still run; nothing is cached and the idle screen says so. */
+const NO_CACHE: LookupCache = { getSnapshots: () => [], putSnapshots: () => undefined, audit: { append: () => undefined } };
+
+export async function openWorld(options: WorldOptions): Promise<World> {
+  const { store, clock } = options;
+  const warnings: string[] = [];
+  const warn = (error: Error) => {
+    if (warnings.length < 50) warnings.push(error.message);
+  };
+  const embedded = options.readers === 'virtual';
+  const deck = deckFor(options.seed);
+
+  const hub = embedded ? new VirtualReaderHub({ seed: options.seed }) : await openReaderHub({ backend: 'pcsc' });
+
+  let cache: Cache | null = null;
+  try {
+    const paths = defaultCachePaths();
+    cache = openCache({ path: paths.db, keyFile: paths.keyFile }).cache;
+    store.send({ type: 'devices', status: { cache: 'ok' } });
+    store.send({ type: 'settings-loaded', settings: loadSettings(cache) });
+  } catch (error) {
+    warn(error as Error);
+    store.send({ type: 'devices', status: { cache: 'failed' } });
+  }
+
+  const simulator = options.cloud ? null : await startSimulator({ port: 0, host: '127.0.0.1', seed: options.seed, today: options.today() });
+  const baseUrl = options.cloud ?? (simulator as { url: string }).url;
+  const client = createCloudClient({ baseUrl });
+  // The embedded simulator is on loopback: reachable by construction.
+  if (simulator) store.send({ type: 'devices', status: { network: 'online' } });
+
+  let sam: SamSigner | null = null;
+  const samReady = (found: SamSigner) => {
+    sam = found;
+    store.send({ type: 'devices', status: { sam: true } });
+  };
+  let stopSamWatch = () => undefined as void;
+  if (embedded) samReady(await demoSam(options.seed));
+  else {
+    if (options.samFolder !== null) await fileSam(options.samFolder).then(samReady, warn);
+    stopSamWatch = watchSamCards(hub, samReady, warn);
+  }
+
+  const isAdmin = (staffId: string) => (cache?.staff.isAdmin(staffId) ?? false) || (embedded && deck.staff.some((s) => s.staffId === staffId && s.admin));
+  const cards = createCardOps(hub, { isAdmin });
+  const lookups = createLookupService({
+    cards,
+    client,
+    cache: cache ?? NO_CACHE,
+    sam: () => sam,
+    today: options.today,
+    clock,
+    settings: () => analysisSettings(store.getState().settings),
+    cardNumberFor: (nationalId) => (embedded ? (deck.patients.find((p) => p.nationalId === nationalId)?.cardNumber ?? null) : null),
+    dispatch: (event) => {
+      if (event.type === 'lookup-fresh') store.send({ type: 'devices', status: { network: 'online' } });
+      if (event.type === 'lookup-offline') store.send({ type: 'devices', status: { network: 'offline' } });
+      store.dispatch(event);
+    },
+    onWarning: warn,
+  });
+  const run = createEffectsRunner({
+    cards,
+    lookups,
+    state: store.getState,
+    dispatch: store.dispatch,
+    clock,
+    audit: (entry) =>
+      cache?.audit.append({ action: entry.action, at: entry.at, staffMasked: entry.staffId, patientMasked: entry.patientMasked, consent: entry.consent, outcome: entry.outcome, reason: entry.reason, ...(entry.latencyMs === null ? {} : { latencies: { total: entry.latencyMs } }) }),
+    saveSettings: (settings) => cache && saveSettings(cache, settings),
+    onWarning: warn,
+  });
+  const unbridge = bridgeHub(hub, { cards, dispatch: store.dispatch, clock, onStaffCardGone: lookups.forgetStaff });
+  // The idle timeout is a comparison in the reducer; this only tells it the time.
+  const ticker = setInterval(() => store.send({ type: 'tick' }), 1000);
+  ticker.unref();
+
+  const tray = hub instanceof VirtualReaderHub ? createDemoTray(hub, deck, warn) : null;
+  return {
+    run,
+    tray,
+    diagnostics: kioskDiagnostics({ hub, cloudUrl: options.cloud, cacheDb: cache?.path ?? defaultCachePaths().db, samFolder: options.samFolder }),
+    homeInstitutionId: sam ? (sam as SamSigner).hospId : embedded ? deck.home.id : null,
+    async insertAtStart(deckIds) {
+      for (const id of deckIds) await tray?.insert(id.toUpperCase()).catch(warn);
+    },
+    warnings: () => warnings,
+    async close() {
+      clearInterval(ticker);
+      unbridge();
+      stopSamWatch();
+      await cards.close();
+      await hub.close().catch(warn);
+      await client.close().catch(warn);
+      await simulator?.close().catch(warn);
+      cache?.close();
+    },
+  };
+}
+
+export { VIRTUAL_READERS };
