@@ -78,9 +78,11 @@ export async function run(argv: string[], now: () => Date = () => new Date()): P
       console.log(`${analyzeMessages.usage['zh-TW']}\n\n${analyzeMessages.usage.en}`);
       return EXIT_OK;
     }
+    let history;
     let analysis;
     try {
-      analysis = analyzeHistory(mapBundle(readBundle(options.input)), options.today);
+      history = mapBundle(readBundle(options.input));
+      analysis = analyzeHistory(history, options.today);
     } catch (error) {
       if (!(error instanceof MedicloudShapeError)) throw error;
       const file = options.input;
@@ -92,7 +94,8 @@ export async function run(argv: string[], now: () => Date = () => new Date()): P
       );
       return EXIT_BAD_INPUT;
     }
-    console.log(options.json ? JSON.stringify(analysisJson(analysis, options.lang), null, 2) : renderReport(analysis, options.lang));
+    const cloud = history.cloudLeftover;
+    console.log(options.json ? JSON.stringify(analysisJson(analysis, options.lang, cloud), null, 2) : renderReport(analysis, options.lang, cloud));
     return EXIT_OK;
   } catch (error) {
     if (error instanceof InputError) {

@@ -52,7 +52,8 @@ test('78-year-old on chronic refills: 3rd amlodipine fill is too early, L4 amlod
   t.deepEqual([...l4.drugCodes].sort(), ['BC99000100', 'BC99000300']);
   const pickup = out.records.find((r: any) => r.drugCode === 'BC99000100' && r.refillDate !== null);
   t.like(pickup, { startDate: '2025-10-20', daysSupply: 28, leftoverDays: 14 });
-  t.like(out.groups.find((g: any) => g.ingredient === 'AMLODIPINE'), { leftoverDays: 18, noCarryLeftoverDays: 14, supplyEnd: '2025-11-20' });
+  t.like(out.groups.find((g: any) => g.ingredient === 'AMLODIPINE'), { leftoverDays: 18, noCarryLeftoverDays: 14, supplyEnd: '2025-11-20', cloudLeftoverDays: 18 });
+  t.is(out.groups.find((g: any) => g.ingredient === 'GLIMEPIRIDE').cloudLeftoverDays, null);
   t.is(out.records.find((r: any) => r.drugCode === 'BC99000500').leftoverDays, null, 'eye drops: 無法試算');
   const keys = out.alerts.map((a: any) => a.key);
   for (const key of ['duplicate.L4', 'refill.too-early', 'elderly.avoid', 'allergy.on-record', 'patient.over-75']) t.true(keys.includes(key), key);

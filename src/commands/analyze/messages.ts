@@ -58,6 +58,7 @@ export const analyzeMessages = catalogue({
   'col.groupLeftover': { 'zh-TW': '遵醫囑應餘', en: 'Left (carry)' },
   'col.noCarry': { 'zh-TW': '單筆最大', en: 'Left (single)' },
   'col.supplyEnd': { 'zh-TW': '用藥結束日', en: 'Supply ends' },
+  'col.cloud': { 'zh-TW': '雲端餘藥', en: 'Cloud left' },
   'col.note': { 'zh-TW': '備註', en: 'Note' },
   'col.prescribed': { 'zh-TW': '處方日', en: 'Prescribed' },
   'col.fill': { 'zh-TW': '已領', en: 'Filled' },

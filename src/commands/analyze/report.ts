@@ -6,7 +6,8 @@ import { toRocDate } from '../../core/domain/dates.ts';
 import { recordStart } from '../../core/domain/leftover.ts';
 import { maskNationalId } from '../../core/domain/national-id.ts';
 import { renderTable, type Column } from '../../text/table.ts';
-import { alertText } from './json.ts';
+import type { CloudGroupLeftover } from '../../core/domain/types.ts';
+import { alertText, cloudLeftoverFor } from './json.ts';
 import { analyzeMessages, type AnalyzeMessageKey } from './messages.ts';
 
 type Row<K extends keyof Analysis> = Analysis[K] extends readonly (infer T)[] ? T : never;
@@ -15,7 +16,7 @@ function roc(iso: string | null): string {
   return iso === null ? '—' : toRocDate(iso);
 }
 
-export function renderReport(analysis: Analysis, lang: Lang): string {
+export function renderReport(analysis: Analysis, lang: Lang, cloudLeftover: readonly CloudGroupLeftover[] = []): string {
   const t = (key: AnalyzeMessageKey, facts?: Record<string, string | number>) => translate(analyzeMessages, key, lang, facts);
   const lines: string[] = [t('title')];
   const patient = analysis.patient;
@@ -73,6 +74,7 @@ export function renderReport(analysis: Analysis, lang: Lang): string {
     { header: t('col.groupLeftover'), value: (g) => String(g.leftoverDays), align: 'right' },
     { header: t('col.noCarry'), value: (g) => String(g.noCarryLeftoverDays), align: 'right' },
     { header: t('col.supplyEnd'), value: (g) => roc(g.supplyEnd) },
+    { header: t('col.cloud'), value: (g) => String(cloudLeftoverFor(g.ingredient, cloudLeftover) ?? '—'), align: 'right' },
     { header: t('col.note'), value: (g) => (g.mayUnderestimate ? t('group.mayUnderestimate') : '') },
   ];
   const activeGroups = analysis.groups.filter((g) => g.leftoverDays > 0 || g.noCarryLeftoverDays > 0);
