@@ -51,8 +51,9 @@ export function careListTally(visits: readonly Visit[] | undefined): CareListTal
         if (visit.fiveClasses !== null) prescribingSeen = true;
         // NHI rates care-list patients only: the list's care_list column, else the log's word.
         const careList = visit.careList ?? onList.has(visit.patientKey);
-        if (!careList || visit.fiveClasses !== true) continue;
-        events.push({ staffId: visit.staff, patientKey: visit.patientKey, visitId: visit.visitId, opened: false, prescribedFiveClasses: true });
+        if (!careList) continue;
+        // Every care-list visit is a unit, so "neither opened nor prescribed" is counted (NHI's 9).
+        events.push({ staffId: visit.staff, patientKey: visit.patientKey, visitId: visit.visitId, opened: false, prescribedFiveClasses: visit.fiveClasses === true });
       }
       const opensByStaff = new Map<string, number>();
       const counted = new Set<string>();
