@@ -89,38 +89,66 @@ function groupIsHighRisk(identity: string, involved: Candidate[]): boolean {
 }
 
 /**
- * The record a K1 group is judged at: the latest one that is a countable supply (not PRN or
- * as-ordered, longer than a short course). PRN pickups and short courses neither raise a
- * duplicate nor hide one found before them. Its index in `members`, or -1.
+ * How many of a group's most recent countable records are tried as the newer side of a
+ * pair. A 3-month cloud history holds a handful per ingredient; the cap keeps a pathological
+ * history (thousands of fills of one drug) linear.
  */
-function judgedRecordIndex(members: Candidate[], settings: DuplicateSettings): number {
-  for (let i = members.length - 1; i >= 0; i--) {
-    const c = members[i] as Candidate;
-    if (!isAsNeededSupply(c) && c.record.daysSupply > settings.shortCourseDays) return i;
-  }
-  return -1;
+const MAX_JUDGED = 32;
+
+/**
+ * Upper bounds, per member, of the days on hand just before it starts (from all earlier
+ * members, chains included). Leaving records out or applying resets can only lower the
+ * exact value, so a bound ≤ threshold rules a member out without the exact walk.
+ */
+function onHandBounds(members: Candidate[]): Float64Array {
+  const bounds = new Float64Array(members.length);
+  let carried: number | null = null; // carry-forward end over daily regimens
+  let latestEnd = -Infinity; // largest own end, for forms without carry (eye drops, patches)
+  members.forEach((c, i) => {
+    bounds[i] = (c.reason === null ? (carried ?? -Infinity) : latestEnd) - c.startDay;
+    if (c.reason === null) carried = carried === null || c.startDay >= carried ? c.endDay : carried + (c.endDay - c.startDay);
+    if (!isAsNeededSupply(c)) latestEnd = Math.max(latestEnd, c.endDay);
+  });
+  return bounds;
 }
 
-/** L1 / L2 for one K1 group (same ingredient + same dosage form). */
+/**
+ * L1 / L2 for one K1 group (same ingredient + same dosage form). Tries the group's recent
+ * countable records, newest first, as the newer side: the first one dispensed while more
+ * than the threshold of other prescriptions' supply was on hand (carried forward) makes the
+ * group's one alert. PRN pickups and short courses neither raise a duplicate nor hide one
+ * found before them; an exception code on the group's latest record silences the group, one
+ * on an older record excuses only that dispensing.
+ */
 function sameFormDuplicate(key: string, bucket: Bucket, settings: DuplicateSettings, preparer: Preparer): DuplicateAlert | null {
   const members = bucket.members; // already in carry order: candidates are sorted once up front
-  const latest = members[members.length - 1] as Candidate;
-  const at = judgedRecordIndex(members, settings);
-  if (at < 0 || latest.record.exceptionCode !== null) return null;
-  const newest = members[at] as Candidate;
-  if (suppressedByNewest(newest, settings)) return null;
-  if (!groupActive(newest, members.slice(0, at + 1), preparer)) return null;
-  const older = members.slice(0, at).filter((c) => !samePrescription(c, newest));
-  if (older.length === 0) return null;
-  const onHand = leftoverAtNewest(newest, older, settings.duplicateThresholdDays, preparer);
-  if (onHand <= settings.duplicateThresholdDays) return null;
+  const threshold = settings.duplicateThresholdDays;
+  if ((members[members.length - 1] as Candidate).record.exceptionCode !== null) return null;
+  const bounds = onHandBounds(members);
+  let tried = 0;
+  for (let at = members.length - 1; at > 0 && tried < MAX_JUDGED; at--) {
+    const newer = members[at] as Candidate;
+    if (isAsNeededSupply(newer) || suppressedByNewest(newer, settings)) continue;
+    tried += 1;
+    // The latest countable record may still be in use through carried stock; older ones by their own supply.
+    const active = tried === 1 ? groupActive(newer, members.slice(0, at + 1), preparer) : newer.leftToday > 0;
+    if (!active || (bounds[at] as number) <= threshold) continue;
+    const older = members.slice(0, at).filter((c) => !samePrescription(c, newer));
+    if (older.length === 0) continue;
+    const onHand = leftoverAtNewest(newer, older, threshold, preparer);
+    if (onHand > threshold) return sameFormAlert(key, bucket, newer, older, onHand);
+  }
+  return null;
+}
+
+function sameFormAlert(key: string, bucket: Bucket, newer: Candidate, older: Candidate[], onHand: number): DuplicateAlert {
   // Name the older records whose own supply reached S_n; when only the carried stock did,
   // the latest older record stands for it.
   const usable = older.filter((c) => !isAsNeededSupply(c));
-  let reaching = usable.filter((c) => c.endDay > newest.startDay);
+  let reaching = usable.filter((c) => c.endDay > newer.startDay);
   if (reaching.length === 0) reaching = usable.slice(-1);
-  const involved = [...reaching, newest];
-  const level = involved.every((c) => c.record.drugCode === newest.record.drugCode) ? 'L1' : 'L2';
+  const involved = [...reaching, newer];
+  const level = involved.every((c) => c.record.drugCode === newer.record.drugCode) ? 'L1' : 'L2';
   const severity = isCrossInstitution(involved) && groupIsHighRisk(bucket.name, involved) ? 'critical' : 'warning';
   return buildAlert(level, severity, key, involved, [bucket.name], onHand);
 }

@@ -208,6 +208,18 @@ test('a chain does pair with another prescriber\'s supply', (t) => {
   t.like(alerts[0], { level: 'L2', crossInstitution: true, overlapDays: 25 });
 });
 
+test('an on-time refill after a duplicate does not hide it: the double supply is still in hand', (t) => {
+  // A's chronic prescription (28 d) from 1/1; B adds 28 days on 1/10 (19 days still on hand);
+  // A's 2nd fill on 1/29 is on time for its own chain. On 2/1 the patient holds both supplies.
+  const fill1 = drug('AMLODIPINE', 'C08CA01', { id: 'fill1', visitDate: '2025-01-01', institution: CLINIC_A });
+  const other = drug('AMLODIPINE', 'C08CA01', { id: 'other', visitDate: '2025-01-10', institution: CLINIC_B, drugCode: 'OTHER00100' });
+  const fill2 = drug('AMLODIPINE', 'C08CA01', { id: 'fill2', visitDate: '2025-01-01', institution: PHARMACY, chronicOriginInstitutionId: CLINIC_A.id, refillDate: '2025-01-29', visitSeqNo: 'IC02' });
+  const alerts = find([fill1, other, fill2], '2025-02-01');
+  t.is(alerts.length, 1);
+  t.like(alerts[0], { level: 'L2', overlapDays: 19 });
+  t.deepEqual(alerts[0]?.recordIds, ['fill1', 'other']);
+});
+
 test('two strengths from one visit (same institution, day and 就醫序號) are one regimen, not a duplicate', (t) => {
   const visit = { visitDate: '2025-05-01', institution: CLINIC_A, visitSeqNo: '0456' };
   t.deepEqual(find([
