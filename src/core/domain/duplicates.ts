@@ -2,8 +2,9 @@
 // first: L1 same NHI drug code, L2 same ingredient + dosage form (NHI's rule: more than
 // `duplicateThresholdDays` days still on hand when the newest was dispensed), L3 same
 // ingredient in another form (info), L4 two ingredients of one ATC5 class, L5 two classes of
-// one equivalence set. One alert per group, fills of one prescription never pair, the
-// newest record's exception code (R001–R008) or short course silences the group.
+// one equivalence set. One alert per group; fills of one prescription never pair; an NHI
+// exception code (R001–R008) on the newest record silences its group; PRN and short courses
+// (≤ shortCourseDays) never raise one.
 //
 // Cost: one pass to prepare the records, one sort of them all, buckets filled in that order;
 // pairs are only looked for inside a group, so 10,000 records stay O(n log n).
