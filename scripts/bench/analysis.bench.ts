@@ -7,7 +7,8 @@
 // when other work shares the cores), and the 100k/10k ratio (n log n ≈ 11.5–13, linear 10).
 import { analyzeHistory } from '../../src/core/domain/analysis.ts';
 import type { PatientHistory } from '../../src/core/domain/types.ts';
-import { syntheticHistory } from './synthetic-history.ts';
+import { mapMedications } from '../../src/core/medicloud/index.ts';
+import { syntheticHistory, toMedicloudRow } from './synthetic-history.ts';
 
 const TODAY = '2025-11-03';
 const SIZES = [1_000, 10_000, 100_000];
@@ -39,7 +40,27 @@ function timeRuns(history: PatientHistory, runs: number): { wall: number; cpu: n
   return { wall: median(wall), cpu: median(cpu), alerts };
 }
 
+/** The cloud client validates every response: zod schema + mapper cost per imue0008s02 response. */
+function mappingBench(): void {
+  console.log('\nmapMedications (imue0008s02 zod schema + mapper)');
+  console.log('rows     runs   wall ms (median)');
+  for (const size of [1_000, 10_000]) {
+    const history = syntheticHistory({ records: size, today: TODAY, spanDays: 90 });
+    const response = { log2time: `${TODAY}T09:00:00`, robject: history.medications.map(toMedicloudRow) };
+    for (let i = 0; i < 3; i += 1) mapMedications(response);
+    const wall: number[] = [];
+    for (let i = 0; i < 9; i += 1) {
+      const started = performance.now();
+      mapMedications(response);
+      wall.push(performance.now() - started);
+    }
+    console.log(`${String(size).padStart(6)}  ${String(9).padStart(5)}  ${median(wall).toFixed(2).padStart(16)}`);
+  }
+}
+
 export default async function analysisBench(): Promise<void> {
+  // Mapping first: timed after the 100k histories it would pay for their garbage.
+  mappingBench();
   for (const shape of ['long', 'dense'] as const) {
     const medians = new Map<number, number>();
     const cpuMedians = new Map<number, number>();

@@ -212,3 +212,30 @@ export function syntheticHistory({ records: target, today, spanDays, seed = 2025
     allergies: [],
   };
 }
+
+/** The record as the cloud's imue0008s02 row (for timing the schema + mapper). */
+export function toMedicloudRow(record: MedicationRecord, index: number): Record<string, unknown> {
+  const kind = { outpatient: '門診', emergency: '急診', inpatient: '住診', pharmacy: '藥局' }[record.institution.visitKind];
+  return {
+    hosp: `${record.institution.name};${kind};${record.institution.id}`,
+    hosp_id: record.institution.id,
+    icd_code: null,
+    icd_cname: null,
+    drug_code: record.drugCode,
+    drug_ename: record.drugName,
+    drug_ing_name: record.ingredients.map((i) => i.name).join('；'),
+    drug_atc7_code: record.atc7,
+    drug_atc5_code: record.atc5,
+    drug_multi_mark: record.isCombination ? 'Y' : null,
+    drug_65_mark: null,
+    drug_date: record.visitDate.replaceAll('-', '/'),
+    cure_e_date: record.refillDate === null ? null : `${record.refillDate}T00:00:00`,
+    drug_fre: record.frequency,
+    qty: String(record.quantity),
+    day: record.daysSupply,
+    drug_left: null,
+    func_seq_no: record.visitSeqNo,
+    chr_hosp_id: record.chronicOriginInstitutionId,
+    r: index + 1,
+  };
+}
