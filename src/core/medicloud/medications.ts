@@ -57,9 +57,10 @@ export function mapMedicationRow(row: MedicationRow, index: number): MedicationR
   const atc7 = row.drug_atc7_code?.toUpperCase() ?? null;
   const ingredients = ingredientsOf(row.drug_ing_name, row.drug_ename, atc7);
   // cure_e_date fills the column 慢連箋領藥日(住院用藥迄日): for a refill pickup it is the day
-  // supply starts; for an inpatient order it is the end of the stay, not a start.
-  const secondDate = row.cure_e_date !== null && row.cure_e_date !== row.drug_date ? row.cure_e_date : null;
-  const refillDate = institution.visitKind === 'inpatient' ? null : secondDate;
+  // supply starts; for an inpatient order it is the end of the stay, not a start. A pickup
+  // cannot precede the prescribing visit, so an earlier date is not read as one.
+  const laterDate = row.cure_e_date !== null && row.cure_e_date > row.drug_date ? row.cure_e_date : null;
+  const refillDate = institution.visitKind === 'inpatient' ? null : laterDate;
   return {
     id: `${row.drug_date}|${institution.id}|${row.drug_code}|${row.r ?? index}`,
     drugCode: row.drug_code.toUpperCase(),

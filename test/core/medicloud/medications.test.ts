@@ -47,6 +47,11 @@ test('a refill pickup starts its supply on cure_e_date (慢連箋領藥日, ISO 
   t.is(record?.visitSeqNo, 'IC02');
 });
 
+test('a cure_e_date before the visit is not a refill start (a pickup cannot precede the prescription)', (t) => {
+  const [record] = mapMedications(medications([medicationRow({ cure_e_date: '2025-10-01T00:00:00' })]));
+  t.is(record?.refillDate, null);
+});
+
 test('an inpatient row keeps cure_e_date as the end of the stay, not as a refill start', (t) => {
   const [record] = mapMedications(medications([medicationRow({ hosp: '示範醫院;住診;0401180014', cure_e_date: '2025-10-30T00:00:00' })]));
   t.is(record?.institution.visitKind, 'inpatient');
