@@ -25,11 +25,11 @@ import type { ScreenProps } from './props.ts';
 /** Lines around the table body: header 2, tabs 1, table header 1, status 1, notice 1, hints 1, and the spare bottom row. */
 export const CHROME_LINES = 8;
 
-const TABLE_COMMANDS: Partial<Record<CommandId, (page: number) => TableAction>> = {
+const TABLE_COMMANDS: Partial<Record<CommandId, () => TableAction>> = {
   'table.up': () => ({ type: 'move', by: -1 }),
   'table.down': () => ({ type: 'move', by: 1 }),
-  'table.page-up': (page) => ({ type: 'move', by: -page }),
-  'table.page-down': (page) => ({ type: 'move', by: page }),
+  'table.page-up': () => ({ type: 'page', by: -1 }),
+  'table.page-down': () => ({ type: 'page', by: 1 }),
   'table.home': () => ({ type: 'home' }),
   'table.end': () => ({ type: 'end' }),
 };
@@ -104,7 +104,7 @@ export function PatientViewScreen({ state, lang, size, homeInstitutionId }: Scre
       return true;
     }
     const move = TABLE_COMMANDS[command];
-    if (move) return tableAction(move(height)), true;
+    if (move) return tableAction(move()), true;
     switch (command) {
       case 'table.sort-next':
       case 'table.sort-prev':

@@ -15,6 +15,8 @@ export const INITIAL_VIEW: TableView = { cursor: 0, offset: 0, sortColumn: null,
 
 export type TableAction =
   | { type: 'move'; by: number }
+  /** PgUp/PgDn: the cursor and the window both move a page, like a pager. */
+  | { type: 'page'; by: 1 | -1 }
   | { type: 'home' }
   | { type: 'end' }
   | { type: 'sort-column'; by: 1 | -1; columns: number }
@@ -34,7 +36,10 @@ export interface TableBounds {
 
 /** Apply an action, then keep the cursor on a row and the row on screen. */
 export function tableView(view: TableView, action: TableAction, bounds: TableBounds): TableView {
-  const next = step(view, action);
+  const next =
+    action.type === 'page'
+      ? { ...view, cursor: Math.max(0, view.cursor + action.by * bounds.height), offset: Math.max(0, view.offset + action.by * bounds.height) }
+      : step(view, action);
   return { ...next, ...clampView(next, bounds.count, bounds.height) };
 }
 
@@ -42,6 +47,8 @@ function step(view: TableView, action: TableAction): TableView {
   switch (action.type) {
     case 'move':
       return { ...view, cursor: Math.max(0, view.cursor + action.by) };
+    case 'page':
+      return view;
     case 'home':
       return { ...view, cursor: 0 };
     case 'end':

@@ -9,7 +9,7 @@ import type { Token } from '../theme.ts';
 import type { Column } from '../table/columns.ts';
 import { rocDate } from '../text/when.ts';
 import { allergyColumns, controlledColumns, leftoverColumns, leftoverRows, refillColumns } from './other-columns.ts';
-import { ingredientText, leftoverText, recordColumns } from './records-columns.ts';
+import { leftoverText, recordColumns, recordSource } from './records-columns.ts';
 import { summaryLines, type SummaryLine } from './summary-lines.ts';
 
 export interface TabTable<Row> {
@@ -34,20 +34,27 @@ function cellsDetail<Row>(columns: readonly Column<Row>[], lang: Lang) {
   return (row: Row): [string, string][] => columns.map((c) => [tr(lang, c.title), c.text(row)]);
 }
 
-function recordDetail(lang: Lang, columns: readonly Column<AnalyzedRecord>[]) {
-  return (r: AnalyzedRecord): [string, string][] => [
-    ...cellsDetail(columns, lang)(r),
-    [tr(lang, 'col.code'), r.drugCode],
-    [tr(lang, 'col.ingredient'), ingredientText(r)],
-    [tr(lang, 'col.atc3'), r.atc3Name ?? ''],
-    [tr(lang, 'col.quantity'), String(r.quantity)],
-    [tr(lang, 'col.dose'), r.dose.kind === 'dose' ? String(r.dose.amount) : `${tr(lang, 'col.quantity')} ${r.dose.total}`],
-    [tr(lang, 'col.leftover'), `${leftoverText(r, lang)} (${tr(lang, 'col.cloud')} ${r.cloudLeftoverDays ?? '-'})`],
-    [tr(lang, 'col.refill-date'), rocDate(r.refillDate)],
-    [tr(lang, 'col.exception'), r.exceptionCode ?? ''],
+function recordDetail(lang: Lang, homeInstitutionId: string | null) {
+  const sourceKey = { home: 'source.home', other: 'source.other', pharmacy: 'source.pharmacy' } as const;
+  return (r: AnalyzedRecord): [string, string][] => {
+    const dose = r.dose.kind === 'dose' ? String(r.dose.amount) : `${tr(lang, 'col.quantity')} ${r.dose.total}`;
+    const fields: [string, string][] = [
+      [tr(lang, 'col.drug'), r.drugName],
+      [tr(lang, 'col.code'), r.drugCode],
+      [tr(lang, 'col.ingredient'), r.ingredients.map((i) => (i.atc7 ? `${i.name} (${i.atc7})` : i.name)).join(' + ')],
+      [tr(lang, 'col.atc5'), [r.atc5, r.atc5Name].filter(Boolean).join(' ')],
+      [tr(lang, 'col.atc3'), r.atc3Name ?? ''],
+      [tr(lang, 'col.date'), rocDate(r.visitDate)],
+      [tr(lang, 'col.institution'), `${r.institution.name} (${tr(lang, sourceKey[recordSource(r, homeInstitutionId)])})`],
+      [tr(lang, 'col.days'), `${r.daysSupply}  ${tr(lang, 'col.quantity')} ${r.quantity}  ${tr(lang, 'col.frequency')} ${r.frequency ?? '-'}  ${tr(lang, 'col.dose')} ${dose}`],
+      [tr(lang, 'col.leftover'), `${leftoverText(r, lang)}  (${tr(lang, 'col.cloud')} ${r.cloudLeftoverDays ?? '-'})`],
+    ];
+    if (r.refillDate) fields.push([tr(lang, 'col.refill-date'), rocDate(r.refillDate)]);
+    if (r.exceptionCode) fields.push([tr(lang, 'col.exception'), r.exceptionCode]);
     // 主診斷 is shown for reference only (summary caveat): it is the visit's, not the drug's.
-    [tr(lang, 'col.diagnosis'), r.diagnosis ? `${r.diagnosis.code} ${r.diagnosis.name}` : ''],
-  ];
+    if (r.diagnosis) fields.push([tr(lang, 'col.diagnosis'), `${r.diagnosis.code} ${r.diagnosis.name}`]);
+    return fields;
+  };
 }
 
 const SEVERITY_TOKEN: Record<string, Token> = { critical: 'status.critical', warning: 'status.warning', info: 'status.info' };
@@ -69,7 +76,7 @@ export function tabTable(tab: TabId, data: PatientData, lang: Lang, homeInstitut
     }
     case 'records': {
       const columns = recordColumns(lang, homeInstitutionId);
-      return erase<AnalyzedRecord>({ rows: analysis.records, columns, header: true, sortable: true, rowKey: (r) => r.id, detail: recordDetail(lang, columns) });
+      return erase<AnalyzedRecord>({ rows: analysis.records, columns, header: true, sortable: true, rowKey: (r) => r.id, detail: recordDetail(lang, homeInstitutionId) });
     }
     case 'leftover': {
       const columns = leftoverColumns(lang);

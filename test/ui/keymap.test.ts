@@ -1,0 +1,57 @@
+import test from 'ava';
+import { parseKeypress } from '../../src/ui/input/keypress.ts';
+import { KEYMAP, barBindings, commandFor } from '../../src/ui/keymap.ts';
+import { hintText } from '../../src/ui/components/hint-bar.tsx';
+import { helpLines } from '../../src/ui/components/help-overlay.tsx';
+import { zhTW } from '../../src/ui/i18n/zh-TW.ts';
+import { en } from '../../src/ui/i18n/en.ts';
+
+test('F-keys from xterm, rxvt and the Linux console are named', (t) => {
+  t.is(parseKeypress('\x1bOP').name, 'f1');
+  t.is(parseKeypress('\x1b[11~').name, 'f1');
+  t.is(parseKeypress('\x1b[[B').name, 'f2');
+  t.is(parseKeypress('\x1b[17~').name, 'f6');
+  t.is(parseKeypress('\x1b[5~').name, 'pageup');
+  t.is(parseKeypress('\x1b[Z').shift, true);
+  t.deepEqual(parseKeypress('\x03'), { name: 'char', input: 'c', ctrl: true, shift: false });
+  t.is(parseKeypress('王').input, '王');
+});
+
+test('every primary action has an F-key alias and a letter', (t) => {
+  for (const command of ['app.help', 'app.tray', 'session.emergency', 'session.close'] as const) {
+    const keys = KEYMAP.find((b) => b.command === command)?.keys.map((k) => k.key) ?? [];
+    t.true(keys.some((k) => /^f\d+$/.test(k)), command);
+    t.true(keys.some((k) => k.length === 1), command);
+  }
+});
+
+test('the first scope wins: Enter is consent on the consent screen, detail in a table, submit while typing', (t) => {
+  const enter = parseKeypress('\r');
+  t.is(commandFor(['consent', 'global'], enter), 'session.consent');
+  t.is(commandFor(['table', 'patient', 'global'], enter), 'table.detail');
+  t.is(commandFor(['text', 'table', 'global'], enter), 'text.submit');
+});
+
+test('while typing, letters and digits are text; F-keys and Esc still work', (t) => {
+  const scopes = ['text', 'table', 'patient', 'global'] as const;
+  t.is(commandFor(scopes, parseKeypress('s')), null);
+  t.is(commandFor(scopes, parseKeypress('2')), null);
+  t.is(commandFor(scopes, parseKeypress('\x1b')), 'session.back');
+  t.is(commandFor(scopes, parseKeypress('\x1bOQ')), 'app.tray');
+  t.is(commandFor(['table', 'patient', 'global'], parseKeypress('2')), 'tab.2');
+  t.is(commandFor(['table', 'patient', 'global'], parseKeypress('s')), 'table.sort-order');
+});
+
+test('the hint bar and the help overlay are generated from the keymap in both languages', (t) => {
+  const bar = barBindings(['table', 'patient', 'global']);
+  t.true(bar.some((b) => b.command === 'table.filter'));
+  t.true(hintText(['table', 'patient', 'global'], 'zh-TW').includes('/ 篩選'));
+  t.true(hintText(['table', 'patient', 'global'], 'en').includes('/ filter'));
+  const help = helpLines('en');
+  t.true(help.some((l) => l.keys.includes('F2') && l.description === en['desc.tray']));
+  t.true(help.some((l) => l.keys === '1 2 3 4 5 6'), 'the six tab keys share one line');
+});
+
+test('zh-TW and en have the same keys', (t) => {
+  t.deepEqual(Object.keys(en).sort(), Object.keys(zhTW).sort());
+});
