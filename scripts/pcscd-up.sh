@@ -36,11 +36,16 @@ port_open() {
   fi
 }
 
-if pgrep -x pcscd >/dev/null 2>&1; then
+# A pcscd that is starting or shutting down gets up to 5 s to settle either way.
+for _ in $(seq 1 50); do
+  pgrep -x pcscd >/dev/null 2>&1 || break
   if port_open 35963; then
     say "pcscd already running with vpcd on 35963/35964"
     exit 0
   fi
+  sleep 0.1
+done
+if pgrep -x pcscd >/dev/null 2>&1; then
   say "pcscd is running but nothing listens on 35963 (vpcd driver not loaded?); device integration tests may fail"
   exit 0
 fi

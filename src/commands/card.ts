@@ -96,6 +96,9 @@ async function read(argv: string[]): Promise<number> {
     return fail(error);
   } finally {
     await hub.close();
+    // pcsclite 1.0.1 may leak a libuv handle when a status thread ends as close() runs; an
+    // unref'd timer only fires if something like that still holds the process open.
+    setTimeout(() => process.exit(), 1000).unref();
   }
 }
 

@@ -8,6 +8,8 @@ import { PCSC_ERRORS, pcscErrorCode, type PcscReader } from './binding.ts';
 
 /** A short APDU answer is at most 256 + 2 bytes; room for readers that return more. */
 const RESPONSE_BUFFER = 4096;
+/** pcscd polls vpcd/readers for presence every ~0.4 s; two polls are enough to hear of a removal. */
+const GONE_GRACE_MS = 1000;
 
 export class ReaderConnection {
   private protocol: number | null = null;
@@ -16,6 +18,7 @@ export class ReaderConnection {
   private queue: Promise<unknown> = Promise.resolve();
   /** Set when the card was pulled: every session opened before is dead. */
   private generation = 0;
+  private readonly goneWaiters = new Set<() => void>();
 
   constructor(private readonly reader: PcscReader) {}
 
@@ -51,6 +54,7 @@ export class ReaderConnection {
   /** The card left the reader (or pcscd went away): invalidate sessions and drop the handle. */
   cardGone(): void {
     this.generation += 1;
+    for (const wake of [...this.goneWaiters]) wake();
     this.users = 0;
     if (this.protocol !== null) {
       this.protocol = null;
@@ -80,13 +84,38 @@ export class ReaderConnection {
   private transmit(apdu: Uint8Array, kind: CardKind, timeoutMs: number): Promise<Uint8Array> {
     const protocol = this.protocol;
     if (protocol === null) return Promise.reject(new CardError('card-removed', { reader: this.reader.name }, { nhiCode: missingCardCode(kind) }));
+    const generation = this.generation;
     const exchange = new Promise<Uint8Array>((resolve, reject) => {
       this.reader.transmit(Buffer.from(apdu), RESPONSE_BUFFER, protocol, (error, response) => {
         if (error) reject(mapPcscError(error, this.reader.name, kind));
         else resolve(new Uint8Array(response));
       });
     });
-    return withTimeout(exchange, timeoutMs);
+    return withTimeout(exchange, timeoutMs).then(async (response) => {
+      // vpcd (and some readers) hand back an empty answer when the card is pulled mid-command;
+      // pcscd reports the removal a poll later (~0.4 s). Wait for that before calling it garbled.
+      if (response.length < 2 && (await this.goneWithin(generation, GONE_GRACE_MS))) {
+        throw new CardError('card-removed', { reader: this.reader.name }, { nhiCode: missingCardCode(kind) });
+      }
+      return response;
+    });
+  }
+
+  /** True when the card is reported gone (now or within `ms`); event-driven, no polling. */
+  private goneWithin(generation: number, ms: number): Promise<boolean> {
+    if (generation !== this.generation) return Promise.resolve(true);
+    return new Promise((resolve) => {
+      const wake = (): void => {
+        clearTimeout(timer);
+        this.goneWaiters.delete(wake);
+        resolve(true);
+      };
+      const timer = setTimeout(() => {
+        this.goneWaiters.delete(wake);
+        resolve(false);
+      }, ms);
+      this.goneWaiters.add(wake);
+    });
   }
 
   private enqueue<T>(job: () => Promise<T>): Promise<T> {

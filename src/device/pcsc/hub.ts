@@ -20,6 +20,9 @@ export interface PcscHubOptions {
   smartcardList?: string;
 }
 
+/** Quiet time after the last reader event before pcsclite objects are closed (see close()). */
+const CLOSE_QUIET_MS = 150;
+
 const OK_MESSAGE = 'PC/SC 服務正常 / PC/SC service running';
 
 interface Tracked {
@@ -37,6 +40,7 @@ export class PcscReaderHub implements ReaderHub {
   private context: PcscContext | null = null;
   private readonly tracked = new Map<string, Tracked>();
   private timer: NodeJS.Timeout | null = null;
+  private lastStatusAt = 0;
   private closed = false;
   private readonly reprobeMs: number;
   private readonly timeoutMs: number;
@@ -80,6 +84,15 @@ export class PcscReaderHub implements ReaderHub {
   async close(): Promise<void> {
     this.closed = true;
     if (this.timer) clearTimeout(this.timer);
+    // pcsclite's close() cancels each status thread and then joins it on the main thread. A
+    // thread that has just reported an event may not be back inside SCardGetStatusChange yet;
+    // the cancel then misses it and the join blocks until the reader's next event
+    // (cardreader.cpp Close/HandlerFunction). Closing after a short quiet spell avoids that.
+    for (;;) {
+      const wait = this.lastStatusAt + CLOSE_QUIET_MS - Date.now();
+      if (wait <= 0) break;
+      await new Promise((resolve) => setTimeout(resolve, wait));
+    }
     this.teardown();
   }
 
@@ -143,6 +156,7 @@ export class PcscReaderHub implements ReaderHub {
 
   private onReader(context: PcscContext, reader: PcscReader): void {
     if (context !== this.context) return;
+    this.lastStatusAt = Date.now();
     const tracked: Tracked = { reader, connection: new ReaderConnection(reader), atr: null, generation: 0 };
     this.tracked.set(reader.name, tracked);
     this.core.addReader(reader.name);
@@ -157,6 +171,7 @@ export class PcscReaderHub implements ReaderHub {
   }
 
   private onStatus(tracked: Tracked, status: { state: number; atr?: Buffer }): void {
+    this.lastStatusAt = Date.now();
     const { reader } = tracked;
     const state = status.state & STATE_FLAGS_MASK;
     const present = (state & reader.SCARD_STATE_PRESENT) !== 0 && (state & reader.SCARD_STATE_MUTE) === 0;
