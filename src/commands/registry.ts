@@ -43,6 +43,11 @@ export const commands: CommandEntry[] = [
     load: () => import('./report.ts'),
   },
   {
+    name: 'card',
+    summary: { 'zh-TW': '讀卡機：讀卡、插入虛擬卡（vpcd）、建立示範 SAM 檔', en: 'card readers: read a card, insert a virtual card (vpcd), write the demo SAM file' },
+    load: () => import('./card.ts'),
+  },
+  {
     name: 'prefetch',
     summary: { 'zh-TW': '批次下載：預先把病人清單的雲端藥歷存入快取（可中斷續傳）', en: 'batch prefetch: cache a list of patients’ MediCloud history ahead of time (resumable)' },
     load: () => import('./prefetch.ts'),
