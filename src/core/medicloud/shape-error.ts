@@ -64,9 +64,21 @@ export class MedicloudShapeError extends Error {
   }
 }
 
+/** The bad-json place ('unexpected end at position 52 (line 2, column 10)') in zh-TW. */
+function jsonPlaceZh(place: string): string {
+  return place
+    .replace(/position (\d+) \(line (\d+), column (\d+)\)/, '位置 $1（第 $2 行第 $3 欄）')
+    .replace(/^unexpected end at /, '檔案提前結束，')
+    .replace(/^at /, '')
+    .replace(/^unexpected /, '非預期的字元 ')
+    .replace(/^empty$/, '檔案是空的')
+    .replace(/^unreadable$/, '無法解讀');
+}
+
 export function renderShapeError(details: ShapeErrorDetails, lang: Lang): string {
   const where = details.path ? `${details.endpoint} ${details.path}` : details.endpoint;
-  const value = details.value === null ? '' : details.problem === 'bad-json' ? details.value : JSON.stringify(details.value);
+  const jsonPlace = (place: string) => (lang === 'zh-TW' ? jsonPlaceZh(place) : place);
+  const value = details.value === null ? '' : details.problem === 'bad-json' ? jsonPlace(details.value) : JSON.stringify(details.value);
   return format(shapeMessages[details.problem][lang], { where, value }, lang).trimEnd();
 }
 

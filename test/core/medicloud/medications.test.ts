@@ -134,6 +134,6 @@ test('truncated JSON text is a bad-json error with the position and no quoted da
   const error = shapeError(() => parseJsonText('imue0008s02', text));
   t.is(error.details.problem, 'bad-json');
   t.regex(error.message, /^imue0008s02: invalid JSON (unexpected end )?at position 120 \(line 1, column 121\)$/);
-  t.regex(error.messageIn('zh-TW'), /JSON 格式錯誤/);
+  t.regex(error.messageIn('zh-TW'), /^imue0008s02：JSON 格式錯誤 (檔案提前結束，)?位置 120（第 1 行第 121 欄）$/);
   t.false(error.message.includes('FURIDE'));
 });
