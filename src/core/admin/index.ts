@@ -1,0 +1,13 @@
+// Admin operations for the kiosk's admin screens (機構管理者): each validates its input,
+// checks the actor, does one thing to the cache, writes one `admin.*` audit row and answers
+// with a value whose key picks a bilingual message (adminText).
+export { addStaff, listStaff, setStaffAdmin, setStaffEnabled, STAFF_ROLES } from './staff.ts';
+export type { NewStaff, StaffRole, StaffView } from './staff.ts';
+export { changeSetting } from './settings.ts';
+export { purgeCache, verifyAuditLog } from './cache-ops.ts';
+export type { PurgeScope } from './cache-ops.ts';
+export { authorityOf } from './operate.ts';
+export type { AdminActor, AdminCache, Authority } from './operate.ts';
+export { adminText, adminTextBoth } from './result.ts';
+export type { AdminErrorKind, AdminResult } from './result.ts';
+export { adminMessages } from './messages.ts';
