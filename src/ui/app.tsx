@@ -7,7 +7,7 @@ import type { IsoDate } from '../core/domain/types.ts';
 import type { SessionStore } from '../core/session/store.ts';
 import type { SessionState } from '../core/session/types.ts';
 import { Frame } from './components/frame.tsx';
-import { HelpOverlay } from './components/help-overlay.tsx';
+import { HelpOverlay, helpRows } from './components/help-overlay.tsx';
 import { HintBar } from './components/hint-bar.tsx';
 import { NoticeLine } from './components/notice-line.tsx';
 import { tr } from './i18n/index.ts';
@@ -83,6 +83,7 @@ export function App({ store, today, homeInstitutionId, tray, diagnostics, onQuit
   const [langOverride, setLangOverride] = useState<Lang | null>(null);
   const lang = langOverride ?? state.settings.lang;
   const [help, setHelp] = useState(false);
+  const [helpOffset, setHelpOffset] = useState(0);
   const [trayOpen, setTrayOpen] = useState(false);
   const layers = useRef<KeyLayer[]>([]);
   const [scopes, setScopes] = useState<readonly Scope[]>([]);
@@ -96,13 +97,16 @@ export function App({ store, today, homeInstitutionId, tray, diagnostics, onQuit
     };
   }, []);
 
-  const live = useRef({ help, trayOpen, lang, overlay: state.overlay });
-  live.current = { help, trayOpen, lang, overlay: state.overlay };
+  // Help rows beyond one page: how far ↓ may scroll (body = rows − title, notice, hints, spare; − 3 for the box).
+  const helpMax = Math.max(0, helpRows(lang).length - (size.rows - 4 - 3));
+  const live = useRef({ help, trayOpen, lang, overlay: state.overlay, rows: size.rows, helpMax });
+  live.current = { help, trayOpen, lang, overlay: state.overlay, rows: size.rows, helpMax };
 
   const runGlobal = useCallback(
     (command: CommandId) => {
       switch (command) {
         case 'app.help':
+          setHelpOffset(0);
           setHelp(true);
           return;
         case 'app.tray':
@@ -144,7 +148,11 @@ export function App({ store, today, homeInstitutionId, tray, diagnostics, onQuit
     (press: Keypress) => {
       store.send({ type: 'key-activity' });
       if (live.current.help) {
-        const command = commandFor(['global'], press);
+        // The help is modal: it scrolls, closes, or quits; nothing else acts under it.
+        const command = commandFor(['table', 'global'], press);
+        const page = Math.max(1, live.current.rows - 6);
+        const scroll: Partial<Record<CommandId, number>> = { 'table.up': -1, 'table.down': 1, 'table.page-up': -page, 'table.page-down': page };
+        if (command && scroll[command] !== undefined) setHelpOffset((o) => Math.max(0, Math.min(o + (scroll[command] ?? 0), live.current.helpMax)));
         if (command === 'app.help' || command === 'session.back') setHelp(false);
         if (command === 'app.quit') onQuit();
         return;
@@ -172,7 +180,7 @@ export function App({ store, today, homeInstitutionId, tray, diagnostics, onQuit
   const patientView = state.phase.name === 'patient-view';
   const bodyHeight = size.rows - 1 - 2 - (patientView ? 0 : 1);
   const overlayWidth = size.columns - 1;
-  const barScopes: Scope[] = help ? ['global'] : [...scopes, 'global'];
+  const barScopes: Scope[] = [...(help ? [] : scopes), 'global'];
 
   return (
     <KeyLayerContext.Provider value={register}>
@@ -182,7 +190,7 @@ export function App({ store, today, homeInstitutionId, tray, diagnostics, onQuit
           <Box display={overlayUp ? 'none' : 'flex'} flexDirection="column">
             <Screen props={screenProps} homeInstitutionId={homeInstitutionId} demo={demo} />
           </Box>
-          {help ? <HelpOverlay lang={lang} width={overlayWidth} height={bodyHeight} /> : null}
+          {help ? <HelpOverlay lang={lang} width={overlayWidth} height={bodyHeight} offset={helpOffset} /> : null}
           {!help && trayOpen && tray ? <TrayOverlay tray={tray} lang={lang} width={overlayWidth} height={bodyHeight} onClose={closeTray} /> : null}
           {!help && !trayOpen && state.overlay === 'settings' ? <SettingsOverlay settings={state.settings} lang={lang} width={overlayWidth} send={send} /> : null}
           {!help && !trayOpen && state.overlay === 'diagnostics' ? <DiagnosticsOverlay diagnostics={diagnostics} lang={lang} width={overlayWidth} height={bodyHeight} /> : null}

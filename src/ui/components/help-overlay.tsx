@@ -27,12 +27,11 @@ export function helpLines(lang: Lang): { scope: Scope; keys: string; description
   return [...byDescription.values()].map((line) => ({ scope: line.scope, keys: line.keys.join(' '), description: line.description }));
 }
 
-export function HelpOverlay({ lang, width, height }: { lang: Lang; width: number; height: number }) {
-  const theme = useTheme();
-  const lines = helpLines(lang);
+/** The help as display lines (scope titles and key lines), for paging. */
+export function helpRows(lang: Lang): { text: string; title: boolean }[] {
   const rows: { text: string; title: boolean }[] = [];
   let scope: Scope | null = null;
-  for (const line of lines) {
+  for (const line of helpLines(lang)) {
     if (line.scope !== scope) {
       scope = line.scope;
       const title = SCOPE_TITLES[scope];
@@ -40,26 +39,27 @@ export function HelpOverlay({ lang, width, height }: { lang: Lang; width: number
     }
     rows.push({ text: `  ${fit(line.keys, 20)} ${line.description}`, title: false });
   }
-  // Two columns when the list is taller than the screen.
-  const inner = width - 4;
+  return rows;
+}
+
+/** One column at full width, so nothing is cut at 80 columns; ↑↓ PgUp PgDn scroll it. */
+export function HelpOverlay({ lang, width, height, offset }: { lang: Lang; width: number; height: number; offset: number }) {
+  const theme = useTheme();
+  const rows = helpRows(lang);
   const bodyHeight = Math.max(1, height - 3);
-  const columns = rows.length > bodyHeight ? 2 : 1;
-  const perColumn = Math.ceil(rows.length / columns);
-  const columnWidth = Math.floor(inner / columns);
+  const start = Math.max(0, Math.min(offset, rows.length - bodyHeight));
+  const more = start + bodyHeight < rows.length;
   return (
-    <Box flexDirection="column" borderStyle={theme.borderStyle} borderColor={theme.color('border')} width={width} height={height}>
-      <Text bold>{tr(lang, 'help.title')}</Text>
-      <Box flexDirection="row">
-        {Array.from({ length: columns }, (_, c) => (
-          <Box key={c} flexDirection="column" width={columnWidth}>
-            {rows.slice(c * perColumn, c * perColumn + Math.min(perColumn, bodyHeight)).map((row, i) => (
-              <Text key={i} bold={row.title} color={row.title ? theme.color('text.accent') : undefined} wrap="truncate">
-                {fit(row.text, columnWidth - 1, 'left', theme.ellipsis)}
-              </Text>
-            ))}
-          </Box>
-        ))}
-      </Box>
+    <Box flexDirection="column" borderStyle={theme.borderStyle} borderColor={theme.color('border')} width={width} height={height} paddingX={1}>
+      <Text bold wrap="truncate">
+        {tr(lang, 'help.title')}
+        {more || start > 0 ? `  ${start + 1}-${Math.min(rows.length, start + bodyHeight)}/${rows.length} ↑↓` : ''}
+      </Text>
+      {rows.slice(start, start + bodyHeight).map((row, i) => (
+        <Text key={start + i} bold={row.title} color={row.title ? theme.color('text.accent') : undefined} wrap="truncate">
+          {fit(row.text, width - 4, 'left', theme.ellipsis)}
+        </Text>
+      ))}
     </Box>
   );
 }
