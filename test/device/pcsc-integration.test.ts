@@ -13,6 +13,7 @@ import { demoKeyPair } from '../../src/demo/keys.ts';
 import { CardError } from '../../src/device/cards/errors.ts';
 import { patientPinStatus, readAllergies, readPatientProfile, verifyPatientPin } from '../../src/device/cards/patient-card.ts';
 import { readStaffProfile, readStaffPublicKey, staffSign, verifyStaffPin } from '../../src/device/cards/staff-card.ts';
+import { openReaderHub } from '../../src/device/open-hub.ts';
 import { PcscReaderHub } from '../../src/device/pcsc/hub.ts';
 import type { HubEvent } from '../../src/device/types.ts';
 import type { VirtualCard } from '../../src/device/virtual/card-model.ts';
@@ -317,6 +318,11 @@ serial('pcscd stopped and started while the hub runs: it says so, then recovers 
   const offline = await cli(['card', 'read']);
   t.is(offline.code, 3);
   t.regex(offline.stderr, /pcscd/);
+  // The kiosk's factory falls back to in-process readers and says why.
+  const fallback = await openReaderHub();
+  t.is(fallback.backend, 'virtual');
+  t.regex(fallback.status().message, /pcscd/);
+  await fallback.close();
 
   const up = waitForEvent(hub, (e) => e.type === 'status' && e.ok, { timeoutMs: WAIT, what: 'status ok=true' });
   const back = waitForEvent(hub, (e) => e.type === 'card-inserted' && e.reader === SLOT0, { timeoutMs: WAIT, what: 'the card back in slot 0' });
