@@ -1,0 +1,2 @@
+/** Builds src/cli.ts into one production ESM bundle at `outfile`; resolves with its path. */
+export function buildKioskBundle(outfile?: string): Promise<string>;
