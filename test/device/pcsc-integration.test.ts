@@ -278,6 +278,18 @@ serial('yaoli card read --json prints the brief\'s shape; no card is exit 5 with
   t.regex(human.stdout, /101\/02\/29/);
   t.false(human.stdout.includes(p007?.nationalId ?? '@'), 'the screen shows a masked ID');
   await eject(hub, link, 0);
+  const s01 = findStaff(deck, 'S01');
+  const staff = await insert(hub, deckCard('S01'), 1);
+  const staffRead = await cli(['card', 'read', '--reader', SLOT1, '--json']);
+  t.deepEqual(JSON.parse(staffRead.stdout), {
+    reader: SLOT1,
+    atr: '3B F9 18 00 00 81 31 FE 45 50 56 5F 4A 32 44 30 38 31 B6',
+    kind: 'staff',
+    staffId: s01?.staffId,
+    name: s01?.name,
+    role: 'pharmacist',
+  });
+  await eject(hub, staff, 1);
   const empty = await cli(['card', 'read', '--wait', '300']);
   t.is(empty.code, 5);
   t.regex(empty.stderr, /沒有卡片.*no card/);
@@ -324,11 +336,19 @@ serial('pcscd stopped and started while the hub runs: it says so, then recovers 
   t.regex(fallback.status().message, /pcscd/);
   await fallback.close();
 
+  // A hub started while pcscd is down reports it and comes up by itself later.
+  const late = await PcscReaderHub.start({ reprobeMs: 200 });
+  t.false(late.status().ok);
+  const lateUp = waitForEvent(late, (e) => e.type === 'status' && e.ok, { timeoutMs: WAIT, what: 'late hub ok=true' });
+  const lateCard = waitForEvent(late, (e) => e.type === 'card-inserted' && e.reader === SLOT0, { timeoutMs: WAIT, what: 'late hub sees the card' });
   const up = waitForEvent(hub, (e) => e.type === 'status' && e.ok, { timeoutMs: WAIT, what: 'status ok=true' });
   const back = waitForEvent(hub, (e) => e.type === 'card-inserted' && e.reader === SLOT0, { timeoutMs: WAIT, what: 'the card back in slot 0' });
   pcscdUp();
   await up;
   await back;
+  await lateUp;
+  t.like(await lateCard, { kind: 'patient' });
+  await late.close();
   // Down first (the message may change while pcscd stays away), up last.
   t.is(statuses[0], false);
   t.is(statuses.at(-1), true);
