@@ -2,8 +2,9 @@
 // reports screen). `cache.audit.list()` unseals every row's staff ID and builds one array:
 // ~40 µs a row, 4 s for a year of a busy counter. A report needs neither: staff are grouped
 // by their masked ID and only emergency reasons are shown, so this reader walks the rows
-// with a cursor on its own read-only connection and opens a sealed field only where a
+// a page at a time on its own read-only connection and opens a sealed field only where a
 // reason is stored. It never writes (WAL readers do not block the kiosk's appends).
+import { existsSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import type { Database as Connection } from 'better-sqlite3';
 import { CONSENT_KINDS, reasonAad } from './audit.ts';
@@ -28,13 +29,29 @@ export interface AuditReader {
   close(): void;
 }
 
-type ReportColumns = Pick<StoredAuditRow, 'seq' | 'at' | 'staff_masked' | 'staff_role' | 'patient_masked' | 'patient_key' | 'action' | 'consent' | 'latencies' | 'outcome' | 'reason_sealed'>;
+/** The selected columns, in COLUMNS order, as raw arrays (a third cheaper than row objects). */
+type ReportColumns = [
+  seq: StoredAuditRow['seq'],
+  at: StoredAuditRow['at'],
+  staffMasked: StoredAuditRow['staff_masked'],
+  staffRole: StoredAuditRow['staff_role'],
+  patientMasked: StoredAuditRow['patient_masked'],
+  patientKey: StoredAuditRow['patient_key'],
+  action: StoredAuditRow['action'],
+  consent: StoredAuditRow['consent'],
+  latencies: StoredAuditRow['latencies'],
+  outcome: StoredAuditRow['outcome'],
+  reasonSealed: StoredAuditRow['reason_sealed'],
+];
 
+const PAGE = 2000;
 const COLUMNS = 'seq, at, staff_masked, staff_role, patient_masked, patient_key, action, consent, latencies, outcome, reason_sealed';
 
 /** Opens the cache file read-only (an open Cache handle qualifies: it has `path` and `keyFile`). */
 export function openAuditReader(source: { path: string; keyFile: string }): AuditReader {
   const { path, keyFile } = source;
+  // A missing file is said as such (SQLite would only say it cannot open it).
+  if (!existsSync(path)) throw new CacheError('not-found', { path });
   let db: Connection;
   try {
     db = new Database(path, { readonly: true, fileMustExist: true, timeout: 5000 });
@@ -50,35 +67,48 @@ export function openAuditReader(source: { path: string; keyFile: string }): Audi
     db.close();
     throw error;
   }
-  const range = db.prepare<[string, string], ReportColumns>(`SELECT ${COLUMNS} FROM audit WHERE at >= ? AND at < ? ORDER BY seq`);
+  // Pages by seq rather than one cursor: better-sqlite3's .all() on a page is ~3× cheaper a
+  // row than .iterate(), and a page of PAGE rows keeps memory flat all the same.
+  // The audit_at index finds where the period starts and ends; pages then walk the rowid
+  // (NOT INDEXED: the at index would make every page re-read the period to sort it by seq).
+  const bounds = db.prepare<[string, string], { first: number | null; last: number | null }>('SELECT MIN(seq) AS first, MAX(seq) AS last FROM audit WHERE at >= ? AND at < ?');
+  const page = db
+    .prepare<[number, number, string, string, number], ReportColumns>(
+      `SELECT ${COLUMNS} FROM audit NOT INDEXED WHERE seq >= ? AND seq <= ? AND at >= ? AND at < ? ORDER BY seq LIMIT ?`,
+    )
+    .raw(true);
 
   function toRecord(stored: ReportColumns): AuditRecord {
+    const [seq, at, staffMasked, staffRole, patientMasked, patientKey, action, consent, latencyText, outcome, reasonSealed] = stored;
     let latencies: Record<string, number> = {};
-    try {
-      latencies = JSON.parse(stored.latencies) as Record<string, number>;
-    } catch {
-      latencies = {};
+    // Most rows (kiosk flow, admin) have none: skip the parse for them.
+    if (latencyText !== '{}') {
+      try {
+        latencies = JSON.parse(latencyText) as Record<string, number>;
+      } catch {
+        latencies = {};
+      }
     }
     let reason: string | null = null;
-    if (stored.reason_sealed !== null) {
+    if (reasonSealed !== null) {
       try {
-        reason = openText(keys, stored.reason_sealed, reasonAad(stored.seq));
+        reason = openText(keys, reasonSealed, reasonAad(seq));
       } catch {
         // A reason that no longer opens was edited or moved; `yaoli audit verify` says where.
         reason = null;
       }
     }
     return {
-      seq: stored.seq,
-      at: new Date(stored.at),
-      staffMasked: stored.staff_masked,
-      staffRole: stored.staff_role,
-      patientMasked: stored.patient_masked,
-      patientKey: stored.patient_key,
-      action: stored.action,
-      consent: (CONSENT_KINDS as readonly string[]).includes(stored.consent) ? (stored.consent as ConsentKind) : 'none',
+      seq,
+      at: new Date(at),
+      staffMasked,
+      staffRole,
+      patientMasked,
+      patientKey,
+      action,
+      consent: (CONSENT_KINDS as readonly string[]).includes(consent) ? (consent as ConsentKind) : 'none',
       latencies,
-      outcome: stored.outcome,
+      outcome,
       reason,
     };
   }
@@ -88,15 +118,15 @@ export function openAuditReader(source: { path: string; keyFile: string }): Audi
       // Stored times are toISOString() text, so text order is time order.
       const lower = from ? from.toISOString() : '';
       const upper = to ? to.toISOString() : '\uffff';
-      const cursor = guarded({ path }, () => range.iterate(lower, upper));
-      try {
-        for (;;) {
-          const next = guarded({ path }, () => cursor.next());
-          if (next.done) return;
-          yield toRecord(next.value);
-        }
-      } finally {
-        cursor.return?.();
+      const { first, last } = guarded({ path }, () => bounds.get(lower, upper)) ?? { first: null, last: null };
+      if (first === null || last === null) return;
+      let next = first;
+      while (next <= last) {
+        const start = next;
+        const rows = guarded({ path }, () => page.all(start, last, lower, upper, PAGE));
+        for (const stored of rows) yield toRecord(stored);
+        if (rows.length < PAGE) return;
+        next = (rows[rows.length - 1]?.[0] ?? last) + 1;
       }
     },
     patientKeyOf: (nationalId) => identityKey(keys, 'patient', normalizeNationalId(nationalId)),

@@ -1,6 +1,6 @@
 // The report from a real cache file: audit rows appended through F's API the way the look-up
 // and the kiosk flow append them (injected times), read back by the streaming reader.
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import test from 'ava';
 import { CacheError } from '../../../src/core/cache/index.ts';
@@ -94,4 +94,25 @@ test('a key file that does not belong to the cache is a typed wrong-key error', 
   const error = t.throws(() => reportFromCache({ path: cache.path, keyFile: other }, { from: '2026-10-01', to: '2026-10-31', by: 'day' }));
   t.true(error instanceof CacheError);
   t.is((error as CacheError).kind, 'wrong-key');
+});
+
+test('a cache file that is not there is a typed not-found error, and nothing is created', (t) => {
+  const { dir, keyFile } = tempCache(t);
+  const path = join(dir, 'absent.db');
+  const error = t.throws(() => reportFromCache({ path, keyFile }, { from: '2026-10-01', to: '2026-10-31', by: 'day' }));
+  t.is((error as CacheError).kind, 'not-found');
+  t.false(existsSync(path));
+});
+
+test('rows appended out of time order (an injected clock) are all read, each in its own Taipei day, across pages', (t) => {
+  const { cache } = tempCache(t);
+  // 2,100 rows: more than one page of the reader; every tenth is stamped a day earlier.
+  const when = (i: number) => (i % 10 === 0 ? '2026-10-01T03:00:00Z' : '2026-10-02T03:00:00Z');
+  for (let i = 0; i < 2100; i++) cache.audit.append({ action: 'lookup-start', at: new Date(when(i)), staffMasked: 'B12****158', consent: 'pin', outcome: 'started' });
+  const { report } = reportFromCache(cache, { from: '2026-10-01', to: '2026-10-02', by: 'day' });
+  t.is(report.rows, 2100);
+  t.deepEqual(report.cacheHit, { basis: 'kiosk', hits: 0, lookups: 2100, share: 0 });
+  const reader = openAuditReader(cache);
+  t.teardown(() => reader.close());
+  t.is([...reader.rows({ from: new Date('2026-09-30T16:00:00Z'), to: new Date('2026-10-01T16:00:00Z') })].length, 210);
 });
