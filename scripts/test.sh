@@ -19,11 +19,10 @@ if [ "$#" -eq 0 ]; then
   TZ=Asia/Taipei npx ava 'test/core/domain/**/*.test.ts' 2>&1 | tee -a "$log" || status=1
 fi
 
-count() { grep -Eo "[0-9]+ (tests?|known failures?) $1" "$log" | awk '{s += $1} END {print s + 0}'; }
-passed=$(count passed)
-failed=$(count failed)
-skipped=$(count skipped)
-# ava prints "N tests passed" only when nothing failed; a run with failures lists them instead.
+# ava lists every test in a non-interactive run: ✔ passed, ✘ failed, "- [skip]" skipped.
+passed=$(grep -cE '^\s*✔' "$log" || true)
+failed=$(grep -cE '^\s*✘' "$log" || true)
+skipped=$(grep -cE '^\s*- \[skip\]' "$log" || true)
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi
 echo "${passed} passed, ${failed} failed, ${skipped} skipped"
 exit "$status"
