@@ -4,12 +4,13 @@
 // allergies, plus one sorted alert list. Pure: the same history and day give the same answer.
 import type { AllergyRecord, Alert, IsoDate, MedicationRecord, Patient, PatientHistory } from './types.ts';
 import { compareIso, toRocDate } from './dates.ts';
-import { recordLeftover, recordStart, type RecordLeftover } from './leftover.ts';
-import { perDose, type PerDose } from './dose.ts';
-import { groupLeftovers, type GroupLeftover } from './group-leftover.ts';
+import { recordStart, type RecordLeftover } from './leftover.ts';
+import { perDoseAt, type PerDose } from './dose.ts';
+import { datesReadable, groupLeftovers, groupsOfPrepared, type GroupLeftover } from './group-leftover.ts';
+import { Preparer, type Candidate } from './prepare.ts';
 import { refillStatus, type RefillStatus } from './refill.ts';
 import { elderlyCautions, patientAge, type ElderlyCaution } from './elderly.ts';
-import { findDuplicates, type DuplicateAlert } from './duplicates.ts';
+import { duplicatesOfPrepared, type DuplicateAlert } from './duplicates.ts';
 import { duplicateAlerts } from './duplicate-alerts.ts';
 import { careListAlerts, careListStats, type CareListMonth } from './care-list.ts';
 import { sortAlerts } from './alerts.ts';
@@ -107,19 +108,69 @@ function patientAlerts(history: PatientHistory, age: number | null, empty: boole
   return alerts;
 }
 
-export function analyzeHistory(history: PatientHistory, today: IsoDate, settings: AnalysisSettings = DEFAULT_SETTINGS): Analysis {
-  const medications = history.medications;
-  const records = medications
+/**
+ * The records table: each record with its leftover and per-dose, newest first (S, then the
+ * visit date, descending; equal records keep the cloud's order). Built from the prepared
+ * records; sorted once with packed numeric keys.
+ */
+function analyzedRecords(prepared: Candidate[], preparer: Preparer): AnalyzedRecord[] {
+  const n = prepared.length;
+  const out = new Array<AnalyzedRecord>(n);
+  for (let i = 0; i < n; i++) {
+    const c = prepared[i] as Candidate;
+    const r = c.record;
     // New fields first, then the spread: V8 clones the record's shape fast this way; adding
     // fields after a 25-field spread made slow-mode objects (10× slower to build and sort).
-    .map((r): AnalyzedRecord => ({ leftover: recordLeftover(r, today), dose: perDose(r), ...r }))
-    .sort(byNewest);
+    out[i] = { leftover: preparer.leftover(c), dose: perDoseAt(r, preparer.timesOf(r.frequency)), ...r };
+  }
+  const keys = newestKeys(prepared);
+  if (keys === null) return out.sort(byNewest);
+  keys.sort();
+  const sorted = new Array<AnalyzedRecord>(n);
+  for (let i = 0; i < n; i++) sorted[i] = out[(keys[i] as number) % n] as AnalyzedRecord;
+  return sorted;
+}
+
+/**
+ * One number per record whose ascending order is byNewest's: (latest S, latest visit date,
+ * input position). Null when a date cannot be read (text order then decides, by comparator)
+ * or the packed key would pass 2^53.
+ */
+function newestKeys(prepared: Candidate[]): Float64Array | null {
+  const n = prepared.length;
+  let maxStart = -Infinity;
+  let minStart = Infinity;
+  let maxVisit = -Infinity;
+  let minVisit = Infinity;
+  for (const c of prepared) {
+    if (!Number.isFinite(c.startDay) || !Number.isFinite(c.visitDay)) return null;
+    if (c.startDay > maxStart) maxStart = c.startDay;
+    if (c.startDay < minStart) minStart = c.startDay;
+    if (c.visitDay > maxVisit) maxVisit = c.visitDay;
+    if (c.visitDay < minVisit) minVisit = c.visitDay;
+  }
+  const visitSpan = maxVisit - minVisit + 1;
+  if ((maxStart - minStart + 1) * visitSpan * n >= Number.MAX_SAFE_INTEGER) return null;
+  const keys = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const c = prepared[i] as Candidate;
+    keys[i] = ((maxStart - c.startDay) * visitSpan + (maxVisit - c.visitDay)) * n + i;
+  }
+  return keys;
+}
+
+export function analyzeHistory(history: PatientHistory, today: IsoDate, settings: AnalysisSettings = DEFAULT_SETTINGS): Analysis {
+  const medications = history.medications;
+  // Every record prepared once (day numbers, regimen, ingredients); each part below reads these.
+  const preparer = new Preparer(today);
+  const prepared = preparer.prepareAll(medications);
+  const records = analyzedRecords(prepared, preparer);
   const age = patientAge(history.patient, today);
   const empty = medications.length === 0 && history.chronic.length === 0;
   const refills = history.chronic
     .map((p) => refillStatus(p, today, settings.refill))
     .sort((a, b) => REFILL_ORDER[a.status] - REFILL_ORDER[b.status] || compareIso(b.prescriptionDate, a.prescriptionDate));
-  const duplicates = findDuplicates(medications, today, {
+  const duplicates = duplicatesOfPrepared(prepared, preparer, {
     duplicateThresholdDays: settings.duplicateThresholdDays,
     equivalenceSets: settings.equivalenceSets,
     shortCourseDays: settings.shortCourseDays,
@@ -133,8 +184,9 @@ export function analyzeHistory(history: PatientHistory, today: IsoDate, settings
     ...elderlyAlerts(elderly, age),
     ...patientAlerts(history, age, empty),
   ]);
+  const groups = datesReadable(prepared, preparer) ? groupsOfPrepared(prepared, preparer) : groupLeftovers(medications, today);
   return {
-    today, patient: history.patient, age, records, groups: groupLeftovers(medications, today), refills,
+    today, patient: history.patient, age, records, groups, refills,
     duplicates, careList, elderly, allergies: history.allergies, alerts, empty,
   };
 }

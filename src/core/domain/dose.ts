@@ -12,8 +12,12 @@ const SMALLEST_DOSE = 0.24;
 const PLAUSIBLE = new Set([0.25, 0.5, 0.75, 1, 1.5, 2, 2.5, 3, 3.5, 4, 4.5, 5, 6, 7, 8, 9, 10]);
 
 export function perDose(record: MedicationRecord): PerDose {
+  return perDoseAt(record, timesPerDay(record.frequency));
+}
+
+/** perDose with the record's times per day already read (the analysis reads each 用法 code once). */
+export function perDoseAt(record: MedicationRecord, times: number | null): PerDose {
   const total: PerDose = { kind: 'total', total: record.quantity };
-  const times = timesPerDay(record.frequency);
   if (times === null || !(record.daysSupply > 0) || !Number.isFinite(record.quantity)) return total;
   const exact = record.quantity / record.daysSupply / times;
   if (exact < SMALLEST_DOSE) return total;

@@ -9,12 +9,11 @@
 // Cost: one pass to prepare the records, one sort of them all, buckets filled in that order;
 // pairs are only looked for inside a group, so 10,000 records stay O(n log n).
 import type { IsoDate, MedicationRecord } from './types.ts';
-import { addDays } from './dates.ts';
-import { carryForwardEnd } from './group-leftover.ts';
+import { carryEndDay } from './carry-walk.ts';
 import { isHighRiskDuplicateClass } from './controlled.ts';
 import { SEVERITY_ORDER } from './alerts.ts';
 import { classDuplicates } from './duplicate-classes.ts';
-import { carryBound, Preparer, sortByStart } from './duplicate-prepare.ts';
+import { carryBound, Preparer, sortByStart, type Candidate } from './duplicate-prepare.ts';
 import {
   buildAlert,
   hasPairAcross,
@@ -23,7 +22,6 @@ import {
   samePrescription,
   secondLargest,
   suppressedByNewest,
-  type Candidate,
   type DuplicateAlert,
   type DuplicateSettings,
 } from './duplicate-model.ts';
@@ -62,9 +60,8 @@ function leftoverAtNewest(newest: Candidate, older: Candidate[], threshold: numb
   }
   const bound = carryBound(older);
   if (bound.end === null || bound.end - newest.startDay <= threshold) return 0;
-  const run = older.slice(bound.runStart).map((c) => c.record);
-  const end = carryForwardEnd(run, addDays(newest.start, 1));
-  return end === null ? 0 : Math.max(0, preparer.dayOf(end) - newest.startDay);
+  const end = carryEndDay(older.slice(bound.runStart), newest.startDay + 1);
+  return end === null ? 0 : Math.max(0, end - newest.startDay);
 }
 
 /** Is the group still in use today: the newest record's own supply, or the group's carried supply. */
@@ -73,8 +70,8 @@ function groupActive(newest: Candidate, members: Candidate[], preparer: Preparer
   if (newest.reason !== null) return false;
   const bound = carryBound(members);
   if (bound.end === null || bound.end <= preparer.todayDay) return false;
-  const end = carryForwardEnd(members.slice(bound.runStart).map((c) => c.record), addDays(preparer.today, 1));
-  return end !== null && preparer.dayOf(end) > preparer.todayDay;
+  const end = carryEndDay(members.slice(bound.runStart), preparer.todayDay + 1);
+  return end !== null && end > preparer.todayDay;
 }
 
 /** The group's ingredient is in a high-risk class (checked once per distinct ATC7 it carries). */
@@ -215,13 +212,15 @@ function alertOrder(a: DuplicateAlert, b: DuplicateAlert): number {
 /** All duplicate alerts at `today`, one per group at its narrowest level, most severe first. */
 export function findDuplicates(records: MedicationRecord[], today: IsoDate, settings: DuplicateSettings): DuplicateAlert[] {
   const preparer = new Preparer(today);
-  // The one sort: every bucket below is filled in this order, so groups need no sorting of their own.
+  return duplicatesOfPrepared(preparer.prepareAll(records), preparer, settings);
+}
+
+/** findDuplicates on records already prepared (in input order) by `preparer` for its day. */
+export function duplicatesOfPrepared(all: Candidate[], preparer: Preparer, settings: DuplicateSettings): DuplicateAlert[] {
+  // A record whose date cannot be read cannot be placed in time; it is left out, not guessed.
   const prepared: Candidate[] = [];
-  for (const record of records) {
-    const candidate = preparer.prepare(record, prepared.length);
-    // A record whose date cannot be read cannot be placed in time; it is left out, not guessed.
-    if (Number.isFinite(candidate.startDay)) prepared.push(candidate);
-  }
+  for (const candidate of all) if (Number.isFinite(candidate.startDay)) prepared.push(candidate);
+  // The one sort: every bucket below is filled in this order, so groups need no sorting of their own.
   const candidates = sortByStart(prepared);
   const byIngredient = new Map<string, IngredientBuckets>();
   for (const c of candidates) {

@@ -5,6 +5,9 @@ import type { DosageForm, Ingredient, IsoDate, MedicationRecord } from './types.
 import { addDays, compareIso, daysBetween } from './dates.ts';
 import { leftoverReason, recordLeftover, recordStart } from './leftover.ts';
 import { comparableIngredients, ingredientIdentity } from './ingredients.ts';
+import { Preparer, type Candidate } from './prepare.ts';
+import { sortByStart } from './duplicate-prepare.ts';
+import { doseChanged, hasResetCode, settleTies, walkDays } from './carry-walk.ts';
 
 export interface GroupLeftover {
   key: string;
@@ -32,40 +35,9 @@ export function groupKey(record: MedicationRecord, ingredient: Ingredient): stri
   return `${ingredientIdentity(ingredient)}|${record.dosageForm}`;
 }
 
-/** NHI exception codes that end the old supply instead of carrying it: R003 regimen change, R001 lost supply. */
-const RESETS_CARRY = new Set(['R001', 'R003']);
-
-function hasResetCode(record: MedicationRecord): boolean {
-  return record.exceptionCode !== null && RESETS_CARRY.has(record.exceptionCode);
-}
-
 /** Research §5(b) step 2: by S ascending; on the same day the larger N first; then id for a stable order. */
 function carryOrder(a: MedicationRecord, b: MedicationRecord): number {
   return compareIso(recordStart(a), recordStart(b)) || b.daysSupply - a.daysSupply || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-}
-
-/**
- * Daily amount of one record in comparable units: mg/day when the strength is known, else
- * units/day tagged with the drug code (only the same product's units compare).
- */
-function dailyAmount(record: MedicationRecord): { unit: string; perDay: number } | null {
-  if (!(record.daysSupply > 0) || !(record.quantity > 0)) return null;
-  const unitsPerDay = record.quantity / record.daysSupply;
-  if (record.unitStrengthMg !== null && !record.isCombination) return { unit: 'mg', perDay: unitsPerDay * record.unitStrengthMg };
-  return { unit: `unit:${record.drugCode}`, perDay: unitsPerDay };
-}
-
-/**
- * Research §5(b) step 4, "its daily dose differs and dose rescaling is off": we do not
- * rescale, so a known change of daily dose ends the old supply like R003. Unknown or
- * incomparable doses (different products without strength) are treated as unchanged.
- */
-function doseChanged(previous: MedicationRecord | null, record: MedicationRecord): boolean {
-  if (previous === null) return false;
-  const before = dailyAmount(previous);
-  const now = dailyAmount(record);
-  if (before === null || now === null || before.unit !== now.unit) return false;
-  return Math.abs(before.perDay - now.perDay) > 1e-9 * Math.max(before.perDay, now.perDay);
 }
 
 /**
@@ -131,6 +103,103 @@ interface Bucket {
  * product counts toward each of its ingredients' groups. Sorted by leftover, largest first.
  */
 export function groupLeftovers(records: MedicationRecord[], today: IsoDate): GroupLeftover[] {
+  const preparer = new Preparer(today);
+  const prepared = preparer.prepareAll(records);
+  return datesReadable(prepared, preparer) ? groupsOfPrepared(prepared, preparer) : groupLeftoversByDates(records, today);
+}
+
+/**
+ * True when today and every countable record's start are real calendar days, so the walk
+ * can run on day numbers. Otherwise the ISO-string walk below keeps its exact answer for
+ * such rows (they are dated by text order, as before).
+ */
+export function datesReadable(prepared: Candidate[], preparer: Preparer): boolean {
+  if (!Number.isFinite(preparer.todayDay)) return false;
+  for (const c of prepared) if (c.reason === null && !Number.isFinite(c.startDay)) return false;
+  return true;
+}
+
+interface PreparedBucket {
+  key: string;
+  /** The ingredient as the group's first record in input order names it. */
+  ingredient: Ingredient;
+  firstIndex: number;
+  dosageForm: DosageForm;
+  members: Candidate[];
+}
+
+/** groupLeftovers on records prepared (in input order) by `preparer`; every date readable (datesReadable). */
+export function groupsOfPrepared(prepared: Candidate[], preparer: Preparer): GroupLeftover[] {
+  const computable: Candidate[] = [];
+  for (const c of prepared) if (c.reason === null) computable.push(c);
+  // One sort of all records; buckets are filled in that order (K1 = identity, then form).
+  const byIdentity = new Map<string, Map<DosageForm, PreparedBucket>>();
+  const buckets: PreparedBucket[] = [];
+  for (const c of sortByStart(computable)) {
+    const form = c.record.dosageForm;
+    for (let i = 0; i < c.identities.length; i++) {
+      const identity = c.identities[i] as string;
+      let forms = byIdentity.get(identity);
+      if (forms === undefined) {
+        forms = new Map();
+        byIdentity.set(identity, forms);
+      }
+      let bucket = forms.get(form);
+      if (bucket === undefined) {
+        bucket = { key: `${identity}|${form}`, ingredient: c.ingredients[i] as Ingredient, firstIndex: c.index, dosageForm: form, members: [] };
+        forms.set(form, bucket);
+        buckets.push(bucket);
+      } else if (c.index < bucket.firstIndex) {
+        bucket.ingredient = c.ingredients[i] as Ingredient;
+        bucket.firstIndex = c.index;
+      }
+      // A record naming the ingredient twice is listed once.
+      if (bucket.members[bucket.members.length - 1] !== c) bucket.members.push(c);
+    }
+  }
+  const today = preparer.todayDay;
+  const groups: GroupLeftover[] = [];
+  for (const bucket of buckets) {
+    const sorted = settleTies(bucket.members);
+    let started = 0; // records started on or before today: a prefix in carry order
+    while (started < sorted.length && (sorted[started] as Candidate).startDay <= today) started++;
+    if (started === 0) continue;
+    const current = sorted.slice(0, started);
+    const end = walkDays(current) as number;
+    let noCarry = 0;
+    const institutions = new Set<string>();
+    const recordIds = new Array<string>(started);
+    for (let i = 0; i < started; i++) {
+      const c = current[i] as Candidate;
+      noCarry = Math.max(noCarry, c.endDay - today);
+      recordIds[i] = c.record.id;
+      institutions.add(c.record.institution.name);
+    }
+    const futureRecordIds: string[] = [];
+    for (let i = started; i < sorted.length; i++) futureRecordIds.push((sorted[i] as Candidate).record.id);
+    groups.push({
+      key: bucket.key,
+      ingredient: bucket.ingredient.name,
+      atc7: bucket.ingredient.atc7,
+      dosageForm: bucket.dosageForm,
+      leftoverDays: Math.max(0, end - today),
+      noCarryLeftoverDays: noCarry,
+      supplyEnd: preparer.isoOf(end - 1),
+      mayUnderestimate: firstIsRefill([(current[0] as Candidate).record]),
+      recordIds,
+      institutions: [...institutions],
+      futureRecordIds,
+    });
+  }
+  return groups.sort(byLeftover);
+}
+
+function byLeftover(a: GroupLeftover, b: GroupLeftover): number {
+  return b.leftoverDays - a.leftoverDays || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+}
+
+/** The same groups walked on ISO dates: only for histories with a countable row whose date cannot be read. */
+function groupLeftoversByDates(records: MedicationRecord[], today: IsoDate): GroupLeftover[] {
   const buckets = new Map<string, Bucket>();
   for (const record of records) {
     if (leftoverReason(record) !== null) continue;
@@ -162,5 +231,5 @@ export function groupLeftovers(records: MedicationRecord[], today: IsoDate): Gro
       futureRecordIds: sorted.filter((r) => !current.includes(r)).map((r) => r.id),
     });
   }
-  return groups.sort((a, b) => b.leftoverDays - a.leftoverDays || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return groups.sort(byLeftover);
 }
