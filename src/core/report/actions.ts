@@ -60,3 +60,12 @@ export const FLOW_EMERGENCY_REFUSED = 'emergency-refused';
 export function isEmergencyEntry(row: { action: string; consent: string; reason: string | null }): boolean {
   return row.action === FLOW_EMERGENCY_REFUSED || (row.consent === 'emergency' && row.reason !== null);
 }
+
+/**
+ * The row the kiosk appends when the 特定管制用藥 tab is shown with data for a care-list patient
+ * (or the care-list Web API's exeURL was followed): `cache.audit.append(careListOpenEntry(…))`.
+ * Full IDs: the cache seals them and keeps the patient's key, so 開啟率 counts exact patients.
+ */
+export function careListOpenEntry(staff: { staffId: string; role?: string | null }, patientId: string, at?: Date | number) {
+  return { action: CARE_LIST_OPEN, staffId: staff.staffId, staffRole: staff.role ?? null, patientId, outcome: 'ok', ...(at === undefined ? {} : { at }) };
+}

@@ -5,13 +5,13 @@ import { join } from 'node:path';
 import test from 'ava';
 import { CacheError } from '../../../src/core/cache/index.ts';
 import { openAuditReader } from '../../../src/core/cache/audit-query.ts';
-import { percent, renderReportText, reportFromCache } from '../../../src/core/report/index.ts';
+import { careListOpenEntry, percent, renderReportText, reportFromCache } from '../../../src/core/report/index.ts';
 import { STAFF_A, STAFF_B, lookupEntry, syntheticId, tempCache } from './helpers.ts';
 
 test('NHI’s example 150 / (120 + 21 + 30) = 87.7 % reproduced from audit rows and a visit list', (t) => {
   const { cache } = tempCache(t);
   const lines = ['visit_id,date,patient,staff,care_list,five_classes'];
-  const open = (staffId: string, patientId: string, at: string) => cache.audit.append({ action: 'care-list-open', at: new Date(at), staffId, staffRole: 'pharmacist', patientId, outcome: 'ok' });
+  const open = (staffId: string, patientId: string, at: string) => cache.audit.append(careListOpenEntry({ staffId, role: 'pharmacist' }, patientId, new Date(at)));
   // 175 care-list visits of 100 patients over two days (NHI: 100 care-list patients that month).
   for (let i = 0; i < 175; i++) {
     const patient = syntheticId(i % 100);
