@@ -8,6 +8,10 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { pcscLibraryProbe } from '../../src/device/diagnostics/probes/pcsc-library.ts';
+import { pcscContextProbe, pcscReadersProbe } from '../../src/device/diagnostics/probes/pcsc-readers.ts';
+import { pcscdServiceProbe } from '../../src/device/diagnostics/probes/pcscd-service.ts';
+import { checkOf, runProbes, testSetup } from './diagnostics/helpers.ts';
 import { demoDeck, findPatient, findStaff } from '../../src/demo/deck.ts';
 import { demoKeyPair } from '../../src/demo/keys.ts';
 import { CardError } from '../../src/device/cards/errors.ts';
@@ -307,6 +311,20 @@ serial('a mute card times out as NHI 4000 instead of hanging the kiosk', async (
   await eject(hub, link, 0);
   await session.close();
   await hub.close();
+});
+
+serial('yaoli doctor probes on the real pcscd: service, library and context PASS; vpcd readers listed', async (t) => {
+  const checks = await runProbes([pcscdServiceProbe, pcscLibraryProbe, pcscContextProbe, pcscReadersProbe()], testSetup());
+  const service = checkOf(checks, 'pcsc.service');
+  t.is(service.status, 'PASS', service.detail.en);
+  t.true(typeof service.data?.['pid'] === 'number' || service.data?.['socketActivated'] === true);
+  const library = checkOf(checks, 'pcsc.library');
+  t.is(library.status, 'PASS', library.detail.en);
+  t.regex(String(library.data?.['library']), /libpcsclite\.so/);
+  t.is(checkOf(checks, 'pcsc.context').status, 'PASS');
+  const readers = checkOf(checks, 'pcsc.readers');
+  t.is(readers.status, 'PASS', readers.detail.en);
+  t.true((readers.data?.['readers'] as string[]).includes(SLOT0));
 });
 
 serial('pcscd stopped and started while the hub runs: it says so, then recovers readers and card', async (t) => {

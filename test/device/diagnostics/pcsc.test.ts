@@ -1,57 +1,21 @@
-// The PC/SC probes: against the real pcscd when it runs here (skipped with the reason when it
-// cannot), and the card naming and NHI codes through D's in-process virtual hub, which speaks
+// The PC/SC probes: the card naming and NHI codes through D's in-process virtual hub, which speaks
 // the same ReaderHub interface the kiosk passes to the diagnostics screen.
 import test from 'ava';
 import { existsSync } from 'node:fs';
 import { CardError } from '../../../src/device/cards/errors.ts';
 import { fromHex } from '../../../src/device/cards/apdu.ts';
 import { SMARTCARD_LIST_PATH } from '../../../src/device/cards/smartcard-list.ts';
-import { loadPcsclite } from '../../../src/device/pcsc/binding.ts';
 import { pcscCardsProbe } from '../../../src/device/diagnostics/probes/pcsc-cards.ts';
 import { pcscLibraryProbe } from '../../../src/device/diagnostics/probes/pcsc-library.ts';
 import { pcscContextProbe, pcscReadersProbe } from '../../../src/device/diagnostics/probes/pcsc-readers.ts';
-import { pcscdServiceProbe, touchSocket } from '../../../src/device/diagnostics/probes/pcscd-service.ts';
-import { DEFAULT_PCSCD_SOCKET } from '../../../src/device/diagnostics/setup.ts';
+import { pcscdServiceProbe } from '../../../src/device/diagnostics/probes/pcscd-service.ts';
 import type { Probe } from '../../../src/device/diagnostics/types.ts';
 import type { VirtualCard } from '../../../src/device/virtual/card-model.ts';
 import { VirtualReaderHub } from '../../../src/device/virtual/hub.ts';
 import { checkOf, runProbes, testSetup } from './helpers.ts';
 
-async function pcscdReason(): Promise<string | null> {
-  if (process.platform !== 'linux') return 'not Linux';
-  const loaded = await loadPcsclite();
-  if (!loaded.ok) return loaded.reason;
-  try {
-    await touchSocket(process.env['PCSCLITE_CSOCK_NAME'] || DEFAULT_PCSCD_SOCKET, new AbortController().signal);
-  } catch (error) {
-    return `pcscd not reachable: ${error instanceof Error ? error.message : String(error)} (start it with scripts/pcscd-up.sh or sudo pcscd -f)`;
-  }
-  return null;
-}
-
-const skipReason = await pcscdReason();
-const realTest = skipReason === null ? test : test.skip;
-if (skipReason !== null) console.log(`real pcscd tests skipped: ${skipReason}`);
-
-const VPCD_CONFIGURED = existsSync('/etc/reader.conf.d/vpcd');
-
-realTest('real pcscd: service, library and context PASS; readers as pcscd lists them', async (t) => {
-  const checks = await runProbes([pcscdServiceProbe, pcscLibraryProbe, pcscContextProbe, pcscReadersProbe()], testSetup());
-  const service = checkOf(checks, 'pcsc.service');
-  t.is(service.status, 'PASS', service.detail.en);
-  t.true(typeof service.data?.['pid'] === 'number' || service.data?.['socketActivated'] === true);
-  const library = checkOf(checks, 'pcsc.library');
-  t.is(library.status, 'PASS', library.detail.en);
-  t.regex(String(library.data?.['library']), /libpcsclite\.so/);
-  t.is(checkOf(checks, 'pcsc.context').status, 'PASS');
-  const readers = checkOf(checks, 'pcsc.readers');
-  if (VPCD_CONFIGURED) {
-    t.is(readers.status, 'PASS', readers.detail.en);
-    t.true((readers.data?.['readers'] as string[]).includes('Virtual PCD 00 00'));
-  } else {
-    t.true(readers.status === 'PASS' || readers.nhiCode === '9204');
-  }
-});
+// The real-pcscd check of these probes lives in test/device/pcsc-integration.test.ts: that file
+// is serial and restarts pcscd, so no other file may talk to the real pcscd at the same time.
 
 (process.platform === 'linux' ? test : test.skip)('pcscd socket missing → FAIL 9204 with the start command as hint', async (t) => {
   const check = checkOf(await runProbes([pcscdServiceProbe], testSetup({ pcscSocket: '/nonexistent/pcscd.comm' })), 'pcsc.service');
