@@ -3,7 +3,7 @@
 // reviewing them is what the owner reads this section for.
 import type { Lang } from '../../i18n/index.ts';
 import { translate } from '../../i18n/index.ts';
-import { renderTable, type Column } from '../../text/table.ts';
+import { displayWidth, renderTable, type Column } from '../../text/table.ts';
 import { bar, sparkline } from './charts.ts';
 import { dayLabel, ms, periodLabel, roleLabel, timeLabel } from './labels.ts';
 import { reportMessages as m, type ReportMessageKey } from './messages.ts';
@@ -18,7 +18,18 @@ export interface TextOptions {
   visitProblems?: readonly VisitProblem[];
 }
 
-const BAR_WIDTH = 20;
+/** The CLI's narrowest terminal (SPEC: 80x24); bars shrink so a table's lines fit it. */
+const SCREEN_WIDTH = 80;
+const BAR_WIDTH = { min: 6, max: 20 };
+
+/** Renders `columns` plus a trend bar column sized to what is left of the screen line. */
+function withTrend<Row>(columns: Column<Row>[], rows: readonly Row[], header: string, value: (row: Row) => number, ascii?: boolean): string[] {
+  const used = Math.max(0, ...renderTable(columns, rows).map(displayWidth));
+  const room = SCREEN_WIDTH - 2 /* indent */ - used - 2 /* gap */ - 1;
+  const width = Math.max(BAR_WIDTH.min, Math.min(BAR_WIDTH.max, room));
+  const max = Math.max(0, ...rows.map(value));
+  return renderTable([...columns, { header, value: (row: Row) => bar(value(row), max, width, ascii) }], rows);
+}
 
 export function renderReportText(report: Report, options: TextOptions): string[] {
   const { lang } = options;
@@ -35,7 +46,6 @@ export function renderReportText(report: Report, options: TextOptions): string[]
 
   section('section.periods', sparkline(report.periods.map((p) => p.lookups), options.ascii));
   const withVisits = report.coverage !== null;
-  const maxLookups = Math.max(0, ...report.periods.map((p) => p.lookups));
   const periodColumns: Column<PeriodFigure>[] = [
     { header: t('col.period'), value: (p) => periodLabel(report.by === 'month' ? p.label : p.from, report.by, lang) },
     { header: t('col.lookups'), value: (p) => String(p.lookups), align: 'right' },
@@ -49,9 +59,8 @@ export function renderReportText(report: Report, options: TextOptions): string[]
           { header: t('col.rate'), value: (p) => percent(p.patientsSeen ? (p.patientsLookedUp ?? 0) / p.patientsSeen : null), align: 'right' },
         ] satisfies Column<PeriodFigure>[])
       : []),
-    { header: t('col.trend'), value: (p) => bar(p.lookups, maxLookups, BAR_WIDTH, options.ascii) },
   ];
-  indent(renderTable(periodColumns, report.periods));
+  indent(withTrend(periodColumns, report.periods, t('col.trend'), (p) => p.lookups, options.ascii));
 
   section('section.latency');
   if (report.latency.length === 0) none();
@@ -74,7 +83,6 @@ export function renderReportText(report: Report, options: TextOptions): string[]
   section('section.staff');
   if (report.staff.length === 0) none();
   else {
-    const maxStaff = Math.max(0, ...report.staff.map((s) => s.lookups));
     const staffColumns: Column<StaffFigure>[] = [
       { header: t('col.staff'), value: (s) => s.staff },
       { header: t('col.role'), value: (s) => roleLabel(s.role, lang) },
@@ -82,9 +90,8 @@ export function renderReportText(report: Report, options: TextOptions): string[]
       { header: t('col.patients'), value: (s) => String(s.patients), align: 'right' },
       { header: t('col.emergency'), value: (s) => String(s.emergency), align: 'right' },
       { header: t('col.care-list-opens'), value: (s) => String(s.careListOpens), align: 'right' },
-      { header: t('col.trend'), value: (s) => bar(s.lookups, maxStaff, BAR_WIDTH, options.ascii) },
     ];
-    indent(renderTable(staffColumns, report.staff));
+    indent(withTrend(staffColumns, report.staff, t('col.trend'), (s) => s.lookups, options.ascii));
   }
 
   section('section.coverage');
