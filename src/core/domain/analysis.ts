@@ -9,7 +9,7 @@ import { perDoseAt, type PerDose } from './dose.ts';
 import { datesReadable, groupLeftovers, groupsOfPrepared, type GroupLeftover } from './group-leftover.ts';
 import { Preparer, type Candidate } from './prepare.ts';
 import { refillStatus, type RefillStatus } from './refill.ts';
-import { elderlyCautions, patientAge, type ElderlyCaution } from './elderly.ts';
+import { elderlyOfPrepared, patientAge, type ElderlyCaution } from './elderly.ts';
 import { duplicatesOfPrepared, type DuplicateAlert } from './duplicates.ts';
 import { duplicateAlerts } from './duplicate-alerts.ts';
 import { careListAlerts, careListStats, type CareListMonth } from './care-list.ts';
@@ -176,7 +176,7 @@ export function analyzeHistory(history: PatientHistory, today: IsoDate, settings
     shortCourseDays: settings.shortCourseDays,
   });
   const careList = careListStats(history.careList, today, settings.careListMonths);
-  const elderly = elderlyCautions(history.patient, medications, today, { elderlyAge: settings.elderlyAge });
+  const elderly = elderlyOfPrepared(history.patient, prepared, preparer, { elderlyAge: settings.elderlyAge });
   const alerts = sortAlerts([
     ...duplicateAlerts(duplicates, settings.duplicateThresholdDays),
     ...refillAlerts(history, refills),

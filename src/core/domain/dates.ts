@@ -14,6 +14,9 @@ function pad(value: number, width: number): string {
   return String(value).padStart(width, '0');
 }
 
+/** '00'…'31'. */
+const TWO_DIGITS: readonly string[] = Array.from({ length: 32 }, (_, i) => pad(i, 2));
+
 function isLeapYear(year: number): boolean {
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
 }
@@ -68,6 +71,10 @@ function fromDayNumber(days: number): IsoDate {
   const day = dayOfYear - Math.floor((153 * monthIndex + 2) / 5) + 1;
   const month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9;
   const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+  // Four-digit years and real month/day numbers take the table (no padStart per call).
+  if (year >= 1000 && year <= 9999 && month >= 1 && month <= 12 && day >= 1 && day <= 31) {
+    return `${year}-${TWO_DIGITS[month] as string}-${TWO_DIGITS[day] as string}`;
+  }
   return `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`;
 }
 

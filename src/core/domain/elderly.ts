@@ -5,8 +5,8 @@
 import type { IsoDate, MedicationRecord, Patient } from './types.ts';
 import type { Bilingual } from './messages.ts';
 import { ageOn, compareIso } from './dates.ts';
-import { recordStart, supplyEnd } from './leftover.ts';
-import { comparableIngredients } from './ingredients.ts';
+import { supplyEnd } from './leftover.ts';
+import { Preparer, type Candidate } from './prepare.ts';
 import { BEERS_2019_EXAMPLES, type ElderlyRule, type ElderlyRuleSet, type ElderlyTier } from './elderly-rules.ts';
 
 export interface ElderlyCaution {
@@ -45,16 +45,21 @@ function dailyMg(record: MedicationRecord): number | null {
   return (record.quantity / record.daysSupply) * record.unitStrengthMg;
 }
 
-function codesOf(record: MedicationRecord): Set<string> {
-  const codes = new Set<string>();
-  if (record.atc7 !== null) codes.add(record.atc7.toUpperCase());
-  for (const ingredient of comparableIngredients(record)) if (ingredient.atc7 !== null) codes.add(ingredient.atc7.toUpperCase());
+/** The record's product ATC7 and its ingredients' own codes, upper case, no repeats (product first). */
+function codesOf(c: Candidate, upper: (code: string) => string): string[] {
+  const codes: string[] = [];
+  if (c.record.atc7 !== null) codes.push(upper(c.record.atc7));
+  for (const ingredient of c.ingredients) {
+    if (ingredient.atc7 === null) continue;
+    const code = upper(ingredient.atc7);
+    if (!codes.includes(code)) codes.push(code);
+  }
   return codes;
 }
 
 /** Dose and name conditions of one rule for one record (the duration condition needs the whole list). */
-function recordQualifies(rule: ElderlyRule, record: MedicationRecord): boolean {
-  if (rule.exceptNamePattern !== undefined && new RegExp(rule.exceptNamePattern, 'i').test(record.drugName)) return false;
+function recordQualifies(rule: ElderlyRule, except: RegExp | null, record: MedicationRecord): boolean {
+  if (except !== null && except.test(record.drugName)) return false;
   if (rule.dailyMgAbove !== undefined) {
     const mg = dailyMg(record);
     // Unknown dose: flag, and the condition text tells the pharmacist what to check.
@@ -63,33 +68,61 @@ function recordQualifies(rule: ElderlyRule, record: MedicationRecord): boolean {
   return true;
 }
 
-function isActive(record: MedicationRecord, today: IsoDate): boolean {
-  return compareIso(today, supplyEnd(record)) < 0;
+/** Still within its supply period today: today < E = S + N (or dated after today). */
+function isActive(c: Candidate, preparer: Preparer): boolean {
+  const days = c.record.daysSupply;
+  // Day numbers when S, today and N are ordinary; the ISO comparison otherwise (same answer as before for odd rows).
+  if (Number.isFinite(c.startDay) && Number.isFinite(preparer.todayDay) && Math.abs(days) < 1_000_000) {
+    return preparer.todayDay < c.startDay + Math.trunc(days);
+  }
+  return compareIso(preparer.today, supplyEnd(c.record)) < 0;
 }
 
-function latestFirst(a: MedicationRecord, b: MedicationRecord): number {
-  return compareIso(recordStart(b), recordStart(a));
+/** Latest S first; equal starts keep the input order (a stable sort). */
+function latestFirst(a: Candidate, b: Candidate): number {
+  if (Number.isFinite(a.startDay) && Number.isFinite(b.startDay)) return b.startDay - a.startDay;
+  return compareIso(b.start, a.start);
 }
 
-function caution(rule: ElderlyRule | null, set: ElderlyRuleSet | null, matched: MedicationRecord[], today: IsoDate): ElderlyCaution {
+function unique(values: Iterable<string>): string[] {
+  return [...new Set(values)];
+}
+
+function caution(rule: ElderlyRule | null, set: ElderlyRuleSet | null, matched: Candidate[], codes: string[][], preparer: Preparer): ElderlyCaution {
   const sorted = [...matched].sort(latestFirst);
-  const latest = sorted[0] as MedicationRecord;
-  const unique = (values: string[]) => [...new Set(values)];
+  const latest = sorted[0] as Candidate;
+  const ingredients = new Set<string>();
+  const atc7 = new Set<string>();
+  const drugCodes = new Set<string>();
+  const drugNames = new Set<string>();
+  const recordIds = new Array<string>(sorted.length);
+  let active = false;
+  let cloudMarked = false;
+  sorted.forEach((c, i) => {
+    const r = c.record;
+    for (const ingredient of r.ingredients) ingredients.add(ingredient.name);
+    for (const code of codes[c.index] as string[]) if (rule === null || rule.atc7.includes(code)) atc7.add(code);
+    drugCodes.add(r.drugCode);
+    drugNames.add(r.drugName);
+    recordIds[i] = r.id;
+    if (!active && isActive(c, preparer)) active = true;
+    if (r.cloudElderlyMark) cloudMarked = true;
+  });
   return {
     ruleId: rule?.id ?? null,
     ruleSet: set === null ? null : { id: set.id, version: set.version, source: set.source },
     category: rule?.category ?? null,
     condition: rule?.condition ?? null,
     tier: rule?.tier ?? 'caution',
-    ingredients: unique(sorted.flatMap((r) => r.ingredients.map((i) => i.name))),
-    atc7: unique(sorted.flatMap((r) => [...codesOf(r)].filter((code) => rule === null || rule.atc7.includes(code)))),
-    drugCodes: unique(sorted.map((r) => r.drugCode)),
-    drugNames: unique(sorted.map((r) => r.drugName)),
-    recordIds: sorted.map((r) => r.id),
-    lastDate: recordStart(latest),
-    active: sorted.some((r) => isActive(r, today)),
-    cloudMarked: sorted.some((r) => r.cloudElderlyMark),
-    dailyMg: dailyMg(latest),
+    ingredients: unique(ingredients),
+    atc7: unique(atc7),
+    drugCodes: unique(drugCodes),
+    drugNames: unique(drugNames),
+    recordIds,
+    lastDate: latest.start,
+    active,
+    cloudMarked,
+    dailyMg: dailyMg(latest.record),
   };
 }
 
@@ -100,43 +133,80 @@ function caution(rule: ElderlyRule | null, set: ElderlyRuleSet | null, matched: 
  * Sorted: active first, 'avoid' before 'caution', newest first.
  */
 export function elderlyCautions(patient: Patient | null, records: MedicationRecord[], today: IsoDate, options: ElderlyOptions = {}): ElderlyCaution[] {
+  const preparer = new Preparer(today);
+  return elderlyOfPrepared(patient, preparer.prepareAll(records), preparer, options);
+}
+
+/**
+ * A rule matches each record once: a record object listed twice counts at its last
+ * position. Returns the list itself in the usual case (every record distinct).
+ */
+function distinctRecords(records: Candidate[]): Candidate[] {
+  const last = new Map<MedicationRecord, Candidate>();
+  for (const c of records) last.set(c.record, c);
+  if (last.size === records.length) return records;
+  return [...last.values()].sort((a, b) => a.index - b.index);
+}
+
+/** elderlyCautions on records prepared (in input order) by `preparer`. */
+export function elderlyOfPrepared(patient: Patient | null, records: Candidate[], preparer: Preparer, options: ElderlyOptions = {}): ElderlyCaution[] {
   const elderlyAge = options.elderlyAge ?? 65;
   const set = options.ruleSet ?? BEERS_2019_EXAMPLES;
-  const age = patientAge(patient, today);
+  const age = patientAge(patient, preparer.today);
   if (age !== null && age < elderlyAge) return [];
 
   const cautions: ElderlyCaution[] = [];
   const explained = new Set<MedicationRecord>();
+  // Each record's codes once (by input position).
+  const uppers = new Map<string, string>();
+  const upper = (code: string): string => {
+    let u = uppers.get(code);
+    if (u === undefined) {
+      u = code.toUpperCase();
+      uppers.set(code, u);
+    }
+    return u;
+  };
+  const codes = records.map((c) => codesOf(c, upper));
   if (age !== null) {
-    // Records indexed by ATC7 once, so each rule looks up its codes instead of rescanning
-    // every record (rules × records dominated analyzeHistory at 10k records).
-    const order = new Map(records.map((r, i) => [r, i]));
-    const byCode = new Map<string, MedicationRecord[]>();
-    for (const record of records) {
-      for (const code of codesOf(record)) {
+    // Records indexed by code, so each rule looks up its codes instead of rescanning every
+    // record (rules × records dominated analyzeHistory at 10k).
+    const byCode = new Map<string, Candidate[]>();
+    for (const c of distinctRecords(records)) {
+      for (const code of codes[c.index] as string[]) {
         const list = byCode.get(code);
-        if (list === undefined) byCode.set(code, [record]);
-        else list.push(record);
+        if (list === undefined) byCode.set(code, [c]);
+        else list.push(c);
       }
     }
     for (const rule of set.rules) {
-      const candidates = new Set(rule.atc7.flatMap((code) => byCode.get(code) ?? []));
-      const matched = [...candidates].sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0)).filter((r) => recordQualifies(rule, r));
+      const except = rule.exceptNamePattern === undefined ? null : new RegExp(rule.exceptNamePattern, 'i');
+      const found: Candidate[] = [];
+      let lists = 0;
+      for (const code of rule.atc7) {
+        const list = byCode.get(code);
+        if (list === undefined) continue;
+        lists += 1;
+        for (const c of list) found.push(c);
+      }
+      // Input order, each record once (it may carry two of the rule's codes).
+      const candidates = lists > 1 ? found.sort((a, b) => a.index - b.index).filter((c, i) => i === 0 || found[i - 1] !== c) : found;
+      const matched = candidates.filter((c) => recordQualifies(rule, except, c.record));
       if (matched.length === 0) continue;
-      const totalDays = matched.reduce((sum, r) => sum + Math.max(0, r.daysSupply), 0);
+      const totalDays = matched.reduce((sum, c) => sum + Math.max(0, c.record.daysSupply), 0);
       if (rule.minTotalDays !== undefined && totalDays < rule.minTotalDays) continue;
-      matched.forEach((r) => explained.add(r));
-      cautions.push(caution(rule, set, matched, today));
+      for (const c of matched) explained.add(c.record);
+      cautions.push(caution(rule, set, matched, codes, preparer));
     }
   }
-  const cloudOnly = new Map<string, MedicationRecord[]>();
-  for (const record of records) {
-    if (!record.cloudElderlyMark || explained.has(record)) continue;
-    const list = cloudOnly.get(record.drugCode);
-    if (list === undefined) cloudOnly.set(record.drugCode, [record]);
-    else list.push(record);
+  const cloudOnly = new Map<string, Candidate[]>();
+  for (const c of records) {
+    if (!c.record.cloudElderlyMark || explained.has(c.record)) continue;
+    const list = cloudOnly.get(c.record.drugCode);
+    if (list === undefined) cloudOnly.set(c.record.drugCode, [c]);
+    else list.push(c);
   }
-  for (const matched of cloudOnly.values()) cautions.push(caution(null, null, matched, today));
+  for (const matched of cloudOnly.values()) cautions.push(caution(null, null, matched, codes, preparer));
 
   const tierRank = (tier: ElderlyTier) => (tier === 'avoid' ? 0 : 1);
   return cautions.sort((a, b) => Number(b.active) - Number(a.active) || tierRank(a.tier) - tierRank(b.tier) || compareIso(b.lastDate, a.lastDate));

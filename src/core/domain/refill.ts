@@ -74,38 +74,65 @@ function anomaliesOf(p: ChronicPrescription, fillDates: IsoDate[], validUntil: I
   if (p.daysPerFill * p.fills > 90) found.push('total-days-over-90');
   if (!(p.daysPerFill > 0) || !(p.fills > 0) || !Number.isInteger(p.daysPerFill) || !Number.isInteger(p.fills)) found.push('invalid-plan');
   if (fillDates.length > p.fills) found.push('more-fills-than-allowed');
-  if (fillDates.some((d) => compareIso(d, p.prescriptionDate) < 0)) found.push('fill-before-prescription');
-  if (fillDates.some((d) => compareIso(d, validUntil) > 0)) found.push('fill-after-validity');
+  // Sorted: the first fill is the earliest, the last the latest.
+  const first = fillDates[0];
+  const last = fillDates[fillDates.length - 1];
+  if (first !== undefined && compareIso(first, p.prescriptionDate) < 0) found.push('fill-before-prescription');
+  if (last !== undefined && compareIso(last, validUntil) > 0) found.push('fill-after-validity');
   return found;
 }
+
+/** Fill dates in calendar order; the cloud lists them in order, so a copy is made only when it did not. */
+function inOrder(dates: IsoDate[]): IsoDate[] {
+  for (let i = 1; i < dates.length; i++) {
+    if (compareIso(dates[i - 1] as IsoDate, dates[i] as IsoDate) > 0) return [...dates].sort(compareIso);
+  }
+  return dates;
+}
+
+function statusOf(
+  p: ChronicPrescription,
+  counts: { taken: number; fills: number },
+  validity: { from: IsoDate; until: IsoDate },
+  next: { from: IsoDate | null; until: IsoDate | null },
+  status: RefillState,
+  daysUntilAllowed: number,
+  anomalies: RefillAnomaly[],
+  windowDays: number,
+): RefillStatus {
+  return {
+    prescriptionId: p.id, prescriptionDate: p.prescriptionDate, drugCode: p.drugCode, drugName: p.drugName, fill: counts.taken, fills: counts.fills,
+    validFrom: validity.from, validUntil: validity.until, nextFrom: next.from, nextUntil: next.until, status, daysUntilAllowed, anomalies, windowDays,
+  };
+}
+
+const NONE = { from: null, until: null };
 
 export function refillStatus(p: ChronicPrescription, today: IsoDate, rules: RefillRules = DEFAULT_REFILL_RULES): RefillStatus {
   const perFill = Math.max(0, Math.trunc(p.daysPerFill));
   const fills = Math.max(0, Math.trunc(p.fills));
-  const fillDates = [...p.fillDates].sort(compareIso);
+  const fillDates = inOrder(p.fillDates);
   const validFrom = p.prescriptionDate;
   const validUntil = addDays(validFrom, Math.max(1, perFill * fills) - 1);
+  const validity = { from: validFrom, until: validUntil };
   const anomalies = anomaliesOf(p, fillDates, validUntil);
   const taken = fillDates.length;
-  const base = { prescriptionId: p.id, prescriptionDate: p.prescriptionDate, drugCode: p.drugCode, drugName: p.drugName, fill: taken, fills, validFrom, validUntil };
+  const counts = { taken, fills };
 
-  if (taken >= fills) {
-    return { ...base, nextFrom: null, nextUntil: null, status: 'completed', daysUntilAllowed: 0, anomalies, windowDays: rules.windowDays };
-  }
+  if (taken >= fills) return statusOf(p, counts, validity, NONE, 'completed', 0, anomalies, rules.windowDays);
   // Fill 1 may be collected from the prescription date; fill k+1 from D_k + N − window.
   const lastFill = fillDates[taken - 1];
-  const lastCovered = lastFill === undefined ? null : addDays(lastFill, perFill - 1);
-  const window = lastCovered === null ? rules.windowDays : windowFor(lastCovered, rules);
+  // The window only differs from the normal one inside a holiday range.
+  const window = lastFill === undefined || rules.holidayWindows.length === 0 ? rules.windowDays : windowFor(addDays(lastFill, perFill - 1), rules);
   const earliest = lastFill === undefined ? validFrom : addDays(lastFill, perFill - window);
   const nextFrom = compareIso(earliest, validFrom) < 0 ? validFrom : earliest;
   if (p.cloudExpired === true && compareIso(today, validUntil) <= 0) anomalies.push('cloud-says-expired');
 
   // No fill remains once the earliest day passes validity, or today is past it (research §5(d) step 2).
   if (compareIso(nextFrom, validUntil) > 0 || compareIso(today, validUntil) > 0) {
-    return { ...base, nextFrom: null, nextUntil: null, status: 'expired', daysUntilAllowed: 0, anomalies, windowDays: window };
+    return statusOf(p, counts, validity, NONE, 'expired', 0, anomalies, window);
   }
-  if (compareIso(today, nextFrom) < 0) {
-    return { ...base, nextFrom, nextUntil: validUntil, status: 'too-early', daysUntilAllowed: daysBetween(today, nextFrom), anomalies, windowDays: window };
-  }
-  return { ...base, nextFrom, nextUntil: validUntil, status: 'eligible', daysUntilAllowed: 0, anomalies, windowDays: window };
+  const next = { from: nextFrom, until: validUntil };
+  if (compareIso(today, nextFrom) < 0) return statusOf(p, counts, validity, next, 'too-early', daysBetween(today, nextFrom), anomalies, window);
+  return statusOf(p, counts, validity, next, 'eligible', 0, anomalies, window);
 }
