@@ -6,7 +6,7 @@ import type { IsoDate, MedicationRecord, Patient } from './types.ts';
 import type { Bilingual } from './messages.ts';
 import { ageOn, compareIso } from './dates.ts';
 import { supplyEnd } from './leftover.ts';
-import { Preparer, type Candidate } from './prepare.ts';
+import { Preparer, distinctRecords, type Candidate } from './prepare.ts';
 import { BEERS_2019_EXAMPLES, type ElderlyRule, type ElderlyRuleSet, type ElderlyTier } from './elderly-rules.ts';
 
 export interface ElderlyCaution {
@@ -137,17 +137,6 @@ export function elderlyCautions(patient: Patient | null, records: MedicationReco
   return elderlyOfPrepared(patient, preparer.prepareAll(records), preparer, options);
 }
 
-/**
- * A rule matches each record once: a record object listed twice counts at its last
- * position. Returns the list itself in the usual case (every record distinct).
- */
-function distinctRecords(records: Candidate[]): Candidate[] {
-  const last = new Map<MedicationRecord, Candidate>();
-  for (const c of records) last.set(c.record, c);
-  if (last.size === records.length) return records;
-  return [...last.values()].sort((a, b) => a.index - b.index);
-}
-
 /** elderlyCautions on records prepared (in input order) by `preparer`. */
 export function elderlyOfPrepared(patient: Patient | null, records: Candidate[], preparer: Preparer, options: ElderlyOptions = {}): ElderlyCaution[] {
   const elderlyAge = options.elderlyAge ?? 65;
@@ -172,7 +161,7 @@ export function elderlyOfPrepared(patient: Patient | null, records: Candidate[],
     // Records indexed by code, so each rule looks up its codes instead of rescanning every
     // record (rules × records dominated analyzeHistory at 10k).
     const byCode = new Map<string, Candidate[]>();
-    for (const c of distinctRecords(records)) {
+    for (const c of distinctRecords(records, 'last')) {
       for (const code of codes[c.index] as string[]) {
         const list = byCode.get(code);
         if (list === undefined) byCode.set(code, [c]);

@@ -5,7 +5,7 @@ import type { DosageForm, Ingredient, IsoDate, MedicationRecord } from './types.
 import { addDays, compareIso, daysBetween } from './dates.ts';
 import { leftoverReason, recordLeftover, recordStart } from './leftover.ts';
 import { comparableIngredients, ingredientIdentity } from './ingredients.ts';
-import { Preparer, type Candidate } from './prepare.ts';
+import { Preparer, distinctRecords, type Candidate } from './prepare.ts';
 import { sortByStart } from './duplicate-prepare.ts';
 import { doseChanged, hasResetCode, settleTies, walkDays } from './carry-walk.ts';
 
@@ -131,7 +131,7 @@ interface PreparedBucket {
 /** groupLeftovers on records prepared (in input order) by `preparer`; every date readable (datesReadable). */
 export function groupsOfPrepared(prepared: Candidate[], preparer: Preparer): GroupLeftover[] {
   const computable: Candidate[] = [];
-  for (const c of prepared) if (c.reason === null) computable.push(c);
+  for (const c of distinctRecords(prepared, 'first')) if (c.reason === null) computable.push(c);
   // One sort of all records; buckets are filled in that order (K1 = identity, then form).
   const byIdentity = new Map<string, Map<DosageForm, PreparedBucket>>();
   const buckets: PreparedBucket[] = [];
