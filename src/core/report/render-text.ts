@@ -3,7 +3,8 @@
 // reviewing them is what the owner reads this section for.
 import type { Lang } from '../../i18n/index.ts';
 import { translate } from '../../i18n/index.ts';
-import { displayWidth, renderTable, type Column } from '../../text/table.ts';
+import { displayWidth, renderTable, truncateToWidth, type Column } from '../../text/table.ts';
+import { FLOW_EMERGENCY_REFUSED } from './actions.ts';
 import { bar, sparkline } from './charts.ts';
 import { dayLabel, ms, periodLabel, roleLabel, timeLabel } from './labels.ts';
 import { reportMessages as m, type ReportMessageKey } from './messages.ts';
@@ -22,11 +23,14 @@ export interface TextOptions {
 const SCREEN_WIDTH = 80;
 const BAR_WIDTH = { min: 6, max: 20 };
 
-/** Renders `columns` plus a trend bar column sized to what is left of the screen line. */
+/** Renders `columns` plus a trend bar column sized to what is left of an 80-column line. */
 function withTrend<Row>(columns: Column<Row>[], rows: readonly Row[], header: string, value: (row: Row) => number, ascii?: boolean): string[] {
-  const used = Math.max(0, ...renderTable(columns, rows).map(displayWidth));
-  const room = SCREEN_WIDTH - 2 /* indent */ - used - 2 /* gap */ - 1;
-  const width = Math.max(BAR_WIDTH.min, Math.min(BAR_WIDTH.max, room));
+  const plain = renderTable(columns, rows);
+  const used = Math.max(0, ...plain.map(displayWidth));
+  const room = SCREEN_WIDTH - 2 /* indent */ - used - 2 /* gap */;
+  // No room for a useful bar: the section's sparkline still shows the trend.
+  if (room < BAR_WIDTH.min) return plain;
+  const width = Math.min(BAR_WIDTH.max, room);
   const max = Math.max(0, ...rows.map(value));
   return renderTable([...columns, { header, value: (row: Row) => bar(value(row), max, width, ascii) }], rows);
 }
@@ -129,10 +133,20 @@ export function renderReportText(report: Report, options: TextOptions): string[]
       { header: t('col.time'), value: (e) => timeLabel(e.at, lang) },
       { header: t('col.staff'), value: (e) => e.staff ?? '—' },
       { header: t('col.patient'), value: (e) => e.patient ?? '—' },
-      { header: t('col.outcome'), value: (e) => `${e.action} ${e.outcome}` },
-      { header: t('col.reason'), value: (e) => (e.reason ?? '—').replace(/\s+/g, ' '), maxWidth: 40 },
+      {
+        header: t('col.outcome'),
+        value: (e) => (e.action === FLOW_EMERGENCY_REFUSED ? t('emergency.refused', { kind: e.outcome.replace(/^emergency-/, '') }) : t('emergency.lookup')),
+      },
     ];
-    indent(renderTable(emergencyColumns, report.emergency));
+    // Each reason on its own line under its row, so a long one fits an 80-column terminal
+    // (cut with … only past the line; CSV and JSON carry it whole).
+    const [header, rule, ...body] = renderTable(emergencyColumns, report.emergency);
+    out.push(`  ${header ?? ''}`, `  ${rule ?? ''}`);
+    for (const [i, line] of body.entries()) {
+      const reason = report.emergency[i]?.reason;
+      out.push(`  ${line}`);
+      if (reason) out.push(truncateToWidth(`      ${t('emergency.reason', { reason: reason.replace(/\s+/g, ' ') })}`, SCREEN_WIDTH));
+    }
   }
 
   section('section.failures');

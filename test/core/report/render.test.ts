@@ -58,3 +58,13 @@ test('CSV: one section per figure with a # name line; the reason with comma and 
   t.regex(csv, /2026-10-01,2026-10-01,2,2,0,0\r\n/);
   t.regex(renderReportCsv(report, 'zh-TW'), /from,to,查詢次數,病人數/);
 });
+
+test('tables with every column (visit list, care-list opens) still fit an 80-column terminal, bars included', (t) => {
+  const wide = computeReport(rows, { from: '2026-10-01', to: '2026-10-04', by: 'week', visits: [{ visitId: 'V1', date: '2026-10-01', patientKey: 'k1', staff: '', careList: null, fiveClasses: null }] });
+  for (const lang of ['zh-TW', 'en'] as const) {
+    const lines = renderReportText(wide, { lang });
+    const tables = lines.filter((line) => /^ {2}\S/.test(line) && (line.includes('█') || line.includes('─')));
+    t.true(tables.length > 4);
+    for (const line of tables) t.true(displayWidth(line) <= 80, `${lang}: ${line}`);
+  }
+});
