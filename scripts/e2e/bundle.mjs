@@ -4,7 +4,8 @@
 // external it becomes a top-level import of a package that is not installed, and the bundle
 // cannot start. (scripts/build.mjs needs the same change; see docs/kiosk.md.)
 import { build } from 'esbuild';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { root } from '../build.mjs';
 
 const noDevtools = {
@@ -15,10 +16,19 @@ const noDevtools = {
   },
 };
 
+/**
+ * `outfile`'s folder also receives the split chunks: every dynamic import (a subcommand, the
+ * kiosk's world behind the first frame) becomes its own chunk, loaded only when reached.
+ */
 export async function buildKioskBundle(outfile = join(root, 'dist', 'yaoli.mjs')) {
+  // Chunk names carry content hashes: clear old ones so the folder holds one build.
+  rmSync(join(dirname(outfile), 'chunks'), { recursive: true, force: true });
   await build({
-    entryPoints: [join(root, 'src', 'cli.ts')],
-    outfile,
+    entryPoints: { [basename(outfile, '.mjs')]: join(root, 'src', 'cli.ts') },
+    outdir: dirname(outfile),
+    outExtension: { '.js': '.mjs' },
+    splitting: true,
+    chunkNames: 'chunks/[name]-[hash]',
     bundle: true,
     platform: 'node',
     target: 'node20',

@@ -9,7 +9,7 @@ import { App } from '../ui/app.tsx';
 import { ThemeContext, themeFromEnv } from '../ui/theme.ts';
 import type { DemoTray, Diagnostics } from '../ui/ports.ts';
 import { takeTerminal } from './terminal.ts';
-import { openWorld, type World } from './world.ts';
+import type { World } from './world.ts';
 
 export interface KioskOptions {
   /** 'virtual' (embedded default, with the demo tray) or 'pcsc' (real readers). */
@@ -58,11 +58,19 @@ export async function startKiosk(options: KioskOptions): Promise<number> {
     finish(code);
   }
   try {
+    // Loaded after the first frame: with code splitting, the simulator, cache, cloud client and
+    // card code are not even parsed before the idle screen is up.
+    const { openWorld } = await import('./world.ts');
     world = await openWorld({ ...options, store, clock, today });
   } catch (error) {
     guard.restore();
     ink.unmount();
     throw error;
+  }
+  if (quitting) {
+    // Quit (or a signal) came while the world was still opening: close what just opened.
+    await world.close().catch(() => undefined);
+    return done;
   }
   tray = world.tray;
   diagnostics = world.diagnostics;

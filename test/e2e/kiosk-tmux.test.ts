@@ -15,6 +15,10 @@ const deck = demoDeck();
 const s01 = findStaff(deck, 'S01');
 const p001 = findPatient(deck, 'P001');
 
+// One build for both tests (they run concurrently; a second build would replace the chunks under the first).
+let built: Promise<string> | null = null;
+const bundle = () => (built ??= buildKioskBundle(join(root, 'dist', 'e2e', 'yaoli.mjs')));
+
 function hasTmux(): boolean {
   try {
     execFileSync('tmux', ['-V']);
@@ -37,9 +41,9 @@ async function trayPick(term: Terminal, deckId: string): Promise<void> {
 test('kiosk end to end in tmux: tray, PIN, patient, alerts, sort, filter, tabs, card out', async (t) => {
   if (!hasTmux()) return t.pass('tmux is not installed (CI installs it)');
   t.timeout(120_000);
-  const bundle = await buildKioskBundle(join(root, 'dist', 'e2e', 'yaoli.mjs'));
+  const file = await bundle();
   const home = mkdtempSync(join(tmpdir(), 'yaoli-e2e-'));
-  const term = openTerminal(`node ${bundle} --today 2026-11-23`, { cwd: root, env: { YAOLI_HOME: home, NODE_ENV: 'production' } });
+  const term = openTerminal(`node ${file} --today 2026-11-23`, { cwd: root, env: { YAOLI_HOME: home, NODE_ENV: 'production' } });
   t.teardown(() => {
     term.close();
     rmSync(home, { recursive: true, force: true });
@@ -87,7 +91,7 @@ test('kiosk end to end in tmux: tray, PIN, patient, alerts, sort, filter, tabs, 
   const filtered = await term.waitFor((s) => s.includes('/ 篩選：NORVASC') && /\d+\/\d+ 筆/.test(s), 'filtered to NORVASC');
   const shown = Number(/(\d+)\/\d+ 筆/.exec(filtered)?.[1]);
   t.true(shown > 0 && shown < total);
-  t.true(filtered.split('\n').filter((l) => /^\d{3}\//.test(l)).every((l) => l.includes('NORVASC')));
+  t.true(filtered.split('\n').filter((l) => /^[ >]\d{3}\//.test(l)).every((l) => l.includes('NORVASC')));
   term.send('Escape');
   await term.waitFor((s) => s.includes(`${total}/${total} 筆`), 'filter cleared');
 
@@ -111,10 +115,10 @@ test('kiosk end to end in tmux: tray, PIN, patient, alerts, sort, filter, tabs, 
 test('SIGTERM gives the terminal back: alternate screen left, cursor shown, exit code 130', async (t) => {
   if (!hasTmux()) return t.pass('tmux is not installed (CI installs it)');
   t.timeout(60_000);
-  const bundle = await buildKioskBundle(join(root, 'dist', 'e2e', 'yaoli.mjs'));
+  const file = await bundle();
   const home = mkdtempSync(join(tmpdir(), 'yaoli-e2e-'));
   const pidFile = join(home, 'pid');
-  const term = openTerminal(`sh -c 'echo $$ > ${pidFile}; exec node ${bundle}'`, { cwd: root, env: { YAOLI_HOME: home } });
+  const term = openTerminal(`sh -c 'echo $$ > ${pidFile}; exec node ${file}'`, { cwd: root, env: { YAOLI_HOME: home } });
   t.teardown(() => {
     term.close();
     rmSync(home, { recursive: true, force: true });

@@ -59,13 +59,14 @@ test('sort: > picks a column, s flips the order; the header marks it', async (t)
   const { r } = await viewing();
   await r.press('2', '>');
   const byDate = plain(await r.waitFor((f) => f.includes('排序：日期')));
-  const dates = byDate.split('\n').filter((l) => /^\d{3}\//.test(l)).map((l) => l.slice(0, 9));
+  const dates = byDate.split('\n').filter((l) => /^[ >]\d{3}\//.test(l)).map((l) => l.slice(1, 10));
   t.is(dates.length, 3);
   t.deepEqual(dates, [...dates].sort());
   await r.press('s');
   const down = plain(await r.waitFor((f) => f.includes('排序：日期▼')));
-  const datesDown = down.split('\n').filter((l) => /^\d{3}\//.test(l)).map((l) => l.slice(0, 9));
+  const datesDown = down.split('\n').filter((l) => /^[ >]\d{3}\//.test(l)).map((l) => l.slice(1, 10));
   t.deepEqual(datesDown, [...dates].sort().reverse());
+  t.true(down.split('\n').some((l) => l.startsWith('>')), 'the selected row is marked without colour too');
   r.instance.unmount();
 });
 

@@ -32,7 +32,8 @@ export function createSessionStore(initial: SessionState, options: { clock: () =
       const changed = result.state !== state;
       state = result.state;
       for (const effect of result.effects) options.onEffect(effect, store);
-      if (changed) for (const listener of listeners) listener();
+      // A key press only moves the idle clock, which no screen shows: no re-render for it.
+      if (changed && event.type !== 'key-activity') for (const listener of listeners) listener();
     },
   };
   return store;

@@ -34,7 +34,9 @@ const Line = memo(function Line({ text, selected, color }: { text: string; selec
 
 export function DataTable<Row>(props: DataTableProps<Row>) {
   const theme = useTheme();
-  const widths = columnWidths(props.columns, props.width - 1);
+  // One gutter column marks the selected row with '>' as well as inverse video: without
+  // colour support (NO_COLOR, TERM=dumb) inverse is dropped and the mark is all there is.
+  const widths = columnWidths(props.columns, props.width - 2);
   const aligns = props.columns.map((c) => c.align ?? 'left');
   const titles = props.columns.map((c, i) => {
     const mark = props.sortColumn === i ? (props.descending ? theme.glyph.down : theme.glyph.up) : '';
@@ -46,7 +48,7 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
     <Box flexDirection="column" height={props.height + (showHeader ? 1 : 0)}>
       {showHeader ? (
         <Text bold color={theme.color('text.accent')} wrap="truncate">
-          {formatLine(titles, widths, aligns, theme.ellipsis)}
+          {` ${formatLine(titles, widths, aligns, theme.ellipsis)}`}
         </Text>
       ) : null}
       {visible.map((row, i) => {
@@ -54,7 +56,7 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
         return (
           <Line
             key={props.rowKey(row, props.offset + i)}
-            text={formatLine(props.columns.map((c) => c.text(row)), widths, aligns, theme.ellipsis)}
+            text={`${props.offset + i === props.cursor ? '>' : ' '}${formatLine(props.columns.map((c) => c.text(row)), widths, aligns, theme.ellipsis)}`}
             selected={props.offset + i === props.cursor}
             color={token ? theme.color(token) : undefined}
           />
