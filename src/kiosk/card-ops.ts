@@ -113,6 +113,7 @@ export function createCardOps(hub: ReaderHub, options: { isAdmin: (staffId: stri
 
 /** A card failure as the session's error value: the kind and the NHI code technicians know. */
 export function cardErrorValue(error: unknown): { kind: string } {
-  if (error instanceof CardError) return { kind: error.nhiCode === null ? error.kind : `${error.kind} (${error.nhiCode})` };
+  // 'reader-timeout:4000': a token the audit log accepts, with the code technicians know.
+  if (error instanceof CardError) return { kind: error.nhiCode === null ? error.kind : `${error.kind}:${error.nhiCode}` };
   return { kind: 'card-error' };
 }
