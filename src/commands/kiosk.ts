@@ -10,11 +10,11 @@ import { DEFAULT_DEMO_SEED } from '../demo/deck.ts';
 const messages = catalogue({
   usage: {
     'zh-TW':
-      '用法：yaoli [kiosk] [--readers virtual|pcsc] [--cloud URL] [--sam-folder 資料夾] [--seed N] [--today YYYY-MM-DD] [--insert S01,P001]\n' +
-      '  預設：虛擬讀卡機＋示範卡匣（F2）、內建雲端模擬器、本機快取（$YAOLI_HOME）。',
+      '用法：yaoli [kiosk] [--readers virtual|pcsc] [--cloud URL] [--sam-folder 資料夾] [--seed N] [--today YYYY-MM-DD] [--insert S01,P001] [--ascii]\n' +
+      '  預設：虛擬讀卡機＋示範卡匣（F2）、內建雲端模擬器、本機快取（$YAOLI_HOME）；NO_COLOR 關閉顏色，--ascii 改用 ASCII 框線。',
     en:
-      'usage: yaoli [kiosk] [--readers virtual|pcsc] [--cloud URL] [--sam-folder DIR] [--seed N] [--today YYYY-MM-DD] [--insert S01,P001]\n' +
-      '  default: virtual readers + demo card tray (F2), built-in MediCloud simulator, local cache ($YAOLI_HOME).',
+      'usage: yaoli [kiosk] [--readers virtual|pcsc] [--cloud URL] [--sam-folder DIR] [--seed N] [--today YYYY-MM-DD] [--insert S01,P001] [--ascii]\n' +
+      '  default: virtual readers + demo card tray (F2), built-in MediCloud simulator, local cache ($YAOLI_HOME); NO_COLOR turns colour off, --ascii draws ASCII borders.',
   },
   args: { 'zh-TW': '參數錯誤：{detail}', en: 'bad arguments: {detail}' },
   readers: { 'zh-TW': '--readers 應為 virtual 或 pcsc', en: '--readers must be virtual or pcsc' },
@@ -35,6 +35,7 @@ export async function run(argv: string[]): Promise<number> {
         seed: { type: 'string' },
         today: { type: 'string' },
         insert: { type: 'string' },
+        ascii: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
       strict: true,
@@ -68,7 +69,8 @@ export async function run(argv: string[]): Promise<number> {
     insert: values.insert ? values.insert.split(',').map((s) => s.trim()).filter(Boolean) : [],
     stdout: process.stdout,
     stdin: process.stdin,
-    env: process.env,
+    // ASCII borders and marks for consoles that draw box-drawing characters double-wide.
+    env: values.ascii ? { ...process.env, YAOLI_ASCII: '1' } : process.env,
   });
 }
 
