@@ -7,7 +7,8 @@ import { compareIso, toRocDate } from './dates.ts';
 import { recordStart, type RecordLeftover } from './leftover.ts';
 import { perDoseAt, type PerDose } from './dose.ts';
 import { datesReadable, groupLeftovers, groupsOfPrepared, type GroupLeftover } from './group-leftover.ts';
-import { Preparer, type Candidate } from './prepare.ts';
+import type { Candidate, Preparer } from './prepare.ts';
+import { PreparedHistory } from './prepared-history.ts';
 import { analyzedRecord, type AnalyzedRecord } from './analyzed-record.ts';
 import { refillStatus, type RefillStatus } from './refill.ts';
 import { elderlyOfPrepared, patientAge, type ElderlyCaution } from './elderly.ts';
@@ -161,21 +162,20 @@ function newestKeys(prepared: Candidate[]): Float64Array | null {
 export function analyzeHistory(history: PatientHistory, today: IsoDate, settings: AnalysisSettings = DEFAULT_SETTINGS): Analysis {
   const medications = history.medications;
   // Every record prepared once (day numbers, regimen, ingredients); each part below reads these.
-  const preparer = new Preparer(today);
-  const prepared = preparer.prepareAll(medications);
-  const records = analyzedRecords(prepared, preparer);
+  const prepared = PreparedHistory.of(medications, today);
+  const records = analyzedRecords(prepared.all, prepared.preparer);
   const age = patientAge(history.patient, today);
   const empty = medications.length === 0 && history.chronic.length === 0;
   const refills = history.chronic
     .map((p) => refillStatus(p, today, settings.refill))
     .sort((a, b) => REFILL_ORDER[a.status] - REFILL_ORDER[b.status] || compareIso(b.prescriptionDate, a.prescriptionDate));
-  const duplicates = duplicatesOfPrepared(prepared, preparer, {
+  const duplicates = duplicatesOfPrepared(prepared, {
     duplicateThresholdDays: settings.duplicateThresholdDays,
     equivalenceSets: settings.equivalenceSets,
     shortCourseDays: settings.shortCourseDays,
   });
   const careList = careListStats(history.careList, today, settings.careListMonths);
-  const elderly = elderlyOfPrepared(history.patient, prepared, preparer, { elderlyAge: settings.elderlyAge });
+  const elderly = elderlyOfPrepared(history.patient, prepared, { elderlyAge: settings.elderlyAge });
   const alerts = sortAlerts([
     ...duplicateAlerts(duplicates, settings.duplicateThresholdDays),
     ...refillAlerts(history, refills),
@@ -183,7 +183,7 @@ export function analyzeHistory(history: PatientHistory, today: IsoDate, settings
     ...elderlyAlerts(elderly, age),
     ...patientAlerts(history, age, empty),
   ]);
-  const groups = datesReadable(prepared, preparer) ? groupsOfPrepared(prepared, preparer) : groupLeftovers(medications, today);
+  const groups = datesReadable(prepared) ? groupsOfPrepared(prepared) : groupLeftovers(medications, today);
   return {
     today, patient: history.patient, age, records, groups, refills,
     duplicates, careList, elderly, allergies: history.allergies, alerts, empty,

@@ -47,17 +47,20 @@ export function carryOrder(a: Candidate, b: Candidate): number {
 
 /**
  * Puts a list already in packed order (sortByStart: S, larger N, input order) into exact
- * carry order: only records sharing S and N (rare) need the id tie-break. Sorts in place.
+ * carry order, using each record's position in the whole history's carry order
+ * (PreparedHistory.carryRanks): only records sharing S and N (rare) move. Sorts in place.
  */
-export function settleTies(sorted: Candidate[]): Candidate[] {
-  let runStart = 0;
-  for (let i = 1; i <= sorted.length; i++) {
-    if (i < sorted.length && (sorted[i] as Candidate).order === (sorted[runStart] as Candidate).order) continue;
-    if (i - runStart > 1) {
-      const run = sorted.slice(runStart, i).sort(carryOrder);
-      for (let k = 0; k < run.length; k++) sorted[runStart + k] = run[k] as Candidate;
+export function settleTies(sorted: Candidate[], ranks: Int32Array): Candidate[] {
+  for (let i = 1; i < sorted.length; i++) {
+    const c = sorted[i] as Candidate;
+    const rank = ranks[c.index] as number;
+    let j = i - 1;
+    // Insertion sort inside runs of equal packed order (a run is a handful of records at most).
+    while (j >= 0 && (sorted[j] as Candidate).order === c.order && (ranks[(sorted[j] as Candidate).index] as number) > rank) {
+      sorted[j + 1] = sorted[j] as Candidate;
+      j--;
     }
-    runStart = i;
+    sorted[j + 1] = c;
   }
   return sorted;
 }
@@ -91,11 +94,11 @@ export function walkDays(sorted: Candidate[]): number | null {
 }
 
 /**
- * carryForwardEnd on prepared records of one group (in packed carry order): end of coverage
- * C from the computable records that started before `untilDay`; null when none counts.
+ * carryForwardEnd on prepared records of one group (in packed carry order; `ranks` from
+ * PreparedHistory.carryRanks): end of coverage C from the computable records that started before `untilDay`; null when none counts.
  */
-export function carryEndDay(group: Candidate[], untilDay: number): number | null {
+export function carryEndDay(group: Candidate[], untilDay: number, ranks: Int32Array): number | null {
   const counted: Candidate[] = [];
   for (const c of group) if (c.reason === null && c.startDay < untilDay) counted.push(c);
-  return walkDays(settleTies(counted));
+  return walkDays(settleTies(counted, ranks));
 }

@@ -13,7 +13,8 @@ import { carryEndDay } from './carry-walk.ts';
 import { isHighRiskDuplicateClass } from './controlled.ts';
 import { SEVERITY_ORDER } from './alerts.ts';
 import { classDuplicates } from './duplicate-classes.ts';
-import { carryBound, Preparer, sortByStart, type Candidate } from './duplicate-prepare.ts';
+import { carryBound, type Candidate } from './duplicate-prepare.ts';
+import { PreparedHistory } from './prepared-history.ts';
 import {
   buildAlert,
   hasPairAcross,
@@ -52,7 +53,7 @@ function append(bucket: Bucket, candidate: Candidate): void {
  * non-daily forms (eye drops, patches) no carry is defined, so the largest own E − S_n counts.
  * The exact walk (carryForwardEnd) only runs when the cheap upper bound could exceed the threshold.
  */
-function leftoverAtNewest(newest: Candidate, older: Candidate[], threshold: number, preparer: Preparer): number {
+function leftoverAtNewest(newest: Candidate, older: Candidate[], threshold: number, history: PreparedHistory): number {
   if (newest.reason !== null) {
     let most = 0;
     for (const c of older) if (!isAsNeededSupply(c)) most = Math.max(most, c.endDay - newest.startDay);
@@ -60,18 +61,19 @@ function leftoverAtNewest(newest: Candidate, older: Candidate[], threshold: numb
   }
   const bound = carryBound(older);
   if (bound.end === null || bound.end - newest.startDay <= threshold) return 0;
-  const end = carryEndDay(older.slice(bound.runStart), newest.startDay + 1);
+  const end = carryEndDay(older.slice(bound.runStart), newest.startDay + 1, history.carryRanks());
   return end === null ? 0 : Math.max(0, end - newest.startDay);
 }
 
 /** Is the group still in use today: the newest record's own supply, or the group's carried supply. */
-function groupActive(newest: Candidate, members: Candidate[], preparer: Preparer): boolean {
+function groupActive(newest: Candidate, members: Candidate[], history: PreparedHistory): boolean {
+  const todayDay = history.preparer.todayDay;
   if (newest.leftToday > 0) return true;
   if (newest.reason !== null) return false;
   const bound = carryBound(members);
-  if (bound.end === null || bound.end <= preparer.todayDay) return false;
-  const end = carryEndDay(members.slice(bound.runStart), preparer.todayDay + 1);
-  return end !== null && end > preparer.todayDay;
+  if (bound.end === null || bound.end <= todayDay) return false;
+  const end = carryEndDay(members.slice(bound.runStart), todayDay + 1, history.carryRanks());
+  return end !== null && end > todayDay;
 }
 
 /** The group's ingredient is in a high-risk class (checked once per distinct ATC7 it carries). */
@@ -118,7 +120,7 @@ function onHandBounds(members: Candidate[]): Float64Array {
  * found before them; an exception code on the group's latest record silences the group, one
  * on an older record excuses only that dispensing.
  */
-function sameFormDuplicate(key: string, bucket: Bucket, settings: DuplicateSettings, preparer: Preparer): DuplicateAlert | null {
+function sameFormDuplicate(key: string, bucket: Bucket, settings: DuplicateSettings, history: PreparedHistory): DuplicateAlert | null {
   const members = bucket.members; // already in carry order: candidates are sorted once up front
   const threshold = settings.duplicateThresholdDays;
   if ((members[members.length - 1] as Candidate).record.exceptionCode !== null) return null;
@@ -129,11 +131,11 @@ function sameFormDuplicate(key: string, bucket: Bucket, settings: DuplicateSetti
     if (isAsNeededSupply(newer) || suppressedByNewest(newer, settings)) continue;
     tried += 1;
     // The latest countable record may still be in use through carried stock; older ones by their own supply.
-    const active = tried === 1 ? groupActive(newer, members.slice(0, at + 1), preparer) : newer.leftToday > 0;
+    const active = tried === 1 ? groupActive(newer, members.slice(0, at + 1), history) : newer.leftToday > 0;
     if (!active || (bounds[at] as number) <= threshold) continue;
     const older = members.slice(0, at).filter((c) => !samePrescription(c, newer));
     if (older.length === 0) continue;
-    const onHand = leftoverAtNewest(newer, older, threshold, preparer);
+    const onHand = leftoverAtNewest(newer, older, threshold, history);
     if (onHand > threshold) return sameFormAlert(key, bucket, newer, older, onHand);
   }
   return null;
@@ -211,17 +213,14 @@ function alertOrder(a: DuplicateAlert, b: DuplicateAlert): number {
 
 /** All duplicate alerts at `today`, one per group at its narrowest level, most severe first. */
 export function findDuplicates(records: MedicationRecord[], today: IsoDate, settings: DuplicateSettings): DuplicateAlert[] {
-  const preparer = new Preparer(today);
-  return duplicatesOfPrepared(preparer.prepareAll(records), preparer, settings);
+  return duplicatesOfPrepared(PreparedHistory.of(records, today), settings);
 }
 
-/** findDuplicates on records already prepared (in input order) by `preparer` for its day. */
-export function duplicatesOfPrepared(all: Candidate[], preparer: Preparer, settings: DuplicateSettings): DuplicateAlert[] {
+/** findDuplicates on a prepared history. */
+export function duplicatesOfPrepared(history: PreparedHistory, settings: DuplicateSettings): DuplicateAlert[] {
   // A record whose date cannot be read cannot be placed in time; it is left out, not guessed.
-  const prepared: Candidate[] = [];
-  for (const candidate of all) if (Number.isFinite(candidate.startDay)) prepared.push(candidate);
   // The one sort: every bucket below is filled in this order, so groups need no sorting of their own.
-  const candidates = sortByStart(prepared);
+  const candidates = history.byStart();
   const byIngredient = new Map<string, IngredientBuckets>();
   for (const c of candidates) {
     for (const identity of c.identities) {
@@ -244,7 +243,7 @@ export function duplicatesOfPrepared(all: Candidate[], preparer: Preparer, setti
     if (buckets.all.members.length < 2) continue;
     for (const [form, bucket] of buckets.forms) {
       if (bucket.members.length < 2) continue;
-      const alert = sameFormDuplicate(`${identity}|${form}`, bucket, settings, preparer);
+      const alert = sameFormDuplicate(`${identity}|${form}`, bucket, settings, history);
       if (alert !== null) found.push(alert);
     }
     if (buckets.forms.size < 2) continue;

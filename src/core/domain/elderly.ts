@@ -6,7 +6,8 @@ import type { IsoDate, MedicationRecord, Patient } from './types.ts';
 import type { Bilingual } from './messages.ts';
 import { ageOn, compareIso } from './dates.ts';
 import { supplyEnd } from './leftover.ts';
-import { Preparer, distinctRecords, type Candidate } from './prepare.ts';
+import type { Candidate, Preparer } from './prepare.ts';
+import { PreparedHistory } from './prepared-history.ts';
 import { BEERS_2019_EXAMPLES, type ElderlyRule, type ElderlyRuleSet, type ElderlyTier } from './elderly-rules.ts';
 
 export interface ElderlyCaution {
@@ -133,12 +134,13 @@ function caution(rule: ElderlyRule | null, set: ElderlyRuleSet | null, matched: 
  * Sorted: active first, 'avoid' before 'caution', newest first.
  */
 export function elderlyCautions(patient: Patient | null, records: MedicationRecord[], today: IsoDate, options: ElderlyOptions = {}): ElderlyCaution[] {
-  const preparer = new Preparer(today);
-  return elderlyOfPrepared(patient, preparer.prepareAll(records), preparer, options);
+  return elderlyOfPrepared(patient, PreparedHistory.of(records, today), options);
 }
 
-/** elderlyCautions on records prepared (in input order) by `preparer`. */
-export function elderlyOfPrepared(patient: Patient | null, records: Candidate[], preparer: Preparer, options: ElderlyOptions = {}): ElderlyCaution[] {
+/** elderlyCautions on a prepared history. */
+export function elderlyOfPrepared(patient: Patient | null, history: PreparedHistory, options: ElderlyOptions = {}): ElderlyCaution[] {
+  const preparer = history.preparer;
+  const records = history.all;
   const elderlyAge = options.elderlyAge ?? 65;
   const set = options.ruleSet ?? BEERS_2019_EXAMPLES;
   const age = patientAge(patient, preparer.today);
@@ -161,7 +163,7 @@ export function elderlyOfPrepared(patient: Patient | null, records: Candidate[],
     // Records indexed by code, so each rule looks up its codes instead of rescanning every
     // record (rules × records dominated analyzeHistory at 10k).
     const byCode = new Map<string, Candidate[]>();
-    for (const c of distinctRecords(records, 'last')) {
+    for (const c of history.distinct(records, 'last')) {
       for (const code of codes[c.index] as string[]) {
         const list = byCode.get(code);
         if (list === undefined) byCode.set(code, [c]);

@@ -5,9 +5,9 @@ import type { DosageForm, Ingredient, IsoDate, MedicationRecord } from './types.
 import { addDays, compareIso, daysBetween } from './dates.ts';
 import { leftoverReason, recordLeftover, recordStart } from './leftover.ts';
 import { comparableIngredients, ingredientIdentity } from './ingredients.ts';
-import { Preparer, distinctRecords, type Candidate } from './prepare.ts';
-import { sortByStart } from './duplicate-prepare.ts';
-import { doseChanged, hasResetCode, settleTies, walkDays } from './carry-walk.ts';
+import type { Candidate } from './prepare.ts';
+import { PreparedHistory } from './prepared-history.ts';
+import { doseChanged, hasResetCode, walkDays } from './carry-walk.ts';
 
 export interface GroupLeftover {
   key: string;
@@ -103,9 +103,8 @@ interface Bucket {
  * product counts toward each of its ingredients' groups. Sorted by leftover, largest first.
  */
 export function groupLeftovers(records: MedicationRecord[], today: IsoDate): GroupLeftover[] {
-  const preparer = new Preparer(today);
-  const prepared = preparer.prepareAll(records);
-  return datesReadable(prepared, preparer) ? groupsOfPrepared(prepared, preparer) : groupLeftoversByDates(records, today);
+  const history = PreparedHistory.of(records, today);
+  return datesReadable(history) ? groupsOfPrepared(history) : groupLeftoversByDates(records, today);
 }
 
 /**
@@ -113,9 +112,9 @@ export function groupLeftovers(records: MedicationRecord[], today: IsoDate): Gro
  * can run on day numbers. Otherwise the ISO-string walk below keeps its exact answer for
  * such rows (they are dated by text order, as before).
  */
-export function datesReadable(prepared: Candidate[], preparer: Preparer): boolean {
-  if (!Number.isFinite(preparer.todayDay)) return false;
-  for (const c of prepared) if (c.reason === null && !Number.isFinite(c.startDay)) return false;
+export function datesReadable(history: PreparedHistory): boolean {
+  if (!Number.isFinite(history.preparer.todayDay)) return false;
+  for (const c of history.all) if (c.reason === null && !Number.isFinite(c.startDay)) return false;
   return true;
 }
 
@@ -128,14 +127,18 @@ interface PreparedBucket {
   members: Candidate[];
 }
 
-/** groupLeftovers on records prepared (in input order) by `preparer`; every date readable (datesReadable). */
-export function groupsOfPrepared(prepared: Candidate[], preparer: Preparer): GroupLeftover[] {
-  const computable: Candidate[] = [];
-  for (const c of distinctRecords(prepared, 'first')) if (c.reason === null) computable.push(c);
-  // One sort of all records; buckets are filled in that order (K1 = identity, then form).
+/** groupLeftovers on a prepared history whose dates are readable (datesReadable). */
+export function groupsOfPrepared(history: PreparedHistory): GroupLeftover[] {
+  const preparer = history.preparer;
+  // A row object listed twice counts once, at its first position.
+  const kept = history.distinct(history.all, 'first');
+  const counts = kept === history.all ? null : new Uint8Array(history.all.length);
+  if (counts !== null) for (const c of kept) counts[c.index] = 1;
+  // Buckets are filled in the history's one carry order (K1 = identity, then form).
   const byIdentity = new Map<string, Map<DosageForm, PreparedBucket>>();
   const buckets: PreparedBucket[] = [];
-  for (const c of sortByStart(computable)) {
+  for (const c of history.carryOrder()) {
+    if (c.reason !== null || (counts !== null && counts[c.index] !== 1)) continue;
     const form = c.record.dosageForm;
     for (let i = 0; i < c.identities.length; i++) {
       const identity = c.identities[i] as string;
@@ -160,7 +163,7 @@ export function groupsOfPrepared(prepared: Candidate[], preparer: Preparer): Gro
   const today = preparer.todayDay;
   const groups: GroupLeftover[] = [];
   for (const bucket of buckets) {
-    const sorted = settleTies(bucket.members);
+    const sorted = bucket.members;
     let started = 0; // records started on or before today: a prefix in carry order
     while (started < sorted.length && (sorted[started] as Candidate).startDay <= today) started++;
     if (started === 0) continue;

@@ -163,14 +163,3 @@ function isFourDigits(text: string): boolean {
   return true;
 }
 
-/**
- * Each record object once, at its first or last position in the input (a caller that lists
- * one row object twice gets it counted once, as the per-group and per-rule lists always did).
- * Returns the list itself in the usual case (every record distinct).
- */
-export function distinctRecords(prepared: Candidate[], keep: 'first' | 'last'): Candidate[] {
-  const seen = new Map<MedicationRecord, Candidate>();
-  for (const c of prepared) if (keep === 'last' || !seen.has(c.record)) seen.set(c.record, c);
-  if (seen.size === prepared.length) return prepared;
-  return [...seen.values()].sort((a, b) => a.index - b.index);
-}
