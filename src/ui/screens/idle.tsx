@@ -13,7 +13,8 @@ export function IdleScreen({ state, lang, demo }: ScreenProps & { demo: boolean 
     ok === null ? [tr(lang, 'idle.unknown'), 'text.secondary'] : ok ? [text ?? tr(lang, 'idle.ok'), 'status.ok'] : [text ?? tr(lang, 'idle.missing'), 'status.error'];
   const readers = d.readers.length > 0 ? d.readers.join(', ') : tr(lang, 'idle.readers-none');
   const rows: [string, [string, Token]][] = [
-    [tr(lang, 'idle.readers'), status(d.readers.length > 0, `${d.backend}: ${readers}`)],
+    // Until the reader hub has reported, the readers are being checked, not missing.
+    [tr(lang, 'idle.readers'), d.backend === 'unknown' ? status(null) : status(d.readers.length > 0, `${d.backend}: ${readers}`)],
     [tr(lang, 'idle.sam'), status(d.sam)],
     [tr(lang, 'idle.network'), d.network === 'unknown' ? status(null) : status(d.network === 'online', d.network === 'online' ? undefined : tr(lang, 'idle.offline'))],
     [tr(lang, 'idle.cache'), d.cache === 'unknown' ? status(null) : status(d.cache === 'ok')],
