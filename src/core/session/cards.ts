@@ -93,5 +93,9 @@ export function cardReadFailed(state: SessionState, event: Ev<'card-read-failed'
     return { state: go(state, { name: 'idle' }, event.at, shown), effects: [] };
   }
   if (phase.name === 'patient-reading' && phase.reader === event.reader) return clearPatient(state, event.at, shown);
+  // A VERIFY that got no answer (reader timeout) is not a wrong PIN: the PIN may be typed again.
+  if ((phase.name === 'staff-pin' || phase.name === 'consent') && phase.verifying && phase.reader === event.reader) {
+    return { state: { ...state, phase: { ...phase, verifying: false }, notice: shown }, effects: [], audit: { outcome: event.error.kind } };
+  }
   return unchanged(state);
 }

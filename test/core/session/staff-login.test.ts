@@ -106,3 +106,17 @@ test('an unknown card and a SAM do not start a login; the SAM shows as present o
   t.is(r.state.notice?.key, 'notice.card-unknown');
   t.false(run(r.state, [{ type: 'card-removed', at: 3, reader: 'Reader 2' }]).state.devices.sam);
 });
+
+test('a VERIFY that times out (4000) lets the PIN be typed again; it is not counted as wrong', (t) => {
+  const r = run(initialSession(), [
+    { type: 'card-inserted', at: 1, reader: STAFF_READER, kind: 'staff' },
+    { type: 'staff-profile-read', at: 2, reader: STAFF_READER, profile: staffProfile('S01') },
+    { type: 'staff-pin-entered', at: 3, pin: staffPin('S01') },
+    { type: 'card-read-failed', at: 4, reader: STAFF_READER, error: { kind: 'reader-timeout:4000' } },
+  ]);
+  t.like(r.state.phase, { name: 'staff-pin', verifying: false, profile: { pinTriesLeft: 3 } });
+  t.is(r.state.notice?.key, 'notice.card-read-failed');
+  t.like(r.audits.at(-1), { outcome: 'reader-timeout:4000' });
+  const again = run(r.state, [{ type: 'staff-pin-entered', at: 5, pin: staffPin('S01') }]);
+  t.is(nonAudit(again.effects)[0]?.type, 'verify-pin');
+});
