@@ -55,3 +55,11 @@ test('the hint bar and the help overlay are generated from the keymap in both la
 test('zh-TW and en have the same keys', (t) => {
   t.deepEqual(Object.keys(en).sort(), Object.keys(zhTW).sort());
 });
+
+test('docs/kiosk.md lists every F-key the keymap binds', async (t) => {
+  const { readFile } = await import('node:fs/promises');
+  const docs = await readFile(new URL('../../docs/kiosk.md', import.meta.url), 'utf8');
+  const fkeys = new Set(KEYMAP.flatMap((b) => b.keys.map((k) => k.key)).filter((k) => /^f\d+$/.test(k)));
+  t.true(fkeys.size >= 9);
+  for (const key of fkeys) t.true(docs.includes(`| ${key.toUpperCase()} `) || docs.includes(`${key.toUpperCase()} /`), key);
+});

@@ -78,11 +78,11 @@ export const en: Record<UiKey, string> = {
   'view.sort': 'sort: {column}{dir}',
 
   'tab.summary': 'Summary',
-  'tab.records': 'Medicines',
+  'tab.records': 'Meds',
   'tab.leftover': 'Leftover',
   'tab.refills': 'Refills',
-  'tab.controlled': 'Controlled',
-  'tab.allergies': 'Allergies',
+  'tab.controlled': 'Control',
+  'tab.allergies': 'Allergy',
 
   'summary.alerts': 'Alerts',
   'summary.no-alerts': 'No alerts',
@@ -97,7 +97,7 @@ export const en: Record<UiKey, string> = {
   'severity.info': 'info',
 
   'col.date': 'Date',
-  'col.source': 'Source',
+  'col.source': 'Src',
   'col.institution': 'Institution',
   'col.drug': 'Drug',
   'col.ingredient': 'Ingredient',
@@ -135,7 +135,7 @@ export const en: Record<UiKey, string> = {
 
   'source.home': 'ours',
   'source.other': 'other',
-  'source.pharmacy': 'pharmacy',
+  'source.pharmacy': 'pharm',
   'source.all': 'all',
   'leftover.not-computable': 'n/a',
   'leftover.future': 'future',

@@ -150,7 +150,7 @@ export function PatientViewScreen({ state, lang, size, homeInstitutionId }: Scre
   return (
     <Box flexDirection="column">
       <PatientHeader view={phase} lang={lang} width={size.columns} />
-      <TabBar active={view.tab} lang={lang} counts={counts} />
+      <TabBar active={view.tab} lang={lang} counts={counts} width={size.columns} />
       {view.panel ? (
         <FilterPanel draft={view.panel.draft} field={view.panel.field} lang={lang} width={Math.min(size.columns - 1, 60)} />
       ) : view.detail && selected !== undefined ? (

@@ -26,7 +26,7 @@ export function recordColumns(lang: Lang, homeInstitutionId: string | null): Col
   const sourceKey: Record<RecordSource, UiKey> = { home: 'source.home', other: 'source.other', pharmacy: 'source.pharmacy' };
   return [
     { id: 'date', title: 'col.date', width: 9, text: (r) => rocDate(r.refillDate ?? r.visitDate), sortValue: (r) => r.refillDate ?? r.visitDate },
-    { id: 'source', title: 'col.source', width: 4, text: (r) => tr(lang, sourceKey[recordSource(r, homeInstitutionId)]) },
+    { id: 'source', title: 'col.source', width: 5, text: (r) => tr(lang, sourceKey[recordSource(r, homeInstitutionId)]) },
     { id: 'institution', title: 'col.institution', width: 6, flex: 1, text: (r) => r.institution.name },
     { id: 'drug', title: 'col.drug', width: 10, flex: 3, text: (r) => r.drugName },
     { id: 'ingredient', title: 'col.ingredient', width: 8, flex: 2, text: ingredientText },
