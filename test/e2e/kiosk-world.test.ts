@@ -71,6 +71,10 @@ test.serial('staff S01 logs in; P001 is fetched from the simulator, then shown f
   });
   const devices = k.store.getState().devices;
   t.like(devices, { backend: 'virtual', sam: true, network: 'online', cache: 'ok' });
+  // The diagnostics screen runs the doctor's probes on the kiosk's own hub.
+  const checks = await k.world.diagnostics.run('en');
+  t.true(checks.length >= 5);
+  t.true(checks.every((c) => c.label !== '' && typeof c.detail === 'string'));
   await logIn(k);
   t.true(k.store.getState().staff?.profile.admin, 'S01 is the institution administrator');
   await lookUp(k, 'P001');

@@ -121,3 +121,22 @@ test('card removed: the name and the masked ID leave the screen at once', async 
   t.false(after.includes('NORVASC'));
   r.instance.unmount();
 });
+
+test('the filter panel takes a date range typed in ROC form', async (t) => {
+  const { r } = await viewing();
+  await r.press('2', 'f', KEYS.down, KEYS.down, KEYS.down, KEYS.down, '115/11/01', KEYS.enter);
+  const november = plain(await r.waitFor((f) => f.includes('2/3 筆')));
+  t.false(november.includes('METFORMIN'), 'the September record is before the range');
+  r.instance.unmount();
+});
+
+test('the default tab from Settings opens first for the next patient', async (t) => {
+  const { store } = makeStore();
+  const r = renderAt(app(store), 80, 24);
+  store.send({ type: 'settings-loaded', settings: { ...store.getState().settings, defaultTab: 'records' } });
+  logIn(store);
+  openPatient(store, duplicateHistory());
+  const frame = plain(await r.waitFor((f) => f.includes('王小明') && f.includes('藥品名稱')));
+  t.true(frame.includes('3/3 筆'));
+  r.instance.unmount();
+});
