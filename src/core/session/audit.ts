@@ -33,9 +33,17 @@ export function auditEntry(before: SessionState, step: Step, event: SessionEvent
   };
 }
 
-/** A transition is auditable when the phase changes or the handler asks for it. */
+/**
+ * Events that only refresh what the screen shows (progress, device status, the idle clock,
+ * stored settings): a flood of rows that say nothing about who looked at whom. They are
+ * audited only when they change the phase (a tick that clears a patient is).
+ */
+const QUIET = new Set<SessionEvent['type']>(['key-activity', 'tick', 'lookup-progress', 'devices', 'settings-loaded', 'close-overlay']);
+
+/** Every transition is audited — any event that changed the state — except the quiet ones above. */
 export function withAudit(before: SessionState, step: Step, event: SessionEvent): { state: SessionState; effects: Step['effects'] } {
-  const changed = before.phase.name !== step.state.phase.name || before.staff !== step.state.staff;
-  if (!changed && !step.audit) return { state: step.state, effects: step.effects };
+  const phaseChanged = before.phase.name !== step.state.phase.name || before.staff !== step.state.staff;
+  const changed = step.state !== before && !QUIET.has(event.type);
+  if (!phaseChanged && !changed && !step.audit) return { state: step.state, effects: step.effects };
   return { state: step.state, effects: [...step.effects, { type: 'audit', entry: auditEntry(before, step, event) }] };
 }

@@ -66,3 +66,19 @@ test('every phase change of a full session yields an audit entry, none with a cl
   }
   t.true(audits.length >= 8);
 });
+
+test('quiet events (key presses, ticks, progress, device status) leave no audit rows; a PIN submission does, without the PIN', (t) => {
+  const quiet = run(loggedIn(), [
+    { type: 'key-activity', at: 5000 },
+    { type: 'tick', at: 5001 },
+    { type: 'devices', at: 5002, status: { network: 'online' } },
+  ]);
+  t.deepEqual(quiet.audits, []);
+  const submitted = run(initialSession(), [
+    { type: 'card-inserted', at: 1, reader: STAFF_READER, kind: 'staff' },
+    { type: 'staff-profile-read', at: 2, reader: STAFF_READER, profile: staffProfile('S01') },
+    { type: 'staff-pin-entered', at: 3, pin: staffPin('S01') },
+  ]);
+  t.like(submitted.audits.at(-1), { action: 'staff-pin-entered', from: 'staff-pin', to: 'staff-pin' });
+  t.false(JSON.stringify(submitted.audits).includes(staffPin('S01')));
+});
