@@ -46,21 +46,49 @@ export function carryOrder(a: Candidate, b: Candidate): number {
 }
 
 /**
- * Puts a list already in packed order (sortByStart: S, larger N, input order) into exact
- * carry order, using each record's position in the whole history's carry order
- * (PreparedHistory.carryRanks): only records sharing S and N (rare) move. Sorts in place.
+ * Puts one group's list, already in packed order (sortByStart: S, larger N, input order),
+ * into exact carry order: only runs of neighbours sharing S and N are sorted (by id). Sorts
+ * in place.
  */
-export function settleTies(sorted: Candidate[], ranks: Int32Array): Candidate[] {
+export function settleTies(sorted: Candidate[]): Candidate[] {
+  let runStart = 0;
+  for (let i = 1; i <= sorted.length; i++) {
+    if (i < sorted.length && (sorted[i] as Candidate).order === (sorted[runStart] as Candidate).order) continue;
+    if (i - runStart === 2) {
+      const a = sorted[runStart] as Candidate;
+      const b = sorted[runStart + 1] as Candidate;
+      if (carryOrder(a, b) > 0) {
+        sorted[runStart] = b;
+        sorted[runStart + 1] = a;
+      }
+    } else if (i - runStart > 2) {
+      const run = sorted.slice(runStart, i).sort(carryOrder);
+      for (let k = 0; k < run.length; k++) sorted[runStart + k] = run[k] as Candidate;
+    }
+    runStart = i;
+  }
+  return sorted;
+}
+
+/** Two fills the walk cannot tell apart (same N, same product and amount, same reset code): their order never matters. */
+function interchangeable(a: MedicationRecord, b: MedicationRecord): boolean {
+  return (
+    a.daysSupply === b.daysSupply && a.drugCode === b.drugCode && a.quantity === b.quantity && a.unitStrengthMg === b.unitStrengthMg &&
+    a.isCombination === b.isCombination && hasResetCode(a) === hasResetCode(b)
+  );
+}
+
+/**
+ * Carry order for a walk that only needs the end C: like settleTies, but a same-S same-N
+ * neighbour that is interchangeable with the record is left where it is (swapping them
+ * gives the walk the same steps), so ids are compared only when fills differ.
+ */
+function settleForWalk(sorted: Candidate[]): Candidate[] {
   for (let i = 1; i < sorted.length; i++) {
     const c = sorted[i] as Candidate;
-    const rank = ranks[c.index] as number;
-    let j = i - 1;
-    // Insertion sort inside runs of equal packed order (a run is a handful of records at most).
-    while (j >= 0 && (sorted[j] as Candidate).order === c.order && (ranks[(sorted[j] as Candidate).index] as number) > rank) {
-      sorted[j + 1] = sorted[j] as Candidate;
-      j--;
-    }
-    sorted[j + 1] = c;
+    const before = sorted[i - 1] as Candidate;
+    if (before.order !== c.order || interchangeable(before.record, c.record)) continue;
+    return settleTies(sorted);
   }
   return sorted;
 }
@@ -94,11 +122,11 @@ export function walkDays(sorted: Candidate[]): number | null {
 }
 
 /**
- * carryForwardEnd on prepared records of one group (in packed carry order; `ranks` from
- * PreparedHistory.carryRanks): end of coverage C from the computable records that started before `untilDay`; null when none counts.
+ * carryForwardEnd on prepared records of one group (in packed carry order): end of coverage
+ * C from the computable records that started before `untilDay`; null when none counts.
  */
-export function carryEndDay(group: Candidate[], untilDay: number, ranks: Int32Array): number | null {
+export function carryEndDay(group: Candidate[], untilDay: number): number | null {
   const counted: Candidate[] = [];
   for (const c of group) if (c.reason === null && c.startDay < untilDay) counted.push(c);
-  return walkDays(settleTies(counted, ranks));
+  return walkDays(settleForWalk(counted));
 }

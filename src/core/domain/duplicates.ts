@@ -53,7 +53,7 @@ function append(bucket: Bucket, candidate: Candidate): void {
  * non-daily forms (eye drops, patches) no carry is defined, so the largest own E − S_n counts.
  * The exact walk (carryForwardEnd) only runs when the cheap upper bound could exceed the threshold.
  */
-function leftoverAtNewest(newest: Candidate, older: Candidate[], threshold: number, history: PreparedHistory): number {
+function leftoverAtNewest(newest: Candidate, older: Candidate[], threshold: number): number {
   if (newest.reason !== null) {
     let most = 0;
     for (const c of older) if (!isAsNeededSupply(c)) most = Math.max(most, c.endDay - newest.startDay);
@@ -61,18 +61,17 @@ function leftoverAtNewest(newest: Candidate, older: Candidate[], threshold: numb
   }
   const bound = carryBound(older);
   if (bound.end === null || bound.end - newest.startDay <= threshold) return 0;
-  const end = carryEndDay(older.slice(bound.runStart), newest.startDay + 1, history.carryRanks());
+  const end = carryEndDay(older.slice(bound.runStart), newest.startDay + 1);
   return end === null ? 0 : Math.max(0, end - newest.startDay);
 }
 
 /** Is the group still in use today: the newest record's own supply, or the group's carried supply. */
-function groupActive(newest: Candidate, members: Candidate[], history: PreparedHistory): boolean {
-  const todayDay = history.preparer.todayDay;
+function groupActive(newest: Candidate, members: Candidate[], todayDay: number): boolean {
   if (newest.leftToday > 0) return true;
   if (newest.reason !== null) return false;
   const bound = carryBound(members);
   if (bound.end === null || bound.end <= todayDay) return false;
-  const end = carryEndDay(members.slice(bound.runStart), todayDay + 1, history.carryRanks());
+  const end = carryEndDay(members.slice(bound.runStart), todayDay + 1);
   return end !== null && end > todayDay;
 }
 
@@ -120,7 +119,7 @@ function onHandBounds(members: Candidate[]): Float64Array {
  * found before them; an exception code on the group's latest record silences the group, one
  * on an older record excuses only that dispensing.
  */
-function sameFormDuplicate(key: string, bucket: Bucket, settings: DuplicateSettings, history: PreparedHistory): DuplicateAlert | null {
+function sameFormDuplicate(key: string, bucket: Bucket, settings: DuplicateSettings, todayDay: number): DuplicateAlert | null {
   const members = bucket.members; // already in carry order: candidates are sorted once up front
   const threshold = settings.duplicateThresholdDays;
   if ((members[members.length - 1] as Candidate).record.exceptionCode !== null) return null;
@@ -131,11 +130,11 @@ function sameFormDuplicate(key: string, bucket: Bucket, settings: DuplicateSetti
     if (isAsNeededSupply(newer) || suppressedByNewest(newer, settings)) continue;
     tried += 1;
     // The latest countable record may still be in use through carried stock; older ones by their own supply.
-    const active = tried === 1 ? groupActive(newer, members.slice(0, at + 1), history) : newer.leftToday > 0;
+    const active = tried === 1 ? groupActive(newer, members.slice(0, at + 1), todayDay) : newer.leftToday > 0;
     if (!active || (bounds[at] as number) <= threshold) continue;
     const older = members.slice(0, at).filter((c) => !samePrescription(c, newer));
     if (older.length === 0) continue;
-    const onHand = leftoverAtNewest(newer, older, threshold, history);
+    const onHand = leftoverAtNewest(newer, older, threshold);
     if (onHand > threshold) return sameFormAlert(key, bucket, newer, older, onHand);
   }
   return null;
@@ -243,7 +242,7 @@ export function duplicatesOfPrepared(history: PreparedHistory, settings: Duplica
     if (buckets.all.members.length < 2) continue;
     for (const [form, bucket] of buckets.forms) {
       if (bucket.members.length < 2) continue;
-      const alert = sameFormDuplicate(`${identity}|${form}`, bucket, settings, history);
+      const alert = sameFormDuplicate(`${identity}|${form}`, bucket, settings, history.preparer.todayDay);
       if (alert !== null) found.push(alert);
     }
     if (buckets.forms.size < 2) continue;

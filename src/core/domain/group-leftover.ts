@@ -7,7 +7,7 @@ import { leftoverReason, recordLeftover, recordStart } from './leftover.ts';
 import { comparableIngredients, ingredientIdentity } from './ingredients.ts';
 import type { Candidate } from './prepare.ts';
 import { PreparedHistory } from './prepared-history.ts';
-import { doseChanged, hasResetCode, walkDays } from './carry-walk.ts';
+import { doseChanged, hasResetCode, settleTies, walkDays } from './carry-walk.ts';
 
 export interface GroupLeftover {
   key: string;
@@ -134,10 +134,10 @@ export function groupsOfPrepared(history: PreparedHistory): GroupLeftover[] {
   const kept = history.distinct(history.all, 'first');
   const counts = kept === history.all ? null : new Uint8Array(history.all.length);
   if (counts !== null) for (const c of kept) counts[c.index] = 1;
-  // Buckets are filled in the history's one carry order (K1 = identity, then form).
+  // Buckets are filled in the history's one start order (K1 = identity, then form).
   const byIdentity = new Map<string, Map<DosageForm, PreparedBucket>>();
   const buckets: PreparedBucket[] = [];
-  for (const c of history.carryOrder()) {
+  for (const c of history.byStart()) {
     if (c.reason !== null || (counts !== null && counts[c.index] !== 1)) continue;
     const form = c.record.dosageForm;
     for (let i = 0; i < c.identities.length; i++) {
@@ -163,7 +163,7 @@ export function groupsOfPrepared(history: PreparedHistory): GroupLeftover[] {
   const today = preparer.todayDay;
   const groups: GroupLeftover[] = [];
   for (const bucket of buckets) {
-    const sorted = bucket.members;
+    const sorted = settleTies(bucket.members);
     let started = 0; // records started on or before today: a prefix in carry order
     while (started < sorted.length && (sorted[started] as Candidate).startDay <= today) started++;
     if (started === 0) continue;

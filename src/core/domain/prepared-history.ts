@@ -1,18 +1,15 @@
-// A history's records prepared once (prepare.ts) plus the orders every part of the analysis
-// walks them in, each computed at most once per analysis: the packed start order the
-// duplicate check fills its groups in (S, larger N, input order) and the exact carry order
-// of research §5(b) step 2 (S, larger N, then id) the leftover walk needs.
+// A history's records prepared once (prepare.ts) plus what several parts of the analysis
+// share, each computed at most once per analysis: the packed start order (S, larger N,
+// input order) both the duplicate check and group leftover fill their groups in, and
+// whether some row object is listed twice.
 import type { MedicationRecord } from './types.ts';
 import { Preparer, type Candidate } from './prepare.ts';
 import { sortByStart } from './duplicate-prepare.ts';
-import { carryOrder } from './carry-walk.ts';
 
 export class PreparedHistory {
   /** Every record, in input order (candidate.index = position). */
   readonly all: Candidate[];
   private started: Candidate[] | null = null;
-  private carry: Candidate[] | null = null;
-  private ranks: Int32Array | null = null;
   private repeats: boolean | null = null;
 
   constructor(
@@ -34,39 +31,6 @@ export class PreparedHistory {
       this.started = sortByStart(dated);
     }
     return this.started;
-  }
-
-  /**
-   * The same records in exact carry order: ties of S and N broken by id, then input order.
-   * Only records sharing S and N are compared by id, once here.
-   */
-  carryOrder(): Candidate[] {
-    if (this.carry === null) {
-      const sorted = [...this.byStart()];
-      let runStart = 0;
-      for (let i = 1; i <= sorted.length; i++) {
-        if (i < sorted.length && (sorted[i] as Candidate).order === (sorted[runStart] as Candidate).order) continue;
-        if (i - runStart > 1) {
-          const run = sorted.slice(runStart, i).sort(carryOrder);
-          for (let k = 0; k < run.length; k++) sorted[runStart + k] = run[k] as Candidate;
-        }
-        runStart = i;
-      }
-      this.carry = sorted;
-    }
-    return this.carry;
-  }
-
-  /** Position of each record (by input index) in carryOrder(); a numeric stand-in for the id tie-break. */
-  carryRanks(): Int32Array {
-    if (this.ranks === null) {
-      const ranks = new Int32Array(this.all.length).fill(-1);
-      this.carryOrder().forEach((c, position) => {
-        ranks[c.index] = position;
-      });
-      this.ranks = ranks;
-    }
-    return this.ranks;
   }
 
   /**
