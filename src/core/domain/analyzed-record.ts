@@ -17,11 +17,15 @@ const RECORD_FIELDS: readonly string[] = [
   'visitSeqNo', 'diagnosis', 'cloudLeftoverDays', 'cloudElderlyMark', 'exceptionCode', 'unitStrengthMg',
 ];
 
+/** Own fields exactly RECORD_FIELDS in order, a plain object, no symbol keys (for-in allocates no key list). */
 function hasRecordFieldsOnly(record: MedicationRecord): boolean {
-  const keys = Object.keys(record);
-  if (keys.length !== RECORD_FIELDS.length) return false;
-  for (let i = 0; i < keys.length; i++) if (keys[i] !== RECORD_FIELDS[i]) return false;
-  return Object.getOwnPropertySymbols(record).length === 0;
+  if (Object.getPrototypeOf(record) !== Object.prototype) return false;
+  let i = 0;
+  for (const key in record) {
+    if (key !== RECORD_FIELDS[i]) return false;
+    i++;
+  }
+  return i === RECORD_FIELDS.length && Object.getOwnPropertySymbols(record).length === 0;
 }
 
 export function analyzedRecord(r: MedicationRecord, leftover: RecordLeftover, dose: PerDose): AnalyzedRecord {

@@ -2,7 +2,7 @@
 // query day. Each record's ingredients (combinations split) are matched against a versioned
 // rule table (research §5(f)); the cloud's own drug_65_mark is honoured as well, because
 // NHI's list itself was not retrieved (research §5(f), anchors 1(b)).
-import type { IsoDate, MedicationRecord, Patient } from './types.ts';
+import type { Ingredient, IsoDate, MedicationRecord, Patient } from './types.ts';
 import type { Bilingual } from './messages.ts';
 import { ageOn, compareIso } from './dates.ts';
 import { supplyEnd } from './leftover.ts';
@@ -46,16 +46,41 @@ function dailyMg(record: MedicationRecord): number | null {
   return (record.quantity / record.daysSupply) * record.unitStrengthMg;
 }
 
-/** The record's product ATC7 and its ingredients' own codes, upper case, no repeats (product first). */
-function codesOf(c: Candidate, upper: (code: string) => string): string[] {
-  const codes: string[] = [];
-  if (c.record.atc7 !== null) codes.push(upper(c.record.atc7));
-  for (const ingredient of c.ingredients) {
-    if (ingredient.atc7 === null) continue;
-    const code = upper(ingredient.atc7);
-    if (!codes.includes(code)) codes.push(code);
+/**
+ * The record's product ATC7 and its ingredients' own codes, upper case, no repeats (product
+ * first). Lists are shared between records with the same codes (read only): a history
+ * repeats a few dozen products.
+ */
+class CodeLists {
+  private readonly single = new Map<string | null, Map<string | null, string[]>>();
+
+  of(c: Candidate): string[] {
+    const product = c.record.atc7;
+    if (c.ingredients.length !== 1) return this.compute(product, c.ingredients);
+    const own = (c.ingredients[0] as Ingredient).atc7;
+    let byOwn = this.single.get(product);
+    if (byOwn === undefined) {
+      byOwn = new Map();
+      this.single.set(product, byOwn);
+    }
+    let codes = byOwn.get(own);
+    if (codes === undefined) {
+      codes = this.compute(product, c.ingredients);
+      byOwn.set(own, codes);
+    }
+    return codes;
   }
-  return codes;
+
+  private compute(product: string | null, ingredients: Ingredient[]): string[] {
+    const codes: string[] = [];
+    if (product !== null) codes.push(product.toUpperCase());
+    for (const ingredient of ingredients) {
+      if (ingredient.atc7 === null) continue;
+      const code = ingredient.atc7.toUpperCase();
+      if (!codes.includes(code)) codes.push(code);
+    }
+    return codes;
+  }
 }
 
 /** Dose and name conditions of one rule for one record (the duration condition needs the whole list). */
@@ -149,16 +174,8 @@ export function elderlyOfPrepared(patient: Patient | null, history: PreparedHist
   const cautions: ElderlyCaution[] = [];
   const explained = new Set<MedicationRecord>();
   // Each record's codes once (by input position).
-  const uppers = new Map<string, string>();
-  const upper = (code: string): string => {
-    let u = uppers.get(code);
-    if (u === undefined) {
-      u = code.toUpperCase();
-      uppers.set(code, u);
-    }
-    return u;
-  };
-  const codes = records.map((c) => codesOf(c, upper));
+  const lists = new CodeLists();
+  const codes = records.map((c) => lists.of(c));
   if (age !== null) {
     // Records indexed by code, so each rule looks up its codes instead of rescanning every
     // record (rules × records dominated analyzeHistory at 10k).

@@ -6,7 +6,7 @@
 // recomputed each fact 3–5 times: scripts/bench/analysis.bench.ts).
 import type { Ingredient, IsoDate, MedicationRecord } from './types.ts';
 import { isoDayNumber, isoOfDayNumber } from './dates.ts';
-import { comparableIngredients, ingredientIdentity } from './ingredients.ts';
+import { comparableIngredients, ingredientIdentity, normalIngredientName } from './ingredients.ts';
 import { leftoverReason, recordLeftover, recordStart, type LeftoverReason, type RecordLeftover } from './leftover.ts';
 import { timesPerDay } from './regimen.ts';
 
@@ -25,7 +25,7 @@ export interface Candidate {
   /** Nominal days left today (max(0, E − today); the whole supply when dated after today). */
   leftToday: number;
   ingredients: Ingredient[];
-  /** ingredientIdentity of each ingredient, parallel to `ingredients`. */
+  /** ingredientIdentity of each ingredient, parallel to `ingredients` (may be shared between records: read only). */
   identities: string[];
   /** Prescribing institution: 慢箋原處方機構 for refill pickups, else the institution. */
   prescriber: string;
@@ -96,6 +96,25 @@ export class Preparer {
     return times;
   }
 
+  private readonly singleIdentities = new Map<string, string[]>();
+
+  /** ingredientIdentity of each ingredient; one shared (read-only) list per single-ingredient name. */
+  private identitiesOf(ingredients: Ingredient[]): string[] {
+    const only = ingredients.length === 1 ? (ingredients[0] as Ingredient) : null;
+    if (only !== null) {
+      const known = this.singleIdentities.get(only.name);
+      if (known !== undefined) return known;
+      const identity = ingredientIdentity(only);
+      // A name that normalises to nothing takes the ATC7 instead: not a function of the name alone.
+      const list = [identity];
+      if (normalIngredientName(only.name).length > 0) this.singleIdentities.set(only.name, list);
+      return list;
+    }
+    const identities = new Array<string>(ingredients.length);
+    for (let i = 0; i < ingredients.length; i++) identities[i] = ingredientIdentity(ingredients[i] as Ingredient);
+    return identities;
+  }
+
   prepare(record: MedicationRecord, index: number): Candidate {
     const start = recordStart(record);
     const startDay = this.dayOf(start);
@@ -104,8 +123,7 @@ export class Preparer {
     const endDay = startDay + days;
     const seqText = record.visitSeqNo ?? '';
     const ingredients = comparableIngredients(record);
-    const identities = new Array<string>(ingredients.length);
-    for (let i = 0; i < ingredients.length; i++) identities[i] = ingredientIdentity(ingredients[i] as Ingredient);
+    const identities = this.identitiesOf(ingredients);
     return {
       record,
       start,
