@@ -1,0 +1,270 @@
+// The optimised analysis (records prepared once, integer day numbers, packed numeric sorts,
+// shared buckets) against straightforward reference computations written here on ISO dates
+// the slow, obvious way, over seeded random histories (fast-check): each record's leftover
+// (the simple formula), the records table order (a plain comparator), every group's
+// carry-over leftover (a naive walk, research §5(b)), carryForwardEnd, and the parts of
+// analyzeHistory against the standalone functions. Histories mix same-day fills of one
+// product, refill pickups, PRN / ASORDER / eye drops, combinations, R001/R003 and dose changes.
+import test from 'ava';
+import fc from 'fast-check';
+import type { IsoDate, MedicationRecord, PatientHistory } from '../../../src/core/domain/types.ts';
+import { addDays, compareIso, daysBetween, isIsoDate, isoDayNumber, isoOfDayNumber, toRocDate } from '../../../src/core/domain/dates.ts';
+import { leftoverReason, recordLeftover } from '../../../src/core/domain/leftover.ts';
+import { comparableIngredients } from '../../../src/core/domain/ingredients.ts';
+import { carryForwardEnd, groupKey, groupLeftovers } from '../../../src/core/domain/group-leftover.ts';
+import { findDuplicates } from '../../../src/core/domain/duplicates.ts';
+import { elderlyCautions } from '../../../src/core/domain/elderly.ts';
+import { analyzeHistory } from '../../../src/core/domain/analysis.ts';
+import { DEFAULT_SETTINGS } from '../../../src/core/domain/settings.ts';
+import { PreparedHistory } from '../../../src/core/domain/prepared-history.ts';
+import { carryEndDay } from '../../../src/core/domain/carry-walk.ts';
+import { CLINIC_A, CLINIC_B, PHARMACY, medication } from './fixtures.ts';
+
+const SEED = 20251103;
+const BASE: IsoDate = '2025-01-01';
+
+const PRODUCTS: Pick<MedicationRecord, 'drugCode' | 'drugName' | 'ingredients' | 'atc7' | 'isCombination' | 'unitStrengthMg'>[] = [
+  { drugCode: 'AMLO5', drugName: 'AMLODIPINE 5MG', ingredients: [{ name: 'AMLODIPINE', atc7: 'C08CA01' }], atc7: 'C08CA01', isCombination: false, unitStrengthMg: 5 },
+  { drugCode: 'AMLO10', drugName: 'AMLODIPINE 10MG', ingredients: [{ name: 'AMLODIPINE BESYLATE', atc7: 'C08CA01' }], atc7: 'C08CA01', isCombination: false, unitStrengthMg: 10 },
+  { drugCode: 'EXFORGE', drugName: 'EXFORGE 5/80MG', ingredients: [{ name: 'AMLODIPINE', atc7: 'C08CA01' }, { name: 'VALSARTAN', atc7: 'C09CA03' }], atc7: 'C09DB01', isCombination: true, unitStrengthMg: null },
+  { drugCode: 'DIOVAN', drugName: 'DIOVAN 80MG', ingredients: [{ name: 'VALSARTAN', atc7: 'C09CA03' }], atc7: 'C09CA03', isCombination: false, unitStrengthMg: 80 },
+  { drugCode: 'STILNOX', drugName: 'STILNOX 10MG', ingredients: [{ name: 'ZOLPIDEM', atc7: 'N05CF02' }], atc7: 'N05CF02', isCombination: false, unitStrengthMg: 10 },
+  { drugCode: 'XANAX', drugName: 'XANAX 0.25MG', ingredients: [{ name: 'ALPRAZOLAM', atc7: 'N05BA12' }], atc7: 'N05BA12', isCombination: false, unitStrengthMg: 0.25 },
+  { drugCode: 'NOSTR', drugName: 'UNKNOWN STRENGTH', ingredients: [{ name: 'GLIMEPIRIDE', atc7: 'A10BB12' }], atc7: 'A10BB12', isCombination: false, unitStrengthMg: null },
+];
+
+interface RowSpec {
+  product: number;
+  day: number;
+  pickupAfter: number | null;
+  days: number;
+  perDay: number;
+  frequency: string | null;
+  form: MedicationRecord['dosageForm'];
+  prescriber: number;
+  seq: string | null;
+  exception: MedicationRecord['exceptionCode'];
+}
+
+const rowArb: fc.Arbitrary<RowSpec> = fc.record({
+  product: fc.integer({ min: 0, max: PRODUCTS.length - 1 }),
+  // Some fills on a few fixed days, so same-day fills of one group (ties of S and N) are common.
+  day: fc.oneof(fc.integer({ min: 0, max: 40 }), fc.constantFrom(0, 10, 20)),
+  pickupAfter: fc.oneof({ arbitrary: fc.constant(null), weight: 3 }, { arbitrary: fc.integer({ min: 0, max: 40 }), weight: 1 }),
+  days: fc.constantFrom(1, 3, 7, 14, 28, 28, 30, 0, -2, 2.5),
+  perDay: fc.constantFrom(1, 1, 2, 0.5),
+  frequency: fc.constantFrom('QD', 'QD', 'BID', 'PRN', 'ASORDER', null, 'q.d.'),
+  form: fc.constantFrom('oral', 'oral', 'oral', 'sublingual', 'eye', 'injection'),
+  prescriber: fc.integer({ min: 0, max: 2 }),
+  seq: fc.constantFrom('0001', '0002', 'IC02', 'IC03', null),
+  exception: fc.constantFrom(null, null, null, null, 'R001', 'R003', 'R005'),
+});
+
+function history(rows: RowSpec[]): MedicationRecord[] {
+  const prescribers = [CLINIC_A, CLINIC_B, PHARMACY];
+  return rows.map((row, i) => {
+    const product = PRODUCTS[row.product] as (typeof PRODUCTS)[number];
+    const visitDate = addDays(BASE, row.day);
+    return medication({
+      ...product,
+      id: `h${String((i * 7919) % 1000).padStart(3, '0')}`,
+      atc5: product.atc7?.slice(0, 5) ?? null,
+      visitDate,
+      refillDate: row.pickupAfter === null ? null : addDays(visitDate, row.pickupAfter),
+      daysSupply: row.days,
+      quantity: row.days * row.perDay,
+      frequency: row.frequency,
+      dosageForm: row.form,
+      institution: prescribers[row.prescriber] ?? CLINIC_A,
+      visitSeqNo: row.seq,
+      exceptionCode: row.exception,
+    });
+  });
+}
+
+const historyArb = fc.tuple(fc.array(rowArb, { minLength: 5, maxLength: 40, size: 'max' }), fc.integer({ min: -5, max: 90 }));
+
+// ---- Reference computations: ISO strings, plain comparators, no shared state. ----
+
+const start = (r: MedicationRecord): IsoDate => r.refillDate ?? r.visitDate;
+
+function referenceLeftover(r: MedicationRecord, today: IsoDate): number | null {
+  if (leftoverReason(r) !== null) return null;
+  if (compareIso(today, start(r)) < 0) return r.daysSupply;
+  return Math.max(0, daysBetween(today, addDays(start(r), r.daysSupply)));
+}
+
+function dailyAmount(r: MedicationRecord): { unit: string; perDay: number } | null {
+  if (!(r.daysSupply > 0) || !(r.quantity > 0)) return null;
+  const units = r.quantity / r.daysSupply;
+  return r.unitStrengthMg !== null && !r.isCombination ? { unit: 'mg', perDay: units * r.unitStrengthMg } : { unit: r.drugCode, perDay: units };
+}
+
+function resets(r: MedicationRecord): boolean {
+  return r.exceptionCode === 'R001' || r.exceptionCode === 'R003';
+}
+
+/** Research §5(b): S ascending, larger N first, then id; supply starts at max(S, C); resets and dose changes restart at S. */
+function naiveWalk(records: MedicationRecord[]): IsoDate | null {
+  const sorted = [...records].sort((a, b) => compareIso(start(a), start(b)) || b.daysSupply - a.daysSupply || compareIso(a.id, b.id));
+  let cursor: IsoDate | null = null;
+  let previous: MedicationRecord | null = null;
+  for (const r of sorted) {
+    const before = previous === null ? null : dailyAmount(previous);
+    const now = dailyAmount(r);
+    const changed = before !== null && now !== null && before.unit === now.unit && Math.abs(before.perDay - now.perDay) > 1e-9 * Math.max(before.perDay, now.perDay);
+    if (changed && previous !== null && cursor !== null && start(previous) === start(r) && !resets(r)) {
+      const together = addDays(start(r), r.daysSupply);
+      if (compareIso(together, cursor) > 0) cursor = together;
+    } else {
+      const from: IsoDate = cursor === null || changed || resets(r) || compareIso(start(r), cursor) > 0 ? start(r) : cursor;
+      cursor = addDays(from, r.daysSupply);
+    }
+    previous = r;
+  }
+  return cursor;
+}
+
+function referenceGroups(records: MedicationRecord[], today: IsoDate): Map<string, { leftoverDays: number; supplyEnd: IsoDate; ids: string[]; future: string[] }> {
+  const buckets = new Map<string, MedicationRecord[]>();
+  for (const r of records) {
+    if (leftoverReason(r) !== null) continue;
+    for (const ingredient of comparableIngredients(r)) {
+      const list = buckets.get(groupKey(r, ingredient)) ?? [];
+      if (!list.includes(r)) list.push(r);
+      buckets.set(groupKey(r, ingredient), list);
+    }
+  }
+  const out = new Map<string, { leftoverDays: number; supplyEnd: IsoDate; ids: string[]; future: string[] }>();
+  for (const [key, list] of buckets) {
+    const current = list.filter((r) => compareIso(start(r), today) <= 0);
+    const end = naiveWalk(current);
+    if (end === null) continue;
+    const byCarry = (rs: MedicationRecord[]) =>
+      [...rs].sort((a, b) => compareIso(start(a), start(b)) || b.daysSupply - a.daysSupply || compareIso(a.id, b.id)).map((r) => r.id);
+    out.set(key, {
+      leftoverDays: Math.max(0, daysBetween(today, end)),
+      supplyEnd: addDays(end, -1),
+      ids: byCarry(current),
+      future: byCarry(list.filter((r) => !current.includes(r))),
+    });
+  }
+  return out;
+}
+
+function patientHistory(medications: MedicationRecord[]): PatientHistory {
+  return {
+    patient: { nationalId: 'A100000000', name: '測試', birthDate: '1945-03-01', sex: 'F' },
+    medications, chronic: [], cloudLeftover: [], careList: [], careListSummary: [], allergies: [],
+  };
+}
+
+test('each analysed record: its leftover is the simple formula and recordLeftover; the table is newest first by a plain comparator', (t) => {
+  fc.assert(
+    fc.property(historyArb, ([rows, todayOffset]) => {
+      const records = history(rows);
+      const today = addDays(BASE, todayOffset);
+      const analysis = analyzeHistory(patientHistory(records), today);
+      for (const row of analysis.records) {
+        const original = records.find((r) => r.id === row.id) as MedicationRecord;
+        t.deepEqual(row.leftover, recordLeftover(original, today));
+        t.is(row.leftover.days, referenceLeftover(original, today));
+      }
+      const expected = records
+        .map((r, i) => ({ r, i }))
+        .sort((a, b) => compareIso(start(b.r), start(a.r)) || compareIso(b.r.visitDate, a.r.visitDate) || a.i - b.i)
+        .map(({ r }) => r);
+      t.deepEqual(analysis.records.map((row) => row.id), expected.map((r) => r.id));
+    }),
+    { seed: SEED, numRuns: 150 },
+  );
+});
+
+test('group leftover: every K1 group equals a naive ISO-date carry-over walk', (t) => {
+  fc.assert(
+    fc.property(historyArb, ([rows, todayOffset]) => {
+      const records = history(rows);
+      const today = addDays(BASE, todayOffset);
+      const groups = groupLeftovers(records, today);
+      const reference = referenceGroups(records, today);
+      t.deepEqual(groups.map((g) => g.key).sort(), [...reference.keys()].sort());
+      for (const group of groups) {
+        const expected = reference.get(group.key);
+        t.deepEqual(
+          { leftoverDays: group.leftoverDays, supplyEnd: group.supplyEnd, ids: group.recordIds, future: group.futureRecordIds },
+          expected,
+        );
+      }
+      t.deepEqual(analyzeHistory(patientHistory(records), today).groups, groups);
+    }),
+    { seed: SEED, numRuns: 200 },
+  );
+});
+
+test('carryForwardEnd equals the naive walk over the computable records started before the day', (t) => {
+  fc.assert(
+    fc.property(historyArb, fc.integer({ min: 0, max: 90 }), ([rows], untilOffset) => {
+      const records = history(rows);
+      const until = addDays(BASE, untilOffset);
+      const counted = records.filter((r) => leftoverReason(r) === null && compareIso(start(r), until) < 0);
+      t.is(carryForwardEnd(records, until), naiveWalk(counted));
+    }),
+    { seed: SEED, numRuns: 200 },
+  );
+});
+
+test('the duplicate check\'s integer carry walk (carryEndDay) equals the naive walk for every K1 group', (t) => {
+  fc.assert(
+    fc.property(historyArb, fc.integer({ min: 0, max: 90 }), ([rows], untilOffset) => {
+      const records = history(rows);
+      const until = addDays(BASE, untilOffset);
+      const prepared = PreparedHistory.of(records, BASE);
+      const groups = new Map<string, MedicationRecord[]>();
+      for (const r of records) {
+        for (const ingredient of comparableIngredients(r)) {
+          const list = groups.get(groupKey(r, ingredient)) ?? [];
+          if (!list.includes(r)) list.push(r);
+          groups.set(groupKey(r, ingredient), list);
+        }
+      }
+      for (const members of groups.values()) {
+        const candidates = prepared.byStart().filter((c) => members.includes(c.record));
+        const end = carryEndDay(candidates, prepared.preparer.dayOf(until));
+        const expected = naiveWalk(members.filter((r) => leftoverReason(r) === null && compareIso(start(r), until) < 0));
+        t.is(end === null ? null : prepared.preparer.isoOf(end), expected);
+      }
+    }),
+    { seed: SEED, numRuns: 200 },
+  );
+});
+
+test('analyzeHistory shares one prepared history: its duplicates and elderly cautions equal the standalone functions', (t) => {
+  fc.assert(
+    fc.property(historyArb, ([rows, todayOffset]) => {
+      const records = history(rows);
+      const today = addDays(BASE, todayOffset);
+      const analysis = analyzeHistory(patientHistory(records), today);
+      t.deepEqual(analysis.duplicates, findDuplicates(records, today, DEFAULT_SETTINGS));
+      t.deepEqual(analysis.elderly, elderlyCautions(patientHistory(records).patient, records, today));
+    }),
+    { seed: SEED, numRuns: 150 },
+  );
+});
+
+test('day numbers: isoDayNumber / isoOfDayNumber agree with addDays, daysBetween and isIsoDate; toRocDate is yyy/MM/dd', (t) => {
+  fc.assert(
+    fc.property(fc.integer({ min: -40_000, max: 40_000 }), fc.integer({ min: -400, max: 400 }), (offset, step) => {
+      const day = addDays('2000-01-01', offset);
+      const later = addDays(day, step);
+      t.true(isIsoDate(day));
+      t.is(isoDayNumber(later) - isoDayNumber(day), daysBetween(day, later));
+      t.is(isoOfDayNumber(isoDayNumber(day) + step), later);
+      const [year, month, dayOfMonth] = day.split('-');
+      if (Number(year) > 1911) t.is(toRocDate(day), `${String(Number(year) - 1911).padStart(3, '0')}/${month}/${dayOfMonth}`);
+    }),
+    { seed: SEED, numRuns: 500 },
+  );
+  for (const text of ['2025-02-29', '2024-02-29', '2025-13-01', '2025-1-01', '', 'garbage!!!', '0000-01-01', '2025-04-31']) {
+    t.is(Number.isFinite(isoDayNumber(text)), isIsoDate(text), text);
+  }
+});
