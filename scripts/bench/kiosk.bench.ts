@@ -4,17 +4,15 @@
 //   2. card inserted → patient table on screen, on a simulator fetch and on a cache hit;
 //   3. keypress → frame while scrolling a 5,000-row table;
 //   4. RSS over 1,000 simulated patient sessions through the reducer and the screens.
-// 2–4 run in a child process with NODE_ENV=production (React's development build would
-// distort both time and memory) and --expose-gc (RSS after a collection, not garbage).
+// 2–4 run in a child process from a production bundle (React's development build and the tsx
+// loader would distort time and memory) with --expose-gc (RSS after a collection, not garbage).
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { buildKioskBundle } from '../e2e/bundle.mjs';
+import { buildEntry, buildKioskBundle } from '../e2e/bundle.mjs';
 
 const root = join(import.meta.dirname, '..', '..');
-const self = fileURLToPath(import.meta.url);
 
 const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -106,20 +104,21 @@ export default async function kioskBench(): Promise<void> {
   await firstFrame();
   const home = mkdtempSync(join(tmpdir(), 'yaoli-bench-'));
   try {
-    const child = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', self, '--in-process'], {
-      cwd: root,
-      env: { ...process.env, NODE_ENV: 'production', FORCE_COLOR: '1', YAOLI_HOME: home, TZ: 'UTC' },
-      encoding: 'utf8',
-      maxBuffer: 16 * 1024 * 1024,
-    });
-    process.stdout.write(child.stdout);
-    if (child.status !== 0) process.stderr.write(child.stderr);
+    // The in-process driver is bundled like the product (production React, no tsx loader in
+    // the process), so its memory is the kiosk's, not a development tool's.
+    const driver = await buildEntry(join(root, 'scripts', 'e2e', 'kiosk-measure-main.ts'), join(root, 'dist', 'bench-measure', 'measure.mjs'));
+    // The memory run gets a fresh process: RSS never shrinks after the other measurements.
+    for (const [parts, header] of [['card,keys', '1'], ['sessions', '']] as const) {
+      const child = spawnSync(process.execPath, ['--expose-gc', driver], {
+        cwd: root,
+        env: { ...process.env, NODE_ENV: 'production', FORCE_COLOR: '1', YAOLI_HOME: home, TZ: 'UTC', YAOLI_MEASURE: parts, YAOLI_MEASURE_HEADER: header },
+        encoding: 'utf8',
+        maxBuffer: 16 * 1024 * 1024,
+      });
+      process.stdout.write(child.stdout);
+      if (child.status !== 0) process.stderr.write(child.stderr);
+    }
   } finally {
     rmSync(home, { recursive: true, force: true });
   }
-}
-
-if (process.argv.includes('--in-process')) {
-  const { inProcess } = await import('../e2e/kiosk-measure.tsx');
-  await inProcess();
 }

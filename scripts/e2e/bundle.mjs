@@ -21,10 +21,15 @@ const noDevtools = {
  * kiosk's world behind the first frame) becomes its own chunk, loaded only when reached.
  */
 export async function buildKioskBundle(outfile = join(root, 'dist', 'yaoli.mjs')) {
+  return buildEntry(join(root, 'src', 'cli.ts'), outfile);
+}
+
+/** Any entry (the CLI, a benchmark driver) built the way the product is built. */
+export async function buildEntry(entry, outfile) {
   // Chunk names carry content hashes: clear old ones so the folder holds one build.
   rmSync(join(dirname(outfile), 'chunks'), { recursive: true, force: true });
   await build({
-    entryPoints: { [basename(outfile, '.mjs')]: join(root, 'src', 'cli.ts') },
+    entryPoints: { [basename(outfile, '.mjs')]: entry },
     outdir: dirname(outfile),
     outExtension: { '.js': '.mjs' },
     splitting: true,

@@ -209,7 +209,7 @@ async function sessionsRss(report: (line: string) => void, histories: PatientHis
     const m = process.memoryUsage();
     return [m.rss / 1024 / 1024, m.heapUsed / 1024 / 1024] as const;
   };
-  // Before any session: tsx, the simulator's data set and the domain tables are in here too.
+  // Before any session: the simulator's data set (for the histories) is in here too.
   const baseline = rss();
   const samples: [number, readonly [number, number]][] = [];
   const total = Number(process.env.YAOLI_SESSIONS ?? 1000);
@@ -234,7 +234,7 @@ async function sessionsRss(report: (line: string) => void, histories: PatientHis
   }
   ink.unmount();
   const show = ([r, h]: readonly [number, number]) => `${r.toFixed(0)}/${h.toFixed(0)}`;
-  report(`| RSS/heap MB (in this tsx process) before sessions | ${show(baseline)} |`);
+  report(`| RSS/heap MB before sessions (fresh driver process, simulator data set loaded) | ${show(baseline)} |`);
   report(`| RSS/heap MB after N patient sessions (reducer + screens, 5 tab keys each) | ${samples.map(([n, m]) => `${n}: ${show(m)}`).join(', ')} |`);
   const first = samples[0]?.[1] ?? [0, 0];
   const last = samples.at(-1)?.[1] ?? [0, 0];
@@ -246,9 +246,11 @@ const pct = (values: number[], p: number) => [...values].sort((a, b) => a - b)[M
 
 export async function inProcess(): Promise<void> {
   const report = (line: string) => console.log(line);
-  report('');
-  report('| in-process measure (NODE_ENV=production) | value |');
-  report('|---|---|');
+  if (process.env.YAOLI_MEASURE_HEADER !== '') {
+    report('');
+    report('| in-process measure (production bundle) | value |');
+    report('|---|---|');
+  }
   // YAOLI_MEASURE=card,keys,sessions picks parts (all by default).
   const parts = new Set((process.env.YAOLI_MEASURE ?? 'card,keys,sessions').split(','));
   if (parts.has('card')) await cardToTable(report);
