@@ -6,6 +6,19 @@ import { dirname, join } from 'node:path';
 
 export const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
+// Ink imports react-devtools-core statically for its DEV-only hook; as an external it would be a
+// top-level import of a package that is not installed, so the bundle gets an inert stand-in.
+const noDevtools = {
+  name: 'no-react-devtools',
+  setup(builder) {
+    builder.onResolve({ filter: /^react-devtools-core$/ }, () => ({ path: 'react-devtools-core', namespace: 'yaoli-stub' }));
+    builder.onLoad({ filter: /.*/, namespace: 'yaoli-stub' }, () => ({
+      contents: 'export default { initialize() {}, connectToDevTools() {} };',
+      loader: 'js',
+    }));
+  },
+};
+
 export async function buildBundle({ quiet = false } = {}) {
   const started = performance.now();
   await build({
@@ -20,9 +33,9 @@ export async function buildBundle({ quiet = false } = {}) {
     sourcemap: false,
     jsx: 'automatic',
     define: { 'process.env.NODE_ENV': '"production"' },
-    // Native addons load their .node file at run time; react-devtools-core is Ink's
-    // optional development hook and never loads in production.
-    external: ['better-sqlite3', 'pcsclite', 'react-devtools-core'],
+    // Native addons load their .node file at run time.
+    external: ['better-sqlite3', 'pcsclite'],
+    plugins: [noDevtools],
     // CommonJS dependencies inside an ESM bundle still call require().
     banner: {
       js: "import { createRequire as __yaoliCreateRequire } from 'node:module'; const require = __yaoliCreateRequire(import.meta.url);",
