@@ -4,7 +4,9 @@
 //           history grows; only the recent ones are active;
 //   dense — every record inside the 90-day cloud window, the worst case for duplicates.
 // Prints the median ms per run, wall clock and process CPU time (the CPU figure is steadier
-// when other work shares the cores), and the 100k/10k ratio (n log n ≈ 11.5–13, linear 10).
+// when other work shares the cores), the 100k/10k ratio (n log n ≈ 11.5–13, linear 10) and
+// whether the 10k target is met by each.
+import { availableParallelism, loadavg } from 'node:os';
 import { analyzeHistory } from '../../src/core/domain/analysis.ts';
 import type { PatientHistory } from '../../src/core/domain/types.ts';
 import { mapMedications } from '../../src/core/medicloud/index.ts';
@@ -12,7 +14,9 @@ import { syntheticHistory, toMedicloudRow } from './synthetic-history.ts';
 
 const TODAY = '2025-11-03';
 const SIZES = [1_000, 10_000, 100_000];
-const RUNS: Record<number, number> = { 1_000: 40, 10_000: 15, 100_000: 5 };
+/** SPEC §4: the core alerts over 10,000 records within 20 ms. */
+const TARGET_MS = 20;
+const RUNS: Record<number, number> = { 1_000: 40, 10_000: 25, 100_000: 7 };
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -59,6 +63,8 @@ function mappingBench(): void {
 }
 
 export default async function analysisBench(): Promise<void> {
+  // The machine is shared: the load average says how much the wall clock may be inflated.
+  console.log(`load average (1/5/15 min): ${loadavg().map((l) => l.toFixed(2)).join(' / ')} on ${availableParallelism()} cores`);
   // Mapping first: timed after the 100k histories it would pay for their garbage.
   mappingBench();
   for (const shape of ['long', 'dense'] as const) {
@@ -75,8 +81,14 @@ export default async function analysisBench(): Promise<void> {
       cpuMedians.set(size, cpu);
       console.log(`${String(size).padStart(7)}  ${String(runs).padStart(5)}  ${wall.toFixed(2).padStart(16)}  ${cpu.toFixed(2).padStart(15)}  ${String(alerts).padStart(7)}`);
     }
-    const ratio = (sizes: Map<number, number>) => ((sizes.get(100_000) ?? 0) / (sizes.get(10_000) ?? 1)).toFixed(1);
-    const met = (medians.get(10_000) ?? Infinity) <= 20 ? 'met' : 'NOT met';
-    console.log(`100k/10k ratio: wall ${ratio(medians)}, cpu ${ratio(cpuMedians)} (n log n ≈ 11.5–13, linear 10); 10k target ≤ 20 ms (wall): ${met}`);
+    const ratio = (sizes: Map<number, number>) => (sizes.get(100_000) ?? 0) / (sizes.get(10_000) ?? 1);
+    const verdict = (ok: boolean) => (ok ? 'met' : 'NOT met');
+    const wall10k = medians.get(10_000) ?? Infinity;
+    const cpu10k = cpuMedians.get(10_000) ?? Infinity;
+    console.log(
+      `100k/10k ratio: wall ${ratio(medians).toFixed(1)}, cpu ${ratio(cpuMedians).toFixed(1)} (n log n ≈ 11.5–13, linear 10; target ≤ 13: ` +
+        `${verdict(Math.min(ratio(medians), ratio(cpuMedians)) <= 13)})`,
+    );
+    console.log(`10k target ≤ ${TARGET_MS} ms per run: wall ${wall10k.toFixed(2)} ${verdict(wall10k <= TARGET_MS)}, cpu ${cpu10k.toFixed(2)} ${verdict(cpu10k <= TARGET_MS)}`);
   }
 }

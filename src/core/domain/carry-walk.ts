@@ -79,16 +79,29 @@ function interchangeable(a: MedicationRecord, b: MedicationRecord): boolean {
 }
 
 /**
- * Carry order for a walk that only needs the end C: like settleTies, but a same-S same-N
- * neighbour that is interchangeable with the record is left where it is (swapping them
- * gives the walk the same steps), so ids are compared only when fills differ.
+ * Carry order for a walk that only needs the end C: like settleTies, but a run of same-S
+ * same-N fills that are all interchangeable is left as it is (any order gives the walk the
+ * same steps), so ids are compared only inside runs whose fills differ. Sorts in place.
  */
 function settleForWalk(sorted: Candidate[]): Candidate[] {
-  for (let i = 1; i < sorted.length; i++) {
-    const c = sorted[i] as Candidate;
-    const before = sorted[i - 1] as Candidate;
-    if (before.order !== c.order || interchangeable(before.record, c.record)) continue;
-    return settleTies(sorted);
+  let runStart = 0;
+  let mixed = false;
+  for (let i = 1; i <= sorted.length; i++) {
+    if (i < sorted.length) {
+      const c = sorted[i] as Candidate;
+      const first = sorted[runStart] as Candidate;
+      if (c.order === first.order) {
+        // Interchangeable is an equivalence: comparing with the run's first fill is enough.
+        if (!mixed && !interchangeable(first.record, c.record)) mixed = true;
+        continue;
+      }
+    }
+    if (mixed) {
+      const run = sorted.slice(runStart, i).sort(carryOrder);
+      for (let k = 0; k < run.length; k++) sorted[runStart + k] = run[k] as Candidate;
+    }
+    runStart = i;
+    mixed = false;
   }
   return sorted;
 }
