@@ -2,7 +2,8 @@
 // reconciler leaks memory in a long-running kiosk). Native modules stay external.
 import { build } from 'esbuild';
 import { fileURLToPath } from 'node:url';
-import { dirname, join } from 'node:path';
+import { rmSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 
 export const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -19,11 +20,21 @@ const noDevtools = {
   },
 };
 
-export async function buildBundle({ quiet = false } = {}) {
+/**
+ * Builds `entry` (default src/cli.ts) into `outfile` (default dist/yaoli.mjs), the entry of the
+ * shipped bundle. Every dynamic import — a subcommand, the kiosk's world behind its first frame —
+ * becomes a lazily loaded chunk in `chunks/` beside it, so a command only parses what it runs.
+ */
+export async function buildEntry(entry = join(root, 'src', 'cli.ts'), outfile = join(root, 'dist', 'yaoli.mjs'), { quiet = true } = {}) {
   const started = performance.now();
+  // Chunk names carry content hashes: clear old ones so the folder holds one build.
+  rmSync(join(dirname(outfile), 'chunks'), { recursive: true, force: true });
   await build({
-    entryPoints: [join(root, 'src', 'cli.ts')],
-    outfile: join(root, 'dist', 'yaoli.mjs'),
+    entryPoints: { [basename(outfile, '.mjs')]: entry },
+    outdir: dirname(outfile),
+    outExtension: { '.js': '.mjs' },
+    splitting: true,
+    chunkNames: 'chunks/[name]-[hash]',
     bundle: true,
     platform: 'node',
     target: 'node20',
@@ -42,7 +53,13 @@ export async function buildBundle({ quiet = false } = {}) {
     },
     logLevel: quiet ? 'error' : 'warning',
   });
-  if (!quiet) console.error(`built dist/yaoli.mjs in ${Math.round(performance.now() - started)} ms`);
+  if (!quiet) console.error(`built ${outfile} in ${Math.round(performance.now() - started)} ms`);
+  return outfile;
+}
+
+/** The product: src/cli.ts → dist/yaoli.mjs (+ dist/chunks/). */
+export function buildBundle({ quiet = false } = {}) {
+  return buildEntry(undefined, undefined, { quiet });
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

@@ -10,7 +10,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildEntry, buildKioskBundle } from '../e2e/bundle.mjs';
+import { buildEntry } from '../build.mjs';
 
 const root = join(import.meta.dirname, '..', '..');
 
@@ -68,7 +68,7 @@ render(React.createElement(Text, null, 'Hello from Ink'));
 `;
 
 async function firstFrame(): Promise<void> {
-  const bundle = await buildKioskBundle(join(root, 'dist', 'bench', 'yaoli.mjs'));
+  const bundle = await buildEntry(undefined, join(root, 'dist', 'bench', 'yaoli.mjs'));
   mkdirSync(join(root, 'dist', 'bench'), { recursive: true });
   const hello = join(root, 'dist', 'bench', 'ink-hello.mjs');
   writeFileSync(hello, HELLO);

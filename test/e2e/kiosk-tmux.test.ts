@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { demoDeck, findPatient, findStaff } from '../../src/demo/deck.ts';
-import { buildKioskBundle } from '../../scripts/e2e/bundle.mjs';
+import { buildEntry } from '../../scripts/build.mjs';
 import { openTerminal, type Terminal } from '../../scripts/e2e/tmux.ts';
 
 const root = join(import.meta.dirname, '..', '..');
@@ -17,7 +17,7 @@ const p001 = findPatient(deck, 'P001');
 
 // One build for both tests (they run concurrently; a second build would replace the chunks under the first).
 let built: Promise<string> | null = null;
-const bundle = () => (built ??= buildKioskBundle(join(root, 'dist', 'e2e', 'yaoli.mjs')));
+const bundle = () => (built ??= buildEntry(undefined, join(root, 'dist', 'e2e', 'yaoli.mjs')));
 
 function hasTmux(): boolean {
   try {

@@ -1,5 +1,5 @@
 import test from 'ava';
-import { parseKeypress } from '../../src/ui/input/keypress.ts';
+import { parseKeypress, splitKeySequences } from '../../src/ui/input/keypress.ts';
 import { KEYMAP, barBindings, commandFor } from '../../src/ui/keymap.ts';
 import { hintText } from '../../src/ui/components/hint-bar.tsx';
 import { helpLines } from '../../src/ui/components/help-overlay.tsx';
@@ -62,4 +62,17 @@ test('docs/kiosk.md lists every F-key the keymap binds', async (t) => {
   const fkeys = new Set(KEYMAP.flatMap((b) => b.keys.map((k) => k.key)).filter((k) => /^f\d+$/.test(k)));
   t.true(fkeys.size >= 9);
   for (const key of fkeys) t.true(docs.includes(`| ${key.toUpperCase()} `) || docs.includes(`${key.toUpperCase()} /`), key);
+});
+
+test('one stdin chunk with several keys: a PIN typed fast keeps its Enter, two arrows stay two', (t) => {
+  t.deepEqual(splitKeySequences('755455\r'), ['755455', '\r']);
+  t.deepEqual(splitKeySequences('\x1b[B\x1b[B'), ['\x1b[B', '\x1b[B']);
+  t.deepEqual(splitKeySequences('\x1bOP1\x1b'), ['\x1bOP', '1', '\x1b']);
+  t.deepEqual(splitKeySequences('\x1b[[5~\x1b[[B\x1b[15;2~'), ['\x1b[[5~', '\x1b[[B', '\x1b[15;2~']);
+  t.deepEqual(splitKeySequences('a\x7f\r\n'), ['a', '\x7f', '\r\n']);
+  t.deepEqual(splitKeySequences('\x03'), ['\x03']);
+  t.deepEqual(
+    splitKeySequences('12\r').map((k) => parseKeypress(k).name),
+    ['char', 'return'],
+  );
 });

@@ -44,3 +44,53 @@ export function parseKeypress(sequence: string): Keypress {
   const printable = [...sequence].filter((c) => c >= ' ' && c !== '\x7f').join('');
   return plain('char', { input: printable, shift: printable.length === 1 && /[A-Z]/.test(printable) });
 }
+
+/**
+ * One stdin chunk → the key sequences in it. A fast typist (or tmux, or a PIN pad) can deliver
+ * "123456\r" or two arrow keys in one read; parsed whole, the Enter or the second arrow was lost.
+ * Printable runs stay together so a paste is still one input.
+ */
+export function splitKeySequences(chunk: string): string[] {
+  const keys: string[] = [];
+  let i = 0;
+  while (i < chunk.length) {
+    const c = chunk[i] as string;
+    if (c === '\x1b') {
+      const end = escapeSequenceEnd(chunk, i);
+      keys.push(chunk.slice(i, end));
+      i = end;
+    } else if (c === '\r' && chunk[i + 1] === '\n') {
+      keys.push('\r\n');
+      i += 2;
+    } else if (c < ' ' || c === '\x7f') {
+      keys.push(c);
+      i += 1;
+    } else {
+      let end = i + 1;
+      while (end < chunk.length && (chunk[end] as string) >= ' ' && chunk[end] !== '\x7f' && chunk[end] !== '\x1b') end++;
+      keys.push(chunk.slice(i, end));
+      i = end;
+    }
+  }
+  return keys;
+}
+
+/** Where the escape sequence starting at `start` ends: CSI (ESC [ … final), SS3 (ESC O x), Linux console F-keys (ESC [[ x), or a lone ESC. */
+function escapeSequenceEnd(chunk: string, start: number): number {
+  const next = chunk[start + 1];
+  if (next === undefined) return start + 1;
+  if (next === '\x1b') return start + 2;
+  if (next === 'O') return Math.min(chunk.length, start + 3);
+  if (next !== '[') return start + 2;
+  let end = start + 2;
+  if (chunk[end] === '[') {
+    if (/[A-E]/.test(chunk[end + 1] ?? '')) return end + 2;
+    end++;
+  }
+  while (end < chunk.length) {
+    const code = chunk.charCodeAt(end);
+    end++;
+    if (code >= 0x40 && code <= 0x7e) break;
+  }
+  return end;
+}

@@ -4,7 +4,7 @@
 // handler identity).
 import { useEffect, useRef } from 'react';
 import { useStdin } from 'ink';
-import { parseKeypress, type Keypress } from './keypress.ts';
+import { parseKeypress, splitKeySequences, type Keypress } from './keypress.ts';
 
 export function useKeypress(handler: (key: Keypress) => void, active = true): void {
   const { internal_eventEmitter: emitter, setRawMode, isRawModeSupported } = useStdin();
@@ -17,7 +17,9 @@ export function useKeypress(handler: (key: Keypress) => void, active = true): vo
   }, [active, isRawModeSupported, setRawMode]);
   useEffect(() => {
     if (!active) return;
-    const listener = (sequence: string) => latest.current(parseKeypress(sequence));
+    const listener = (chunk: string) => {
+      for (const sequence of splitKeySequences(chunk)) latest.current(parseKeypress(sequence));
+    };
     emitter.on('input', listener);
     return () => {
       emitter.off('input', listener);
