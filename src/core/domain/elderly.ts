@@ -110,12 +110,48 @@ function latestFirst(a: Candidate, b: Candidate): number {
   return compareIso(b.start, a.start);
 }
 
+/**
+ * Matched records latest S first, equal starts in their given order: one packed numeric key
+ * per record and a native sort (a comparator sort per rule dominated elderly cautions at
+ * 100k records). The comparator when a start cannot be read.
+ */
+function latestFirstOrder(matched: Candidate[]): Candidate[] {
+  const m = matched.length;
+  let latest = -Infinity;
+  let earliest = Infinity;
+  for (const c of matched) {
+    if (!Number.isFinite(c.startDay)) return [...matched].sort(latestFirst);
+    if (c.startDay > latest) latest = c.startDay;
+    if (c.startDay < earliest) earliest = c.startDay;
+  }
+  if ((latest - earliest + 1) * m >= Number.MAX_SAFE_INTEGER) return [...matched].sort(latestFirst);
+  const keys = new Float64Array(m);
+  for (let i = 0; i < m; i++) keys[i] = (latest - (matched[i] as Candidate).startDay) * m + i;
+  keys.sort();
+  const out = new Array<Candidate>(m);
+  for (let i = 0; i < m; i++) out[i] = matched[(keys[i] as number) % m] as Candidate;
+  return out;
+}
+
+/** Records found through several codes, in input order, each once (a record may carry two of a rule's codes). */
+function inInputOrder(found: Candidate[], all: Candidate[]): Candidate[] {
+  const indices = new Int32Array(found.length);
+  for (let i = 0; i < found.length; i++) indices[i] = (found[i] as Candidate).index;
+  indices.sort();
+  const out: Candidate[] = [];
+  for (let i = 0; i < indices.length; i++) {
+    if (i > 0 && indices[i] === indices[i - 1]) continue;
+    out.push(all[indices[i] as number] as Candidate);
+  }
+  return out;
+}
+
 function unique(values: Iterable<string>): string[] {
   return [...new Set(values)];
 }
 
 function caution(rule: ElderlyRule | null, set: ElderlyRuleSet | null, matched: Candidate[], codes: string[][], preparer: Preparer): ElderlyCaution {
-  const sorted = [...matched].sort(latestFirst);
+  const sorted = latestFirstOrder(matched);
   const latest = sorted[0] as Candidate;
   const ingredients = new Set<string>();
   const atc7 = new Set<string>();
@@ -198,7 +234,7 @@ export function elderlyOfPrepared(patient: Patient | null, history: PreparedHist
         for (const c of list) found.push(c);
       }
       // Input order, each record once (it may carry two of the rule's codes).
-      const candidates = lists > 1 ? found.sort((a, b) => a.index - b.index).filter((c, i) => i === 0 || found[i - 1] !== c) : found;
+      const candidates = lists > 1 ? inInputOrder(found, records) : found;
       const matched = candidates.filter((c) => recordQualifies(rule, except, c.record));
       if (matched.length === 0) continue;
       const totalDays = matched.reduce((sum, c) => sum + Math.max(0, c.record.daysSupply), 0);
