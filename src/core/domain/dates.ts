@@ -182,7 +182,21 @@ function rocYearText(year: number): string {
 
 /** ROC display form 'yyy/MM/dd', e.g. 2025-10-24 → '114/10/24', 2010-12-31 → '099/12/31'. */
 export function toRocDate(iso: IsoDate): string {
-  // A well-formed day already has two-digit month and day: slice them (the alert list formats thousands).
+  // The alert list formats thousands of dates from a few hundred distinct days: remembered
+  // (a pure function's answers; bounded so a long-running kiosk cannot grow it).
+  const known = ROC_DATES.get(iso);
+  if (known !== undefined) return known;
+  const roc = rocDateOf(iso);
+  if (ROC_DATES.size >= MAX_REMEMBERED_DAYS) ROC_DATES.clear();
+  ROC_DATES.set(iso, roc);
+  return roc;
+}
+
+const ROC_DATES = new Map<string, string>();
+const MAX_REMEMBERED_DAYS = 4096;
+
+function rocDateOf(iso: IsoDate): string {
+  // A well-formed day already has two-digit month and day: slice them.
   if (Number.isFinite(isoDayNumber(iso)) && iso.charCodeAt(0) === 50) {
     return `${pad(digits(iso, 0, 4) - ROC_OFFSET, 3)}/${iso.slice(5, 7)}/${iso.slice(8, 10)}`;
   }
