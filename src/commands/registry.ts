@@ -57,4 +57,9 @@ export const commands: CommandEntry[] = [
     summary: { 'zh-TW': '技術人員診斷：讀卡機、卡片、pcscd、SAM 檔、網路、TLS、時鐘、快取（--json 可寄回）', en: 'technician diagnostics: readers, cards, pcscd, SAM file, network, TLS, clock, cache (--json to send back)' },
     load: () => import('./doctor.ts'),
   },
+  {
+    name: 'config',
+    summary: { 'zh-TW': '顯示生效的設定與每個值的來源（預設、設定檔、環境變數、參數；--json）', en: 'show the effective configuration and where each value came from (default, file, env, flag; --json)' },
+    load: () => import('./config.ts'),
+  },
 ];
