@@ -26,12 +26,25 @@ interface Item {
 
 /** The class of one ingredient: its own ATC7, or the product's ATC5 for a single-ingredient product. */
 function classOf(candidate: Candidate, ingredient: Ingredient): string | null {
-  if (ingredient.atc7 !== null && ingredient.atc7.length >= 5) return ingredient.atc7.slice(0, 5).toUpperCase();
+  if (ingredient.atc7 !== null && ingredient.atc7.length >= 5) return classCode(ingredient.atc7);
   if (candidate.ingredients.length === 1 && candidate.record.atc5 !== null && candidate.record.atc5.length === 5) {
-    return candidate.record.atc5.toUpperCase();
+    return classCode(candidate.record.atc5);
   }
   return null;
 }
+
+/** First 5 characters, upper case; remembered per code (a history repeats a few dozen; bounded). */
+function classCode(code: string): string {
+  let known = CLASS_CODES.get(code);
+  if (known === undefined) {
+    known = code.slice(0, 5).toUpperCase();
+    if (CLASS_CODES.size >= 4096) CLASS_CODES.clear();
+    CLASS_CODES.set(code, known);
+  }
+  return known;
+}
+
+const CLASS_CODES = new Map<string, string>();
 
 /** Ingredients with more than the threshold left today, from countable (not PRN, not short) supplies. */
 function qualifyingItems(candidates: Candidate[], settings: DuplicateSettings): Item[] {
@@ -39,10 +52,11 @@ function qualifyingItems(candidates: Candidate[], settings: DuplicateSettings): 
   for (const candidate of candidates) {
     if (candidate.leftToday <= settings.duplicateThresholdDays || isAsNeededSupply(candidate)) continue;
     if (candidate.record.daysSupply <= settings.shortCourseDays) continue;
-    candidate.ingredients.forEach((ingredient, i) => {
+    for (let i = 0; i < candidate.ingredients.length; i++) {
+      const ingredient = candidate.ingredients[i] as Ingredient;
       const atc5 = classOf(candidate, ingredient);
       if (atc5 !== null) items.push({ candidate, ingredient, identity: candidate.identities[i] as string, atc5 });
-    });
+    }
   }
   return items;
 }
