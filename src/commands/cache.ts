@@ -60,9 +60,9 @@ export async function run(argv: string[], clock: () => Date = () => new Date()):
   }
   if (days !== undefined && values.all) return usageError(m['error.both'], {}, m['cache.usage']);
 
-  const paths = resolvePaths(values);
   let cache: Cache | undefined;
   try {
+    const paths = resolvePaths(values);
     // info only looks; purge and rotate-key are explicit about what they remove.
     cache = openForCli(paths, clock, false).cache;
     if (sub === 'info') {

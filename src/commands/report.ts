@@ -11,7 +11,7 @@ import type { Cache } from '../core/cache/index.ts';
 import { renderReportCsv, renderReportText, reportFromCache, reportTables, resolvePeriod, todayInTaipei } from '../core/report/index.ts';
 import type { Granularity } from '../core/report/index.ts';
 import { toCsv } from '../core/report/csv.ts';
-import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, failWith, openForCli, pathOptions, resolvePaths } from './cache/shared.ts';
+import { cliConfig, EXIT_FAILED, EXIT_OK, EXIT_USAGE, failWith, openForCli, pathOptions } from './cache/shared.ts';
 
 const m = catalogue({
   usage: {
@@ -108,8 +108,10 @@ export async function run(argv: string[], clock: () => Date = () => new Date()):
 
   let cache: Cache | undefined;
   try {
-    cache = openForCli(resolvePaths(values), clock, false).cache;
-    const lang: Lang = values.lang !== undefined ? parseLang(values.lang) : cache.settings.get('lang');
+    const { config } = cliConfig(values);
+    cache = openForCli({ db: config.cachePath, keyFile: config.keyFile }, clock, false).cache;
+    // --lang, then the machine's config (YAOLI_LANG / config.json), then the institution's setting.
+    const lang: Lang = values.lang !== undefined ? parseLang(values.lang) : (config.lang ?? cache.settings.get('lang'));
     const { report, visitProblems } = reportFromCache(cache, { from: period.from, to: period.to, by, visitsCsv });
     if (format === 'json') {
       console.log(JSON.stringify({ report, visitProblems }, null, 2));

@@ -1,12 +1,11 @@
 // What `yaoli cache` and `yaoli audit` share: --db/--key resolution, opening the cache with
 // the damage notice on stderr, typed errors to exit codes, and Taipei wall-clock times.
 import { statSync } from 'node:fs';
-import { dirname, join } from 'node:path';
 import { bothLanguages, format } from '../../i18n/index.ts';
 import type { Bilingual, Facts } from '../../i18n/index.ts';
 import { cacheMessages, isCacheError, openCache } from '../../core/cache/index.ts';
 import type { CacheOpenResult } from '../../core/cache/index.ts';
-import { defaultCachePaths } from '../../core/paths.ts';
+import { isConfigError, loadConfig, type LoadedConfig } from '../../core/config.ts';
 
 export const EXIT_OK = 0;
 export const EXIT_FAILED = 1;
@@ -15,14 +14,20 @@ export const EXIT_USAGE = 2;
 export const pathOptions = {
   db: { type: 'string' },
   key: { type: 'string' },
+  config: { type: 'string' },
 } as const;
 
-/** --db alone puts the key file beside it (cache.key), so one folder moves as a unit. */
-export function resolvePaths(values: { db?: string; key?: string }, env: NodeJS.ProcessEnv = process.env): { db: string; keyFile: string } {
-  const defaults = defaultCachePaths({ env });
-  const db = values.db ?? defaults.db;
-  const keyFile = values.key ?? (values.db ? join(dirname(values.db), 'cache.key') : defaults.keyFile);
-  return { db, keyFile };
+/** The machine config with --db/--key/--config on top; throws ConfigError (failWith: exit 2). */
+export function cliConfig(values: { db?: string; key?: string; config?: string }, env: NodeJS.ProcessEnv = process.env): LoadedConfig {
+  const result = loadConfig({ env, flags: { cachePath: values.db, keyFile: values.key, config: values.config } });
+  if (!result.ok) throw result.error;
+  return result;
+}
+
+/** --db alone puts the key file beside it (cache.key), so one folder moves as a unit (core/config's follow rule). */
+export function resolvePaths(values: { db?: string; key?: string; config?: string }, env: NodeJS.ProcessEnv = process.env): { db: string; keyFile: string } {
+  const { config } = cliConfig(values, env);
+  return { db: config.cachePath, keyFile: config.keyFile };
 }
 
 /** Never creates a cache: a mistyped --db must not leave a new empty cache behind. */
@@ -33,11 +38,15 @@ export function openForCli(paths: { db: string; keyFile: string }, clock: () => 
   return result;
 }
 
-/** CacheErrors become their bilingual message and exit 1; anything else is a bug and rethrows. */
+/** CacheErrors become their bilingual message and exit 1, a bad configuration exit 2; anything else is a bug and rethrows. */
 export function failWith(error: unknown): number {
   if (isCacheError(error)) {
     console.error(error.message);
     return EXIT_FAILED;
+  }
+  if (isConfigError(error)) {
+    console.error(error.message);
+    return EXIT_USAGE;
   }
   throw error;
 }
