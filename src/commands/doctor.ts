@@ -12,8 +12,9 @@ import {
   type DiagnosticOptions,
   type DiagnosticSetup,
 } from '../device/diagnostics/index.ts';
+import { loadConfig } from '../core/config.ts';
 
-const HELP = `yaoli doctor [--json] [--cloud URL] [--sam-dir DIR] [--log-dir DIR] [--db FILE] [--timeout MS] [--deadline MS]
+const HELP = `yaoli doctor [--json] [--cloud URL] [--sam-dir DIR] [--log-dir DIR] [--db FILE] [--config FILE] [--timeout MS] [--deadline MS]
 
   檢查讀卡機、卡片、pcscd、SAM 檔、網路（DNS、TCP、TLS、HTTP、時鐘）、快取與終端機，
   每項列出 PASS／WARN／FAIL／SKIP 與修正提示；有 FAIL 時結束碼為 1。
@@ -25,7 +26,8 @@ const HELP = `yaoli doctor [--json] [--cloud URL] [--sam-dir DIR] [--log-dir DIR
                   cloud URL to check (default $YAOLI_CLOUD_URL; network checks are skipped without one)
   --sam-dir DIR   雲端安全模組檔目錄 / cloud SAM file folder (default $YAOLI_SAM_DIR or the platform folder)
   --log-dir DIR   紀錄目錄 / log folder (default $YAOLI_LOG_DIR or <data folder>/logs)
-  --db FILE       快取資料庫 / cache database (default <data folder>/cache.db)
+  --db FILE       快取資料庫 / cache database (default $YAOLI_DB or <data folder>/cache.db)
+  --config FILE   設定檔 / config file (default $YAOLI_CONFIG or <data folder>/config.json; see yaoli config)
   --timeout MS    每項檢查的時限 / time limit per check (default 4000)
   --deadline MS   整體時限 / overall time limit (default 10000)`;
 
@@ -35,7 +37,7 @@ export interface DoctorIo {
   env: Record<string, string | undefined>;
 }
 
-type Parsed = { help: true } | { help: false; json: boolean; options: DiagnosticOptions } | { error: string };
+type Parsed = { help: true } | { help: false; json: boolean; options: DiagnosticOptions } | { error: string } | { configError: string };
 
 function milliseconds(value: string | undefined, name: string): number | string | undefined {
   if (value === undefined) return undefined;
@@ -55,6 +57,7 @@ export function parseDoctorArgs(argv: string[], io: DoctorIo): Parsed {
         'sam-dir': { type: 'string' },
         'log-dir': { type: 'string' },
         db: { type: 'string' },
+        config: { type: 'string' },
         timeout: { type: 'string' },
         deadline: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
@@ -68,14 +71,22 @@ export function parseDoctorArgs(argv: string[], io: DoctorIo): Parsed {
   const deadline = milliseconds(values['deadline'] as string | undefined, '--deadline');
   if (typeof timeout === 'string') return { error: timeout };
   if (typeof deadline === 'string') return { error: deadline };
+  // The flags are the top layer of yaoli's config (file → YAOLI_* → flags); a bad value anywhere exits 2.
+  const text = (name: string) => (typeof values[name] === 'string' ? (values[name] as string) : undefined);
+  const loaded = loadConfig({
+    env: io.env,
+    flags: { cloudUrl: text('cloud'), samFolder: text('sam-dir'), logDir: text('log-dir'), cachePath: text('db'), config: text('config') },
+    flagNames: { samFolder: '--sam-dir' },
+  });
+  if (!loaded.ok) return { configError: loaded.error.message };
   const setup: Partial<DiagnosticSetup> = {
     env: io.env,
     terminal: { isTTY: io.stdout.isTTY === true, columns: io.stdout.columns, rows: io.stdout.rows },
+    cloudUrl: loaded.config.cloudUrl,
+    samDir: loaded.config.samFolder,
+    logDir: loaded.config.logDir,
+    cacheDb: loaded.config.cachePath,
   };
-  if (typeof values['cloud'] === 'string') setup.cloudUrl = values['cloud'];
-  if (typeof values['sam-dir'] === 'string') setup.samDir = values['sam-dir'];
-  if (typeof values['log-dir'] === 'string') setup.logDir = values['log-dir'];
-  if (typeof values['db'] === 'string') setup.cacheDb = values['db'];
   const options: DiagnosticOptions = { setup };
   if (timeout !== undefined) options.probeTimeoutMs = timeout;
   if (deadline !== undefined) options.deadlineMs = deadline;
@@ -85,6 +96,10 @@ export function parseDoctorArgs(argv: string[], io: DoctorIo): Parsed {
 /** The command without process-level effects (tests call this). */
 export async function doctor(argv: string[], io: DoctorIo, extra: Partial<DiagnosticOptions> = {}): Promise<number> {
   const parsed = parseDoctorArgs(argv, io);
+  if ('configError' in parsed) {
+    io.stderr.write(`${parsed.configError}\n`);
+    return 2;
+  }
   if ('error' in parsed) {
     io.stderr.write(`參數錯誤 / bad arguments: ${parsed.error}\n\n${HELP}\n`);
     return 2;

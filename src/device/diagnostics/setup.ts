@@ -1,9 +1,7 @@
 // Where the probes look when the caller does not say: flags (the command) and the kiosk's
-// settings come in as `given`; then environment variables; then the same defaults the rest of
-// yaoli uses (D's SAM folder, F's data folder).
-import { join } from 'node:path';
-import { dataDir, defaultCachePaths } from '../../core/paths.ts';
-import { DEFAULT_SAM_FOLDER } from '../cards/sam-file.ts';
+// settings come in as `given`; then yaoli's machine config (core/config: config.json, the
+// YAOLI_* variables, the platform defaults), the same one every other command reads.
+import { loadConfig, type YaoliConfig } from '../../core/config.ts';
 import { SMARTCARD_LIST_PATH } from '../cards/smartcard-list.ts';
 import type { DiagnosticSetup } from './types.ts';
 
@@ -15,18 +13,31 @@ export const NO_CLOUD_REASON = {
   en: 'no cloud URL configured: the embedded simulator is not a network endpoint. Pass --cloud URL or set YAOLI_CLOUD_URL to check one',
 };
 
+/** The machine config; when it is bad (the command that loads it says so and exits 2), the
+ *  platform defaults, so the probes still have somewhere to look. */
+export function configuredSetup(env: Record<string, string | undefined>, platform: NodeJS.Platform): YaoliConfig {
+  const result = loadConfig({ env, platform });
+  if (result.ok) return result.config;
+  const plain = Object.fromEntries(Object.entries(env).filter(([name]) => !name.startsWith('YAOLI_')));
+  const fallback = loadConfig({ env: plain, platform, readFile: () => { throw Object.assign(new Error('no config file'), { code: 'ENOENT' }); } });
+  if (!fallback.ok) throw fallback.error;
+  return fallback.config;
+}
+
 export function defaultLogDir(env: Record<string, string | undefined>, platform: NodeJS.Platform): string {
-  return env['YAOLI_LOG_DIR'] || join(dataDir({ env, platform }), 'logs');
+  return configuredSetup(env, platform).logDir;
 }
 
 export function resolveSetup(given: Partial<DiagnosticSetup> = {}): DiagnosticSetup {
   const env = given.env ?? process.env;
   const platform = given.platform ?? process.platform;
-  const cloudUrl = given.cloudUrl !== undefined ? given.cloudUrl : env['YAOLI_CLOUD_URL'] || null;
+  let config: YaoliConfig | null = null;
+  const configured = (): YaoliConfig => (config ??= configuredSetup(env, platform));
+  const cloudUrl = given.cloudUrl !== undefined ? given.cloudUrl : configured().cloudUrl;
   const setup: DiagnosticSetup = {
-    samDir: given.samDir ?? (env['YAOLI_SAM_DIR'] || DEFAULT_SAM_FOLDER),
-    logDir: given.logDir ?? defaultLogDir(env, platform),
-    cacheDb: given.cacheDb ?? defaultCachePaths({ env, platform }).db,
+    samDir: given.samDir ?? configured().samFolder,
+    logDir: given.logDir ?? configured().logDir,
+    cacheDb: given.cacheDb ?? configured().cachePath,
     cloudUrl,
     env,
     platform,
