@@ -3,6 +3,7 @@
 //   insert    attach a virtual deck card (P001…, S01…, SAM) to pcscd through vpcd until Ctrl-C
 //   sam-init  write the demo cloud SAM file for the deck's home pharmacy
 import { parseArgs } from 'node:util';
+import { loadConfigForCli } from '../core/config.ts';
 import { toRocDate } from '../core/domain/dates.ts';
 import { maskNationalId } from '../core/domain/national-id.ts';
 import { DEFAULT_DEMO_SEED } from '../demo/deck.ts';
@@ -24,9 +25,9 @@ const HELP = `yaoli card <read|insert|sam-init> [options]
   yaoli card insert --slot 0|1 --card P001|S01|SAM [--seed N]
     把虛擬卡插入 pcscd（vsmartcard-vpcd），Ctrl-C 拔卡
     insert a virtual deck card into pcscd through vpcd until Ctrl-C
-  yaoli card sam-init [--folder DIR] [--seed N] [--force]
-    寫入示範院所的雲端安全模組檔（預設 ${DEFAULT_SAM_FOLDER}）
-    write the demo institution's cloud SAM file (default ${DEFAULT_SAM_FOLDER})`;
+  yaoli card sam-init [--folder DIR] [--seed N] [--force] [--config FILE]
+    寫入示範院所的雲端安全模組檔（預設：設定的 samFolder，即 $YAOLI_SAM_DIR、config.json 或 ${DEFAULT_SAM_FOLDER}）
+    write the demo institution's cloud SAM file (default: the configured samFolder: $YAOLI_SAM_DIR, config.json or ${DEFAULT_SAM_FOLDER})`;
 
 const EXIT = { ok: 0, failed: 1, usage: 2, noPcsc: 3, noReader: 4, noCard: 5 } as const;
 
@@ -207,17 +208,24 @@ async function insert(argv: string[]): Promise<number> {
 
 async function samInit(argv: string[]): Promise<number> {
   const values = parse(argv, {
-    folder: { type: 'string', default: DEFAULT_SAM_FOLDER },
+    folder: { type: 'string' },
     seed: { type: 'string', default: String(DEFAULT_DEMO_SEED) },
     force: { type: 'boolean', default: false },
+    config: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   });
   if (!values) return EXIT.usage;
   if (values.help) return console.log(HELP), EXIT.ok;
   const seed = Number(values.seed);
   if (!Number.isInteger(seed)) return usage(`--seed 必須是整數 / --seed must be an integer: ${String(values.seed)}`);
+  // The same folder the kiosk and the doctor read: --folder on top of yaoli's config.
+  const loaded = loadConfigForCli(
+    { samFolder: values.folder as string | undefined, config: values.config as string | undefined },
+    { flagNames: { samFolder: '--folder' } },
+  );
+  if (!loaded) return EXIT.usage;
   try {
-    const { file, replaced } = await writeDemoSamFile(values.folder as string, { seed, force: values.force === true });
+    const { file, replaced } = await writeDemoSamFile(loaded.config.samFolder, { seed, force: values.force === true });
     if (replaced.length > 0) console.log(`已移除 removed: ${replaced.join(', ')}`);
     console.log(`已寫入示範安全模組檔 / wrote the demo SAM file: ${file}`);
     console.log('第一次使用時綁定本機 / it binds to this machine on first use');
