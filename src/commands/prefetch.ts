@@ -14,7 +14,7 @@ import { bothLanguages, catalogue } from '../i18n/index.ts';
 import { openCache } from '../core/cache/index.ts';
 import { createCloudClient, serialSigner, type LoginCredentials, type Signer } from '../core/cloud/index.ts';
 import { isIsoDate, taipeiDateOf } from '../core/domain/dates.ts';
-import { defaultCachePaths } from '../core/paths.ts';
+import { loadConfig, type CloudTimeouts } from '../core/config.ts';
 import { prefetchList, type BatchSummary } from '../core/lookup/batch.ts';
 import { batchMessages, itemLine, progressBar, summaryLines } from '../core/lookup/batch-report.ts';
 import { listProblemMessage, parsePatientList, type ListEntry } from '../core/lookup/patient-list.ts';
@@ -29,16 +29,15 @@ import type { CardChannel } from '../device/types.ts';
 const messages = catalogue({
   usage: {
     'zh-TW':
-      '用法：yaoli prefetch --list 清單.csv [--staff S01] [--concurrency 4] [--cloud URL] [--restart] [--max-age-hours 12] [--today YYYY-MM-DD] [--seed N]\n' +
+      '用法：yaoli prefetch --list 清單.csv [--staff S01] [--concurrency 4] [--cloud URL] [--restart] [--max-age-hours 12] [--today YYYY-MM-DD] [--seed N] [--config 檔案]\n' +
       '  清單每行「身分證號,生日」（生日 YYYY-MM-DD 或民國 7 碼），可有標題列；中斷後再執行會接續。',
     en:
-      'usage: yaoli prefetch --list LIST.csv [--staff S01] [--concurrency 4] [--cloud URL] [--restart] [--max-age-hours 12] [--today YYYY-MM-DD] [--seed N]\n' +
+      'usage: yaoli prefetch --list LIST.csv [--staff S01] [--concurrency 4] [--cloud URL] [--restart] [--max-age-hours 12] [--today YYYY-MM-DD] [--seed N] [--config FILE]\n' +
       '  one "nationalId,birthDate" per line (YYYY-MM-DD or ROC 7 digits), header optional; rerun to resume after an interruption.',
   },
   args: { 'zh-TW': '參數錯誤：{detail}', en: 'bad arguments: {detail}' },
   'no-list': { 'zh-TW': '請以 --list 指定病人清單（每行：身分證號,生日）', en: 'give the patient list with --list (one "nationalId,birthDate" per line)' },
   'read-list': { 'zh-TW': '無法讀取清單 {file}：{detail}', en: 'cannot read the list {file}: {detail}' },
-  concurrency: { 'zh-TW': '--concurrency 應為 1 到 16', en: '--concurrency must be 1 to 16' },
   'max-age': { 'zh-TW': '--max-age-hours 應為 0 以上的數字', en: '--max-age-hours must be a number ≥ 0' },
   today: { 'zh-TW': '--today 應為 YYYY-MM-DD', en: '--today must be YYYY-MM-DD' },
   seed: { 'zh-TW': '--seed 應為整數', en: '--seed must be an integer' },
@@ -60,8 +59,10 @@ export interface PrefetchRunOptions {
   signal?: AbortSignal;
   stderr: NodeJS.WritableStream & { isTTY?: boolean };
   clock?: () => Date;
-  /** Client timeouts in ms (tests shorten them). */
+  /** Client timeouts in ms (tests shorten them); wins over `timeouts`. */
   timeoutMs?: number;
+  /** The configured cloud timeouts (core/config). */
+  timeouts?: CloudTimeouts;
 }
 
 class UsageError extends Error {}
@@ -74,7 +75,8 @@ function parseOptions(argv: string[], now: Date): PrefetchRunOptions | 'help' {
       options: {
         list: { type: 'string', short: 'l' },
         staff: { type: 'string', default: 'S01' },
-        concurrency: { type: 'string', default: '4' },
+        concurrency: { type: 'string' },
+        config: { type: 'string' },
         cloud: { type: 'string' },
         restart: { type: 'boolean', default: false },
         'max-age-hours': { type: 'string', default: '12' },
@@ -90,8 +92,6 @@ function parseOptions(argv: string[], now: Date): PrefetchRunOptions | 'help' {
   }
   if (values.help) return 'help';
   if (!values.list) throw new UsageError(bothLanguages(messages['no-list']));
-  const concurrency = Number(values.concurrency);
-  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 16) throw new UsageError(bothLanguages(messages.concurrency));
   const maxAgeHours = Number(values['max-age-hours']);
   if (!Number.isFinite(maxAgeHours) || maxAgeHours < 0) throw new UsageError(bothLanguages(messages['max-age']));
   // The CLI is the edge where the clock is read, as a Taipei calendar day.
@@ -99,18 +99,22 @@ function parseOptions(argv: string[], now: Date): PrefetchRunOptions | 'help' {
   if (!isIsoDate(today)) throw new UsageError(bothLanguages(messages.today));
   const seed = values.seed === undefined ? DEFAULT_DEMO_SEED : Number(values.seed);
   if (!Number.isSafeInteger(seed)) throw new UsageError(bothLanguages(messages.seed));
-  const paths = defaultCachePaths();
+  // --concurrency, --cloud and the cache paths are the top layer of yaoli's config (1–16 checked there).
+  const loaded = loadConfig({ flags: { prefetchConcurrency: values.concurrency, cloudUrl: values.cloud, config: values.config } });
+  if (!loaded.ok) throw new UsageError(loaded.error.message);
+  const { config } = loaded;
   return {
     list: values.list,
     staff: values.staff,
-    concurrency,
-    cloud: values.cloud ?? null,
+    concurrency: config.prefetchConcurrency,
+    cloud: config.cloudUrl,
     restart: values.restart,
     maxAgeHours,
     seed,
     today,
-    cachePath: paths.db,
-    keyFile: paths.keyFile,
+    cachePath: config.cachePath,
+    keyFile: config.keyFile,
+    timeouts: config.timeouts,
     stderr: process.stderr,
   };
 }
@@ -207,7 +211,7 @@ export async function runPrefetch(options: PrefetchRunOptions): Promise<{ code: 
   const client = createCloudClient({
     baseUrl: options.cloud ?? (simulator as { url: string }).url,
     connections: Math.max(8, options.concurrency * 6),
-    ...(timeout ? { timeouts: { connectMs: timeout, headersMs: timeout, bodyMs: timeout } } : {}),
+    ...(timeout ? { timeouts: { connectMs: timeout, headersMs: timeout, bodyMs: timeout } } : options.timeouts ? { timeouts: options.timeouts } : {}),
   });
   const progress = openProgressFile(options.list, { restart: options.restart, day: options.today });
   const tty = options.stderr.isTTY === true;
