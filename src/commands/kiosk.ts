@@ -6,21 +6,20 @@ import { parseArgs } from 'node:util';
 import { bothLanguages, catalogue } from '../i18n/index.ts';
 import { isIsoDate } from '../core/domain/dates.ts';
 import { DEFAULT_DEMO_SEED } from '../demo/deck.ts';
+import { loadConfigForCli } from '../core/config.ts';
 
 const messages = catalogue({
   usage: {
     'zh-TW':
-      '用法：yaoli [kiosk] [--readers virtual|pcsc] [--cloud URL] [--sam-folder 資料夾] [--seed N] [--today YYYY-MM-DD] [--insert S01,P001] [--ascii]\n' +
-      '  預設：虛擬讀卡機＋示範卡匣（F2）、內建雲端模擬器、本機快取（$YAOLI_HOME）；NO_COLOR 關閉顏色，--ascii 改用 ASCII 框線。',
+      '用法：yaoli [kiosk] [--readers virtual|pcsc|auto] [--cloud URL] [--sam-folder 資料夾] [--config 檔案] [--seed N] [--today YYYY-MM-DD] [--insert S01,P001] [--ascii]\n' +
+      '  預設：虛擬讀卡機＋示範卡匣（F2）、內建雲端模擬器、本機快取（$YAOLI_HOME）；參數優先於 YAOLI_* 環境變數與 config.json（yaoli config 可查看）；NO_COLOR 關閉顏色，--ascii 改用 ASCII 框線。',
     en:
-      'usage: yaoli [kiosk] [--readers virtual|pcsc] [--cloud URL] [--sam-folder DIR] [--seed N] [--today YYYY-MM-DD] [--insert S01,P001] [--ascii]\n' +
-      '  default: virtual readers + demo card tray (F2), built-in MediCloud simulator, local cache ($YAOLI_HOME); NO_COLOR turns colour off, --ascii draws ASCII borders.',
+      'usage: yaoli [kiosk] [--readers virtual|pcsc|auto] [--cloud URL] [--sam-folder DIR] [--config FILE] [--seed N] [--today YYYY-MM-DD] [--insert S01,P001] [--ascii]\n' +
+      '  default: virtual readers + demo card tray (F2), built-in MediCloud simulator, local cache ($YAOLI_HOME); flags win over YAOLI_* variables and config.json (see yaoli config); NO_COLOR turns colour off, --ascii draws ASCII borders.',
   },
   args: { 'zh-TW': '參數錯誤：{detail}', en: 'bad arguments: {detail}' },
-  readers: { 'zh-TW': '--readers 應為 virtual 或 pcsc', en: '--readers must be virtual or pcsc' },
   today: { 'zh-TW': '--today 應為 YYYY-MM-DD', en: '--today must be YYYY-MM-DD' },
   seed: { 'zh-TW': '--seed 應為整數', en: '--seed must be an integer' },
-  cloud: { 'zh-TW': '--cloud 應為 http(s) 網址', en: '--cloud must be an http(s) URL' },
 });
 
 export async function run(argv: string[]): Promise<number> {
@@ -29,7 +28,8 @@ export async function run(argv: string[]): Promise<number> {
     ({ values } = parseArgs({
       args: argv,
       options: {
-        readers: { type: 'string', default: 'virtual' },
+        readers: { type: 'string' },
+        config: { type: 'string' },
         cloud: { type: 'string' },
         'sam-folder': { type: 'string' },
         seed: { type: 'string' },
@@ -53,27 +53,28 @@ export async function run(argv: string[]): Promise<number> {
     console.error(bothLanguages(messages[key]));
     return 2;
   };
-  if (values.readers !== 'virtual' && values.readers !== 'pcsc') return fail('readers');
   if (values.today !== undefined && !isIsoDate(values.today)) return fail('today');
   const seed = values.seed === undefined ? DEFAULT_DEMO_SEED : Number(values.seed);
   if (!Number.isSafeInteger(seed)) return fail('seed');
-  if (values.cloud !== undefined && !/^https?:\/\//.test(values.cloud)) return fail('cloud');
+  // Readers, cloud and SAM folder: these flags on top of YAOLI_* and config.json (core/config).
+  const loaded = loadConfigForCli({ readers: values.readers, cloudUrl: values.cloud, samFolder: values['sam-folder'], config: values.config });
+  if (!loaded) return 2;
+  const { config } = loaded;
   // Ink and the screens load only now, so `yaoli kiosk --help` stays instant.
   const { startKiosk } = await import('../kiosk/start.tsx');
   return startKiosk({
-    readers: values.readers,
-    cloud: values.cloud ?? null,
+    readers: config.readers,
+    cloud: config.cloudUrl,
     seed,
     today: values.today ?? null,
-    samFolder: values['sam-folder'] ?? (values.readers === 'pcsc' ? defaultSamFolder() : null),
+    samFolder: config.samFolder,
+    cachePath: config.cachePath,
+    keyFile: config.keyFile,
+    timeouts: config.timeouts,
     insert: values.insert ? values.insert.split(',').map((s) => s.trim()).filter(Boolean) : [],
     stdout: process.stdout,
     stdin: process.stdin,
     // ASCII borders and marks for consoles that draw box-drawing characters double-wide.
     env: values.ascii ? { ...process.env, YAOLI_ASCII: '1' } : process.env,
   });
-}
-
-function defaultSamFolder(): string {
-  return process.platform === 'win32' ? 'C:\\NHI\\SAM\\COMX1' : `${process.env.HOME ?? ''}/.yaoli/sam`;
 }

@@ -4,6 +4,7 @@
 import { render } from 'ink';
 import { taipeiDateOf } from '../core/domain/dates.ts';
 import type { IsoDate } from '../core/domain/types.ts';
+import type { CloudTimeouts, Readers } from '../core/config.ts';
 import { createSessionStore, initialSession, type SessionEffect, type SessionStore } from '../core/session/index.ts';
 import { App } from '../ui/app.tsx';
 import { ThemeContext, themeFromEnv } from '../ui/theme.ts';
@@ -12,14 +13,19 @@ import { takeTerminal } from './terminal.ts';
 import type { World } from './world.ts';
 
 export interface KioskOptions {
-  /** 'virtual' (embedded default, with the demo tray) or 'pcsc' (real readers). */
-  readers: 'virtual' | 'pcsc';
+  /** 'virtual' (embedded default, with the demo tray), 'pcsc' (real readers) or 'auto' (PC/SC when pcscd answers). */
+  readers: Readers;
   /** MediCloud base URL; null = the embedded simulator on a random loopback port. */
   cloud: string | null;
   seed: number;
   /** The day the demo runs on (simulator and analysis); default today in Taipei. */
   today: IsoDate | null;
   samFolder: string | null;
+  /** The cache database and key file (core/config); default: the data folder's. */
+  cachePath?: string;
+  keyFile?: string;
+  /** MediCloud client timeouts (core/config); default: the client's. */
+  timeouts?: CloudTimeouts;
   /** Demo: insert these deck cards at start (e.g. ['S01']). */
   insert: string[];
   stdout: NodeJS.WriteStream;

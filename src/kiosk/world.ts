@@ -5,6 +5,7 @@ import { openCache, type Cache } from '../core/cache/index.ts';
 import { createCloudClient } from '../core/cloud/index.ts';
 import type { LookupCache } from '../core/lookup/index.ts';
 import type { IsoDate } from '../core/domain/types.ts';
+import type { CloudTimeouts, Readers } from '../core/config.ts';
 import { defaultCachePaths } from '../core/paths.ts';
 import type { SessionEffect, SessionStore } from '../core/session/index.ts';
 import { deckFor } from '../device/virtual/deck-cards.ts';
@@ -32,10 +33,14 @@ export interface World {
 }
 
 export interface WorldOptions {
-  readers: 'virtual' | 'pcsc';
+  readers: Readers;
   cloud: string | null;
   seed: number;
   samFolder: string | null;
+  /** From core/config; default: the data folder's cache.db and cache.key. */
+  cachePath?: string;
+  keyFile?: string;
+  timeouts?: CloudTimeouts;
   store: SessionStore;
   clock: () => number;
   today: () => IsoDate;
@@ -50,15 +55,16 @@ export async function openWorld(options: WorldOptions): Promise<World> {
   const warn = (error: Error) => {
     if (warnings.length < 50) warnings.push(error.message);
   };
-  const embedded = options.readers === 'virtual';
   const deck = deckFor(options.seed);
 
-  const hub = embedded ? new VirtualReaderHub({ seed: options.seed }) : await openReaderHub({ backend: 'pcsc' });
+  // 'auto' falls back to the virtual readers (and says why in the hub status) when pcscd is not there.
+  const hub = options.readers === 'virtual' ? new VirtualReaderHub({ seed: options.seed }) : await openReaderHub({ backend: options.readers, virtual: { seed: options.seed } });
+  const embedded = hub instanceof VirtualReaderHub;
 
   let cache: Cache | null = null;
   try {
     const paths = defaultCachePaths();
-    cache = openCache({ path: paths.db, keyFile: paths.keyFile }).cache;
+    cache = openCache({ path: options.cachePath ?? paths.db, keyFile: options.keyFile ?? paths.keyFile }).cache;
     store.send({ type: 'devices', status: { cache: 'ok' } });
     store.send({ type: 'settings-loaded', settings: loadSettings(cache) });
   } catch (error) {
@@ -68,7 +74,7 @@ export async function openWorld(options: WorldOptions): Promise<World> {
 
   const simulator = options.cloud ? null : await startSimulator({ port: 0, host: '127.0.0.1', seed: options.seed, today: options.today() });
   const baseUrl = options.cloud ?? (simulator as { url: string }).url;
-  const client = createCloudClient({ baseUrl });
+  const client = createCloudClient({ baseUrl, ...(options.timeouts ? { timeouts: options.timeouts } : {}) });
   // The embedded simulator is on loopback: reachable by construction.
   if (simulator) store.send({ type: 'devices', status: { network: 'online' } });
 
@@ -122,7 +128,7 @@ export async function openWorld(options: WorldOptions): Promise<World> {
   return {
     run,
     tray,
-    diagnostics: kioskDiagnostics({ hub, cloudUrl: options.cloud, cacheDb: cache?.path ?? defaultCachePaths().db, samFolder: options.samFolder }),
+    diagnostics: kioskDiagnostics({ hub, cloudUrl: options.cloud, cacheDb: cache?.path ?? options.cachePath ?? defaultCachePaths().db, samFolder: options.samFolder }),
     homeInstitutionId: sam ? (sam as SamSigner).hospId : embedded ? deck.home.id : null,
     async insertAtStart(deckIds) {
       for (const id of deckIds) await tray?.insert(id.toUpperCase()).catch(warn);
