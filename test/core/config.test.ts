@@ -116,16 +116,19 @@ test('a file may move the data folder; relative paths in it are taken from the f
   t.deepEqual(sources.dataDir, { layer: 'file', path: '/etc/yaoli/config.json' });
 });
 
-test('paths inside a folder follow it unless set in the same or a stronger layer', (t) => {
-  const file = { '/etc/y.json': '{"cachePath":"/fast/cache.db","keyFile":"/keys/cache.key"}' };
-  // $YAOLI_HOME (env) outranks the file's cache path: a test or a second install stays apart.
-  const isolated = ok(load({ env: { YAOLI_HOME: '/tmp/t', YAOLI_CONFIG: '/etc/y.json' }, files: file }));
-  t.is(isolated.config.cachePath, '/tmp/t/cache.db');
-  t.is(isolated.config.keyFile, '/tmp/t/cache.key');
-  // Same layer: the file's own cache path wins over its data folder.
-  const same = ok(load({ env: { YAOLI_CONFIG: '/etc/y.json' }, files: { '/etc/y.json': '{"dataDir":"/d","cachePath":"/fast/cache.db"}' } }));
-  t.is(same.config.cachePath, '/fast/cache.db');
-  t.is(same.config.keyFile, '/fast/cache.key', 'the key file sits beside the database');
+test('cache and logs sit in the data folder unless named; the key follows its database unless set as strongly', (t) => {
+  // A kiosk placed with $YAOLI_HOME keeps the cache path its config.json names.
+  const kiosk = ok(load({ env: { YAOLI_HOME: '/srv/y' }, files: { '/srv/y/config.json': '{"cachePath":"/fast/cache.db","logDir":"/var/log/yaoli"}' } }));
+  t.is(kiosk.config.cachePath, '/fast/cache.db');
+  t.is(kiosk.config.logDir, '/var/log/yaoli');
+  t.is(kiosk.config.keyFile, '/fast/cache.key', 'the key file sits beside the database');
+  t.deepEqual(kiosk.sources.keyFile, { layer: 'default', follows: 'cachePath' });
+  const moved = ok(load({ env: { YAOLI_HOME: '/srv/y' } }));
+  t.is(moved.config.cachePath, '/srv/y/cache.db');
+  t.is(moved.config.logDir, '/srv/y/logs');
+  // A key named in the same layer as the database stays where it is named.
+  const same = ok(load({ env: { YAOLI_CONFIG: '/etc/y.json' }, files: { '/etc/y.json': '{"cachePath":"/fast/cache.db","keyFile":"/keys/cache.key"}' } }));
+  t.is(same.config.keyFile, '/keys/cache.key');
   // `--db` alone keeps the key beside it, even over $YAOLI_KEY (the cache CLI's old rule).
   const db = ok(load({ env: { YAOLI_KEY: '/k/cache.key' }, flags: { cachePath: '/other/c.db' } }));
   t.is(db.config.keyFile, '/other/cache.key');

@@ -136,24 +136,26 @@ export function loadConfig(input: LoadConfigInput): LoadConfigResult {
 
   const winner = (key: ConfigKey): Given | undefined => flagLayer[key] ?? envLayer[key] ?? fileLayer[key];
   const plain = (key: ConfigKey, fallback: unknown): Given => winner(key) ?? { value: fallback, source: { layer: 'default' }, rank: 0 };
-  // A path that lives inside another one follows it, unless it was set in the same or a stronger
-  // layer: $YAOLI_HOME moves the cache with it even when a config file names a cache path, and
-  // `--db` alone keeps the key file beside the database so one folder moves as a unit.
-  const follow = (key: ConfigKey, parentKey: ConfigKey, parent: Given, compute: (parent: string) => string): Given => {
-    const own = winner(key);
-    if (own && own.rank >= parent.rank) return own;
-    return { value: compute(parent.value as string), source: { layer: 'default', follows: parentKey }, rank: parent.rank };
-  };
+  // The cache and the logs live in the data folder unless a layer names them.
+  const inside = (key: ConfigKey, parent: Given, name: string): Given =>
+    winner(key) ?? { value: paths.join(parent.value as string, name), source: { layer: 'default', follows: 'dataDir' }, rank: parent.rank };
   const dataDir = plain('dataDir', builtInDataDir);
-  const cachePath = follow('cachePath', 'dataDir', dataDir, (dir) => paths.join(dir, 'cache.db'));
+  const cachePath = inside('cachePath', dataDir, 'cache.db');
+  // The key belongs to its database (another key cannot open it): a key file set in a weaker layer
+  // than the database's path gives way to cache.key beside it, so `--db` alone still finds its key.
+  const keyOf = (db: Given): Given => {
+    const own = winner('keyFile');
+    if (own && own.rank >= db.rank) return own;
+    return { value: paths.join(paths.dirname(db.value as string), 'cache.key'), source: { layer: 'default', follows: 'cachePath' }, rank: db.rank };
+  };
   const resolved: Record<ConfigKey, Given> = {
     dataDir,
     readers: plain('readers', 'virtual'),
     cloudUrl: plain('cloudUrl', null),
     samFolder: plain('samFolder', defaultSamFolder(platform, home)),
-    logDir: follow('logDir', 'dataDir', dataDir, (dir) => paths.join(dir, 'logs')),
+    logDir: inside('logDir', dataDir, 'logs'),
     cachePath,
-    keyFile: follow('keyFile', 'cachePath', cachePath, (db) => paths.join(paths.dirname(db), 'cache.key')),
+    keyFile: keyOf(cachePath),
     lang: plain('lang', null),
     'timeouts.connectMs': plain('timeouts.connectMs', DEFAULT_CLOUD_TIMEOUTS.connectMs),
     'timeouts.headersMs': plain('timeouts.headersMs', DEFAULT_CLOUD_TIMEOUTS.headersMs),
