@@ -136,10 +136,13 @@ export function walkDays(sorted: Candidate[]): number | null {
 
 /**
  * carryForwardEnd on prepared records of one group (in packed carry order): end of coverage
- * C from the computable records that started before `untilDay`; null when none counts.
+ * C from the computable records in group[from, to) that started before `untilDay`; null when none counts.
  */
-export function carryEndDay(group: Candidate[], untilDay: number): number | null {
+export function carryEndDay(group: Candidate[], untilDay: number, from = 0, to = group.length): number | null {
   const counted: Candidate[] = [];
-  for (const c of group) if (c.reason === null && c.startDay < untilDay) counted.push(c);
+  for (let i = from; i < to; i++) {
+    const c = group[i] as Candidate;
+    if (c.reason === null && c.startDay < untilDay) counted.push(c);
+  }
   return walkDays(settleForWalk(counted));
 }

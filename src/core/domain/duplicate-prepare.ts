@@ -43,12 +43,12 @@ export function byStart(a: Candidate, b: Candidate): number {
  * the index where its last unbroken run starts. Dose changes and R001/R003 can only end a
  * supply earlier, so the exact end (carryForwardEnd) is never later; and where a supply
  * starts on or after this bound there is a gap in the exact walk too, so everything before
- * that index cannot change the exact end.
+ * that index cannot change the exact end. Only the first `to` candidates are read.
  */
-export function carryBound(sorted: Candidate[]): { end: number | null; runStart: number } {
+export function carryBound(sorted: Candidate[], to = sorted.length): { end: number | null; runStart: number } {
   let end: number | null = null;
   let runStart = 0;
-  for (let index = 0; index < sorted.length; index++) {
+  for (let index = 0; index < to; index++) {
     const c = sorted[index] as Candidate;
     if (c.reason !== null) continue;
     if (end === null || c.startDay >= end) {

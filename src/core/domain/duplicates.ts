@@ -33,13 +33,16 @@ export { duplicateAlerts, duplicateMessageKey } from './duplicate-alerts.ts';
 
 interface Bucket {
   name: string;
+  /** The dosage form of a K1 bucket ('' for the K2 list of all forms). */
+  form: string;
   members: Candidate[];
 }
 
-/** All records of one ingredient (K2) and, inside it, one list per dosage form (K1). */
+/** All records of one ingredient (K2) and, inside it, one list per dosage form (K1, by form key; formOrder in first-filled order). */
 interface IngredientBuckets {
   all: Bucket;
-  forms: Map<string, Bucket>;
+  forms: (Bucket | undefined)[];
+  formOrder: Bucket[];
 }
 
 /** Appends in carry order; a record is listed once even if it names the ingredient twice. */
@@ -61,17 +64,17 @@ function leftoverAtNewest(newest: Candidate, older: Candidate[], threshold: numb
   }
   const bound = carryBound(older);
   if (bound.end === null || bound.end - newest.startDay <= threshold) return 0;
-  const end = carryEndDay(older.slice(bound.runStart), newest.startDay + 1);
+  const end = carryEndDay(older, newest.startDay + 1, bound.runStart);
   return end === null ? 0 : Math.max(0, end - newest.startDay);
 }
 
-/** Is the group still in use today: the newest record's own supply, or the group's carried supply. */
-function groupActive(newest: Candidate, members: Candidate[], todayDay: number): boolean {
+/** Is the group still in use today: the newest record's own supply, or the carried supply of members[0, to). */
+function groupActive(newest: Candidate, members: Candidate[], to: number, todayDay: number): boolean {
   if (newest.leftToday > 0) return true;
   if (newest.reason !== null) return false;
-  const bound = carryBound(members);
+  const bound = carryBound(members, to);
   if (bound.end === null || bound.end <= todayDay) return false;
-  const end = carryEndDay(members.slice(bound.runStart), todayDay + 1);
+  const end = carryEndDay(members, todayDay + 1, bound.runStart, to);
   return end !== null && end > todayDay;
 }
 
@@ -130,9 +133,13 @@ function sameFormDuplicate(key: string, bucket: Bucket, settings: DuplicateSetti
     if (isAsNeededSupply(newer) || suppressedByNewest(newer, settings)) continue;
     tried += 1;
     // The latest countable record may still be in use through carried stock; older ones by their own supply.
-    const active = tried === 1 ? groupActive(newer, members.slice(0, at + 1), todayDay) : newer.leftToday > 0;
+    const active = tried === 1 ? groupActive(newer, members, at + 1, todayDay) : newer.leftToday > 0;
     if (!active || (bounds[at] as number) <= threshold) continue;
-    const older = members.slice(0, at).filter((c) => !samePrescription(c, newer));
+    const older: Candidate[] = [];
+    for (let i = 0; i < at; i++) {
+      const c = members[i] as Candidate;
+      if (!samePrescription(c, newer)) older.push(c);
+    }
     if (older.length === 0) continue;
     const onHand = leftoverAtNewest(newer, older, threshold);
     if (onHand > threshold) return sameFormAlert(key, bucket, newer, older, onHand);
@@ -220,32 +227,43 @@ export function duplicatesOfPrepared(history: PreparedHistory, settings: Duplica
   // A record whose date cannot be read cannot be placed in time; it is left out, not guessed.
   // The one sort: every bucket below is filled in this order, so groups need no sorting of their own.
   const candidates = history.byStart();
-  const byIngredient = new Map<string, IngredientBuckets>();
+  // Buckets found by the prepared integer keys (no string hashing per record), visited in
+  // the order they were first filled.
+  const preparer = history.preparer;
+  const formCount = preparer.formCount;
+  const byIdentity = new Array<IngredientBuckets | undefined>(preparer.identityCount);
+  const ingredientOrder: IngredientBuckets[] = [];
   for (const c of candidates) {
-    for (const identity of c.identities) {
-      let buckets = byIngredient.get(identity);
+    const keys = c.identityKeys;
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i] as number;
+      let buckets = byIdentity[key];
       if (buckets === undefined) {
-        buckets = { all: { name: identity, members: [] }, forms: new Map() };
-        byIngredient.set(identity, buckets);
+        const identity = c.identities[i] as string;
+        buckets = { all: { name: identity, form: '', members: [] }, forms: new Array<Bucket | undefined>(formCount), formOrder: [] };
+        byIdentity[key] = buckets;
+        ingredientOrder.push(buckets);
       }
       append(buckets.all, c);
-      let form = buckets.forms.get(c.record.dosageForm);
+      let form = buckets.forms[c.formKey];
       if (form === undefined) {
-        form = { name: identity, members: [] };
-        buckets.forms.set(c.record.dosageForm, form);
+        form = { name: buckets.all.name, form: c.record.dosageForm, members: [] };
+        buckets.forms[c.formKey] = form;
+        buckets.formOrder.push(form);
       }
       append(form, c);
     }
   }
   const found: DuplicateAlert[] = [];
-  for (const [identity, buckets] of byIngredient) {
+  for (const buckets of ingredientOrder) {
     if (buckets.all.members.length < 2) continue;
-    for (const [form, bucket] of buckets.forms) {
+    const identity = buckets.all.name;
+    for (const bucket of buckets.formOrder) {
       if (bucket.members.length < 2) continue;
-      const alert = sameFormDuplicate(`${identity}|${form}`, bucket, settings, history.preparer.todayDay);
+      const alert = sameFormDuplicate(`${identity}|${bucket.form}`, bucket, settings, preparer.todayDay);
       if (alert !== null) found.push(alert);
     }
-    if (buckets.forms.size < 2) continue;
+    if (buckets.formOrder.length < 2) continue;
     const alert = otherFormDuplicate(identity, buckets.all, settings);
     if (alert !== null) found.push(alert);
   }

@@ -134,23 +134,21 @@ export function groupsOfPrepared(history: PreparedHistory): GroupLeftover[] {
   const kept = history.distinct(history.all, 'first');
   const counts = kept === history.all ? null : new Uint8Array(history.all.length);
   if (counts !== null) for (const c of kept) counts[c.index] = 1;
-  // Buckets are filled in the history's one start order (K1 = identity, then form).
-  const byIdentity = new Map<string, Map<DosageForm, PreparedBucket>>();
+  // Buckets are filled in the history's one start order (K1 = identity, then form), found
+  // by the prepared integer keys (no string hashing per record).
+  const formCount = preparer.formCount;
+  const byKey = new Array<PreparedBucket | undefined>(preparer.identityCount * formCount);
   const buckets: PreparedBucket[] = [];
   for (const c of history.byStart()) {
     if (c.reason !== null || (counts !== null && counts[c.index] !== 1)) continue;
-    const form = c.record.dosageForm;
-    for (let i = 0; i < c.identities.length; i++) {
-      const identity = c.identities[i] as string;
-      let forms = byIdentity.get(identity);
-      if (forms === undefined) {
-        forms = new Map();
-        byIdentity.set(identity, forms);
-      }
-      let bucket = forms.get(form);
+    const keys = c.identityKeys;
+    for (let i = 0; i < keys.length; i++) {
+      const slot = (keys[i] as number) * formCount + c.formKey;
+      let bucket = byKey[slot];
       if (bucket === undefined) {
-        bucket = { key: `${identity}|${form}`, ingredient: c.ingredients[i] as Ingredient, firstIndex: c.index, dosageForm: form, members: [] };
-        forms.set(form, bucket);
+        const form = c.record.dosageForm;
+        bucket = { key: `${c.identities[i] as string}|${form}`, ingredient: c.ingredients[i] as Ingredient, firstIndex: c.index, dosageForm: form, members: [] };
+        byKey[slot] = bucket;
         buckets.push(bucket);
       } else if (c.index < bucket.firstIndex) {
         bucket.ingredient = c.ingredients[i] as Ingredient;
@@ -167,7 +165,7 @@ export function groupsOfPrepared(history: PreparedHistory): GroupLeftover[] {
     let started = 0; // records started on or before today: a prefix in carry order
     while (started < sorted.length && (sorted[started] as Candidate).startDay <= today) started++;
     if (started === 0) continue;
-    const current = sorted.slice(0, started);
+    const current = started === sorted.length ? sorted : sorted.slice(0, started);
     const end = walkDays(current) as number;
     let noCarry = 0;
     const institutions = new Set<string>();

@@ -27,6 +27,10 @@ export interface Candidate {
   ingredients: Ingredient[];
   /** ingredientIdentity of each ingredient, parallel to `ingredients` (may be shared between records: read only). */
   identities: string[];
+  /** Each identity as a small integer (Preparer.identityCount), parallel to `identities` (shared: read only). */
+  identityKeys: number[];
+  /** The dosage form as a small integer (Preparer.formCount): buckets are indexed by these instead of hashing strings. */
+  formKey: number;
   /** Prescribing institution: 慢箋原處方機構 for refill pickups, else the institution. */
   prescriber: string;
   refillPickup: boolean;
@@ -34,6 +38,11 @@ export interface Candidate {
   seq: string | null;
   /** Day number of the visit date (NaN when unreadable): the records table's second sort key. */
   visitDay: number;
+}
+
+interface IdentityLists {
+  identities: string[];
+  keys: number[];
 }
 
 /** Day numbers here count from 2000-01-01 (any epoch works; this one keeps them small). */
@@ -96,23 +105,58 @@ export class Preparer {
     return times;
   }
 
-  private readonly singleIdentities = new Map<string, string[]>();
+  private readonly singleIdentities = new Map<string, IdentityLists>();
+  private readonly identityKeyOf = new Map<string, number>();
+  private readonly formKeyOf = new Map<string, number>();
 
-  /** ingredientIdentity of each ingredient; one shared (read-only) list per single-ingredient name. */
-  private identitiesOf(ingredients: Ingredient[]): string[] {
+  /** Distinct ingredient identities seen so far (keys run 0 … identityCount − 1). */
+  get identityCount(): number {
+    return this.identityKeyOf.size;
+  }
+
+  /** Distinct dosage forms seen so far (keys run 0 … formCount − 1). */
+  get formCount(): number {
+    return this.formKeyOf.size;
+  }
+
+  private keyOfIdentity(identity: string): number {
+    let key = this.identityKeyOf.get(identity);
+    if (key === undefined) {
+      key = this.identityKeyOf.size;
+      this.identityKeyOf.set(identity, key);
+    }
+    return key;
+  }
+
+  private keyOfForm(form: string): number {
+    let key = this.formKeyOf.get(form);
+    if (key === undefined) {
+      key = this.formKeyOf.size;
+      this.formKeyOf.set(form, key);
+    }
+    return key;
+  }
+
+  /** ingredientIdentity of each ingredient and its key; one shared (read-only) pair of lists per single-ingredient name. */
+  private identitiesOf(ingredients: Ingredient[]): IdentityLists {
     const only = ingredients.length === 1 ? (ingredients[0] as Ingredient) : null;
     if (only !== null) {
       const known = this.singleIdentities.get(only.name);
       if (known !== undefined) return known;
       const identity = ingredientIdentity(only);
       // A name that normalises to nothing takes the ATC7 instead: not a function of the name alone.
-      const list = [identity];
-      if (normalIngredientName(only.name).length > 0) this.singleIdentities.set(only.name, list);
-      return list;
+      const lists = { identities: [identity], keys: [this.keyOfIdentity(identity)] };
+      if (normalIngredientName(only.name).length > 0) this.singleIdentities.set(only.name, lists);
+      return lists;
     }
     const identities = new Array<string>(ingredients.length);
-    for (let i = 0; i < ingredients.length; i++) identities[i] = ingredientIdentity(ingredients[i] as Ingredient);
-    return identities;
+    const keys = new Array<number>(ingredients.length);
+    for (let i = 0; i < ingredients.length; i++) {
+      const identity = ingredientIdentity(ingredients[i] as Ingredient);
+      identities[i] = identity;
+      keys[i] = this.keyOfIdentity(identity);
+    }
+    return { identities, keys };
   }
 
   prepare(record: MedicationRecord, index: number): Candidate {
@@ -123,7 +167,7 @@ export class Preparer {
     const endDay = startDay + days;
     const seqText = record.visitSeqNo ?? '';
     const ingredients = comparableIngredients(record);
-    const identities = this.identitiesOf(ingredients);
+    const lists = this.identitiesOf(ingredients);
     return {
       record,
       start,
@@ -134,7 +178,9 @@ export class Preparer {
       reason: this.reasonOf(record),
       leftToday: startDay > this.todayDay ? days : Math.max(0, endDay - this.todayDay),
       ingredients,
-      identities,
+      identities: lists.identities,
+      identityKeys: lists.keys,
+      formKey: this.keyOfForm(record.dosageForm),
       prescriber: record.chronicOriginInstitutionId ?? record.institution.id,
       refillPickup: record.refillDate !== null || record.chronicOriginInstitutionId !== null || isRefillSeq(seqText),
       seq: isFourDigits(seqText) ? seqText : null,
