@@ -2,23 +2,14 @@
 // the three cards (SPEC §2: SAM + staff card with PIN + patient card). Order of checks, as a
 // real service would do them: the institution (SAM), then who is asking (staff card and the
 // institution's user authorization list), then whom they ask about (patient card).
+import { LOGIN_FIELDS, loginMessage, type LoginBody } from '../core/cloud/login-contract.ts';
 import { toRoc7 } from '../core/domain/dates.ts';
 import type { DemoDeck, DemoPatient } from '../demo/deck.ts';
 import { signJwt, type SessionClaims } from './jwt.ts';
-import { signedMessage, verifySignature, type KeyRegistry } from './signatures.ts';
+import { verifySignature, type KeyRegistry } from './signatures.ts';
 
-export interface LoginRequest {
-  hospId: string;
-  samId: string;
-  clientRandom: string;
-  samSignature: string;
-  staffId: string;
-  staffPublicKey: string;
-  staffSignature: string;
-  patientId: string;
-  patientBirthday: string;
-  patientCardNumber: string;
-}
+/** The body the client sends (login-contract.ts: one definition for client and simulator). */
+export type LoginRequest = LoginBody;
 
 export interface LoginContext {
   deck: DemoDeck;
@@ -35,10 +26,6 @@ export interface LoginContext {
 export type SimError = { rtnCode: string; message: string };
 export type LoginResult = { status: 200; body: { token: string }; patient: DemoPatient; staffId: string } | { status: 400 | 401 | 403 | 404; body: SimError };
 
-const FIELDS: (keyof LoginRequest)[] = [
-  'hospId', 'samId', 'clientRandom', 'samSignature', 'staffId', 'staffPublicKey', 'staffSignature', 'patientId', 'patientBirthday', 'patientCardNumber',
-];
-
 function fail(status: 400 | 401 | 403 | 404, rtnCode: string, message: string): LoginResult {
   return { status, body: { rtnCode, message } };
 }
@@ -46,7 +33,7 @@ function fail(status: 400 | 401 | 403 | 404, rtnCode: string, message: string): 
 export function parseLoginRequest(body: unknown): LoginRequest | string {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) return '請求必須是 JSON 物件 / request must be a JSON object';
   const record = body as Record<string, unknown>;
-  for (const field of FIELDS) {
+  for (const field of LOGIN_FIELDS) {
     if (typeof record[field] !== 'string' || record[field] === '') return `缺少欄位 missing field: ${field}`;
   }
   const request = record as unknown as LoginRequest;
@@ -59,7 +46,7 @@ export function verifyThreeCards(body: unknown, ctx: LoginContext): LoginResult 
   const request = parseLoginRequest(body);
   if (typeof request === 'string') return fail(400, 'BAD_REQUEST', request);
   const { keys } = ctx;
-  const message = signedMessage(request.clientRandom, request.hospId, request.staffId, request.patientId);
+  const message = loginMessage(request);
 
   if (request.hospId !== keys.hospId || request.samId !== keys.samId) {
     return fail(401, 'SAM_UNKNOWN', '安全模組未註冊 / unknown SAM for this institution');

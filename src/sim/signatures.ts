@@ -31,16 +31,11 @@ export function registerDeckKeys(deck: DemoDeck): KeyRegistry {
   };
 }
 
-/** The message both login signatures cover (contract: UTF-8, fields joined by '|'). */
-export function signedMessage(clientRandom: string, hospId: string, staffId: string, patientId: string): Buffer {
-  return Buffer.from(`${clientRandom}|${hospId}|${staffId}|${patientId}`, 'utf8');
-}
-
 /**
  * ECDSA P-256 / SHA-256 over `message`, DER signature given as base64 or (as in NHI's Web API
  * example) hex. Any garbage is simply "not verified".
  */
-export function verifySignature(key: KeyObject, message: Buffer, signature: string): boolean {
+export function verifySignature(key: KeyObject, message: Uint8Array, signature: string): boolean {
   const text = signature.trim();
   const candidates = [Buffer.from(text, 'base64')];
   if (/^(?:[0-9a-fA-F]{2})+$/.test(text)) candidates.push(Buffer.from(text, 'hex'));

@@ -2,10 +2,11 @@
 // 保險對象特定醫療資訊查詢作業 Web API (SAM-signed; → rtnCode, isCareList, exeURL) and the
 // 主動提示功能 Web API, data types 10 and 13 (→ drugGroupCName, drugGroupCode, dose, sugDose).
 // Like NHI's Web APIs they answer HTTP 200 with a non-'00' rtnCode when the request is refused.
+import { loginMessage } from '../core/cloud/login-contract.ts';
 import type { IsoDate } from '../core/domain/types.ts';
 import type { DemoPatient } from '../demo/deck.ts';
 import type { SimDataset } from './data/dataset.ts';
-import { signedMessage, verifySignature, type KeyRegistry } from './signatures.ts';
+import { verifySignature, type KeyRegistry } from './signatures.ts';
 
 export interface WebApiContext {
   dataset: SimDataset;
@@ -37,7 +38,7 @@ export function careListCheck(input: unknown, ctx: WebApiContext): Record<string
   const [hospId, random, signature, samId, staffId, patientId, birthday] = ['sHospId', 'sClientRandom', 'sSignature', 'sSamId', 'sHpclId', 'sPatId', 'sPatBirthday'].map((f) => str(body, f));
   if (!hospId || !random || !signature || !samId || !staffId || !patientId || !birthday) return REFUSED.badRequest;
   if (hospId !== ctx.keys.hospId || samId !== ctx.keys.samId) return REFUSED.sam;
-  if (!verifySignature(ctx.keys.samKey, signedMessage(random, hospId, staffId, patientId), signature)) return REFUSED.sam;
+  if (!verifySignature(ctx.keys.samKey, loginMessage({ clientRandom: random, hospId, staffId, patientId }), signature)) return REFUSED.sam;
   const patient = ctx.dataset.patientById(patientId);
   // sPatBirthday is Gregorian YYYYMMDD in NHI's example ('19560711').
   if (!patient || patient.birthDate.replaceAll('-', '') !== birthday) return REFUSED.patient;
@@ -54,7 +55,7 @@ export function activeAlert(input: unknown, ctx: WebApiContext): Record<string, 
   const sub = Array.isArray(body.sub) ? (body.sub as unknown[]) : null;
   if (!hospId || !samId || !random || !signature || !staffId || !patientId || !sub) return REFUSED.badRequest;
   if (hospId !== ctx.keys.hospId || samId !== ctx.keys.samId) return REFUSED.sam;
-  if (!verifySignature(ctx.keys.samKey, signedMessage(random, hospId, staffId, patientId), signature)) return REFUSED.sam;
+  if (!verifySignature(ctx.keys.samKey, loginMessage({ clientRandom: random, hospId, staffId, patientId }), signature)) return REFUSED.sam;
   const staff = ctx.keys.staffById.get(staffId);
   if (!staff || !staff.staff.authorized) return REFUSED.staff;
   const patient: DemoPatient | undefined = ctx.dataset.patientById(patientId);

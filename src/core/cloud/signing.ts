@@ -5,6 +5,9 @@
 import { Buffer } from 'node:buffer';
 import type { IsoDate } from '../domain/types.ts';
 import { toRoc7 } from '../domain/dates.ts';
+import { loginMessage, type LoginBody } from './login-contract.ts';
+
+export { loginMessage, type LoginBody } from './login-contract.ts';
 
 /** Something that signs: the SAM, a staff card, or their virtual twins. */
 export interface Signer {
@@ -31,30 +34,12 @@ export interface LoginCredentials {
   patientCardNumber: string;
 }
 
-export interface LoginBody {
-  hospId: string;
-  samId: string;
-  clientRandom: string;
-  samSignature: string;
-  staffId: string;
-  staffPublicKey: string;
-  staffSignature: string;
-  patientId: string;
-  patientBirthday: string;
-  patientCardNumber: string;
-}
-
 /** A source of random bytes (crypto.randomBytes in production, seeded in tests). */
 export type RandomBytes = (count: number) => Uint8Array;
 
 /** 32 random bytes as 64 hex characters: the challenge both cards sign. */
 export function newClientRandom(randomBytes: RandomBytes): string {
   return Buffer.from(randomBytes(32)).toString('hex');
-}
-
-/** UTF-8 of `${clientRandom}|${hospId}|${staffId}|${patientId}`, exactly as the simulator checks. */
-export function loginMessage(fields: { clientRandom: string; hospId: string; staffId: string; patientId: string }): Uint8Array {
-  return new Uint8Array(Buffer.from(`${fields.clientRandom}|${fields.hospId}|${fields.staffId}|${fields.patientId}`, 'utf8'));
 }
 
 export async function buildLoginBody(credentials: LoginCredentials, randomBytes: RandomBytes): Promise<LoginBody> {

@@ -11,6 +11,7 @@ import { z } from 'zod';
 import type { IsoDate } from '../domain/types.ts';
 import type { RequestOptions } from './client.ts';
 import { CloudError, type CloudErrorKind } from './errors.ts';
+import { loginMessage } from './login-contract.ts';
 import type { RandomBytes, Signer } from './signing.ts';
 import { validateWith } from './validate.ts';
 
@@ -100,11 +101,6 @@ export interface WebApis {
   activeAlerts(request: ActiveAlertRequest, options?: RequestOptions): Promise<ActiveAlertDrug[]>;
 }
 
-/** Same convention as the login: the signers cover `${random}|${hospId}|${staffId}|${patientId}`. */
-function message(random: string, hospId: string, staffId: string, patientId: string): Uint8Array {
-  return new Uint8Array(Buffer.from(`${random}|${hospId}|${staffId}|${patientId}`, 'utf8'));
-}
-
 const compact = (iso: IsoDate): string => iso.replaceAll('-', '');
 
 export function webApis(deps: { post: Post; randomBytes: RandomBytes }): WebApis {
@@ -112,7 +108,8 @@ export function webApis(deps: { post: Post; randomBytes: RandomBytes }): WebApis
   return {
     async checkCareList(request, options) {
       const sClientRandom = random();
-      const signature = await request.sam.sign(message(sClientRandom, request.hospId, request.staffId, request.patientId));
+      // Same signed message as the login (login-contract.ts), over a 16-byte random.
+      const signature = await request.sam.sign(loginMessage({ ...request, clientRandom: sClientRandom }));
       const body = {
         sHospId: request.hospId,
         sClientRandom,
@@ -128,7 +125,7 @@ export function webApis(deps: { post: Post; randomBytes: RandomBytes }): WebApis
     async activeAlerts(request, options) {
       const clientRandom = random();
       // 方法4 is authenticated by the institution's SAM (reference: 經醫事機構安全模組認證).
-      const signature = await request.sam.sign(message(clientRandom, request.hospId, request.staffId, request.patientId));
+      const signature = await request.sam.sign(loginMessage({ ...request, clientRandom }));
       const body = {
         hospitalId: request.hospId,
         hpcId: request.staffId,
