@@ -1,7 +1,7 @@
 // A virtual card: an ATR and a synchronous APDU processor with power states, shared by the
 // in-process hub and the vpcd link. Subclasses answer their own applications; this class
-// handles SELECT by AID, power-off/reset (which clear the selection and the volatile PIN
-// state) and test hooks that make the next answer garbled.
+// handles SELECT by AID (and 6985 for any other command before one), power-off/reset (which
+// clear the selection and the volatile PIN state) and test hooks that make the next answer garbled.
 import { decodeCommand, encodeResponse, fromHex, type CommandApdu } from '../cards/apdu.ts';
 import { INS } from '../cards/profile.ts';
 import type { CardKind } from '../types.ts';
@@ -75,6 +75,8 @@ export abstract class CardModel implements VirtualCard {
     if (!command) return sw(0x6700);
     if (command.cla !== 0x00) return sw(0x6e00);
     if (command.ins === INS.select) return this.select(command);
+    // Every other command works on an application: none selected is 6985 (conditions of use).
+    if (this.selected === null) return sw(0x6985);
     return this.process(command);
   }
 
@@ -97,6 +99,7 @@ export abstract class CardModel implements VirtualCard {
     return sw(0x9000);
   }
 
+  /** Any command but SELECT, once an applet is selected. */
   protected abstract process(command: CommandApdu): Uint8Array;
 }
 

@@ -3,7 +3,7 @@
 import type { CommandApdu } from '../cards/apdu.ts';
 import { PATIENT_CARD_ATRS } from '../cards/identify.ts';
 import { encodePatientBasic, type PatientBasicData } from '../cards/patient-basic.ts';
-import { INS, NHI_AID, NHI_AID_SHORT, PIN_REFERENCE, SFI } from '../cards/profile.ts';
+import { INS, NHI_AID, NHI_AID_SHORT, SFI } from '../cards/profile.ts';
 import { encodeAllergy, encodeLongTermPrescription, type AllergyRecord, type LongTermPrescription } from '../cards/records.ts';
 import { CardModel, sameBytes, sw } from './card-model.ts';
 import { PinCounter } from './pin-counter.ts';
@@ -41,7 +41,6 @@ export class VirtualPatientCard extends CardModel {
   }
 
   protected process(command: CommandApdu): Uint8Array {
-    if (this.selected === null) return sw(0x6985);
     switch (command.ins) {
       case INS.getData:
         // 00 CA 11 00 02 00 00: the 57-byte basic data, readable without PIN or SAM.
@@ -49,8 +48,7 @@ export class VirtualPatientCard extends CardModel {
         if (!command.data || !sameBytes(command.data, Uint8Array.from([0, 0]))) return sw(0x6a80);
         return sw(0x9000, this.basic);
       case INS.verify:
-        if (command.p1 !== 0x00 || command.p2 !== PIN_REFERENCE) return sw(0x6a86);
-        return sw(command.data ? this.pin.verify(command.data) : this.pin.status());
+        return sw(this.pin.answerVerify(command));
       case INS.readRecord:
         return this.readRecord(command);
       default:

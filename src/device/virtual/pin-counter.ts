@@ -1,7 +1,8 @@
 // A card-side PIN: the tries counter lives as long as the card model instance (it is
 // non-volatile on a real card, so power cycles and re-insertion keep it), while the
 // "verified" flag is volatile and cleared by power-off and reset (research §3, §6).
-import { PIN_MAX_TRIES } from '../cards/profile.ts';
+import type { CommandApdu } from '../cards/apdu.ts';
+import { PIN_MAX_TRIES, PIN_REFERENCE } from '../cards/profile.ts';
 
 export class PinCounter {
   private triesLeft: number;
@@ -45,6 +46,12 @@ export class PinCounter {
     this.verified = false;
     this.triesLeft -= 1;
     return this.triesLeft === 0 ? 0x6983 : 0x63c0 | this.triesLeft;
+  }
+
+  /** The VERIFY command (00 20 00 PIN_REFERENCE): with data it tries the PIN, without it asks the status. */
+  answerVerify(command: CommandApdu): number {
+    if (command.p1 !== 0x00 || command.p2 !== PIN_REFERENCE) return 0x6a86;
+    return command.data ? this.verify(command.data) : this.status();
   }
 
   clearVolatile(): void {
