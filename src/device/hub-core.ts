@@ -1,6 +1,6 @@
 // The bookkeeping both hubs share: the reader table, listeners, and events emitted only on a
 // real change (a duplicate "card present" poll from pcscd must not re-insert a card).
-import type { CardPresence, HubBackend, HubEvent, HubListener, HubStatus, ReaderState } from './types.ts';
+import type { CardPresence, CardSession, ConnectOptions, HubBackend, HubEvent, HubListener, HubStatus, ReaderHub, ReaderState } from './types.ts';
 
 export class HubCore {
   private readonly listeners = new Set<HubListener>();
@@ -77,4 +77,29 @@ export class HubCore {
     this.current = { type: 'status', backend: this.backend, ...next };
     if (changed) this.emit(this.current);
   }
+}
+
+/**
+ * A ReaderHub whose listeners, reader table and status are its HubCore, so the PC/SC and the
+ * virtual hub answer subscribe/readers/status the same way; each adds how it connects and closes.
+ */
+export abstract class CoreBackedHub implements ReaderHub {
+  abstract readonly backend: HubBackend;
+
+  protected constructor(protected readonly core: HubCore) {}
+
+  subscribe(listener: HubListener): () => void {
+    return this.core.subscribe(listener);
+  }
+
+  readers(): ReaderState[] {
+    return this.core.readers();
+  }
+
+  status(): HubStatus {
+    return this.core.status();
+  }
+
+  abstract connect(reader: string, options?: ConnectOptions): Promise<CardSession>;
+  abstract close(): Promise<void>;
 }

@@ -6,8 +6,8 @@
 // the new instance's 'reader' events.
 import { CardError } from '../cards/errors.ts';
 import { identifyByAtr, identifyCard, normalizeAtr } from '../cards/identify.ts';
-import { HubCore } from '../hub-core.ts';
-import type { CardSession, ConnectOptions, HubListener, HubStatus, ReaderHub, ReaderState } from '../types.ts';
+import { CoreBackedHub, HubCore } from '../hub-core.ts';
+import type { CardSession, ConnectOptions } from '../types.ts';
 import { STATE_FLAGS_MASK, loadPcsclite, type PcscContext, type PcscFactory, type PcscReader } from './binding.ts';
 import { ReaderConnection } from './channel.ts';
 
@@ -34,9 +34,8 @@ interface Tracked {
   generation: number;
 }
 
-export class PcscReaderHub implements ReaderHub {
+export class PcscReaderHub extends CoreBackedHub {
   readonly backend = 'pcsc' as const;
-  private readonly core = new HubCore('pcsc', { ok: false, message: 'PC/SC 啟動中 / PC/SC starting' });
   private context: PcscContext | null = null;
   private readonly tracked = new Map<string, Tracked>();
   private timer: NodeJS.Timeout | null = null;
@@ -46,6 +45,7 @@ export class PcscReaderHub implements ReaderHub {
   private readonly timeoutMs: number;
 
   private constructor(private readonly create: PcscFactory, private readonly options: PcscHubOptions) {
+    super(new HubCore('pcsc', { ok: false, message: 'PC/SC 啟動中 / PC/SC starting' }));
     this.reprobeMs = options.reprobeMs ?? 1000;
     this.timeoutMs = options.transmitTimeoutMs ?? 5000;
   }
@@ -57,18 +57,6 @@ export class PcscReaderHub implements ReaderHub {
     const hub = new PcscReaderHub(loaded.create, options);
     hub.probe();
     return hub;
-  }
-
-  subscribe(listener: HubListener): () => void {
-    return this.core.subscribe(listener);
-  }
-
-  readers(): ReaderState[] {
-    return this.core.readers();
-  }
-
-  status(): HubStatus {
-    return this.core.status();
   }
 
   async connect(reader: string, options: ConnectOptions = {}): Promise<CardSession> {

@@ -3,8 +3,8 @@
 // insert/remove. It speaks the same ReaderHub interface as the PC/SC hub.
 import { CardError, missingCardCode } from '../cards/errors.ts';
 import { identifyCard } from '../cards/identify.ts';
-import { HubCore } from '../hub-core.ts';
-import type { CardSession, ConnectOptions, HubListener, HubStatus, ReaderHub, ReaderState } from '../types.ts';
+import { CoreBackedHub, HubCore } from '../hub-core.ts';
+import type { CardSession, ConnectOptions } from '../types.ts';
 import type { VirtualCard } from './card-model.ts';
 import { createDeckCard } from './deck-cards.ts';
 
@@ -18,30 +18,21 @@ export interface VirtualHubOptions {
   seed?: number;
 }
 
-export class VirtualReaderHub implements ReaderHub {
+/** The status line, with why the kiosk runs on virtual readers when it was told. */
+function usingVirtualReaders(reason: string | undefined): string {
+  return reason ? `使用虛擬讀卡機（${reason}） / using virtual card readers (${reason})` : '使用虛擬讀卡機 / using virtual card readers';
+}
+
+export class VirtualReaderHub extends CoreBackedHub {
   readonly backend = 'virtual' as const;
-  private readonly core: HubCore;
   private readonly cards = new Map<string, VirtualCard>();
   /** Bumped on every insert/remove: a session whose generation is stale talks to a pulled card. */
   private readonly generation = new Map<string, number>();
   private closed = false;
 
   constructor(private readonly options: VirtualHubOptions = {}) {
-    const reason = options.reason ? `（${options.reason}）` : '';
-    this.core = new HubCore('virtual', { ok: true, message: `使用虛擬讀卡機${reason} / using virtual card readers${options.reason ? ` (${options.reason})` : ''}` });
+    super(new HubCore('virtual', { ok: true, message: usingVirtualReaders(options.reason) }));
     for (const reader of options.readers ?? VIRTUAL_READERS) this.core.addReader(reader);
-  }
-
-  subscribe(listener: HubListener): () => void {
-    return this.core.subscribe(listener);
-  }
-
-  readers(): ReaderState[] {
-    return this.core.readers();
-  }
-
-  status(): HubStatus {
-    return this.core.status();
   }
 
   /** The card model in a reader (tests and the demo tray inspect PIN tries through it). */
