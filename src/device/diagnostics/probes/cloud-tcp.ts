@@ -4,6 +4,7 @@ import { connect } from 'node:net';
 import { bi, errorText } from '../messages.ts';
 import type { Probe, ProbeContext, ProbeOutcome } from '../types.ts';
 import { NETWORK_CODE, cloudTarget, networkHint } from './cloud-target.ts';
+import { awaitSocketEvent } from './socket-wait.ts';
 
 const text = {
   title: { 'zh-TW': '雲端 TCP 連線', en: 'cloud TCP connection' },
@@ -13,20 +14,8 @@ const text = {
 
 /** Opens a TCP connection and closes it; resolves with the connect time in ms. */
 export function tcpConnect(address: string, port: number, signal: AbortSignal, now: () => number): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const start = now();
-    const socket = connect({ host: address, port });
-    const done = (error?: unknown): void => {
-      signal.removeEventListener('abort', onAbort);
-      socket.destroy();
-      if (error === undefined) resolve(now() - start);
-      else reject(error);
-    };
-    const onAbort = (): void => done(signal.reason);
-    signal.addEventListener('abort', onAbort, { once: true });
-    socket.once('connect', () => done());
-    socket.once('error', (error) => done(error));
-  });
+  const start = now();
+  return awaitSocketEvent(connect({ host: address, port }), 'connect', signal, () => now() - start);
 }
 
 export const cloudTcpProbe: Probe = {

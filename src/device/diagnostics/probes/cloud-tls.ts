@@ -6,6 +6,7 @@ import { checkServerIdentity, connect, rootCertificates, type PeerCertificate } 
 import { bi, errorText } from '../messages.ts';
 import type { Probe, ProbeContext, ProbeOutcome } from '../types.ts';
 import { NETWORK_CODE, cloudTarget, isLoopback, networkHint } from './cloud-target.ts';
+import { awaitSocketEvent } from './socket-wait.ts';
 
 export const EXPIRY_WARN_DAYS = 30;
 const DAY_MS = 86_400_000;
@@ -40,22 +41,11 @@ interface Handshake {
 }
 
 function handshake(options: { host: string; port: number; servername?: string; ca?: string[] }, signal: AbortSignal): Promise<Handshake> {
-  return new Promise((resolve, reject) => {
-    const socket = connect({ host: options.host, port: options.port, servername: options.servername, ca: options.ca, rejectUnauthorized: false });
-    const done = (error: unknown, result?: Handshake): void => {
-      signal.removeEventListener('abort', onAbort);
-      socket.destroy();
-      if (result) resolve(result);
-      else reject(error);
-    };
-    const onAbort = (): void => done(signal.reason);
-    signal.addEventListener('abort', onAbort, { once: true });
-    socket.once('secureConnect', () => {
-      const error = socket.authorizationError as unknown;
-      const reason = error === null || error === undefined ? null : error instanceof Error ? ((error as { code?: string }).code ?? error.message) : String(error);
-      done(null, { certificate: socket.getPeerCertificate(), authorized: socket.authorized, reason });
-    });
-    socket.once('error', (error) => done(error));
+  const socket = connect({ host: options.host, port: options.port, servername: options.servername, ca: options.ca, rejectUnauthorized: false });
+  return awaitSocketEvent(socket, 'secureConnect', signal, () => {
+    const error = socket.authorizationError as unknown;
+    const reason = error === null || error === undefined ? null : error instanceof Error ? ((error as { code?: string }).code ?? error.message) : String(error);
+    return { certificate: socket.getPeerCertificate(), authorized: socket.authorized, reason };
   });
 }
 
