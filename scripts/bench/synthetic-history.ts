@@ -210,6 +210,7 @@ export function syntheticHistory({ records: target, today, spanDays, seed = 2025
     careList,
     careListSummary: [],
     allergies: [],
+    summary: [],
   };
 }
 

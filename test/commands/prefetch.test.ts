@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { openCache } from '../../src/core/cache/index.ts';
+import { ENDPOINT_IDS } from '../../src/core/medicloud/index.ts';
 import { runPrefetch, type PrefetchRunOptions } from '../../src/commands/prefetch.ts';
 import { DEFAULT_DEMO_SEED, demoDeck, findPatient } from '../../src/demo/deck.ts';
 import { startSimulator, type RunningSimulator } from '../../src/sim/server.ts';
@@ -76,7 +77,7 @@ test.serial('a small list with bad lines: good ones fetched and cached, bad ones
   t.false(lines.some((l) => l.includes(findPatient(deck, 'P001')!.nationalId)), 'IDs only masked on stderr');
 
   const { cache } = openCache({ path: base(stream).cachePath, keyFile: base(stream).keyFile });
-  for (const handle of ['P001', 'P002', 'P003', 'P008']) t.is(cache.getSnapshots(findPatient(deck, handle)!.nationalId).length, 6, handle);
+  for (const handle of ['P001', 'P002', 'P003', 'P008']) t.is(cache.getSnapshots(findPatient(deck, handle)!.nationalId).length, ENDPOINT_IDS.length, handle);
   const rows = cache.audit.tail(10);
   t.is(rows.length, 4);
   t.true(rows.every((r) => r.action === 'prefetch' && r.outcome === 'ok' && r.staffRole === 'pharmacist'));

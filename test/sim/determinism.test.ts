@@ -2,13 +2,12 @@
 // moves the history with it.
 import test from 'ava';
 import { findStaff } from '../../src/demo/deck.ts';
-import { ENDPOINT_IDS } from '../../src/core/medicloud/index.ts';
 import { startSimulator } from '../../src/sim/server.ts';
-import type { DataEndpointId } from '../../src/sim/endpoints.ts';
+import { DATA_ENDPOINT_IDS, type DataEndpointId } from '../../src/sim/endpoints.ts';
 import { createDataset } from '../../src/sim/data/dataset.ts';
 import { getData, login, manualClock } from './helpers.ts';
 
-const ALL: DataEndpointId[] = [...ENDPOINT_IDS, 'imue2000s01'];
+const ALL: DataEndpointId[] = DATA_ENDPOINT_IDS;
 
 test('two servers with the same seed and today answer with identical bytes', async (t) => {
   const bodies: string[][] = [];

@@ -74,6 +74,7 @@ export function duplicateHistory(): PatientHistory {
     careList: [],
     careListSummary: [],
     allergies: [{ date: '2020-01-02', drugNames: ['PENICILLIN'], symptoms: ['皮疹'], severity: 'moderate', dataType: null, dataSource: '病人自述', institutionName: null, geneticTest: null }],
+    summary: [],
   };
 }
 
@@ -84,7 +85,7 @@ export function bigHistory(rows: number): PatientHistory {
     const day = new Date(Date.UTC(2026, 10, 20) - i * 86_400_000).toISOString().slice(0, 10);
     medications.push(record({ id: `big${i}`, visitDate: day, drugName: `藥品第${i}號 TABLET ${i}MG`, daysSupply: 1 + (i % 30), drugCode: `AC${String(i).padStart(8, '0')}` }));
   }
-  return { patient: { nationalId: 'A123456789', name: '王小明', birthDate: '1950-03-04', sex: 'M' }, medications, chronic: [], cloudLeftover: [], careList: [], careListSummary: [], allergies: [] };
+  return { patient: { nationalId: 'A123456789', name: '王小明', birthDate: '1950-03-04', sex: 'M' }, medications, chronic: [], cloudLeftover: [], careList: [], careListSummary: [], allergies: [], summary: [] };
 }
 
 export function patientData(history: PatientHistory, source: 'cloud' | 'cache' = 'cloud'): PatientData {

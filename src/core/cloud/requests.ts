@@ -2,7 +2,7 @@
 // `?cli_datetime=<Taipei local yyyy-MM-ddTHH:mm:ss>&insert_log=true`, a bearer token and the
 // XHR headers. `insert_log=true` asks NHI to log the query, which it must: every look-up at
 // the counter is an auditable access to a patient's record.
-import { MEDICLOUD_ENDPOINTS, type EndpointId } from '../medicloud/index.ts';
+import { MEDICLOUD_ENDPOINTS, queryOf, type EndpointId } from '../medicloud/index.ts';
 
 export const LOGIN_PATH = 'imue1000/imue1000s01/verify3cards';
 
@@ -20,12 +20,15 @@ export function originUrl(baseUrl: string, path: string): string {
   return `${baseUrl.replace(/\/+$/, '')}${path}`;
 }
 
+/** The URL with the endpoint's own query, as the page sends it (the care-list summary has none, the 摘要 its four switches). */
 export function endpointUrl(baseUrl: string, id: EndpointId, now: Date): string {
   const base = apiUrl(baseUrl, MEDICLOUD_ENDPOINTS[id].path);
-  // The care-list summary is called with no query at all by the page (anchors 1(b) map).
-  if (id === 'imue0009s03') return base;
-  const query = new URLSearchParams({ cli_datetime: cliDatetime(now), insert_log: 'true' });
-  return `${base}?${query.toString()}`;
+  const spec = queryOf(id);
+  const query = new URLSearchParams(spec.params);
+  if (spec.cliDatetime) query.append('cli_datetime', cliDatetime(now));
+  if (spec.insertLog) query.append('insert_log', 'true');
+  const text = query.toString();
+  return text === '' ? base : `${base}?${text}`;
 }
 
 export function dataHeaders(token: string): Record<string, string> {

@@ -163,6 +163,25 @@ export interface AllergyRecord {
   geneticTest: string | null;
 }
 
+/**
+ * imue2000s01 病人資訊 (摘要): NHI's own notes about the patient, told apart by the page's icon
+ * (summary-icon-3 CKD/eGFR, -4 organ transplant abroad, -5 home care, -7 dental images or
+ * implants such as a cochlear implant; research anchors 1(b)).
+ */
+export type SummaryNoteKind = 'ckd' | 'transplant-abroad' | 'home-care' | 'dental-implant' | 'other';
+
+export interface SummaryNote {
+  kind: SummaryNoteKind;
+  /** The note as plain text: HTML stripped, entities decoded, whitespace collapsed. */
+  text: string;
+  /** 「最近一筆eGFR值為[34]」 on a CKD note. */
+  egfr?: number;
+  /** 「採檢日期為[114/02/28]」, as ISO. */
+  egfrDate?: IsoDate;
+  /** The icon's file name ('summary-icon-3.png'), or null when the row had none. */
+  icon: string | null;
+}
+
 export type Sex = 'M' | 'F';
 
 export interface Patient {
@@ -182,6 +201,8 @@ export interface PatientHistory {
   careList: CareListDispensing[];
   careListSummary: CareListMonthSummary[];
   allergies: AllergyRecord[];
+  /** imue2000s01 notes; empty when the cloud has none or the part was not fetched. */
+  summary: SummaryNote[];
 }
 
 export type Severity = 'critical' | 'warning' | 'info';

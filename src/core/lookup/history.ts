@@ -52,6 +52,7 @@ export function historyFromParts(patient: Patient | null, parts: EndpointParts):
     careList: parts.imue0009s02 ?? [],
     careListSummary: parts.imue0009s03 ?? [],
     allergies: parts.imue0040s02 ?? [],
+    summary: parts.imue2000s01 ?? [],
   };
 }
 

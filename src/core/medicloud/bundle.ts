@@ -1,7 +1,7 @@
 // The analyze bundle: one patient's MediCloud responses saved side by side, each exactly as
 // the real API returns it, plus the card's patient profile:
 //   { patient?: {id, name, birthDate, sex}, medications?, chronic?, medDays?, careList?,
-//     careListSummary?, allergy? }
+//     careListSummary?, allergy?, summary? }
 // Absent parts are empty lists; a malformed part is a MedicloudShapeError naming its endpoint.
 import { z } from 'zod';
 import type { Patient, PatientHistory } from '../domain/types.ts';
@@ -17,6 +17,7 @@ export const BUNDLE_PARTS = {
   careList: 'imue0009s02',
   careListSummary: 'imue0009s03',
   allergy: 'imue0040s02',
+  summary: 'imue2000s01',
 } as const satisfies Record<string, EndpointId>;
 
 export const patientSchema = z.object({
@@ -58,5 +59,6 @@ export function mapBundle(bundle: unknown): PatientHistory {
     careList: part('careList', BUNDLE_PARTS.careList),
     careListSummary: part('careListSummary', BUNDLE_PARTS.careListSummary),
     allergies: part('allergy', BUNDLE_PARTS.allergy),
+    summary: part('summary', BUNDLE_PARTS.summary),
   };
 }

@@ -9,6 +9,7 @@ import type {
   ChronicPrescription,
   CloudGroupLeftover,
   MedicationRecord,
+  SummaryNote,
 } from '../domain/types.ts';
 import { allergySchema, mapAllergyRow } from './allergy.ts';
 import { careListSchema, careListSummarySchema, mapCareListRow, mapCareListSummaryRow } from './care-list.ts';
@@ -16,12 +17,29 @@ import { chronicSchema, groupChronicRows } from './chronic.ts';
 import { mapMedDaysRow, medDaysSchema } from './med-days.ts';
 import { mapMedicationRow, medicationsSchema } from './medications.ts';
 import { MedicloudShapeError, shapeErrorFrom } from './shape-error.ts';
+import { mapSummaryRows, summarySchema } from './summary.ts';
+
+/**
+ * The query string the MediCloud page sends for an endpoint, in its order: fixed parameters,
+ * then `cli_datetime` (the counter's Taipei wall clock), then `insert_log=true` when the page
+ * asks NHI to log the access.
+ */
+export interface EndpointQuery {
+  params: Readonly<Record<string, string>>;
+  cliDatetime: boolean;
+  insertLog: boolean;
+}
+
+/** `?cli_datetime=…&insert_log=true`: what the page sends for most data endpoints. */
+export const STANDARD_QUERY: EndpointQuery = { params: {}, cliDatetime: true, insertLog: true };
 
 interface Endpoint<S extends z.ZodType, T> {
   id: string;
   /** Path under https://medcloud2.nhi.gov.tw/imu/api/ (research anchors 1(b) endpoint map). */
   path: string;
   title: { 'zh-TW': string; en: string };
+  /** STANDARD_QUERY when absent. */
+  query?: EndpointQuery;
   schema: S;
   map: (data: z.output<S>) => T;
 }
@@ -63,6 +81,8 @@ export const MEDICLOUD_ENDPOINTS = {
     id: 'imue0009s03',
     path: 'imue0009/imue0009s03/get-data',
     title: { 'zh-TW': '特定管制用藥情形統計', en: 'controlled-drug care list, monthly summary' },
+    // The page calls it with no query at all (anchors 1(b) map).
+    query: { params: {}, cliDatetime: false, insertLog: false },
     schema: careListSummarySchema,
     map: (data): CareListMonthSummary[] => data.robject.map(mapCareListSummaryRow),
   }),
@@ -72,6 +92,20 @@ export const MEDICLOUD_ENDPOINTS = {
     title: { 'zh-TW': '過敏紀錄', en: 'allergy records' },
     schema: allergySchema,
     map: (data): AllergyRecord[] => data.robject.map(mapAllergyRow).filter((row) => row !== null),
+  }),
+  imue2000s01: endpoint({
+    id: 'imue2000s01',
+    path: 'imue2000/imue2000s01/get-summary',
+    title: { 'zh-TW': '病人資訊（摘要）', en: 'patient summary notes' },
+    // Exactly the page's call (the analyzer tools copy it): these four switches, then
+    // cli_datetime, and no insert_log — the summary is not a logged query of its own.
+    query: {
+      params: { drug_phet: 'false', drug_hemo: 'false', ctmri_assay: 'false', ctmri_dent: 'true' },
+      cliDatetime: true,
+      insertLog: false,
+    },
+    schema: summarySchema,
+    map: (data): SummaryNote[] => mapSummaryRows(data.robject),
   }),
 } as const;
 
@@ -113,3 +147,9 @@ export const mapMedDays = (json: unknown): CloudGroupLeftover[] => parseEndpoint
 export const mapCareList = (json: unknown): CareListDispensing[] => parseEndpoint('imue0009s02', json);
 export const mapCareListSummary = (json: unknown): CareListMonthSummary[] => parseEndpoint('imue0009s03', json);
 export const mapAllergy = (json: unknown): AllergyRecord[] => parseEndpoint('imue0040s02', json);
+export const mapSummary = (json: unknown): SummaryNote[] => parseEndpoint('imue2000s01', json);
+
+/** The query an endpoint is called with. */
+export function queryOf(id: EndpointId): EndpointQuery {
+  return MEDICLOUD_ENDPOINTS[id].query ?? STANDARD_QUERY;
+}

@@ -155,7 +155,7 @@ function referenceGroups(records: MedicationRecord[], today: IsoDate): Map<strin
 function patientHistory(medications: MedicationRecord[]): PatientHistory {
   return {
     patient: { nationalId: 'A100000000', name: '測試', birthDate: '1945-03-01', sex: 'F' },
-    medications, chronic: [], cloudLeftover: [], careList: [], careListSummary: [], allergies: [],
+    medications, chronic: [], cloudLeftover: [], careList: [], careListSummary: [], allergies: [], summary: [],
   };
 }
 

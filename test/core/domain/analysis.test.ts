@@ -8,7 +8,7 @@ import { alertMessages } from '../../../src/core/domain/messages.ts';
 import type { PatientHistory } from '../../../src/core/domain/types.ts';
 import { CLINIC_A, HOSPITAL_B, chronic, record } from './record-builder.ts';
 
-const emptyHistory: PatientHistory = { patient: null, medications: [], chronic: [], cloudLeftover: [], careList: [], careListSummary: [], allergies: [] };
+const emptyHistory: PatientHistory = { patient: null, medications: [], chronic: [], cloudLeftover: [], careList: [], careListSummary: [], allergies: [], summary: [] };
 const ZOLPIDEM = { drugCode: 'AB0000ZOL0', drugName: 'STILNOX 10MG', ingredients: [{ name: 'ZOLPIDEM', atc7: 'N05CF02' }], atc7: 'N05CF02', atc5: 'N05CF', unitStrengthMg: 10, frequency: 'HS' };
 
 function fullHistory(): PatientHistory {

@@ -5,7 +5,7 @@ import { analyzeHistory } from '../../../src/core/domain/analysis.ts';
 import type { PatientHistory } from '../../../src/core/domain/types.ts';
 import { toSessionEvents, type LookupEvent } from '../../../src/core/lookup/index.ts';
 
-const history: PatientHistory = { patient: null, medications: [], chronic: [], cloudLeftover: [], careList: [], careListSummary: [], allergies: [] };
+const history: PatientHistory = { patient: null, medications: [], chronic: [], cloudLeftover: [], careList: [], careListSummary: [], allergies: [], summary: [] };
 const analysis = analyzeHistory(history, '2026-11-23');
 const fetchedAt = new Date('2026-11-22T02:00:00Z');
 

@@ -11,11 +11,18 @@ test('a bundle maps every part; absent parts are empty', (t) => {
   t.deepEqual(history.patient, { nationalId: 'A123456789', name: '測試病人', birthDate: '1948-01-15', sex: 'F' });
   t.is(history.medications.length, 1);
   t.is(history.chronic.length, 1);
-  t.deepEqual([history.cloudLeftover, history.careList, history.careListSummary, history.allergies], [[], [], [], []]);
+  t.deepEqual([history.cloudLeftover, history.careList, history.careListSummary, history.allergies, history.summary], [[], [], [], [], []]);
+});
+
+test('the optional summary part maps to notes; a bad summary row names imue2000s01 and the field', (t) => {
+  const history = mapBundle({ summary: { log2time: '2026-11-23T10:00:00', robject: [{ txt: '最近一筆eGFR值為[34]，採檢日期為[114/02/28]', img: 'summary-icon-3.png' }] } });
+  t.like(history.summary[0], { kind: 'ckd', egfr: 34, egfrDate: '2025-02-28' });
+  const error = t.throws(() => mapBundle({ summary: { robject: [{ img: 'summary-icon-3.png' }] } }), { instanceOf: MedicloudShapeError });
+  t.is(error?.message, 'imue2000s01 robject[0].txt: required field missing');
 });
 
 test('an empty bundle is an empty history without a patient', (t) => {
-  t.deepEqual(mapBundle({}), { patient: null, medications: [], chronic: [], cloudLeftover: [], careList: [], careListSummary: [], allergies: [] });
+  t.deepEqual(mapBundle({}), { patient: null, medications: [], chronic: [], cloudLeftover: [], careList: [], careListSummary: [], allergies: [], summary: [] });
 });
 
 test('a bad part names its endpoint; a bad patient never echoes the identity', (t) => {

@@ -102,7 +102,7 @@ test('allergy noise (NP, N.P, 未記錄, 未過敏) is dropped and ;-joined slot
 });
 
 test('every endpoint id has a schema and a mapper, and tryParseEndpoint returns errors as values', (t) => {
-  t.deepEqual(ENDPOINT_IDS, ['imue0008s02', 'imue0008s05', 'imue0120s01', 'imue0009s02', 'imue0009s03', 'imue0040s02']);
+  t.deepEqual(ENDPOINT_IDS, ['imue0008s02', 'imue0008s05', 'imue0120s01', 'imue0009s02', 'imue0009s03', 'imue0040s02', 'imue2000s01']);
   for (const id of ENDPOINT_IDS) t.is(MEDICLOUD_ENDPOINTS[id].id, id);
   const outcome = tryParseEndpoint('imue0120s01', { robject: [{ ingredient: 'X , 錠', drug_group_code: 'G', funcDate: '20250101', order_drug_day: 7, edate: 'soon', pres_med_day: 1 }] });
   t.false(outcome.ok);

@@ -36,7 +36,7 @@ export function patientProfile(deckId: string): PatientCardProfile {
 }
 
 export function patientData(alerts: Alert[] = [], empty = false, fetchedAt = 0): PatientData {
-  const history = { patient: null, medications: [], chronic: [], cloudLeftover: [], careList: [], careListSummary: [], allergies: [] };
+  const history = { patient: null, medications: [], chronic: [], cloudLeftover: [], careList: [], careListSummary: [], allergies: [], summary: [] };
   return {
     history,
     analysis: { today: '2026-11-23', patient: null, age: null, records: [], groups: [], refills: [], duplicates: [], careList: [], elderly: [], allergies: [], alerts, empty },

@@ -1,0 +1,64 @@
+// imue2000s01 病人資訊 (the 摘要 page): `{ log2time, robject: [{ txt, img }] }`, `txt` HTML with
+// `<span class='red-sign'>` around what NHI wants seen, `img` the icon that says what the
+// note is about (research anchors 1(b)). The CKD note carries the latest eGFR and its sample
+// date in brackets — 「最近一筆eGFR值為[34]，採檢日期為[114/02/28]」 — which the analyzer tools
+// read with a regex to stage kidney function; we read both for the dosing warning.
+import { z } from 'zod';
+import { parseDate } from '../domain/dates.ts';
+import type { SummaryNote, SummaryNoteKind } from '../domain/types.ts';
+import { envelope, optionalText, text } from './fields.ts';
+import { plainText } from './summary-text.ts';
+
+export const summaryRowSchema = z.object({
+  txt: text(),
+  img: optionalText(),
+});
+
+export const summarySchema = envelope(summaryRowSchema);
+
+export type SummaryRow = z.output<typeof summaryRowSchema>;
+
+const KIND_OF_ICON: Record<string, SummaryNoteKind> = {
+  '3': 'ckd',
+  '4': 'transplant-abroad',
+  '5': 'home-care',
+  '7': 'dental-implant',
+};
+
+// Read on NFKC text, so full-width digits and brackets (［３４］) match as well.
+const EGFR = /eGFR\s*值?\s*(?:為|是|[:=])?\s*\[?\s*(\d{1,3}(?:\.\d+)?)\s*\]?/i;
+const EGFR_DATE = /採檢日期\s*(?:為|是|:)?\s*\[?\s*(\d{2,4}\/\d{1,2}\/\d{1,2}|\d{7,8})\s*\]?/;
+
+/** 'summary-icon-3.png' or '/imu/assets/summary-icon-3.png' → 'summary-icon-3.png'; only a safe file name is kept. */
+function iconName(img: string | null): string | null {
+  const name = img?.split(/[\\/]/).pop()?.split(/[?#]/)[0]?.trim() ?? '';
+  return /^[\w.-]{1,64}$/.test(name) ? name : null;
+}
+
+function kindOf(icon: string | null, egfr: number | undefined): SummaryNoteKind {
+  const code = icon === null ? undefined : /summary-icon-(\d+)/i.exec(icon)?.[1];
+  const kind = code === undefined ? undefined : KIND_OF_ICON[code];
+  if (kind !== undefined) return kind;
+  // A note without the icon that still states an eGFR is the kidney note.
+  return egfr === undefined ? 'other' : 'ckd';
+}
+
+/** The note, or null when nothing readable is left once the markup is gone. */
+export function mapSummaryRow(row: SummaryRow): SummaryNote | null {
+  const noteText = plainText(row.txt);
+  if (noteText === '') return null;
+  const normalised = noteText.normalize('NFKC');
+  const egfrText = EGFR.exec(normalised)?.[1];
+  const egfr = egfrText === undefined ? undefined : Number(egfrText);
+  const icon = iconName(row.img);
+  const note: SummaryNote = { kind: kindOf(icon, egfr), text: noteText, icon };
+  if (egfr !== undefined && Number.isFinite(egfr)) note.egfr = egfr;
+  const dateText = EGFR_DATE.exec(normalised)?.[1];
+  const egfrDate = dateText === undefined ? null : parseDate(dateText);
+  if (egfr !== undefined && egfrDate !== null) note.egfrDate = egfrDate;
+  return note;
+}
+
+export function mapSummaryRows(rows: readonly SummaryRow[]): SummaryNote[] {
+  return rows.map(mapSummaryRow).filter((note) => note !== null);
+}
