@@ -2,7 +2,7 @@
 // and today's date: each record's leftover and per-dose, per-group carry-over leftover,
 // chronic refill status, duplicates, the controlled-drug care list, elderly cautions and
 // allergies, plus one sorted alert list. Pure: the same history and day give the same answer.
-import type { AllergyRecord, Alert, IsoDate, MedicationRecord, Patient, PatientHistory } from './types.ts';
+import type { AllergyRecord, Alert, IsoDate, MedicationRecord, Patient, PatientHistory, SummaryNote } from './types.ts';
 import { compareIso, toRocDate } from './dates.ts';
 import { recordStart, type RecordLeftover } from './leftover.ts';
 import { perDoseAt, type PerDose } from './dose.ts';
@@ -16,6 +16,7 @@ import { duplicatesOfPrepared, type DuplicateAlert } from './duplicates.ts';
 import { duplicateAlerts } from './duplicate-alerts.ts';
 import { careListAlerts, careListStats, type CareListMonth } from './care-list.ts';
 import { sortAlerts } from './alerts.ts';
+import { summaryAlerts } from './summary-alerts.ts';
 import { DEFAULT_SETTINGS, type AnalysisSettings } from './settings.ts';
 
 export type { AnalyzedRecord } from './analyzed-record.ts';
@@ -34,6 +35,8 @@ export interface Analysis {
   careList: CareListMonth[];
   elderly: ElderlyCaution[];
   allergies: AllergyRecord[];
+  /** NHI's 摘要 notes (imue2000s01), as the cloud lists them. */
+  summary: SummaryNote[];
   /** critical → warning → info. */
   alerts: Alert[];
   /** 「查無資料」: the cloud returned no medication records and no chronic prescriptions. */
@@ -182,10 +185,11 @@ export function analyzeHistory(history: PatientHistory, today: IsoDate, settings
     ...careListAlerts(careList),
     ...elderlyAlerts(elderly, age),
     ...patientAlerts(history, age, empty),
+    ...summaryAlerts(history.summary),
   ]);
   const groups = datesReadable(prepared) ? groupsOfPrepared(prepared) : groupLeftovers(medications, today);
   return {
     today, patient: history.patient, age, records, groups, refills,
-    duplicates, careList, elderly, allergies: history.allergies, alerts, empty,
+    duplicates, careList, elderly, allergies: history.allergies, summary: history.summary, alerts, empty,
   };
 }

@@ -126,6 +126,35 @@ export const alertMessages = {
     'zh-TW': '管制藥關懷名單：{ingredient} {from}–{to} 共 {totalMg} mg；本機 DDD 表未收載',
     en: 'Controlled-drug care list: {ingredient} {from}–{to} totals {totalMg} mg; not in our DDD table',
   },
+  // NHI's own 摘要 notes (imue2000s01). {date} is ROC; {text} is the cloud's note as plain text.
+  'summary.ckd': {
+    'zh-TW': '最近一筆 eGFR {egfr}（{date}）：腎功能不佳，請注意用藥劑量',
+    en: 'Latest eGFR {egfr} ({date}): impaired kidney function, check the doses',
+  },
+  'summary.ckd.no-date': {
+    'zh-TW': '最近一筆 eGFR {egfr}：腎功能不佳，請注意用藥劑量',
+    en: 'Latest eGFR {egfr}: impaired kidney function, check the doses',
+  },
+  'summary.ckd.text': {
+    'zh-TW': '腎功能不佳，請注意用藥劑量（雲端摘要：{text}）',
+    en: 'Impaired kidney function, check the doses (MediCloud summary: {text})',
+  },
+  'summary.transplant-abroad': {
+    'zh-TW': '雲端摘要（境外器官移植）：{text}',
+    en: 'MediCloud summary (organ transplant abroad): {text}',
+  },
+  'summary.home-care': {
+    'zh-TW': '雲端摘要（居家醫療照護）：{text}',
+    en: 'MediCloud summary (home care): {text}',
+  },
+  'summary.dental-implant': {
+    'zh-TW': '雲端摘要（牙科影像／植入物）：{text}',
+    en: 'MediCloud summary (dental images / implants): {text}',
+  },
+  'summary.other': {
+    'zh-TW': '雲端摘要：{text}',
+    en: 'MediCloud summary: {text}',
+  },
 } satisfies Record<string, Bilingual>;
 
 export type AlertMessageKey = keyof typeof alertMessages;

@@ -39,7 +39,7 @@ export function patientData(alerts: Alert[] = [], empty = false, fetchedAt = 0):
   const history = { patient: null, medications: [], chronic: [], cloudLeftover: [], careList: [], careListSummary: [], allergies: [], summary: [] };
   return {
     history,
-    analysis: { today: '2026-11-23', patient: null, age: null, records: [], groups: [], refills: [], duplicates: [], careList: [], elderly: [], allergies: [], alerts, empty },
+    analysis: { today: '2026-11-23', patient: null, age: null, records: [], groups: [], refills: [], duplicates: [], careList: [], elderly: [], allergies: [], summary: [], alerts, empty },
     fetchedAt,
     source: 'cloud',
   };
