@@ -5,6 +5,7 @@
 import { decodeCommand, encodeResponse, fromHex, type CommandApdu } from '../cards/apdu.ts';
 import { INS } from '../cards/profile.ts';
 import type { CardKind } from '../types.ts';
+import type { PinCounter } from './pin-counter.ts';
 
 export interface VirtualCard {
   readonly kind: CardKind;
@@ -41,7 +42,8 @@ export abstract class CardModel implements VirtualCard {
   private powered = false;
   private readonly scripted: Uint8Array[] = [];
 
-  constructor(readonly label: string, atrHex: string, private readonly applets: Applet[]) {
+  /** `pinState`: the card's PIN, whose "verified" flag power-off and reset clear with the selection. */
+  constructor(readonly label: string, atrHex: string, private readonly applets: Applet[], private readonly pinState: PinCounter | null = null) {
     const atr = fromHex(atrHex);
     if (!atr) throw new RangeError(`bad ATR hex: ${atrHex}`);
     this.atr = atr;
@@ -80,8 +82,9 @@ export abstract class CardModel implements VirtualCard {
     return this.process(command);
   }
 
-  protected clearVolatile(): void {
+  private clearVolatile(): void {
     this.selected = null;
+    this.pinState?.clearVolatile();
   }
 
   /** SELECT by DF name (P1 04); an applet with `matchesPrefix` also answers its AID's first n bytes. */

@@ -26,18 +26,14 @@ export class VirtualPatientCard extends CardModel {
   private readonly files: Map<number, Uint8Array[]>;
 
   constructor(spec: PatientCardSpec) {
-    super(spec.label, spec.atr ?? PATIENT_CARD_ATRS[0], [{ aid: NHI_AID, matchesPrefix: NHI_AID_SHORT.length }]);
+    const pin = new PinCounter(spec.pin, { blocked: spec.pinBlocked ?? false });
+    super(spec.label, spec.atr ?? PATIENT_CARD_ATRS[0], [{ aid: NHI_AID, matchesPrefix: NHI_AID_SHORT.length }], pin);
+    this.pin = pin;
     this.basic = encodePatientBasic(spec.basic);
-    this.pin = new PinCounter(spec.pin, { blocked: spec.pinBlocked ?? false });
     this.files = new Map([
       [SFI.allergies, (spec.allergies ?? []).map(encodeAllergy)],
       [SFI.longTermPrescriptions, (spec.longTermPrescriptions ?? []).map(encodeLongTermPrescription)],
     ]);
-  }
-
-  protected override clearVolatile(): void {
-    super.clearVolatile();
-    this.pin.clearVolatile();
   }
 
   protected process(command: CommandApdu): Uint8Array {

@@ -24,14 +24,10 @@ export class VirtualStaffCard extends CardModel {
   private readonly holder: Uint8Array;
 
   constructor(private readonly spec: StaffCardSpec) {
-    super(spec.label, spec.atr ?? STAFF_CARD_ATRS[0], [{ aid: STAFF_AID }]);
+    const pin = new PinCounter(spec.pin);
+    super(spec.label, spec.atr ?? STAFF_CARD_ATRS[0], [{ aid: STAFF_AID }], pin);
+    this.pin = pin;
     this.holder = encodeStaffRecord(spec.profile);
-    this.pin = new PinCounter(spec.pin);
-  }
-
-  protected override clearVolatile(): void {
-    super.clearVolatile();
-    this.pin.clearVolatile();
   }
 
   protected process(command: CommandApdu): Uint8Array {
