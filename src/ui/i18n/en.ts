@@ -86,6 +86,7 @@ export const en: Record<UiKey, string> = {
 
   'summary.alerts': 'Alerts',
   'summary.no-alerts': 'No alerts',
+  'summary.notes': 'MediCloud notes',
   'summary.allergies': 'Allergies',
   'summary.no-allergies': 'No allergy on record',
   'summary.caveats': 'About these data',

@@ -85,6 +85,7 @@ export const zhTW = {
 
   'summary.alerts': '提示',
   'summary.no-alerts': '無提示',
+  'summary.notes': '雲端摘要',
   'summary.allergies': '過敏',
   'summary.no-allergies': '無過敏紀錄',
   'summary.caveats': '資料說明',

@@ -1,5 +1,6 @@
-// 摘要: alerts by severity, allergies, then what the data cannot tell (self-paid drugs are
-// absent, uploads lag 24–48 h, 主診斷 is for reference) — as lines the summary tab scrolls.
+// 摘要: alerts by severity, NHI's own 摘要 notes (imue2000s01) word for word, allergies, then
+// what the data cannot tell (self-paid drugs are absent, uploads lag 24–48 h, 主診斷 is for
+// reference) — as lines the summary tab scrolls.
 import type { Lang } from '../../i18n/index.ts';
 import type { Analysis } from '../../core/domain/analysis.ts';
 import type { Severity } from '../../core/domain/types.ts';
@@ -19,6 +20,11 @@ export function summaryLines(analysis: Analysis, lang: Lang): SummaryLine[] {
   if (analysis.alerts.length === 0) lines.push({ id: 'no-alerts', text: `  ${tr(lang, 'summary.no-alerts')}`, heading: false, severity: null });
   analysis.alerts.forEach((alert, i) => {
     lines.push({ id: `alert-${i}`, text: `[${tr(lang, `severity.${alert.severity}`)}] ${alertText(lang, alert)}`, heading: false, severity: alert.severity });
+  });
+  // The notes as plain text (the mapper already stripped their HTML); the alerts above cite them.
+  if (analysis.summary.length > 0) heading('h-notes', tr(lang, 'summary.notes'));
+  analysis.summary.forEach((note, i) => {
+    lines.push({ id: `note-${i}`, text: `  ${note.text}`, heading: false, severity: null });
   });
   heading('h-allergies', tr(lang, 'summary.allergies'));
   if (analysis.allergies.length === 0) lines.push({ id: 'no-allergies', text: `  ${tr(lang, 'summary.no-allergies')}`, heading: false, severity: null });
