@@ -34,9 +34,17 @@ function decodeEntity(whole: string, decimal: string | undefined, hex: string | 
   return String.fromCodePoint(code);
 }
 
+/**
+ * A real note is one or two sentences (< 300 characters). Longer input is cut first, so a
+ * hostile or broken answer (thousands of unclosed `<script>`, `<a<a<a…>>>`) costs
+ * milliseconds, not seconds: the passes below are quadratic in the worst case.
+ */
+export const MAX_NOTE_HTML = 4000;
+
 /** HTML → one line of plain text, safe to print on a terminal. */
 export function plainText(html: string): string {
-  const withoutMarkup = html.replace(HIDDEN_ELEMENTS, ' ').replace(COMMENTS, '').replace(BREAKS, ' ').replace(TAGS, '');
+  const cut = html.length > MAX_NOTE_HTML;
+  const withoutMarkup = (cut ? html.slice(0, MAX_NOTE_HTML) : html).replace(HIDDEN_ELEMENTS, ' ').replace(COMMENTS, '').replace(BREAKS, ' ').replace(TAGS, '');
   let result = withoutMarkup.replace(ENTITY, decodeEntity).replace(/[\t\n\r]/g, ' ').replace(UNSAFE, '');
   // `&lt;b&gt;` decodes to a tag, and removing one tag can close another ('<a<b>>'): strip
   // until nothing tag-shaped is left, so no markup reaches the screen either way.
@@ -44,5 +52,6 @@ export function plainText(html: string): string {
     previous = result;
     result = result.replace(CLOSED_TAGS, '');
   }
-  return result.replace(/\s+/g, ' ').trim();
+  const line = result.replace(/\s+/g, ' ').trim();
+  return cut && line !== '' ? `${line}…` : line;
 }

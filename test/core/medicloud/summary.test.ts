@@ -4,6 +4,7 @@
 import test from 'ava';
 import fc from 'fast-check';
 import { MedicloudShapeError, mapSummary, plainText, queryOf, STANDARD_QUERY } from '../../../src/core/medicloud/index.ts';
+import { MAX_NOTE_HTML } from '../../../src/core/medicloud/summary-text.ts';
 
 const CKD_TXT =
   "此病人腎功能不佳，<span class='red-sign'>最近一筆eGFR值為[34]，採檢日期為[114/02/28]</span>，開立藥品時請注意劑量調整。";
@@ -100,6 +101,13 @@ test('plainText: nothing a terminal acts on survives (ESC, C0/C1, bidi, zero-wid
   t.is(plainText('&#27;[2J清畫面&#x9b;'), '[2J清畫面');
   t.is(plainText('a\u202Eb\u2066c\u200Bd\uFEFFe\u0007f\u0085g'), 'abcdefg');
   t.is(plainText('x\uD800y\uDC00z😀'), 'xyz😀');
+});
+
+test('an overlong note is cut at MAX_NOTE_HTML and marked with …; nested decoded tags inside the cut all go', (t) => {
+  const long = plainText('腎'.repeat(MAX_NOTE_HTML + 500));
+  t.is(long, `${'腎'.repeat(MAX_NOTE_HTML)}…`);
+  t.is(plainText(`${'&lt;a'.repeat(400)}${'&gt;'.repeat(400)}x`), 'x');
+  t.is(plainText('<script>'.repeat(20_000)), '', 'unclosed scripts leave nothing');
 });
 
 test('property: plainText output never holds a tag, a control or a bidi character, and is trimmed', (t) => {
