@@ -200,19 +200,41 @@ async function keypressLatency(report: (line: string) => void, base: PatientHist
   ink.unmount();
 }
 
+interface MemorySample {
+  session: number;
+  rss: number;
+  heapUsed: number;
+  heapTotal: number;
+  external: number;
+  arrayBuffers: number;
+}
+
+/** process.memoryUsage() in MB right after a full collection (--expose-gc): what stays, not garbage. */
+function memoryAfterGc(session: number): MemorySample {
+  (globalThis as { gc?: () => void }).gc?.();
+  const m = process.memoryUsage();
+  const mb = (bytes: number) => bytes / 1024 / 1024;
+  return { session, rss: mb(m.rss), heapUsed: mb(m.heapUsed), heapTotal: mb(m.heapTotal), external: mb(m.external), arrayBuffers: mb(m.arrayBuffers) };
+}
+
+/** Least-squares slope of `value` over the sessions, in MB per 100 sessions. */
+function slopePer100(samples: MemorySample[], value: (s: MemorySample) => number): number {
+  const n = samples.length;
+  const mx = samples.reduce((sum, s) => sum + s.session, 0) / n;
+  const my = samples.reduce((sum, s) => sum + value(s), 0) / n;
+  const sxy = samples.reduce((sum, s) => sum + (s.session - mx) * (value(s) - my), 0);
+  const sxx = samples.reduce((sum, s) => sum + (s.session - mx) ** 2, 0);
+  return sxx === 0 ? 0 : (100 * sxy) / sxx;
+}
+
 async function sessionsRss(report: (line: string) => void, histories: PatientHistory[]): Promise<void> {
   const store = loggedInStore();
   const { screen, keyboard, ink } = mount(store);
-  const gc = (globalThis as { gc?: () => void }).gc;
-  const rss = () => {
-    gc?.();
-    const m = process.memoryUsage();
-    return [m.rss / 1024 / 1024, m.heapUsed / 1024 / 1024] as const;
-  };
-  // Before any session: the simulator's data set (for the histories) is in here too.
-  const baseline = rss();
-  const samples: [number, readonly [number, number]][] = [];
+  // Session 0: logged in, idle screen up; the simulator's data set (for the histories) is in here too.
+  const samples: MemorySample[] = [memoryAfterGc(0)];
   const total = Number(process.env.YAOLI_SESSIONS ?? 1000);
+  const cpuBefore = process.cpuUsage();
+  const started = performance.now();
   for (let session = 1; session <= total; session++) {
     const history = histories[session % histories.length] as PatientHistory;
     const data: PatientData = { history, analysis: analyzeHistory(history, TODAY), fetchedAt: Date.now(), source: 'cloud' };
@@ -230,15 +252,20 @@ async function sessionsRss(report: (line: string) => void, histories: PatientHis
     const cleared = screen.next((f) => f.includes('健保卡已取出'));
     store.send({ type: 'card-removed', reader: 'R1' });
     await cleared;
-    if (session === 50 || session % 250 === 0 || session === total) samples.push([session, rss()]);
+    if (session % 100 === 0 || session === total) samples.push(memoryAfterGc(session));
   }
+  const cpu = process.cpuUsage(cpuBefore);
+  const wallMs = performance.now() - started;
   ink.unmount();
-  const show = ([r, h]: readonly [number, number]) => `${r.toFixed(0)}/${h.toFixed(0)}`;
-  report(`| RSS/heap MB before sessions (fresh driver process, simulator data set loaded) | ${show(baseline)} |`);
-  report(`| RSS/heap MB after N patient sessions (reducer + screens, 5 tab keys each) | ${samples.map(([n, m]) => `${n}: ${show(m)}`).join(', ')} |`);
-  const first = samples[0]?.[1] ?? [0, 0];
-  const last = samples.at(-1)?.[1] ?? [0, 0];
-  report(`| growth from session 50 to ${total}: RSS / heap MB | ${(last[0] - first[0]).toFixed(1)} / ${(last[1] - first[1]).toFixed(1)} |`);
+  const at = (n: number) => samples.find((s) => s.session === n);
+  const shown = [0, Math.round(total / 2), total].map(at).filter((s): s is MemorySample => s !== undefined);
+  const row = (s: MemorySample) => `${s.session}: ${s.rss.toFixed(0)} · ${s.heapUsed.toFixed(1)} · ${s.heapTotal.toFixed(0)} · ${s.external.toFixed(1)}`;
+  report(`| memory MB after a GC at session N (reducer + screens, 5 tab keys each): rss · heapUsed · heapTotal · external | ${shown.map(row).join(' — ')} |`);
+  // The slope leaves out the first 100 sessions, where V8 warms up (JIT code, first sizing).
+  const steady = samples.filter((s) => s.session >= 100);
+  report(`| slope over sessions 100–${total}: rss / heapUsed / external, MB per 100 sessions | ${slopePer100(steady, (s) => s.rss).toFixed(2)} / ${slopePer100(steady, (s) => s.heapUsed).toFixed(2)} / ${slopePer100(steady, (s) => s.external).toFixed(2)} |`);
+  report(`| highest rss over the ${samples.length} samples (every 100 sessions), MB | ${Math.max(...samples.map((s) => s.rss)).toFixed(0)} |`);
+  report(`| time per session (open, 5 tab keys, close): wall / CPU ms | ${(wallMs / total).toFixed(1)} / ${((cpu.user + cpu.system) / 1000 / total).toFixed(1)} |`);
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;

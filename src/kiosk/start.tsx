@@ -9,6 +9,7 @@ import { createSessionStore, initialSession, type SessionEffect, type SessionSto
 import { App } from '../ui/app.tsx';
 import { ThemeContext, themeFromEnv } from '../ui/theme.ts';
 import type { DemoTray, Diagnostics } from '../ui/ports.ts';
+import { limitHeapGrowth } from './heap-limits.ts';
 import { takeTerminal } from './terminal.ts';
 import type { World } from './world.ts';
 
@@ -34,6 +35,7 @@ export interface KioskOptions {
 }
 
 export async function startKiosk(options: KioskOptions): Promise<number> {
+  limitHeapGrowth();
   const clock = () => Date.now();
   const today = (): IsoDate => options.today ?? taipeiDateOf(new Date());
   let world: World | null = null;
