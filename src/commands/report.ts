@@ -2,15 +2,13 @@
 // period, response times, look-ups per staff member, 查詢藥歷病人數比率 against a visit list,
 // the care-list 開啟率, consent, emergency look-ups and failures. Text (CJK-aligned tables and
 // small charts), CSV (stdout or one file per figure with --out) or JSON. See docs/reports.md.
-import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { bothLanguages, catalogue, parseLang, translate } from '../i18n/index.ts';
 import type { Lang } from '../i18n/index.ts';
 import type { Cache } from '../core/cache/index.ts';
-import { renderReportCsv, renderReportText, reportFromCache, reportTables, resolvePeriod, todayInTaipei } from '../core/report/index.ts';
+import { renderReportCsv, renderReportText, reportFromCache, resolvePeriod, todayInTaipei, writeReportFiles, ReportWriteError } from '../core/report/index.ts';
 import type { Granularity } from '../core/report/index.ts';
-import { toCsv } from '../core/report/csv.ts';
 import { cliConfig, EXIT_FAILED, EXIT_OK, EXIT_USAGE, failWith, openForCli, pathOptions } from './cache/shared.ts';
 
 const m = catalogue({
@@ -131,21 +129,16 @@ export async function run(argv: string[], clock: () => Date = () => new Date()):
   }
 }
 
-function writeTables(dir: string, report: Parameters<typeof reportTables>[0], lang: Lang, skipped: number): number {
-  const tables = reportTables(report, lang);
-  let file = dir;
+function writeTables(dir: string, report: Parameters<typeof writeReportFiles>[1], lang: Lang, skipped: number): number {
+  let files: string[];
   try {
-    mkdirSync(dir, { recursive: true });
-    for (const table of tables) {
-      file = join(dir, `${table.name}.csv`);
-      // The BOM tells Excel the file is UTF-8; without it the Chinese headers come out garbled.
-      writeFileSync(file, `\ufeff${toCsv(table.rows)}`, 'utf8');
-    }
+    files = writeReportFiles(dir, report, lang);
   } catch (error) {
-    console.error(bothLanguages(m['error.write'], { file, code: errnoCode(error) }));
+    if (!(error instanceof ReportWriteError)) throw error;
+    console.error(bothLanguages(m['error.write'], { file: error.file, code: error.code }));
     return EXIT_FAILED;
   }
-  console.log(translate(m, 'written', lang, { count: tables.length, dir }));
+  console.log(translate(m, 'written', lang, { count: files.length, dir }));
   if (skipped > 0) console.error(bothLanguages(m['visits.skipped'], { count: skipped }));
   return EXIT_OK;
 }

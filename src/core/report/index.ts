@@ -11,6 +11,7 @@ export type { TextOptions } from './render-text.ts';
 export { renderReportCsv, reportTables } from './render-csv.ts';
 export type { CsvTable } from './render-csv.ts';
 export { reportMessages } from './messages.ts';
+export { writeReportFiles, ReportWriteError } from './write-files.ts';
 export { sparkline, bar } from './charts.ts';
 export { percent } from './stats.ts';
 export * from './actions.ts';
