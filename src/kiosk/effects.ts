@@ -4,6 +4,7 @@
 import type { SessionEffect, SessionEvent, SessionState, KioskSettings, AuditEntry } from '../core/session/types.ts';
 import { cardErrorValue, type CardOps } from './card-ops.ts';
 import type { LookupService } from './lookup-service.ts';
+import type { BackOfficeEffect } from './back-office.ts';
 
 export interface EffectsDeps {
   cards: CardOps;
@@ -13,6 +14,8 @@ export interface EffectsDeps {
   clock: () => number;
   audit: (entry: AuditEntry) => void;
   saveSettings: (settings: KioskSettings) => void;
+  /** Reports, administration, care-list opens and the daily purge: null without a cache. */
+  backOffice: ((effect: BackOfficeEffect) => void) | null;
   onWarning?: (error: Error) => void;
 }
 
@@ -50,6 +53,16 @@ export function createEffectsRunner(deps: EffectsDeps): (effect: SessionEffect) 
         } catch (error) {
           deps.onWarning?.(error instanceof Error ? error : new Error(String(error)));
         }
+        return;
+      case 'load-report':
+      case 'export-report':
+      case 'admin-op':
+      case 'care-list-open':
+      case 'purge-expired':
+        if (deps.backOffice) deps.backOffice(effect);
+        // No cache, no figures: the overlays say so instead of waiting.
+        else if (effect.type === 'load-report' || effect.type === 'export-report') deps.dispatch({ type: 'report-failed', at: at(), kind: 'no-cache' });
+        else if (effect.type === 'admin-op') deps.dispatch({ type: 'admin-loaded', at: at(), staff: [], message: { ok: false, key: 'admin.op-failed', facts: { kind: 'no-cache' } } });
         return;
       case 'audit':
         try {

@@ -1,6 +1,7 @@
 // Everything behind the screen, opened once: reader hub, cache (+ audit, staff list,
 // settings), MediCloud client (the embedded simulator by default), SAM, the look-up and
 // the effects runner, the demo tray and the diagnostics. `close()` undoes it all.
+import { dirname, join } from 'node:path';
 import { openCache, type Cache } from '../core/cache/index.ts';
 import { createCloudClient } from '../core/cloud/index.ts';
 import type { LookupCache } from '../core/lookup/index.ts';
@@ -13,6 +14,7 @@ import { openReaderHub } from '../device/open-hub.ts';
 import { VirtualReaderHub, VIRTUAL_READERS } from '../device/virtual/hub.ts';
 import { startSimulator } from '../sim/server.ts';
 import type { DemoTray, Diagnostics } from '../ui/ports.ts';
+import { createBackOffice } from './back-office.ts';
 import { createCardOps } from './card-ops.ts';
 import { createDemoTray } from './demo-tray.ts';
 import { kioskDiagnostics } from './diagnostics.ts';
@@ -117,6 +119,7 @@ export async function openWorld(options: WorldOptions): Promise<World> {
     audit: (entry) =>
       cache?.audit.append({ action: entry.action, at: entry.at, staffMasked: entry.staffId, patientMasked: entry.patientMasked, consent: entry.consent, outcome: entry.outcome, reason: entry.reason, ...(entry.latencyMs === null ? {} : { latencies: { total: entry.latencyMs } }) }),
     saveSettings: (settings) => cache && saveSettings(cache, settings),
+    backOffice: cache ? createBackOffice({ cache, cards, exportsDir: join(dirname(cache.path), 'exports'), dispatch: store.dispatch, clock, onWarning: warn }) : null,
     onWarning: warn,
   });
   const unbridge = bridgeHub(hub, { cards, dispatch: store.dispatch, clock, onStaffCardGone: lookups.forgetStaff });

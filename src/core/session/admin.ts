@@ -1,6 +1,8 @@
 // Everything that is not a card or a lookup: Esc/cancel, closing a patient, logout, the
 // idle timeout, settings (機構管理者 only) and device status for the idle screen.
+import { openAdmin } from './administration.ts';
 import { readStaffCardAgain } from './relogin.ts';
+import { openReports } from './reports.ts';
 import { cancelEffects, clearPatient, go, notice, unchanged, type Step } from './state.ts';
 import { TAB_IDS, type KioskSettings, type SessionEvent, type SessionState } from './types.ts';
 
@@ -47,9 +49,12 @@ export function tick(state: SessionState, event: Ev<'tick'>): Step {
 }
 
 export function openOverlay(state: SessionState, event: Ev<'open-overlay'>): Step {
-  if (event.overlay === 'settings' && !state.staff?.profile.admin) {
-    return { state: { ...state, notice: notice('error.not-admin', 'not-admin') }, effects: [], audit: { action: 'settings-open', outcome: 'not-admin' } };
+  // Settings, reports and administration are the 機構管理者's (NHI 機構管理者 → 機構使用者).
+  if (event.overlay !== 'diagnostics' && !state.staff?.profile.admin) {
+    return { state: { ...state, notice: notice('error.not-admin', 'not-admin') }, effects: [], audit: { action: `${event.overlay}-open`, outcome: 'not-admin' } };
   }
+  if (event.overlay === 'reports') return openReports(state, event);
+  if (event.overlay === 'admin') return openAdmin(state);
   return { state: { ...state, overlay: event.overlay }, effects: [], audit: { action: `open-${event.overlay}`, outcome: 'ok' } };
 }
 

@@ -38,7 +38,12 @@ export function auditEntry(before: SessionState, step: Step, event: SessionEvent
  * stored settings): a flood of rows that say nothing about who looked at whom. They are
  * audited only when they change the phase (a tick that clears a patient is).
  */
-const QUIET = new Set<SessionEvent['type']>(['key-activity', 'tick', 'lookup-progress', 'devices', 'settings-loaded', 'close-overlay']);
+const QUIET = new Set<SessionEvent['type']>([
+  'key-activity', 'tick', 'lookup-progress', 'devices', 'settings-loaded', 'close-overlay',
+  // Answers and records written elsewhere: the care-list open and the CSV export have their own
+  // rows, each admin operation its `admin.*` row (src/core/admin).
+  'tab-shown', 'report-loaded', 'report-exported', 'admin-loaded', 'report-period',
+]);
 
 /** Every transition is audited — any event that changed the state — except the quiet ones above. */
 export function withAudit(before: SessionState, step: Step, event: SessionEvent): { state: SessionState; effects: Step['effects'] } {

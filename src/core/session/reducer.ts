@@ -2,7 +2,10 @@
 // clock (events carry `at`). The runner in src/kiosk performs the effects and feeds the
 // results back as events; the screens render the state.
 import { cancel, closeOverlay, closePatient, devices, keyActivity, logout, openOverlay, settingsLoaded, settingsSave, tick } from './admin.ts';
+import { adminAction, adminConfirm, adminLoaded } from './administration.ts';
 import { withAudit } from './audit.ts';
+import { dailyPurge, tabShown } from './housekeeping.ts';
+import { reportExport, reportExported, reportFailed, reportLoaded, reportPeriod } from './reports.ts';
 import { cardInserted, cardReadFailed, cardRemoved, patientProfileRead, staffProfileRead } from './cards.ts';
 import { emergencyOpen, emergencySubmit } from './emergency.ts';
 import { lookupData, lookupOffline, lookupProgress } from './lookup.ts';
@@ -52,8 +55,11 @@ function step(state: SessionState, event: SessionEvent): Step {
       return lookupOffline(state, event);
     case 'key-activity':
       return keyActivity(state, event);
-    case 'tick':
-      return tick(state, event);
+    case 'tick': {
+      const purge = dailyPurge(state, event);
+      const idle = tick(purge.state, event);
+      return { state: idle.state, effects: [...purge.effects, ...idle.effects], ...((idle.audit ?? purge.audit) ? { audit: idle.audit ?? purge.audit } : {}) };
+    }
     case 'open-overlay':
       return openOverlay(state, event);
     case 'close-overlay':
@@ -62,9 +68,34 @@ function step(state: SessionState, event: SessionEvent): Step {
       return settingsSave(state, event);
     case 'settings-loaded':
       return settingsLoaded(state, event);
+    case 'tab-shown':
+      return tabShown(state, event);
+    case 'report-period':
+      return reportPeriod(state, event);
+    case 'report-loaded':
+      return reportLoaded(state, event);
+    case 'report-failed':
+      return reportFailed(state, event);
+    case 'report-export':
+      return reportExport(state, event);
+    case 'report-exported':
+      return reportExported(state, event);
+    case 'admin-action':
+      return adminAction(state, event);
+    case 'admin-confirm':
+      return adminConfirm(state, event);
+    case 'admin-loaded':
+      return adminLoaded(state, event);
   }
 }
 
+/** An overlay's data leaves the state with the overlay (Esc, logout, a card, a timeout). */
+function dropClosedOverlays(step: Step): Step {
+  const s = step.state;
+  if ((s.reports === null || s.overlay === 'reports') && (s.admin === null || s.overlay === 'admin')) return step;
+  return { ...step, state: { ...s, reports: s.overlay === 'reports' ? s.reports : null, admin: s.overlay === 'admin' ? s.admin : null } };
+}
+
 export function sessionReducer(state: SessionState, event: SessionEvent): Transition {
-  return withAudit(state, step(state, event), event);
+  return withAudit(state, dropClosedOverlays(step(state, event)), event);
 }

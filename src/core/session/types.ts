@@ -3,7 +3,11 @@
 // (ms since the epoch, from the runner's clock) so the reducer never reads a clock.
 import type { Lang } from '../../i18n/index.ts';
 import type { IsoDate, PatientHistory, Sex } from '../domain/types.ts';
+import type { Granularity, Report } from '../report/types.ts';
 import type { PatientAnalysis } from './analysis-shape.ts';
+import type { AdminEffectOp, AdminMessage, AdminOp, AdminStaffRow, ReportsView, AdminView } from './office-types.ts';
+
+export type * from './office-types.ts';
 
 export type CardKind = 'patient' | 'staff' | 'sam' | 'unknown';
 export type ConsentKind = 'pin' | 'verbal' | 'emergency';
@@ -117,6 +121,8 @@ export type Phase =
 
 export type PhaseName = Phase['name'];
 
+export type OverlayId = 'settings' | 'diagnostics' | 'reports' | 'admin';
+
 export interface SessionState {
   settings: KioskSettings;
   devices: DeviceStatus;
@@ -126,8 +132,16 @@ export interface SessionState {
   phase: Phase;
   /** The latest error or notice for the screen (wrong PIN, card removed, timed out…). */
   notice: SessionError | null;
-  /** Settings or diagnostics over the flow; the flow keeps running underneath. */
-  overlay: 'settings' | 'diagnostics' | null;
+  /** Settings, diagnostics, reports or administration over the flow; the flow keeps running underneath. */
+  overlay: OverlayId | null;
+  /** The reports overlay's period and figures (機構管理者 only); null when it is closed. */
+  reports: ReportsView | null;
+  /** The administration overlay's staff list and last result; null when it is closed. */
+  admin: AdminView | null;
+  /** The look-up whose 特定管制用藥 tab was already audited as opened (once per staff, patient and visit). */
+  careListOpenedFor: number | null;
+  /** Taipei day number of the last daily purge of expired cache snapshots. */
+  purgeDay: number | null;
   nextLookupId: number;
   /** Last key press or flow step (ms); the idle timeout counts from here. */
   lastActivityAt: number;
@@ -162,11 +176,23 @@ export type SessionEvent =
   | { type: 'lookup-failed'; at: number; lookupId: number; error: LookupErrorValue }
   | { type: 'key-activity'; at: number }
   | { type: 'tick'; at: number }
-  | { type: 'open-overlay'; at: number; overlay: 'settings' | 'diagnostics' }
+  /** `today` (the kiosk's day, which a demo may pin) sets the reports' default period. */
+  | { type: 'open-overlay'; at: number; overlay: OverlayId; today?: IsoDate }
   | { type: 'close-overlay'; at: number }
   | { type: 'settings-save'; at: number; settings: KioskSettings }
   /** The stored settings, read at start-up (not an admin action: no permission check). */
-  | { type: 'settings-loaded'; at: number; settings: KioskSettings };
+  | { type: 'settings-loaded'; at: number; settings: KioskSettings }
+  /** The patient view shows this tab (the 特定管制用藥 tab counts toward NHI's 開啟率). */
+  | { type: 'tab-shown'; at: number; tab: TabId }
+  | { type: 'report-period'; at: number; span?: Granularity; move?: -1 | 1 }
+  | { type: 'report-loaded'; at: number; from: IsoDate; to: IsoDate; report: Report }
+  | { type: 'report-failed'; at: number; kind: string }
+  | { type: 'report-export'; at: number; lang: Lang }
+  | { type: 'report-exported'; at: number; dir: string; files: number }
+  | { type: 'admin-action'; at: number; op: AdminOp }
+  /** The purge-all question answered (y) or not. */
+  | { type: 'admin-confirm'; at: number; yes: boolean }
+  | { type: 'admin-loaded'; at: number; staff: AdminStaffRow[]; message: AdminMessage | null };
 
 export type SessionEventType = SessionEvent['type'];
 
@@ -192,6 +218,14 @@ export type SessionEffect =
   | { type: 'start-lookup'; lookupId: number; target: LookupTarget; consent: ConsentKind; staffReader: string; patientReader: string | null }
   | { type: 'cancel-lookup'; lookupId: number }
   | { type: 'save-settings'; settings: KioskSettings }
+  | { type: 'load-report'; from: IsoDate; to: IsoDate; by: Granularity }
+  | { type: 'export-report'; from: IsoDate; to: IsoDate; by: Granularity; lang: Lang; actor: { staffId: string; role: string } }
+  /** One admin operation (src/core/admin) by the logged-in administrator; answered by admin-loaded. */
+  | { type: 'admin-op'; op: AdminEffectOp; actor: { staffId: string; role: string } }
+  /** NHI 開啟率: the 特定管制用藥 tab was shown with data for a care-list patient. */
+  | { type: 'care-list-open'; at: number; staff: { staffId: string; role: string }; patientId: string }
+  /** Once a Taipei day: drop cached snapshots past their time to live. */
+  | { type: 'purge-expired' }
   | { type: 'audit'; entry: AuditEntry };
 
 export interface Transition {

@@ -1,0 +1,128 @@
+// The effects of the reports and administration overlays and the two records the kiosk keeps on
+// its own, run against the open cache: the report figures (reportFromCache on its own read-only
+// cursor), the CSV export (audited `admin.export`), the admin operations of src/core/admin (each
+// audits itself), the care-list open row (NHI 開啟率) and the daily purge of expired snapshots.
+// Answers come back as session events; nothing here throws into the screen.
+import { join } from 'node:path';
+import { addStaff, listStaff, purgeCache, setStaffAdmin, setStaffEnabled, verifyAuditLog, type AdminResult } from '../core/admin/index.ts';
+import type { Cache } from '../core/cache/index.ts';
+import { isCacheError } from '../core/cache/index.ts';
+import { careListOpenEntry, reportFromCache, todayInTaipei, writeReportFiles } from '../core/report/index.ts';
+import type { AdminEffectOp, AdminMessage, AdminStaffRow, SessionEffect, SessionEvent } from '../core/session/types.ts';
+import type { CardOps } from './card-ops.ts';
+
+export type BackOfficeEffect = Extract<SessionEffect, { type: 'load-report' | 'export-report' | 'admin-op' | 'care-list-open' | 'purge-expired' }>;
+
+export interface BackOfficeDeps {
+  cache: Cache;
+  cards: Pick<CardOps, 'readStaff'>;
+  /** Exports go to `<exportsDir>/<date>-<period>/`. */
+  exportsDir: string;
+  dispatch: (event: SessionEvent) => void;
+  clock: () => number;
+  onWarning?: (error: Error) => void;
+}
+
+const kindOf = (error: unknown): string => (isCacheError(error) ? error.kind : ((error as { kind?: unknown })?.kind as string | undefined) ?? 'unexpected');
+
+function rows(cache: Cache): AdminStaffRow[] {
+  return listStaff(cache).map(({ masked, name, role, enabled, admin }) => ({ masked, name, role, enabled, admin }));
+}
+
+function messageOf(result: AdminResult<unknown>): AdminMessage {
+  // A cache failure's detail is its kind: the screen shows the bilingual cache message for it.
+  return { ok: result.ok, key: result.key, facts: result.facts };
+}
+
+export function createBackOffice(deps: BackOfficeDeps): (effect: BackOfficeEffect) => void {
+  const { cache, dispatch } = deps;
+  const at = deps.clock;
+  const warn = (error: unknown) => deps.onWarning?.(error instanceof Error ? error : new Error(String(error)));
+  const clearIdOf = (masked: string): string => cache.staff.list().find((member) => member.masked === masked)?.staffId ?? masked;
+
+  async function adminOp(op: AdminEffectOp, actor: { staffId: string; role: string }): Promise<AdminMessage | null> {
+    switch (op.kind) {
+      case 'list':
+        return null;
+      case 'add-typed':
+        return messageOf(addStaff(cache, actor, { staffId: op.staffId, role: op.role, source: 'typed' }));
+      case 'add-card': {
+        const profile = await deps.cards.readStaff(op.reader);
+        return messageOf(addStaff(cache, actor, { staffId: profile.staffId, role: profile.role, name: profile.name, source: 'card' }));
+      }
+      case 'set-enabled':
+        return messageOf(setStaffEnabled(cache, actor, clearIdOf(op.masked), op.enabled));
+      case 'set-admin':
+        return messageOf(setStaffAdmin(cache, actor, clearIdOf(op.masked), op.admin));
+      case 'purge':
+        return messageOf(purgeCache(cache, actor, op.scope));
+      case 'verify-audit':
+        return messageOf(verifyAuditLog(cache, actor));
+    }
+  }
+
+  return (effect) => {
+    switch (effect.type) {
+      case 'load-report':
+        // After this key's frame: a year of rows is a few hundred ms on the cursor.
+        setImmediate(() => {
+          try {
+            const { report } = reportFromCache(cache, { from: effect.from, to: effect.to, by: effect.by });
+            dispatch({ type: 'report-loaded', at: at(), from: effect.from, to: effect.to, report });
+          } catch (error) {
+            dispatch({ type: 'report-failed', at: at(), kind: kindOf(error) });
+          }
+        });
+        return;
+      case 'export-report': {
+        const period = effect.from === effect.to ? effect.from : `${effect.from}_${effect.to}`;
+        const dir = join(deps.exportsDir, `${todayInTaipei(new Date(at()))}-${period}`);
+        let outcome = 'ok';
+        try {
+          const { report } = reportFromCache(cache, { from: effect.from, to: effect.to, by: effect.by });
+          const files = writeReportFiles(dir, report, effect.lang);
+          dispatch({ type: 'report-exported', at: at(), dir, files: files.length });
+        } catch (error) {
+          outcome = kindOf(error) === 'report-write' ? `write-${(error as { code: string }).code}` : kindOf(error);
+          dispatch({ type: 'report-failed', at: at(), kind: outcome });
+        }
+        try {
+          cache.audit.append({ action: 'admin.export', staffId: effect.actor.staffId, staffRole: effect.actor.role, outcome, reason: `from=${effect.from} to=${effect.to} by=${effect.by}` });
+        } catch (error) {
+          warn(error);
+        }
+        return;
+      }
+      case 'admin-op':
+        adminOp(effect.op, effect.actor)
+          .then((message) => ({ staff: rows(cache), message }))
+          .catch((error: unknown) => {
+            // The new staff member's card could not be read (pulled out, reader timeout), or the cache failed.
+            warn(error);
+            const message: AdminMessage = { ok: false, key: 'admin.op-failed', facts: { kind: kindOf(error) } };
+            try {
+              return { staff: rows(cache), message };
+            } catch {
+              return { staff: [], message };
+            }
+          })
+          .then(({ staff, message }) => dispatch({ type: 'admin-loaded', at: at(), staff, message }));
+        return;
+      case 'care-list-open':
+        try {
+          cache.audit.append(careListOpenEntry(effect.staff, effect.patientId, effect.at));
+        } catch (error) {
+          warn(error);
+        }
+        return;
+      case 'purge-expired':
+        try {
+          const purged = cache.purgeExpired();
+          cache.audit.append({ action: 'cache-purge', outcome: 'ok', reason: `daily expired snapshots=${purged.snapshots} patients=${purged.patients}` });
+        } catch (error) {
+          warn(error);
+        }
+        return;
+    }
+  };
+}
