@@ -2,7 +2,7 @@
 // and today's date: each record's leftover and per-dose, per-group carry-over leftover,
 // chronic refill status, duplicates, the controlled-drug care list, elderly cautions and
 // allergies, plus one sorted alert list. Pure: the same history and day give the same answer.
-import type { AllergyRecord, Alert, IsoDate, MedicationRecord, Patient, PatientHistory, SummaryNote } from './types.ts';
+import type { AllergyRecord, Alert, ChronicPrescription, IsoDate, MedicationRecord, Patient, PatientHistory, SummaryNote } from './types.ts';
 import { compareIso, toRocDate } from './dates.ts';
 import { recordStart, type RecordLeftover } from './leftover.ts';
 import { perDoseAt, type PerDose } from './dose.ts';
@@ -10,7 +10,7 @@ import { datesReadable, groupLeftovers, groupsOfPrepared, type GroupLeftover } f
 import type { Candidate, Preparer } from './prepare.ts';
 import { PreparedHistory } from './prepared-history.ts';
 import { analyzedRecord, type AnalyzedRecord } from './analyzed-record.ts';
-import { refillStatus, type RefillStatus } from './refill.ts';
+import { refillStatus, sortRefills, type RefillStatus } from './refill.ts';
 import { elderlyOfPrepared, patientAge, type ElderlyCaution } from './elderly.ts';
 import { duplicatesOfPrepared, type DuplicateAlert } from './duplicates.ts';
 import { duplicateAlerts } from './duplicate-alerts.ts';
@@ -46,8 +46,6 @@ export interface Analysis {
 /** The seed material asks staff to review patients over 75 first (reference: 大於75歲中高齡就醫者). */
 const REVIEW_FIRST_AGE = 75;
 
-const REFILL_ORDER: Record<RefillStatus['status'], number> = { eligible: 0, 'too-early': 1, expired: 2, completed: 3 };
-
 function byNewest(a: AnalyzedRecord, b: AnalyzedRecord): number {
   return compareIso(recordStart(b), recordStart(a)) || compareIso(b.visitDate, a.visitDate);
 }
@@ -69,13 +67,16 @@ function refillAlerts(history: PatientHistory, statuses: RefillStatus[]): Alert[
   const alerts: Alert[] = [];
   // Lookups by id and the newest prescription date per drug, built once: a per-status scan
   // made this quadratic (1.6 × 10⁹ comparisons at 100k records, scripts/bench/analysis.bench.ts).
-  const byId = new Map(history.chronic.map((c) => [c.id, c]));
+  const byId = new Map<string, ChronicPrescription>();
+  for (const c of history.chronic) byId.set(c.id, c);
   const newestByDrug = new Map<string, IsoDate>();
-  for (const o of statuses) {
+  for (let i = 0; i < statuses.length; i++) {
+    const o = statuses[i] as RefillStatus;
     const seen = newestByDrug.get(o.drugCode);
     if (seen === undefined || compareIso(o.prescriptionDate, seen) > 0) newestByDrug.set(o.drugCode, o.prescriptionDate);
   }
-  for (const s of statuses) {
+  for (let i = 0; i < statuses.length; i++) {
+    const s = statuses[i] as RefillStatus;
     // Completed prescriptions say nothing: no facts (four ROC dates) to build for them.
     if (s.status === 'completed' && s.anomalies.length === 0) continue;
     const p = byId.get(s.prescriptionId);
@@ -145,7 +146,8 @@ function newestKeys(prepared: Candidate[]): Float64Array | null {
   let minStart = Infinity;
   let maxVisit = -Infinity;
   let minVisit = Infinity;
-  for (const c of prepared) {
+  for (let i = 0; i < n; i++) {
+    const c = prepared[i] as Candidate;
     if (!Number.isFinite(c.startDay) || !Number.isFinite(c.visitDay)) return null;
     if (c.startDay > maxStart) maxStart = c.startDay;
     if (c.startDay < minStart) minStart = c.startDay;
@@ -169,9 +171,7 @@ export function analyzeHistory(history: PatientHistory, today: IsoDate, settings
   const records = analyzedRecords(prepared.all, prepared.preparer);
   const age = patientAge(history.patient, today);
   const empty = medications.length === 0 && history.chronic.length === 0;
-  const refills = history.chronic
-    .map((p) => refillStatus(p, today, settings.refill))
-    .sort((a, b) => REFILL_ORDER[a.status] - REFILL_ORDER[b.status] || compareIso(b.prescriptionDate, a.prescriptionDate));
+  const refills = sortRefills(history.chronic.map((p) => refillStatus(p, today, settings.refill)));
   const duplicates = duplicatesOfPrepared(prepared, {
     duplicateThresholdDays: settings.duplicateThresholdDays,
     equivalenceSets: settings.equivalenceSets,

@@ -54,20 +54,28 @@ export function settleTies(sorted: Candidate[]): Candidate[] {
   let runStart = 0;
   for (let i = 1; i <= sorted.length; i++) {
     if (i < sorted.length && (sorted[i] as Candidate).order === (sorted[runStart] as Candidate).order) continue;
-    if (i - runStart === 2) {
-      const a = sorted[runStart] as Candidate;
-      const b = sorted[runStart + 1] as Candidate;
-      if (carryOrder(a, b) > 0) {
-        sorted[runStart] = b;
-        sorted[runStart + 1] = a;
-      }
-    } else if (i - runStart > 2) {
-      const run = sorted.slice(runStart, i).sort(carryOrder);
-      for (let k = 0; k < run.length; k++) sorted[runStart + k] = run[k] as Candidate;
-    }
+    if (i - runStart >= 2) sortRun(sorted, runStart, i);
     runStart = i;
   }
   return sorted;
+}
+
+/**
+ * Sorts sorted[from, to) by carryOrder in place. Insertion sort: runs of one group sharing S
+ * and N are short, and Array.prototype.sort on a slice allocated more per run (work arrays)
+ * than the whole walk (dense histories have thousands of such runs). carryOrder is a total
+ * order (input position last), so the result is the one any sort gives.
+ */
+function sortRun(sorted: Candidate[], from: number, to: number): void {
+  for (let i = from + 1; i < to; i++) {
+    const c = sorted[i] as Candidate;
+    let j = i - 1;
+    while (j >= from && carryOrder(sorted[j] as Candidate, c) > 0) {
+      sorted[j + 1] = sorted[j] as Candidate;
+      j--;
+    }
+    sorted[j + 1] = c;
+  }
 }
 
 /** Two fills the walk cannot tell apart (same N, same product and amount, same reset code): their order never matters. */
@@ -96,10 +104,7 @@ function settleForWalk(sorted: Candidate[]): Candidate[] {
         continue;
       }
     }
-    if (mixed) {
-      const run = sorted.slice(runStart, i).sort(carryOrder);
-      for (let k = 0; k < run.length; k++) sorted[runStart + k] = run[k] as Candidate;
-    }
+    if (mixed) sortRun(sorted, runStart, i);
     runStart = i;
     mixed = false;
   }
@@ -115,7 +120,8 @@ function settleForWalk(sorted: Candidate[]): Candidate[] {
 export function walkDays(sorted: Candidate[]): number | null {
   let cursor: number | null = null;
   let previous: Candidate | null = null;
-  for (const c of sorted) {
+  for (let i = 0; i < sorted.length; i++) {
+    const c = sorted[i] as Candidate;
     const start = c.startDay;
     const record = c.record;
     const changed = doseChanged(previous === null ? null : previous.record, record);

@@ -49,7 +49,8 @@ const CLASS_CODES = new Map<string, string>();
 /** Ingredients with more than the threshold left today, from countable (not PRN, not short) supplies. */
 function qualifyingItems(candidates: Candidate[], settings: DuplicateSettings): Item[] {
   const items: Item[] = [];
-  for (const candidate of candidates) {
+  for (let k = 0; k < candidates.length; k++) {
+    const candidate = candidates[k] as Candidate;
     if (candidate.leftToday <= settings.duplicateThresholdDays || isAsNeededSupply(candidate)) continue;
     if (candidate.record.daysSupply <= settings.shortCourseDays) continue;
     for (let i = 0; i < candidate.ingredients.length; i++) {
@@ -63,7 +64,8 @@ function qualifyingItems(candidates: Candidate[], settings: DuplicateSettings): 
 
 function groupBy(items: Item[], keyOf: (item: Item) => string): Map<string, Item[]> {
   const map = new Map<string, Item[]>();
-  for (const item of items) {
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i] as Item;
     const key = keyOf(item);
     const list = map.get(key);
     if (list === undefined) map.set(key, [item]);

@@ -233,7 +233,8 @@ export function duplicatesOfPrepared(history: PreparedHistory, settings: Duplica
   const formCount = preparer.formCount;
   const byIdentity = new Array<IngredientBuckets | undefined>(preparer.identityCount);
   const ingredientOrder: IngredientBuckets[] = [];
-  for (const c of candidates) {
+  for (let k = 0; k < candidates.length; k++) {
+    const c = candidates[k] as Candidate;
     const keys = c.identityKeys;
     for (let i = 0; i < keys.length; i++) {
       const key = keys[i] as number;

@@ -146,6 +146,19 @@ function inInputOrder(found: Candidate[], all: Candidate[]): Candidate[] {
   return out;
 }
 
+/** Compiled once per pattern text (no 'g' flag, so test() keeps no state); bounded like the date memo. */
+const NAME_PATTERNS = new Map<string, RegExp>();
+
+function namePattern(pattern: string): RegExp {
+  let compiled = NAME_PATTERNS.get(pattern);
+  if (compiled === undefined) {
+    compiled = new RegExp(pattern, 'i');
+    if (NAME_PATTERNS.size >= 256) NAME_PATTERNS.clear();
+    NAME_PATTERNS.set(pattern, compiled);
+  }
+  return compiled;
+}
+
 function unique(values: Iterable<string>): string[] {
   return [...new Set(values)];
 }
@@ -216,22 +229,26 @@ export function elderlyOfPrepared(patient: Patient | null, history: PreparedHist
     // Records indexed by code, so each rule looks up its codes instead of rescanning every
     // record (rules × records dominated analyzeHistory at 10k).
     const byCode = new Map<string, Candidate[]>();
-    for (const c of history.distinct(records, 'last')) {
-      for (const code of codes[c.index] as string[]) {
+    const distinct = history.distinct(records, 'last');
+    for (let i = 0; i < distinct.length; i++) {
+      const c = distinct[i] as Candidate;
+      const cs = codes[c.index] as string[];
+      for (let k = 0; k < cs.length; k++) {
+        const code = cs[k] as string;
         const list = byCode.get(code);
         if (list === undefined) byCode.set(code, [c]);
         else list.push(c);
       }
     }
     for (const rule of set.rules) {
-      const except = rule.exceptNamePattern === undefined ? null : new RegExp(rule.exceptNamePattern, 'i');
+      const except = rule.exceptNamePattern === undefined ? null : namePattern(rule.exceptNamePattern);
       const found: Candidate[] = [];
       let lists = 0;
       for (const code of rule.atc7) {
         const list = byCode.get(code);
         if (list === undefined) continue;
         lists += 1;
-        for (const c of list) found.push(c);
+        for (let i = 0; i < list.length; i++) found.push(list[i] as Candidate);
       }
       // Input order, each record once (it may carry two of the rule's codes).
       const candidates = lists > 1 ? inInputOrder(found, records) : found;
@@ -239,12 +256,13 @@ export function elderlyOfPrepared(patient: Patient | null, history: PreparedHist
       if (matched.length === 0) continue;
       const totalDays = matched.reduce((sum, c) => sum + Math.max(0, c.record.daysSupply), 0);
       if (rule.minTotalDays !== undefined && totalDays < rule.minTotalDays) continue;
-      for (const c of matched) explained.add(c.record);
+      for (let i = 0; i < matched.length; i++) explained.add((matched[i] as Candidate).record);
       cautions.push(caution(rule, set, matched, codes, preparer));
     }
   }
   const cloudOnly = new Map<string, Candidate[]>();
-  for (const c of records) {
+  for (let i = 0; i < records.length; i++) {
+    const c = records[i] as Candidate;
     if (!c.record.cloudElderlyMark || explained.has(c.record)) continue;
     const list = cloudOnly.get(c.record.drugCode);
     if (list === undefined) cloudOnly.set(c.record.drugCode, [c]);

@@ -114,7 +114,8 @@ export function groupLeftovers(records: MedicationRecord[], today: IsoDate): Gro
  */
 export function datesReadable(history: PreparedHistory): boolean {
   if (!Number.isFinite(history.preparer.todayDay)) return false;
-  for (const c of history.all) if (c.reason === null && !Number.isFinite(c.startDay)) return false;
+  const all = history.all;
+  for (let i = 0; i < all.length; i++) if ((all[i] as Candidate).reason === null && !Number.isFinite((all[i] as Candidate).startDay)) return false;
   return true;
 }
 
@@ -139,7 +140,9 @@ export function groupsOfPrepared(history: PreparedHistory): GroupLeftover[] {
   const formCount = preparer.formCount;
   const byKey = new Array<PreparedBucket | undefined>(preparer.identityCount * formCount);
   const buckets: PreparedBucket[] = [];
-  for (const c of history.byStart()) {
+  const startOrder = history.byStart();
+  for (let k = 0; k < startOrder.length; k++) {
+    const c = startOrder[k] as Candidate;
     if (c.reason !== null || (counts !== null && counts[c.index] !== 1)) continue;
     const keys = c.identityKeys;
     for (let i = 0; i < keys.length; i++) {

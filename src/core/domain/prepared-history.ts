@@ -27,7 +27,8 @@ export class PreparedHistory {
   byStart(): Candidate[] {
     if (this.started === null) {
       const dated: Candidate[] = [];
-      for (const c of this.all) if (Number.isFinite(c.startDay)) dated.push(c);
+      const all = this.all;
+      for (let i = 0; i < all.length; i++) if (Number.isFinite((all[i] as Candidate).startDay)) dated.push(all[i] as Candidate);
       this.started = sortByStart(dated);
     }
     return this.started;
@@ -45,7 +46,8 @@ export class PreparedHistory {
     for (let i = 1; i <= sorted.length; i++) {
       if (i < sorted.length && (sorted[i] as Candidate).order === (sorted[runStart] as Candidate).order) continue;
       const length = i - runStart;
-      if (length > 32) {
+      // Pairwise up to 128 (no set to build: dense histories have many same-day runs of ~60).
+      if (length > 128) {
         const seen = new Set<MedicationRecord>();
         for (let k = runStart; k < i; k++) seen.add((sorted[k] as Candidate).record);
         if (seen.size !== length) return true;

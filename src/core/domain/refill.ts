@@ -4,7 +4,7 @@
 // validity ends. A late pickup does not extend validity. NHIA widens the window around some
 // holidays (14 days for the 2026 Lunar New Year, anchors 1(c).10): kept as data, not code.
 import type { ChronicPrescription, IsoDate } from './types.ts';
-import { addDays, compareIso, daysBetween } from './dates.ts';
+import { addDays, compareIso, daysBetween, isoDayNumber } from './dates.ts';
 
 export interface HolidayWindow {
   /** First and last day of the holiday range (inclusive). */
@@ -135,4 +135,40 @@ export function refillStatus(p: ChronicPrescription, today: IsoDate, rules: Refi
   const next = { from: nextFrom, until: validUntil };
   if (compareIso(today, nextFrom) < 0) return statusOf(p, counts, validity, next, 'too-early', daysBetween(today, nextFrom), anomalies, window);
   return statusOf(p, counts, validity, next, 'eligible', 0, anomalies, window);
+}
+
+const REFILL_ORDER: Record<RefillState, number> = { eligible: 0, 'too-early': 1, expired: 2, completed: 3 };
+
+function refillOrder(a: RefillStatus, b: RefillStatus): number {
+  return REFILL_ORDER[a.status] - REFILL_ORDER[b.status] || compareIso(b.prescriptionDate, a.prescriptionDate);
+}
+
+/**
+ * The refill list's order, in place: valid prescriptions first (eligible, too early), then
+ * expired, then completed; newest prescription first; equal ones keep their order. One
+ * packed number per status (state, days before the newest, position) sorted natively: the
+ * comparator on ISO strings cost n log n string compares (18,000 prescriptions at 100k
+ * records). The comparator decides when a date cannot be read.
+ */
+export function sortRefills(statuses: RefillStatus[]): RefillStatus[] {
+  const n = statuses.length;
+  const days = new Float64Array(n);
+  let newest = -Infinity;
+  let oldest = Infinity;
+  for (let i = 0; i < n; i++) {
+    const s = statuses[i] as RefillStatus;
+    const day = isoDayNumber(s.prescriptionDate);
+    if (!Number.isFinite(day) || REFILL_ORDER[s.status] === undefined) return statuses.sort(refillOrder);
+    days[i] = day;
+    if (day > newest) newest = day;
+    if (day < oldest) oldest = day;
+  }
+  const span = newest - oldest + 1;
+  if (4 * span * n >= Number.MAX_SAFE_INTEGER) return statuses.sort(refillOrder);
+  const keys = new Float64Array(n);
+  for (let i = 0; i < n; i++) keys[i] = (REFILL_ORDER[(statuses[i] as RefillStatus).status] * span + (newest - (days[i] as number))) * n + i;
+  keys.sort();
+  const copy = statuses.slice();
+  for (let i = 0; i < n; i++) statuses[i] = copy[(keys[i] as number) % n] as RefillStatus;
+  return statuses;
 }
