@@ -81,8 +81,9 @@ function sortRun(sorted: Candidate[], from: number, to: number): void {
 /** Two fills the walk cannot tell apart (same N, same product and amount, same reset code): their order never matters. */
 function interchangeable(a: MedicationRecord, b: MedicationRecord): boolean {
   return (
-    a.daysSupply === b.daysSupply && a.drugCode === b.drugCode && a.quantity === b.quantity && a.unitStrengthMg === b.unitStrengthMg &&
-    a.isCombination === b.isCombination && hasResetCode(a) === hasResetCode(b)
+    // Numbers first: the drug codes of two records are usually two string objects compared by content.
+    a.daysSupply === b.daysSupply && a.quantity === b.quantity && a.unitStrengthMg === b.unitStrengthMg &&
+    a.isCombination === b.isCombination && a.drugCode === b.drugCode && hasResetCode(a) === hasResetCode(b)
   );
 }
 

@@ -78,17 +78,28 @@ function groupActive(newest: Candidate, members: Candidate[], to: number, todayD
   return end !== null && end > todayDay;
 }
 
-/** The group's ingredient is in a high-risk class (checked once per distinct ATC7 it carries). */
+/** The group's ingredient is in a high-risk class (each ATC7 classified once, remembered across analyses). */
 function groupIsHighRisk(identity: string, involved: Candidate[]): boolean {
-  const checked = new Set<string>();
-  for (const c of involved) {
+  for (let i = 0; i < involved.length; i++) {
+    const c = involved[i] as Candidate;
     const atc7 = c.ingredients[c.identities.indexOf(identity)]?.atc7 ?? null;
-    if (atc7 === null || checked.has(atc7)) continue;
-    if (isHighRiskDuplicateClass(atc7)) return true;
-    checked.add(atc7);
+    if (atc7 !== null && highRisk(atc7)) return true;
   }
   return false;
 }
+
+/** isHighRiskDuplicateClass per ATC7 code (a pure answer; bounded like the other code memos). */
+function highRisk(atc7: string): boolean {
+  let known = HIGH_RISK.get(atc7);
+  if (known === undefined) {
+    known = isHighRiskDuplicateClass(atc7);
+    if (HIGH_RISK.size >= 4096) HIGH_RISK.clear();
+    HIGH_RISK.set(atc7, known);
+  }
+  return known;
+}
+
+const HIGH_RISK = new Map<string, boolean>();
 
 /**
  * How many of a group's most recent countable records are tried as the newer side of a

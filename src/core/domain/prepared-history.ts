@@ -46,8 +46,7 @@ export class PreparedHistory {
     for (let i = 1; i <= sorted.length; i++) {
       if (i < sorted.length && (sorted[i] as Candidate).order === (sorted[runStart] as Candidate).order) continue;
       const length = i - runStart;
-      // Pairwise up to 128 (no set to build: dense histories have many same-day runs of ~60).
-      if (length > 128) {
+      if (length > 32) {
         const seen = new Set<MedicationRecord>();
         for (let k = runStart; k < i; k++) seen.add((sorted[k] as Candidate).record);
         if (seen.size !== length) return true;
