@@ -18,6 +18,7 @@ import { commandFor, type CommandId, type Scope } from './keymap.ts';
 import type { DemoTray, Diagnostics } from './ports.ts';
 import { useTerminalSize } from './size.ts';
 import { useTheme } from './theme.ts';
+import { AdminOverlay } from './screens/admin.tsx';
 import { ConsentScreen } from './screens/consent.tsx';
 import { DiagnosticsOverlay } from './screens/diagnostics.tsx';
 import { EmergencyScreen } from './screens/emergency.tsx';
@@ -26,6 +27,7 @@ import { IdleScreen } from './screens/idle.tsx';
 import { LoadingScreen } from './screens/loading.tsx';
 import { PatientViewScreen } from './screens/patient-view.tsx';
 import { ReadyScreen } from './screens/ready.tsx';
+import { ReportsOverlay } from './screens/reports.tsx';
 import { SettingsOverlay } from './screens/settings.tsx';
 import { StaffScreen } from './screens/staff.tsx';
 import { TrayOverlay } from './screens/tray.tsx';
@@ -124,6 +126,12 @@ export function App({ store, today, homeInstitutionId, tray, diagnostics, onQuit
         case 'app.settings':
           store.send({ type: 'open-overlay', overlay: 'settings' });
           return;
+        case 'app.reports':
+          store.send({ type: 'open-overlay', overlay: 'reports', today: today() });
+          return;
+        case 'app.admin':
+          store.send({ type: 'open-overlay', overlay: 'admin' });
+          return;
         case 'session.back':
           if (live.current.trayOpen) setTrayOpen(false);
           else store.send(live.current.overlay ? { type: 'close-overlay' } : { type: 'cancel' });
@@ -141,7 +149,7 @@ export function App({ store, today, homeInstitutionId, tray, diagnostics, onQuit
           return;
       }
     },
-    [store, tray, onQuit],
+    [store, tray, onQuit, today],
   );
 
   const onKey = useCallback(
@@ -193,6 +201,8 @@ export function App({ store, today, homeInstitutionId, tray, diagnostics, onQuit
           {help ? <HelpOverlay lang={lang} width={overlayWidth} height={bodyHeight} offset={helpOffset} /> : null}
           {!help && trayOpen && tray ? <TrayOverlay tray={tray} lang={lang} width={overlayWidth} height={bodyHeight} onClose={closeTray} /> : null}
           {!help && !trayOpen && state.overlay === 'settings' ? <SettingsOverlay settings={state.settings} lang={lang} width={overlayWidth} send={send} /> : null}
+          {!help && !trayOpen && state.overlay === 'reports' ? <ReportsOverlay view={state.reports} lang={lang} width={overlayWidth} height={bodyHeight} send={send} /> : null}
+          {!help && !trayOpen && state.overlay === 'admin' ? <AdminOverlay view={state.admin} lang={lang} width={overlayWidth} height={bodyHeight} send={send} /> : null}
           {!help && !trayOpen && state.overlay === 'diagnostics' ? <DiagnosticsOverlay diagnostics={diagnostics} lang={lang} width={overlayWidth} height={bodyHeight} /> : null}
         </Box>
         <NoticeLine notice={state.notice} lang={lang} width={size.columns} />

@@ -5,7 +5,7 @@
 import type { Keypress } from './input/keypress.ts';
 import type { UiKey } from './i18n/index.ts';
 
-export type Scope = 'global' | 'patient' | 'table' | 'consent' | 'text' | 'tray' | 'list';
+export type Scope = 'global' | 'patient' | 'table' | 'consent' | 'text' | 'tray' | 'list' | 'report' | 'admin';
 
 export type CommandId =
   | 'app.help' | 'app.tray' | 'app.lang' | 'app.quit' | 'app.diagnostics' | 'app.settings'
@@ -14,7 +14,12 @@ export type CommandId =
   | 'table.up' | 'table.down' | 'table.page-up' | 'table.page-down' | 'table.home' | 'table.end'
   | 'table.sort-prev' | 'table.sort-next' | 'table.sort-order' | 'table.filter' | 'table.filter-panel' | 'table.detail'
   | 'text.submit' | 'text.erase' | 'text.next-field' | 'text.prev-field' | 'text.clear'
-  | 'list.up' | 'list.down' | 'list.left' | 'list.right' | 'list.toggle' | 'list.select';
+  | 'list.up' | 'list.down' | 'list.left' | 'list.right' | 'list.toggle' | 'list.select'
+  | 'app.reports' | 'app.admin'
+  | 'report.prev' | 'report.next' | 'report.day' | 'report.week' | 'report.month' | 'report.export'
+  | 'report.up' | 'report.down' | 'report.page-up' | 'report.page-down'
+  | 'admin.up' | 'admin.down' | 'admin.add' | 'admin.add-card' | 'admin.enable' | 'admin.toggle-admin'
+  | 'admin.purge' | 'admin.purge-all' | 'admin.verify' | 'admin.confirm';
 
 export interface KeySpec {
   /** Named key from keypress.ts ('f1', 'escape', 'up'…) or a printable character. */
@@ -43,6 +48,9 @@ export const KEYMAP: readonly Binding[] = [
   { command: 'session.logout', scope: 'global', keys: [k('f6'), k('u')], label: 'key.logout', description: 'desc.logout', inBar: false },
   { command: 'app.settings', scope: 'global', keys: [k('f7'), k(',')], label: 'key.settings', description: 'desc.settings', inBar: false },
   { command: 'app.diagnostics', scope: 'global', keys: [k('f8'), k('D')], label: 'key.diagnostics', description: 'desc.diagnostics', inBar: false },
+  // F5 is the consent key on the consent screen; the back office takes F11/F12 (letters too).
+  { command: 'app.admin', scope: 'global', keys: [k('f11'), k('a')], label: 'key.admin', description: 'desc.admin', inBar: false },
+  { command: 'app.reports', scope: 'global', keys: [k('f12'), k('r')], label: 'key.reports', description: 'desc.reports', inBar: false },
   { command: 'app.lang', scope: 'global', keys: [k('f9'), k('L')], label: 'key.lang', description: 'desc.lang', inBar: true },
   { command: 'app.quit', scope: 'global', keys: [k('c', { ctrl: true }), k('f10')], label: 'key.quit', description: 'desc.quit', inBar: false },
   { command: 'session.back', scope: 'global', keys: [k('escape')], label: 'key.back', description: 'desc.back', inBar: true },
@@ -76,6 +84,28 @@ export const KEYMAP: readonly Binding[] = [
   { command: 'text.next-field', scope: 'text', keys: [k('tab'), k('down')], label: 'key.next-field', description: 'desc.next-field', inBar: false },
   { command: 'text.prev-field', scope: 'text', keys: [k('tab', { shift: true }), k('up')], label: 'key.next-field', description: 'desc.next-field', inBar: false },
   { command: 'text.clear', scope: 'text', keys: [k('u', { ctrl: true })], label: 'key.erase', description: 'desc.erase', inBar: false },
+
+  { command: 'report.prev', scope: 'report', keys: [k('left'), k('[')], label: 'key.period', description: 'desc.period', inBar: true },
+  { command: 'report.next', scope: 'report', keys: [k('right'), k(']')], label: 'key.period', description: 'desc.period', inBar: false },
+  { command: 'report.day', scope: 'report', keys: [k('d')], label: 'key.span', description: 'desc.span', inBar: true },
+  { command: 'report.week', scope: 'report', keys: [k('w')], label: 'key.span', description: 'desc.span', inBar: false },
+  { command: 'report.month', scope: 'report', keys: [k('m')], label: 'key.span', description: 'desc.span', inBar: false },
+  { command: 'report.export', scope: 'report', keys: [k('c')], label: 'key.export', description: 'desc.export', inBar: true },
+  { command: 'report.up', scope: 'report', keys: [k('up'), k('k')], label: 'key.scroll', description: 'desc.scroll', inBar: true },
+  { command: 'report.down', scope: 'report', keys: [k('down'), k('j')], label: 'key.scroll', description: 'desc.scroll', inBar: false },
+  { command: 'report.page-up', scope: 'report', keys: [k('pageup')], label: 'key.page', description: 'desc.page', inBar: false },
+  { command: 'report.page-down', scope: 'report', keys: [k('pagedown'), k(' ')], label: 'key.page', description: 'desc.page', inBar: false },
+
+  { command: 'admin.up', scope: 'admin', keys: [k('up'), k('k')], label: 'key.move', description: 'desc.move', inBar: false },
+  { command: 'admin.down', scope: 'admin', keys: [k('down'), k('j')], label: 'key.move', description: 'desc.move', inBar: false },
+  { command: 'admin.add', scope: 'admin', keys: [k('n')], label: 'key.add-staff', description: 'desc.add-staff', inBar: true },
+  { command: 'admin.add-card', scope: 'admin', keys: [k('c')], label: 'key.add-card', description: 'desc.add-card', inBar: true },
+  { command: 'admin.enable', scope: 'admin', keys: [k('e'), k(' ')], label: 'key.enable', description: 'desc.enable', inBar: true },
+  { command: 'admin.toggle-admin', scope: 'admin', keys: [k('m')], label: 'key.toggle-admin', description: 'desc.toggle-admin', inBar: true },
+  { command: 'admin.purge', scope: 'admin', keys: [k('p')], label: 'key.purge', description: 'desc.purge', inBar: true },
+  { command: 'admin.purge-all', scope: 'admin', keys: [k('P')], label: 'key.purge-all', description: 'desc.purge-all', inBar: false },
+  { command: 'admin.verify', scope: 'admin', keys: [k('v')], label: 'key.verify', description: 'desc.verify', inBar: true },
+  { command: 'admin.confirm', scope: 'admin', keys: [k('y')], label: 'key.confirm', description: 'desc.confirm', inBar: false },
 
   { command: 'list.up', scope: 'list', keys: [k('up'), k('k')], label: 'key.move', description: 'desc.move', inBar: true },
   { command: 'list.down', scope: 'list', keys: [k('down'), k('j')], label: 'key.move', description: 'desc.move', inBar: false },

@@ -13,6 +13,8 @@ const SCOPE_TITLES: Partial<Record<Scope, UiKey>> = {
   consent: 'help.scope.consent',
   text: 'help.scope.text',
   list: 'help.scope.tray',
+  report: 'help.scope.report',
+  admin: 'help.scope.admin',
 };
 
 export function helpLines(lang: Lang): { scope: Scope; keys: string; description: string }[] {

@@ -2,7 +2,7 @@
 // filter (/), the records filter panel (f) and a detail box (Enter). Keys arrive through
 // the app's dispatcher as commands; this screen maps them to its view reducer.
 import { Box, Text } from 'ink';
-import { useCallback, useMemo, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { useLiveReducer } from '../use-live-reducer.ts';
 import { TAB_IDS } from '../../core/session/types.ts';
 import { tr } from '../i18n/index.ts';
@@ -39,12 +39,16 @@ function scopesOf(view: PatientViewState): Scope[] {
   return view.views[view.tab].filtering ? ['text', 'table', 'patient'] : ['table', 'patient'];
 }
 
-export function PatientViewScreen({ state, lang, size, homeInstitutionId }: ScreenProps & { homeInstitutionId: string | null }) {
+export function PatientViewScreen({ state, lang, size, send, homeInstitutionId }: ScreenProps & { homeInstitutionId: string | null }) {
   const theme = useTheme();
   const phase = state.phase;
   const [view, dispatch, liveView] = useLiveReducer(patientView, () => initialPatientView(state.settings.defaultTab));
   const data = phase.name === 'patient-view' ? phase.data : null;
   const table = useMemo(() => (data ? tabTable(view.tab, data, lang, homeInstitutionId) : null), [data, view.tab, lang, homeInstitutionId]);
+  // The session decides whether showing this tab counts as opening the care list (NHI 開啟率).
+  useEffect(() => {
+    if (data) send({ type: 'tab-shown', tab: view.tab });
+  }, [data, view.tab, send]);
   const tv = view.views[view.tab];
   const base = useMemo(() => {
     if (!table) return [];
