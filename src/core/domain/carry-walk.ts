@@ -61,12 +61,18 @@ export function settleTies(sorted: Candidate[]): Candidate[] {
 }
 
 /**
- * Sorts sorted[from, to) by carryOrder in place. Insertion sort: runs of one group sharing S
- * and N are short, and Array.prototype.sort on a slice allocated more per run (work arrays)
- * than the whole walk (dense histories have thousands of such runs). carryOrder is a total
- * order (input position last), so the result is the one any sort gives.
+ * Sorts sorted[from, to) by carryOrder in place. Short runs (the usual: one group's fills
+ * sharing S and N) by insertion, since Array.prototype.sort on a slice allocated more per run
+ * (work arrays) than the whole walk; long runs (a dense history: dozens of same-day fills of
+ * one drug) by the built-in sort, so the compares stay k log k. carryOrder is a total order
+ * (input position last), so the result is the one any sort gives.
  */
 function sortRun(sorted: Candidate[], from: number, to: number): void {
+  if (to - from > 12) {
+    const run = sorted.slice(from, to).sort(carryOrder);
+    for (let k = 0; k < run.length; k++) sorted[from + k] = run[k] as Candidate;
+    return;
+  }
   for (let i = from + 1; i < to; i++) {
     const c = sorted[i] as Candidate;
     let j = i - 1;

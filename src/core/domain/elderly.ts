@@ -54,8 +54,11 @@ function dailyMg(record: MedicationRecord): number | null {
 class CodeLists {
   private readonly single = new Map<string | null, Map<string | null, string[]>>();
 
+  private readonly pairs = new Map<string | null, Map<string | null, Map<string | null, string[]>>>();
+
   of(c: Candidate): string[] {
     const product = c.record.atc7;
+    if (c.ingredients.length === 2) return this.ofPair(product, c.ingredients);
     if (c.ingredients.length !== 1) return this.compute(product, c.ingredients);
     const own = (c.ingredients[0] as Ingredient).atc7;
     let byOwn = this.single.get(product);
@@ -67,6 +70,28 @@ class CodeLists {
     if (codes === undefined) {
       codes = this.compute(product, c.ingredients);
       byOwn.set(own, codes);
+    }
+    return codes;
+  }
+
+  /** Two-ingredient combinations (the usual ones) remembered by product and both codes. */
+  private ofPair(product: string | null, ingredients: Ingredient[]): string[] {
+    const first = (ingredients[0] as Ingredient).atc7;
+    const second = (ingredients[1] as Ingredient).atc7;
+    let byFirst = this.pairs.get(product);
+    if (byFirst === undefined) {
+      byFirst = new Map();
+      this.pairs.set(product, byFirst);
+    }
+    let bySecond = byFirst.get(first);
+    if (bySecond === undefined) {
+      bySecond = new Map();
+      byFirst.set(first, bySecond);
+    }
+    let codes = bySecond.get(second);
+    if (codes === undefined) {
+      codes = this.compute(product, ingredients);
+      bySecond.set(second, codes);
     }
     return codes;
   }

@@ -152,8 +152,9 @@ export function comparableIngredients(record: {
   const isCombination = components !== undefined;
   // The usual case (every ingredient already has its own code) allocates nothing: this runs per record.
   let allKept = true;
-  for (const ingredient of record.ingredients) {
-    if (!keepsOwnCode(ingredient, product, isCombination)) allKept = false;
+  const ingredients = record.ingredients;
+  for (let i = 0; i < ingredients.length; i++) {
+    if (!keepsOwnCode(ingredients[i] as Ingredient, product, isCombination)) allKept = false;
   }
   if (allKept) return record.ingredients;
   return record.ingredients.map((ingredient) =>
