@@ -14,10 +14,12 @@ export function duplicateMessageKey(alert: DuplicateAlert): string {
 export function duplicateAlerts(duplicates: DuplicateAlert[], thresholdDays = 10): Alert[] {
   return duplicates.map((d) => {
     // 'STILNOX 10MG (甲診所 114/05/01)': readable in both languages (names are as NHI writes them).
+    // Each date formatted once, for both lists.
+    const dates = d.dates.map(toRocDate);
     const drugs = d.recordIds.map((id, i) => {
-      const date = d.dates[i];
+      const date = dates[i];
       const name = d.drugNames[i] ?? id;
-      return `${name} (${d.recordInstitutions[i] ?? ''} ${date === undefined ? '' : toRocDate(date)})`;
+      return `${name} (${d.recordInstitutions[i] ?? ''} ${date === undefined ? '' : date})`;
     });
     return {
       severity: d.severity,
@@ -27,7 +29,7 @@ export function duplicateAlerts(duplicates: DuplicateAlert[], thresholdDays = 10
         drugNames: d.drugNames,
         ingredients: d.ingredients,
         institutions: d.institutions,
-        dates: d.dates.map(toRocDate),
+        dates,
         overlapDays: d.overlapDays,
         threshold: thresholdDays,
         classCode: d.classCode ?? '',

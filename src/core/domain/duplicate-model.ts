@@ -89,21 +89,41 @@ export function buildAlert(
   classCode: string | null = null,
   className: string | null = null,
 ): DuplicateAlert {
-  const sorted = involved;
+  // One pass over the records (an alert of a dense history names dozens of them).
+  const drugCodes: string[] = [];
+  const drugNames: string[] = [];
+  const institutions = new Set<string>();
+  const institutionIds = new Set<string>();
+  const recordInstitutions: string[] = [];
+  const dates: IsoDate[] = [];
+  const recordIds: string[] = [];
+  let crossInstitution = false;
+  for (let i = 0; i < involved.length; i++) {
+    const c = involved[i] as Candidate;
+    const r = c.record;
+    drugCodes.push(r.drugCode);
+    drugNames.push(r.drugName);
+    institutions.add(r.institution.name);
+    institutionIds.add(r.institution.id);
+    recordInstitutions.push(r.institution.name);
+    dates.push(c.start);
+    recordIds.push(r.id);
+    if (c.prescriber !== (involved[0] as Candidate).prescriber) crossInstitution = true;
+  }
   return {
     level,
     severity,
     group,
-    drugCodes: sorted.map((c) => c.record.drugCode),
-    drugNames: sorted.map((c) => c.record.drugName),
+    drugCodes,
+    drugNames,
     ingredients: distinct(ingredients),
-    institutions: distinct(sorted.map((c) => c.record.institution.name)),
-    institutionIds: distinct(sorted.map((c) => c.record.institution.id)),
-    recordInstitutions: sorted.map((c) => c.record.institution.name),
-    dates: sorted.map((c) => c.start),
+    institutions: [...institutions],
+    institutionIds: [...institutionIds],
+    recordInstitutions,
+    dates,
     overlapDays,
-    crossInstitution: isCrossInstitution(sorted),
-    recordIds: sorted.map((c) => c.record.id),
+    crossInstitution,
+    recordIds,
     classCode,
     className,
   };
