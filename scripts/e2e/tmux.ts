@@ -16,7 +16,9 @@ export interface Terminal {
 export function openTerminal(command: string, options: { columns?: number; rows?: number; env?: Record<string, string>; cwd: string }): Terminal {
   const socket = `yaoli-e2e-${process.pid}-${Math.floor(Math.random() * 1e9)}`;
   const tmux = (...args: string[]) => execFileSync('tmux', ['-L', socket, ...args], { encoding: 'utf8' });
-  const env = Object.entries(options.env ?? {})
+  // Ink draws nothing but the last frame when it thinks it runs in CI (is-in-ci reads CI=true,
+  // which CI sets): the program under test is an interactive terminal, so say it is not CI.
+  const env = Object.entries({ CI: 'false', ...options.env })
     .map(([k, v]) => `${k}=${JSON.stringify(v)}`)
     .join(' ');
   // The shell stays after the program ends, so its exit code and the restored screen can be read.
