@@ -3,7 +3,7 @@
 // denominator (visits that prescribed the five classes, from the IC card upload).
 //
 //   visit_id,date,patient,staff,care_list,five_classes
-//   V0001,2026-10-01,A123456789,B120863158,Y,N
+//   V0001,2026-10-01,<patient national ID>,<staff national ID>,Y,N
 //
 // date: ISO, ROC 115/10/01 or 1151001; patient: national ID or the audit log's 64-hex patient
 // key; staff: national ID or masked ID (may be empty); care_list and five_classes: Y/N (1/0,
