@@ -58,6 +58,10 @@ test('78-year-old on chronic refills: 3rd amlodipine fill is too early, L4 amlod
   const keys = out.alerts.map((a: any) => a.key);
   for (const key of ['duplicate.L4', 'refill.too-early', 'elderly.avoid', 'allergy.on-record', 'patient.over-75']) t.true(keys.includes(key), key);
   t.is(out.allergies.length, 1, 'the NP row is noise');
+  t.deepEqual(out.summary, [
+    { kind: 'ckd', text: '此病人腎功能不佳，最近一筆eGFR值為[34]，採檢日期為[114/09/15]，開立藥品時請注意劑量調整。', egfr: 34, egfrDate: '2025-09-15', icon: 'summary-icon-3.png' },
+  ]);
+  t.like(out.alerts.find((a: any) => a.key === 'summary.ckd'), { severity: 'warning' });
 });
 
 test('zolpidem from two clinics is a critical L2; the care list matches the reference (420 mg = 42 DDD, 1825 mg per half year)', async (t) => {

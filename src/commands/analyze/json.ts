@@ -114,6 +114,13 @@ export function analysisJson(analysis: Analysis, lang: Lang, cloudLeftover: read
       symptoms: allergy.symptoms,
       severity: allergy.severity,
     })),
+    summary: analysis.summary.map((note) => ({
+      kind: note.kind,
+      text: note.text,
+      egfr: note.egfr ?? null,
+      egfrDate: note.egfrDate ?? null,
+      icon: note.icon,
+    })),
     // Facts stay out: they are display values (ROC dates) for the message templates.
     alerts: analysis.alerts.map((alert) => ({ severity: alert.severity, key: alert.key, message: alertText(alert, lang) })),
   };
