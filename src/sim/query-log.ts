@@ -24,18 +24,26 @@ export interface QueryLog {
 }
 
 /** Bounded so a long training day cannot grow the process without limit. */
-const MAX_ENTRIES = 10_000;
+export const MAX_QUERY_LOG_ENTRIES = 10_000;
 
-export function createQueryLog(): QueryLog {
-  let entries: QueryLogEntry[] = [];
+export function createQueryLog(limit = MAX_QUERY_LOG_ENTRIES): QueryLog {
+  // A ring: once full, each append overwrites the oldest entry in place (no copy per request).
+  let ring: QueryLogEntry[] = [];
+  let oldest = 0;
   return {
     append({ patientId, staffId, ...rest }) {
-      entries.push({ ...rest, patient: patientId === null ? null : maskNationalId(patientId), staff: staffId === null ? null : maskNationalId(staffId) });
-      if (entries.length > MAX_ENTRIES) entries = entries.slice(-MAX_ENTRIES);
+      const entry = { ...rest, patient: patientId === null ? null : maskNationalId(patientId), staff: staffId === null ? null : maskNationalId(staffId) };
+      if (ring.length < limit) {
+        ring.push(entry);
+        return;
+      }
+      ring[oldest] = entry;
+      oldest = (oldest + 1) % limit;
     },
-    entries: () => entries.map((e) => ({ ...e })),
+    entries: () => [...ring.slice(oldest), ...ring.slice(0, oldest)].map((e) => ({ ...e })),
     clear() {
-      entries = [];
+      ring = [];
+      oldest = 0;
     },
   };
 }
