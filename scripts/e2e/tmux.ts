@@ -13,9 +13,23 @@ export interface Terminal {
   close(): void;
 }
 
-export function openTerminal(command: string, options: { columns?: number; rows?: number; env?: Record<string, string>; cwd: string }): Terminal {
+export interface TerminalOptions {
+  columns?: number;
+  rows?: number;
+  env?: Record<string, string>;
+  cwd: string;
+  /**
+   * Variables of this process the program must not see (e.g. a developer's own YAOLI_* settings):
+   * the private tmux server, and with it the program, starts from this process's environment.
+   */
+  dropEnv?: (name: string) => boolean;
+}
+
+export function openTerminal(command: string, options: TerminalOptions): Terminal {
   const socket = `yaoli-e2e-${process.pid}-${Math.floor(Math.random() * 1e9)}`;
-  const tmux = (...args: string[]) => execFileSync('tmux', ['-L', socket, ...args], { encoding: 'utf8' });
+  const drop = options.dropEnv;
+  const serverEnv = drop ? Object.fromEntries(Object.entries(process.env).filter(([name]) => !drop(name))) : process.env;
+  const tmux = (...args: string[]) => execFileSync('tmux', ['-L', socket, ...args], { encoding: 'utf8', env: serverEnv });
   // Ink draws nothing but the last frame when it thinks it runs in CI (is-in-ci reads CI=true,
   // which CI sets): the program under test is an interactive terminal, so say it is not CI.
   const env = Object.entries({ CI: 'false', ...options.env })
