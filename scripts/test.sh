@@ -1,7 +1,12 @@
 #!/usr/bin/env bash
 # The README's test command runs this: every ava test under TZ=UTC, then the date-sensitive
 # domain tests again under Asia/Taipei (a pharmacy's zone) to prove no answer depends on TZ.
-# It ends with one plain line, "N passed, N failed, N skipped", summed over both runs.
+# The files that talk to the real pcscd (ava.config.mjs `pcscdTests`) are left out of the
+# concurrent run and run here one at a time after it: there is one pcscd, and one of them
+# restarts it. It ends with one plain line, "N passed, N failed, N skipped", summed over all runs.
+#
+#   bash scripts/test.sh                      everything
+#   bash scripts/test.sh FILE… [--flag=value]  those files (pcscd ones still alone, after the rest)
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
@@ -10,13 +15,41 @@ if [ -f scripts/pcscd-up.sh ]; then
   bash scripts/pcscd-up.sh || true
 fi
 
+mapfile -t pcscd_tests < <(node --input-type=module -e "const { pcscdTests } = await import('./ava.config.mjs'); console.log(pcscdTests.join('\n'))")
+
+is_pcscd_test() {
+  local file=${1#./} known
+  for known in "${pcscd_tests[@]}"; do [ "$file" = "$known" ] && return 0; done
+  return 1
+}
+
+# Flags go to every ava run (give their values as --flag=value); files go to the run they belong to.
+flags=() concurrent=() alone=()
+for arg in "$@"; do
+  if [[ "$arg" == -* ]]; then flags+=("$arg")
+  elif is_pcscd_test "$arg"; then alone+=("$arg")
+  else concurrent+=("$arg")
+  fi
+done
+full=0
+if [ "${#concurrent[@]}" -eq 0 ] && [ "${#alone[@]}" -eq 0 ]; then
+  full=1
+  alone=("${pcscd_tests[@]}")
+fi
+
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 status=0
-TZ=UTC npx ava "$@" 2>&1 | tee -a "$log" || status=1
-if [ "$#" -eq 0 ]; then
+if [ "$full" -eq 1 ] || [ "${#concurrent[@]}" -gt 0 ]; then
+  TZ=UTC npx ava ${flags[@]+"${flags[@]}"} ${concurrent[@]+"${concurrent[@]}"} 2>&1 | tee -a "$log" || status=1
+fi
+for file in ${alone[@]+"${alone[@]}"}; do
+  echo "== $file alone (it talks to the real pcscd)"
+  TZ=UTC npx ava ${flags[@]+"${flags[@]}"} "$file" 2>&1 | tee -a "$log" || status=1
+done
+if [ "$full" -eq 1 ]; then
   echo '== domain tests again under TZ=Asia/Taipei'
-  TZ=Asia/Taipei npx ava 'test/core/domain/**/*.test.ts' 2>&1 | tee -a "$log" || status=1
+  TZ=Asia/Taipei npx ava ${flags[@]+"${flags[@]}"} 'test/core/domain/**/*.test.ts' 2>&1 | tee -a "$log" || status=1
 fi
 
 # ava lists every test in a non-interactive run: ✔ passed, ✘ failed, "- [skip]" skipped.
