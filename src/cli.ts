@@ -1,5 +1,6 @@
 // argv → one subcommand. With no subcommand yaoli starts the kiosk (once it exists).
 import { commands } from './commands/registry.ts';
+import { forgetCiEnvironment } from './kiosk/terminal.ts';
 
 const VERSION = '0.1.0';
 
@@ -28,13 +29,18 @@ export async function main(argv: string[]): Promise<number> {
   const entry = wantsHelp ? undefined : commands.find((c) => c.name === name) ?? commands.find((c) => c.name === 'kiosk' && name?.startsWith('-'));
   if (!entry) {
     const kiosk = commands.find((c) => c.name === 'kiosk');
-    if (name === undefined && kiosk) return (await kiosk.load()).run([]);
+    if (name === undefined && kiosk) {
+      forgetCiEnvironment();
+      return (await kiosk.load()).run([]);
+    }
     console.log(usage());
     if (wantsHelp) return 0;
     console.error(`\n未知的指令 unknown command: ${name}`);
     return 2;
   }
   const args = entry.name === 'kiosk' && name?.startsWith('-') ? argv : rest;
+  // The kiosk is an interactive screen even where CI is set (Ink reads it when first loaded).
+  if (entry.name === 'kiosk') forgetCiEnvironment();
   return (await entry.load()).run(args);
 }
 
