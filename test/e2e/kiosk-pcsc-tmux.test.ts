@@ -3,19 +3,21 @@
 // vsmartcard-vpcd, real pcscd reports it, the kiosk reads it through pcsclite. Staff S01 logs
 // in with the deck PIN, patient P003 (no card PIN: verbal consent) shows its cross-institution
 // duplicate alert and the duplicated drug's rows, then Ctrl-C on each `card insert` pulls the
-// card: the patient leaves the screen, then staff are logged out.
+// card: the patient leaves the screen; P004's card pulled while MediCloud hangs leaves the
+// loading screen; staff are logged out. MediCloud is the simulator on 127.0.0.1 (`--cloud`).
 //
 // This file talks to the machine's one pcscd. ava.config.mjs keeps it (and the other pcscd
 // file, which restarts pcscd) out of the concurrent run; scripts/test.sh runs each alone.
 import test from 'ava';
 import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { demoDeck, findPatient, findStaff } from '../../src/demo/deck.ts';
 import { maskNationalId } from '../../src/core/domain/national-id.ts';
 import { loadPcsclite } from '../../src/device/pcsc/binding.ts';
 import { vpcdReaderName } from '../../src/device/virtual/vpcd-link.ts';
+import { startSimulator } from '../../src/sim/server.ts';
 import { buildEntry } from '../../scripts/build.mjs';
 import { openTerminal } from '../../scripts/e2e/tmux.ts';
 
@@ -23,6 +25,8 @@ const root = join(import.meta.dirname, '..', '..');
 const deck = demoDeck();
 const s01 = findStaff(deck, 'S01');
 const p003 = findPatient(deck, 'P003');
+const p004 = findPatient(deck, 'P004');
+const TODAY = '2026-11-23';
 const STAFF_SLOT = 0;
 const PATIENT_SLOT = 1;
 /** pcscd notices a vpcd card within about half a second; reading it adds a few APDUs. */
@@ -90,17 +94,20 @@ class InsertedCard {
 
 const isDrugRow = (line: string) => /^[ >]\d{3}\/\d{2}\/\d{2} /.test(line);
 
-pcscTest('kiosk end to end in tmux on real pcscd: staff card and PIN, patient card, duplicate alert, drug rows, cards out', async (t) => {
+pcscTest('kiosk end to end in tmux on real pcscd: staff PIN, duplicate alert and drug rows, a patient card pulled in view and while loading, staff card out', async (t) => {
   t.timeout(120_000);
-  if (!s01 || !p003) return t.fail('the demo deck has S01 and P003');
+  if (!s01 || !p003 || !p004) return t.fail('the demo deck has S01, P003 and P004');
+  if (p003.pin !== null || p004.pin !== null) return t.fail('P003 and P004 have no card PIN (verbal consent)');
   // Its own output folder: the other e2e file builds dist/e2e, and a build clears its chunks.
   const bundle = await buildEntry(undefined, join(root, 'dist', 'e2e-pcsc', 'yaoli.mjs'));
   const home = mkdtempSync(join(tmpdir(), 'yaoli-e2e-pcsc-'));
   const cards: InsertedCard[] = [];
   let term: ReturnType<typeof openTerminal> | null = null;
-  t.teardown(() => {
+  const cloud = await startSimulator({ port: 0, host: '127.0.0.1', seed: deck.seed, today: TODAY });
+  t.teardown(async () => {
     for (const card of cards) card.kill();
     term?.close();
+    await cloud.close();
     rmSync(home, { recursive: true, force: true });
   });
 
@@ -108,7 +115,9 @@ pcscTest('kiosk end to end in tmux on real pcscd: staff card and PIN, patient ca
   const samFolder = join(home, 'sam');
   execFileSync(process.execPath, [bundle, 'card', 'sam-init', '--folder', samFolder], { cwd: root, env: childEnv, stdio: 'ignore' });
 
-  term = openTerminal(`node ${bundle} --readers pcsc --today 2026-11-23 --sam-folder ${samFolder}`, {
+  // Long cloud timeouts (the kiosk's config file): the hung look-up below must still be loading when its card is pulled.
+  writeFileSync(join(home, 'config.json'), JSON.stringify({ timeouts: { headersMs: 60_000, bodyMs: 60_000 } }));
+  term = openTerminal(`node ${bundle} --readers pcsc --today ${TODAY} --sam-folder ${samFolder} --cloud ${cloud.url}`, {
     cwd: root,
     env: { YAOLI_HOME: home, NODE_ENV: 'production' },
     dropEnv: notYaoli,
@@ -155,6 +164,19 @@ pcscTest('kiosk end to end in tmux on real pcscd: staff card and PIN, patient ca
   t.false(cleared.includes(maskNationalId(p003.nationalId)));
   t.false(cleared.includes(drug), 'no drug left on screen');
   t.true(cleared.includes(`已登入：${s01.name}`), 'staff stay logged in for the next patient');
+
+  // MediCloud stops answering; the next patient's card is pulled while the kiosk is loading.
+  cloud.faults.add({ endpoint: '*', hang: true });
+  const next = new InsertedCard(bundle, 'P004', PATIENT_SLOT);
+  cards.push(next);
+  await term.waitFor((s) => s.includes('口頭同意') && s.includes(p004.name), 'the verbal-consent question for P004', CARD_WAIT);
+  term.send('Enter');
+  await term.waitFor((s) => s.includes('正在查詢雲端藥歷') && s.includes(p004.name), 'the loading screen while MediCloud hangs');
+  t.is(await next.remove(), 0, next.text());
+  const dropped = await term.waitFor((s) => s.includes('健保卡已取出') && s.includes('請插入病人健保卡'), 'the look-up dropped after the card left mid-load', CARD_WAIT);
+  t.false(dropped.includes(p004.name), 'the loading patient is gone from the screen');
+  t.false(dropped.includes('正在查詢雲端藥歷'));
+  cloud.faults.clear();
 
   t.is(await staff.remove(), 0, staff.text());
   const out = await term.waitFor((s) => s.includes('醫事人員卡已取出') && s.includes('請插入醫事人員卡'), 'logged out after the staff card left pcscd', CARD_WAIT);
