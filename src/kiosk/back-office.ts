@@ -4,7 +4,7 @@
 // audits itself), the care-list open row (NHI 開啟率) and the daily purge of expired snapshots.
 // Answers come back as session events; nothing here throws into the screen.
 import { join } from 'node:path';
-import { addStaff, listStaff, purgeCache, setStaffAdmin, setStaffEnabled, verifyAuditLog, type AdminResult } from '../core/admin/index.ts';
+import { addStaff, bootstrapAdmin, listStaff, purgeCache, setStaffAdmin, setStaffEnabled, verifyAuditLog, type AdminResult } from '../core/admin/index.ts';
 import type { Cache } from '../core/cache/index.ts';
 import { isCacheError } from '../core/cache/index.ts';
 import { careListOpenEntry, reportFromCache, todayInTaipei, writeReportFiles } from '../core/report/index.ts';
@@ -20,6 +20,8 @@ export interface BackOfficeDeps {
   exportsDir: string;
   dispatch: (event: SessionEvent) => void;
   clock: () => number;
+  /** After each admin operation: the authorization list may have changed (the embedded cloud follows it). */
+  onStaffChanged?: () => void;
   onWarning?: (error: Error) => void;
 }
 
@@ -44,6 +46,8 @@ export function createBackOffice(deps: BackOfficeDeps): (effect: BackOfficeEffec
     switch (op.kind) {
       case 'list':
         return null;
+      case 'bootstrap':
+        return messageOf(bootstrapAdmin(cache, actor, { name: op.name, role: actor.role }));
       case 'add-typed':
         return messageOf(addStaff(cache, actor, { staffId: op.staffId, role: op.role, source: 'typed' }));
       case 'add-card': {
@@ -106,7 +110,14 @@ export function createBackOffice(deps: BackOfficeDeps): (effect: BackOfficeEffec
               return { staff: [], message };
             }
           })
-          .then(({ staff, message }) => dispatch({ type: 'admin-loaded', at: at(), staff, message }));
+          .then(({ staff, message }) => {
+            try {
+              deps.onStaffChanged?.();
+            } catch (error) {
+              warn(error);
+            }
+            dispatch({ type: 'admin-loaded', at: at(), staff, message });
+          });
         return;
       case 'care-list-open':
         try {

@@ -2,6 +2,7 @@
 // settings), MediCloud client (the embedded simulator by default), SAM, the look-up and
 // the effects runner, the demo tray and the diagnostics. `close()` undoes it all.
 import { dirname, join } from 'node:path';
+import { staffAccess, type StaffAccess } from '../core/admin/index.ts';
 import { openCache, type Cache } from '../core/cache/index.ts';
 import { createCloudClient } from '../core/cloud/index.ts';
 import type { LookupCache } from '../core/lookup/index.ts';
@@ -66,7 +67,8 @@ export async function openWorld(options: WorldOptions): Promise<World> {
   let cache: Cache | null = null;
   try {
     const paths = defaultCachePaths();
-    cache = openCache({ path: options.cachePath ?? paths.db, keyFile: options.keyFile ?? paths.keyFile }).cache;
+    // The cache stamps audit rows and snapshots with the kiosk's own clock (a test or a pinned demo day moves both).
+    cache = openCache({ path: options.cachePath ?? paths.db, keyFile: options.keyFile ?? paths.keyFile, clock: () => new Date(clock()) }).cache;
     store.send({ type: 'devices', status: { cache: 'ok' } });
     store.send({ type: 'settings-loaded', settings: loadSettings(cache) });
   } catch (error) {
@@ -92,8 +94,36 @@ export async function openWorld(options: WorldOptions): Promise<World> {
     stopSamWatch = watchSamCards(hub, samReady, warn);
   }
 
-  const isAdmin = (staffId: string) => (cache?.staff.isAdmin(staffId) ?? false) || (embedded && deck.staff.some((s) => s.staffId === staffId && s.admin));
-  const cards = createCardOps(hub, { isAdmin });
+  const accessOf = (staffId: string): StaffAccess | undefined => {
+    if (!cache) return undefined;
+    if (!embedded) return staffAccess(cache, staffId);
+    // The demo deck plays NHI's registration: S01 is the 機構管理者 and the embedded cloud
+    // answers for the others (403 for S06) unless this kiosk's list says otherwise.
+    const member = cache.staff.get(staffId);
+    if (member) return member.enabled ? (member.admin ? 'admin' : 'user') : 'disabled';
+    return deck.staff.some((s) => s.staffId === staffId && s.admin) ? 'admin' : 'user';
+  };
+  const cardOps = createCardOps(hub, { isAdmin: () => false });
+  const cards: typeof cardOps = {
+    ...cardOps,
+    async readStaff(reader) {
+      const profile = await cardOps.readStaff(reader);
+      const access = accessOf(profile.staffId);
+      return access ? { ...profile, access, admin: access === 'admin' } : profile;
+    },
+  };
+  // Training: the embedded cloud's 機構使用者 list follows this kiosk's, as the real one follows
+  // what the 機構管理者 sets on NHI's VPN site. Staff the kiosk lists are authorized while enabled.
+  const deckAuthorized = new Map(simulator?.deck.staff.map((s) => [s.staffId, s.authorized]) ?? []);
+  const mirrorStaff = () => {
+    if (!simulator || !cache) return;
+    for (const member of simulator.deck.staff) member.authorized = cache.staff.get(member.staffId)?.enabled ?? deckAuthorized.get(member.staffId) ?? false;
+  };
+  try {
+    mirrorStaff();
+  } catch (error) {
+    warn(error as Error);
+  }
   const lookups = createLookupService({
     cards,
     client,
@@ -119,7 +149,7 @@ export async function openWorld(options: WorldOptions): Promise<World> {
     audit: (entry) =>
       cache?.audit.append({ action: entry.action, at: entry.at, staffMasked: entry.staffId, patientMasked: entry.patientMasked, consent: entry.consent, outcome: entry.outcome, reason: entry.reason, ...(entry.latencyMs === null ? {} : { latencies: { total: entry.latencyMs } }) }),
     saveSettings: (settings) => cache && saveSettings(cache, settings),
-    backOffice: cache ? createBackOffice({ cache, cards, exportsDir: join(dirname(cache.path), 'exports'), dispatch: store.dispatch, clock, onWarning: warn }) : null,
+    backOffice: cache ? createBackOffice({ cache, cards, exportsDir: join(dirname(cache.path), 'exports'), dispatch: store.dispatch, clock, onStaffChanged: mirrorStaff, onWarning: warn }) : null,
     onWarning: warn,
   });
   const unbridge = bridgeHub(hub, { cards, dispatch: store.dispatch, clock, onStaffCardGone: lookups.forgetStaff });

@@ -6,6 +6,8 @@ export type { NewStaff, StaffRole, StaffView } from './staff.ts';
 export { changeSetting } from './settings.ts';
 export { purgeCache, verifyAuditLog } from './cache-ops.ts';
 export type { PurgeScope } from './cache-ops.ts';
+export { bootstrapAdmin, staffAccess } from './first-admin.ts';
+export type { FirstAdmin, StaffAccess } from './first-admin.ts';
 export { authorityOf } from './operate.ts';
 export type { AdminActor, AdminCache, Authority } from './operate.ts';
 export { adminText, adminTextBoth } from './result.ts';

@@ -4,6 +4,7 @@ import { catalogue } from '../../i18n/index.ts';
 export const adminMessages = catalogue({
   'staff-added': { 'zh-TW': '已將 {staff}（{role}）加入機構使用者名單', en: '{staff} ({role}) added to the authorized staff list' },
   'staff-updated': { 'zh-TW': '已更新 {staff} 的資料（{role}），並設為啟用', en: '{staff} updated ({role}) and enabled' },
+  'first-admin': { 'zh-TW': '本機尚無機構管理者：{staff} 已設為第一位機構管理者', en: 'no administrator yet: {staff} is now the first administrator' },
   'staff-enabled': { 'zh-TW': '已啟用 {staff}', en: '{staff} enabled' },
   'staff-disabled': { 'zh-TW': '已停用 {staff}', en: '{staff} disabled' },
   'admin-granted': { 'zh-TW': '已將 {staff} 設為機構管理者', en: '{staff} is now an administrator' },

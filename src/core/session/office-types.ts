@@ -47,7 +47,12 @@ export type AdminOp =
   | { kind: 'verify-audit' };
 
 /** What the admin-op effect carries: add-card resolved to the reader holding the card. */
-export type AdminEffectOp = Exclude<AdminOp, { kind: 'add-card' }> | { kind: 'add-card'; reader: string } | { kind: 'list' };
+export type AdminEffectOp =
+  | Exclude<AdminOp, { kind: 'add-card' }>
+  | { kind: 'add-card'; reader: string }
+  | { kind: 'list' }
+  /** First set-up: the card holder just logged in (valid PIN) becomes the first administrator. */
+  | { kind: 'bootstrap'; name: string };
 
 export interface AdminView {
   staff: AdminStaffRow[] | null;

@@ -44,6 +44,12 @@ export interface StaffProfile {
   role: string;
   /** 機構管理者: may open settings. */
   admin: boolean;
+  /**
+   * What this kiosk's authorization list (機構使用者) says about the holder, when the kiosk
+   * keeps one (src/core/admin staffAccess): 'first-setup' makes them the first administrator
+   * after a valid PIN; 'disabled' and 'not-listed' are refused at login. Absent: no local list.
+   */
+  access?: 'admin' | 'user' | 'first-setup' | 'disabled' | 'not-listed';
   /** PIN tries left as the card reports them; 0 = locked. */
   pinTriesLeft: number;
 }

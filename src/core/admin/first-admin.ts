@@ -1,0 +1,52 @@
+// Who may use the kiosk, and the first administrator of a new kiosk. NHI's model is
+// 機構管理者 → 機構使用者: the institution's manager authorizes its users. The staff card
+// (docs/card-profile.md §4) says only doctor / pharmacist / nurse; it cannot say
+// "institution manager", so a new kiosk, whose list holds no enabled administrator, cannot
+// learn its manager from a card. The rule: until an enabled administrator is listed, the
+// first staff card holder who logs in with a valid PIN becomes the administrator (audited
+// `admin.bootstrap`); from then on only enabled members of the list may log in.
+import { isValidNationalId, maskNationalId } from '../domain/national-id.ts';
+import { operate, type AdminActor, type AdminCache } from './operate.ts';
+import { done, refused, type AdminResult } from './result.ts';
+import { STAFF_ROLES, type StaffView } from './staff.ts';
+
+/**
+ * What the list says about a staff card holder at login:
+ * - 'admin' / 'user': an enabled member (administrator or not);
+ * - 'first-setup': no enabled administrator yet — this holder becomes the first after the PIN;
+ * - 'disabled': listed but disabled by an administrator;
+ * - 'not-listed': the list has an administrator and this holder is not on it.
+ */
+export type StaffAccess = 'admin' | 'user' | 'first-setup' | 'disabled' | 'not-listed';
+
+export function staffAccess(cache: Pick<AdminCache, 'staff'>, staffId: string): StaffAccess {
+  const member = cache.staff.get(staffId);
+  if (member?.enabled) return member.admin ? 'admin' : 'user';
+  if (!cache.staff.list().some((m) => m.enabled && m.admin)) return 'first-setup';
+  return member ? 'disabled' : 'not-listed';
+}
+
+export interface FirstAdmin {
+  /** From the staff card. */
+  name: string;
+  role: string;
+}
+
+/**
+ * The first administrator, after a valid staff PIN on a kiosk with no enabled administrator.
+ * Refused ('not-admin') once any enabled administrator exists, so a second card holder who
+ * read the card during the first one's set-up does not become administrator too.
+ */
+export function bootstrapAdmin(cache: AdminCache, actor: AdminActor, card: FirstAdmin): AdminResult<StaffView> {
+  return operate(cache, actor, 'admin.bootstrap', (authority) => {
+    const id = typeof actor.staffId === 'string' ? actor.staffId.trim().toUpperCase() : '';
+    if (!isValidNationalId(id)) return { result: refused('invalid-staff-id') };
+    const staff = maskNationalId(id);
+    if (authority !== 'first-setup') return { result: refused('not-admin'), detail: `staff=${staff}` };
+    const role = (STAFF_ROLES as readonly string[]).includes(card.role) ? card.role : null;
+    if (!role) return { result: refused('invalid-role'), detail: `staff=${staff}` };
+    const name = card.name.trim().slice(0, 100) || staff;
+    const { staffId: _id, ...member } = cache.staff.upsert({ staffId: id, name, role, enabled: true, admin: true });
+    return { result: done(member, 'first-admin', { staff }), detail: `staff=${staff} role=${role} source=card admin=true` };
+  });
+}
