@@ -170,7 +170,7 @@ async function insert(argv: string[]): Promise<number> {
   if (values.help) return console.log(HELP), EXIT.ok;
   const slot = Number(values.slot);
   const seed = Number(values.seed);
-  if (values.slot !== '0' && values.slot !== '1') return usage('--slot 必須是 0（病人）或 1（醫事人員） / --slot must be 0 (patient) or 1 (staff)');
+  if (values.slot !== '0' && values.slot !== '1') return usage('--slot 必須是 0（Virtual PCD 00 00，示範卡匣放醫事人員卡）或 1（00 01，病人） / --slot must be 0 (Virtual PCD 00 00, staff in the demo tray) or 1 (00 01, patient)');
   if (!Number.isInteger(seed)) return usage(`--seed 必須是整數 / --seed must be an integer: ${String(values.seed)}`);
   const deckId = typeof values.card === 'string' ? values.card : '';
   const card = createDeckCard(deckId, seed);
