@@ -12,6 +12,8 @@ import { openTerminal, type Terminal } from '../../scripts/e2e/tmux.ts';
 
 const root = join(import.meta.dirname, '..', '..');
 const deck = demoDeck();
+// A developer's own YAOLI_* settings (readers, config file, home) must not reach the kiosk under test.
+const notYaoli = (name: string) => name.startsWith('YAOLI_');
 const s01 = findStaff(deck, 'S01');
 const p001 = findPatient(deck, 'P001');
 
@@ -43,7 +45,7 @@ test('kiosk end to end in tmux: tray, PIN, patient, alerts, sort, filter, tabs, 
   t.timeout(120_000);
   const file = await bundle();
   const home = mkdtempSync(join(tmpdir(), 'yaoli-e2e-'));
-  const term = openTerminal(`node ${file} --today 2026-11-23`, { cwd: root, env: { YAOLI_HOME: home, NODE_ENV: 'production' } });
+  const term = openTerminal(`node ${file} --today 2026-11-23`, { cwd: root, env: { YAOLI_HOME: home, NODE_ENV: 'production' }, dropEnv: notYaoli });
   t.teardown(() => {
     term.close();
     rmSync(home, { recursive: true, force: true });
@@ -118,7 +120,7 @@ test('SIGTERM gives the terminal back: alternate screen left, cursor shown, exit
   const file = await bundle();
   const home = mkdtempSync(join(tmpdir(), 'yaoli-e2e-'));
   const pidFile = join(home, 'pid');
-  const term = openTerminal(`sh -c 'echo $$ > ${pidFile}; exec node ${file}'`, { cwd: root, env: { YAOLI_HOME: home } });
+  const term = openTerminal(`sh -c 'echo $$ > ${pidFile}; exec node ${file}'`, { cwd: root, env: { YAOLI_HOME: home }, dropEnv: notYaoli });
   t.teardown(() => {
     term.close();
     rmSync(home, { recursive: true, force: true });
