@@ -47,6 +47,12 @@ export interface WorldOptions {
   store: SessionStore;
   clock: () => number;
   today: () => IsoDate;
+  /**
+   * The demo deck's staff flags stand in for NHI's registration (S01 is the 機構管理者; the
+   * embedded cloud answers 403 for S06). Default: with the virtual readers. false: this kiosk's
+   * own authorization list alone decides, first set-up included, as on a real kiosk.
+   */
+  deckStaff?: boolean;
 }
 
 /** When the cache cannot open, look-ups still run; nothing is cached and the idle screen says so. */
@@ -96,7 +102,7 @@ export async function openWorld(options: WorldOptions): Promise<World> {
 
   const accessOf = (staffId: string): StaffAccess | undefined => {
     if (!cache) return undefined;
-    if (!embedded) return staffAccess(cache, staffId);
+    if (!(options.deckStaff ?? embedded)) return staffAccess(cache, staffId);
     // The demo deck plays NHI's registration: S01 is the 機構管理者 and the embedded cloud
     // answers for the others (403 for S06) unless this kiosk's list says otherwise.
     const member = cache.staff.get(staffId);

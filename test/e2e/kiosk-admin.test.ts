@@ -25,14 +25,14 @@ interface Kiosk {
 }
 
 /** The kiosk's clock and "today" both follow `setTime`; the tests move it between days. */
-async function openKiosk(start: string, home = mkdtempSync(join(tmpdir(), 'yaoli-admin-world-'))): Promise<Kiosk> {
+async function openKiosk(start: string, home = mkdtempSync(join(tmpdir(), 'yaoli-admin-world-')), deckStaff?: boolean): Promise<Kiosk> {
   process.env.YAOLI_HOME = home;
   let now = Date.parse(start);
   const clock = () => now;
   const today = () => new Date(now + 8 * 3_600_000).toISOString().slice(0, 10);
   let world: World | null = null;
   const store = createSessionStore(initialSession(undefined, clock()), { clock, onEffect: (effect) => world?.run(effect) });
-  world = await openWorld({ readers: 'virtual', cloud: null, seed: deck.seed, samFolder: null, store, clock, today });
+  world = await openWorld({ readers: 'virtual', cloud: null, seed: deck.seed, samFolder: null, store, clock, today, ...(deckStaff === undefined ? {} : { deckStaff }) });
   return { store, world, home, setTime: (iso) => void (now = Date.parse(iso)) };
 }
 
@@ -199,4 +199,75 @@ test.serial('an administrator authorizes S06, who then looks up P002 and opens ç
   // The export is on record with its period; the audit chain still verifies.
   const rows = auditRows(k.home);
   t.deepEqual(rows.filter((r) => r.action === 'admin.export').map((r) => [r.staffMasked, r.outcome, r.reason]), [[maskNationalId(staffId('S01')), 'ok', 'from=2026-10-01 to=2026-10-31 by=week']]);
+});
+
+test.serial('first set-up on a new kiosk: the first PIN-verified card holder becomes administrator; after that the list applies, across a restart', async (t) => {
+  // deckStaff: false â€” the kiosk's own list alone decides, as with real readers (--readers pcsc).
+  const home = mkdtempSync(join(tmpdir(), 'yaoli-first-setup-'));
+  t.teardown(() => rmSync(home, { recursive: true, force: true }));
+  const k = await openKiosk('2026-11-02T02:00:00Z', home, false);
+  const s02 = maskNationalId(staffId('S02'));
+  const s03 = maskNationalId(staffId('S03'));
+
+  await logIn(k, 'S02');
+  t.is(k.store.getState().notice?.key, 'notice.first-admin');
+  t.true(k.store.getState().staff?.profile.admin);
+  k.store.send({ type: 'open-overlay', overlay: 'admin' });
+  await until(k.store, () => k.store.getState().admin?.busy === false && (k.store.getState().admin?.staff?.length ?? 0) > 0, 'the staff list with the first administrator');
+  t.deepEqual(k.store.getState().admin?.staff, [{ masked: s02, name: findStaff(deck, 'S02')?.name, role: 'pharmacist', enabled: true, admin: true }]);
+  k.store.send({ type: 'admin-action', op: { kind: 'add-typed', staffId: staffId('S03'), role: 'pharmacist' } });
+  await until(k.store, () => k.store.getState().admin?.message?.key === 'staff-added', 'S03 added');
+  k.store.send({ type: 'close-overlay' });
+  await pull(k, 'S02', 'idle');
+
+  // S04 is not on the list: refused after the PIN, until the card is out.
+  await logIn(k, 'S04', 'staff-refused');
+  t.is(k.store.getState().notice?.key, 'error.staff-not-listed');
+  k.store.send({ type: 'open-overlay', overlay: 'admin' });
+  t.is(k.store.getState().overlay, null);
+  await pull(k, 'S04', 'idle');
+  // S03, just authorized, logs in and looks up P001.
+  await logIn(k, 'S03');
+  t.false(k.store.getState().staff?.profile.admin);
+  await k.world.insertAtStart(['P001']);
+  await phase(k.store, 'consent');
+  k.store.send({ type: 'verbal-consent' });
+  await phase(k.store, 'patient-view');
+  k.world.tray?.toggle('P001');
+  await phase(k.store, 'ready');
+  await pull(k, 'S03', 'idle');
+  await k.world.close();
+
+  // After a restart: the list is kept; S02 disables S03, who is then refused.
+  const again = await openKiosk('2026-11-02T03:00:00Z', home, false);
+  t.teardown(() => again.world.close());
+  await logIn(again, 'S02');
+  t.is(again.store.getState().notice, null, 'no second first set-up');
+  t.true(again.store.getState().staff?.profile.admin);
+  again.store.send({ type: 'open-overlay', overlay: 'admin' });
+  await until(again.store, () => again.store.getState().admin?.busy === false, 'the list');
+  again.store.send({ type: 'admin-action', op: { kind: 'set-enabled', masked: s03, enabled: false } });
+  await until(again.store, () => again.store.getState().admin?.message?.key === 'staff-disabled', 'S03 disabled');
+  again.store.send({ type: 'close-overlay' });
+  await pull(again, 'S02', 'idle');
+  await logIn(again, 'S03', 'staff-refused');
+  t.is(again.store.getState().notice?.key, 'error.staff-disabled');
+  await pull(again, 'S03', 'idle');
+  await again.world.close();
+
+  const rows = auditRows(home);
+  t.true(rows.length > 0);
+  t.deepEqual(rows.filter((r) => r.action.startsWith('admin.')).map((r) => [r.action, r.staffMasked, r.outcome]), [
+    ['admin.bootstrap', s02, 'ok'],
+    ['admin.staff-add', s02, 'ok'],
+    ['admin.staff-disable', s02, 'ok'],
+  ]);
+  t.deepEqual(rows.filter((r) => r.action === 'staff-login').map((r) => [r.staffMasked, r.outcome]), [
+    [s02, 'first-setup'],
+    [maskNationalId(staffId('S04')), 'staff-not-listed'],
+    [s03, 'ok'],
+    [s02, 'ok'],
+    [s03, 'staff-disabled'],
+  ]);
+  t.deepEqual(rows.filter((r) => r.action === 'lookup').map((r) => [r.staffMasked, r.outcome]), [[s03, 'ok']]);
 });
