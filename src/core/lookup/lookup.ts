@@ -13,6 +13,8 @@ import { CloudError, leadingFailure, type CloudClient, type EndpointParts, type 
 import type { EndpointId } from '../medicloud/index.ts';
 import { historyFromParts, oldest, partsFromSnapshots, type StoredSnapshot } from './history.ts';
 import { auditLookup, type LookupAudit } from './audit.ts';
+import { CARE_LIST_STEP, checkCareListStep, type CareListAnswer, type CareListChecker } from './care-list-check.ts';
+import type { CareListStatus } from '../session/types.ts';
 
 export type ConsentKind = 'pin' | 'verbal' | 'emergency' | 'none';
 
@@ -31,6 +33,8 @@ export interface ShownData {
   fetchedAt: Date;
   /** Endpoints whose data is not in `history` (never cached and not fetched). */
   missing: EndpointId[];
+  /** The care-list Web API's answer in this look-up; null when not asked (cache, prefetch, no API). */
+  careList?: CareListStatus | null;
 }
 
 export type LookupEvent =
@@ -55,7 +59,8 @@ export interface LookupOptions {
   /** As read from the NHI card. */
   patient: Patient;
   cache: LookupCache;
-  client: Pick<CloudClient, 'login' | 'fetchAll'>;
+  /** With `checkCareList` (the real client has it), the care-list Web API is asked too. */
+  client: Pick<CloudClient, 'login' | 'fetchAll'> & Partial<Pick<CloudClient, 'checkCareList'>>;
   /** How to log in for this patient (three cards). */
   credentials: LoginCredentials;
   today: IsoDate;
@@ -68,12 +73,17 @@ export interface LookupOptions {
   action?: 'lookup' | 'prefetch';
   /** Cached data younger than this, complete for every endpoint, is not fetched again. 0 = always refresh. */
   maxCacheAgeMs?: number;
+  /** Ask NHI's care-list Web API beside the endpoints (default: yes for `lookup` when the client can). */
+  careListApi?: boolean;
   /** Skip the analysis (prefetch only stores). */
   analyze?: boolean;
   settings?: AnalysisSettings;
   signal?: AbortSignal;
   clock?: () => Date;
 }
+
+/** The care-list Web API's time in the audit row's latencies (the report lists it per endpoint). */
+const CARE_LIST_LATENCY = CARE_LIST_STEP;
 
 /** Kinds that mean "the cloud is not answering properly right now": keep showing the cache. */
 const UNAVAILABLE = new Set<CloudError['kind']>(['network', 'timeout', 'server', 'malformed']);
@@ -87,7 +97,7 @@ export async function lookupPatient(options: LookupOptions): Promise<LookupResul
   const emit = (event: LookupEvent): void => {
     if (isCurrent()) options.onEvent(event);
   };
-  const shown = (parts: EndpointParts, dates: Iterable<Date | undefined>, missing: EndpointId[]): ShownData => {
+  const shown = (parts: EndpointParts, dates: Iterable<Date | undefined>, missing: EndpointId[], careList: CareListAnswer | null = null): ShownData => {
     const history = historyFromParts(patient, parts);
     let analysis: Analysis | null = null;
     if (options.analyze !== false) {
@@ -98,7 +108,7 @@ export async function lookupPatient(options: LookupOptions): Promise<LookupResul
         warnings.push(error instanceof Error ? error : new Error(String(error)));
       }
     }
-    return { history, analysis, fetchedAt: oldest(dates) ?? clock(), missing };
+    return { history, analysis, fetchedAt: oldest(dates) ?? clock(), missing, careList: careList?.status ?? null };
   };
   const finish = (outcome: LookupOutcome, error: CloudError | null): LookupResult => {
     latencies.total = Math.round(performance.now() - started);
@@ -127,6 +137,9 @@ export async function lookupPatient(options: LookupOptions): Promise<LookupResul
   const onProgress = (event: ProgressEvent): void => emit({ type: 'progress', ...event });
   let failure: CloudError | null = null;
   let fresh: Awaited<ReturnType<CloudClient['fetchAll']>> | null = null;
+  let careList: CareListAnswer | null = null;
+  const checker: CareListChecker | null =
+    (options.careListApi ?? (options.action ?? 'lookup') === 'lookup') && typeof options.client.checkCareList === 'function' ? options.client.checkCareList.bind(options.client) : null;
   const loginStarted = performance.now();
   onProgress({ endpoint: 'login', state: 'pending' });
   try {
@@ -134,8 +147,12 @@ export async function lookupPatient(options: LookupOptions): Promise<LookupResul
     latencies.login = Math.round(performance.now() - loginStarted);
     onProgress({ endpoint: 'login', state: 'done', ms: latencies.login });
     if (!isCurrent()) return finish('superseded', null);
+    // After the login, so a refused staff member (403) is not asked about twice; beside the endpoints.
+    const asking = checker ? checkCareListStep(checker, options.credentials, onProgress, options.signal) : null;
     fresh = await options.client.fetchAll(session, { onProgress, signal: options.signal, isCurrent });
     Object.assign(latencies, fresh.latencies);
+    careList = asking ? await asking : null;
+    if (careList) latencies[CARE_LIST_LATENCY] = careList.ms;
     failure = leadingFailure(fresh.failures);
   } catch (error) {
     latencies.login = Math.round(performance.now() - loginStarted);
@@ -154,7 +171,7 @@ export async function lookupPatient(options: LookupOptions): Promise<LookupResul
     }
   }
   if (fresh && failure === null) {
-    emit({ type: 'fresh', ...shown(fresh.parts, fresh.snapshots.map((s) => s.fetchedAt), []) });
+    emit({ type: 'fresh', ...shown(fresh.parts, fresh.snapshots.map((s) => s.fetchedAt), [], careList) });
     return finish('fresh', null);
   }
   const error = failure as CloudError;
@@ -165,7 +182,7 @@ export async function lookupPatient(options: LookupOptions): Promise<LookupResul
   const missing = cached.missing.filter((id) => !(fresh?.parts && id in fresh.parts));
   const anyData = Object.keys(parts).length > 0;
   if (UNAVAILABLE.has(error.kind) && anyData) {
-    emit({ type: 'offline', error, ...shown(parts, dates.values(), missing) });
+    emit({ type: 'offline', error, ...shown(parts, dates.values(), missing, careList) });
     return finish('offline', error);
   }
   emit({ type: 'failed', error });

@@ -16,7 +16,8 @@ export function sessionError(error: CloudError): LookupErrorValue {
 function dataOf(shown: ShownData, source: PatientData['source']): PatientData | null {
   // The session shows analysed data only; without an analysis (it failed) there is nothing to show.
   if (shown.analysis === null) return null;
-  return { history: shown.history, analysis: shown.analysis, fetchedAt: shown.fetchedAt.getTime(), source };
+  const data: PatientData = { history: shown.history, analysis: shown.analysis, fetchedAt: shown.fetchedAt.getTime(), source };
+  return shown.careList ? { ...data, careList: shown.careList } : data;
 }
 
 /**

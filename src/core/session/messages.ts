@@ -23,6 +23,7 @@ export const sessionMessages = catalogue({
   'error.staff-not-listed': { 'zh-TW': '此醫事人員不在本機的機構使用者名單中，請機構管理者於「機構管理」(F11) 授權', en: 'This staff member is not on this kiosk\'s authorized staff list; ask the administrator to authorize them (F11)' },
   'error.staff-disabled': { 'zh-TW': '此醫事人員在本機的授權已停用，請洽機構管理者', en: 'This staff member\'s authorization on this kiosk is disabled; ask the administrator' },
   'notice.first-admin': { 'zh-TW': '本機尚無機構管理者：您已成為第一位機構管理者，請於「機構管理」(F11) 授權其他人員', en: 'No administrator yet: you are now the first administrator; authorize the other staff in administration (F11)' },
+  'caveat.care-list-api': { 'zh-TW': '關懷名單查詢 API 未回應（{kind}），關懷名單標示依雲端藥歷 (s02/s03) 判斷', en: 'The care-list Web API did not answer ({kind}); the care-list badge follows the MediCloud rows (s02/s03)' },
   'error.not-admin': { 'zh-TW': '僅機構管理者可變更設定', en: 'Only the institution administrator can change settings' },
   'error.lookup-failed': { 'zh-TW': '雲端查詢失敗，且本機無快取資料', en: 'MediCloud lookup failed and nothing is cached' },
   'error.patient-unknown': { 'zh-TW': '雲端查無此病人或生日不符 (404)', en: 'MediCloud does not know this patient or the birth date does not match (404)' },

@@ -77,9 +77,17 @@ export interface LookupTarget {
 
 export type EndpointState = 'waiting' | 'loading' | 'done' | 'failed' | 'cached';
 
+/**
+ * Whether the patient is on the 特定管制用藥 care list, from NHI's care-list Web API (isCareList,
+ * exeURL) asked during this look-up; 'rows' when it failed: the imue0009s02/s03 rows decide.
+ */
+export type CareListStatus = { source: 'api'; onList: boolean; exeUrl: string | null } | { source: 'rows'; failure: string };
+
 export interface PatientData {
   history: PatientHistory;
   analysis: PatientAnalysis;
+  /** The care-list Web API's answer; absent when not asked (cached data, an older client). */
+  careList?: CareListStatus;
   /** When the cloud produced these data (ms); a cache hit shows its age. */
   fetchedAt: number;
   source: 'cloud' | 'cache';

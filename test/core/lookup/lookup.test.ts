@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { createServer } from 'node:net';
 import { openCache, type Cache } from '../../../src/core/cache/index.ts';
 import { createCloudClient, type CloudClient } from '../../../src/core/cloud/index.ts';
-import { lookupPatient, type LookupEvent, type LookupOptions } from '../../../src/core/lookup/index.ts';
+import { CARE_LIST_STEP, lookupPatient, type LookupEvent, type LookupOptions } from '../../../src/core/lookup/index.ts';
 import { ENDPOINT_IDS } from '../../../src/core/medicloud/index.ts';
 import { findPatient, type DemoPatient } from '../../../src/demo/deck.ts';
 import { maskNationalId } from '../../../src/core/domain/national-id.ts';
@@ -76,7 +76,7 @@ test.serial('miss → fresh; hit → cached at once with its fetch time, then fr
   t.is(fresh.analysis?.today, TODAY);
   t.deepEqual(fresh.missing, []);
   const progress = first.events.filter((e) => e.type === 'progress');
-  t.deepEqual(new Set(progress.map((e) => (e.type === 'progress' ? e.endpoint : ''))), new Set(['login', ...ENDPOINT_IDS]));
+  t.deepEqual([...new Set(progress.map((e) => (e.type === 'progress' ? e.endpoint : '')))].sort(), ['login', ...ENDPOINT_IDS, CARE_LIST_STEP].sort());
   t.is(cache.getSnapshots(patientOf('P001').nationalId).length, ENDPOINT_IDS.length);
 
   const later = '2026-12-20';
@@ -187,6 +187,64 @@ test.serial('unauthorized staff → failed forbidden even with a cache; a young 
   t.is(young.result.outcome, 'cached');
   t.is(c.stats.requests, requests, 'no login, no fetch');
   t.deepEqual(cache.audit.tail(2).map((r) => r.outcome), ['failed-forbidden', 'cached']);
+  await c.close();
+  cache.close();
+});
+
+// NHI's care-list Web API (方法1) during the look-up: isCareList for the badge, a progress line and
+// a latency of its own; a failure falls back to the s02/s03 rows and does not fail the look-up.
+test.serial('care-list Web API: P002 is on the list (exeURL), P001 not; one progress line and one latency each', async (t) => {
+  sim.faults.clear();
+  const cache = freshCache();
+  const c = client();
+  const onList = await look(cache, c, 'P002');
+  const fresh = onList.events.find((e) => e.type === 'fresh');
+  if (fresh?.type !== 'fresh') return t.fail();
+  t.like(fresh.careList, { source: 'api', onList: true });
+  t.regex(fresh.careList?.source === 'api' ? (fresh.careList.exeUrl ?? '') : '', /\/imu\/imue1000\?type=ies&AUDIT_SEQ=\d+$/);
+  t.true(fresh.history.careList.length > 0, 'the rows agree');
+  const states = onList.events.flatMap((e) => (e.type === 'progress' && e.endpoint === CARE_LIST_STEP ? [e.state] : []));
+  t.deepEqual(states, ['pending', 'done']);
+  t.is(typeof cache.audit.tail(1)[0]?.latencies[CARE_LIST_STEP], 'number');
+
+  const notOnList = await look(cache, c, 'P001');
+  const second = notOnList.events.find((e) => e.type === 'fresh');
+  t.deepEqual(second?.type === 'fresh' ? second.careList : undefined, { source: 'api', onList: false, exeUrl: null });
+  // Cached data were not asked about: the rows decide until the cloud answers.
+  const again = await look(cache, c, 'P002');
+  const cached = again.events.find((e) => e.type === 'cached');
+  t.is(cached?.type === 'cached' ? cached.careList : 'missing', null);
+  await c.close();
+  cache.close();
+});
+
+test.serial('care-list Web API down (500): the look-up is fresh anyway, the badge falls back to the rows with the failure kind', async (t) => {
+  sim.faults.clear();
+  sim.faults.add({ endpoint: 'care-list', status: 500 });
+  const cache = freshCache();
+  const c = client();
+  const run = await look(cache, c, 'P002');
+  sim.faults.clear();
+  t.is(run.result.outcome, 'fresh');
+  const fresh = run.events.find((e) => e.type === 'fresh');
+  if (fresh?.type !== 'fresh') return t.fail();
+  t.deepEqual(fresh.careList, { source: 'rows', failure: 'server' });
+  t.true(fresh.history.careList.length > 0);
+  t.true(run.events.some((e) => e.type === 'progress' && e.endpoint === CARE_LIST_STEP && e.state === 'failed'));
+  t.is(cache.audit.tail(1)[0]?.outcome, 'ok');
+  await c.close();
+  cache.close();
+});
+
+test.serial('care-list Web API: not asked for a prefetch, nor when the look-up says careListApi: false', async (t) => {
+  sim.faults.clear();
+  const cache = freshCache();
+  const c = client();
+  for (const extra of [{ action: 'prefetch' as const, analyze: false }, { careListApi: false }]) {
+    const run = await look(cache, c, 'P002', extra);
+    t.false(run.events.some((e) => e.type === 'progress' && e.endpoint === CARE_LIST_STEP));
+    t.false(CARE_LIST_STEP in (cache.audit.tail(1)[0]?.latencies ?? {}));
+  }
   await c.close();
   cache.close();
 });

@@ -36,3 +36,12 @@ test('offline: with nothing shown yet, the partial data goes first, then the off
   t.deepEqual(toSessionEvents(event, 3, 9, true).map((e) => e.type), ['lookup-offline']);
   t.deepEqual(toSessionEvents({ type: 'offline', error }, 3, 9, false).map((e) => e.type), ['lookup-offline']);
 });
+
+test('the care-list Web API answer travels with the data; no answer, no field', (t) => {
+  const careList = { source: 'api' as const, onList: true, exeUrl: 'http://127.0.0.1/imu/imue1000?type=ies&AUDIT_SEQ=1' };
+  t.like(toSessionEvents({ type: 'fresh', history, analysis, fetchedAt, missing: [], careList }, 3, 9, true)[0], { type: 'lookup-fresh', data: { careList } });
+  const fallback = { source: 'rows' as const, failure: 'timeout' };
+  t.like(toSessionEvents({ type: 'fresh', history, analysis, fetchedAt, missing: [], careList: fallback }, 3, 9, true)[0], { data: { careList: fallback } });
+  const cached = toSessionEvents({ type: 'cached', history, analysis, fetchedAt, missing: [], careList: null }, 3, 9, false)[0];
+  t.false(cached?.type === 'lookup-cached' && 'careList' in cached.data);
+});
