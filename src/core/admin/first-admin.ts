@@ -13,17 +13,21 @@ import { STAFF_ROLES, type StaffView } from './staff.ts';
 /**
  * What the list says about a staff card holder at login:
  * - 'admin' / 'user': an enabled member (administrator or not);
- * - 'first-setup': no enabled administrator yet — this holder becomes the first after the PIN;
- * - 'disabled': listed but disabled by an administrator;
+ * - 'first-setup': no enabled administrator yet — this holder (listed or not) becomes the first
+ *   after the PIN;
+ * - 'disabled': listed but disabled;
  * - 'not-listed': the list has an administrator and this holder is not on it.
  */
 export type StaffAccess = 'admin' | 'user' | 'first-setup' | 'disabled' | 'not-listed';
 
 export function staffAccess(cache: Pick<AdminCache, 'staff'>, staffId: string): StaffAccess {
   const member = cache.staff.get(staffId);
-  if (member?.enabled) return member.admin ? 'admin' : 'user';
+  if (member?.enabled && member.admin) return 'admin';
+  if (member && !member.enabled) return 'disabled';
+  // No enabled administrator (a new kiosk, or a list typed in the demo): whoever comes first,
+  // listed or not, becomes the administrator; the list cannot say who else should.
   if (!cache.staff.list().some((m) => m.enabled && m.admin)) return 'first-setup';
-  return member ? 'disabled' : 'not-listed';
+  return member ? 'user' : 'not-listed';
 }
 
 export interface FirstAdmin {

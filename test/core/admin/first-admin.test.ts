@@ -58,11 +58,16 @@ test('the administrator adds, disables and re-enables a member: user, disabled, 
   t.is(staffAccess(cache, THIRD), 'not-listed');
 });
 
-test('a list of members with no enabled administrator (e.g. typed in by an older version) is still in first set-up', (t) => {
+test('a list of members with no enabled administrator (typed in the demo) is still in first set-up, for members too; a disabled member stays refused', (t) => {
   const cache = setUp(t);
   cache.staff.upsert({ staffId: SECOND, name: '李護理師', role: 'nurse' });
-  t.is(staffAccess(cache, SECOND), 'user');
+  cache.staff.upsert({ staffId: FIRST, name: '王藥師', role: 'pharmacist', enabled: false });
+  t.is(staffAccess(cache, SECOND), 'first-setup');
   t.is(staffAccess(cache, THIRD), 'first-setup');
+  t.is(staffAccess(cache, FIRST), 'disabled');
+  t.like(bootstrapAdmin(cache, { staffId: SECOND, role: 'nurse' }, { name: '李護理師', role: 'nurse' }), { ok: true, key: 'first-admin' });
+  t.is(staffAccess(cache, SECOND), 'admin');
+  t.is(staffAccess(cache, THIRD), 'not-listed');
 });
 
 test('a bootstrap with a card role outside doctor/pharmacist/nurse or a bad ID is refused and audited', (t) => {
