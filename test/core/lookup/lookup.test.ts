@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { createServer } from 'node:net';
 import { openCache, type Cache } from '../../../src/core/cache/index.ts';
 import { createCloudClient, type CloudClient } from '../../../src/core/cloud/index.ts';
-import { CARE_LIST_STEP, lookupPatient, type LookupEvent, type LookupOptions } from '../../../src/core/lookup/index.ts';
+import { CARE_LIST_STEP, LOOKUP_STEPS, lookupPatient, type LookupEvent, type LookupOptions } from '../../../src/core/lookup/index.ts';
 import { ENDPOINT_IDS } from '../../../src/core/medicloud/index.ts';
 import { findPatient, type DemoPatient } from '../../../src/demo/deck.ts';
 import { maskNationalId } from '../../../src/core/domain/national-id.ts';
@@ -77,6 +77,7 @@ test.serial('miss → fresh; hit → cached at once with its fetch time, then fr
   t.deepEqual(fresh.missing, []);
   const progress = first.events.filter((e) => e.type === 'progress');
   t.deepEqual([...new Set(progress.map((e) => (e.type === 'progress' ? e.endpoint : '')))].sort(), ['login', ...ENDPOINT_IDS, CARE_LIST_STEP].sort());
+  t.deepEqual([...LOOKUP_STEPS].sort(), ['login', ...ENDPOINT_IDS, CARE_LIST_STEP].sort(), 'the loading screen lists every step a look-up reports');
   t.is(cache.getSnapshots(patientOf('P001').nationalId).length, ENDPOINT_IDS.length);
 
   const later = '2026-12-20';
