@@ -114,7 +114,14 @@ export async function openWorld(options: WorldOptions): Promise<World> {
     ...cardOps,
     async readStaff(reader) {
       const profile = await cardOps.readStaff(reader);
-      const access = accessOf(profile.staffId);
+      let access: StaffAccess | undefined;
+      try {
+        access = accessOf(profile.staffId);
+      } catch (error) {
+        // The list cannot be read (cache failing under the kiosk): no administrator rights, and
+        // the cloud's own 機構使用者 check (403) still stands between the card and patient data.
+        warn(error as Error);
+      }
       return access ? { ...profile, access, admin: access === 'admin' } : profile;
     },
   };
