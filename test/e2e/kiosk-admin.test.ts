@@ -130,6 +130,7 @@ test.serial('an administrator authorizes S06, who then looks up P002 and opens ç
   }, 'P002 from the cloud');
   const view = k.store.getState().phase;
   t.true(view.name === 'patient-view' && view.data.history.careList.length > 0, 'P002 is on the care list');
+  t.like(view.name === 'patient-view' ? view.data.careList : null, { source: 'api', onList: true }, "NHI's care-list Web API says so too");
   k.store.send({ type: 'tab-shown', tab: 'controlled' });
   k.store.send({ type: 'tab-shown', tab: 'summary' });
   k.store.send({ type: 'tab-shown', tab: 'controlled' });
@@ -149,7 +150,7 @@ test.serial('an administrator authorizes S06, who then looks up P002 and opens ç
   t.deepEqual(opens.map((r) => [r.staffMasked, r.patientMasked, r.at.toISOString()]), [[s06, maskNationalId(patientId('P002')), '2026-10-15T02:10:00.000Z']], 'once per look-up, however often the tab is shown');
   t.deepEqual(october.filter((r) => r.action.startsWith('admin.')).map((r) => [r.action, r.staffMasked, r.outcome]), [['admin.staff-add', maskNationalId(staffId('S01')), 'ok']]);
   const endpoints = [...new Set(lookups.flatMap((r) => Object.keys(r.latencies)))];
-  t.true(endpoints.includes('login') && endpoints.includes('total') && endpoints.includes('imue0008s02'), `endpoints timed: ${endpoints.join(' ')}`);
+  t.true(['login', 'total', 'imue0008s02', 'care-list'].every((e) => endpoints.includes(e)), `endpoints timed: ${endpoints.join(' ')}`);
   const expectedLatency = new Map(endpoints.map((e) => [e, figure(lookups.flatMap((r) => (e in r.latencies ? [r.latencies[e] as number] : [])))]));
   t.is(expectedLatency.get('login')?.count, 2, 'both look-ups logged in (one refused)');
   t.is(expectedLatency.get('imue0008s02')?.count, 1, 'only the authorized look-up reached the data');
