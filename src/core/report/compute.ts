@@ -202,10 +202,12 @@ export function computeReport(rows: Iterable<ReportRow>, options: ReportOptions)
   };
 }
 
-/** total first, then the steps in the order a look-up takes them, then endpoints by id. */
+/** total first, then the steps in the order a look-up takes them, endpoints by id, the care-list Web API last. */
 function endpointOrder(endpoint: string): number {
   if (endpoint === 'total') return 0;
   if (endpoint === 'cache') return 1;
   if (endpoint === 'login') return 2;
+  // NHI's care-list Web API runs beside the endpoints; listed after them, apart from MediCloud's pages.
+  if (endpoint === 'care-list') return 4;
   return 3;
 }

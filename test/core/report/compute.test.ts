@@ -40,7 +40,7 @@ test('distinct patients per period and overall; a patient on the masked form onl
 
 test('response time per endpoint: count, median, nearest-rank p90/p99, max, in look-up order', (t) => {
   const rows = Array.from({ length: 10 }, (_, i) =>
-    row(`2026-10-0${1 + (i % 3)}T01:00:00Z`, { latencies: { imue0008s02: (i + 1) * 10, total: 1000 - i, login: 7 } }),
+    row(`2026-10-0${1 + (i % 3)}T01:00:00Z`, { latencies: { 'care-list': 40, imue0008s02: (i + 1) * 10, total: 1000 - i, login: 7 } }),
   );
   rows.push(row('2026-10-05T01:00:00Z', { action: 'prefetch', latencies: { imue0008s02: 5000 } }));
   const report = computeReport(rows, OCT);
@@ -52,6 +52,8 @@ test('response time per endpoint: count, median, nearest-rank p90/p99, max, in l
       ['login', 10, 7, 7, 7, 7],
       // 10…100 and the prefetch's 5000: 11 samples, median the 6th (60), p90 rank 10 (100), p99 rank 11.
       ['imue0008s02', 11, 60, 100, 5000, 5000],
+      // NHI's care-list Web API after MediCloud's pages (not asked for a prefetch).
+      ['care-list', 10, 40, 40, 40, 40],
     ],
   );
 });
