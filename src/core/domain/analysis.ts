@@ -9,6 +9,7 @@ import { perDoseAt, type PerDose } from './dose.ts';
 import { datesReadable, groupLeftovers, groupsOfPrepared, type GroupLeftover } from './group-leftover.ts';
 import type { Candidate, Preparer } from './prepare.ts';
 import { PreparedHistory } from './prepared-history.ts';
+import { stableOrder } from './day-order.ts';
 import { analyzedRecord, type AnalyzedRecord } from './analyzed-record.ts';
 import { refillStatus, sortRefills, type RefillStatus } from './refill.ts';
 import { elderlyOfPrepared, patientAge, type ElderlyCaution } from './elderly.ts';
@@ -127,12 +128,31 @@ function analyzedRecords(prepared: Candidate[], preparer: Preparer): AnalyzedRec
     const r = c.record;
     out[i] = analyzedRecord(r, preparer.leftover(c), perDoseAt(r, preparer.timesOf(r.frequency)));
   }
+  const order = newestOrder(prepared);
+  if (order !== null) {
+    const sorted = new Array<AnalyzedRecord>(n);
+    for (let i = 0; i < n; i++) sorted[i] = out[order[i] as number] as AnalyzedRecord;
+    return sorted;
+  }
   const keys = newestKeys(prepared);
   if (keys === null) return out.sort(byNewest);
   keys.sort();
   const sorted = new Array<AnalyzedRecord>(n);
   for (let i = 0; i < n; i++) sorted[i] = out[(keys[i] as number) % n] as AnalyzedRecord;
   return sorted;
+}
+
+/** byNewest's order by counting passes (latest S, latest visit, input position); null when a day is unreadable or spans too wide. */
+function newestOrder(prepared: Candidate[]): Int32Array | null {
+  const n = prepared.length;
+  const starts = new Float64Array(n);
+  const visits = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const c = prepared[i] as Candidate;
+    starts[i] = -c.startDay;
+    visits[i] = -c.visitDay;
+  }
+  return stableOrder(n, [starts, visits]);
 }
 
 /**

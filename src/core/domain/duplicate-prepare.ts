@@ -1,14 +1,15 @@
 // The duplicate check's view of the prepared records (prepare.ts): the one sort into carry
 // order (research §5(b) step 2) and the cheap upper bound of a group's carried supply.
 import { type Candidate } from './prepare.ts';
+import { stableOrder } from './day-order.ts';
 
 export { Preparer, type Candidate } from './prepare.ts';
 
 /**
- * Sorts into carry order (byStart) with one numeric key per record: start day, larger N,
- * input position packed into a double and sorted natively, which is several times faster
- * than a comparator on 10,000 objects. Falls back to the comparator if the key could
- * exceed 2^53 (over a million records).
+ * Sorts into carry order (byStart): counting passes by start day and larger N (stable, so
+ * input order breaks ties); when the days span too wide a range, one numeric key per record
+ * (start day, larger N, input position packed into a double) sorted natively; the
+ * comparator if that key could exceed 2^53 (over a million records).
  */
 export function sortByStart(candidates: Candidate[]): Candidate[] {
   const n = candidates.length;
@@ -24,7 +25,22 @@ export function sortByStart(candidates: Candidate[]): Candidate[] {
     if (c.order > max) max = c.order;
     if (i > 0 && c.index <= (candidates[i - 1] as Candidate).index) inInputOrder = false;
   }
-  if (!inInputOrder || (max - min + 1) * n >= Number.MAX_SAFE_INTEGER) return [...candidates].sort(byStart);
+  if (!inInputOrder) return [...candidates].sort(byStart);
+  // Start day, then larger N: two counting passes when the days span a usual range.
+  const starts = new Float64Array(n);
+  const longerFirst = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const c = candidates[i] as Candidate;
+    starts[i] = c.startDay;
+    longerFirst[i] = c.order - c.startDay * 100_000;
+  }
+  const order = stableOrder(n, [starts, longerFirst]);
+  if (order !== null) {
+    const out = new Array<Candidate>(n);
+    for (let i = 0; i < n; i++) out[i] = candidates[order[i] as number] as Candidate;
+    return out;
+  }
+  if ((max - min + 1) * n >= Number.MAX_SAFE_INTEGER) return [...candidates].sort(byStart);
   const keys = new Float64Array(n);
   for (let i = 0; i < n; i++) keys[i] = ((candidates[i] as Candidate).order - min) * n + i;
   keys.sort();

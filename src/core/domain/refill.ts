@@ -5,6 +5,7 @@
 // holidays (14 days for the 2026 Lunar New Year, anchors 1(c).10): kept as data, not code.
 import type { ChronicPrescription, IsoDate } from './types.ts';
 import { addDays, compareIso, daysBetween, isoDayNumber } from './dates.ts';
+import { stableOrder } from './day-order.ts';
 
 export interface HolidayWindow {
   /** First and last day of the holiday range (inclusive). */
@@ -145,10 +146,11 @@ function refillOrder(a: RefillStatus, b: RefillStatus): number {
 
 /**
  * The refill list's order, in place: valid prescriptions first (eligible, too early), then
- * expired, then completed; newest prescription first; equal ones keep their order. One
- * packed number per status (state, days before the newest, position) sorted natively: the
- * comparator on ISO strings cost n log n string compares (18,000 prescriptions at 100k
- * records). The comparator decides when a date cannot be read.
+ * expired, then completed; newest prescription first; equal ones keep their order. Counting
+ * passes by state and day, or one packed number per status (state, days before the newest,
+ * position) sorted natively when the days span too wide: the comparator on ISO strings cost
+ * n log n string compares (18,000 prescriptions at 100k records). The comparator decides
+ * when a date cannot be read.
  */
 export function sortRefills(statuses: RefillStatus[]): RefillStatus[] {
   const n = statuses.length;
@@ -163,6 +165,18 @@ export function sortRefills(statuses: RefillStatus[]): RefillStatus[] {
     if (day > newest) newest = day;
     if (day < oldest) oldest = day;
   }
+  const states = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    states[i] = REFILL_ORDER[(statuses[i] as RefillStatus).status];
+    days[i] = -(days[i] as number);
+  }
+  const order = stableOrder(n, [states, days]);
+  if (order !== null) {
+    const copy = statuses.slice();
+    for (let i = 0; i < n; i++) statuses[i] = copy[order[i] as number] as RefillStatus;
+    return statuses;
+  }
+  for (let i = 0; i < n; i++) days[i] = -(days[i] as number);
   const span = newest - oldest + 1;
   if (4 * span * n >= Number.MAX_SAFE_INTEGER) return statuses.sort(refillOrder);
   const keys = new Float64Array(n);
