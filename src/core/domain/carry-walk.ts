@@ -149,10 +149,11 @@ export function walkDays(sorted: Candidate[]): number | null {
 
 /**
  * carryForwardEnd on prepared records of one group (in packed carry order): end of coverage
- * C from the computable records in group[from, to) that started before `untilDay`; null when none counts.
+ * C from the computable records in group[from, to) that started before `untilDay`; null when
+ * none counts. `counted` is a work list the caller may reuse between calls (emptied here).
  */
-export function carryEndDay(group: Candidate[], untilDay: number, from = 0, to = group.length): number | null {
-  const counted: Candidate[] = [];
+export function carryEndDay(group: Candidate[], untilDay: number, from = 0, to = group.length, counted: Candidate[] = []): number | null {
+  counted.length = 0;
   for (let i = from; i < to; i++) {
     const c = group[i] as Candidate;
     if (c.reason === null && c.startDay < untilDay) counted.push(c);

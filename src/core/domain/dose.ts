@@ -17,10 +17,10 @@ export function perDose(record: MedicationRecord): PerDose {
 
 /** perDose with the record's times per day already read (the analysis reads each 用法 code once). */
 export function perDoseAt(record: MedicationRecord, times: number | null): PerDose {
-  const total: PerDose = { kind: 'total', total: record.quantity };
-  if (times === null || !(record.daysSupply > 0) || !Number.isFinite(record.quantity)) return total;
+  // One object per record, made only for the answer given (this runs for every record).
+  if (times === null || !(record.daysSupply > 0) || !Number.isFinite(record.quantity)) return { kind: 'total', total: record.quantity };
   const exact = record.quantity / record.daysSupply / times;
-  if (exact < SMALLEST_DOSE) return total;
+  if (exact < SMALLEST_DOSE) return { kind: 'total', total: record.quantity };
   const amount = Math.round(exact * 4) / 4;
-  return PLAUSIBLE.has(amount) ? { kind: 'dose', amount } : total;
+  return PLAUSIBLE.has(amount) ? { kind: 'dose', amount } : { kind: 'total', total: record.quantity };
 }

@@ -129,8 +129,11 @@ export function buildAlert(
   };
 }
 
+/** Two prescribers among the records (a loop: this runs for every L1/L2 alert, which may name dozens). */
 export function isCrossInstitution(involved: Candidate[]): boolean {
-  return new Set(involved.map((c) => c.prescriber)).size > 1;
+  const first = involved[0];
+  for (let i = 1; i < involved.length; i++) if ((involved[i] as Candidate).prescriber !== (first as Candidate).prescriber) return true;
+  return false;
 }
 
 /** The second largest of some day counts: how long at least two of them last (0 with fewer than two). */

@@ -33,6 +33,8 @@ export { duplicateAlerts, duplicateMessageKey } from './duplicate-alerts.ts';
 
 interface Bucket {
   name: string;
+  /** The ingredient identity's integer key (Preparer), the same for every bucket of one ingredient. */
+  identityKey: number;
   /** The dosage form of a K1 bucket ('' for the K2 list of all forms). */
   form: string;
   members: Candidate[];
@@ -43,6 +45,16 @@ interface IngredientBuckets {
   all: Bucket;
   forms: (Bucket | undefined)[];
   formOrder: Bucket[];
+}
+
+/**
+ * Work lists reused by every group of one analysis: a dense history tries dozens of newer
+ * records per group, and a fresh list of the older ones per try was most of the duplicate
+ * check's garbage. sameFormAlert copies what it keeps.
+ */
+interface Scratch {
+  older: Candidate[];
+  counted: Candidate[];
 }
 
 /** Appends in carry order; a record is listed once even if it names the ingredient twice. */
@@ -56,7 +68,7 @@ function append(bucket: Bucket, candidate: Candidate): void {
  * non-daily forms (eye drops, patches) no carry is defined, so the largest own E − S_n counts.
  * The exact walk (carryForwardEnd) only runs when the cheap upper bound could exceed the threshold.
  */
-function leftoverAtNewest(newest: Candidate, older: Candidate[], threshold: number): number {
+function leftoverAtNewest(newest: Candidate, older: Candidate[], threshold: number, scratch: Scratch): number {
   if (newest.reason !== null) {
     let most = 0;
     for (const c of older) if (!isAsNeededSupply(c)) most = Math.max(most, c.endDay - newest.startDay);
@@ -64,25 +76,28 @@ function leftoverAtNewest(newest: Candidate, older: Candidate[], threshold: numb
   }
   const bound = carryBound(older);
   if (bound.end === null || bound.end - newest.startDay <= threshold) return 0;
-  const end = carryEndDay(older, newest.startDay + 1, bound.runStart);
+  const end = carryEndDay(older, newest.startDay + 1, bound.runStart, older.length, scratch.counted);
   return end === null ? 0 : Math.max(0, end - newest.startDay);
 }
 
 /** Is the group still in use today: the newest record's own supply, or the carried supply of members[0, to). */
-function groupActive(newest: Candidate, members: Candidate[], to: number, todayDay: number): boolean {
+function groupActive(newest: Candidate, members: Candidate[], to: number, todayDay: number, scratch: Scratch): boolean {
   if (newest.leftToday > 0) return true;
   if (newest.reason !== null) return false;
   const bound = carryBound(members, to);
   if (bound.end === null || bound.end <= todayDay) return false;
-  const end = carryEndDay(members, todayDay + 1, bound.runStart, to);
+  const end = carryEndDay(members, todayDay + 1, bound.runStart, to, scratch.counted);
   return end !== null && end > todayDay;
 }
 
-/** The group's ingredient is in a high-risk class (each ATC7 classified once, remembered across analyses). */
-function groupIsHighRisk(identity: string, involved: Candidate[]): boolean {
+/**
+ * The group's ingredient is in a high-risk class (each ATC7 classified once, remembered across
+ * analyses). The ingredient is found by its integer identity key (no string compares per record).
+ */
+function groupIsHighRisk(identityKey: number, involved: Candidate[]): boolean {
   for (let i = 0; i < involved.length; i++) {
     const c = involved[i] as Candidate;
-    const atc7 = c.ingredients[c.identities.indexOf(identity)]?.atc7 ?? null;
+    const atc7 = c.ingredients[c.identityKeys.indexOf(identityKey)]?.atc7 ?? null;
     if (atc7 !== null && highRisk(atc7)) return true;
   }
   return false;
@@ -117,11 +132,12 @@ function onHandBounds(members: Candidate[]): Float64Array {
   const bounds = new Float64Array(members.length);
   let carried: number | null = null; // carry-forward end over daily regimens
   let latestEnd = -Infinity; // largest own end, for forms without carry (eye drops, patches)
-  members.forEach((c, i) => {
+  for (let i = 0; i < members.length; i++) {
+    const c = members[i] as Candidate;
     bounds[i] = (c.reason === null ? (carried ?? -Infinity) : latestEnd) - c.startDay;
     if (c.reason === null) carried = carried === null || c.startDay >= carried ? c.endDay : carried + (c.endDay - c.startDay);
     if (!isAsNeededSupply(c)) latestEnd = Math.max(latestEnd, c.endDay);
-  });
+  }
   return bounds;
 }
 
@@ -133,7 +149,7 @@ function onHandBounds(members: Candidate[]): Float64Array {
  * found before them; an exception code on the group's latest record silences the group, one
  * on an older record excuses only that dispensing.
  */
-function sameFormDuplicate(key: string, bucket: Bucket, settings: DuplicateSettings, todayDay: number): DuplicateAlert | null {
+function sameFormDuplicate(key: string, bucket: Bucket, settings: DuplicateSettings, todayDay: number, scratch: Scratch): DuplicateAlert | null {
   const members = bucket.members; // already in carry order: candidates are sorted once up front
   const threshold = settings.duplicateThresholdDays;
   if ((members[members.length - 1] as Candidate).record.exceptionCode !== null) return null;
@@ -144,15 +160,16 @@ function sameFormDuplicate(key: string, bucket: Bucket, settings: DuplicateSetti
     if (isAsNeededSupply(newer) || suppressedByNewest(newer, settings)) continue;
     tried += 1;
     // The latest countable record may still be in use through carried stock; older ones by their own supply.
-    const active = tried === 1 ? groupActive(newer, members, at + 1, todayDay) : newer.leftToday > 0;
+    const active = tried === 1 ? groupActive(newer, members, at + 1, todayDay, scratch) : newer.leftToday > 0;
     if (!active || (bounds[at] as number) <= threshold) continue;
-    const older: Candidate[] = [];
+    const older = scratch.older;
+    older.length = 0;
     for (let i = 0; i < at; i++) {
       const c = members[i] as Candidate;
       if (!samePrescription(c, newer)) older.push(c);
     }
     if (older.length === 0) continue;
-    const onHand = leftoverAtNewest(newer, older, threshold);
+    const onHand = leftoverAtNewest(newer, older, threshold, scratch);
     if (onHand > threshold) return sameFormAlert(key, bucket, newer, older, onHand);
   }
   return null;
@@ -166,7 +183,7 @@ function sameFormAlert(key: string, bucket: Bucket, newer: Candidate, older: Can
   if (reaching.length === 0) reaching = usable.slice(-1);
   const involved = [...reaching, newer];
   const level = involved.every((c) => c.record.drugCode === newer.record.drugCode) ? 'L1' : 'L2';
-  const severity = isCrossInstitution(involved) && groupIsHighRisk(bucket.name, involved) ? 'critical' : 'warning';
+  const severity = isCrossInstitution(involved) && groupIsHighRisk(bucket.identityKey, involved) ? 'critical' : 'warning';
   return buildAlert(level, severity, key, involved, [bucket.name], onHand);
 }
 
@@ -252,14 +269,14 @@ export function duplicatesOfPrepared(history: PreparedHistory, settings: Duplica
       let buckets = byIdentity[key];
       if (buckets === undefined) {
         const identity = c.identities[i] as string;
-        buckets = { all: { name: identity, form: '', members: [] }, forms: new Array<Bucket | undefined>(formCount), formOrder: [] };
+        buckets = { all: { name: identity, identityKey: key, form: '', members: [] }, forms: new Array<Bucket | undefined>(formCount), formOrder: [] };
         byIdentity[key] = buckets;
         ingredientOrder.push(buckets);
       }
       append(buckets.all, c);
       let form = buckets.forms[c.formKey];
       if (form === undefined) {
-        form = { name: buckets.all.name, form: c.record.dosageForm, members: [] };
+        form = { name: buckets.all.name, identityKey: key, form: c.record.dosageForm, members: [] };
         buckets.forms[c.formKey] = form;
         buckets.formOrder.push(form);
       }
@@ -267,12 +284,13 @@ export function duplicatesOfPrepared(history: PreparedHistory, settings: Duplica
     }
   }
   const found: DuplicateAlert[] = [];
+  const scratch: Scratch = { older: [], counted: [] };
   for (const buckets of ingredientOrder) {
     if (buckets.all.members.length < 2) continue;
     const identity = buckets.all.name;
     for (const bucket of buckets.formOrder) {
       if (bucket.members.length < 2) continue;
-      const alert = sameFormDuplicate(`${identity}|${bucket.form}`, bucket, settings, preparer.todayDay);
+      const alert = sameFormDuplicate(`${identity}|${bucket.form}`, bucket, settings, preparer.todayDay, scratch);
       if (alert !== null) found.push(alert);
     }
     if (buckets.formOrder.length < 2) continue;
