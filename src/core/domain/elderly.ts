@@ -256,7 +256,12 @@ export function elderlyOfPrepared(patient: Patient | null, history: PreparedHist
   if (age !== null && age < elderlyAge) return [];
 
   const cautions: ElderlyCaution[] = [];
-  const explained = new Set<MedicationRecord>();
+  // Records some rule matched, so the cloud's own mark on them needs no caution of its own:
+  // marked by input position (a set of thousands of record objects was most of this pass's
+  // garbage); by record object only when a row object is listed twice.
+  const repeated = history.distinct(records, 'last') !== records;
+  const explained = repeated ? new Set<MedicationRecord>() : null;
+  const explainedAt = new Uint8Array(records.length);
   // Each record's codes once (by input position).
   const lists = new CodeLists();
   const codes = records.map((c) => lists.of(c));
@@ -291,14 +296,18 @@ export function elderlyOfPrepared(patient: Patient | null, history: PreparedHist
       if (matched.length === 0) continue;
       const totalDays = matched.reduce((sum, c) => sum + Math.max(0, c.record.daysSupply), 0);
       if (rule.minTotalDays !== undefined && totalDays < rule.minTotalDays) continue;
-      for (let i = 0; i < matched.length; i++) explained.add((matched[i] as Candidate).record);
+      for (let i = 0; i < matched.length; i++) {
+        const c = matched[i] as Candidate;
+        explainedAt[c.index] = 1;
+        explained?.add(c.record);
+      }
       cautions.push(caution(rule, set, matched, codes, preparer));
     }
   }
   const cloudOnly = new Map<string, Candidate[]>();
   for (let i = 0; i < records.length; i++) {
     const c = records[i] as Candidate;
-    if (!c.record.cloudElderlyMark || explained.has(c.record)) continue;
+    if (!c.record.cloudElderlyMark || explainedAt[c.index] === 1 || explained?.has(c.record) === true) continue;
     const list = cloudOnly.get(c.record.drugCode);
     if (list === undefined) cloudOnly.set(c.record.drugCode, [c]);
     else list.push(c);
