@@ -36,25 +36,21 @@ export class PreparedHistory {
 
   /**
    * True when one record object is listed twice. The copies share S and N, so they sit in one
-   * run of equal packed order: only runs are searched (records without a readable start,
-   * which the start order leaves out, are checked with a set).
+   * run of equal packed order, and they share their ingredients: inside a long run only
+   * candidates of the same first ingredient are compared (chained by its integer key), so a
+   * dense history's runs of hundreds need no set of record objects. Records without a
+   * readable start, which the start order leaves out, are checked with a set.
    */
   private hasRepeatedRecord(): boolean {
     const sorted = this.byStart();
-    if (sorted.length !== this.all.length) return new Set(this.all.map((c) => c.record)).size !== this.all.length;
+    const n = sorted.length;
+    if (n !== this.all.length) return new Set(this.all.map((c) => c.record)).size !== this.all.length;
+    const heads = new Int32Array(this.preparer.identityCount + 1).fill(-1);
+    const next = new Int32Array(n);
     let runStart = 0;
-    for (let i = 1; i <= sorted.length; i++) {
-      if (i < sorted.length && (sorted[i] as Candidate).order === (sorted[runStart] as Candidate).order) continue;
-      const length = i - runStart;
-      if (length > 32) {
-        const seen = new Set<MedicationRecord>();
-        for (let k = runStart; k < i; k++) seen.add((sorted[k] as Candidate).record);
-        if (seen.size !== length) return true;
-      } else {
-        for (let a = runStart; a < i; a++) {
-          for (let b = a + 1; b < i; b++) if ((sorted[a] as Candidate).record === (sorted[b] as Candidate).record) return true;
-        }
-      }
+    for (let i = 1; i <= n; i++) {
+      if (i < n && (sorted[i] as Candidate).order === (sorted[runStart] as Candidate).order) continue;
+      if (i - runStart > 8 ? repeatedInChains(sorted, runStart, i, heads, next) : repeatedPairwise(sorted, runStart, i)) return true;
       runStart = i;
     }
     return false;
@@ -72,4 +68,47 @@ export class PreparedHistory {
     for (const c of list) if (keep === 'last' || !seen.has(c.record)) seen.set(c.record, c);
     return [...seen.values()].sort((a, b) => a.index - b.index);
   }
+}
+
+function repeatedPairwise(sorted: Candidate[], from: number, to: number): boolean {
+  for (let a = from; a < to; a++) {
+    for (let b = a + 1; b < to; b++) if ((sorted[a] as Candidate).record === (sorted[b] as Candidate).record) return true;
+  }
+  return false;
+}
+
+/** Chain slot of a candidate: its first ingredient's key + 1 (0 for a record without ingredients). */
+function chainOf(c: Candidate): number {
+  return c.identityKeys.length === 0 ? 0 : (c.identityKeys[0] as number) + 1;
+}
+
+/** Longest chain compared pairwise; past it (thousands of same-day fills of one drug) a set. */
+const MAX_CHAIN = 64;
+
+/**
+ * sorted[from, to) holds one record object twice: each candidate is compared with the earlier
+ * ones of its chain (same first ingredient). `heads` (all −1) and `next` are work arrays,
+ * left as found.
+ */
+function repeatedInChains(sorted: Candidate[], from: number, to: number, heads: Int32Array, next: Int32Array): boolean {
+  let found = false;
+  let longest = 0;
+  for (let k = from; k < to && !found; k++) {
+    const c = sorted[k] as Candidate;
+    const slot = chainOf(c);
+    let length = 0;
+    for (let j = heads[slot] as number; j !== -1; j = next[j] as number) {
+      if ((sorted[j] as Candidate).record === c.record) found = true;
+      length++;
+    }
+    if (length > longest) longest = length;
+    next[k] = heads[slot] as number;
+    heads[slot] = k;
+    if (longest > MAX_CHAIN) break;
+  }
+  for (let k = from; k < to; k++) heads[chainOf(sorted[k] as Candidate)] = -1;
+  if (found || longest <= MAX_CHAIN) return found;
+  const seen = new Set<MedicationRecord>();
+  for (let k = from; k < to; k++) seen.add((sorted[k] as Candidate).record);
+  return seen.size !== to - from;
 }
