@@ -11,6 +11,7 @@ import { ENDPOINT_IDS } from '../../src/core/medicloud/index.ts';
 import { createSessionStore, initialSession, type PatientData, type SessionStore } from '../../src/core/session/index.ts';
 import { findPatient, findStaff } from '../../src/demo/deck.ts';
 import { createDataset } from '../../src/sim/data/dataset.ts';
+import { inkFrameStream, KIOSK_INK_OPTIONS } from '../../src/kiosk/terminal.ts';
 import { openWorld } from '../../src/kiosk/world.ts';
 import { App } from '../../src/ui/app.tsx';
 import { ThemeContext, makeTheme } from '../../src/ui/theme.ts';
@@ -65,14 +66,16 @@ class Keyboard extends EventEmitter {
   unref() {}
 }
 
-function mount(store: SessionStore, extra: { tray?: Parameters<typeof App>[0]['tray'] } = {}) {
+/** `maxFps` 1000 (the default) lets the card and memory runs go as fast as frames come; the key run uses the kiosk's 15. */
+function mount(store: SessionStore, extra: { tray?: Parameters<typeof App>[0]['tray']; maxFps?: number } = {}) {
   const screen = new Screen();
   const keyboard = new Keyboard();
   const ink = render(
     <ThemeContext.Provider value={makeTheme({ noColor: true })}>
       <App store={store} today={() => TODAY} homeInstitutionId={null} tray={extra.tray ?? null} diagnostics={null} onQuit={() => undefined} />
     </ThemeContext.Provider>,
-    { stdout: screen as unknown as NodeJS.WriteStream, stdin: keyboard as unknown as NodeJS.ReadStream, exitOnCtrlC: false, patchConsole: false, maxFps: 1000 },
+    // The kiosk's own writer (src/kiosk/start.tsx): incremental, through the frame stream.
+    { stdout: inkFrameStream(screen as unknown as NodeJS.WriteStream), stdin: keyboard as unknown as NodeJS.ReadStream, exitOnCtrlC: false, patchConsole: false, ...KIOSK_INK_OPTIONS, maxFps: extra.maxFps ?? 1000 },
   );
   return { screen, keyboard, ink };
 }
@@ -177,7 +180,7 @@ function loggedInStore(): SessionStore {
 
 async function keypressLatency(report: (line: string) => void, base: PatientHistory): Promise<void> {
   const store = loggedInStore();
-  const { screen, keyboard, ink } = mount(store);
+  const { screen, keyboard, ink } = mount(store, { maxFps: KIOSK_INK_OPTIONS.maxFps });
   const data = bigData(5000, base);
   const name = data.history.patient?.name ?? '';
   const opened = screen.next((f) => f.includes(name));
@@ -187,8 +190,14 @@ async function keypressLatency(report: (line: string) => void, base: PatientHist
   keyboard.press('2');
   await tab;
   const times: number[] = [];
+  // Keys 1.5 frame slots apart (1/maxFps s each; 100 ms at 15), as staff tap them: a key inside
+  // the slot of the previous frame would time Ink's frame throttle, not the kiosk.
+  const slot = 1.5 * (1000 / KIOSK_INK_OPTIONS.maxFps);
+  let pressed = 0;
   for (let i = 0; i < 400; i++) {
     const key = i % 100 === 99 ? '\x1b[6~' : '\x1b[B';
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, pressed + slot - performance.now())));
+    pressed = performance.now();
     const before = screen.last;
     const frame = screen.next((f) => f !== before);
     const started = performance.now();
@@ -196,7 +205,7 @@ async function keypressLatency(report: (line: string) => void, base: PatientHist
     await frame;
     times.push(performance.now() - started);
   }
-  report(`| keypress (↓, PgDn) → frame, 5,000-row records table, 400 keys: median / p95 / max | ${median(times).toFixed(2)} / ${pct(times, 0.95).toFixed(2)} / ${Math.max(...times).toFixed(2)} |`);
+  report(`| keypress (↓, PgDn) → frame, 5,000-row records table, 400 keys ${slot.toFixed(0)} ms apart (maxFps ${KIOSK_INK_OPTIONS.maxFps}): median / p95 / p99 / max | ${median(times).toFixed(2)} / ${pct(times, 0.95).toFixed(2)} / ${pct(times, 0.99).toFixed(2)} / ${Math.max(...times).toFixed(2)} |`);
   ink.unmount();
 }
 

@@ -10,7 +10,7 @@ import { App } from '../ui/app.tsx';
 import { ThemeContext, themeFromEnv } from '../ui/theme.ts';
 import type { DemoTray, Diagnostics } from '../ui/ports.ts';
 import { limitHeapGrowth } from './heap-limits.ts';
-import { inkFrameStream, takeTerminal } from './terminal.ts';
+import { inkFrameStream, KIOSK_INK_OPTIONS, takeTerminal } from './terminal.ts';
 import type { World } from './world.ts';
 
 export interface KioskOptions {
@@ -54,7 +54,7 @@ export async function startKiosk(options: KioskOptions): Promise<number> {
     <ThemeContext.Provider value={themeFromEnv(options.env)}>
       <Root store={store} today={today} getTray={() => tray} getDiagnostics={() => diagnostics} onQuit={() => quit(0)} home={() => world?.homeInstitutionId ?? null} />
     </ThemeContext.Provider>,
-    { stdout: inkFrameStream(options.stdout), stdin: options.stdin, exitOnCtrlC: false, patchConsole: false, incrementalRendering: true, maxFps: 15 },
+    { stdout: inkFrameStream(options.stdout), stdin: options.stdin, exitOnCtrlC: false, patchConsole: false, ...KIOSK_INK_OPTIONS },
   );
   let quitting = false;
   async function quit(code: number): Promise<void> {

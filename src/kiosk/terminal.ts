@@ -82,3 +82,10 @@ export function forgetCiEnvironment(env: NodeJS.ProcessEnv = process.env): strin
   for (const name of names) delete env[name];
   return names;
 }
+
+/**
+ * How the kiosk has Ink draw (src/kiosk/start.tsx; `npm run bench kiosk` times keys the same
+ * way): incremental rendering through inkFrameStream, at most 15 frames a second (a held arrow
+ * key moves several rows per frame instead of queueing frames on a slow PC).
+ */
+export const KIOSK_INK_OPTIONS = { incrementalRendering: true, maxFps: 15 } as const;

@@ -194,7 +194,7 @@ export function App({ store, today, homeInstitutionId, tray, diagnostics, onQuit
     <KeyLayerContext.Provider value={register}>
       <Frame size={size} lang={lang}>
         {patientView ? null : <TitleLine state={state} lang={lang} demo={demo} />}
-        <Box flexDirection="column" height={bodyHeight} overflow="hidden">
+        <Box flexDirection="column" height={bodyHeight} overflowY="hidden">
           <Box display={overlayUp ? 'none' : 'flex'} flexDirection="column">
             <Screen props={screenProps} homeInstitutionId={homeInstitutionId} demo={demo} />
           </Box>

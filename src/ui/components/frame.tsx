@@ -19,7 +19,7 @@ export function Frame({ size, lang, children }: { size: TerminalSize; lang: Lang
     );
   }
   return (
-    <Box flexDirection="column" width={size.columns} height={size.rows - 1} overflow="hidden">
+    <Box flexDirection="column" width={size.columns} height={size.rows - 1} overflowY="hidden">
       {children}
     </Box>
   );

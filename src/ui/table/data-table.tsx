@@ -1,7 +1,7 @@
 // A virtualized table: only the rows that fit are formatted and rendered, each as one
 // pre-fitted <Text> (fewer Yoga nodes, exact CJK widths). A 5,000-row history costs the
 // same per keypress as a 20-row one.
-import { memo } from 'react';
+import { memo, useMemo } from 'react';
 import { Box, Text } from 'ink';
 import type { Lang } from '../../i18n/index.ts';
 import { tr } from '../i18n/index.ts';
@@ -36,8 +36,25 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
   const theme = useTheme();
   // One gutter column marks the selected row with '>' as well as inverse video: without
   // colour support (NO_COLOR, TERM=dumb) inverse is dropped and the mark is all there is.
-  const widths = columnWidths(props.columns, props.width - 2);
-  const aligns = props.columns.map((c) => c.align ?? 'left');
+  const { columns, width } = props;
+  const widths = useMemo(() => columnWidths(columns, width - 2), [columns, width]);
+  const aligns = useMemo(() => columns.map((c) => c.align ?? 'left'), [columns]);
+  // Body lines remembered per row for this layout: a ↓ moves the window by one row, so all but
+  // one of the lines on screen were fitted for the last frame already (fitting cuts CJK text
+  // grapheme by grapheme: most of a frame's own work and garbage on a long table).
+  const lineOf = useMemo(() => {
+    const fitted = new WeakMap<object, string>();
+    const format = (row: Row) => formatLine(columns.map((c) => c.text(row)), widths, aligns, theme.ellipsis);
+    return (row: Row): string => {
+      if (typeof row !== 'object' || row === null) return format(row);
+      let line = fitted.get(row);
+      if (line === undefined) {
+        line = format(row);
+        fitted.set(row, line);
+      }
+      return line;
+    };
+  }, [columns, widths, aligns, theme.ellipsis]);
   const titles = props.columns.map((c, i) => {
     const mark = props.sortColumn === i ? (props.descending ? theme.glyph.down : theme.glyph.up) : '';
     return tr(props.lang, c.title) + mark;
@@ -56,7 +73,7 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
         return (
           <Line
             key={props.rowKey(row, props.offset + i)}
-            text={`${props.offset + i === props.cursor ? '>' : ' '}${formatLine(props.columns.map((c) => c.text(row)), widths, aligns, theme.ellipsis)}`}
+            text={`${props.offset + i === props.cursor ? '>' : ' '}${lineOf(row)}`}
             selected={props.offset + i === props.cursor}
             color={token ? theme.color(token) : undefined}
           />
