@@ -72,7 +72,7 @@ function mount(store: SessionStore, extra: { tray?: Parameters<typeof App>[0]['t
   const keyboard = new Keyboard();
   const ink = render(
     <ThemeContext.Provider value={makeTheme({ noColor: true })}>
-      <App store={store} today={() => TODAY} homeInstitutionId={null} tray={extra.tray ?? null} diagnostics={null} onQuit={() => undefined} />
+      <App store={store} today={() => TODAY} homeInstitutionId={null} tray={extra.tray ?? null} diagnostics={null} onQuit={() => undefined} endpoints={ENDPOINT_IDS} />
     </ThemeContext.Provider>,
     // The kiosk's own writer (src/kiosk/start.tsx): incremental, through the frame stream.
     { stdout: inkFrameStream(screen as unknown as NodeJS.WriteStream), stdin: keyboard as unknown as NodeJS.ReadStream, exitOnCtrlC: false, patchConsole: false, ...KIOSK_INK_OPTIONS, maxFps: extra.maxFps ?? 1000 },

@@ -46,13 +46,14 @@ export async function startKiosk(options: KioskOptions): Promise<number> {
     onEffect: (effect) => (world ? world.run(effect) : pending.push(effect)),
   });
   let tray: DemoTray | null = null;
+  let endpoints: readonly string[] = [];
   let diagnostics: Diagnostics | null = null;
   let finish: (code: number) => void = () => undefined;
   const done = new Promise<number>((resolve) => (finish = resolve));
   const guard = takeTerminal(options.stdout, () => quit(130));
   const ink = render(
     <ThemeContext.Provider value={themeFromEnv(options.env)}>
-      <Root store={store} today={today} getTray={() => tray} getDiagnostics={() => diagnostics} onQuit={() => quit(0)} home={() => world?.homeInstitutionId ?? null} />
+      <Root store={store} today={today} getTray={() => tray} getDiagnostics={() => diagnostics} onQuit={() => quit(0)} home={() => world?.homeInstitutionId ?? null} endpoints={endpoints} />
     </ThemeContext.Provider>,
     { stdout: inkFrameStream(options.stdout), stdin: options.stdin, exitOnCtrlC: false, patchConsole: false, ...KIOSK_INK_OPTIONS },
   );
@@ -82,10 +83,12 @@ export async function startKiosk(options: KioskOptions): Promise<number> {
   }
   tray = world.tray;
   diagnostics = world.diagnostics;
+  // The look-up's own endpoint list (fetchAll walks ENDPOINT_IDS), loaded with the world already.
+  endpoints = (await import('../core/medicloud/index.ts')).ENDPOINT_IDS;
   for (const effect of pending.splice(0)) world.run(effect);
   ink.rerender(
     <ThemeContext.Provider value={themeFromEnv(options.env)}>
-      <Root store={store} today={today} getTray={() => tray} getDiagnostics={() => diagnostics} onQuit={() => quit(0)} home={() => world?.homeInstitutionId ?? null} />
+      <Root store={store} today={today} getTray={() => tray} getDiagnostics={() => diagnostics} onQuit={() => quit(0)} home={() => world?.homeInstitutionId ?? null} endpoints={endpoints} />
     </ThemeContext.Provider>,
   );
   await world.insertAtStart(options.insert);
@@ -94,6 +97,6 @@ export async function startKiosk(options: KioskOptions): Promise<number> {
   return code;
 }
 
-function Root(props: { store: SessionStore; today: () => IsoDate; getTray: () => DemoTray | null; getDiagnostics: () => Diagnostics | null; onQuit: () => void; home: () => string | null }) {
-  return <App store={props.store} today={props.today} homeInstitutionId={props.home()} tray={props.getTray()} diagnostics={props.getDiagnostics()} onQuit={props.onQuit} />;
+function Root(props: { store: SessionStore; today: () => IsoDate; getTray: () => DemoTray | null; getDiagnostics: () => Diagnostics | null; onQuit: () => void; home: () => string | null; endpoints: readonly string[] }) {
+  return <App store={props.store} today={props.today} homeInstitutionId={props.home()} tray={props.getTray()} diagnostics={props.getDiagnostics()} onQuit={props.onQuit} endpoints={props.endpoints} />;
 }

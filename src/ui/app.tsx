@@ -33,6 +33,8 @@ import { StaffScreen } from './screens/staff.tsx';
 import { TrayOverlay } from './screens/tray.tsx';
 import type { ScreenProps } from './screens/props.ts';
 
+const NO_ENDPOINTS: readonly string[] = [];
+
 export interface AppProps {
   store: SessionStore;
   today: () => IsoDate;
@@ -40,9 +42,16 @@ export interface AppProps {
   tray: DemoTray | null;
   diagnostics: Diagnostics | null;
   onQuit: () => void;
+  /**
+   * The MediCloud endpoints a look-up fetches, in its order, for the loading screen's lines: the
+   * kiosk passes core/medicloud's ENDPOINT_IDS (the list the look-up's fetchAll walks) once its
+   * world is open, so the idle screen does not wait for the schemas to load. Without it the
+   * loading screen lists what the look-up has reported so far.
+   */
+  endpoints?: readonly string[];
 }
 
-function Screen({ props, homeInstitutionId, demo }: { props: ScreenProps; homeInstitutionId: string | null; demo: boolean }) {
+function Screen({ props, homeInstitutionId, demo, endpoints }: { props: ScreenProps; homeInstitutionId: string | null; demo: boolean; endpoints: readonly string[] }) {
   const phase = props.state.phase;
   switch (phase.name) {
     case 'idle':
@@ -60,7 +69,7 @@ function Screen({ props, homeInstitutionId, demo }: { props: ScreenProps; homeIn
     case 'emergency':
       return <EmergencyScreen {...props} />;
     case 'loading':
-      return <LoadingScreen {...props} />;
+      return <LoadingScreen {...props} endpoints={endpoints} />;
     case 'patient-view':
       return <PatientViewScreen key={phase.lookupId} {...props} homeInstitutionId={homeInstitutionId} />;
     case 'lookup-failed':
@@ -79,7 +88,7 @@ function TitleLine({ state, lang, demo }: { state: SessionState; lang: Lang; dem
   );
 }
 
-export function App({ store, today, homeInstitutionId, tray, diagnostics, onQuit }: AppProps) {
+export function App({ store, today, homeInstitutionId, tray, diagnostics, onQuit, endpoints = NO_ENDPOINTS }: AppProps) {
   const state = useSyncExternalStore(store.subscribe, store.getState);
   const size = useTerminalSize();
   const [langOverride, setLangOverride] = useState<Lang | null>(null);
@@ -196,7 +205,7 @@ export function App({ store, today, homeInstitutionId, tray, diagnostics, onQuit
         {patientView ? null : <TitleLine state={state} lang={lang} demo={demo} />}
         <Box flexDirection="column" height={bodyHeight} overflowY="hidden">
           <Box display={overlayUp ? 'none' : 'flex'} flexDirection="column">
-            <Screen props={screenProps} homeInstitutionId={homeInstitutionId} demo={demo} />
+            <Screen props={screenProps} homeInstitutionId={homeInstitutionId} demo={demo} endpoints={endpoints} />
           </Box>
           {help ? <HelpOverlay lang={lang} width={overlayWidth} height={bodyHeight} offset={helpOffset} /> : null}
           {!help && trayOpen && tray ? <TrayOverlay tray={tray} lang={lang} width={overlayWidth} height={bodyHeight} onClose={closeTray} /> : null}

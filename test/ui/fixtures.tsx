@@ -2,6 +2,7 @@
 // store moved into the patient view, and the App rendered around it.
 import type { ReactElement } from 'react';
 import { analyzeHistory } from '../../src/core/domain/analysis.ts';
+import { ENDPOINT_IDS } from '../../src/core/medicloud/index.ts';
 import type { ChronicPrescription, Institution, MedicationRecord, PatientHistory } from '../../src/core/domain/types.ts';
 import { createSessionStore, initialSession, type PatientData, type SessionEffect, type SessionStore } from '../../src/core/session/index.ts';
 import { App } from '../../src/ui/app.tsx';
@@ -128,7 +129,7 @@ export function openPatient(store: SessionStore, history: PatientHistory): void 
 export function app(store: SessionStore, options: { tray?: DemoTray; diagnostics?: Diagnostics; onQuit?: () => void; ascii?: boolean } = {}): ReactElement {
   return (
     <ThemeContext.Provider value={makeTheme({ noColor: true, ascii: options.ascii ?? false })}>
-      <App store={store} today={() => TODAY} homeInstitutionId={HOME.id} tray={options.tray ?? null} diagnostics={options.diagnostics ?? null} onQuit={options.onQuit ?? (() => undefined)} />
+      <App store={store} today={() => TODAY} homeInstitutionId={HOME.id} tray={options.tray ?? null} diagnostics={options.diagnostics ?? null} onQuit={options.onQuit ?? (() => undefined)} endpoints={ENDPOINT_IDS} />
     </ThemeContext.Provider>
   );
 }

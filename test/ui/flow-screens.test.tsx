@@ -3,6 +3,7 @@
 import test from 'ava';
 import { render as inkTestRender } from 'ink-testing-library';
 import { KEYS, renderAt } from './harness.ts';
+import { ENDPOINT_IDS } from '../../src/core/medicloud/index.ts';
 import { app, duplicateHistory, logIn, makeStore, patientData } from './fixtures.tsx';
 import { plain } from './plain.ts';
 
@@ -57,6 +58,23 @@ test('consent: verbal consent with one key; a PIN card asks the patient for the 
   store.send({ type: 'lookup-progress', lookupId: 1, endpoint: 'imue0008s02', state: 'done' });
   const progress = plain(await r.waitFor((f) => /西醫用藥\s+完成/.test(plain(f))));
   t.regex(progress, /過敏紀錄\s+等待/);
+  r.instance.unmount();
+});
+
+test('loading: one line for every endpoint the look-up fetches, 摘要 (imue2000s01) included', async (t) => {
+  const { store } = makeStore();
+  const r = renderAt(app(store));
+  logIn(store);
+  store.send({ type: 'card-inserted', reader: 'R1', kind: 'patient' });
+  store.send({ type: 'patient-profile-read', reader: 'R1', profile: { nationalId: 'A123456789', name: '王小明', birthDate: '1950-03-04', sex: 'M', cardNumber: null, pinSet: false, pinTriesLeft: 0, pinBlocked: false } });
+  await r.waitFor((f) => f.includes('口頭同意'));
+  await r.press('y');
+  const loading = plain(await r.waitFor((f) => f.includes('正在查詢雲端藥歷')));
+  const waiting = loading.split('\n').filter((line) => /等待\s*$/.test(line));
+  t.is(waiting.length, ENDPOINT_IDS.length, 'every endpoint of the look-up, waiting');
+  t.regex(loading, /摘要\s+等待/);
+  store.send({ type: 'lookup-progress', lookupId: 1, endpoint: 'imue2000s01', state: 'done' });
+  t.regex(plain(await r.waitFor((f) => /摘要\s+完成/.test(plain(f)))), /西醫用藥\s+等待/);
   r.instance.unmount();
 });
 

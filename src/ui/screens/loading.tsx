@@ -1,4 +1,5 @@
-// Loading: one line per MediCloud endpoint with its state, so staff see what is slow.
+// Loading: one line per MediCloud endpoint with its state, so staff see what is slow. The
+// endpoints are the look-up's own list (App's `endpoints`), then anything else it reports (login).
 import { Box, Text } from 'ink';
 import { maskNationalId } from '../../core/domain/national-id.ts';
 import type { EndpointState } from '../../core/session/types.ts';
@@ -6,8 +7,6 @@ import { isUiKey, tr } from '../i18n/index.ts';
 import { useTheme, type Theme, type Token } from '../theme.ts';
 import { fit } from '../text/width.ts';
 import type { ScreenProps } from './props.ts';
-
-export const ENDPOINTS = ['imue0008s02', 'imue0008s05', 'imue0120s01', 'imue0009s02', 'imue0009s03', 'imue0040s02'] as const;
 
 function mark(theme: Theme, state: EndpointState): [string, Token] {
   switch (state) {
@@ -21,11 +20,11 @@ function mark(theme: Theme, state: EndpointState): [string, Token] {
   }
 }
 
-export function LoadingScreen({ state, lang }: ScreenProps) {
+export function LoadingScreen({ state, lang, endpoints: fetched }: ScreenProps & { endpoints: readonly string[] }) {
   const theme = useTheme();
   const phase = state.phase;
   if (phase.name !== 'loading') return null;
-  const endpoints = [...new Set([...ENDPOINTS, ...Object.keys(phase.progress)])];
+  const endpoints = [...new Set([...fetched, ...Object.keys(phase.progress)])];
   return (
     <Box flexDirection="column" paddingX={1} marginTop={1}>
       <Text bold color={theme.color('text.accent')}>
