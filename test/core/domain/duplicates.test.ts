@@ -85,6 +85,18 @@ test('early refills carry forward: stockpiled supply counts toward the days on h
   t.true(l1?.recordIds.includes('newest'));
 });
 
+test('a group still in use only through carried stock is judged: the latest fill\'s own supply ran out, the carried one has not', (t) => {
+  // 4/1 and 4/10 (another clinic), 28 days each: carried, covered until 5/27. On 5/12 the 4/10
+  // fill alone ran out on 5/8, yet the group is in use, and on 4/10 the 4/1 supply had 19 days left.
+  const r1 = drug('VALSARTAN', 'C09CA03', { id: 'first', visitDate: '2025-04-01', institution: CLINIC_A });
+  const r2 = drug('VALSARTAN', 'C09CA03', { id: 'early', visitDate: '2025-04-10', institution: CLINIC_B });
+  const alerts = find([r1, r2], '2025-05-12');
+  t.is(alerts.length, 1);
+  t.like(alerts[0], { level: 'L1', overlapDays: 19, recordIds: ['first', 'early'] });
+  // Past the carried end (5/27) the group is no longer in use: nothing to say.
+  t.deepEqual(find([r1, r2], '2025-05-28'), []);
+});
+
 // ── research §6 case 2: combination split ─────────────────────────────────────────
 test('case 2: valsartan 80 mg plus Exforge (C09DB01) → L2 on valsartan after the split', (t) => {
   const diovan = drug('VALSARTAN', 'C09CA03', { id: 'diovan', drugName: 'DIOVAN 80MG', visitDate: '2025-05-01', institution: CLINIC_A });
