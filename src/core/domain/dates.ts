@@ -61,7 +61,24 @@ function dayNumber(iso: IsoDate): number {
   return era * 146097 + dayOfEra - 719468;
 }
 
+/**
+ * The calendar day of a day number, remembered: an analysis turns a few hundred distinct days
+ * back into dates thousands of times (refill validity and next-fill days, group supply ends),
+ * and a new string each time was a large share of its garbage. Bounded like the ROC memo.
+ */
 function fromDayNumber(days: number): IsoDate {
+  const known = ISO_OF_DAY.get(days);
+  if (known !== undefined) return known;
+  const iso = computeFromDayNumber(days);
+  if (ISO_OF_DAY.size >= MAX_REMEMBERED_ISO_DAYS) ISO_OF_DAY.clear();
+  ISO_OF_DAY.set(days, iso);
+  return iso;
+}
+
+const ISO_OF_DAY = new Map<number, IsoDate>();
+const MAX_REMEMBERED_ISO_DAYS = 4096;
+
+function computeFromDayNumber(days: number): IsoDate {
   const z = days + 719468;
   const era = Math.floor(z / 146097);
   const dayOfEra = z - era * 146097;
