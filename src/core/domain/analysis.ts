@@ -122,16 +122,20 @@ function patientAlerts(history: PatientHistory, age: number | null, empty: boole
  */
 function analyzedRecords(prepared: Candidate[], preparer: Preparer): AnalyzedRecord[] {
   const n = prepared.length;
+  // Rows built in input order, the order the records lie in memory (reading them newest
+  // first instead scattered the reads over a 100,000-record heap), then placed.
+  const out = new Array<AnalyzedRecord>(n);
+  for (let i = 0; i < n; i++) {
+    const c = prepared[i] as Candidate;
+    const r = c.record;
+    out[i] = analyzedRecord(r, preparer.leftover(c), perDoseAt(r, preparer.timesOf(r.frequency)));
+  }
   const order = newestOrder(prepared);
-  // Rows built straight into their places (no second list to gather from).
-  const row = (c: Candidate): AnalyzedRecord => analyzedRecord(c.record, preparer.leftover(c), perDoseAt(c.record, preparer.timesOf(c.record.frequency)));
   if (order !== null) {
     const sorted = new Array<AnalyzedRecord>(n);
-    for (let i = 0; i < n; i++) sorted[i] = row(prepared[order[i] as number] as Candidate);
+    for (let i = 0; i < n; i++) sorted[i] = out[order[i] as number] as AnalyzedRecord;
     return sorted;
   }
-  const out = new Array<AnalyzedRecord>(n);
-  for (let i = 0; i < n; i++) out[i] = row(prepared[i] as Candidate);
   const keys = newestKeys(prepared);
   if (keys === null) return out.sort(byNewest);
   keys.sort();

@@ -95,10 +95,14 @@ function groupActive(newest: Candidate, members: Candidate[], to: number, todayD
  * analyses). The ingredient is found by its integer identity key (no string compares per record).
  */
 function groupIsHighRisk(identityKey: number, involved: Candidate[]): boolean {
+  let checked: string | null = null;
   for (let i = 0; i < involved.length; i++) {
     const c = involved[i] as Candidate;
     const atc7 = c.ingredients[c.identityKeys.indexOf(identityKey)]?.atc7 ?? null;
-    if (atc7 !== null && highRisk(atc7)) return true;
+    // Neighbours usually carry the same code: asked once per run of it.
+    if (atc7 === null || atc7 === checked) continue;
+    if (highRisk(atc7)) return true;
+    checked = atc7;
   }
   return false;
 }
