@@ -2,7 +2,8 @@
 //   1. process start → first full frame of the built bundle in a pseudo-terminal, against a
 //      minimal unbundled Ink hello-world started the same way;
 //   2. card inserted → patient table on screen, on a simulator fetch and on a cache hit;
-//   3. keypress → frame while scrolling a 5,000-row table;
+//   3. keypress → frame while scrolling a 5,000-row table, drawn as the kiosk draws (incremental,
+//      maxFps 15: KIOSK_INK_OPTIONS) with keys 100 ms apart, median / p95 / p99 / max;
 //   4. memory (rss, heapUsed, heapTotal, external after a GC) at session 0, 500 and 1,000 of
 //      simulated patient sessions through the reducer and the screens, and its slope — with the
 //      kiosk's heap limits, then with V8's default sizing.
