@@ -245,7 +245,13 @@ async function sessionsRss(report: (line: string) => void, histories: PatientHis
   const cpuBefore = process.cpuUsage();
   const started = performance.now();
   for (let session = 1; session <= total; session++) {
-    const history = histories[session % histories.length] as PatientHistory;
+    const recycled = histories[session % histories.length] as PatientHistory;
+    // YAOLI_DISTINCT=1: every session a different patient, as at a real counter (the same records,
+    // drug names led by the session number), so the records tab never repeats an earlier line:
+    // Ink 6.8 keeps every text it has measured or wrapped in module-level caches with no bound.
+    const history: PatientHistory = process.env.YAOLI_DISTINCT === '1'
+      ? { ...recycled, medications: recycled.medications.map((m) => ({ ...m, drugName: `${session} ${m.drugName}` })) }
+      : recycled;
     const data: PatientData = { history, analysis: analyzeHistory(history, TODAY), fetchedAt: Date.now(), source: 'cloud' };
     const name = history.patient?.name ?? '';
     const shown = screen.next((f) => f.includes(name));
