@@ -83,8 +83,8 @@ export async function startKiosk(options: KioskOptions): Promise<number> {
   }
   tray = world.tray;
   diagnostics = world.diagnostics;
-  // The look-up's own endpoint list (fetchAll walks ENDPOINT_IDS), loaded with the world already.
-  endpoints = (await import('../core/medicloud/index.ts')).ENDPOINT_IDS;
+  // The look-up's own steps (login, every endpoint fetchAll walks, the care-list API), loaded with the world already.
+  endpoints = (await import('../core/lookup/steps.ts')).LOOKUP_STEPS;
   for (const effect of pending.splice(0)) world.run(effect);
   ink.rerender(
     <ThemeContext.Provider value={themeFromEnv(options.env)}>

@@ -113,7 +113,8 @@ export function logIn(store: SessionStore, admin = true): void {
   store.send({ type: 'pin-result', who: 'staff', ok: true, triesLeft: 3, blocked: false });
 }
 
-export function openPatient(store: SessionStore, history: PatientHistory): void {
+/** `data`: what the look-up brings (default: the history analysed, as fetched from the cloud). */
+export function openPatient(store: SessionStore, history: PatientHistory, data: PatientData = patientData(history)): void {
   store.send({ type: 'card-inserted', reader: 'R1', kind: 'patient' });
   const p = history.patient;
   store.send({
@@ -123,7 +124,7 @@ export function openPatient(store: SessionStore, history: PatientHistory): void 
   });
   store.send({ type: 'verbal-consent' });
   const lookupId = store.getState().nextLookupId - 1;
-  store.send({ type: 'lookup-fresh', lookupId, data: patientData(history) });
+  store.send({ type: 'lookup-fresh', lookupId, data });
 }
 
 export function app(store: SessionStore, options: { tray?: DemoTray; diagnostics?: Diagnostics; onQuit?: () => void; ascii?: boolean } = {}): ReactElement {

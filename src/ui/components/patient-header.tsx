@@ -4,6 +4,7 @@ import { Box, Text } from 'ink';
 import type { Lang } from '../../i18n/index.ts';
 import { countBySeverity } from '../../core/domain/alerts.ts';
 import { maskNationalId } from '../../core/domain/national-id.ts';
+import { onCareList } from '../../core/session/care-list.ts';
 import type { Phase } from '../../core/session/types.ts';
 import { tr } from '../i18n/index.ts';
 import { useTheme } from '../theme.ts';
@@ -36,7 +37,7 @@ export function PatientHeader({ view, lang, width }: { view: View; lang: Lang; w
     <Box flexDirection="column">
       <Text wrap="truncate">
         <Text bold>{truncate(identity, Math.max(10, width - 30), theme.ellipsis)}</Text>
-        {analysis.careList.length > 0 ? <Text color={theme.color('status.warning')} inverse>{` ${tr(lang, 'view.care-list')} `}</Text> : null}
+        {onCareList(view.data) ? <Text color={theme.color('status.warning')} inverse>{` ${tr(lang, 'view.care-list')} `}</Text> : null}
         <Text color={theme.color(alertColor)}>{`  ${tr(lang, 'view.alerts', { critical: counts.critical, warning: counts.warning, info: counts.info })}`}</Text>
       </Text>
       <Text color={view.offline ? theme.color('status.error') : theme.color('text.secondary')} wrap="truncate">

@@ -46,6 +46,8 @@ export const en: Record<UiKey, string> = {
   'loading.state.done': 'done',
   'loading.state.failed': 'failed',
   'loading.state.cached': 'cached',
+  'endpoint.login': 'Login (three cards)',
+  'endpoint.care-list': 'Care-list check',
   'endpoint.imue0008s02': 'Western medicine',
   'endpoint.imue0008s05': 'Chronic refills',
   'endpoint.imue0120s01': 'Leftover days',

@@ -45,6 +45,8 @@ export const zhTW = {
   'loading.state.done': '完成',
   'loading.state.failed': '失敗',
   'loading.state.cached': '快取',
+  'endpoint.login': '登入（三卡認證）',
+  'endpoint.care-list': '關懷名單查詢',
   'endpoint.imue0008s02': '西醫用藥',
   'endpoint.imue0008s05': '慢性病連續處方箋',
   'endpoint.imue0120s01': '同成分餘藥日數',

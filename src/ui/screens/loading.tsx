@@ -1,5 +1,6 @@
 // Loading: one line per MediCloud endpoint with its state, so staff see what is slow. The
-// endpoints are the look-up's own list (App's `endpoints`), then anything else it reports (login).
+// steps are the look-up's own list (App's `endpoints`: login, each endpoint, the care-list API),
+// then anything else it reports.
 import { Box, Text } from 'ink';
 import { maskNationalId } from '../../core/domain/national-id.ts';
 import type { EndpointState } from '../../core/session/types.ts';

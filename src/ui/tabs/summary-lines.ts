@@ -13,7 +13,8 @@ export interface SummaryLine {
   severity: Severity | null;
 }
 
-export function summaryLines(analysis: Analysis, lang: Lang): SummaryLine[] {
+/** `caveats`: notes about this look-up's data (e.g. the care-list API fell back to the rows). */
+export function summaryLines(analysis: Analysis, lang: Lang, caveats: readonly string[] = []): SummaryLine[] {
   const lines: SummaryLine[] = [];
   const heading = (id: string, text: string) => lines.push({ id, text, heading: true, severity: null });
   heading('h-alerts', tr(lang, 'summary.alerts'));
@@ -36,5 +37,6 @@ export function summaryLines(analysis: Analysis, lang: Lang): SummaryLine[] {
   for (const key of ['summary.caveat.self-paid', 'summary.caveat.lag', 'summary.caveat.diagnosis'] as const) {
     lines.push({ id: key, text: `  ${tr(lang, key)}`, heading: false, severity: null });
   }
+  caveats.forEach((text, i) => lines.push({ id: `caveat-${i}`, text: `  ${text}`, heading: false, severity: 'info' }));
   return lines;
 }

@@ -1,6 +1,8 @@
 // Each tab as one table description: its rows, columns, row identity, colour and detail
 // fields. The patient view treats all six alike (scroll, sort, filter, detail).
-import type { Lang } from '../../i18n/index.ts';
+import { translate, type Lang } from '../../i18n/index.ts';
+import { careListCaveat } from '../../core/session/care-list.ts';
+import { sessionMessages } from '../../core/session/messages.ts';
 import type { PatientData, TabId } from '../../core/session/types.ts';
 import type { AnalyzedRecord } from '../../core/domain/analysis.ts';
 import { DDD_TABLE_VERSION } from '../../core/domain/ddd.ts';
@@ -57,6 +59,12 @@ function recordDetail(lang: Lang, homeInstitutionId: string | null) {
   };
 }
 
+/** What the summary should say about how this look-up's data were gathered. */
+function lookupCaveats(data: PatientData, lang: Lang): string[] {
+  const failure = careListCaveat(data);
+  return failure === null ? [] : [translate(sessionMessages, 'caveat.care-list-api', lang, { kind: failure })];
+}
+
 const SEVERITY_TOKEN: Record<string, Token> = { critical: 'status.critical', warning: 'status.warning', info: 'status.info' };
 
 export function tabTable(tab: TabId, data: PatientData, lang: Lang, homeInstitutionId: string | null): AnyTabTable {
@@ -65,7 +73,7 @@ export function tabTable(tab: TabId, data: PatientData, lang: Lang, homeInstitut
     case 'summary': {
       const columns: Column<SummaryLine>[] = [{ id: 'text', title: 'tab.summary', width: 10, flex: 1, text: (l) => l.text }];
       return erase<SummaryLine>({
-        rows: summaryLines(analysis, lang),
+        rows: summaryLines(analysis, lang, lookupCaveats(data, lang)),
         columns,
         header: false,
         sortable: false,
