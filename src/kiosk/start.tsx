@@ -69,13 +69,17 @@ export async function startKiosk(options: KioskOptions): Promise<number> {
   try {
     // Loaded after the first frame: with code splitting, the simulator, cache, cloud client and
     // card code are not even parsed before the idle screen is up.
-    const { openWorld } = await import('./world.ts');
+    const [{ openWorld }, steps] = await Promise.all([import('./world.ts'), import('../core/lookup/steps.ts')]);
     world = await openWorld({ ...options, store, clock, today });
+    // The look-up's own steps (login, every endpoint fetchAll walks, the care-list API).
+    endpoints = steps.LOOKUP_STEPS;
   } catch (error) {
     guard.restore();
     ink.unmount();
     throw error;
   }
+  // No await from here to the rerender: a quit (or a signal) in between would have unmounted Ink,
+  // and rerendering would mount the app again with stdin raw — the process could never exit.
   if (quitting) {
     // Quit (or a signal) came while the world was still opening: close what just opened.
     await world.close().catch(() => undefined);
@@ -83,8 +87,6 @@ export async function startKiosk(options: KioskOptions): Promise<number> {
   }
   tray = world.tray;
   diagnostics = world.diagnostics;
-  // The look-up's own steps (login, every endpoint fetchAll walks, the care-list API), loaded with the world already.
-  endpoints = (await import('../core/lookup/steps.ts')).LOOKUP_STEPS;
   for (const effect of pending.splice(0)) world.run(effect);
   ink.rerender(
     <ThemeContext.Provider value={themeFromEnv(options.env)}>

@@ -88,6 +88,10 @@ function TitleLine({ state, lang, demo }: { state: SessionState; lang: Lang; dem
   );
 }
 
+const NOTHING_HIDDEN: readonly CommandId[] = [];
+/** Real readers have no demo tray: its key is not offered. */
+const NO_TRAY: readonly CommandId[] = ['app.tray'];
+
 export function App({ store, today, homeInstitutionId, tray, diagnostics, onQuit, endpoints = NO_ENDPOINTS }: AppProps) {
   const state = useSyncExternalStore(store.subscribe, store.getState);
   const size = useTerminalSize();
@@ -215,7 +219,7 @@ export function App({ store, today, homeInstitutionId, tray, diagnostics, onQuit
           {!help && !trayOpen && state.overlay === 'diagnostics' ? <DiagnosticsOverlay diagnostics={diagnostics} lang={lang} width={overlayWidth} height={bodyHeight} /> : null}
         </Box>
         <NoticeLine notice={state.notice} lang={lang} width={size.columns} />
-        <HintBar scopes={barScopes} lang={lang} width={size.columns} />
+        <HintBar scopes={barScopes} lang={lang} width={size.columns} hidden={demo ? NOTHING_HIDDEN : NO_TRAY} />
       </Frame>
     </KeyLayerContext.Provider>
   );

@@ -112,6 +112,35 @@ test('a terminal under 80x24 gets a clear message; enlarging it brings the scree
   r.instance.unmount();
 });
 
+test('shrinking below 80x24 and back keeps the patient view where it was (tab, not back to 摘要)', async (t) => {
+  const { store } = makeStore();
+  const r = renderAt(app(store), 80, 24);
+  logIn(store);
+  openPatient(store, duplicateHistory());
+  await r.waitFor((f) => f.includes('王小明'));
+  await r.press('3');
+  const before = await r.waitFor((f) => plain(f).includes('累計餘藥'));
+  r.stdout.resize(60, 20);
+  await r.waitFor((f) => f.includes('終端機視窗太小'));
+  r.stdout.resize(80, 24);
+  const after = await r.waitFor((f) => !f.includes('終端機視窗太小') && f.includes('王小明'));
+  t.true(plain(after).includes('累計餘藥'), 'still on tab 3 (餘藥)');
+  t.is(plain(after), plain(before));
+  r.instance.unmount();
+});
+
+test('the hint bar offers the demo tray only when there is one (real readers have none)', async (t) => {
+  const { store } = makeStore();
+  const withoutTray = renderAt(app(store), 80, 24);
+  const bar = (f: string) => plain(f).split('\n').find((l) => l.includes('F1/?')) ?? '';
+  t.false(bar(await withoutTray.waitFor((f) => f.includes('F1/?'))).includes('卡匣'));
+  withoutTray.instance.unmount();
+  const tray: DemoTray = { cards: () => [], toggle: () => undefined };
+  const withTray = renderAt(app(makeStore().store, { tray }), 80, 24);
+  t.true(bar(await withTray.waitFor((f) => f.includes('F1/?'))).includes('F2/t 卡匣'));
+  withTray.instance.unmount();
+});
+
 test('resizing re-lays out the patient table: more rows on a taller terminal', async (t) => {
   const { store } = makeStore();
   const r = renderAt(app(store), 80, 24);

@@ -1,5 +1,6 @@
 // The root frame: exactly rows − 1 tall (see size.ts), or a plain message when the
-// terminal is smaller than 80x24.
+// terminal is smaller than 80x24. The screens stay mounted (hidden) behind the message, so
+// the tab, sort, filter and scroll position are still there when the window grows again.
 import type { ReactNode } from 'react';
 import { Box, Text } from 'ink';
 import type { Lang } from '../../i18n/index.ts';
@@ -11,16 +12,18 @@ export function fits(size: TerminalSize): boolean {
 }
 
 export function Frame({ size, lang, children }: { size: TerminalSize; lang: Lang; children: ReactNode }) {
-  if (!fits(size)) {
-    return (
-      <Box width={Math.max(1, size.columns - 1)}>
-        <Text wrap="wrap">{tr(lang, 'app.too-small', { minColumns: MIN_COLUMNS, minRows: MIN_ROWS, columns: size.columns, rows: size.rows })}</Text>
-      </Box>
-    );
-  }
+  const ok = fits(size);
+  // One tree shape either way: React keeps the screens' state only if their parent stays put.
   return (
-    <Box flexDirection="column" width={size.columns} height={size.rows - 1} overflowY="hidden">
-      {children}
+    <Box flexDirection="column">
+      {ok ? null : (
+        <Box width={Math.max(1, size.columns - 1)}>
+          <Text wrap="wrap">{tr(lang, 'app.too-small', { minColumns: MIN_COLUMNS, minRows: MIN_ROWS, columns: size.columns, rows: size.rows })}</Text>
+        </Box>
+      )}
+      <Box display={ok ? 'flex' : 'none'} flexDirection="column" width={size.columns} height={Math.max(1, size.rows - 1)} overflowY="hidden">
+        {children}
+      </Box>
     </Box>
   );
 }

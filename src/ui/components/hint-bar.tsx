@@ -3,12 +3,14 @@
 import { Text } from 'ink';
 import type { Lang } from '../../i18n/index.ts';
 import { tr } from '../i18n/index.ts';
-import { barBindings, keyLabel, type Scope } from '../keymap.ts';
+import { barBindings, keyLabel, type CommandId, type Scope } from '../keymap.ts';
 import { useTheme } from '../theme.ts';
 import { truncate } from '../text/width.ts';
 
-export function hintText(scopes: readonly Scope[], lang: Lang): string {
+/** `hidden`: commands with nothing behind them here (the demo tray on real readers). */
+export function hintText(scopes: readonly Scope[], lang: Lang, hidden: readonly CommandId[] = []): string {
   return barBindings(scopes)
+    .filter((b) => !hidden.includes(b.command))
     .map((b) => {
       const keys = b.command === 'tab.1' ? '1-6' : b.keys.slice(0, 2).map(keyLabel).join('/');
       return `${keys} ${tr(lang, b.label)}`;
@@ -16,11 +18,11 @@ export function hintText(scopes: readonly Scope[], lang: Lang): string {
     .join('  ');
 }
 
-export function HintBar({ scopes, lang, width }: { scopes: readonly Scope[]; lang: Lang; width: number }) {
+export function HintBar({ scopes, lang, width, hidden }: { scopes: readonly Scope[]; lang: Lang; width: number; hidden?: readonly CommandId[] }) {
   const theme = useTheme();
   return (
     <Text color={theme.color('text.secondary')} wrap="truncate">
-      {truncate(hintText(scopes, lang), width - 1, theme.ellipsis)}
+      {truncate(hintText(scopes, lang, hidden), width - 1, theme.ellipsis)}
     </Text>
   );
 }
