@@ -2,7 +2,7 @@
 // reconciler leaks memory in a long-running kiosk). Native modules stay external.
 import { build } from 'esbuild';
 import { fileURLToPath } from 'node:url';
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
 export const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -15,6 +15,42 @@ const noDevtools = {
     builder.onResolve({ filter: /^react-devtools-core$/ }, () => ({ path: 'react-devtools-core', namespace: 'yaoli-stub' }));
     builder.onLoad({ filter: /.*/, namespace: 'yaoli-stub' }, () => ({
       contents: 'export default { initialize() {}, connectToDevTools() {} };',
+      loader: 'js',
+    }));
+  },
+};
+
+/** Entries either cache holds before it starts over (a screenful is a few hundred strings). */
+export const INK_TEXT_CACHE_LIMIT = 2000;
+
+// Ink 6.8 remembers every text it has measured (measure-text.js) or wrapped (wrap-text.js) in
+// caches that never forget: a kiosk showing a different patient all day grows by ~0.45 MB per
+// 100 patients and keeps their names and drugs in memory long after the card has left. The
+// bundle caps both. Each edit must match exactly, so an Ink upgrade that changes them fails the
+// build instead of silently shipping the leak.
+const INK_CACHE_EDITS = {
+  'measure-text.js': [['cache.set(text, dimensions);', `if (cache.size >= ${INK_TEXT_CACHE_LIMIT}) cache.clear();\n    cache.set(text, dimensions);`]],
+  'wrap-text.js': [
+    ['const cache = {};', 'let cache = {};\nlet cacheSize = 0;'],
+    ['cache[cacheKey] = wrappedText;', `if (++cacheSize > ${INK_TEXT_CACHE_LIMIT}) {\n        cache = {};\n        cacheSize = 1;\n    }\n    cache[cacheKey] = wrappedText;`],
+  ],
+};
+
+/** Ink's text cache module `name` with its cache capped; throws when Ink's source has changed. */
+export function capInkTextCache(name, source) {
+  let out = source;
+  for (const [from, to] of INK_CACHE_EDITS[name] ?? []) {
+    if (out.split(from).length !== 2) throw new Error(`build: ink/build/${name} changed; cannot cap its text cache (looked for "${from}")`);
+    out = out.replace(from, to);
+  }
+  return out;
+}
+
+const boundedInkCaches = {
+  name: 'bounded-ink-text-caches',
+  setup(builder) {
+    builder.onLoad({ filter: /[\\/]ink[\\/]build[\\/](measure-text|wrap-text)\.js$/ }, (args) => ({
+      contents: capInkTextCache(basename(args.path), readFileSync(args.path, 'utf8')),
       loader: 'js',
     }));
   },
@@ -46,7 +82,7 @@ export async function buildEntry(entry = join(root, 'src', 'cli.ts'), outfile = 
     define: { 'process.env.NODE_ENV': '"production"' },
     // Native addons load their .node file at run time.
     external: ['better-sqlite3', 'pcsclite'],
-    plugins: [noDevtools],
+    plugins: [noDevtools, boundedInkCaches],
     // CommonJS dependencies inside an ESM bundle still call require().
     banner: {
       js: "import { createRequire as __yaoliCreateRequire } from 'node:module'; const require = __yaoliCreateRequire(import.meta.url);",
