@@ -25,6 +25,16 @@ export interface TerminalOptions {
   dropEnv?: (name: string) => boolean;
 }
 
+/** Whether a tmux binary answers (CI installs it; without it the terminal tests pass with a note). */
+export function hasTmux(): boolean {
+  try {
+    execFileSync('tmux', ['-V']);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export function openTerminal(command: string, options: TerminalOptions): Terminal {
   const socket = `yaoli-e2e-${process.pid}-${Math.floor(Math.random() * 1e9)}`;
   const drop = options.dropEnv;

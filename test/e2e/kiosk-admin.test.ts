@@ -12,6 +12,7 @@ import { maskNationalId } from '../../src/core/domain/national-id.ts';
 import { createSessionStore, initialSession, type PhaseName, type SessionStore } from '../../src/core/session/index.ts';
 import { demoDeck, findPatient, findStaff } from '../../src/demo/deck.ts';
 import { openWorld, type World } from '../../src/kiosk/world.ts';
+import { until } from './store-wait.ts';
 
 const deck = demoDeck();
 const staffId = (deckId: string) => findStaff(deck, deckId)?.staffId ?? '?';
@@ -34,23 +35,6 @@ async function openKiosk(start: string, home = mkdtempSync(join(tmpdir(), 'yaoli
   const store = createSessionStore(initialSession(undefined, clock()), { clock, onEffect: (effect) => world?.run(effect) });
   world = await openWorld({ readers: 'virtual', cloud: null, seed: deck.seed, samFolder: null, store, clock, today, ...(deckStaff === undefined ? {} : { deckStaff }) });
   return { store, world, home, setTime: (iso) => void (now = Date.parse(iso)) };
-}
-
-function until(store: SessionStore, condition: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (condition()) return resolve();
-    const timer = setTimeout(() => {
-      stop();
-      const state = store.getState();
-      reject(new Error(`${what} not reached; at ${state.phase.name} (${state.notice?.key ?? 'no notice'})`));
-    }, timeoutMs);
-    const stop = store.subscribe(() => {
-      if (!condition()) return;
-      clearTimeout(timer);
-      stop();
-      resolve();
-    });
-  });
 }
 
 const phase = (store: SessionStore, name: PhaseName) => until(store, () => store.getState().phase.name === name, `phase ${name}`);

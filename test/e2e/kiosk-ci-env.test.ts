@@ -3,23 +3,13 @@
 // so `yaoli` drops CI, CONTINUOUS_INTEGRATION and CI_* before Ink is loaded. Checked in a real
 // 80x24 terminal (tmux), for the shipped bundle (code-split chunks) and for the sources via tsx.
 import test from 'ava';
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildEntry } from '../../scripts/build.mjs';
-import { openTerminal } from '../../scripts/e2e/tmux.ts';
+import { hasTmux, openTerminal } from '../../scripts/e2e/tmux.ts';
 
 const root = join(import.meta.dirname, '..', '..');
-
-function hasTmux(): boolean {
-  try {
-    execFileSync('tmux', ['-V']);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 async function idleScreenWith(t: import('ava').ExecutionContext, command: string, env: Record<string, string>): Promise<string> {
   const home = mkdtempSync(join(tmpdir(), 'yaoli-e2e-ci-'));

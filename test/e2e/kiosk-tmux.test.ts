@@ -5,10 +5,9 @@ import test from 'ava';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { execFileSync } from 'node:child_process';
 import { demoDeck, findPatient, findStaff } from '../../src/demo/deck.ts';
 import { buildEntry } from '../../scripts/build.mjs';
-import { openTerminal, type Terminal } from '../../scripts/e2e/tmux.ts';
+import { hasTmux, openTerminal, type Terminal } from '../../scripts/e2e/tmux.ts';
 
 const root = join(import.meta.dirname, '..', '..');
 const deck = demoDeck();
@@ -20,15 +19,6 @@ const p001 = findPatient(deck, 'P001');
 // One build for both tests (they run concurrently; a second build would replace the chunks under the first).
 let built: Promise<string> | null = null;
 const bundle = () => (built ??= buildEntry(undefined, join(root, 'dist', 'e2e', 'yaoli.mjs')));
-
-function hasTmux(): boolean {
-  try {
-    execFileSync('tmux', ['-V']);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** Open the tray and move the cursor to a deck card (the tray lists S01…S08, then P001…). */
 async function trayPick(term: Terminal, deckId: string): Promise<void> {

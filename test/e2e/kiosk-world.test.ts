@@ -9,6 +9,7 @@ import { createSessionStore, initialSession, type PhaseName, type SessionStore }
 import { demoDeck, findPatient, findStaff } from '../../src/demo/deck.ts';
 import { openWorld, type World } from '../../src/kiosk/world.ts';
 import { openCache } from '../../src/core/cache/index.ts';
+import { until } from './store-wait.ts';
 
 const TODAY = '2026-11-23';
 const deck = demoDeck();
@@ -27,23 +28,6 @@ async function openKiosk(): Promise<Kiosk> {
   const store = createSessionStore(initialSession(undefined, clock()), { clock, onEffect: (effect) => world?.run(effect) });
   world = await openWorld({ readers: 'virtual', cloud: null, seed: deck.seed, samFolder: null, store, clock, today: () => TODAY });
   return { store, world, home };
-}
-
-function until(store: SessionStore, condition: () => boolean, what = 'condition', timeoutMs = 10_000): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (condition()) return resolve();
-    const timer = setTimeout(() => {
-      stop();
-      const state = store.getState();
-      reject(new Error(`${what} not reached; at ${state.phase.name} (${state.notice?.key ?? 'no notice'})`));
-    }, timeoutMs);
-    const stop = store.subscribe(() => {
-      if (!condition()) return;
-      clearTimeout(timer);
-      stop();
-      resolve();
-    });
-  });
 }
 
 function phase(store: SessionStore, name: PhaseName): Promise<void> {
