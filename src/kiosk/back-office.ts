@@ -3,6 +3,7 @@
 // cursor), the CSV export (audited `admin.export`), the admin operations of src/core/admin (each
 // audits itself), the care-list open row (NHI 開啟率) and the daily purge of expired snapshots.
 // Answers come back as session events; nothing here throws into the screen.
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { addStaff, bootstrapAdmin, listStaff, purgeCache, setStaffAdmin, setStaffEnabled, verifyAuditLog, type AdminResult } from '../core/admin/index.ts';
 import type { Cache } from '../core/cache/index.ts';
@@ -18,6 +19,12 @@ export interface BackOfficeDeps {
   cards: Pick<CardOps, 'readStaff'>;
   /** Exports go to `<exportsDir>/<date>-<period>/`. */
   exportsDir: string;
+  /**
+   * The HIS's visit list (docs/reports.md, the `--visits` format), read afresh for each report when
+   * the file exists: it gives 查詢率 and the care-list open rate's denominator (who was prescribed
+   * the five classes), which the kiosk's own records cannot know.
+   */
+  visitsFile?: string;
   dispatch: (event: SessionEvent) => void;
   clock: () => number;
   /** After each admin operation: the authorization list may have changed (the embedded cloud follows it). */
@@ -40,6 +47,22 @@ export function createBackOffice(deps: BackOfficeDeps): (effect: BackOfficeEffec
   const { cache, dispatch } = deps;
   const at = deps.clock;
   const warn = (error: unknown) => deps.onWarning?.(error instanceof Error ? error : new Error(String(error)));
+
+  /** The visit list's text, or undefined when there is none (or it cannot be read: said as a warning). */
+  function visitsCsv(): string | undefined {
+    if (deps.visitsFile === undefined) return undefined;
+    try {
+      return readFileSync(deps.visitsFile, 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') warn(error);
+      return undefined;
+    }
+  }
+
+  function reportFor(effect: { from: string; to: string; by: 'day' | 'week' | 'month' }) {
+    const csv = visitsCsv();
+    return reportFromCache(cache, { from: effect.from, to: effect.to, by: effect.by, ...(csv === undefined ? {} : { visitsCsv: csv }) }).report;
+  }
   const clearIdOf = (masked: string): string => cache.staff.list().find((member) => member.masked === masked)?.staffId ?? masked;
 
   async function adminOp(op: AdminEffectOp, actor: { staffId: string; role: string }): Promise<AdminMessage | null> {
@@ -71,7 +94,7 @@ export function createBackOffice(deps: BackOfficeDeps): (effect: BackOfficeEffec
         // After this key's frame: a year of rows is a few hundred ms on the cursor.
         setImmediate(() => {
           try {
-            const { report } = reportFromCache(cache, { from: effect.from, to: effect.to, by: effect.by });
+            const report = reportFor(effect);
             dispatch({ type: 'report-loaded', at: at(), from: effect.from, to: effect.to, report });
           } catch (error) {
             dispatch({ type: 'report-failed', at: at(), kind: kindOf(error) });
@@ -83,7 +106,7 @@ export function createBackOffice(deps: BackOfficeDeps): (effect: BackOfficeEffec
         const dir = join(deps.exportsDir, `${todayInTaipei(new Date(at()))}-${period}`);
         let outcome = 'ok';
         try {
-          const { report } = reportFromCache(cache, { from: effect.from, to: effect.to, by: effect.by });
+          const report = reportFor(effect);
           const files = writeReportFiles(dir, report, effect.lang);
           dispatch({ type: 'report-exported', at: at(), dir, files: files.length });
         } catch (error) {

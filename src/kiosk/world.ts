@@ -162,7 +162,7 @@ export async function openWorld(options: WorldOptions): Promise<World> {
     audit: (entry) =>
       cache?.audit.append({ action: entry.action, at: entry.at, staffMasked: entry.staffId, patientMasked: entry.patientMasked, consent: entry.consent, outcome: entry.outcome, reason: entry.reason, ...(entry.latencyMs === null ? {} : { latencies: { total: entry.latencyMs } }) }),
     saveSettings: (settings) => cache && saveSettings(cache, settings),
-    backOffice: cache ? createBackOffice({ cache, cards, exportsDir: join(dirname(cache.path), 'exports'), dispatch: store.dispatch, clock, onStaffChanged: mirrorStaff, onWarning: warn }) : null,
+    backOffice: cache ? createBackOffice({ cache, cards, exportsDir: join(dirname(cache.path), 'exports'), visitsFile: join(dirname(cache.path), 'visits.csv'), dispatch: store.dispatch, clock, onStaffChanged: mirrorStaff, onWarning: warn }) : null,
     onWarning: warn,
   });
   const unbridge = bridgeHub(hub, { cards, dispatch: store.dispatch, clock, onStaffCardGone: lookups.forgetStaff });

@@ -4,7 +4,7 @@
 // opens 特定管制用藥, and next month the administrator reads October's figures and exports
 // them: every number checked against the audit rows counted by hand.
 import test from 'ava';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openCache, type AuditRow } from '../../src/core/cache/index.ts';
@@ -180,6 +180,21 @@ test.serial('an administrator authorizes S06, who then looks up P002 and opens �
   t.deepEqual(csv('consent'), ['種類,次數', 'pin,1', 'verbal,1', 'emergency,0', 'none,0']);
   t.deepEqual(csv('admin'), ['動作,次數', 'admin.staff-add,1']);
   t.true(csv('periods').includes('2026-10-12,2026-10-18,2,2,0,1'));
+
+  // The HIS drops its visit list beside the cache: the same screen now has 查詢率 and the open
+  // rate's denominator. P002 (S06, prescribed, opened), P001 (not on the care list), P003 (S01,
+  // prescribed, never opened) → opened and prescribed 1 + prescribed not opened 1 = 2, rate 1/2;
+  // 查詢率: of 3 patients seen, 1 had a look-up that showed data (P001's was refused).
+  writeFileSync(
+    join(k.home, 'visits.csv'),
+    ['visit_id,date,patient,staff,care_list,five_classes', `V1001,2026-10-15,${patientId('P002')},${s06},Y,Y`, `V1002,115/10/15,${patientId('P001')},${s06},N,N`, `V1003,2026-10-20,${patientId('P003')},${staffId('S01')},Y,Y`].join('\r\n'),
+  );
+  k.store.send({ type: 'close-overlay' });
+  k.store.send({ type: 'open-overlay', overlay: 'reports' });
+  await until(k.store, () => k.store.getState().reports?.loading === false && k.store.getState().reports?.report?.careList.prescribingKnown === true, 'the figures with the visit list');
+  const withVisits = k.store.getState().reports?.report;
+  t.like(withVisits?.careList, { prescribingKnown: true, visitSource: 'visits', rate: { opened: 1, openedAndPrescribed: 1, openedNotPrescribed: 0, prescribedNotOpened: 1, denominator: 2, rate: 0.5 } });
+  t.like(withVisits?.coverage, { visits: 3, patientsSeen: 3, patientsLookedUp: 1, meetsThreshold: false });
 
   // The export is on record with its period; the audit chain still verifies.
   const rows = auditRows(k.home);
