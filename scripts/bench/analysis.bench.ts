@@ -8,11 +8,20 @@
 // whether the 10k target is met by each. Also the 10th-percentile CPU time: on a shared
 // machine the median of a 10k run moved between 16 and 44 ms from one bench run to the next
 // (load average 2–5), while the fastest runs, nearest the uncontended cost, moved far less.
+// ANALYSIS_PHASES=1 adds a table of each pass's own time at 10k and 100k and its ratio, to
+// find the passes that grow faster than the rest (phaseTable below).
 import { availableParallelism, loadavg } from 'node:os';
 import { analyzeHistory } from '../../src/core/domain/analysis.ts';
 import type { PatientHistory } from '../../src/core/domain/types.ts';
 import { mapMedications } from '../../src/core/medicloud/index.ts';
 import { syntheticHistory, toMedicloudRow } from './synthetic-history.ts';
+import { PreparedHistory } from '../../src/core/domain/prepared-history.ts';
+import { groupsOfPrepared } from '../../src/core/domain/group-leftover.ts';
+import { duplicatesOfPrepared } from '../../src/core/domain/duplicates.ts';
+import { elderlyOfPrepared } from '../../src/core/domain/elderly.ts';
+import { careListStats } from '../../src/core/domain/care-list.ts';
+import { refillStatus, sortRefills } from '../../src/core/domain/refill.ts';
+import { DEFAULT_SETTINGS } from '../../src/core/domain/settings.ts';
 
 const TODAY = '2025-11-03';
 const SIZES = [1_000, 10_000, 100_000];
@@ -49,6 +58,62 @@ function timeRuns(history: PatientHistory, runs: number): { wall: number; cpu: n
     cpu.push(cpuMs() - startedCpu);
   }
   return { wall: median(wall), cpu: median(cpu), cpuP10: percentile(cpu, 0.1), alerts };
+}
+
+const PASSES = ['prepare', 'start order', 'duplicates', 'elderly', 'groups', 'care list', 'refills', 'whole analysis'] as const;
+
+/** Each pass's CPU ms for one history, run as analyzeHistory runs them (the records table and alert list are the rest of the whole). */
+function timePasses(history: PatientHistory): number[] {
+  const s = DEFAULT_SETTINGS;
+  const times: number[] = [];
+  let mark = cpuMs();
+  const lap = () => {
+    const now = cpuMs();
+    times.push(now - mark);
+    mark = now;
+  };
+  const prepared = PreparedHistory.of(history.medications, TODAY);
+  lap();
+  prepared.byStart();
+  lap();
+  duplicatesOfPrepared(prepared, { duplicateThresholdDays: s.duplicateThresholdDays, equivalenceSets: s.equivalenceSets, shortCourseDays: s.shortCourseDays });
+  lap();
+  elderlyOfPrepared(history.patient, prepared, { elderlyAge: s.elderlyAge });
+  lap();
+  groupsOfPrepared(prepared);
+  lap();
+  careListStats(history.careList, TODAY, s.careListMonths);
+  lap();
+  sortRefills(history.chronic.map((p) => refillStatus(p, TODAY, s.refill)));
+  lap();
+  analyzeHistory(history, TODAY);
+  lap();
+  return times;
+}
+
+/**
+ * Per-pass CPU time at 10k and 100k and its 100k/10k ratio. Warmed up longer than the main
+ * table: the first few dozen 10k runs of a fresh process are still being optimised and ran
+ * up to twice the settled time.
+ */
+function phaseTable(shape: 'long' | 'dense'): void {
+  const samples = new Map<number, number[][]>();
+  for (const size of [10_000, 100_000]) {
+    const history = syntheticHistory({ records: size, today: TODAY, spanDays: shape === 'long' ? Math.ceil(size * 0.6) : 90 });
+    const runs = size === 10_000 ? 25 : 7;
+    for (let i = 0; i < (size === 10_000 ? 30 : 3); i += 1) timePasses(history);
+    const perPass: number[][] = PASSES.map(() => []);
+    for (let i = 0; i < runs; i += 1) timePasses(history).forEach((ms, k) => perPass[k]?.push(ms));
+    samples.set(size, perPass);
+  }
+  console.log(`\nper pass, ${shape} history (cpu ms; load ${loadavg()[0]?.toFixed(2)})`);
+  console.log('pass             10k median  10k p10  100k median  100k p10  ratio median  ratio p10');
+  PASSES.forEach((name, k) => {
+    const small = samples.get(10_000)?.[k] ?? [];
+    const large = samples.get(100_000)?.[k] ?? [];
+    const [m10, p10, m100, p100] = [median(small), percentile(small, 0.1), median(large), percentile(large, 0.1)];
+    console.log(`${name.padEnd(15)} ${m10.toFixed(2).padStart(11)} ${p10.toFixed(2).padStart(8)} ${m100.toFixed(1).padStart(12)} ${p100.toFixed(1).padStart(9)} ${(m100 / m10).toFixed(1).padStart(13)} ${(p100 / p10).toFixed(1).padStart(10)}`);
+  });
 }
 
 /** The cloud client validates every response: zod schema + mapper cost per imue0008s02 response. */
@@ -100,4 +165,5 @@ export default async function analysisBench(): Promise<void> {
     );
     console.log(`10k target ≤ ${TARGET_MS} ms per run: wall ${wall10k.toFixed(2)} ${verdict(wall10k <= TARGET_MS)}, cpu ${cpu10k.toFixed(2)} ${verdict(cpu10k <= TARGET_MS)}`);
   }
+  if (process.env.ANALYSIS_PHASES === '1') for (const shape of ['long', 'dense'] as const) phaseTable(shape);
 }
