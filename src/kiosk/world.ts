@@ -130,7 +130,7 @@ export async function openWorld(options: WorldOptions): Promise<World> {
   const deckAuthorized = new Map(simulator?.deck.staff.map((s) => [s.staffId, s.authorized]) ?? []);
   const mirrorStaff = () => {
     if (!simulator || !cache) return;
-    for (const member of simulator.deck.staff) member.authorized = cache.staff.get(member.staffId)?.enabled ?? deckAuthorized.get(member.staffId) ?? false;
+    for (const member of simulator.deck.staff) simulator.setStaffAuthorized(member.staffId, cache.staff.get(member.staffId)?.enabled ?? deckAuthorized.get(member.staffId) ?? false);
   };
   try {
     mirrorStaff();

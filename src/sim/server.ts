@@ -40,6 +40,11 @@ export interface RunningSimulator {
   queryLog: QueryLog;
   /** The day the cloud computes drug_left against: `today` moved on by the clock since start. */
   queryDate(): IsoDate;
+  /**
+   * NHI's 機構使用者 list, as the 機構管理者 sets it on the VPN site: whether a deck staff member
+   * may log in (403 otherwise). False for a staff ID the deck does not have.
+   */
+  setStaffAuthorized(staffId: string, authorized: boolean): boolean;
   close(): Promise<void>;
 }
 
@@ -108,6 +113,11 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     faults,
     queryLog,
     queryDate,
+    setStaffAuthorized(staffId, authorized) {
+      const member = dataset.deck.staff.find((s) => s.staffId === staffId);
+      if (member) member.authorized = authorized;
+      return member !== undefined;
+    },
     close: () =>
       new Promise<void>((resolve) => {
         for (const timer of timers) clearTimeout(timer);

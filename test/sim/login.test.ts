@@ -77,6 +77,19 @@ test('staff not on the authorization list (S06) is 403', async (t) => {
   t.regex(body.message, /授權/);
 });
 
+test('the 機構管理者 authorizes S06 on the cloud side: then S06 logs in; withdrawn, 403 again', async (t) => {
+  const own = await startSimulator({ seed: 20261123, clock: clock.now });
+  t.teardown(() => own.close());
+  const s06 = findStaff(own.deck, 'S06')!;
+  const login = () => postJson(`${own.url}${LOGIN_PATH}`, loginRequest(own.deck, s06, findPatient(own.deck, 'P001')!));
+  t.is((await login()).status, 403);
+  t.true(own.setStaffAuthorized(s06.staffId, true));
+  t.is((await login()).status, 200);
+  own.setStaffAuthorized(s06.staffId, false);
+  t.is((await login()).status, 403);
+  t.false(own.setStaffAuthorized('Z999999999', true), 'not a deck staff member');
+});
+
 test('a birthday that does not match the card is 404', async (t) => {
   const request = loginRequest(sim.deck, staff('S01'), patient('P001'));
   request.patientBirthday = '0010101';
