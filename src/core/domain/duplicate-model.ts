@@ -90,24 +90,26 @@ export function buildAlert(
   className: string | null = null,
 ): DuplicateAlert {
   // One pass over the records (an alert of a dense history names dozens of them).
-  const drugCodes: string[] = [];
-  const drugNames: string[] = [];
+  // Lists sized once: grown by push, each was copied several times on the way to dozens.
+  const n = involved.length;
+  const drugCodes = new Array<string>(n);
+  const drugNames = new Array<string>(n);
   const institutions = new Set<string>();
   const institutionIds = new Set<string>();
-  const recordInstitutions: string[] = [];
-  const dates: IsoDate[] = [];
-  const recordIds: string[] = [];
+  const recordInstitutions = new Array<string>(n);
+  const dates = new Array<IsoDate>(n);
+  const recordIds = new Array<string>(n);
   let crossInstitution = false;
-  for (let i = 0; i < involved.length; i++) {
+  for (let i = 0; i < n; i++) {
     const c = involved[i] as Candidate;
     const r = c.record;
-    drugCodes.push(r.drugCode);
-    drugNames.push(r.drugName);
+    drugCodes[i] = r.drugCode;
+    drugNames[i] = r.drugName;
     institutions.add(r.institution.name);
     institutionIds.add(r.institution.id);
-    recordInstitutions.push(r.institution.name);
-    dates.push(c.start);
-    recordIds.push(r.id);
+    recordInstitutions[i] = r.institution.name;
+    dates[i] = c.start;
+    recordIds[i] = r.id;
     if (c.prescriber !== (involved[0] as Candidate).prescriber) crossInstitution = true;
   }
   return {
