@@ -3,6 +3,7 @@
 // time zone can never shift an answer (the NHI analyzer tools broke exactly there: their
 // leftover tests fail under TZ=UTC, research anchors 1(c).12).
 import type { IsoDate } from './types.ts';
+import { remembered } from './remembered.ts';
 
 const MS_PER_DAY = 86_400_000;
 /** Taiwan has used UTC+08:00 all year since 1980 (no DST), so one fixed offset is exact. */
@@ -64,19 +65,9 @@ function dayNumber(iso: IsoDate): number {
 /**
  * The calendar day of a day number, remembered: an analysis turns a few hundred distinct days
  * back into dates thousands of times (refill validity and next-fill days, group supply ends),
- * and a new string each time was a large share of its garbage. Bounded like the ROC memo.
+ * and a new string each time was a large share of its garbage.
  */
-function fromDayNumber(days: number): IsoDate {
-  const known = ISO_OF_DAY.get(days);
-  if (known !== undefined) return known;
-  const iso = computeFromDayNumber(days);
-  if (ISO_OF_DAY.size >= MAX_REMEMBERED_ISO_DAYS) ISO_OF_DAY.clear();
-  ISO_OF_DAY.set(days, iso);
-  return iso;
-}
-
-const ISO_OF_DAY = new Map<number, IsoDate>();
-const MAX_REMEMBERED_ISO_DAYS = 4096;
+const fromDayNumber: (days: number) => IsoDate = remembered(computeFromDayNumber);
 
 function computeFromDayNumber(days: number): IsoDate {
   const z = days + 719468;
@@ -199,18 +190,11 @@ function rocYearText(year: number): string {
 
 /** ROC display form 'yyy/MM/dd', e.g. 2025-10-24 → '114/10/24', 2010-12-31 → '099/12/31'. */
 export function toRocDate(iso: IsoDate): string {
-  // The alert list formats thousands of dates from a few hundred distinct days: remembered
-  // (a pure function's answers; bounded so a long-running kiosk cannot grow it).
-  const known = ROC_DATES.get(iso);
-  if (known !== undefined) return known;
-  const roc = rocDateOf(iso);
-  if (ROC_DATES.size >= MAX_REMEMBERED_DAYS) ROC_DATES.clear();
-  ROC_DATES.set(iso, roc);
-  return roc;
+  // The alert list formats thousands of dates from a few hundred distinct days.
+  return rememberedRocDate(iso);
 }
 
-const ROC_DATES = new Map<string, string>();
-const MAX_REMEMBERED_DAYS = 4096;
+const rememberedRocDate = remembered(rocDateOf);
 
 function rocDateOf(iso: IsoDate): string {
   // A well-formed day already has two-digit month and day: slice them.

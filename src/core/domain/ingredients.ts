@@ -7,6 +7,7 @@
 
 import type { Ingredient } from './types.ts';
 import { COMBINATION_COMPONENTS, INGREDIENT_ATC7 } from './ingredient-table.ts';
+import { remembered } from './remembered.ts';
 
 export { COMBINATION_COMPONENTS, INGREDIENT_ATC7 };
 
@@ -56,18 +57,11 @@ function withoutParentheses(text: string): string {
  * 'Amlodipine Besylate' → 'AMLODIPINE'; 'ZOLPIDEM (TARTRATE+HEMITARTRATE)' → 'ZOLPIDEM'.
  */
 export function normalIngredientName(name: string): string {
-  const known = normalCache.get(name);
-  if (known !== undefined) return known;
-  const normal = computeNormalName(name);
-  // The cache only saves repeated regex work on the same text (10,000-record histories
-  // repeat a few dozen names); it is bounded so a long-running kiosk cannot grow it forever.
-  if (normalCache.size >= NORMAL_CACHE_LIMIT) normalCache.clear();
-  normalCache.set(name, normal);
-  return normal;
+  // Remembered: 10,000-record histories repeat a few dozen names, each a chain of regexes.
+  return rememberedNormalName(name);
 }
 
-const NORMAL_CACHE_LIMIT = 4096;
-const normalCache = new Map<string, string>();
+const rememberedNormalName = remembered(computeNormalName);
 
 function computeNormalName(name: string): string {
   const words = withoutParentheses(name)

@@ -2,20 +2,15 @@
 // and its wrap cache collides (ink PR #998), so every cell reaches <Text> already exactly
 // as wide as its column: measured with string-width, cut at grapheme boundaries.
 import stringWidth from 'string-width';
+import { remembered } from '../../core/domain/remembered.ts';
 
 const segmenter = new Intl.Segmenter('zh-TW', { granularity: 'grapheme' });
-const cache = new Map<string, number>();
-const CACHE_LIMIT = 4096;
+const measuredWidth = remembered(stringWidth);
 
 export function displayWidth(text: string): number {
   // Printable ASCII is one column per character: skip the measurement.
   if (/^[\x20-\x7e]*$/.test(text)) return text.length;
-  const known = cache.get(text);
-  if (known !== undefined) return known;
-  const width = stringWidth(text);
-  if (cache.size >= CACHE_LIMIT) cache.clear();
-  cache.set(text, width);
-  return width;
+  return measuredWidth(text);
 }
 
 /** Cut to at most `width` columns, ending in `ellipsis` when anything was cut. */
