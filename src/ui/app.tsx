@@ -6,7 +6,7 @@ import type { Lang } from '../i18n/index.ts';
 import type { IsoDate } from '../core/domain/types.ts';
 import type { SessionStore } from '../core/session/store.ts';
 import type { SessionState } from '../core/session/types.ts';
-import { Frame } from './components/frame.tsx';
+import { Frame, fits } from './components/frame.tsx';
 import { HelpOverlay, helpRows } from './components/help-overlay.tsx';
 import { HintBar } from './components/hint-bar.tsx';
 import { NoticeLine } from './components/notice-line.tsx';
@@ -114,8 +114,8 @@ export function App({ store, today, homeInstitutionId, tray, diagnostics, onQuit
 
   // Help rows beyond one page: how far ↓ may scroll (body = rows − title, notice, hints, spare; − 3 for the box).
   const helpMax = Math.max(0, helpRows(lang).length - (size.rows - 4 - 3));
-  const live = useRef({ help, trayOpen, lang, overlay: state.overlay, rows: size.rows, helpMax });
-  live.current = { help, trayOpen, lang, overlay: state.overlay, rows: size.rows, helpMax };
+  const live = useRef({ help, trayOpen, lang, overlay: state.overlay, rows: size.rows, helpMax, visible: fits(size) });
+  live.current = { help, trayOpen, lang, overlay: state.overlay, rows: size.rows, helpMax, visible: fits(size) };
 
   const runGlobal = useCallback(
     (command: CommandId) => {
@@ -168,6 +168,11 @@ export function App({ store, today, homeInstitutionId, tray, diagnostics, onQuit
   const onKey = useCallback(
     (press: Keypress) => {
       store.send({ type: 'key-activity' });
+      if (!live.current.visible) {
+        // Behind the too-small message nothing may act unseen (a PIN typed, a patient closed): only quit.
+        if (commandFor(['global'], press) === 'app.quit') onQuit();
+        return;
+      }
       if (live.current.help) {
         // The help is modal: it scrolls, closes, or quits; nothing else acts under it.
         const command = commandFor(['table', 'global'], press);

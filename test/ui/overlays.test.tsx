@@ -122,6 +122,8 @@ test('shrinking below 80x24 and back keeps the patient view where it was (tab, n
   const before = await r.waitFor((f) => plain(f).includes('累計餘藥'));
   r.stdout.resize(60, 20);
   await r.waitFor((f) => f.includes('終端機視窗太小'));
+  await r.press('2', 'x');
+  t.is(store.getState().phase.name, 'patient-view', 'keys behind the too-small message act on nothing unseen');
   r.stdout.resize(80, 24);
   const after = await r.waitFor((f) => !f.includes('終端機視窗太小') && f.includes('王小明'));
   t.true(plain(after).includes('累計餘藥'), 'still on tab 3 (餘藥)');
