@@ -158,11 +158,13 @@ function deckHistories(count: number): PatientHistory[] {
 
 function openPatient(store: SessionStore, data: PatientData, reader = 'R1'): void {
   const p = data.history.patient;
+  // Every measured history is a deck patient's: no made-up ID stands in.
+  if (!p) throw new Error('bench history without a patient');
   store.send({ type: 'card-inserted', reader, kind: 'patient' });
   store.send({
     type: 'patient-profile-read',
     reader,
-    profile: { nationalId: p?.nationalId ?? 'A123456789', name: p?.name ?? '', birthDate: p?.birthDate ?? '1950-01-01', sex: p?.sex ?? 'M', cardNumber: null, pinSet: false, pinTriesLeft: 0, pinBlocked: false },
+    profile: { nationalId: p.nationalId, name: p.name, birthDate: p.birthDate, sex: p.sex, cardNumber: null, pinSet: false, pinTriesLeft: 0, pinBlocked: false },
   });
   store.send({ type: 'verbal-consent' });
   store.send({ type: 'lookup-fresh', lookupId: store.getState().nextLookupId - 1, data });
@@ -172,7 +174,9 @@ function loggedInStore(): SessionStore {
   let now = Date.now();
   const store = createSessionStore(initialSession(), { clock: () => (now += 1), onEffect: () => undefined });
   store.send({ type: 'card-inserted', reader: 'R0', kind: 'staff' });
-  store.send({ type: 'staff-profile-read', reader: 'R0', profile: { staffId: 'B223456780', name: '陳藥師', role: 'pharmacist', admin: true, pinTriesLeft: 3 } });
+  const s01 = findStaff(createDatasetDeck(), 'S01');
+  if (!s01) throw new Error('the demo deck has S01');
+  store.send({ type: 'staff-profile-read', reader: 'R0', profile: { staffId: s01.staffId, name: s01.name, role: s01.role, admin: true, pinTriesLeft: 3 } });
   store.send({ type: 'staff-pin-entered', pin: '123456' });
   store.send({ type: 'pin-result', who: 'staff', ok: true, triesLeft: 3, blocked: false });
   return store;
