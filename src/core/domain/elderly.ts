@@ -9,6 +9,7 @@ import { supplyEnd } from './leftover.ts';
 import type { Candidate, Preparer } from './prepare.ts';
 import { PreparedHistory } from './prepared-history.ts';
 import { stableOrder } from './day-order.ts';
+import { valueIn } from './remembered.ts';
 import { BEERS_2019_EXAMPLES, type ElderlyRule, type ElderlyRuleSet, type ElderlyTier } from './elderly-rules.ts';
 
 export interface ElderlyCaution {
@@ -61,40 +62,15 @@ class CodeLists {
     const product = c.record.atc7;
     if (c.ingredients.length === 2) return this.ofPair(product, c.ingredients);
     if (c.ingredients.length !== 1) return this.compute(product, c.ingredients);
-    const own = (c.ingredients[0] as Ingredient).atc7;
-    let byOwn = this.single.get(product);
-    if (byOwn === undefined) {
-      byOwn = new Map();
-      this.single.set(product, byOwn);
-    }
-    let codes = byOwn.get(own);
-    if (codes === undefined) {
-      codes = this.compute(product, c.ingredients);
-      byOwn.set(own, codes);
-    }
-    return codes;
+    const byOwn = valueIn(this.single, product, () => new Map<string | null, string[]>());
+    return valueIn(byOwn, (c.ingredients[0] as Ingredient).atc7, () => this.compute(product, c.ingredients));
   }
 
   /** Two-ingredient combinations (the usual ones) remembered by product and both codes. */
   private ofPair(product: string | null, ingredients: Ingredient[]): string[] {
-    const first = (ingredients[0] as Ingredient).atc7;
-    const second = (ingredients[1] as Ingredient).atc7;
-    let byFirst = this.pairs.get(product);
-    if (byFirst === undefined) {
-      byFirst = new Map();
-      this.pairs.set(product, byFirst);
-    }
-    let bySecond = byFirst.get(first);
-    if (bySecond === undefined) {
-      bySecond = new Map();
-      byFirst.set(first, bySecond);
-    }
-    let codes = bySecond.get(second);
-    if (codes === undefined) {
-      codes = this.compute(product, ingredients);
-      bySecond.set(second, codes);
-    }
-    return codes;
+    const byFirst = valueIn(this.pairs, product, () => new Map<string | null, Map<string | null, string[]>>());
+    const bySecond = valueIn(byFirst, (ingredients[0] as Ingredient).atc7, () => new Map<string | null, string[]>());
+    return valueIn(bySecond, (ingredients[1] as Ingredient).atc7, () => this.compute(product, ingredients));
   }
 
   private compute(product: string | null, ingredients: Ingredient[]): string[] {

@@ -13,3 +13,13 @@ export function remembered<K, V>(compute: (key: K) => V, limit = 4096): (key: K)
     return value;
   };
 }
+
+/** The map's value for `key`, made and stored on first use (nested memo tables). */
+export function valueIn<K, V>(map: Map<K, V>, key: K, make: () => V): V {
+  let value = map.get(key);
+  if (value === undefined) {
+    value = make();
+    map.set(key, value);
+  }
+  return value;
+}
