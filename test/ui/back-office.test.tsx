@@ -26,11 +26,17 @@ const OCTOBER = computeReport(
 
 const lines = (frame: string) => plain(frame).split('\n');
 
-test('reports: refused to a staff member who is not an administrator', async (t) => {
+/** The kiosk at 80x24 with staff logged in (administrator or not), waiting for a patient card. */
+async function loggedIn(admin: boolean) {
   const { store, effects } = makeStore();
   const r = renderAt(app(store));
-  logIn(store, false);
+  logIn(store, admin);
   await r.waitFor((f) => f.includes('請插入病人健保卡'));
+  return { store, effects, r };
+}
+
+test('reports: refused to a staff member who is not an administrator', async (t) => {
+  const { store, effects, r } = await loggedIn(false);
   await r.press('r');
   t.true(plain(await r.waitFor((f) => f.includes('僅機構管理者'))).includes('僅機構管理者可變更設定'));
   t.false(effects.some((e) => e.type === 'load-report'));
@@ -38,10 +44,7 @@ test('reports: refused to a staff member who is not an administrator', async (t)
 });
 
 test('reports (F12): last month by week in aligned tables within 80x24; scrolls, moves the period, exports', async (t) => {
-  const { store, effects } = makeStore();
-  const r = renderAt(app(store));
-  logIn(store, true);
-  await r.waitFor((f) => f.includes('請插入病人健保卡'));
+  const { store, effects, r } = await loggedIn(true);
   await r.press(F12);
   await r.waitFor((f) => f.includes('報表（機構管理者）115/10/01 ～ 115/10/31（月）') && f.includes('統計中'));
   t.deepEqual(effects.filter((e) => e.type === 'load-report'), [{ type: 'load-report', from: '2026-10-01', to: '2026-10-31', by: 'week' }]);
@@ -86,10 +89,7 @@ test('reports (F12): last month by week in aligned tables within 80x24; scrolls,
 });
 
 test('administration (F11): the staff list with CJK names aligned; add by typed ID and role; enable; purge all asks first', async (t) => {
-  const { store, effects } = makeStore();
-  const r = renderAt(app(store));
-  logIn(store, true);
-  await r.waitFor((f) => f.includes('請插入病人健保卡'));
+  const { store, effects, r } = await loggedIn(true);
   await r.press(F11);
   await r.waitFor((f) => f.includes('機構管理：醫事人員授權名單'));
   t.like(effects.filter((e) => e.type === 'admin-op')[0], { op: { kind: 'list' } });
