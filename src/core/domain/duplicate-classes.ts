@@ -5,6 +5,7 @@
 // FDB-style), so a finished course or a switch that has run out never alerts.
 import type { Ingredient } from './types.ts';
 import { isControlledHypnotic } from './controlled.ts';
+import { remembered } from './remembered.ts';
 import {
   buildAlert,
   hasPairAcross,
@@ -33,18 +34,8 @@ function classOf(candidate: Candidate, ingredient: Ingredient): string | null {
   return null;
 }
 
-/** First 5 characters, upper case; remembered per code (a history repeats a few dozen; bounded). */
-function classCode(code: string): string {
-  let known = CLASS_CODES.get(code);
-  if (known === undefined) {
-    known = code.slice(0, 5).toUpperCase();
-    if (CLASS_CODES.size >= 4096) CLASS_CODES.clear();
-    CLASS_CODES.set(code, known);
-  }
-  return known;
-}
-
-const CLASS_CODES = new Map<string, string>();
+/** First 5 characters, upper case; remembered per code (a history repeats a few dozen). */
+const classCode = remembered((code: string) => code.slice(0, 5).toUpperCase());
 
 /** Ingredients with more than the threshold left today, from countable (not PRN, not short) supplies. */
 function qualifyingItems(candidates: Candidate[], settings: DuplicateSettings): Item[] {

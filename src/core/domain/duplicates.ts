@@ -11,6 +11,7 @@
 import type { IsoDate, MedicationRecord } from './types.ts';
 import { carryEndDay } from './carry-walk.ts';
 import { isHighRiskDuplicateClass } from './controlled.ts';
+import { remembered } from './remembered.ts';
 import { SEVERITY_ORDER } from './alerts.ts';
 import { classDuplicates } from './duplicate-classes.ts';
 import { carryBound, type Candidate } from './duplicate-prepare.ts';
@@ -107,18 +108,8 @@ function groupIsHighRisk(identityKey: number, involved: Candidate[]): boolean {
   return false;
 }
 
-/** isHighRiskDuplicateClass per ATC7 code (a pure answer; bounded like the other code memos). */
-function highRisk(atc7: string): boolean {
-  let known = HIGH_RISK.get(atc7);
-  if (known === undefined) {
-    known = isHighRiskDuplicateClass(atc7);
-    if (HIGH_RISK.size >= 4096) HIGH_RISK.clear();
-    HIGH_RISK.set(atc7, known);
-  }
-  return known;
-}
-
-const HIGH_RISK = new Map<string, boolean>();
+/** isHighRiskDuplicateClass per ATC7 code (a pure answer; a history repeats a few dozen codes). */
+const highRisk = remembered(isHighRiskDuplicateClass);
 
 /**
  * How many of a group's most recent countable records are tried as the newer side of a

@@ -9,7 +9,7 @@ import { supplyEnd } from './leftover.ts';
 import type { Candidate, Preparer } from './prepare.ts';
 import { PreparedHistory } from './prepared-history.ts';
 import { stableOrder } from './day-order.ts';
-import { valueIn } from './remembered.ts';
+import { remembered, valueIn } from './remembered.ts';
 import { BEERS_2019_EXAMPLES, type ElderlyRule, type ElderlyRuleSet, type ElderlyTier } from './elderly-rules.ts';
 
 export interface ElderlyCaution {
@@ -157,18 +157,8 @@ function inInputOrder(found: Candidate[], all: Candidate[]): Candidate[] {
   return out;
 }
 
-/** Compiled once per pattern text (no 'g' flag, so test() keeps no state); bounded like the date memo. */
-const NAME_PATTERNS = new Map<string, RegExp>();
-
-function namePattern(pattern: string): RegExp {
-  let compiled = NAME_PATTERNS.get(pattern);
-  if (compiled === undefined) {
-    compiled = new RegExp(pattern, 'i');
-    if (NAME_PATTERNS.size >= 256) NAME_PATTERNS.clear();
-    NAME_PATTERNS.set(pattern, compiled);
-  }
-  return compiled;
-}
+/** Compiled once per pattern text (no 'g' flag, so test() keeps no state). */
+const namePattern = remembered((pattern: string) => new RegExp(pattern, 'i'), 256);
 
 function unique(values: Iterable<string>): string[] {
   return [...new Set(values)];
