@@ -149,14 +149,23 @@ export function createBackOffice(deps: BackOfficeDeps): (effect: BackOfficeEffec
           warn(error);
         }
         return;
-      case 'purge-expired':
+      case 'purge-expired': {
+        // The purge's one audit row (the session asks for none): what it removed, or why it failed.
+        let entry: { action: string; outcome: string; reason: string };
         try {
           const purged = cache.purgeExpired();
-          cache.audit.append({ action: 'cache-purge', outcome: 'ok', reason: `daily expired snapshots=${purged.snapshots} patients=${purged.patients}` });
+          entry = { action: 'cache-purge', outcome: 'ok', reason: `daily expired snapshots=${purged.snapshots} patients=${purged.patients}` };
+        } catch (error) {
+          warn(error);
+          entry = { action: 'cache-purge', outcome: kindOf(error), reason: 'daily expired' };
+        }
+        try {
+          cache.audit.append(entry);
         } catch (error) {
           warn(error);
         }
         return;
+      }
     }
   };
 }

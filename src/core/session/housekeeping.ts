@@ -28,11 +28,14 @@ export function tabShown(state: SessionState, event: Ev<'tab-shown'>): Step {
   };
 }
 
-/** The first tick only notes the day (the cache was just opened); each new Taipei day purges once. */
+/**
+ * The first tick only notes the day (the cache was just opened); each new Taipei day purges once.
+ * No audit row here: whoever runs the purge records it once, with what it removed or why it failed.
+ */
 export function dailyPurge(state: SessionState, event: Ev<'tick'>): Step {
   const day = taipeiDayNumber(event.at);
   if (state.purgeDay === day) return unchanged(state);
   const next = { ...state, purgeDay: day };
   if (state.purgeDay === null) return unchanged(next);
-  return { state: next, effects: [{ type: 'purge-expired' }], audit: { action: 'cache-purge-daily', outcome: 'requested' } };
+  return { state: next, effects: [{ type: 'purge-expired' }] };
 }

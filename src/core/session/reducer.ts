@@ -56,9 +56,11 @@ function step(state: SessionState, event: SessionEvent): Step {
     case 'key-activity':
       return keyActivity(state, event);
     case 'tick': {
+      // The purge asks for no audit row of its own (the back office writes `cache-purge` with
+      // its counts), so the tick's one row is the idle timeout's when a patient is cleared.
       const purge = dailyPurge(state, event);
       const idle = tick(purge.state, event);
-      return { state: idle.state, effects: [...purge.effects, ...idle.effects], ...((idle.audit ?? purge.audit) ? { audit: idle.audit ?? purge.audit } : {}) };
+      return { ...idle, effects: [...purge.effects, ...idle.effects] };
     }
     case 'open-overlay':
       return openOverlay(state, event);

@@ -150,7 +150,17 @@ test('daily purge: the first tick notes the Taipei day, the next day purges once
   t.deepEqual(nonAudit(first.effects), []);
   const next = run(first.state, [{ type: 'tick', at: day1 + 61_000 }, { type: 'tick', at: day1 + 62_000 }]);
   t.deepEqual(nonAudit(next.effects), [{ type: 'purge-expired' }]);
-  t.like(next.audits[0], { action: 'cache-purge-daily' });
+  t.deepEqual(next.audits, [], 'no session row: the back office writes the purge\'s one `cache-purge` row with its counts');
+});
+
+test('daily purge on the tick that also times out the patient: both happen, and the one row is the idle timeout\'s', (t) => {
+  const state = viewing(patientData());
+  const noted = run(state, [{ type: 'tick', at: 3500 }]).state;
+  const next = run(noted, [{ type: 'tick', at: 3500 + 86_400_000 }]);
+  t.is(next.state.phase.name, 'ready');
+  t.deepEqual(nonAudit(next.effects), [{ type: 'purge-expired' }]);
+  t.is(next.audits.length, 1);
+  t.like(next.audits[0], { action: 'tick', from: 'patient-view', to: 'ready', outcome: 'idle-timeout' });
 });
 
 test('an overlay closed by logout or the staff card leaving takes its data along', (t) => {
