@@ -5,7 +5,7 @@
 // Answers come back as session events; nothing here throws into the screen.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { addStaff, bootstrapAdmin, listStaff, purgeCache, setStaffAdmin, setStaffEnabled, verifyAuditLog, type AdminResult } from '../core/admin/index.ts';
+import { addStaff, bootstrapAdmin, purgeCache, setStaffAdmin, setStaffEnabled, verifyAuditLog, type AdminResult } from '../core/admin/index.ts';
 import type { Cache } from '../core/cache/index.ts';
 import { isCacheError } from '../core/cache/index.ts';
 import { careListOpenEntry, reportFromCache, todayInTaipei, writeReportFiles } from '../core/report/index.ts';
@@ -35,7 +35,7 @@ export interface BackOfficeDeps {
 const kindOf = (error: unknown): string => (isCacheError(error) ? error.kind : ((error as { kind?: unknown })?.kind as string | undefined) ?? 'unexpected');
 
 function rows(cache: Cache): AdminStaffRow[] {
-  return listStaff(cache).map(({ masked, name, role, enabled, admin }) => ({ masked, name, role, enabled, admin }));
+  return cache.staff.list().map(({ staffId, masked, name, role, enabled, admin }) => ({ staffId, masked, name, role, enabled, admin }));
 }
 
 function messageOf(result: AdminResult<unknown>): AdminMessage {
@@ -63,7 +63,6 @@ export function createBackOffice(deps: BackOfficeDeps): (effect: BackOfficeEffec
     const csv = visitsCsv();
     return reportFromCache(cache, { from: effect.from, to: effect.to, by: effect.by, ...(csv === undefined ? {} : { visitsCsv: csv }) }).report;
   }
-  const clearIdOf = (masked: string): string => cache.staff.list().find((member) => member.masked === masked)?.staffId ?? masked;
 
   async function adminOp(op: AdminEffectOp, actor: { staffId: string; role: string }): Promise<AdminMessage | null> {
     switch (op.kind) {
@@ -78,9 +77,9 @@ export function createBackOffice(deps: BackOfficeDeps): (effect: BackOfficeEffec
         return messageOf(addStaff(cache, actor, { staffId: profile.staffId, role: profile.role, name: profile.name, source: 'card' }));
       }
       case 'set-enabled':
-        return messageOf(setStaffEnabled(cache, actor, clearIdOf(op.masked), op.enabled));
+        return messageOf(setStaffEnabled(cache, actor, op.staffId, op.enabled));
       case 'set-admin':
-        return messageOf(setStaffAdmin(cache, actor, clearIdOf(op.masked), op.admin));
+        return messageOf(setStaffAdmin(cache, actor, op.staffId, op.admin));
       case 'purge':
         return messageOf(purgeCache(cache, actor, op.scope));
       case 'verify-audit':

@@ -98,7 +98,7 @@ test.serial('an administrator authorizes S06, who then looks up P002 and opens ç
   k.store.send({ type: 'admin-action', op: { kind: 'add-typed', staffId: staffId('S06').toLowerCase(), role: 'pharmacist' } });
   await until(k.store, () => k.store.getState().admin?.message !== null && k.store.getState().admin?.busy === false, 'the answer');
   t.deepEqual(k.store.getState().admin?.message, { ok: true, key: 'staff-added', facts: { staff: s06, role: 'pharmacist' } });
-  t.deepEqual(k.store.getState().admin?.staff, [{ masked: s06, name: s06, role: 'pharmacist', enabled: true, admin: false }]);
+  t.deepEqual(k.store.getState().admin?.staff, [{ staffId: staffId('S06'), masked: s06, name: s06, role: 'pharmacist', enabled: true, admin: false }]);
   k.store.send({ type: 'close-overlay' });
   await pull(k, 'S01', 'idle');
 
@@ -214,7 +214,7 @@ test.serial('first set-up on a new kiosk: the first PIN-verified card holder bec
   t.true(k.store.getState().staff?.profile.admin);
   k.store.send({ type: 'open-overlay', overlay: 'admin' });
   await until(k.store, () => k.store.getState().admin?.busy === false && (k.store.getState().admin?.staff?.length ?? 0) > 0, 'the staff list with the first administrator');
-  t.deepEqual(k.store.getState().admin?.staff, [{ masked: s02, name: findStaff(deck, 'S02')?.name, role: 'pharmacist', enabled: true, admin: true }]);
+  t.deepEqual(k.store.getState().admin?.staff, [{ staffId: staffId('S02'), masked: s02, name: findStaff(deck, 'S02')?.name, role: 'pharmacist', enabled: true, admin: true }]);
   k.store.send({ type: 'admin-action', op: { kind: 'add-typed', staffId: staffId('S03'), role: 'pharmacist' } });
   await until(k.store, () => k.store.getState().admin?.message?.key === 'staff-added', 'S03 added');
   k.store.send({ type: 'close-overlay' });
@@ -246,7 +246,7 @@ test.serial('first set-up on a new kiosk: the first PIN-verified card holder bec
   t.true(again.store.getState().staff?.profile.admin);
   again.store.send({ type: 'open-overlay', overlay: 'admin' });
   await until(again.store, () => again.store.getState().admin?.busy === false, 'the list');
-  again.store.send({ type: 'admin-action', op: { kind: 'set-enabled', masked: s03, enabled: false } });
+  again.store.send({ type: 'admin-action', op: { kind: 'set-enabled', staffId: staffId('S03'), enabled: false } });
   await until(again.store, () => again.store.getState().admin?.message?.key === 'staff-disabled', 'S03 disabled');
   again.store.send({ type: 'close-overlay' });
   await pull(again, 'S02', 'idle');

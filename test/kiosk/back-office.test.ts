@@ -10,15 +10,22 @@ import { open, PATIENT_ID, tempPlace, testClock } from '../core/cache/helpers.ts
 function backOffice(t: ExecutionContext, cache: Cache, clock: () => Date) {
   const events: SessionEvent[] = [];
   const warnings: Error[] = [];
+  let waiting: ((event: SessionEvent) => void) | null = null;
   const run = createBackOffice({
     cache,
     cards: { readStaff: () => Promise.reject(new Error('no staff card in these tests')) },
     exportsDir: tempPlace(t).dir,
-    dispatch: (event) => events.push(event),
+    dispatch: (event) => {
+      events.push(event);
+      waiting?.(event);
+      waiting = null;
+    },
     clock: () => clock().getTime(),
     onWarning: (error) => warnings.push(error),
   });
-  return { run, events, warnings };
+  /** The admin operations answer later (a card read may be awaited): the next event dispatched. */
+  const answer = () => new Promise<SessionEvent>((resolve) => (waiting = resolve));
+  return { run, events, warnings, answer };
 }
 
 test('the daily purge writes one audit row with what it removed', (t) => {
@@ -49,4 +56,34 @@ test('a daily purge that fails is on record once, with the failure kind', (t) =>
   office.run({ type: 'purge-expired' });
   t.deepEqual(cache.audit.list().slice(before).map((r) => [r.action, r.outcome]), [['cache-purge', 'disk-full']]);
   t.is(office.warnings.length, 1, 'the failure is also said as a warning');
+});
+
+// Synthetic IDs with valid check digits; the two nurses share the mask C12****456.
+const ADMIN = 'B120863158';
+const NURSE_A = 'C120000456';
+const NURSE_B = 'C120012456';
+
+test('two staff members with the same masked ID: disabling the second reaches the second, not the first', async (t) => {
+  const clock = testClock('2026-03-01T00:00:00.000Z');
+  const { cache } = open(t, tempPlace(t), { clock });
+  cache.staff.upsert({ staffId: ADMIN, name: '王藥師', role: 'pharmacist', admin: true });
+  cache.staff.upsert({ staffId: NURSE_A, name: '林護理師', role: 'nurse' });
+  cache.staff.upsert({ staffId: NURSE_B, name: '陳護理師', role: 'nurse' });
+  const office = backOffice(t, cache, clock);
+  const actor = { staffId: ADMIN, role: 'pharmacist' };
+
+  const listing = office.answer();
+  office.run({ type: 'admin-op', op: { kind: 'list' }, actor });
+  const listed = await listing;
+  if (listed?.type !== 'admin-loaded') return t.fail('no staff list');
+  const nurses = listed.staff.filter((row) => row.role === 'nurse');
+  t.deepEqual(nurses.map((row) => row.masked), ['C12****456', 'C12****456'], 'the screen cannot tell them apart');
+  const second = nurses.find((row) => row.name === '陳護理師');
+  if (!second) return t.fail('no second nurse');
+
+  const disabling = office.answer();
+  office.run({ type: 'admin-op', op: { kind: 'set-enabled', staffId: second.staffId, enabled: false }, actor });
+  t.like(await disabling, { type: 'admin-loaded', message: { ok: true, key: 'staff-disabled' } });
+  t.true(cache.staff.get(NURSE_A)?.enabled, 'the first nurse keeps working');
+  t.false(cache.staff.get(NURSE_B)?.enabled);
 });

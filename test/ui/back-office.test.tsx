@@ -96,8 +96,8 @@ test('administration (F11): the staff list with CJK names aligned; add by typed 
   store.send({
     type: 'admin-loaded',
     staff: [
-      { masked: 'B22****780', name: '陳藥師', role: 'pharmacist', enabled: true, admin: true },
-      { masked: 'C12****456', name: '歐陽護理長', role: 'nurse', enabled: false, admin: false },
+      { staffId: 'B220006780', masked: 'B22****780', name: '陳藥師', role: 'pharmacist', enabled: true, admin: true },
+      { staffId: 'C120000456', masked: 'C12****456', name: '歐陽護理長', role: 'nurse', enabled: false, admin: false },
     ],
     message: null,
   });
@@ -112,7 +112,7 @@ test('administration (F11): the staff list with CJK names aligned; add by typed 
   t.is(col(first, '藥師'), col(second, '護理師'));
   t.is(col(header, '身分'), col(first, '藥師'));
   t.is(col(first, '是'), col(second, '否'), 'the last column too');
-  t.false(plain(frame.join('\n')).includes('A123456789'));
+  t.false(['A123456789', 'B220006780', 'C120000456'].some((id) => plain(frame.join('\n')).includes(id)), 'masked IDs only');
 
   await r.press('n');
   await r.waitFor((f) => f.includes('新增醫事人員'));
@@ -122,15 +122,15 @@ test('administration (F11): the staff list with CJK names aligned; add by typed 
   store.send({
     type: 'admin-loaded',
     staff: [
-      { masked: 'A12****789', name: 'A12****789', role: 'doctor', enabled: true, admin: false },
-      { masked: 'B22****780', name: '陳藥師', role: 'pharmacist', enabled: true, admin: true },
+      { staffId: 'A123456789', masked: 'A12****789', name: 'A12****789', role: 'doctor', enabled: true, admin: false },
+      { staffId: 'B220006780', masked: 'B22****780', name: '陳藥師', role: 'pharmacist', enabled: true, admin: true },
     ],
     message: { ok: true, key: 'staff-added', facts: { staff: 'A12****789', role: 'doctor' } },
   });
   await r.waitFor((f) => f.includes('已將 A12****789（doctor）加入機構使用者名單'));
 
   await r.press('e');
-  t.like(effects.filter((e) => e.type === 'admin-op').at(-1), { op: { kind: 'set-enabled', masked: 'A12****789', enabled: false } });
+  t.like(effects.filter((e) => e.type === 'admin-op').at(-1), { op: { kind: 'set-enabled', staffId: 'A123456789', enabled: false } });
   store.send({ type: 'admin-loaded', staff: [], message: { ok: true, key: 'staff-disabled', facts: { staff: 'A12****789' } } });
   await r.waitFor((f) => f.includes('已停用 A12****789'));
 
@@ -140,5 +140,37 @@ test('administration (F11): the staff list with CJK names aligned; add by typed 
   t.is(effects.filter((e, i) => i >= before && e.type === 'admin-op').length, 0, 'nothing purged before y');
   await r.press('y');
   t.like(effects.filter((e) => e.type === 'admin-op').at(-1), { op: { kind: 'purge', scope: 'all' } });
+  r.instance.unmount();
+});
+
+test('administration: two staff members with the same masked ID — e and m act on the row under the cursor, not the first match', async (t) => {
+  const { store, effects, r } = await loggedIn(true);
+  await r.press(F11);
+  await r.waitFor((f) => f.includes('機構管理：醫事人員授權名單'));
+  // Synthetic IDs with valid check digits that mask alike.
+  store.send({
+    type: 'admin-loaded',
+    staff: [
+      { staffId: 'C120000456', masked: 'C12****456', name: '林護理師', role: 'nurse', enabled: true, admin: false },
+      { staffId: 'C120012456', masked: 'C12****456', name: '陳護理師', role: 'nurse', enabled: true, admin: false },
+    ],
+    message: null,
+  });
+  const frame = plain(await r.waitFor((f) => f.includes('陳護理師') && f.includes('林護理師')));
+  t.is(frame.split('C12****456').length - 1, 2, 'both rows are shown, masked alike');
+  t.false(frame.includes('C120000456') || frame.includes('C120012456'), 'masked IDs only');
+  await r.press(KEYS.down, 'e');
+  t.like(effects.filter((e) => e.type === 'admin-op').at(-1), { op: { kind: 'set-enabled', staffId: 'C120012456', enabled: false } });
+  store.send({
+    type: 'admin-loaded',
+    staff: [
+      { staffId: 'C120000456', masked: 'C12****456', name: '林護理師', role: 'nurse', enabled: true, admin: false },
+      { staffId: 'C120012456', masked: 'C12****456', name: '陳護理師', role: 'nurse', enabled: false, admin: false },
+    ],
+    message: null,
+  });
+  await r.waitFor((f) => !(plain(f).split('\n').find((l) => l.includes('陳護理師')) ?? '是').includes('是'));
+  await r.press(KEYS.up, 'm');
+  t.like(effects.filter((e) => e.type === 'admin-op').at(-1), { op: { kind: 'set-admin', staffId: 'C120000456', admin: true } });
   r.instance.unmount();
 });

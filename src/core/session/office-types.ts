@@ -20,8 +20,12 @@ export interface ReportsView {
   exported: { dir: string; files: number } | null;
 }
 
-/** A staff member as the admin screen lists them: masked ID only. */
+/**
+ * A staff member as the admin screen lists them. The screen shows `masked` only; `staffId` is
+ * what enable/disable and administrator on/off act on, since two members can share a mask.
+ */
 export interface AdminStaffRow {
+  staffId: string;
   masked: string;
   name: string;
   role: string;
@@ -41,8 +45,8 @@ export type AdminOp =
   | { kind: 'add-typed'; staffId: string; role: string }
   /** The staff card in a reader other than the administrator's own. */
   | { kind: 'add-card' }
-  | { kind: 'set-enabled'; masked: string; enabled: boolean }
-  | { kind: 'set-admin'; masked: string; admin: boolean }
+  | { kind: 'set-enabled'; staffId: string; enabled: boolean }
+  | { kind: 'set-admin'; staffId: string; admin: boolean }
   | { kind: 'purge'; scope: 'expired' | 'all' }
   | { kind: 'verify-audit' };
 

@@ -109,10 +109,10 @@ export function AdminOverlay({ view, lang, width, height, send }: { view: AdminV
         case 'admin.add-card':
           return send({ type: 'admin-action', op: { kind: 'add-card' } }), true;
         case 'admin.enable':
-          if (selected) send({ type: 'admin-action', op: { kind: 'set-enabled', masked: selected.masked, enabled: !selected.enabled } });
+          if (selected) send({ type: 'admin-action', op: { kind: 'set-enabled', staffId: selected.staffId, enabled: !selected.enabled } });
           return true;
         case 'admin.toggle-admin':
-          if (selected) send({ type: 'admin-action', op: { kind: 'set-admin', masked: selected.masked, admin: !selected.admin } });
+          if (selected) send({ type: 'admin-action', op: { kind: 'set-admin', staffId: selected.staffId, admin: !selected.admin } });
           return true;
         case 'admin.purge':
           return send({ type: 'admin-action', op: { kind: 'purge', scope: 'expired' } }), true;
@@ -150,7 +150,7 @@ export function AdminOverlay({ view, lang, width, height, send }: { view: AdminV
       <Text bold wrap="truncate">
         {truncate(tr(lang, 'admin.title'), inner, theme.ellipsis)}
       </Text>
-      <DataTable rows={staff} columns={columns(lang)} cursor={at} offset={offset} width={inner} height={tableHeight} lang={lang} sortColumn={null} descending={false} rowKey={(r) => r.masked} rowColor={(r) => (r.enabled ? undefined : 'text.secondary')} />
+      <DataTable rows={staff} columns={columns(lang)} cursor={at} offset={offset} width={inner} height={tableHeight} lang={lang} sortColumn={null} descending={false} rowKey={(r) => r.staffId} rowColor={(r) => (r.enabled ? undefined : 'text.secondary')} />
       {form ? (
         <Box flexDirection="column">
           <Text bold wrap="truncate">{truncate(tr(lang, 'admin.form.title'), inner, theme.ellipsis)}</Text>

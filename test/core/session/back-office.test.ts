@@ -71,7 +71,7 @@ test('admin: refused to non-administrators; S01 gets the list; a typed ID is che
   const actor = { staffId: s01?.staffId ?? '', role: 'pharmacist' };
   const open = run(loggedIn('S01'), [{ type: 'open-overlay', at: 5000, overlay: 'admin' }]);
   t.deepEqual(nonAudit(open.effects), [{ type: 'admin-op', op: { kind: 'list' }, actor }]);
-  const listed = run(open.state, [{ type: 'admin-loaded', at: 5001, staff: [{ masked: 'B12****158', name: '陳藥師', role: 'pharmacist', enabled: true, admin: true }], message: null }]).state;
+  const listed = run(open.state, [{ type: 'admin-loaded', at: 5001, staff: [{ staffId: 'B120863158', masked: 'B12****158', name: '陳藥師', role: 'pharmacist', enabled: true, admin: true }], message: null }]).state;
   t.like(listed.admin, { busy: false, staff: [{ masked: 'B12****158' }] });
 
   const bad = run(listed, [{ type: 'admin-action', at: 5002, op: { kind: 'add-typed', staffId: 'A123456788', role: 'pharmacist' } }]);
@@ -164,7 +164,7 @@ test('daily purge on the tick that also times out the patient: both happen, and 
 });
 
 test('an overlay closed by logout or the staff card leaving takes its data along', (t) => {
-  const open = run(loggedIn('S01'), [{ type: 'open-overlay', at: 5000, overlay: 'admin' }, { type: 'admin-loaded', at: 5001, staff: [{ masked: 'B12****158', name: '陳藥師', role: 'pharmacist', enabled: true, admin: true }], message: null }]).state;
+  const open = run(loggedIn('S01'), [{ type: 'open-overlay', at: 5000, overlay: 'admin' }, { type: 'admin-loaded', at: 5001, staff: [{ staffId: 'B120863158', masked: 'B12****158', name: '陳藥師', role: 'pharmacist', enabled: true, admin: true }], message: null }]).state;
   const out = run(open, [{ type: 'logout', at: 5002 }]);
   t.is(out.state.overlay, null);
   t.is(out.state.admin, null);
