@@ -103,20 +103,23 @@ export function createBackOffice(deps: BackOfficeDeps): (effect: BackOfficeEffec
       case 'export-report': {
         const period = effect.from === effect.to ? effect.from : `${effect.from}_${effect.to}`;
         const dir = join(deps.exportsDir, `${todayInTaipei(new Date(at()))}-${period}`);
-        let outcome = 'ok';
-        try {
-          const report = reportFor(effect);
-          const files = writeReportFiles(dir, report, effect.lang);
-          dispatch({ type: 'report-exported', at: at(), dir, files: files.length });
-        } catch (error) {
-          outcome = kindOf(error) === 'report-write' ? `write-${(error as { code: string }).code}` : kindOf(error);
-          dispatch({ type: 'report-failed', at: at(), kind: outcome });
-        }
-        try {
-          cache.audit.append({ action: 'admin.export', staffId: effect.actor.staffId, staffRole: effect.actor.role, outcome, reason: `from=${effect.from} to=${effect.to} by=${effect.by}` });
-        } catch (error) {
-          warn(error);
-        }
+        // After this key's frame, like load-report: the figures on screen are written as they are;
+        // only without them (another period still loading) are they computed again.
+        setImmediate(() => {
+          let outcome = 'ok';
+          try {
+            const files = writeReportFiles(dir, effect.report ?? reportFor(effect), effect.lang);
+            dispatch({ type: 'report-exported', at: at(), dir, files: files.length });
+          } catch (error) {
+            outcome = kindOf(error) === 'report-write' ? `write-${(error as { code: string }).code}` : kindOf(error);
+            dispatch({ type: 'report-failed', at: at(), kind: outcome });
+          }
+          try {
+            cache.audit.append({ action: 'admin.export', staffId: effect.actor.staffId, staffRole: effect.actor.role, outcome, reason: `from=${effect.from} to=${effect.to} by=${effect.by}` });
+          } catch (error) {
+            warn(error);
+          }
+        });
         return;
       }
       case 'admin-op':

@@ -1,8 +1,12 @@
 // The back office's effects against a real cache in a temp folder: what each one writes to the
-// audit log, and which staff member an administration action reaches.
+// audit log, what the CSV export writes and when, and which staff member an administration
+// action reaches.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import test from 'ava';
 import type { ExecutionContext } from 'ava';
 import { CacheError, type Cache } from '../../src/core/cache/index.ts';
+import { computeReport } from '../../src/core/report/index.ts';
 import type { SessionEvent } from '../../src/core/session/index.ts';
 import { createBackOffice } from '../../src/kiosk/back-office.ts';
 import { open, PATIENT_ID, tempPlace, testClock } from '../core/cache/helpers.ts';
@@ -11,10 +15,11 @@ function backOffice(t: ExecutionContext, cache: Cache, clock: () => Date) {
   const events: SessionEvent[] = [];
   const warnings: Error[] = [];
   let waiting: ((event: SessionEvent) => void) | null = null;
+  const exportsDir = tempPlace(t).dir;
   const run = createBackOffice({
     cache,
     cards: { readStaff: () => Promise.reject(new Error('no staff card in these tests')) },
-    exportsDir: tempPlace(t).dir,
+    exportsDir,
     dispatch: (event) => {
       events.push(event);
       waiting?.(event);
@@ -25,7 +30,7 @@ function backOffice(t: ExecutionContext, cache: Cache, clock: () => Date) {
   });
   /** The admin operations answer later (a card read may be awaited): the next event dispatched. */
   const answer = () => new Promise<SessionEvent>((resolve) => (waiting = resolve));
-  return { run, events, warnings, answer };
+  return { run, events, warnings, answer, exportsDir };
 }
 
 test('the daily purge writes one audit row with what it removed', (t) => {
@@ -86,4 +91,35 @@ test('two staff members with the same masked ID: disabling the second reaches th
   t.like(await disabling, { type: 'admin-loaded', message: { ok: true, key: 'staff-disabled' } });
   t.true(cache.staff.get(NURSE_A)?.enabled, 'the first nurse keeps working');
   t.false(cache.staff.get(NURSE_B)?.enabled);
+});
+
+test('export: the key returns at once; the figures on screen are written as they are, else computed for the period', async (t) => {
+  const clock = testClock('2026-11-03T01:00:00.000Z');
+  const { cache } = open(t, tempPlace(t), { clock });
+  cache.staff.upsert({ staffId: ADMIN, name: '王藥師', role: 'pharmacist', admin: true });
+  const office = backOffice(t, cache, clock);
+  const actor = { staffId: ADMIN, role: 'pharmacist' };
+  // What the screen shows: one look-up with the patient's PIN — the empty cache would say none.
+  const shown = computeReport(
+    [{ at: new Date('2026-10-02T02:00:00Z'), action: 'lookup', staffMasked: 'B12****158', staffRole: 'pharmacist', patientMasked: 'A12****789', patientKey: 'k1', consent: 'pin', latencies: { total: 812 }, outcome: 'ok', reason: null }],
+    { from: '2026-10-01', to: '2026-10-31', by: 'week' },
+  );
+  const dir = join(office.exportsDir, '2026-11-03-2026-10-01_2026-10-31');
+  const consentCsv = () => readFileSync(join(dir, 'consent.csv'), 'utf8').slice(1).trimEnd().split(/\r?\n/);
+
+  const exporting = office.answer();
+  office.run({ type: 'export-report', from: '2026-10-01', to: '2026-10-31', by: 'week', lang: 'en', actor, report: shown });
+  t.deepEqual(office.events, [], 'nothing written inside the key handler');
+  t.false(existsSync(dir));
+  t.deepEqual(await exporting, { type: 'report-exported', at: clock().getTime(), dir, files: 10 });
+  t.true(consentCsv().includes('pin,1'), 'the shown figures, not recomputed');
+
+  const recomputing = office.answer();
+  office.run({ type: 'export-report', from: '2026-10-01', to: '2026-10-31', by: 'week', lang: 'en', actor, report: null });
+  t.like(await recomputing, { type: 'report-exported', dir });
+  t.true(consentCsv().includes('pin,0'), 'without figures on screen: computed from the cache');
+  t.deepEqual(cache.audit.list().filter((r) => r.action === 'admin.export').map((r) => [r.staffMasked, r.outcome, r.reason]), [
+    ['B12****158', 'ok', 'from=2026-10-01 to=2026-10-31 by=week'],
+    ['B12****158', 'ok', 'from=2026-10-01 to=2026-10-31 by=week'],
+  ]);
 });

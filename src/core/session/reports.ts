@@ -70,9 +70,13 @@ export function reportExport(state: SessionState, event: Ev<'report-export'>): S
   if (!staff?.profile.admin) return { state: { ...state, notice: notice('error.not-admin', 'not-admin') }, effects: [], audit: { action: 'report-export', outcome: 'not-admin' } };
   if (state.overlay !== 'reports' || !view || !view.report) return unchanged(state);
   const actor = { staffId: staff.profile.staffId, role: staff.profile.role };
+  const by = BUCKET[view.span];
+  // While another period loads, the previous period's figures stay on screen: not these.
+  const shown = view.report;
+  const report = !view.loading && shown.from === view.from && shown.to === view.to && shown.by === by ? shown : null;
   return {
     state: { ...state, reports: { ...view, exported: null, error: null } },
-    effects: [{ type: 'export-report', from: view.from, to: view.to, by: BUCKET[view.span], lang: event.lang, actor }],
+    effects: [{ type: 'export-report', from: view.from, to: view.to, by, lang: event.lang, actor, report }],
   };
 }
 

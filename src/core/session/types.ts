@@ -233,7 +233,8 @@ export type SessionEffect =
   | { type: 'cancel-lookup'; lookupId: number }
   | { type: 'save-settings'; settings: KioskSettings }
   | { type: 'load-report'; from: IsoDate; to: IsoDate; by: Granularity }
-  | { type: 'export-report'; from: IsoDate; to: IsoDate; by: Granularity; lang: Lang; actor: { staffId: string; role: string } }
+  /** `report`: the figures on screen when they are this period's, so the export need not compute them again. */
+  | { type: 'export-report'; from: IsoDate; to: IsoDate; by: Granularity; lang: Lang; actor: { staffId: string; role: string }; report: Report | null }
   /** One admin operation (src/core/admin) by the logged-in administrator; answered by admin-loaded. */
   | { type: 'admin-op'; op: AdminEffectOp; actor: { staffId: string; role: string } }
   /** NHI 開啟率: the 特定管制用藥 tab was shown with data for a care-list patient. */

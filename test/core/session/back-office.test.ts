@@ -48,10 +48,15 @@ test('reports: ← → move the period by its length, d/w/m change it; a late an
 test('reports: c exports the shown period once the figures are there, in the screen language; Esc drops the figures', (t) => {
   const open = run(loggedIn('S01'), [{ type: 'open-overlay', at: 5000, overlay: 'reports', today: TODAY }]).state;
   t.deepEqual(nonAudit(run(open, [{ type: 'report-export', at: 5001, lang: 'en' }]).effects), [], 'nothing to export before the figures came');
-  const loaded = run(open, [{ type: 'report-loaded', at: 5002, from: '2026-10-01', to: '2026-10-31', report: emptyReport('2026-10-01', '2026-10-31') }]).state;
+  const october = emptyReport('2026-10-01', '2026-10-31');
+  const loaded = run(open, [{ type: 'report-loaded', at: 5002, from: '2026-10-01', to: '2026-10-31', report: october }]).state;
   const s01 = findStaff(deck, 'S01');
   const exported = run(loaded, [{ type: 'report-export', at: 5003, lang: 'en' }]);
-  t.deepEqual(nonAudit(exported.effects), [{ type: 'export-report', from: '2026-10-01', to: '2026-10-31', by: 'week', lang: 'en', actor: { staffId: s01?.staffId ?? '', role: 'pharmacist' } }]);
+  const actor = { staffId: s01?.staffId ?? '', role: 'pharmacist' };
+  t.deepEqual(nonAudit(exported.effects), [{ type: 'export-report', from: '2026-10-01', to: '2026-10-31', by: 'week', lang: 'en', actor, report: october }], 'the figures on screen go along: the export does not compute them again');
+  // ← while September loads: October's figures stay on screen, but they are not September's.
+  const moving = run(loaded, [{ type: 'report-period', at: 5003, move: -1 }, { type: 'report-export', at: 5003, lang: 'en' }]);
+  t.deepEqual(nonAudit(moving.effects).at(-1), { type: 'export-report', from: '2026-09-01', to: '2026-09-30', by: 'week', lang: 'en', actor, report: null });
   const done = run(exported.state, [{ type: 'report-exported', at: 5004, dir: '/data/exports/2026-11-23-2026-10-01_2026-10-31', files: 10 }]);
   t.deepEqual(done.state.reports?.exported, { dir: '/data/exports/2026-11-23-2026-10-01_2026-10-31', files: 10 });
   const failed = run(exported.state, [{ type: 'report-failed', at: 5005, kind: 'write-EACCES' }]);
