@@ -5,20 +5,13 @@
 // learn its manager from a card. The rule: until an enabled administrator is listed, the
 // first staff card holder who logs in with a valid PIN becomes the administrator (audited
 // `admin.bootstrap`); from then on only enabled members of the list may log in.
-import { isValidNationalId, maskNationalId } from '../domain/national-id.ts';
+import { maskNationalId } from '../domain/national-id.ts';
 import { operate, type AdminActor, type AdminCache } from './operate.ts';
 import { done, refused, type AdminResult } from './result.ts';
-import { STAFF_ROLES, type StaffView } from './staff.ts';
+import { staffView, type StaffView } from './staff.ts';
+import { cleanStaffId, cleanStaffName, cleanStaffRole, type StaffAccess } from './staff-rules.ts';
 
-/**
- * What the list says about a staff card holder at login:
- * - 'admin' / 'user': an enabled member (administrator or not);
- * - 'first-setup': no enabled administrator yet — this holder (listed or not) becomes the first
- *   after the PIN;
- * - 'disabled': listed but disabled;
- * - 'not-listed': the list has an administrator and this holder is not on it.
- */
-export type StaffAccess = 'admin' | 'user' | 'first-setup' | 'disabled' | 'not-listed';
+export type { StaffAccess };
 
 export function staffAccess(cache: Pick<AdminCache, 'staff'>, staffId: string): StaffAccess {
   const member = cache.staff.get(staffId);
@@ -43,14 +36,16 @@ export interface FirstAdmin {
  */
 export function bootstrapAdmin(cache: AdminCache, actor: AdminActor, card: FirstAdmin): AdminResult<StaffView> {
   return operate(cache, actor, 'admin.bootstrap', (authority) => {
-    const id = typeof actor.staffId === 'string' ? actor.staffId.trim().toUpperCase() : '';
-    if (!isValidNationalId(id)) return { result: refused('invalid-staff-id') };
+    // The same checks as any other addition to the list (staff-rules.ts).
+    const id = cleanStaffId(actor.staffId);
+    if (!id) return { result: refused('invalid-staff-id') };
     const staff = maskNationalId(id);
     if (authority !== 'first-setup') return { result: refused('not-admin'), detail: `staff=${staff}` };
-    const role = (STAFF_ROLES as readonly string[]).includes(card.role) ? card.role : null;
+    const role = cleanStaffRole(card.role);
     if (!role) return { result: refused('invalid-role'), detail: `staff=${staff}` };
-    const name = card.name.trim().slice(0, 100) || staff;
-    const { staffId: _id, ...member } = cache.staff.upsert({ staffId: id, name, role, enabled: true, admin: true });
-    return { result: done(member, 'first-admin', { staff }), detail: `staff=${staff} role=${role} source=card admin=true` };
+    const name = cleanStaffName(card.name);
+    if (name === null) return { result: refused('invalid-name'), detail: `staff=${staff}` };
+    const member = cache.staff.upsert({ staffId: id, name: name || staff, role, enabled: true, admin: true });
+    return { result: done(staffView(member), 'first-admin', { staff }), detail: `staff=${staff} role=${role} source=card admin=true` };
   });
 }

@@ -2,13 +2,11 @@
 // it: add a staff member from their card or by typed ID + role, enable/disable, grant or
 // revoke 機構管理者. Staff IDs are national IDs (checked with the check digit); only the
 // masked form appears in messages and in the audit row.
-import { isValidNationalId, maskNationalId } from '../domain/national-id.ts';
+import { maskNationalId } from '../domain/national-id.ts';
 import type { StaffMember } from '../cache/index.ts';
 import { operate, type AdminActor, type AdminCache } from './operate.ts';
 import { done, refused, type AdminResult } from './result.ts';
-
-export const STAFF_ROLES = ['doctor', 'pharmacist', 'nurse'] as const;
-export type StaffRole = (typeof STAFF_ROLES)[number];
+import { cleanStaffId, cleanStaffName, cleanStaffRole } from './staff-rules.ts';
 
 export interface NewStaff {
   staffId: string;
@@ -23,30 +21,21 @@ export interface NewStaff {
 /** The member as the screen lists them: no clear ID, no name beyond what the admin typed. */
 export type StaffView = Omit<StaffMember, 'staffId'>;
 
-const view = ({ staffId: _id, ...rest }: StaffMember): StaffView => rest;
-
-function cleanId(staffId: string): string | null {
-  const id = typeof staffId === 'string' ? staffId.trim().toUpperCase() : '';
-  return isValidNationalId(id) ? id : null;
-}
-
-function isRole(role: string): role is StaffRole {
-  return (STAFF_ROLES as readonly string[]).includes(role);
-}
+export const staffView = ({ staffId: _id, ...rest }: StaffMember): StaffView => rest;
 
 export function addStaff(cache: AdminCache, actor: AdminActor, input: NewStaff): AdminResult<StaffView & { updated: boolean }> {
   return operate(cache, actor, 'admin.staff-add', () => {
-    const id = cleanId(input.staffId);
+    const id = cleanStaffId(input.staffId);
     if (!id) return { result: refused('invalid-staff-id'), detail: `source=${input.source}` };
     const staff = maskNationalId(id);
-    const role = typeof input.role === 'string' ? input.role.trim().toLowerCase() : '';
-    if (!isRole(role)) return { result: refused('invalid-role'), detail: `staff=${staff}` };
-    const name = (input.name ?? '').trim();
-    if (name.length > 100) return { result: refused('invalid-name'), detail: `staff=${staff}` };
+    const role = cleanStaffRole(input.role);
+    if (!role) return { result: refused('invalid-role'), detail: `staff=${staff}` };
+    const name = cleanStaffName(input.name);
+    if (name === null) return { result: refused('invalid-name'), detail: `staff=${staff}` };
     const existing = cache.staff.get(id);
     const member = cache.staff.upsert({ staffId: id, name: name || existing?.name || staff, role, enabled: true, admin: input.admin ?? existing?.admin ?? false });
     const detail = `staff=${staff} role=${role} source=${input.source} admin=${member.admin}`;
-    return { result: done({ ...view(member), updated: existing !== null }, existing ? 'staff-updated' : 'staff-added', { staff, role }), detail };
+    return { result: done({ ...staffView(member), updated: existing !== null }, existing ? 'staff-updated' : 'staff-added', { staff, role }), detail };
   });
 }
 
@@ -56,7 +45,7 @@ function otherAdmins(cache: AdminCache, id: string): number {
 }
 
 function listed(cache: AdminCache, staffId: string): { id: string; member: StaffMember } | { refusal: 'invalid-staff-id' | 'not-listed'; staff?: string } {
-  const id = cleanId(staffId);
+  const id = cleanStaffId(staffId);
   if (!id) return { refusal: 'invalid-staff-id' };
   const member = cache.staff.get(id);
   return member ? { id, member } : { refusal: 'not-listed', staff: maskNationalId(id) };
@@ -70,7 +59,7 @@ export function setStaffEnabled(cache: AdminCache, actor: AdminActor, staffId: s
     if (!enabled && found.member.admin && otherAdmins(cache, found.id) === 0) return { result: refused('last-admin'), detail: `staff=${staff}` };
     cache.staff.setEnabled(found.id, enabled);
     const member = cache.staff.get(found.id) ?? { ...found.member, enabled };
-    return { result: done(view(member), enabled ? 'staff-enabled' : 'staff-disabled', { staff }), detail: `staff=${staff}` };
+    return { result: done(staffView(member), enabled ? 'staff-enabled' : 'staff-disabled', { staff }), detail: `staff=${staff}` };
   });
 }
 
@@ -82,11 +71,11 @@ export function setStaffAdmin(cache: AdminCache, actor: AdminActor, staffId: str
     if (!admin && member.admin && otherAdmins(cache, found.id) === 0) return { result: refused('last-admin'), detail: `staff=${member.masked}` };
     // An administrator must be able to log in: granting the right enables the member too.
     const updated = cache.staff.upsert({ staffId: found.id, name: member.name, role: member.role, enabled: admin ? true : member.enabled, admin });
-    return { result: done(view(updated), admin ? 'admin-granted' : 'admin-revoked', { staff: member.masked }), detail: `staff=${member.masked}` };
+    return { result: done(staffView(updated), admin ? 'admin-granted' : 'admin-revoked', { staff: member.masked }), detail: `staff=${member.masked}` };
   });
 }
 
 /** The list for the admin screen, masked. */
 export function listStaff(cache: AdminCache): StaffView[] {
-  return cache.staff.list().map(view);
+  return cache.staff.list().map(staffView);
 }

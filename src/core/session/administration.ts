@@ -2,13 +2,11 @@
 // purge and audit verification. Every change is one `admin-op` effect that src/core/admin
 // performs and audits (`admin.*`); its answer comes back as `admin-loaded` with the fresh list.
 // Purging every cached patient asks first (y), since it cannot be undone.
-import { isValidNationalId } from '../domain/national-id.ts';
+import { cleanStaffId, isStaffRole } from '../admin/staff-rules.ts';
 import { notice, unchanged, type Step } from './state.ts';
 import type { AdminEffectOp, AdminView, SessionEvent, SessionState } from './types.ts';
 
 type Ev<T extends SessionEvent['type']> = Extract<SessionEvent, { type: T }>;
-
-const ROLES = new Set(['doctor', 'pharmacist', 'nurse']);
 
 function actorOf(state: SessionState): { staffId: string; role: string } | null {
   const staff = state.staff;
@@ -49,9 +47,9 @@ export function adminAction(state: SessionState, event: Ev<'admin-action'>): Ste
   switch (op.kind) {
     case 'add-typed': {
       // Checked here too, so a mistyped ID is answered at once and never leaves the screen.
-      const staffId = op.staffId.trim().toUpperCase();
-      if (!isValidNationalId(staffId)) return answer(state, view, 'error.invalid-staff-id', 'invalid-staff-id');
-      if (!ROLES.has(op.role)) return answer(state, view, 'error.invalid-role', 'invalid-role');
+      const staffId = cleanStaffId(op.staffId);
+      if (!staffId) return answer(state, view, 'error.invalid-staff-id', 'invalid-staff-id');
+      if (!isStaffRole(op.role)) return answer(state, view, 'error.invalid-role', 'invalid-role');
       return run(state, view, { kind: 'add-typed', staffId, role: op.role }, actor);
     }
     case 'add-card': {

@@ -3,6 +3,7 @@
 // (ms since the epoch, from the runner's clock) so the reducer never reads a clock.
 import type { Lang } from '../../i18n/index.ts';
 import type { IsoDate, PatientHistory, Sex } from '../domain/types.ts';
+import type { StaffAccess } from '../admin/staff-rules.ts';
 import type { Granularity, Report } from '../report/types.ts';
 import type { PatientAnalysis } from './analysis-shape.ts';
 import type { AdminEffectOp, AdminMessage, AdminOp, AdminStaffRow, ReportsView, AdminView } from './office-types.ts';
@@ -49,7 +50,7 @@ export interface StaffProfile {
    * keeps one (src/core/admin staffAccess): 'first-setup' makes them the first administrator
    * after a valid PIN; 'disabled' and 'not-listed' are refused at login. Absent: no local list.
    */
-  access?: 'admin' | 'user' | 'first-setup' | 'disabled' | 'not-listed';
+  access?: StaffAccess;
   /** PIN tries left as the card reports them; 0 = locked. */
   pinTriesLeft: number;
 }

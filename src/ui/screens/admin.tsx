@@ -8,6 +8,7 @@ import { useCallback, useMemo, useRef, useState } from 'react';
 import type { Lang } from '../../i18n/index.ts';
 import { translate } from '../../i18n/index.ts';
 import { adminMessages } from '../../core/admin/messages.ts';
+import { STAFF_ROLES } from '../../core/admin/staff-rules.ts';
 import type { SessionInput } from '../../core/session/store.ts';
 import type { AdminMessage, AdminStaffRow, AdminView } from '../../core/session/types.ts';
 import { isUiKey, tr } from '../i18n/index.ts';
@@ -17,7 +18,7 @@ import { DataTable } from '../table/data-table.tsx';
 import type { Column } from '../table/columns.ts';
 import { useTheme } from '../theme.ts';
 import { fit, truncate } from '../text/width.ts';
-import { ROLES, roleFromKey, type StaffForm } from './admin-form.ts';
+import { roleFromKey, type StaffForm } from './admin-form.ts';
 
 function roleText(lang: Lang, role: string): string {
   const key = `staff.role.${role}`;
@@ -73,7 +74,7 @@ export function AdminOverlay({ view, lang, width, height, send }: { view: AdminV
       if (f) {
         switch (command) {
           case 'text.submit':
-            send({ type: 'admin-action', op: { kind: 'add-typed', staffId: f.id, role: ROLES[f.role] ?? 'pharmacist' } });
+            send({ type: 'admin-action', op: { kind: 'add-typed', staffId: f.id, role: STAFF_ROLES[f.role] ?? 'pharmacist' } });
             setLiveForm(null);
             return true;
           case 'text.erase':
@@ -155,7 +156,7 @@ export function AdminOverlay({ view, lang, width, height, send }: { view: AdminV
         <Box flexDirection="column">
           <Text bold wrap="truncate">{truncate(tr(lang, 'admin.form.title'), inner, theme.ellipsis)}</Text>
           <Text inverse={form.field === 0} wrap="truncate">{`${fit(tr(lang, 'admin.form.id'), 10)} ${form.id}${form.field === 0 ? '_' : ''}`}</Text>
-          <Text inverse={form.field === 1} wrap="truncate">{truncate(`${fit(roleText(lang, ROLES[form.role] ?? 'pharmacist'), 10)} ${tr(lang, 'admin.form.role')}`, inner, theme.ellipsis)}</Text>
+          <Text inverse={form.field === 1} wrap="truncate">{truncate(`${fit(roleText(lang, STAFF_ROLES[form.role] ?? 'pharmacist'), 10)} ${tr(lang, 'admin.form.role')}`, inner, theme.ellipsis)}</Text>
         </Box>
       ) : null}
       <Text color={message ? theme.color(message.color) : undefined} wrap="truncate">

@@ -79,3 +79,14 @@ test('a bootstrap with a card role outside doctor/pharmacist/nurse or a bad ID i
   // A name-less card stands in with the masked ID.
   t.like(bootstrapAdmin(cache, { staffId: FIRST, role: 'doctor' }, { name: '  ', role: 'doctor' }), { ok: true, value: { name: 'B12****158' } });
 });
+
+test('the first administrator is checked like any other addition: a name over 100 characters is refused, not cut; the role is read as addStaff reads it', (t) => {
+  const cache = setUp(t);
+  const long = bootstrapAdmin(cache, { staffId: FIRST, role: 'pharmacist' }, { name: '王'.repeat(101), role: 'pharmacist' });
+  t.like(long, { ok: false, kind: 'invalid-name' });
+  t.like(addStaff(cache, { staffId: FIRST, role: 'pharmacist' }, { staffId: FIRST, role: 'pharmacist', name: '王'.repeat(101), source: 'card' }), { ok: false, kind: 'invalid-name' }, 'the same answer as an addition');
+  t.is(cache.staff.get(FIRST), null, 'nothing stored');
+  t.is(staffAccess(cache, FIRST), 'first-setup');
+  t.like(bootstrapAdmin(cache, { staffId: ` ${FIRST.toLowerCase()} `, role: 'pharmacist' }, { name: '王'.repeat(100), role: ' Pharmacist ' }), { ok: true, value: { name: '王'.repeat(100), role: 'pharmacist', admin: true } });
+  t.deepEqual(cache.audit.tail(5).map((r) => [r.action, r.outcome]), [['admin.bootstrap', 'invalid-name'], ['admin.staff-add', 'invalid-name'], ['admin.bootstrap', 'ok']]);
+});
