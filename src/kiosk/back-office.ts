@@ -39,7 +39,8 @@ function rows(cache: Cache): AdminStaffRow[] {
 }
 
 function messageOf(result: AdminResult<unknown>): AdminMessage {
-  // A cache failure's detail is its kind: the screen shows the bilingual cache message for it.
+  // Events carry plain data, so a cache failure keeps only its kind (facts.detail): the screen
+  // says 本機快取錯誤：<kind>, not the cache's own bilingual message (that needs the error object).
   return { ok: result.ok, key: result.key, facts: result.facts };
 }
 

@@ -43,10 +43,11 @@ export interface AppProps {
   diagnostics: Diagnostics | null;
   onQuit: () => void;
   /**
-   * The MediCloud endpoints a look-up fetches, in its order, for the loading screen's lines: the
-   * kiosk passes core/medicloud's ENDPOINT_IDS (the list the look-up's fetchAll walks) once its
-   * world is open, so the idle screen does not wait for the schemas to load. Without it the
-   * loading screen lists what the look-up has reported so far.
+   * The steps a look-up reports progress for, in its order, for the loading screen's lines: the
+   * kiosk passes core/lookup's LOOKUP_STEPS (the three-card login, every MediCloud endpoint
+   * fetchAll walks, the care-list Web API) once its world is open, so the idle screen does not
+   * wait for the schemas to load. Without it the loading screen lists what the look-up has
+   * reported so far.
    */
   endpoints?: readonly string[];
 }

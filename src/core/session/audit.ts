@@ -36,12 +36,14 @@ export function auditEntry(before: SessionState, step: Step, event: SessionEvent
 /**
  * Events that only refresh what the screen shows (progress, device status, the idle clock,
  * stored settings): a flood of rows that say nothing about who looked at whom. They are
- * audited only when they change the phase (a tick that clears a patient is).
+ * audited only when they change the phase or the staff (a tick that clears a patient is), or
+ * when their step asks for a row.
  */
 const QUIET = new Set<SessionEvent['type']>([
   'key-activity', 'tick', 'lookup-progress', 'devices', 'settings-loaded', 'close-overlay',
-  // Answers and records written elsewhere: the care-list open and the CSV export have their own
-  // rows, each admin operation its `admin.*` row (src/core/admin).
+  // Records written where the work is done — the care-list open row (tab-shown), `admin.export`
+  // (its answer, report-exported), each admin operation's `admin.*` row (admin-loaded) — and the
+  // reports screen's own view: its figures arriving and its period moving.
   'tab-shown', 'report-loaded', 'report-exported', 'admin-loaded', 'report-period',
 ]);
 
