@@ -6,9 +6,7 @@
 // kept as a caveat, not an error.
 import { CloudError, type CloudClient, type LoginCredentials, type ProgressEvent } from '../cloud/index.ts';
 import type { CareListStatus } from '../session/types.ts';
-
-/** The progress/latency name of this step, beside 'login' and the endpoint ids. */
-export const CARE_LIST_STEP = 'care-list';
+import { CARE_LIST_STEP } from './step-names.ts';
 
 export type CareListChecker = Pick<CloudClient, 'checkCareList'>['checkCareList'];
 

@@ -13,7 +13,8 @@ import { CloudError, leadingFailure, type CloudClient, type EndpointParts, type 
 import type { EndpointId } from '../medicloud/index.ts';
 import { historyFromParts, oldest, partsFromSnapshots, type StoredSnapshot } from './history.ts';
 import { auditLookup, type LookupAudit } from './audit.ts';
-import { CARE_LIST_STEP, checkCareListStep, type CareListAnswer, type CareListChecker } from './care-list-check.ts';
+import { checkCareListStep, type CareListAnswer, type CareListChecker } from './care-list-check.ts';
+import { CARE_LIST_STEP, LOGIN_STEP } from './step-names.ts';
 import type { CareListStatus } from '../session/types.ts';
 
 export type ConsentKind = 'pin' | 'verbal' | 'emergency' | 'none';
@@ -49,7 +50,7 @@ export type LookupOutcome = 'fresh' | 'cached' | 'offline' | 'failed' | 'superse
 export interface LookupResult {
   outcome: LookupOutcome;
   error: CloudError | null;
-  /** ms per step: `cache`, `login`, each endpoint id, `total`. */
+  /** ms per step: `cache`, LOGIN_STEP, each endpoint id, CARE_LIST_STEP, `total`. */
   latencies: Record<string, number>;
   /** Cache or audit trouble that did not stop the look-up (disk full…), for the status bar. */
   warnings: Error[];
@@ -59,7 +60,7 @@ export interface LookupOptions {
   /** As read from the NHI card. */
   patient: Patient;
   cache: LookupCache;
-  /** With `checkCareList` (the real client has it), the care-list Web API is asked too. */
+  /** With `checkCareList` (the real client has it), a counter look-up asks the care-list Web API too. */
   client: Pick<CloudClient, 'login' | 'fetchAll'> & Partial<Pick<CloudClient, 'checkCareList'>>;
   /** How to log in for this patient (three cards). */
   credentials: LoginCredentials;
@@ -73,17 +74,12 @@ export interface LookupOptions {
   action?: 'lookup' | 'prefetch';
   /** Cached data younger than this, complete for every endpoint, is not fetched again. 0 = always refresh. */
   maxCacheAgeMs?: number;
-  /** Ask NHI's care-list Web API beside the endpoints (default: yes for `lookup` when the client can). */
-  careListApi?: boolean;
   /** Skip the analysis (prefetch only stores). */
   analyze?: boolean;
   settings?: AnalysisSettings;
   signal?: AbortSignal;
   clock?: () => Date;
 }
-
-/** The care-list Web API's time in the audit row's latencies (the report lists it per endpoint). */
-const CARE_LIST_LATENCY = CARE_LIST_STEP;
 
 /** Kinds that mean "the cloud is not answering properly right now": keep showing the cache. */
 const UNAVAILABLE = new Set<CloudError['kind']>(['network', 'timeout', 'server', 'malformed']);
@@ -138,26 +134,29 @@ export async function lookupPatient(options: LookupOptions): Promise<LookupResul
   let failure: CloudError | null = null;
   let fresh: Awaited<ReturnType<CloudClient['fetchAll']>> | null = null;
   let careList: CareListAnswer | null = null;
+  // Only at the counter: a prefetch stores data for later and shows no badge.
   const checker: CareListChecker | null =
-    (options.careListApi ?? (options.action ?? 'lookup') === 'lookup') && typeof options.client.checkCareList === 'function' ? options.client.checkCareList.bind(options.client) : null;
+    (options.action ?? 'lookup') === 'lookup' && typeof options.client.checkCareList === 'function' ? options.client.checkCareList.bind(options.client) : null;
   const loginStarted = performance.now();
-  onProgress({ endpoint: 'login', state: 'pending' });
+  onProgress({ endpoint: LOGIN_STEP, state: 'pending' });
   try {
     const session = await options.client.login(options.credentials, { signal: options.signal });
-    latencies.login = Math.round(performance.now() - loginStarted);
-    onProgress({ endpoint: 'login', state: 'done', ms: latencies.login });
+    const loginMs = Math.round(performance.now() - loginStarted);
+    latencies[LOGIN_STEP] = loginMs;
+    onProgress({ endpoint: LOGIN_STEP, state: 'done', ms: loginMs });
     if (!isCurrent()) return finish('superseded', null);
     // After the login, so a refused staff member (403) is not asked about twice; beside the endpoints.
     const asking = checker ? checkCareListStep(checker, options.credentials, onProgress, options.signal) : null;
     fresh = await options.client.fetchAll(session, { onProgress, signal: options.signal, isCurrent });
     Object.assign(latencies, fresh.latencies);
     careList = asking ? await asking : null;
-    if (careList) latencies[CARE_LIST_LATENCY] = careList.ms;
+    if (careList) latencies[CARE_LIST_STEP] = careList.ms;
     failure = leadingFailure(fresh.failures);
   } catch (error) {
-    latencies.login = Math.round(performance.now() - loginStarted);
-    failure = error instanceof CloudError ? error : new CloudError({ kind: 'network', endpoint: 'login', detail: 'unexpected', cause: error });
-    onProgress({ endpoint: 'login', state: 'failed', ms: latencies.login, error: failure });
+    const loginMs = Math.round(performance.now() - loginStarted);
+    latencies[LOGIN_STEP] = loginMs;
+    failure = error instanceof CloudError ? error : new CloudError({ kind: 'network', endpoint: LOGIN_STEP, detail: 'unexpected', cause: error });
+    onProgress({ endpoint: LOGIN_STEP, state: 'failed', ms: loginMs, error: failure });
   }
   // A late answer for a patient who has left the counter is dropped: not shown, not stored.
   if (!isCurrent() || fresh?.stale) return finish('superseded', null);

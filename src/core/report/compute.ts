@@ -13,6 +13,7 @@ import {
   isLookupAction,
   showedData,
 } from './actions.ts';
+import { CARE_LIST_STEP, LOGIN_STEP } from '../lookup/step-names.ts';
 import { careListTally } from './care-list.ts';
 import { bucketsOf, taipeiDayNumber } from './period.ts';
 import { Samples, share, summarize } from './stats.ts';
@@ -206,8 +207,8 @@ export function computeReport(rows: Iterable<ReportRow>, options: ReportOptions)
 function endpointOrder(endpoint: string): number {
   if (endpoint === 'total') return 0;
   if (endpoint === 'cache') return 1;
-  if (endpoint === 'login') return 2;
+  if (endpoint === LOGIN_STEP) return 2;
   // NHI's care-list Web API runs beside the endpoints; listed after them, apart from MediCloud's pages.
-  if (endpoint === 'care-list') return 4;
+  if (endpoint === CARE_LIST_STEP) return 4;
   return 3;
 }

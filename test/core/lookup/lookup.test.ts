@@ -237,15 +237,13 @@ test.serial('care-list Web API down (500): the look-up is fresh anyway, the badg
   cache.close();
 });
 
-test.serial('care-list Web API: not asked for a prefetch, nor when the look-up says careListApi: false', async (t) => {
+test.serial('care-list Web API: not asked for a prefetch', async (t) => {
   sim.faults.clear();
   const cache = freshCache();
   const c = client();
-  for (const extra of [{ action: 'prefetch' as const, analyze: false }, { careListApi: false }]) {
-    const run = await look(cache, c, 'P002', extra);
-    t.false(run.events.some((e) => e.type === 'progress' && e.endpoint === CARE_LIST_STEP));
-    t.false(CARE_LIST_STEP in (cache.audit.tail(1)[0]?.latencies ?? {}));
-  }
+  const run = await look(cache, c, 'P002', { action: 'prefetch', analyze: false });
+  t.false(run.events.some((e) => e.type === 'progress' && e.endpoint === CARE_LIST_STEP));
+  t.false(CARE_LIST_STEP in (cache.audit.tail(1)[0]?.latencies ?? {}));
   await c.close();
   cache.close();
 });

@@ -2,6 +2,7 @@
 import test from 'ava';
 import { computeReport } from '../../../src/core/report/index.ts';
 import type { Visit } from '../../../src/core/report/index.ts';
+import { CARE_LIST_STEP, LOGIN_STEP } from '../../../src/core/lookup/step-names.ts';
 import { row } from './helpers.ts';
 
 const OCT = { from: '2026-10-01', to: '2026-10-31', by: 'month' as const };
@@ -56,6 +57,8 @@ test('response time per endpoint: count, median, nearest-rank p90/p99, max, in l
       ['care-list', 10, 40, 40, 40, 40],
     ],
   );
+  // The names above are the look-up's own, as its audit rows carry them.
+  t.deepEqual([LOGIN_STEP, CARE_LIST_STEP], ['login', 'care-list']);
 });
 
 test('look-ups per staff member (masked, role), with patients, emergencies and care-list opens', (t) => {
