@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import { bothLanguages, translate, type Lang } from '../i18n/index.ts';
 import { analyzeHistory } from '../core/domain/analysis.ts';
 import { isIsoDate, taipeiDateOf } from '../core/domain/dates.ts';
+import { errnoCode } from '../core/errno.ts';
 import { mapBundle, MedicloudShapeError, parseJsonText, renderShapeError } from '../core/medicloud/index.ts';
 import { analysisJson } from './analyze/json.ts';
 import { analyzeMessages, type AnalyzeMessageKey } from './analyze/messages.ts';
@@ -65,8 +66,7 @@ function readBundle(file: string): unknown {
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? 'EIO';
-    throw new InputError('error.unreadable', { file, code });
+    throw new InputError('error.unreadable', { file, code: errnoCode(error) });
   }
   return parseJsonText('bundle', text.replace(/^\uFEFF/, ''));
 }

@@ -15,6 +15,7 @@ import { openCache } from '../core/cache/index.ts';
 import { createCloudClient, serialSigner, type LoginCredentials, type Signer } from '../core/cloud/index.ts';
 import { isIsoDate, taipeiDateOf } from '../core/domain/dates.ts';
 import { loadConfig, type CloudTimeouts } from '../core/config.ts';
+import { errnoCode } from '../core/errno.ts';
 import { prefetchList, type BatchSummary } from '../core/lookup/batch.ts';
 import { batchMessages, itemLine, progressBar, summaryLines } from '../core/lookup/batch-report.ts';
 import { listProblemMessage, parsePatientList, type ListEntry } from '../core/lookup/patient-list.ts';
@@ -182,7 +183,7 @@ export async function runPrefetch(options: PrefetchRunOptions): Promise<{ code: 
   try {
     text = readFileSync(options.list, 'utf8');
   } catch (error) {
-    say(bothLanguages(messages['read-list'], { file: options.list, detail: (error as NodeJS.ErrnoException).code ?? 'error' }));
+    say(bothLanguages(messages['read-list'], { file: options.list, detail: errnoCode(error, 'error') }));
     return { code: 2, summary: null };
   }
   const { entries, problems } = parsePatientList(text);

@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import { bothLanguages, catalogue, parseLang, translate } from '../i18n/index.ts';
 import type { Lang } from '../i18n/index.ts';
 import type { Cache } from '../core/cache/index.ts';
+import { errnoCode } from '../core/errno.ts';
 import { renderReportCsv, renderReportText, reportFromCache, resolvePeriod, todayInTaipei, writeReportFiles, ReportWriteError } from '../core/report/index.ts';
 import type { Granularity } from '../core/report/index.ts';
 import { cliConfig, EXIT_FAILED, EXIT_OK, EXIT_USAGE, failWith, openForCli, pathOptions } from './cache/shared.ts';
@@ -50,10 +51,6 @@ const FORMATS = ['table', 'csv', 'json'] as const;
 function usage(key: keyof typeof m, facts: Record<string, string> = {}): number {
   console.error(`${bothLanguages(m[key], facts)}\n\n${m.usage['zh-TW']}\n\n${m.usage.en}`);
   return EXIT_USAGE;
-}
-
-function errnoCode(error: unknown): string {
-  return String((error as { code?: unknown })?.code ?? 'EIO');
 }
 
 export async function run(argv: string[], clock: () => Date = () => new Date()): Promise<number> {

@@ -2,6 +2,7 @@
 // carry patient data: facts are limited to file paths, counts and SQLite codes.
 import { bothLanguages, catalogue, translate } from '../../i18n/index.ts';
 import type { Facts, Lang } from '../../i18n/index.ts';
+import { errnoCode } from '../errno.ts';
 
 export type CacheErrorKind =
   | 'disk-full'
@@ -118,7 +119,7 @@ export function isCacheError(value: unknown): value is CacheError {
  */
 export function toCacheError(error: unknown, path: string): CacheError {
   if (error instanceof CacheError) return error;
-  const code = typeof (error as { code?: unknown })?.code === 'string' ? (error as { code: string }).code : 'UNKNOWN';
+  const code = errnoCode(error, 'UNKNOWN');
   const facts = { path, code };
   if (code === 'SQLITE_FULL' || code === 'ENOSPC' || code === 'EDQUOT') return new CacheError('disk-full', facts, { cause: error });
   if (code.startsWith('SQLITE_READONLY') || code.startsWith('SQLITE_CANTOPEN') || code === 'SQLITE_PERM' || code === 'SQLITE_AUTH' || code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {

@@ -4,14 +4,10 @@
 import { randomBytes } from 'node:crypto';
 import { chmodSync, closeSync, existsSync, fsyncSync, linkSync, mkdirSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { errnoCode } from '../errno.ts';
 import { CacheError } from './errors.ts';
 
 export const KEY_BYTES = 32;
-
-function errnoCode(error: unknown): string {
-  const code = (error as { code?: unknown })?.code;
-  return typeof code === 'string' ? code : 'UNKNOWN';
-}
 
 /** Creates the folder (0700) if needed; an existing folder keeps its mode (it may be shared on purpose). */
 export function ensurePrivateDir(dir: string): void {
@@ -57,7 +53,7 @@ export function readKeyFile(keyFile: string): Buffer {
     bytes = readFileSync(keyFile);
   } catch (error) {
     if (error instanceof CacheError) throw error;
-    throw new CacheError('key-file-unreadable', { keyFile, code: errnoCode(error) }, { cause: error });
+    throw new CacheError('key-file-unreadable', { keyFile, code: errnoCode(error, 'UNKNOWN') }, { cause: error });
   }
   const key = parseKey(bytes);
   if (!key) throw new CacheError('key-file-invalid', { keyFile });
@@ -90,7 +86,7 @@ export function writeNewKeyFile(keyFile: string, key: Buffer, { replace = false 
     syncDir(dirname(keyFile));
   } catch (error) {
     if (error instanceof CacheError) throw error;
-    throw new CacheError('key-file-unreadable', { keyFile, code: errnoCode(error) }, { cause: error });
+    throw new CacheError('key-file-unreadable', { keyFile, code: errnoCode(error, 'UNKNOWN') }, { cause: error });
   } finally {
     if (existsSync(temp)) unlinkSync(temp);
   }

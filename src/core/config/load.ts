@@ -3,6 +3,7 @@
 // Every value is checked where it enters, so an error names its source. The file, the
 // environment and the platform are parameters: tests give their own, commands the real ones.
 import { posix, win32 } from 'node:path';
+import { errnoCode } from '../errno.ts';
 import { dataDir as platformDataDir } from '../paths.ts';
 import { problem, shown, ConfigError, type ConfigProblem, type ConfigSource } from './errors.ts';
 import {
@@ -194,7 +195,7 @@ function readConfigFile(read: (path: string) => string, file: ConfigFileInfo, pr
   try {
     text = read(file.path);
   } catch (error) {
-    const code = String((error as { code?: unknown }).code ?? 'EIO');
+    const code = errnoCode(error);
     if (code === 'ENOENT' || code === 'ENOTDIR') {
       if (explicit) problems.push(problem('file-missing', null, file.source, { path: file.path }));
     } else problems.push(problem('file-unreadable', null, { layer: 'file', path: file.path }, { path: file.path, code }));

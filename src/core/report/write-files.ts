@@ -3,6 +3,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Lang } from '../../i18n/index.ts';
+import { errnoCode } from '../errno.ts';
 import { toCsv } from './csv.ts';
 import { reportTables } from './render-csv.ts';
 import type { Report } from './types.ts';
@@ -30,7 +31,7 @@ export function writeReportFiles(dir: string, report: Report, lang: Lang): strin
       files.push(file);
     }
   } catch (error) {
-    throw new ReportWriteError(file, String((error as { code?: unknown })?.code ?? 'EIO'));
+    throw new ReportWriteError(file, errnoCode(error));
   }
   return files;
 }
