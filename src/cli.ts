@@ -25,23 +25,19 @@ export async function main(argv: string[]): Promise<number> {
     console.log(VERSION);
     return 0;
   }
-  const wantsHelp = name === undefined || name === '--help' || name === '-h' || name === 'help';
-  const entry = wantsHelp ? undefined : commands.find((c) => c.name === name) ?? commands.find((c) => c.name === 'kiosk' && name?.startsWith('-'));
+  const wantsHelp = name === '--help' || name === '-h' || name === 'help';
+  // No subcommand, or the kiosk's own options first (`yaoli --demo`): the kiosk, with all of argv.
+  const bare = name === undefined || name.startsWith('-');
+  const entry = wantsHelp ? undefined : bare ? commands.find((c) => c.name === 'kiosk') : commands.find((c) => c.name === name);
   if (!entry) {
-    const kiosk = commands.find((c) => c.name === 'kiosk');
-    if (name === undefined && kiosk) {
-      forgetCiEnvironment();
-      return (await kiosk.load()).run([]);
-    }
     console.log(usage());
     if (wantsHelp) return 0;
     console.error(`\n未知的指令 unknown command: ${name}`);
     return 2;
   }
-  const args = entry.name === 'kiosk' && name?.startsWith('-') ? argv : rest;
   // The kiosk is an interactive screen even where CI is set (Ink reads it when first loaded).
   if (entry.name === 'kiosk') forgetCiEnvironment();
-  return (await entry.load()).run(args);
+  return (await entry.load()).run(bare ? argv : rest);
 }
 
 main(process.argv.slice(2)).then(

@@ -41,3 +41,10 @@ test('the sources (tsx) draw the idle screen with CI=true too', async (t) => {
   const idle = await idleScreenWith(t, 'node --import tsx src/cli.ts --today 2026-11-23', { CI: 'true' });
   t.true(idle.includes('藥歷 yaoli'));
 });
+
+test('a bare `yaoli` (no arguments at all) is the kiosk too, and draws with CI=true', async (t) => {
+  if (!hasTmux()) return t.pass('tmux is not installed (CI installs it)');
+  t.timeout(90_000);
+  const idle = await idleScreenWith(t, 'node --import tsx src/cli.ts', { CI: 'true' });
+  t.true(idle.includes('藥歷 yaoli'));
+});
