@@ -39,7 +39,6 @@ const m = catalogue({
   'error.out': { 'zh-TW': '--out 只能搭配 --format csv', en: '--out goes with --format csv only' },
   'error.visits': { 'zh-TW': '無法讀取就醫名單 {file}：{code}', en: 'cannot read the visit list {file}: {code}' },
   'error.visits-size': { 'zh-TW': '就醫名單 {file} 過大（上限 64 MB）', en: 'the visit list {file} is too large (64 MB at most)' },
-  'error.write': { 'zh-TW': '無法寫入 {file}：{code}', en: 'cannot write {file}: {code}' },
   written: { 'zh-TW': '已寫入 {count} 個檔案到 {dir}', en: '{count} files written to {dir}' },
   'visits.skipped': { 'zh-TW': '就醫名單略過 {count} 行（見報表）', en: '{count} visit-list lines skipped (see the report)' },
 });
@@ -132,7 +131,8 @@ function writeTables(dir: string, report: Parameters<typeof writeReportFiles>[1]
     files = writeReportFiles(dir, report, lang);
   } catch (error) {
     if (!(error instanceof ReportWriteError)) throw error;
-    console.error(bothLanguages(m['error.write'], { file: error.file, code: error.code }));
+    // Its message is already in both languages.
+    console.error(error.message);
     return EXIT_FAILED;
   }
   console.log(translate(m, 'written', lang, { count: files.length, dir }));

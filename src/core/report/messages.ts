@@ -94,6 +94,7 @@ export const reportMessages = catalogue({
   'visit.staff': { 'zh-TW': '醫事人員身分證號無效', en: 'bad staff ID' },
   'visit.flag': { 'zh-TW': 'Y/N 欄位無效', en: 'bad Y/N value' },
   'visit.quote': { 'zh-TW': '引號未結束', en: 'unterminated quote' },
+  'error.write': { 'zh-TW': '無法寫入 {file}：{code}', en: 'cannot write {file}: {code}' },
 });
 
 export type ReportMessageKey = keyof typeof reportMessages;

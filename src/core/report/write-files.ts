@@ -2,9 +2,10 @@
 // the kiosk's reports screen exports (c). UTF-8 with a BOM, so Excel shows the Chinese headers.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Lang } from '../../i18n/index.ts';
+import { bothLanguages, type Lang } from '../../i18n/index.ts';
 import { errnoCode } from '../errno.ts';
 import { toCsv } from './csv.ts';
+import { reportMessages } from './messages.ts';
 import { reportTables } from './render-csv.ts';
 import type { Report } from './types.ts';
 
@@ -14,7 +15,8 @@ export class ReportWriteError extends Error {
     readonly file: string,
     readonly code: string,
   ) {
-    super(`cannot write ${file}: ${code}`);
+    super(bothLanguages(reportMessages['error.write'], { file, code }));
+    this.name = 'ReportWriteError';
   }
 }
 
