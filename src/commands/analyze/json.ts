@@ -35,7 +35,7 @@ export function analysisJson(analysis: Analysis, lang: Lang, cloudLeftover: read
       patient === null
         ? null
         : { maskedId: maskNationalId(patient.nationalId), name: patient.name, birthDate: patient.birthDate, sex: patient.sex, age: analysis.age },
-    records: analysis.records.map((record) => ({
+    records: analysis.records.map(({ record, leftover }) => ({
       id: record.id,
       drugCode: record.drugCode,
       drugName: record.drugName,
@@ -50,9 +50,9 @@ export function analysisJson(analysis: Analysis, lang: Lang, cloudLeftover: read
       startDate: recordStart(record),
       daysSupply: record.daysSupply,
       frequency: record.frequency,
-      leftoverDays: record.leftover.days,
-      leftoverNotComputable: record.leftover.notComputable,
-      future: record.leftover.future,
+      leftoverDays: leftover.days,
+      leftoverNotComputable: leftover.notComputable,
+      future: leftover.future,
     })),
     groups: analysis.groups.map((group) => ({
       ingredient: group.ingredient,

@@ -48,13 +48,13 @@ export function renderReport(analysis: Analysis, lang: Lang, cloudLeftover: read
   }
 
   const records: Column<Row<'records'>>[] = [
-    { header: t('col.date'), value: (r) => roc(r.visitDate) },
-    { header: t('col.start'), value: (r) => (r.refillDate === null ? '' : roc(recordStart(r))) },
-    { header: t('col.source'), value: (r) => r.institution.name, maxWidth: 12 },
-    { header: t('col.drug'), value: (r) => r.drugName, maxWidth: 26 },
-    { header: t('col.ingredient'), value: (r) => r.ingredients.map((i) => i.name).join('+'), maxWidth: 18 },
-    { header: t('col.frequency'), value: (r) => r.frequency ?? '', maxWidth: 8 },
-    { header: t('col.days'), value: (r) => String(r.daysSupply), align: 'right' },
+    { header: t('col.date'), value: (r) => roc(r.record.visitDate) },
+    { header: t('col.start'), value: ({ record: r }) => (r.refillDate === null ? '' : roc(recordStart(r))) },
+    { header: t('col.source'), value: (r) => r.record.institution.name, maxWidth: 12 },
+    { header: t('col.drug'), value: (r) => r.record.drugName, maxWidth: 26 },
+    { header: t('col.ingredient'), value: (r) => r.record.ingredients.map((i) => i.name).join('+'), maxWidth: 18 },
+    { header: t('col.frequency'), value: (r) => r.record.frequency ?? '', maxWidth: 8 },
+    { header: t('col.days'), value: (r) => String(r.record.daysSupply), align: 'right' },
     {
       header: t('col.leftover'),
       align: 'right',

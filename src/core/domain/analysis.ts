@@ -48,7 +48,7 @@ export interface Analysis {
 const REVIEW_FIRST_AGE = 75;
 
 function byNewest(a: AnalyzedRecord, b: AnalyzedRecord): number {
-  return compareIso(recordStart(b), recordStart(a)) || compareIso(b.visitDate, a.visitDate);
+  return compareIso(recordStart(b.record), recordStart(a.record)) || compareIso(b.record.visitDate, a.record.visitDate);
 }
 
 function refillFacts(s: RefillStatus, totalDays: number, daysPerFill: number): Alert['facts'] {

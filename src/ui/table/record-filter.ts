@@ -26,7 +26,8 @@ export function isFiltering(filter: RecordFilter): boolean {
 
 const has = (text: string | null, needle: string) => !needle || (text ?? '').toLowerCase().includes(needle.trim().toLowerCase());
 
-export function recordMatches(record: AnalyzedRecord, filter: RecordFilter, homeInstitutionId: string | null): boolean {
+export function recordMatches(row: AnalyzedRecord, filter: RecordFilter, homeInstitutionId: string | null): boolean {
+  const record = row.record;
   if (!has(record.atc3Name, filter.atc3)) return false;
   if (filter.atc5 && !(record.atc5 ?? '').toUpperCase().startsWith(filter.atc5.trim().toUpperCase())) return false;
   if (filter.ingredient && !record.ingredients.some((i) => has(i.name, filter.ingredient))) return false;
@@ -37,7 +38,7 @@ export function recordMatches(record: AnalyzedRecord, filter: RecordFilter, home
   const to = parseDate(filter.to);
   if (from && compareIso(day, from) < 0) return false;
   if (to && compareIso(day, to) > 0) return false;
-  if (filter.source !== 'all' && recordSource(record, homeInstitutionId) !== filter.source) return false;
-  if (filter.leftoverOnly && !((record.leftover.days ?? 0) > 0)) return false;
+  if (filter.source !== 'all' && recordSource(row, homeInstitutionId) !== filter.source) return false;
+  if (filter.leftoverOnly && !((row.leftover.days ?? 0) > 0)) return false;
   return true;
 }

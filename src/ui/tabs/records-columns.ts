@@ -7,7 +7,7 @@ import { rocDate } from '../text/when.ts';
 
 export type RecordSource = 'home' | 'other' | 'pharmacy';
 
-export function recordSource(record: AnalyzedRecord, homeInstitutionId: string | null): RecordSource {
+export function recordSource({ record }: AnalyzedRecord, homeInstitutionId: string | null): RecordSource {
   if (homeInstitutionId && record.institution.id === homeInstitutionId) return 'home';
   return record.institution.visitKind === 'pharmacy' ? 'pharmacy' : 'other';
 }
@@ -18,21 +18,21 @@ export function leftoverText(record: AnalyzedRecord, lang: Lang): string {
   return left.future ? `${left.days}*` : String(left.days);
 }
 
-export function ingredientText(record: AnalyzedRecord): string {
+export function ingredientText({ record }: AnalyzedRecord): string {
   return record.ingredients.map((i) => i.name).join('+');
 }
 
 export function recordColumns(lang: Lang, homeInstitutionId: string | null): Column<AnalyzedRecord>[] {
   const sourceKey: Record<RecordSource, UiKey> = { home: 'source.home', other: 'source.other', pharmacy: 'source.pharmacy' };
   return [
-    { id: 'date', title: 'col.date', width: 9, text: (r) => rocDate(r.refillDate ?? r.visitDate), sortValue: (r) => r.refillDate ?? r.visitDate },
+    { id: 'date', title: 'col.date', width: 9, text: ({ record: r }) => rocDate(r.refillDate ?? r.visitDate), sortValue: ({ record: r }) => r.refillDate ?? r.visitDate },
     { id: 'source', title: 'col.source', width: 5, text: (r) => tr(lang, sourceKey[recordSource(r, homeInstitutionId)]) },
-    { id: 'institution', title: 'col.institution', width: 6, flex: 1, text: (r) => r.institution.name },
-    { id: 'drug', title: 'col.drug', width: 10, flex: 3, text: (r) => r.drugName },
+    { id: 'institution', title: 'col.institution', width: 6, flex: 1, text: (r) => r.record.institution.name },
+    { id: 'drug', title: 'col.drug', width: 10, flex: 3, text: (r) => r.record.drugName },
     { id: 'ingredient', title: 'col.ingredient', width: 8, flex: 2, text: ingredientText },
-    { id: 'atc5', title: 'col.atc5', width: 5, text: (r) => r.atc5 ?? '' },
-    { id: 'days', title: 'col.days', width: 4, align: 'right', text: (r) => String(r.daysSupply), sortValue: (r) => r.daysSupply },
-    { id: 'frequency', title: 'col.frequency', width: 5, text: (r) => r.frequency ?? '' },
+    { id: 'atc5', title: 'col.atc5', width: 5, text: (r) => r.record.atc5 ?? '' },
+    { id: 'days', title: 'col.days', width: 4, align: 'right', text: (r) => String(r.record.daysSupply), sortValue: (r) => r.record.daysSupply },
+    { id: 'frequency', title: 'col.frequency', width: 5, text: (r) => r.record.frequency ?? '' },
     { id: 'leftover', title: 'col.leftover', width: 5, align: 'right', text: (r) => leftoverText(r, lang), sortValue: (r) => r.leftover.days },
   ];
 }

@@ -38,8 +38,9 @@ function cellsDetail<Row>(columns: readonly Column<Row>[], lang: Lang) {
 
 function recordDetail(lang: Lang, homeInstitutionId: string | null) {
   const sourceKey = { home: 'source.home', other: 'source.other', pharmacy: 'source.pharmacy' } as const;
-  return (r: AnalyzedRecord): [string, string][] => {
-    const dose = r.dose.kind === 'dose' ? String(r.dose.amount) : `${tr(lang, 'col.quantity')} ${r.dose.total}`;
+  return (row: AnalyzedRecord): [string, string][] => {
+    const r = row.record;
+    const dose = row.dose.kind === 'dose' ? String(row.dose.amount) : `${tr(lang, 'col.quantity')} ${row.dose.total}`;
     const fields: [string, string][] = [
       [tr(lang, 'col.drug'), r.drugName],
       [tr(lang, 'col.code'), r.drugCode],
@@ -47,9 +48,9 @@ function recordDetail(lang: Lang, homeInstitutionId: string | null) {
       [tr(lang, 'col.atc5'), [r.atc5, r.atc5Name].filter(Boolean).join(' ')],
       [tr(lang, 'col.atc3'), r.atc3Name ?? ''],
       [tr(lang, 'col.date'), rocDate(r.visitDate)],
-      [tr(lang, 'col.institution'), `${r.institution.name} (${tr(lang, sourceKey[recordSource(r, homeInstitutionId)])})`],
+      [tr(lang, 'col.institution'), `${r.institution.name} (${tr(lang, sourceKey[recordSource(row, homeInstitutionId)])})`],
       [tr(lang, 'col.days'), `${r.daysSupply}  ${tr(lang, 'col.quantity')} ${r.quantity}  ${tr(lang, 'col.frequency')} ${r.frequency ?? '-'}  ${tr(lang, 'col.dose')} ${dose}`],
-      [tr(lang, 'col.leftover'), `${leftoverText(r, lang)}  (${tr(lang, 'col.cloud')} ${r.cloudLeftoverDays ?? '-'})`],
+      [tr(lang, 'col.leftover'), `${leftoverText(row, lang)}  (${tr(lang, 'col.cloud')} ${r.cloudLeftoverDays ?? '-'})`],
     ];
     if (r.refillDate) fields.push([tr(lang, 'col.refill-date'), rocDate(r.refillDate)]);
     if (r.exceptionCode) fields.push([tr(lang, 'col.exception'), r.exceptionCode]);
@@ -84,7 +85,7 @@ export function tabTable(tab: TabId, data: PatientData, lang: Lang, homeInstitut
     }
     case 'records': {
       const columns = recordColumns(lang, homeInstitutionId);
-      return erase<AnalyzedRecord>({ rows: analysis.records, columns, header: true, sortable: true, rowKey: (r) => r.id, detail: recordDetail(lang, homeInstitutionId) });
+      return erase<AnalyzedRecord>({ rows: analysis.records, columns, header: true, sortable: true, rowKey: (r) => r.record.id, detail: recordDetail(lang, homeInstitutionId) });
     }
     case 'leftover': {
       const columns = leftoverColumns(lang);

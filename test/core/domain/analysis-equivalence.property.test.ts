@@ -166,7 +166,9 @@ test('each analysed record: its leftover is the simple formula and recordLeftove
       const today = addDays(BASE, todayOffset);
       const analysis = analyzeHistory(patientHistory(records), today);
       for (const row of analysis.records) {
-        const original = records.find((r) => r.id === row.id) as MedicationRecord;
+        // The row carries the mapped record itself, not a copy.
+        const original = records.find((r) => r === row.record) as MedicationRecord;
+        t.truthy(original);
         t.deepEqual(row.leftover, recordLeftover(original, today));
         t.is(row.leftover.days, referenceLeftover(original, today));
       }
@@ -174,7 +176,7 @@ test('each analysed record: its leftover is the simple formula and recordLeftove
         .map((r, i) => ({ r, i }))
         .sort((a, b) => compareIso(start(b.r), start(a.r)) || compareIso(b.r.visitDate, a.r.visitDate) || a.i - b.i)
         .map(({ r }) => r);
-      t.deepEqual(analysis.records.map((row) => row.id), expected.map((r) => r.id));
+      t.deepEqual(analysis.records.map((row) => row.record.id), expected.map((r) => r.id));
     }),
     { seed: SEED, numRuns: 150 },
   );

@@ -39,10 +39,10 @@ test('one patient, all rules: duplicate zolpidem, elderly Z-drug, refill today, 
   t.false(analysis.empty);
   t.is(analysis.age, 75);
   // Records newest first, each with its own leftover and per-dose.
-  t.deepEqual(analysis.records.map((r) => r.id), ['zol-b', 'eye', 'zol-a', 'amlo']);
-  t.deepEqual(analysis.records.find((r) => r.id === 'zol-a')?.leftover, { days: 19, notComputable: null, future: false });
-  t.is(analysis.records.find((r) => r.id === 'eye')?.leftover.notComputable, 'non-oral');
-  t.deepEqual(analysis.records.find((r) => r.id === 'zol-b')?.dose, { kind: 'dose', amount: 1 });
+  t.deepEqual(analysis.records.map((r) => r.record.id), ['zol-b', 'eye', 'zol-a', 'amlo']);
+  t.deepEqual(analysis.records.find((r) => r.record.id === 'zol-a')?.leftover, { days: 19, notComputable: null, future: false });
+  t.is(analysis.records.find((r) => r.record.id === 'eye')?.leftover.notComputable, 'non-oral');
+  t.deepEqual(analysis.records.find((r) => r.record.id === 'zol-b')?.dose, { kind: 'dose', amount: 1 });
   // Group carry-over: zolpidem runs to 6/25 (research §6 case 1).
   const zolpidem = analysis.groups.find((g) => g.atc7 === 'N05CF02');
   t.is(zolpidem?.supplyEnd, '2025-06-25');
@@ -74,7 +74,7 @@ test('today is a parameter: the same history gives the same answer, and a later 
   const history = fullHistory();
   t.deepEqual(analyzeHistory(history, '2025-05-20'), analyzeHistory(history, '2025-05-20'));
   const later = analyzeHistory(history, '2025-05-20');
-  t.is(later.records.find((r) => r.id === 'zol-a')?.leftover.days, 9);
+  t.is(later.records.find((r) => r.record.id === 'zol-a')?.leftover.days, 9);
   t.is(later.groups.find((g) => g.atc7 === 'N05CF02')?.leftoverDays, 37);
 });
 
