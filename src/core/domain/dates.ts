@@ -24,7 +24,7 @@ function isLeapYear(year: number): boolean {
 
 function daysInMonth(year: number, month: number): number {
   if (month === 2) return isLeapYear(year) ? 29 : 28;
-  return [4, 6, 9, 11].includes(month) ? 30 : 31;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
 /** The one constructor of an IsoDate from parts; null when the day does not exist. */
@@ -52,14 +52,22 @@ function digits(iso: IsoDate, from: number, to: number): number {
 
 /** Day number (days since 1970-01-01) of a calendar day; pure arithmetic, no time zone. */
 function dayNumber(iso: IsoDate): number {
-  const month = digits(iso, 5, 7);
-  const year = digits(iso, 0, 4) - (month <= 2 ? 1 : 0);
-  const day = digits(iso, 8, 10);
+  return daysFromCivil(digits(iso, 0, 4), digits(iso, 5, 7), digits(iso, 8, 10));
+}
+
+function daysFromCivil(civilYear: number, month: number, day: number): number {
+  const year = civilYear - (month <= 2 ? 1 : 0);
   const era = Math.floor(year / 400);
   const yearOfEra = year - era * 400;
   const dayOfYear = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
   const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
   return era * 146097 + dayOfEra - 719468;
+}
+
+/** The digit at `at` as a number, or −1 when it is not an ASCII digit. */
+function digitAt(text: string, at: number): number {
+  const value = text.charCodeAt(at) - 48;
+  return value >= 0 && value <= 9 ? value : -1;
 }
 
 /**
@@ -94,16 +102,15 @@ function computeFromDayNumber(days: number): IsoDate {
  */
 export function isoDayNumber(text: string): number {
   if (text.length !== 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return Number.NaN;
-  for (let i = 0; i < 10; i += 1) {
-    if (i === 4 || i === 7) continue;
-    const code = text.charCodeAt(i);
-    if (code < 48 || code > 57) return Number.NaN;
-  }
-  const year = digits(text, 0, 4);
-  const month = digits(text, 5, 7);
-  const day = digits(text, 8, 10);
+  // Each character read once: this runs for every date of every record.
+  const y1 = digitAt(text, 0), y2 = digitAt(text, 1), y3 = digitAt(text, 2), y4 = digitAt(text, 3);
+  const m1 = digitAt(text, 5), m2 = digitAt(text, 6), d1 = digitAt(text, 8), d2 = digitAt(text, 9);
+  if ((y1 | y2 | y3 | y4 | m1 | m2 | d1 | d2) < 0) return Number.NaN;
+  const year = y1 * 1000 + y2 * 100 + y3 * 10 + y4;
+  const month = m1 * 10 + m2;
+  const day = d1 * 10 + d2;
   if (year < 1 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return Number.NaN;
-  return dayNumber(text);
+  return daysFromCivil(year, month, day);
 }
 
 /** The calendar day of a day number (inverse of isoDayNumber): where integer day arithmetic turns back into dates. */
