@@ -8,6 +8,8 @@
 // whether the 10k target is met by each. Also the 10th-percentile CPU time: on a shared
 // machine the median of a 10k run moved between 16 and 44 ms from one bench run to the next
 // (load average 2–5), while the fastest runs, nearest the uncontended cost, moved far less.
+// After the tables, what strictly linear work costs at the same sizes (linear-reference.ts),
+// the yardstick for reading the ratio on this machine.
 // ANALYSIS_PHASES=1 adds a table of each pass's own time at 10k and 100k and its ratio, to
 // find the passes that grow faster than the rest (phaseTable below).
 import { availableParallelism, loadavg } from 'node:os';
@@ -15,6 +17,7 @@ import { analyzeHistory } from '../../src/core/domain/analysis.ts';
 import type { PatientHistory } from '../../src/core/domain/types.ts';
 import { mapMedications } from '../../src/core/medicloud/index.ts';
 import { syntheticHistory, toMedicloudRow } from './synthetic-history.ts';
+import { linearReference } from './linear-reference.ts';
 import { PreparedHistory } from '../../src/core/domain/prepared-history.ts';
 import { groupsOfPrepared } from '../../src/core/domain/group-leftover.ts';
 import { duplicatesOfPrepared } from '../../src/core/domain/duplicates.ts';
@@ -121,6 +124,34 @@ function phaseTable(shape: 'long' | 'dense'): void {
   });
 }
 
+/** CPU ms (median) of one pass, warmed up first. */
+function timePass(pass: () => number, runs: number): number {
+  let sink = 0;
+  for (let i = 0; i < runs; i += 1) sink += pass();
+  const cpu: number[] = [];
+  for (let i = 0; i < runs; i += 1) {
+    const started = cpuMs();
+    sink += pass();
+    cpu.push(cpuMs() - started);
+  }
+  return sink === -1 ? Number.NaN : median(cpu);
+}
+
+/** The linear yardstick's 100k/10k ratios, per history shape. */
+function linearReferenceTable(): void {
+  console.log('\nlinear reference: O(n) passes over the same histories (cpu ms median; linear-reference.ts)');
+  console.log('history  pass       10k     100k   100k/10k');
+  for (const shape of ['long', 'dense'] as const) {
+    for (const [name, make] of Object.entries(linearReference)) {
+      const ms = [10_000, 100_000].map((size) => {
+        const history = syntheticHistory({ records: size, today: TODAY, spanDays: shape === 'long' ? Math.ceil(size * 0.6) : 90 });
+        return timePass(make(history.medications), size === 10_000 ? 200 : 20);
+      }) as [number, number];
+      console.log(`${shape.padEnd(7)}  ${name.padEnd(5)} ${ms[0].toFixed(3).padStart(8)} ${ms[1].toFixed(2).padStart(8)} ${(ms[1] / ms[0]).toFixed(1).padStart(10)}`);
+    }
+  }
+}
+
 /** The cloud client validates every response: zod schema + mapper cost per imue0008s02 response. */
 function mappingBench(): void {
   console.log('\nmapMedications (imue0008s02 zod schema + mapper)');
@@ -170,5 +201,6 @@ export default async function analysisBench(): Promise<void> {
     );
     console.log(`10k target ≤ ${TARGET_MS} ms per run: wall ${wall10k.toFixed(2)} ${verdict(wall10k <= TARGET_MS)}, cpu ${cpu10k.toFixed(2)} ${verdict(cpu10k <= TARGET_MS)}`);
   }
+  linearReferenceTable();
   if (process.env.ANALYSIS_PHASES === '1') for (const shape of ['long', 'dense'] as const) phaseTable(shape);
 }
