@@ -113,8 +113,9 @@ export function createBackOffice(deps: BackOfficeDeps): (effect: BackOfficeEffec
             dispatch({ type: 'report-exported', at: at(), dir, files: files.length });
           } catch (error) {
             outcome = kindOf(error) === 'report-write' ? `write-${(error as { code: string }).code}` : kindOf(error);
-            dispatch({ type: 'report-failed', at: at(), kind: outcome });
+            dispatch({ type: 'report-export-failed', at: at(), kind: outcome });
           }
+          // The export's one audit row (the session writes none for the key): its period and outcome.
           try {
             cache.audit.append({ action: 'admin.export', staffId: effect.actor.staffId, staffRole: effect.actor.role, outcome, reason: `from=${effect.from} to=${effect.to} by=${effect.by}` });
           } catch (error) {

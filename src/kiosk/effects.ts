@@ -61,7 +61,8 @@ export function createEffectsRunner(deps: EffectsDeps): (effect: SessionEffect) 
       case 'purge-expired':
         if (deps.backOffice) deps.backOffice(effect);
         // No cache, no figures: the overlays say so instead of waiting.
-        else if (effect.type === 'load-report' || effect.type === 'export-report') deps.dispatch({ type: 'report-failed', at: at(), kind: 'no-cache' });
+        else if (effect.type === 'load-report') deps.dispatch({ type: 'report-failed', at: at(), kind: 'no-cache' });
+        else if (effect.type === 'export-report') deps.dispatch({ type: 'report-export-failed', at: at(), kind: 'no-cache' });
         else if (effect.type === 'admin-op') deps.dispatch({ type: 'admin-loaded', at: at(), staff: [], message: { ok: false, key: 'admin.op-failed', facts: { kind: 'no-cache' } } });
         return;
       case 'audit':

@@ -1,7 +1,7 @@
 // The back office's effects against a real cache in a temp folder: what each one writes to the
 // audit log, what the CSV export writes and when, and which staff member an administration
 // action reaches.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import test from 'ava';
 import type { ExecutionContext } from 'ava';
@@ -107,6 +107,7 @@ test('export: the key returns at once; the figures on screen are written as they
   const dir = join(office.exportsDir, '2026-11-03-2026-10-01_2026-10-31');
   const consentCsv = () => readFileSync(join(dir, 'consent.csv'), 'utf8').slice(1).trimEnd().split(/\r?\n/);
 
+  const before = cache.audit.list().length;
   const exporting = office.answer();
   office.run({ type: 'export-report', from: '2026-10-01', to: '2026-10-31', by: 'week', lang: 'en', actor, report: shown });
   t.deepEqual(office.events, [], 'nothing written inside the key handler');
@@ -118,8 +119,22 @@ test('export: the key returns at once; the figures on screen are written as they
   office.run({ type: 'export-report', from: '2026-10-01', to: '2026-10-31', by: 'week', lang: 'en', actor, report: null });
   t.like(await recomputing, { type: 'report-exported', dir });
   t.true(consentCsv().includes('pin,0'), 'without figures on screen: computed from the cache');
-  t.deepEqual(cache.audit.list().filter((r) => r.action === 'admin.export').map((r) => [r.staffMasked, r.outcome, r.reason]), [
-    ['B12****158', 'ok', 'from=2026-10-01 to=2026-10-31 by=week'],
-    ['B12****158', 'ok', 'from=2026-10-01 to=2026-10-31 by=week'],
-  ]);
+  t.deepEqual(cache.audit.list().slice(before).map((r) => [r.action, r.staffMasked, r.outcome, r.reason]), [
+    ['admin.export', 'B12****158', 'ok', 'from=2026-10-01 to=2026-10-31 by=week'],
+    ['admin.export', 'B12****158', 'ok', 'from=2026-10-01 to=2026-10-31 by=week'],
+  ], 'one row per export');
+});
+
+test('an export that cannot be written is answered as an export failure and on record once, with the write error', async (t) => {
+  const clock = testClock('2026-11-03T01:00:00.000Z');
+  const { cache } = open(t, tempPlace(t), { clock });
+  cache.staff.upsert({ staffId: ADMIN, name: '王藥師', role: 'pharmacist', admin: true });
+  const office = backOffice(t, cache, clock);
+  // A file where the export's folder should go: the folder cannot be made.
+  writeFileSync(join(office.exportsDir, '2026-11-03-2026-10-01_2026-10-31'), '');
+  const before = cache.audit.list().length;
+  const failing = office.answer();
+  office.run({ type: 'export-report', from: '2026-10-01', to: '2026-10-31', by: 'week', lang: 'en', actor: { staffId: ADMIN, role: 'pharmacist' }, report: null });
+  t.deepEqual(await failing, { type: 'report-export-failed', at: clock().getTime(), kind: 'write-EEXIST' });
+  t.deepEqual(cache.audit.list().slice(before).map((r) => [r.action, r.staffMasked, r.outcome, r.reason]), [['admin.export', 'B12****158', 'write-EEXIST', 'from=2026-10-01 to=2026-10-31 by=week']]);
 });

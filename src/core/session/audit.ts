@@ -41,10 +41,11 @@ export function auditEntry(before: SessionState, step: Step, event: SessionEvent
  */
 const QUIET = new Set<SessionEvent['type']>([
   'key-activity', 'tick', 'lookup-progress', 'devices', 'settings-loaded', 'close-overlay',
-  // Records written where the work is done — the care-list open row (tab-shown), `admin.export`
-  // (its answer, report-exported), each admin operation's `admin.*` row (admin-loaded) — and the
-  // reports screen's own view: its figures arriving and its period moving.
-  'tab-shown', 'report-loaded', 'report-exported', 'admin-loaded', 'report-period',
+  // Records written where the work is done — the care-list open row (tab-shown), the export's one
+  // `admin.export` row, failures included (the key and its answers: report-export, -exported,
+  // -export-failed; a refused key asks for its own row), each admin operation's `admin.*` row
+  // (admin-loaded) — and the reports screen's own view: its figures arriving and its period moving.
+  'tab-shown', 'report-loaded', 'report-export', 'report-exported', 'report-export-failed', 'admin-loaded', 'report-period',
 ]);
 
 /** Every transition is audited — any event that changed the state — except the quiet ones above. */

@@ -5,7 +5,7 @@ import { cancel, closeOverlay, closePatient, devices, keyActivity, logout, openO
 import { adminAction, adminConfirm, adminLoaded } from './administration.ts';
 import { withAudit } from './audit.ts';
 import { dailyPurge, tabShown } from './housekeeping.ts';
-import { reportExport, reportExported, reportFailed, reportLoaded, reportPeriod } from './reports.ts';
+import { reportExport, reportExported, reportExportFailed, reportFailed, reportLoaded, reportPeriod } from './reports.ts';
 import { cardInserted, cardReadFailed, cardRemoved, patientProfileRead, staffProfileRead } from './cards.ts';
 import { emergencyOpen, emergencySubmit } from './emergency.ts';
 import { lookupData, lookupOffline, lookupProgress } from './lookup.ts';
@@ -82,6 +82,8 @@ function step(state: SessionState, event: SessionEvent): Step {
       return reportExport(state, event);
     case 'report-exported':
       return reportExported(state, event);
+    case 'report-export-failed':
+      return reportExportFailed(state, event);
     case 'admin-action':
       return adminAction(state, event);
     case 'admin-confirm':

@@ -1,6 +1,7 @@
 // The reports overlay (機構管理者 only): which period is shown, asking the kiosk for its figures
-// (`load-report`, answered by `report-loaded`) and the CSV export (`export-report`). A period
-// is one Taipei day, one ISO week or one calendar month; ← → move it by its own length.
+// (`load-report`, answered by `report-loaded`) and the CSV export (`export-report`, answered by
+// `report-exported` or `report-export-failed`). A period is one Taipei day, one ISO week or one
+// calendar month; ← → move it by its own length.
 import { addDays, addMonths, taipeiDateOf } from '../domain/dates.ts';
 import type { IsoDate } from '../domain/types.ts';
 import { lastMonth, mondayOf } from '../report/period.ts';
@@ -64,6 +65,10 @@ export function reportFailed(state: SessionState, event: Ev<'report-failed'>): S
   return { state: { ...state, reports: { ...view, loading: false, error: event.kind } }, effects: [], audit: { action: 'report-failed', outcome: event.kind } };
 }
 
+/**
+ * No audit row for the key itself: the back office writes the export's one `admin.export` row,
+ * with the period and how it ended. Only a refusal (no export follows) is on record here.
+ */
 export function reportExport(state: SessionState, event: Ev<'report-export'>): Step {
   const view = state.reports;
   const staff = state.staff;
@@ -84,4 +89,11 @@ export function reportExported(state: SessionState, event: Ev<'report-exported'>
   const view = state.reports;
   if (!view) return unchanged(state);
   return unchanged({ ...state, reports: { ...view, exported: { dir: event.dir, files: event.files } } });
+}
+
+/** The failed export's row is the back office's `admin.export`; a load still running keeps loading. */
+export function reportExportFailed(state: SessionState, event: Ev<'report-export-failed'>): Step {
+  const view = state.reports;
+  if (!view) return unchanged(state);
+  return unchanged({ ...state, reports: { ...view, error: event.kind } });
 }

@@ -204,6 +204,8 @@ export type SessionEvent =
   | { type: 'report-failed'; at: number; kind: string }
   | { type: 'report-export'; at: number; lang: Lang }
   | { type: 'report-exported'; at: number; dir: string; files: number }
+  /** The export could not be written (`write-<code>`, or the cache's kind); the back office audited it. */
+  | { type: 'report-export-failed'; at: number; kind: string }
   | { type: 'admin-action'; at: number; op: AdminOp }
   /** The purge-all question answered (y) or not. */
   | { type: 'admin-confirm'; at: number; yes: boolean }

@@ -54,16 +54,34 @@ test('reports: c exports the shown period once the figures are there, in the scr
   const exported = run(loaded, [{ type: 'report-export', at: 5003, lang: 'en' }]);
   const actor = { staffId: s01?.staffId ?? '', role: 'pharmacist' };
   t.deepEqual(nonAudit(exported.effects), [{ type: 'export-report', from: '2026-10-01', to: '2026-10-31', by: 'week', lang: 'en', actor, report: october }], 'the figures on screen go along: the export does not compute them again');
+  t.deepEqual(exported.audits, [], 'no session row: the back office writes the export\'s one `admin.export` row');
   // ← while September loads: October's figures stay on screen, but they are not September's.
   const moving = run(loaded, [{ type: 'report-period', at: 5003, move: -1 }, { type: 'report-export', at: 5003, lang: 'en' }]);
   t.deepEqual(nonAudit(moving.effects).at(-1), { type: 'export-report', from: '2026-09-01', to: '2026-09-30', by: 'week', lang: 'en', actor, report: null });
   const done = run(exported.state, [{ type: 'report-exported', at: 5004, dir: '/data/exports/2026-11-23-2026-10-01_2026-10-31', files: 10 }]);
   t.deepEqual(done.state.reports?.exported, { dir: '/data/exports/2026-11-23-2026-10-01_2026-10-31', files: 10 });
-  const failed = run(exported.state, [{ type: 'report-failed', at: 5005, kind: 'write-EACCES' }]);
+  t.deepEqual(done.audits, []);
+  const failed = run(exported.state, [{ type: 'report-export-failed', at: 5005, kind: 'write-EACCES' }]);
   t.like(failed.state.reports, { error: 'write-EACCES' });
+  t.deepEqual(failed.audits, [], 'the failure is on the back office\'s `admin.export` row, not a second one');
+  const failedWhileMoving = run(moving.state, [{ type: 'report-export-failed', at: 5005, kind: 'write-ENOSPC' }]);
+  t.like(failedWhileMoving.state.reports, { from: '2026-09-01', loading: true, error: 'write-ENOSPC' }, 'September is still loading');
+  const loadFailed = run(open, [{ type: 'report-failed', at: 5005, kind: 'disk-full' }]);
+  t.like(loadFailed.state.reports, { loading: false, error: 'disk-full' });
+  t.deepEqual(loadFailed.audits.map((a) => [a.action, a.outcome]), [['report-failed', 'disk-full']], 'figures that could not be read: the session\'s row is their only record');
   const closed = run(done.state, [{ type: 'cancel', at: 5006 }]);
   t.is(closed.state.overlay, null);
   t.is(closed.state.reports, null);
+});
+
+test('reports: c by someone no longer an administrator exports nothing and is on record as refused', (t) => {
+  const open = run(loggedIn('S01'), [{ type: 'open-overlay', at: 5000, overlay: 'reports', today: TODAY }]).state;
+  const loaded = run(open, [{ type: 'report-loaded', at: 5001, from: '2026-10-01', to: '2026-10-31', report: emptyReport('2026-10-01', '2026-10-31') }]).state;
+  const demoted = { ...loaded, staff: loaded.staff && { ...loaded.staff, profile: { ...loaded.staff.profile, admin: false } } };
+  const refused = run(demoted, [{ type: 'report-export', at: 5002, lang: 'en' }]);
+  t.deepEqual(nonAudit(refused.effects), []);
+  t.is(refused.state.notice?.key, 'error.not-admin');
+  t.deepEqual(refused.audits.map((a) => [a.action, a.outcome]), [['report-export', 'not-admin']]);
 });
 
 test('admin: refused to non-administrators; S01 gets the list; a typed ID is checked before it leaves the screen', (t) => {
