@@ -3,7 +3,7 @@
 // read-only and PRAGMA quick_check runs on it (the same check openCache runs).
 import { existsSync, statSync } from 'node:fs';
 import Database from 'better-sqlite3';
-import { looksLikeSqlite } from './recovery.ts';
+import { isDamageError, looksLikeSqlite } from './recovery.ts';
 import { quickCheck } from './stats.ts';
 
 export type CacheFileCheck =
@@ -12,11 +12,6 @@ export type CacheFileCheck =
   | { state: 'not-a-database'; path: string; bytes: number }
   | { state: 'damaged'; path: string; bytes: number; problems: string[] }
   | { state: 'unreadable'; path: string; detail: string };
-
-function isDamage(error: unknown): boolean {
-  const code = (error as { code?: unknown })?.code;
-  return typeof code === 'string' && (code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_CORRUPT'));
-}
 
 export function checkCacheFile(path: string): CacheFileCheck {
   if (!existsSync(path)) return { state: 'missing', path };
@@ -33,7 +28,7 @@ export function checkCacheFile(path: string): CacheFileCheck {
     const problems = quickCheck(db);
     return problems.join() === 'ok' ? { state: 'ok', path, bytes } : { state: 'damaged', path, bytes, problems: problems.slice(0, 5) };
   } catch (error) {
-    if (isDamage(error)) return { state: 'damaged', path, bytes, problems: [error instanceof Error ? error.message : String(error)] };
+    if (isDamageError(error)) return { state: 'damaged', path, bytes, problems: [error instanceof Error ? error.message : String(error)] };
     return { state: 'unreadable', path, detail: error instanceof Error ? error.message : String(error) };
   } finally {
     db?.close();

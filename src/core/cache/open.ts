@@ -16,7 +16,7 @@ import { ensurePrivateDir } from './key-file.ts';
 import { loadKeyring, refreshKeyring } from './keyring.ts';
 import type { Keyring } from './keyring.ts';
 import { migrate } from './migrations.ts';
-import { looksLikeSqlite, moveAside } from './recovery.ts';
+import { isDamageError, looksLikeSqlite, moveAside } from './recovery.ts';
 import type { DamageReason } from './recovery.ts';
 import { rotateCacheKey } from './rotate.ts';
 import type { RotationResult } from './rotate.ts';
@@ -108,11 +108,6 @@ function connect(path: string, maxBytes: number | undefined): Connection {
   }
 }
 
-function isDamage(error: unknown): boolean {
-  const code = (error as { code?: unknown })?.code;
-  return typeof code === 'string' && (code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_CORRUPT'));
-}
-
 /** Opens the file if it is a healthy database; otherwise says why not. */
 function tryConnect(path: string, maxBytes: number | undefined): { db: Connection } | { damage: DamageReason } {
   if (!looksLikeSqlite(path)) return { damage: 'not-a-database' };
@@ -126,7 +121,7 @@ function tryConnect(path: string, maxBytes: number | undefined): { db: Connectio
     return { db };
   } catch (error) {
     db?.close();
-    if (isDamage(error)) return { damage: 'integrity' };
+    if (isDamageError(error)) return { damage: 'integrity' };
     throw error;
   }
 }

@@ -24,6 +24,12 @@ export function looksLikeSqlite(path: string): boolean {
   }
 }
 
+/** better-sqlite3's error for a file that is not, or no longer, a sound database (not I/O, not a lock). */
+export function isDamageError(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && (code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_CORRUPT'));
+}
+
 function stamp(at: Date): string {
   return at.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}Z$/, 'Z');
 }

@@ -3,7 +3,8 @@
 import { existsSync, openSync, readFileSync, statSync, truncateSync, writeFileSync, writeSync, closeSync } from 'node:fs';
 import test from 'ava';
 import Database from 'better-sqlite3';
-import { CacheError, openCache } from '../../../src/core/cache/index.ts';
+import { CacheError, checkCacheFile, openCache } from '../../../src/core/cache/index.ts';
+import { isDamageError } from '../../../src/core/cache/recovery.ts';
 import { LATEST_VERSION } from '../../../src/core/cache/migrations.ts';
 import { open, PATIENT_ID, tempPlace, testClock } from './helpers.ts';
 import type { Place } from './helpers.ts';
@@ -45,6 +46,24 @@ test('a truncated database is detected and rebuilt', (t) => {
   t.is(recovered?.reason, 'integrity');
   t.true(existsSync(recovered!.movedTo));
   t.deepEqual(cache.integrity(), ['ok']);
+});
+
+test('one reading of SQLite\'s damage codes: a lock or an I/O error is not damage', (t) => {
+  for (const code of ['SQLITE_NOTADB', 'SQLITE_CORRUPT', 'SQLITE_CORRUPT_VTAB']) t.true(isDamageError(Object.assign(new Error(code), { code })), code);
+  for (const code of ['SQLITE_BUSY', 'SQLITE_IOERR', 'SQLITE_CANTOPEN', 'EACCES']) t.false(isDamageError(Object.assign(new Error(code), { code })), code);
+  t.false(isDamageError(new Error('no code')));
+  t.false(isDamageError(null));
+  t.false(isDamageError(undefined));
+});
+
+test('the SQLite header over garbage: openCache rebuilds it and doctor\'s look calls it damaged, from the same error', (t) => {
+  const place = tempPlace(t);
+  seed(place);
+  const garbage = Buffer.concat([Buffer.from('SQLite format 3\0', 'latin1'), Buffer.alloc(4080, 0xab)]);
+  writeFileSync(place.db, garbage);
+  t.like(checkCacheFile(place.db), { state: 'damaged', problems: ['file is not a database'] });
+  t.deepEqual(readFileSync(place.db), garbage, 'the look changes nothing');
+  t.is(open(t, place).recovered?.reason, 'integrity');
 });
 
 test('a file shorter than the header is not a database', (t) => {
