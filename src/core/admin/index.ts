@@ -1,7 +1,7 @@
 // Admin operations for the kiosk's admin screens (機構管理者): each validates its input,
 // checks the actor, does one thing to the cache, writes one `admin.*` audit row and answers
 // with a value whose key picks a bilingual message (adminText).
-export { addStaff, listStaff, setStaffAdmin, setStaffEnabled } from './staff.ts';
+export { addStaff, setStaffAdmin, setStaffEnabled } from './staff.ts';
 export type { NewStaff, StaffView } from './staff.ts';
 export { STAFF_ROLES } from './staff-rules.ts';
 export type { StaffRole } from './staff-rules.ts';

@@ -74,8 +74,3 @@ export function setStaffAdmin(cache: AdminCache, actor: AdminActor, staffId: str
     return { result: done(staffView(updated), admin ? 'admin-granted' : 'admin-revoked', { staff: member.masked }), detail: `staff=${member.masked}` };
   });
 }
-
-/** The list for the admin screen, masked. */
-export function listStaff(cache: AdminCache): StaffView[] {
-  return cache.staff.list().map(staffView);
-}
