@@ -9,7 +9,7 @@ import { perDoseAt, type PerDose } from './dose.ts';
 import { datesReadable, groupLeftovers, groupsOfPrepared, type GroupLeftover } from './group-leftover.ts';
 import type { Candidate, Preparer } from './prepare.ts';
 import { PreparedHistory } from './prepared-history.ts';
-import { stableOrder } from './day-order.ts';
+import { sortedByKeys } from './day-order.ts';
 import { analyzedRecord, type AnalyzedRecord } from './analyzed-record.ts';
 import { refillStatus, sortRefills, type RefillStatus } from './refill.ts';
 import { elderlyOfPrepared, patientAge, type ElderlyCaution } from './elderly.ts';
@@ -118,72 +118,23 @@ function patientAlerts(history: PatientHistory, age: number | null, empty: boole
 /**
  * The records table: each record with its leftover and per-dose, newest first (S, then the
  * visit date, descending; equal records keep the cloud's order). Built from the prepared
- * records; sorted once with packed numeric keys.
+ * records; sorted once by their day numbers (sortedByKeys), byNewest where a day is unreadable.
  */
 function analyzedRecords(prepared: Candidate[], preparer: Preparer): AnalyzedRecord[] {
   const n = prepared.length;
   // Rows built in input order, the order the records lie in memory (reading them newest
   // first instead scattered the reads over a 100,000-record heap), then placed.
   const out = new Array<AnalyzedRecord>(n);
-  for (let i = 0; i < n; i++) {
-    const c = prepared[i] as Candidate;
-    const r = c.record;
-    out[i] = analyzedRecord(r, preparer.leftover(c), perDoseAt(r, preparer.timesOf(r.frequency)));
-  }
-  const order = newestOrder(prepared);
-  if (order !== null) {
-    const sorted = new Array<AnalyzedRecord>(n);
-    for (let i = 0; i < n; i++) sorted[i] = out[order[i] as number] as AnalyzedRecord;
-    return sorted;
-  }
-  const keys = newestKeys(prepared);
-  if (keys === null) return out.sort(byNewest);
-  keys.sort();
-  const sorted = new Array<AnalyzedRecord>(n);
-  for (let i = 0; i < n; i++) sorted[i] = out[(keys[i] as number) % n] as AnalyzedRecord;
-  return sorted;
-}
-
-/** byNewest's order by counting passes (latest S, latest visit, input position); null when a day is unreadable or spans too wide. */
-function newestOrder(prepared: Candidate[]): Int32Array | null {
-  const n = prepared.length;
   const starts = new Float64Array(n);
   const visits = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     const c = prepared[i] as Candidate;
+    const r = c.record;
+    out[i] = analyzedRecord(r, preparer.leftover(c), perDoseAt(r, preparer.timesOf(r.frequency)));
     starts[i] = -c.startDay;
     visits[i] = -c.visitDay;
   }
-  return stableOrder(n, [starts, visits]);
-}
-
-/**
- * One number per record whose ascending order is byNewest's: (latest S, latest visit date,
- * input position). Null when a date cannot be read (text order then decides, by comparator)
- * or the packed key would pass 2^53.
- */
-function newestKeys(prepared: Candidate[]): Float64Array | null {
-  const n = prepared.length;
-  let maxStart = -Infinity;
-  let minStart = Infinity;
-  let maxVisit = -Infinity;
-  let minVisit = Infinity;
-  for (let i = 0; i < n; i++) {
-    const c = prepared[i] as Candidate;
-    if (!Number.isFinite(c.startDay) || !Number.isFinite(c.visitDay)) return null;
-    if (c.startDay > maxStart) maxStart = c.startDay;
-    if (c.startDay < minStart) minStart = c.startDay;
-    if (c.visitDay > maxVisit) maxVisit = c.visitDay;
-    if (c.visitDay < minVisit) minVisit = c.visitDay;
-  }
-  const visitSpan = maxVisit - minVisit + 1;
-  if ((maxStart - minStart + 1) * visitSpan * n >= Number.MAX_SAFE_INTEGER) return null;
-  const keys = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    const c = prepared[i] as Candidate;
-    keys[i] = ((maxStart - c.startDay) * visitSpan + (maxVisit - c.visitDay)) * n + i;
-  }
-  return keys;
+  return sortedByKeys(out, [starts, visits], byNewest);
 }
 
 export function analyzeHistory(history: PatientHistory, today: IsoDate, settings: AnalysisSettings = DEFAULT_SETTINGS): Analysis {

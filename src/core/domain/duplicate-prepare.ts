@@ -1,32 +1,22 @@
 // The duplicate check's view of the prepared records (prepare.ts): the one sort into carry
 // order (research §5(b) step 2) and the cheap upper bound of a group's carried supply.
 import { type Candidate } from './prepare.ts';
-import { stableOrder } from './day-order.ts';
+import { sortedByKeys } from './day-order.ts';
 
 export { Preparer, type Candidate } from './prepare.ts';
 
 /**
- * Sorts into carry order (byStart): counting passes by start day and larger N (stable, so
- * input order breaks ties); when the days span too wide a range, one numeric key per record
- * (start day, larger N, input position packed into a double) sorted natively; the
- * comparator if that key could exceed 2^53 (over a million records).
+ * Sorts into carry order (byStart) by start day and larger N, stable, so input order breaks
+ * ties (sortedByKeys: counting passes, or packed keys when the days span too wide). Expects
+ * readable starts (PreparedHistory.byStart leaves the others out).
  */
 export function sortByStart(candidates: Candidate[]): Candidate[] {
   const n = candidates.length;
-  if (n === 0) return candidates;
-  let min = Infinity;
-  let max = -Infinity;
   // The position stands in for the input index, so the list must be in input order (it is
   // when it comes from Preparer.prepareAll, possibly with unreadable records left out).
-  let inInputOrder = true;
-  for (let i = 0; i < n; i++) {
-    const c = candidates[i] as Candidate;
-    if (c.order < min) min = c.order;
-    if (c.order > max) max = c.order;
-    if (i > 0 && c.index <= (candidates[i - 1] as Candidate).index) inInputOrder = false;
+  for (let i = 1; i < n; i++) {
+    if ((candidates[i] as Candidate).index <= (candidates[i - 1] as Candidate).index) return candidates.slice().sort(byStart);
   }
-  if (!inInputOrder) return [...candidates].sort(byStart);
-  // Start day, then larger N: two counting passes when the days span a usual range.
   const starts = new Float64Array(n);
   const longerFirst = new Float64Array(n);
   for (let i = 0; i < n; i++) {
@@ -34,19 +24,7 @@ export function sortByStart(candidates: Candidate[]): Candidate[] {
     starts[i] = c.startDay;
     longerFirst[i] = c.order - c.startDay * 100_000;
   }
-  const order = stableOrder(n, [starts, longerFirst]);
-  if (order !== null) {
-    const out = new Array<Candidate>(n);
-    for (let i = 0; i < n; i++) out[i] = candidates[order[i] as number] as Candidate;
-    return out;
-  }
-  if ((max - min + 1) * n >= Number.MAX_SAFE_INTEGER) return [...candidates].sort(byStart);
-  const keys = new Float64Array(n);
-  for (let i = 0; i < n; i++) keys[i] = ((candidates[i] as Candidate).order - min) * n + i;
-  keys.sort();
-  const out = new Array<Candidate>(n);
-  for (let i = 0; i < n; i++) out[i] = candidates[(keys[i] as number) % n] as Candidate;
-  return out;
+  return sortedByKeys(candidates, [starts, longerFirst], byStart);
 }
 
 /** Carry order (research §5(b) step 2): S ascending, larger N first, then input order. */

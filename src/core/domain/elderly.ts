@@ -8,7 +8,7 @@ import { ageOn, compareIso } from './dates.ts';
 import { supplyEnd } from './leftover.ts';
 import type { Candidate, Preparer } from './prepare.ts';
 import { PreparedHistory } from './prepared-history.ts';
-import { stableOrder } from './day-order.ts';
+import { sortedByKeys } from './day-order.ts';
 import { mapIn, remembered } from './remembered.ts';
 import { BEERS_2019_EXAMPLES, type ElderlyRule, type ElderlyRuleSet, type ElderlyTier } from './elderly-rules.ts';
 
@@ -121,35 +121,15 @@ function latestFirst(a: Candidate, b: Candidate): number {
 }
 
 /**
- * Matched records latest S first, equal starts in their given order: a counting pass by start
- * day, or one packed numeric key per record and a native sort when the days span too wide (a
- * comparator sort per rule dominated elderly cautions at 100k records). The comparator when
- * a start cannot be read.
+ * Matched records latest S first, equal starts in their given order, by start day
+ * (sortedByKeys: a comparator sort per rule dominated elderly cautions at 100k records);
+ * latestFirst when a start cannot be read.
  */
 function latestFirstOrder(matched: Candidate[]): Candidate[] {
   const m = matched.length;
   const starts = new Float64Array(m);
   for (let i = 0; i < m; i++) starts[i] = -(matched[i] as Candidate).startDay;
-  const order = stableOrder(m, [starts]);
-  if (order !== null) {
-    const out = new Array<Candidate>(m);
-    for (let i = 0; i < m; i++) out[i] = matched[order[i] as number] as Candidate;
-    return out;
-  }
-  let latest = -Infinity;
-  let earliest = Infinity;
-  for (const c of matched) {
-    if (!Number.isFinite(c.startDay)) return [...matched].sort(latestFirst);
-    if (c.startDay > latest) latest = c.startDay;
-    if (c.startDay < earliest) earliest = c.startDay;
-  }
-  if ((latest - earliest + 1) * m >= Number.MAX_SAFE_INTEGER) return [...matched].sort(latestFirst);
-  const keys = new Float64Array(m);
-  for (let i = 0; i < m; i++) keys[i] = (latest - (matched[i] as Candidate).startDay) * m + i;
-  keys.sort();
-  const out = new Array<Candidate>(m);
-  for (let i = 0; i < m; i++) out[i] = matched[(keys[i] as number) % m] as Candidate;
-  return out;
+  return sortedByKeys(matched, [starts], latestFirst);
 }
 
 /** Records found through several codes, in input order, each once (a record may carry two of a rule's codes). */

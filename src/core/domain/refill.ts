@@ -5,7 +5,7 @@
 // holidays (14 days for the 2026 Lunar New Year, anchors 1(c).10): kept as data, not code.
 import type { ChronicPrescription, IsoDate } from './types.ts';
 import { addDays, compareIso, daysBetween, isoDayNumber } from './dates.ts';
-import { stableOrder } from './day-order.ts';
+import { sortedByKeys } from './day-order.ts';
 
 export interface HolidayWindow {
   /** First and last day of the holiday range (inclusive). */
@@ -146,43 +146,21 @@ function refillOrder(a: RefillStatus, b: RefillStatus): number {
 
 /**
  * The refill list's order, in place: valid prescriptions first (eligible, too early), then
- * expired, then completed; newest prescription first; equal ones keep their order. Counting
- * passes by state and day, or one packed number per status (state, days before the newest,
- * position) sorted natively when the days span too wide: the comparator on ISO strings cost
- * n log n string compares (18,000 prescriptions at 100k records). The comparator decides
- * when a date cannot be read.
+ * expired, then completed; newest prescription first; equal ones keep their order. By state
+ * and day number (sortedByKeys): the comparator on ISO strings cost n log n string compares
+ * (18,000 prescriptions at 100k records). The comparator decides when a date cannot be read.
  */
 export function sortRefills(statuses: RefillStatus[]): RefillStatus[] {
   const n = statuses.length;
+  const states = new Float64Array(n);
   const days = new Float64Array(n);
-  let newest = -Infinity;
-  let oldest = Infinity;
   for (let i = 0; i < n; i++) {
     const s = statuses[i] as RefillStatus;
-    const day = isoDayNumber(s.prescriptionDate);
-    if (!Number.isFinite(day) || REFILL_ORDER[s.status] === undefined) return statuses.sort(refillOrder);
-    days[i] = day;
-    if (day > newest) newest = day;
-    if (day < oldest) oldest = day;
+    // An unknown state is NaN here, like an unreadable date: the comparator's case.
+    states[i] = REFILL_ORDER[s.status] ?? Number.NaN;
+    days[i] = -isoDayNumber(s.prescriptionDate);
   }
-  const states = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    states[i] = REFILL_ORDER[(statuses[i] as RefillStatus).status];
-    days[i] = -(days[i] as number);
-  }
-  const order = stableOrder(n, [states, days]);
-  if (order !== null) {
-    const copy = statuses.slice();
-    for (let i = 0; i < n; i++) statuses[i] = copy[order[i] as number] as RefillStatus;
-    return statuses;
-  }
-  for (let i = 0; i < n; i++) days[i] = -(days[i] as number);
-  const span = newest - oldest + 1;
-  if (4 * span * n >= Number.MAX_SAFE_INTEGER) return statuses.sort(refillOrder);
-  const keys = new Float64Array(n);
-  for (let i = 0; i < n; i++) keys[i] = (REFILL_ORDER[(statuses[i] as RefillStatus).status] * span + (newest - (days[i] as number))) * n + i;
-  keys.sort();
-  const copy = statuses.slice();
-  for (let i = 0; i < n; i++) statuses[i] = copy[(keys[i] as number) % n] as RefillStatus;
+  const sorted = sortedByKeys(statuses, [states, days], refillOrder);
+  for (let i = 0; i < n; i++) statuses[i] = sorted[i] as RefillStatus;
   return statuses;
 }

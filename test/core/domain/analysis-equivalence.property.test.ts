@@ -182,6 +182,47 @@ test('each analysed record: its leftover is the simple formula and recordLeftove
   );
 });
 
+test('a record far off (packed keys: too wide to count) or unreadable (compared) changes no order: the records table, each elderly caution and each group, against the plain references', (t) => {
+  let farInCaution = 0;
+  const ids = (records: MedicationRecord[]) => records.map((r) => r.id);
+  // Latest first by ISO text, the given order on ties; the table then breaks ties by visit date.
+  const inOrder = (records: MedicationRecord[], compare: (a: MedicationRecord, b: MedicationRecord) => number) =>
+    records.map((r, i) => ({ r, i })).sort((a, b) => compare(a.r, b.r) || a.i - b.i).map(({ r }) => r);
+  const latestFirst = (a: MedicationRecord, b: MedicationRecord) => compareIso(start(b), start(a));
+  const newestFirst = (a: MedicationRecord, b: MedicationRecord) => latestFirst(a, b) || compareIso(b.visitDate, a.visitDate);
+  fc.assert(
+    fc.property(historyArb, fc.nat(), fc.constantFrom(-30_000, 30_000), fc.constantFrom(4, 5), ([rows, todayOffset], at, farDay, product) => {
+      const today = addDays(BASE, todayOffset);
+      const narrow = history(rows);
+      const place = at % (narrow.length + 1);
+      // A Z-drug or benzodiazepine, so it joins an elderly caution's records as well as the table.
+      const far = medication({ ...(PRODUCTS[product] as (typeof PRODUCTS)[number]), id: 'far', visitDate: addDays(BASE, farDay) });
+      const wide = [...narrow.slice(0, place), far, ...narrow.slice(place)];
+      const unreadable = [...narrow.slice(0, place), { ...far, visitDate: '2025-02-30' }, ...narrow.slice(place)];
+      const tables: string[][] = [];
+      for (const records of [narrow, wide, unreadable]) {
+        const analysis = analyzeHistory(patientHistory(records), today);
+        tables.push(analysis.records.map((row) => row.record.id));
+        t.deepEqual(tables[tables.length - 1], ids(inOrder(records, newestFirst)));
+        for (const caution of analysis.elderly) {
+          t.deepEqual(caution.recordIds, ids(inOrder(records.filter((r) => caution.recordIds.includes(r.id)), latestFirst)));
+          if (caution.recordIds.length > 1 && caution.recordIds.includes('far')) farInCaution += 1;
+        }
+        // Groups fill in start order (sortByStart), so their walks and record lists are the naive ones.
+        if (records === unreadable) continue;
+        const reference = referenceGroups(records, today);
+        for (const group of analysis.groups) {
+          const { leftoverDays, supplyEnd, recordIds, futureRecordIds } = group;
+          t.deepEqual({ leftoverDays, supplyEnd, ids: recordIds, future: futureRecordIds }, reference.get(group.key));
+        }
+      }
+      t.deepEqual((tables[1] as string[]).filter((id) => id !== 'far'), tables[0]);
+    }),
+    { seed: SEED, numRuns: 150 },
+  );
+  t.true(farInCaution > 50, `the far record sorted among others in ${farInCaution} cautions`);
+});
+
 test('group leftover: every K1 group equals a naive ISO-date carry-over walk', (t) => {
   fc.assert(
     fc.property(historyArb, ([rows, todayOffset]) => {

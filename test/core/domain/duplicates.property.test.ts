@@ -8,7 +8,7 @@ import type { MedicationRecord } from '../../../src/core/domain/types.ts';
 import { addDays } from '../../../src/core/domain/dates.ts';
 import { DEFAULT_EQUIVALENCE_SETS } from '../../../src/core/domain/equivalence.ts';
 import { findDuplicates } from '../../../src/core/domain/duplicates.ts';
-import { Preparer, byStart, sortByStart } from '../../../src/core/domain/duplicate-prepare.ts';
+import { Preparer, byStart, sortByStart, type Candidate } from '../../../src/core/domain/duplicate-prepare.ts';
 import { CLINIC_A, CLINIC_B, CLINIC_C, PHARMACY, drug } from './fixtures.ts';
 
 const DRUGS: [string, string, MedicationRecord['dosageForm']][] = [
@@ -113,17 +113,30 @@ test('a single chain with early pickups alone never alerts', (t) => {
   t.pass();
 });
 
-test('the packed numeric sort gives exactly the carry order of the comparator (S, larger N, input order)', (t) => {
+test('sortByStart gives exactly the carry order of the comparator (S, larger N, input order): counted, packed over a far-off day, compared out of input order', (t) => {
   fc.assert(
     fc.property(
       fc.array(fc.record({ day: fc.integer({ min: -400, max: 400 }), days: fc.integer({ min: 0, max: 120 }) }), { maxLength: 60 }),
-      (specs) => {
+      fc.nat(),
+      fc.constantFrom(-30_000, 30_000),
+      (specs, at, farDay) => {
         const preparer = new Preparer('2025-01-01');
-        const candidates = specs.map((s, index) =>
-          preparer.prepare(drug('VALSARTAN', 'C09CA03', { id: `x${index}`, visitDate: addDays('2025-01-01', s.day), daysSupply: s.days }), index),
-        );
-        const expected = [...candidates].sort(byStart).map((c) => c.record.id);
-        return sortByStart(candidates).map((c) => c.record.id).join() === expected.join();
+        const rows = specs.map((s, i) => ({ id: `x${i}`, ...s }));
+        const candidatesOf = (list: { id: string; day: number; days: number }[]) =>
+          list.map((s, index) => preparer.prepare(drug('VALSARTAN', 'C09CA03', { id: s.id, visitDate: addDays('2025-01-01', s.day), daysSupply: s.days }), index));
+        const ids = (list: Candidate[]) => list.map((c) => c.record.id).join();
+        const candidates = candidatesOf(rows);
+        const counted = sortByStart(candidates);
+        if (ids(counted) !== ids([...candidates].sort(byStart))) return false;
+        // One record 30,000 days away: the days span too wide to count (packed keys).
+        const place = at % (rows.length + 1);
+        const wide = candidatesOf([...rows.slice(0, place), { id: 'far', day: farDay, days: 30 }, ...rows.slice(place)]);
+        const packed = sortByStart(wide);
+        if (ids(packed) !== ids([...wide].sort(byStart))) return false;
+        // Apart from that record, the same order as the counting passes gave.
+        if (ids(packed.filter((c) => c.record.id !== 'far')) !== ids(counted)) return false;
+        // Out of input order the position is no tie-break: byStart itself sorts.
+        return ids(sortByStart([...candidates].reverse())) === ids(counted);
       },
     ),
     { numRuns: 200 },

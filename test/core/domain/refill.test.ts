@@ -1,7 +1,9 @@
 // Checklist for 慢性病連續處方箋: when the next fill may be collected, validity, late and early
 // pickups, holiday windows and data anomalies.
 import test from 'ava';
-import { DEFAULT_REFILL_RULES, refillStatus } from '../../../src/core/domain/refill.ts';
+import fc from 'fast-check';
+import { addDays, compareIso } from '../../../src/core/domain/dates.ts';
+import { DEFAULT_REFILL_RULES, refillStatus, sortRefills, type RefillState, type RefillStatus } from '../../../src/core/domain/refill.ts';
 import { chronic } from './record-builder.ts';
 
 const rx = chronic({ prescriptionDate: '2025-01-01', daysPerFill: 28, fills: 3, fillDates: ['2025-01-01'] });
@@ -86,4 +88,34 @@ test('anomalies: more than 30 days a fill, more than 90 days in all, impossible 
   t.deepEqual(refillStatus(chronic({ fills: 1, fillDates: ['2025-01-01', '2025-02-05'] }), '2025-02-06').anomalies, ['more-fills-than-allowed', 'fill-after-validity']);
   t.deepEqual(refillStatus(chronic({ daysPerFill: 0, fills: 0, fillDates: [] }), '2025-01-02').anomalies, ['invalid-plan']);
   t.deepEqual(refillStatus(chronic({ cloudExpired: true }), '2025-01-20').anomalies, ['cloud-says-expired']);
+});
+
+test('the refill list: eligible, too early, expired, completed; newest prescription first; ties in the given order; counted, packed over a far-off date, compared over an unreadable one; in place', (t) => {
+  const RANK: Record<RefillState, number> = { eligible: 0, 'too-early': 1, expired: 2, completed: 3 };
+  const base = refillStatus(rx, '2025-01-19');
+  const ids = (list: RefillStatus[]) => list.map((s) => s.prescriptionId);
+  const reference = (list: RefillStatus[]) =>
+    ids(list.map((s, i) => ({ s, i })).sort((a, b) => RANK[a.s.status] - RANK[b.s.status] || compareIso(b.s.prescriptionDate, a.s.prescriptionDate) || a.i - b.i).map(({ s }) => s));
+  const stateArb = fc.constantFrom<RefillState>('eligible', 'too-early', 'expired', 'completed');
+  fc.assert(
+    fc.property(
+      fc.array(fc.record({ status: stateArb, day: fc.integer({ min: 0, max: 200 }) }), { maxLength: 60 }),
+      fc.nat(),
+      fc.constantFrom(-30_000, 30_000),
+      stateArb,
+      (specs, at, farDay, farState) => {
+        const status = (id: string, state: RefillState, day: number): RefillStatus => ({ ...base, prescriptionId: id, status: state, prescriptionDate: addDays('2025-01-01', day) });
+        const narrow = specs.map((s, i) => status(`p${i}`, s.status, s.day));
+        const place = at % (narrow.length + 1);
+        const wide = [...narrow.slice(0, place), status('far', farState, farDay), ...narrow.slice(place)];
+        const unreadable = [...narrow.slice(0, place), { ...status('far', farState, 0), prescriptionDate: '2025-02-30' }, ...narrow.slice(place)];
+        const expected = [reference(narrow), reference(wide), reference(unreadable)];
+        const sorted = [narrow, wide, unreadable].map((list) => [list, sortRefills(list)] as const);
+        for (const [list, result] of sorted) t.is(result, list);
+        t.deepEqual(sorted.map(([, result]) => ids(result)), expected);
+        t.deepEqual(ids(wide).filter((id) => id !== 'far'), ids(narrow));
+      },
+    ),
+    { seed: 20251103, numRuns: 200 },
+  );
 });
