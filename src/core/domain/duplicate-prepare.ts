@@ -1,6 +1,6 @@
 // The duplicate check's view of the prepared records (prepare.ts): the one sort into carry
 // order (research §5(b) step 2) and the cheap upper bound of a group's carried supply.
-import { type Candidate } from './prepare.ts';
+import { ORDER_PER_DAY, type Candidate } from './prepare.ts';
 import { sortedByKeys } from './day-order.ts';
 
 export { Preparer, type Candidate } from './prepare.ts';
@@ -22,7 +22,7 @@ export function sortByStart(candidates: Candidate[]): Candidate[] {
   for (let i = 0; i < n; i++) {
     const c = candidates[i] as Candidate;
     starts[i] = c.startDay;
-    longerFirst[i] = c.order - c.startDay * 100_000;
+    longerFirst[i] = c.order - c.startDay * ORDER_PER_DAY;
   }
   return sortedByKeys(candidates, [starts, longerFirst], byStart);
 }

@@ -17,7 +17,7 @@ export interface Candidate {
   /** Day numbers (days since 2000-01-01) of S and of E = S + N, the first uncovered day; NaN when S is unreadable. */
   startDay: number;
   endDay: number;
-  /** startDay, then larger N first, packed in one number for a fast sort (N below 100,000). */
+  /** startDay, then larger N first, packed in one number for a fast sort (see ORDER_PER_DAY). */
   order: number;
   /** Position in the input: the last tie-break, so equal records keep the cloud's order. */
   index: number;
@@ -43,6 +43,17 @@ export interface Candidate {
 interface IdentityLists {
   identities: string[];
   keys: number[];
+}
+
+/**
+ * Candidate.order's scale: order = startDay · ORDER_PER_DAY + the supply's rank below it, so
+ * order − startDay · ORDER_PER_DAY gives the rank back (duplicate-prepare.ts sorts by the two).
+ */
+export const ORDER_PER_DAY = 100_000;
+
+/** The supply's rank within its start day: larger N first (0 for N ≥ ORDER_PER_DAY − 1). */
+function longerFirstRank(days: number): number {
+  return ORDER_PER_DAY - 1 - Math.min(ORDER_PER_DAY - 1, days);
 }
 
 /** Day numbers here count from 2000-01-01 (any epoch works; this one keeps them small). */
@@ -173,7 +184,7 @@ export class Preparer {
       start,
       startDay,
       endDay,
-      order: startDay * 100_000 + (99_999 - Math.min(99_999, days)),
+      order: startDay * ORDER_PER_DAY + longerFirstRank(days),
       index,
       reason: this.reasonOf(record),
       leftToday: startDay > this.todayDay ? days : Math.max(0, endDay - this.todayDay),
