@@ -99,7 +99,6 @@ export function buildAlert(
   const recordInstitutions = new Array<string>(n);
   const dates = new Array<IsoDate>(n);
   const recordIds = new Array<string>(n);
-  let crossInstitution = false;
   for (let i = 0; i < n; i++) {
     const c = involved[i] as Candidate;
     const r = c.record;
@@ -110,7 +109,6 @@ export function buildAlert(
     recordInstitutions[i] = r.institution.name;
     dates[i] = c.start;
     recordIds[i] = r.id;
-    if (c.prescriber !== (involved[0] as Candidate).prescriber) crossInstitution = true;
   }
   return {
     level,
@@ -124,7 +122,7 @@ export function buildAlert(
     recordInstitutions,
     dates,
     overlapDays,
-    crossInstitution,
+    crossInstitution: isCrossInstitution(involved),
     recordIds,
     classCode,
     className,
