@@ -213,7 +213,8 @@ export function elderlyOfPrepared(patient: Patient | null, history: PreparedHist
   // Records some rule matched, so the cloud's own mark on them needs no caution of its own:
   // marked by input position (a set of thousands of record objects was most of this pass's
   // garbage); by record object only when a row object is listed twice.
-  const repeated = history.distinct(records, 'last') !== records;
+  const distinct = history.distinct(records, 'last');
+  const repeated = distinct !== records;
   const explained = repeated ? new Set<MedicationRecord>() : null;
   const explainedAt = new Uint8Array(records.length);
   // Each record's codes once (by input position).
@@ -223,7 +224,6 @@ export function elderlyOfPrepared(patient: Patient | null, history: PreparedHist
     // Records indexed by code, so each rule looks up its codes instead of rescanning every
     // record (rules × records dominated analyzeHistory at 10k).
     const byCode = new Map<string, Candidate[]>();
-    const distinct = history.distinct(records, 'last');
     for (let i = 0; i < distinct.length; i++) {
       const c = distinct[i] as Candidate;
       const cs = codes[c.index] as string[];
