@@ -3,7 +3,7 @@
 // reference DDD × 182.5 (SPEC §2; research §5(e); the NHI care-list page: zolpidem 420 mg =
 // 42 DDD, 「每半年約當1825mg」; brotizolam 14 mg = 56 DDD, 「每半年約當46mg」).
 import type { Alert, CareListDispensing, IsoDate } from './types.ts';
-import { addMonths, compareIso, isoDayNumber, monthOf } from './dates.ts';
+import { addMonths, compareIso, isIsoDate, monthOf } from './dates.ts';
 import { dddEntry, halfYearReferenceMg, hasNoWhoDdd, type DddRoute } from './ddd.ts';
 import { atc7ForIngredientName, normalIngredientName } from './ingredients.ts';
 
@@ -76,9 +76,8 @@ export function careListStats(dispensings: CareListDispensing[], today: IsoDate,
   const lastMonth = monthOf(today);
   const buckets = new Map<string, Bucket>();
   for (const row of dispensings) {
-    // A row whose day cannot be read belongs to no month (read by character: isIsoDate's
-    // regex made a match array per row).
-    if (!Number.isFinite(isoDayNumber(row.date))) continue;
+    // A row whose day cannot be read belongs to no month.
+    if (!isIsoDate(row.date)) continue;
     const month = monthOf(row.date);
     if (month < firstMonth || month > lastMonth || compareIso(row.date, today) > 0) continue;
     const code = normalCode(row.ingredientCode);

@@ -96,7 +96,7 @@ function computeFromDayNumber(days: number): IsoDate {
 
 /**
  * Day number (days since 1970-01-01) of an existing calendar day written exactly as
- * 'YYYY-MM-DD', or NaN for anything else (the same days isIsoDate accepts). Read by
+ * 'YYYY-MM-DD', or NaN for anything else (isIsoDate asks this). Read by
  * character, no regex and no substrings: the analysis prepares every record's days with it
  * once, then works on integers (scripts/bench/analysis.bench.ts).
  */
@@ -118,10 +118,9 @@ export function isoOfDayNumber(days: number): IsoDate {
   return fromDayNumber(days);
 }
 
-/** True when `text` is an existing calendar day written exactly as 'YYYY-MM-DD'. */
+/** True when `text` is an existing calendar day written exactly as 'YYYY-MM-DD' (the one reader of that form: isoDayNumber). */
 export function isIsoDate(text: string): boolean {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  return match !== null && isoFromParts(Number(match[1]), Number(match[2]), Number(match[3])) !== null;
+  return Number.isFinite(isoDayNumber(text));
 }
 
 /**

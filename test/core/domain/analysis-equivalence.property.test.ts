@@ -294,7 +294,7 @@ test('analyzeHistory shares one prepared history: its duplicates and elderly cau
   );
 });
 
-test('day numbers: isoDayNumber / isoOfDayNumber agree with addDays, daysBetween and isIsoDate; toRocDate is yyy/MM/dd', (t) => {
+test('day numbers: isoDayNumber / isoOfDayNumber agree with addDays, daysBetween and isIsoDate, and isIsoDate with a plain regex-and-calendar reading; toRocDate is yyy/MM/dd', (t) => {
   fc.assert(
     fc.property(fc.integer({ min: -40_000, max: 40_000 }), fc.integer({ min: -400, max: 400 }), (offset, step) => {
       const day = addDays('2000-01-01', offset);
@@ -307,7 +307,27 @@ test('day numbers: isoDayNumber / isoOfDayNumber agree with addDays, daysBetween
     }),
     { seed: SEED, numRuns: 500 },
   );
-  for (const text of ['2025-02-29', '2024-02-29', '2025-13-01', '2025-1-01', '', 'garbage!!!', '0000-01-01', '2025-04-31', '2025-0:-01', '2025-/1-01', '202５-01-01', '2025-01-3 ', '2025x01-01']) {
-    t.is(Number.isFinite(isoDayNumber(text)), isIsoDate(text), text);
+  for (const text of ['2025-02-29', '2024-02-29', '2025-13-01', '2025-1-01', '', 'garbage!!!', '0000-01-01', '2025-04-31', '2025-0:-01', '2025-/1-01', '202５-01-01', '2025-01-3 ', '2025x01-01', '2025-01-01\n', '9999-12-31', '0001-01-01', '1900-02-29', '2000-02-29']) {
+    t.is(isIsoDate(text), plainIsIsoDate(text), text);
   }
+  // Days and near-days, some with a character changed, added or dropped.
+  const nearDay = fc.tuple(fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 32 }), fc.nat(), fc.constantFrom('', '0', '-', ':', '/', ' ', '٠', '５'), fc.constantFrom('set', 'insert', 'drop', 'none'))
+    .map(([y, m, d, at, c, edit]) => {
+      const text = [String(y).padStart(4, '0'), String(m).padStart(2, '0'), String(d).padStart(2, '0')].join('-');
+      const i = at % 11;
+      if (edit === 'set') return text.slice(0, i) + c + text.slice(i + 1);
+      if (edit === 'insert') return text.slice(0, i) + c + text.slice(i);
+      return edit === 'drop' ? text.slice(0, i) + text.slice(i + 1) : text;
+    });
+  fc.assert(fc.property(nearDay, (text) => isIsoDate(text) === plainIsIsoDate(text) && Number.isFinite(isoDayNumber(text)) === isIsoDate(text)), { seed: SEED, numRuns: 20_000 });
 });
+
+/** The obvious reading of an ISO day, by regex and the Date calendar: isIsoDate (which reads characters) must agree. */
+function plainIsIsoDate(text: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (match === null) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(0);
+  date.setUTCFullYear(year, month - 1, day);
+  return year >= 1 && date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
