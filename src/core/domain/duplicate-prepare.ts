@@ -12,15 +12,15 @@ export { Preparer, type Candidate } from './prepare.ts';
  */
 export function sortByStart(candidates: Candidate[]): Candidate[] {
   const n = candidates.length;
-  // The position stands in for the input index, so the list must be in input order (it is
-  // when it comes from Preparer.prepareAll, possibly with unreadable records left out).
-  for (let i = 1; i < n; i++) {
-    if ((candidates[i] as Candidate).index <= (candidates[i - 1] as Candidate).index) return candidates.slice().sort(byStart);
-  }
   const starts = new Float64Array(n);
   const longerFirst = new Float64Array(n);
+  let previous = -1;
   for (let i = 0; i < n; i++) {
     const c = candidates[i] as Candidate;
+    // The position stands in for the input index, so the list must be in input order (it is
+    // when it comes from Preparer.prepareAll, possibly with unreadable records left out).
+    if (c.index <= previous) return candidates.slice().sort(byStart);
+    previous = c.index;
     starts[i] = c.startDay;
     longerFirst[i] = c.order - c.startDay * ORDER_PER_DAY;
   }
