@@ -5,13 +5,13 @@
 // so the kiosk's validation behaves as in real life, but belong to nobody on purpose.
 import type { IsoDate, Sex } from '../core/domain/types.ts';
 import { nationalIdCheckDigit } from '../core/domain/national-id.ts';
+import type { StaffRole } from '../core/domain/staff-roles.ts';
 import { childSeed, seededRandom, type Random } from './random.ts';
 import { FAMILY_NAMES, GIVEN_NAME_CHARS, RARE_NAME_CHARS, INSTITUTION_NAMES } from './names.ts';
 
 export const DEFAULT_DEMO_SEED = 20261123;
 export const DEMO_PATIENT_COUNT = 240;
 
-export type StaffRole = 'doctor' | 'pharmacist' | 'nurse';
 export type InstitutionKind = 'medical-center' | 'hospital' | 'clinic' | 'pharmacy';
 
 export interface DemoInstitution {

@@ -3,9 +3,9 @@
 // cache, so the session and the screens use these rules without loading the database.
 import { isValidNationalId } from '../domain/national-id.ts';
 
-/** The roles a staff card carries (docs/card-profile.md §4), in the add form's order. */
-export const STAFF_ROLES = ['pharmacist', 'doctor', 'nurse'] as const;
-export type StaffRole = (typeof STAFF_ROLES)[number];
+import { STAFF_ROLES, type StaffRole } from '../domain/staff-roles.ts';
+
+export { STAFF_ROLES, type StaffRole };
 
 /**
  * What the list says about a staff card holder at login (src/core/admin staffAccess):

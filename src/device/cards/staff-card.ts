@@ -3,7 +3,7 @@
 // selected by AID, a holder record, ISO VERIFY, a P-256 key that signs a challenge after the
 // PIN is verified, and the public key readable as SubjectPublicKeyInfo DER.
 import { createPublicKey } from 'node:crypto';
-import type { StaffRole } from '../../demo/deck.ts';
+import type { StaffRole } from '../../core/domain/staff-roles.ts';
 import type { CardChannel } from '../types.ts';
 import { statusWordError } from './apdu.ts';
 import { CardError } from './errors.ts';
