@@ -2,10 +2,10 @@
 // and today's date: each record's leftover and per-dose, per-group carry-over leftover,
 // chronic refill status, duplicates, the controlled-drug care list, elderly cautions and
 // allergies, plus one sorted alert list. Pure: the same history and day give the same answer.
-import type { AllergyRecord, Alert, ChronicPrescription, IsoDate, MedicationRecord, Patient, PatientHistory, SummaryNote } from './types.ts';
+import type { AllergyRecord, Alert, ChronicPrescription, IsoDate, Patient, PatientHistory, SummaryNote } from './types.ts';
 import { compareIso, toRocDate } from './dates.ts';
-import { recordStart, type RecordLeftover } from './leftover.ts';
-import { perDoseAt, type PerDose } from './dose.ts';
+import { recordStart } from './leftover.ts';
+import { perDoseAt } from './dose.ts';
 import { datesReadable, groupLeftovers, groupsOfPrepared, type GroupLeftover } from './group-leftover.ts';
 import type { Candidate, Preparer } from './prepare.ts';
 import { PreparedHistory } from './prepared-history.ts';
