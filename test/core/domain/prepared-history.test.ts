@@ -1,6 +1,6 @@
 // PreparedHistory.distinct: a row object the caller lists twice counts once. The check looks
 // for copies only inside runs of equal start and N, chained by first ingredient in long runs
-// (a dense history's same-day fills), with a set past 64 same-ingredient fills: each path
+// (a dense history's same-day fills), with a set past 16 same-ingredient fills: each path
 // must find a repeat and must not invent one.
 import test from 'ava';
 import type { MedicationRecord } from '../../../src/core/domain/types.ts';
@@ -26,7 +26,8 @@ function keptIds(records: MedicationRecord[]): string[] {
 for (const [label, count, kinds] of [
   ['a short run (pairwise)', 6, 2],
   ['a long run of mixed ingredients (chains)', 40, 5],
-  ['a long run of one ingredient (set past 64)', 100, 1],
+  ['a run of one ingredient just past the chain limit (set)', 18, 1],
+  ['a long run of one ingredient (set past 16)', 100, 1],
 ] as const) {
   test(`${label}: without repeats the list itself; a row listed twice counts once, at its first position`, (t) => {
     const fills = sameDayFills(count, kinds);
