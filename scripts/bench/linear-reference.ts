@@ -5,8 +5,8 @@
 //          group and duplicate passes follow; the cloud's rows are not in that order);
 //   keep — make one small object per record and keep them all to the end (as the analysis
 //          keeps one prepared record and one row per record).
-// On the shared 2-core machine these grew 23–31× (walk) and 17–19× (keep) for 10× the
-// records in `npm run bench analysis` (88–100× for keep alone in a fresh process): at 10k
+// On the shared 2-core machine these grew 11–46× (walk) and 17–54× (keep) for 10× the
+// records over five `npm run bench analysis` runs (88–100× for keep alone in a fresh process): at 10k
 // the records fit the 2 MB L2 cache and every object dies young; at 100k the reads miss the
 // cache and 100,000 kept objects outlive V8's young generation (copied, then promoted). Any
 // ratio above 10 that these show is the machine's, not the algorithm's.

@@ -2,7 +2,6 @@
 // admin screen, read from a staff card, or made the first administrator. Plain values, no
 // cache, so the session and the screens use these rules without loading the database.
 import { isValidNationalId } from '../domain/national-id.ts';
-
 import { STAFF_ROLES, type StaffRole } from '../domain/staff-roles.ts';
 
 export { STAFF_ROLES, type StaffRole };
