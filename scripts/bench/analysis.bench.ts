@@ -202,5 +202,6 @@ export default async function analysisBench(): Promise<void> {
     console.log(`10k target ≤ ${TARGET_MS} ms per run: wall ${wall10k.toFixed(2)} ${verdict(wall10k <= TARGET_MS)}, cpu ${cpu10k.toFixed(2)} ${verdict(cpu10k <= TARGET_MS)}`);
   }
   linearReferenceTable();
+  console.log('\nthe work itself, counted (instructions, cache misses; the same every run): npm run bench:count');
   if (process.env.ANALYSIS_PHASES === '1') for (const shape of ['long', 'dense'] as const) phaseTable(shape);
 }
