@@ -5,8 +5,9 @@
 // this shared machine; these counts move by well under 1 %, so two versions of the code can be
 // compared from one run each, and the 100k/10k ratio of the work itself can be read.
 //
-//   npm run bench:count [-- --pass whole|prepare|duplicates|elderly|groups|refills] [--no-gc] [--shape long|dense]
+//   npm run bench:count [-- --pass whole|prepare|duplicates|elderly|groups|refills] [--no-gc] [--shape long|dense] [--small-only]
 //
+// --small-only counts 10k alone (about a minute: for comparing two versions of the code).
 // --no-gc sizes V8's young generation past what the counted runs allocate (after moving the
 // history to the old generation), so no collection runs during them: the counts are the
 // program's own work, and the difference from the default is the garbage collector's.
@@ -27,6 +28,7 @@ const { values } = parseArgs({
     pass: { type: 'string', default: 'whole' },
     shape: { type: 'string', multiple: true },
     'no-gc': { type: 'boolean', default: false },
+    'small-only': { type: 'boolean', default: false },
   },
 });
 const shapes = values.shape ?? ['long', 'dense'];
@@ -77,10 +79,11 @@ console.log('history  records        Ir      D1 miss   LL miss');
 try {
   for (const shape of shapes) {
     const small = await perAnalysis(shape, 10_000);
+    const line = (size, c) => `${shape.padEnd(7)}  ${String(size).padStart(7)}  ${millions(c.ir).padStart(8)}  ${millions(c.d1).padStart(11)}  ${millions(c.ll).padStart(8)}`;
+    console.log(line(10_000, small));
+    if (values['small-only']) continue;
     const large = await perAnalysis(shape, 100_000);
-    for (const [size, c] of [[10_000, small], [100_000, large]]) {
-      console.log(`${shape.padEnd(7)}  ${String(size).padStart(7)}  ${millions(c.ir).padStart(8)}  ${millions(c.d1).padStart(11)}  ${millions(c.ll).padStart(8)}`);
-    }
+    console.log(line(100_000, large));
     const ratio = (key) => (large[key] / small[key]).toFixed(1);
     console.log(`${shape.padEnd(7)}  100k/10k ${ratio('ir').padStart(8)}× ${ratio('d1').padStart(10)}× ${ratio('ll').padStart(7)}×`);
   }
