@@ -16,17 +16,10 @@ import { availableParallelism, loadavg } from 'node:os';
 import { analyzeHistory } from '../../src/core/domain/analysis.ts';
 import type { PatientHistory } from '../../src/core/domain/types.ts';
 import { mapMedications } from '../../src/core/medicloud/index.ts';
-import { syntheticHistory, toMedicloudRow } from './synthetic-history.ts';
+import { toMedicloudRow } from './synthetic-history.ts';
 import { linearReference } from './linear-reference.ts';
-import { PreparedHistory } from '../../src/core/domain/prepared-history.ts';
-import { groupsOfPrepared } from '../../src/core/domain/group-leftover.ts';
-import { duplicatesOfPrepared } from '../../src/core/domain/duplicates.ts';
-import { elderlyOfPrepared } from '../../src/core/domain/elderly.ts';
-import { careListStats } from '../../src/core/domain/care-list.ts';
-import { refillStatus, sortRefills } from '../../src/core/domain/refill.ts';
-import { DEFAULT_SETTINGS } from '../../src/core/domain/settings.ts';
+import { BENCH_TODAY as TODAY, PASS_NAMES, passesOn, prepare, shapedHistory, type HistoryShape } from './analysis-passes.ts';
 
-const TODAY = '2025-11-03';
 const SIZES = [1_000, 10_000, 100_000];
 /** SPEC §4: the core alerts over 10,000 records within 20 ms. */
 const TARGET_MS = 20;
@@ -68,11 +61,10 @@ function timeRuns(history: PatientHistory, runs: number, warmUp: number): { wall
   return { wall: median(wall), cpu: median(cpu), cpuP10: percentile(cpu, 0.1), alerts };
 }
 
-const PASSES = ['prepare', 'start order', 'duplicates', 'elderly', 'groups', 'care list', 'refills', 'whole analysis'] as const;
+const PASSES = ['prepare', ...PASS_NAMES, 'whole analysis'] as const;
 
 /** Each pass's CPU ms for one history, run as analyzeHistory runs them (the records table and alert list are the rest of the whole). */
 function timePasses(history: PatientHistory): number[] {
-  const s = DEFAULT_SETTINGS;
   const times: number[] = [];
   let mark = cpuMs();
   const lap = () => {
@@ -80,20 +72,13 @@ function timePasses(history: PatientHistory): number[] {
     times.push(now - mark);
     mark = now;
   };
-  const prepared = PreparedHistory.of(history.medications, TODAY);
+  const prepared = prepare(history);
   lap();
-  prepared.byStart();
-  lap();
-  duplicatesOfPrepared(prepared, { duplicateThresholdDays: s.duplicateThresholdDays, equivalenceSets: s.equivalenceSets, shortCourseDays: s.shortCourseDays });
-  lap();
-  elderlyOfPrepared(history.patient, prepared, { elderlyAge: s.elderlyAge });
-  lap();
-  groupsOfPrepared(prepared);
-  lap();
-  careListStats(history.careList, TODAY, s.careListMonths);
-  lap();
-  sortRefills(history.chronic.map((p) => refillStatus(p, TODAY, s.refill)));
-  lap();
+  const passes = passesOn(history, prepared);
+  for (const name of PASS_NAMES) {
+    passes[name]();
+    lap();
+  }
   analyzeHistory(history, TODAY);
   lap();
   return times;
@@ -104,10 +89,10 @@ function timePasses(history: PatientHistory): number[] {
  * table: the first few dozen 10k runs of a fresh process are still being optimised and ran
  * up to twice the settled time.
  */
-function phaseTable(shape: 'long' | 'dense'): void {
+function phaseTable(shape: HistoryShape): void {
   const samples = new Map<number, number[][]>();
   for (const size of [10_000, 100_000]) {
-    const history = syntheticHistory({ records: size, today: TODAY, spanDays: shape === 'long' ? Math.ceil(size * 0.6) : 90 });
+    const history = shapedHistory(shape, size);
     const runs = size === 10_000 ? 25 : 7;
     for (let i = 0; i < (size === 10_000 ? 30 : 3); i += 1) timePasses(history);
     const perPass: number[][] = PASSES.map(() => []);
@@ -144,7 +129,7 @@ function linearReferenceTable(): void {
   for (const shape of ['long', 'dense'] as const) {
     for (const [name, make] of Object.entries(linearReference)) {
       const ms = [10_000, 100_000].map((size) => {
-        const history = syntheticHistory({ records: size, today: TODAY, spanDays: shape === 'long' ? Math.ceil(size * 0.6) : 90 });
+        const history = shapedHistory(shape, size);
         return timePass(make(history.medications), size === 10_000 ? 200 : 20);
       }) as [number, number];
       console.log(`${shape.padEnd(7)}  ${name.padEnd(5)} ${ms[0].toFixed(3).padStart(8)} ${ms[1].toFixed(2).padStart(8)} ${(ms[1] / ms[0]).toFixed(1).padStart(10)}`);
@@ -157,7 +142,7 @@ function mappingBench(): void {
   console.log('\nmapMedications (imue0008s02 zod schema + mapper)');
   console.log('rows     runs   wall ms (median)');
   for (const size of [1_000, 10_000]) {
-    const history = syntheticHistory({ records: size, today: TODAY, spanDays: 90 });
+    const history = shapedHistory('dense', size);
     const response = { log2time: `${TODAY}T09:00:00`, robject: history.medications.map(toMedicloudRow) };
     for (let i = 0; i < 3; i += 1) mapMedications(response);
     const wall: number[] = [];
@@ -182,8 +167,7 @@ export default async function analysisBench(): Promise<void> {
     console.log(`\nanalyzeHistory, ${shape} history`);
     console.log('records   runs   wall ms (median)   cpu ms (median)   cpu ms (p10)   alerts');
     for (const size of SIZES) {
-      const spanDays = shape === 'long' ? Math.ceil(size * 0.6) : 90;
-      const history = syntheticHistory({ records: size, today: TODAY, spanDays });
+      const history = shapedHistory(shape, size);
       const runs = RUNS[size] ?? 5;
       const { wall, cpu, cpuP10, alerts } = timeRuns(history, runs, WARM_UP[size] ?? 2);
       medians.set(size, wall);

@@ -5,7 +5,7 @@
 // this shared machine; these counts move by well under 1 %, so two versions of the code can be
 // compared from one run each, and the 100k/10k ratio of the work itself can be read.
 //
-//   npm run bench:count [-- --pass whole|prepare|duplicates|elderly|groups|refills] [--no-gc] [--shape long|dense] [--small-only]
+//   npm run bench:count [-- --pass whole|prepare|duplicates|elderly|groups|'care list'|refills] [--no-gc] [--shape long|dense] [--small-only]
 //
 // --small-only counts 10k alone (about a minute: for comparing two versions of the code).
 // --no-gc sizes V8's young generation past what the counted runs allocate (after moving the
