@@ -10,14 +10,19 @@
 // (load average 2–5), while the fastest runs, nearest the uncontended cost, moved far less.
 // After the tables, what strictly linear work costs at the same sizes (linear-reference.ts),
 // the yardstick for reading the ratio on this machine.
+// Then the same analyses under the kiosk's heap limits (kiosk-heap-analysis.ts, its own
+// process), where the young generation stays small to keep RSS within 120 MB.
 // ANALYSIS_PHASES=1 adds a table of each pass's own time at 10k and 100k and its ratio, to
 // find the passes that grow faster than the rest (phaseTable below).
 import { availableParallelism, loadavg } from 'node:os';
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { analyzeHistory } from '../../src/core/domain/analysis.ts';
 import type { PatientHistory } from '../../src/core/domain/types.ts';
 import { mapMedications } from '../../src/core/medicloud/index.ts';
 import { toMedicloudRow } from './synthetic-history.ts';
 import { linearReference } from './linear-reference.ts';
+import type { KioskHeapRow } from './kiosk-heap-analysis.ts';
 import { BENCH_TODAY as TODAY, PASS_NAMES, passesOn, prepare, shapedHistory, type HistoryShape } from './analysis-passes.ts';
 
 const SIZES = [1_000, 10_000, 100_000];
@@ -137,6 +142,27 @@ function linearReferenceTable(): void {
   }
 }
 
+/**
+ * The analysis under the kiosk's V8 heap limits, in a process of its own (the limits must go in
+ * before the heap grows), beside the default-sized figures of the main tables.
+ */
+function kioskHeapTable(defaults: Map<string, number>): void {
+  const script = fileURLToPath(new URL('./kiosk-heap-analysis.ts', import.meta.url));
+  const output = execFileSync(process.execPath, ['--import', 'tsx', script], { encoding: 'utf8' });
+  const rows = output.trim().split('\n').map((line) => JSON.parse(line) as KioskHeapRow);
+  console.log('\nanalyzeHistory under the kiosk\'s heap limits (src/kiosk/heap-limits.ts; wall ms median, own process)');
+  console.log('history  records   kiosk heap   default heap');
+  for (const row of rows) {
+    const plain = defaults.get(`${row.shape} ${row.size}`) ?? Number.NaN;
+    console.log(`${row.shape.padEnd(7)}  ${String(row.size).padStart(7)}  ${row.wall.toFixed(2).padStart(11)}  ${plain.toFixed(2).padStart(13)}`);
+  }
+  for (const shape of ['long', 'dense'] as const) {
+    const wall = (size: number) => rows.find((row) => row.shape === shape && row.size === size)?.wall ?? Number.NaN;
+    const verdict = wall(10_000) <= TARGET_MS ? 'met' : 'NOT met';
+    console.log(`${shape}: 100k/10k ratio ${(wall(100_000) / wall(10_000)).toFixed(1)}; 10k ≤ ${TARGET_MS} ms ${verdict}`);
+  }
+}
+
 /** The cloud client validates every response: zod schema + mapper cost per imue0008s02 response. */
 function mappingBench(): void {
   console.log('\nmapMedications (imue0008s02 zod schema + mapper)');
@@ -160,6 +186,7 @@ export default async function analysisBench(): Promise<void> {
   console.log(`load average (1/5/15 min): ${loadavg().map((l) => l.toFixed(2)).join(' / ')} on ${availableParallelism()} cores`);
   // Mapping first: timed after the 100k histories it would pay for their garbage.
   mappingBench();
+  const defaults = new Map<string, number>();
   for (const shape of ['long', 'dense'] as const) {
     const medians = new Map<number, number>();
     const cpuMedians = new Map<number, number>();
@@ -171,6 +198,7 @@ export default async function analysisBench(): Promise<void> {
       const runs = RUNS[size] ?? 5;
       const { wall, cpu, cpuP10, alerts } = timeRuns(history, runs, WARM_UP[size] ?? 2);
       medians.set(size, wall);
+      defaults.set(`${shape} ${size}`, wall);
       cpuMedians.set(size, cpu);
       cpuP10s.set(size, cpuP10);
       console.log(`${String(size).padStart(7)}  ${String(runs).padStart(5)}  ${wall.toFixed(2).padStart(16)}  ${cpu.toFixed(2).padStart(15)}  ${cpuP10.toFixed(2).padStart(12)}  ${String(alerts).padStart(7)}`);
@@ -185,6 +213,7 @@ export default async function analysisBench(): Promise<void> {
     );
     console.log(`10k target ≤ ${TARGET_MS} ms per run: wall ${wall10k.toFixed(2)} ${verdict(wall10k <= TARGET_MS)}, cpu ${cpu10k.toFixed(2)} ${verdict(cpu10k <= TARGET_MS)}`);
   }
+  kioskHeapTable(defaults);
   linearReferenceTable();
   console.log('\nthe work itself, counted (instructions, cache misses; the same every run): npm run bench:count');
   if (process.env.ANALYSIS_PHASES === '1') for (const shape of ['long', 'dense'] as const) phaseTable(shape);
