@@ -5,12 +5,17 @@
 // this shared machine; these counts move by well under 1 %, so two versions of the code can be
 // compared from one run each, and the 100k/10k ratio of the work itself can be read.
 //
-//   npm run bench:count [-- --pass whole|prepare|duplicates|elderly|groups|'care list'|refills] [--no-gc] [--shape long|dense] [--small-only]
+//   npm run bench:count [-- --pass whole|prepare|duplicates|elderly|groups|'care list'|refills] [--no-gc] [--kiosk-heap] [--shape long|dense] [--small-only] [--runs N]
 //
 // --small-only counts 10k alone (about a minute: for comparing two versions of the code).
+// --runs N counts N analyses at 10k instead of 5: a collection that lands inside or outside a
+// short window moves a count by several per cent, more runs spread it (use 20 with --kiosk-heap).
 // --no-gc sizes V8's young generation past what the counted runs allocate (after moving the
 // history to the old generation), so no collection runs during them: the counts are the
 // program's own work, and the difference from the default is the garbage collector's.
+// --kiosk-heap counts under the kiosk's V8 heap limits (src/kiosk/heap-limits.ts), as the kiosk
+// runs the analysis: the young generation stays at a few MB, so the collector copies what the
+// analysis keeps alive far more often than with V8's default sizing.
 // Needs valgrind (apt-get install valgrind); it runs the program ~50 times slower, so a whole
 // count takes several minutes. V8 runs with --predictable: one thread, so the collector's work
 // is counted on the main thread as well.
@@ -28,12 +33,18 @@ const { values } = parseArgs({
     pass: { type: 'string', default: 'whole' },
     shape: { type: 'string', multiple: true },
     'no-gc': { type: 'boolean', default: false },
+    'kiosk-heap': { type: 'boolean', default: false },
     'small-only': { type: 'boolean', default: false },
+    runs: { type: 'string', default: '5' },
   },
 });
 const shapes = values.shape ?? ['long', 'dense'];
 /** Untimed analyses before counting, and analyses counted, per size (the 10k ones need more to settle the JIT). */
-const PLAN = { 10_000: { warm: 20, runs: 5 }, 100_000: { warm: 2, runs: 2 } };
+const PLAN = { 10_000: { warm: 20, runs: Number(values.runs) }, 100_000: { warm: 2, runs: 2 } };
+if (!(PLAN[10_000].runs >= 1)) {
+  console.error('--runs takes a whole number of analyses (1 or more)\n--runs 須為正整數');
+  process.exit(2);
+}
 /** Simulated caches: a 32 KB first level and a 16 MB last level, an EPYC core's L1 and its share of L3. */
 const CACHES = ['--I1=32768,8,64', '--D1=32768,8,64', '--LL=16777216,16,64'];
 
@@ -54,7 +65,8 @@ function count(shape, size, warm, runs) {
   const args = ['--tool=cachegrind', '--cache-sim=yes', ...CACHES, '--smc-check=all-non-file', '--cachegrind-out-file=/dev/null'];
   args.push(process.execPath, ...nodeFlags, driver, shape, String(size), values.pass, String(warm), String(runs));
   return new Promise((resolve, reject) => {
-    const child = spawn('valgrind', args, { stdio: ['ignore', 'ignore', 'pipe'] });
+    const env = { ...process.env, YAOLI_COUNT_KIOSK_HEAP: values['kiosk-heap'] ? '1' : '0' };
+    const child = spawn('valgrind', args, { stdio: ['ignore', 'ignore', 'pipe'], env });
     let err = '';
     child.stderr.on('data', (chunk) => (err += chunk));
     child.on('close', (code) => {
@@ -74,7 +86,8 @@ async function perAnalysis(shape, size) {
 }
 
 const millions = (n) => (n / 1e6).toFixed(n < 10e6 ? 2 : 1);
-console.log(`pass ${values.pass}${values['no-gc'] ? ', no garbage collection during the counted runs' : ''}; millions per analysis`);
+const heap = `${values['no-gc'] ? ', no garbage collection during the counted runs' : ''}${values['kiosk-heap'] ? ", the kiosk's heap limits" : ''}`;
+console.log(`pass ${values.pass}${heap}; millions per analysis`);
 console.log('history  records        Ir      D1 miss   LL miss');
 try {
   for (const shape of shapes) {

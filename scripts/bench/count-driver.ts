@@ -3,10 +3,13 @@
 // subtracts a run with runs = 0 from one with runs > 0, so the history, start-up and warm-up
 // cancel out and what remains is the work of `runs` analyses.
 // Arguments: SHAPE (long|dense) SIZE PASS WARM RUNS. PASS is `whole`, `prepare` or one pass
-// of analysis-passes.ts on a history prepared up front.
+// of analysis-passes.ts on a history prepared up front. YAOLI_COUNT_KIOSK_HEAP=1 (the counter's
+// --kiosk-heap) sets the kiosk's heap limits first, before the history grows the heap.
+import { limitHeapGrowth } from '../../src/kiosk/heap-limits.ts';
 import { analyzeHistory } from '../../src/core/domain/analysis.ts';
 import { BENCH_TODAY, passesOn, prepare, shapedHistory, type HistoryShape } from './analysis-passes.ts';
 
+if (process.env.YAOLI_COUNT_KIOSK_HEAP === '1') limitHeapGrowth();
 const [shapeText, sizeText, pass, warmText, runsText] = process.argv.slice(2);
 const shape: HistoryShape = shapeText === 'long' ? 'long' : 'dense';
 const history = shapedHistory(shape, Number(sizeText));

@@ -20,3 +20,18 @@ test('an unknown pass fails with the list of passes', (t) => {
   t.not(result.status, 0);
   t.regex(result.stderr, /unknown pass everything; one of whole, prepare, duplicates, elderly, groups, care list, refills/);
 });
+
+test('under the kiosk heap limits (the counter\'s --kiosk-heap) the driver runs and keeps the young generation small', (t) => {
+  const probe = `import { getHeapSpaceStatistics } from 'node:v8';
+process.on('exit', () => console.error('new space MB', getHeapSpaceStatistics().find((s) => s.space_name === 'new_space').space_size / 1048576));`;
+  const run = (kiosk: string) =>
+    spawnSync(process.execPath, ['--import', 'tsx', '--import', `data:text/javascript,${encodeURIComponent(probe)}`, driver, 'dense', '3000', 'whole', '0', '3'], {
+      encoding: 'utf8',
+      env: { ...process.env, YAOLI_COUNT_KIOSK_HEAP: kiosk },
+    });
+  const newSpace = (result: ReturnType<typeof run>) => Number(/new space MB (\d+(\.\d+)?)/.exec(result.stderr)?.[1]);
+  const [limited, plain] = [run('1'), run('0')];
+  t.is(limited.status, 0, limited.stderr);
+  t.is(plain.status, 0, plain.stderr);
+  t.true(newSpace(limited) < newSpace(plain), `${newSpace(limited)} MB under the limits, ${newSpace(plain)} MB without`);
+});
