@@ -5,7 +5,6 @@
 import type { AllergyRecord, Alert, ChronicPrescription, IsoDate, Patient, PatientHistory, SummaryNote } from './types.ts';
 import { compareIso, toRocDate } from './dates.ts';
 import { recordStart } from './leftover.ts';
-import { perDoseAt } from './dose.ts';
 import { datesReadable, groupLeftovers, groupsOfPrepared, type GroupLeftover } from './group-leftover.ts';
 import type { Candidate, Preparer } from './prepare.ts';
 import { PreparedHistory } from './prepared-history.ts';
@@ -130,9 +129,10 @@ function analyzedRecords(prepared: Candidate[], preparer: Preparer): AnalyzedRec
   for (let i = 0; i < n; i++) {
     const c = prepared[i] as Candidate;
     const r = c.record;
-    out[i] = analyzedRecord(r, preparer.leftover(c), perDoseAt(r, preparer.timesOf(r.frequency)));
+    out[i] = analyzedRecord(r, preparer.leftover(c), preparer.dose(r));
     starts[i] = -c.startDay;
-    visits[i] = -c.visitDay;
+    // The visit day only this table reads: S itself unless the row is a refill pickup.
+    visits[i] = -(r.refillDate === null ? c.startDay : preparer.dayOf(r.visitDate));
   }
   return sortedByKeys(out, [starts, visits], byNewest);
 }

@@ -17,10 +17,15 @@ export function perDose(record: MedicationRecord): PerDose {
 
 /** perDose with the record's times per day already read (the analysis reads each 用法 code once). */
 export function perDoseAt(record: MedicationRecord, times: number | null): PerDose {
-  // One object per record, made only for the answer given (this runs for every record).
-  if (times === null || !(record.daysSupply > 0) || !Number.isFinite(record.quantity)) return { kind: 'total', total: record.quantity };
+  const amount = doseAmount(record, times);
+  return amount === null ? { kind: 'total', total: record.quantity } : { kind: 'dose', amount };
+}
+
+/** The per-dose amount perDoseAt shows, or null where it shows 「總量X」 (record.quantity). */
+export function doseAmount(record: MedicationRecord, times: number | null): number | null {
+  if (times === null || !(record.daysSupply > 0) || !Number.isFinite(record.quantity)) return null;
   const exact = record.quantity / record.daysSupply / times;
-  if (exact < SMALLEST_DOSE) return { kind: 'total', total: record.quantity };
+  if (exact < SMALLEST_DOSE) return null;
   const amount = Math.round(exact * 4) / 4;
-  return PLAUSIBLE.has(amount) ? { kind: 'dose', amount } : { kind: 'total', total: record.quantity };
+  return PLAUSIBLE.has(amount) ? amount : null;
 }

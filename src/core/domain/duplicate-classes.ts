@@ -47,7 +47,7 @@ function qualifyingItems(candidates: Candidate[], settings: DuplicateSettings): 
     for (let i = 0; i < candidate.ingredients.length; i++) {
       const ingredient = candidate.ingredients[i] as Ingredient;
       const atc5 = classOf(candidate, ingredient);
-      if (atc5 !== null) items.push({ candidate, ingredient, identity: candidate.identities[i] as string, atc5 });
+      if (atc5 !== null) items.push({ candidate, ingredient, identity: candidate.ids.identities[i] as string, atc5 });
     }
   }
   return items;

@@ -4,6 +4,7 @@
 import type { IsoDate, Severity } from './types.ts';
 import type { EquivalenceSet } from './equivalence.ts';
 import type { Candidate } from './duplicate-prepare.ts';
+import { recordStart } from './leftover.ts';
 
 export type { Candidate } from './duplicate-prepare.ts';
 
@@ -107,7 +108,7 @@ export function buildAlert(
     institutions.add(r.institution.name);
     institutionIds.add(r.institution.id);
     recordInstitutions[i] = r.institution.name;
-    dates[i] = c.start;
+    dates[i] = recordStart(r);
     recordIds[i] = r.id;
   }
   return {

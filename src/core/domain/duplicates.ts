@@ -99,7 +99,7 @@ function groupIsHighRisk(identityKey: number, involved: Candidate[]): boolean {
   let checked: string | null = null;
   for (let i = 0; i < involved.length; i++) {
     const c = involved[i] as Candidate;
-    const atc7 = c.ingredients[c.identityKeys.indexOf(identityKey)]?.atc7 ?? null;
+    const atc7 = c.ingredients[c.ids.keys.indexOf(identityKey)]?.atc7 ?? null;
     // Neighbours usually carry the same code: asked once per run of it.
     if (atc7 === null || atc7 === checked) continue;
     if (highRisk(atc7)) return true;
@@ -258,12 +258,12 @@ export function duplicatesOfPrepared(history: PreparedHistory, settings: Duplica
   const ingredientOrder: IngredientBuckets[] = [];
   for (let k = 0; k < candidates.length; k++) {
     const c = candidates[k] as Candidate;
-    const keys = c.identityKeys;
+    const keys = c.ids.keys;
     for (let i = 0; i < keys.length; i++) {
       const key = keys[i] as number;
       let buckets = byIdentity[key];
       if (buckets === undefined) {
-        const identity = c.identities[i] as string;
+        const identity = c.ids.identities[i] as string;
         buckets = { all: { name: identity, identityKey: key, form: '', members: [] }, forms: new Array<Bucket | undefined>(formCount), formOrder: [] };
         byIdentity[key] = buckets;
         ingredientOrder.push(buckets);

@@ -5,7 +5,7 @@
 import type { Ingredient, IsoDate, MedicationRecord, Patient } from './types.ts';
 import type { Bilingual } from './messages.ts';
 import { ageOn, compareIso } from './dates.ts';
-import { supplyEnd } from './leftover.ts';
+import { recordStart, supplyEnd } from './leftover.ts';
 import type { Candidate, Preparer } from './prepare.ts';
 import { PreparedHistory } from './prepared-history.ts';
 import { sortedByKeys } from './day-order.ts';
@@ -117,7 +117,7 @@ function isActive(c: Candidate, preparer: Preparer): boolean {
 /** Latest S first; equal starts keep the input order (a stable sort). */
 function latestFirst(a: Candidate, b: Candidate): number {
   if (Number.isFinite(a.startDay) && Number.isFinite(b.startDay)) return b.startDay - a.startDay;
-  return compareIso(b.start, a.start);
+  return compareIso(recordStart(b.record), recordStart(a.record));
 }
 
 /**
@@ -183,7 +183,7 @@ function caution(rule: ElderlyRule | null, set: ElderlyRuleSet | null, matched: 
     drugCodes: unique(drugCodes),
     drugNames: unique(drugNames),
     recordIds,
-    lastDate: latest.start,
+    lastDate: recordStart(latest.record),
     active,
     cloudMarked,
     dailyMg: dailyMg(latest.record),

@@ -9,11 +9,17 @@ import { isoDayNumber, isoOfDayNumber } from './dates.ts';
 import { comparableIngredients, ingredientIdentity, normalIngredientName } from './ingredients.ts';
 import { leftoverReason, recordLeftover, recordStart, type LeftoverReason, type RecordLeftover } from './leftover.ts';
 import { timesPerDay } from './regimen.ts';
+import { RowAnswers } from './row-answers.ts';
+import type { PerDose } from './dose.ts';
 
-/** One record prepared once: start, first uncovered day, regimen reason, days left today. */
+/**
+ * One record prepared once: start, first uncovered day, regimen reason, days left today.
+ * Every record's candidate stays alive to the end of the analysis, and the kiosk's small young
+ * generation (src/kiosk/heap-limits.ts) copies live objects at every scavenge: facts that only
+ * one pass reads (the start text, the visit day) are not kept here.
+ */
 export interface Candidate {
   record: MedicationRecord;
-  start: IsoDate;
   /** Day numbers (days since 2000-01-01) of S and of E = S + N, the first uncovered day; NaN when S is unreadable. */
   startDay: number;
   endDay: number;
@@ -25,10 +31,8 @@ export interface Candidate {
   /** Nominal days left today (max(0, E − today); the whole supply when dated after today). */
   leftToday: number;
   ingredients: Ingredient[];
-  /** ingredientIdentity of each ingredient, parallel to `ingredients` (may be shared between records: read only). */
-  identities: string[];
-  /** Each identity as a small integer (Preparer.identityCount), parallel to `identities` (shared: read only). */
-  identityKeys: number[];
+  /** The ingredients' identities and their integer keys, parallel to `ingredients` (shared between records: read only). */
+  ids: IdentityLists;
   /** The dosage form as a small integer (Preparer.formCount): buckets are indexed by these instead of hashing strings. */
   formKey: number;
   /** Prescribing institution: 慢箋原處方機構 for refill pickups, else the institution. */
@@ -36,13 +40,13 @@ export interface Candidate {
   refillPickup: boolean;
   /** 4-digit 就醫序號, or null when absent or masked. */
   seq: string | null;
-  /** Day number of the visit date (NaN when unreadable): the records table's second sort key. */
-  visitDay: number;
 }
 
-interface IdentityLists {
-  identities: string[];
-  keys: number[];
+export interface IdentityLists {
+  /** ingredientIdentity of each ingredient (K1/K2 keys). */
+  readonly identities: readonly string[];
+  /** Each identity as a small integer (Preparer.identityCount). */
+  readonly keys: readonly number[];
 }
 
 /**
@@ -148,18 +152,40 @@ export class Preparer {
     return key;
   }
 
-  /** ingredientIdentity of each ingredient and its key; one shared (read-only) pair of lists per single-ingredient name. */
+  private readonly pairIdentities = new Map<string, Map<string, IdentityLists>>();
+
+  /**
+   * ingredientIdentity of each ingredient and its key; one shared (read-only) pair of lists per
+   * single-ingredient name and per two-ingredient pair of names (the usual combinations).
+   */
   private identitiesOf(ingredients: Ingredient[]): IdentityLists {
-    const only = ingredients.length === 1 ? (ingredients[0] as Ingredient) : null;
-    if (only !== null) {
-      const known = this.singleIdentities.get(only.name);
-      if (known !== undefined) return known;
-      const identity = ingredientIdentity(only);
-      // A name that normalises to nothing takes the ATC7 instead: not a function of the name alone.
-      const lists = { identities: [identity], keys: [this.keyOfIdentity(identity)] };
-      if (normalIngredientName(only.name).length > 0) this.singleIdentities.set(only.name, lists);
-      return lists;
+    if (ingredients.length === 1) return this.sharedLists(this.singleIdentities, ingredients[0] as Ingredient, ingredients);
+    if (ingredients.length === 2) {
+      const first = (ingredients[0] as Ingredient).name;
+      let bySecond = this.pairIdentities.get(first);
+      if (bySecond === undefined) {
+        bySecond = new Map();
+        this.pairIdentities.set(first, bySecond);
+      }
+      return this.sharedLists(bySecond, ingredients[1] as Ingredient, ingredients);
     }
+    return this.listsOf(ingredients);
+  }
+
+  /**
+   * The lists stored under `last`'s name in `table`, made on first use. Only names that
+   * normalise to something are stored: a name that normalises to nothing takes its ATC7 instead,
+   * so its identity is not a function of the names alone.
+   */
+  private sharedLists(table: Map<string, IdentityLists>, last: Ingredient, ingredients: Ingredient[]): IdentityLists {
+    const known = table.get(last.name);
+    if (known !== undefined) return known;
+    const lists = this.listsOf(ingredients);
+    if (ingredients.every((ingredient) => normalIngredientName(ingredient.name).length > 0)) table.set(last.name, lists);
+    return lists;
+  }
+
+  private listsOf(ingredients: Ingredient[]): IdentityLists {
     const identities = new Array<string>(ingredients.length);
     const keys = new Array<number>(ingredients.length);
     for (let i = 0; i < ingredients.length; i++) {
@@ -178,10 +204,8 @@ export class Preparer {
     const endDay = startDay + days;
     const seqText = record.visitSeqNo ?? '';
     const ingredients = comparableIngredients(record);
-    const lists = this.identitiesOf(ingredients);
     return {
       record,
-      start,
       startDay,
       endDay,
       order: startDay * ORDER_PER_DAY + longerFirstRank(days),
@@ -189,13 +213,11 @@ export class Preparer {
       reason: this.reasonOf(record),
       leftToday: startDay > this.todayDay ? days : Math.max(0, endDay - this.todayDay),
       ingredients,
-      identities: lists.identities,
-      identityKeys: lists.keys,
+      ids: this.identitiesOf(ingredients),
       formKey: this.keyOfForm(record.dosageForm),
       prescriber: record.chronicOriginInstitutionId ?? record.institution.id,
       refillPickup: record.refillDate !== null || record.chronicOriginInstitutionId !== null || isRefillSeq(seqText),
       seq: isFourDigits(seqText) ? seqText : null,
-      visitDay: start === record.visitDate ? startDay : this.dayOf(record.visitDate),
     };
   }
 
@@ -206,17 +228,25 @@ export class Preparer {
     return out;
   }
 
+  /** The records table's answers, one shared object per distinct answer (row-answers.ts). */
+  private readonly answers = new RowAnswers();
+
   /**
-   * recordLeftover from the prepared facts (same answer, integer days). Records with an
-   * unreadable start, or today unreadable, take recordLeftover itself.
+   * recordLeftover from the prepared facts (same answer, integer days; shared between rows that
+   * give the same one). Records with an unreadable start, or today unreadable, take
+   * recordLeftover itself.
    */
   leftover(c: Candidate): RecordLeftover {
     if (!Number.isFinite(c.startDay) || !Number.isFinite(this.todayDay)) return recordLeftover(c.record, this.today);
     const future = this.todayDay < c.startDay;
-    if (c.reason !== null) return { days: null, notComputable: c.reason, future };
+    if (c.reason !== null) return this.answers.notComputable(c.reason, future);
     // reason null: N is a positive whole number, so E = startDay + N exactly.
-    if (future) return { days: c.record.daysSupply, notComputable: null, future: true };
-    return { days: Math.max(0, c.endDay - this.todayDay), notComputable: null, future: false };
+    return this.answers.computable(future ? c.record.daysSupply : Math.max(0, c.endDay - this.todayDay), future);
+  }
+
+  /** perDoseAt of a record (shared between rows that give the same answer). */
+  dose(record: MedicationRecord): PerDose {
+    return this.answers.dose(record, this.timesOf(record.frequency));
   }
 }
 
