@@ -8,14 +8,27 @@ import type { MedicationRecord } from './types.ts';
 import type { LeftoverReason, RecordLeftover } from './leftover.ts';
 import { doseAmount, type PerDose } from './dose.ts';
 
-/** The answer stored under `key`, made on first use (no closure: this runs for every row). */
-function shared<K, V extends object>(table: Map<K, V>, key: K, make: (key: K) => V): V {
-  let value = table.get(key);
-  if (value === undefined) {
-    value = Object.freeze(make(key));
-    table.set(key, value);
+/**
+ * Frozen answers by a number: small whole numbers (days left, a supply, quarter doses, most
+ * quantities) in a list, any other number in a Map (which finds NaN too). A Map lookup per row
+ * cost more instructions than making a fresh object (npm run bench:count -- --no-gc).
+ */
+class SharedByNumber<V extends object> {
+  private readonly small: (V | undefined)[] = [];
+  private readonly other = new Map<number, V>();
+
+  constructor(private readonly make: (key: number) => V) {}
+
+  get(key: number): V {
+    const inList = Number.isInteger(key) && key >= 0 && key < 1024;
+    let value = inList ? this.small[key] : this.other.get(key);
+    if (value === undefined) {
+      value = Object.freeze(this.make(key));
+      if (inList) this.small[key] = value;
+      else this.other.set(key, value);
+    }
+    return value;
   }
-  return value;
 }
 
 const daysLeft = (days: number): RecordLeftover => ({ days, notComputable: null, future: false });
@@ -24,16 +37,16 @@ const dose = (amount: number): PerDose => ({ kind: 'dose', amount });
 const total = (quantity: number): PerDose => ({ kind: 'total', total: quantity });
 
 export class RowAnswers {
-  private readonly current = new Map<number, RecordLeftover>();
-  private readonly future = new Map<number, RecordLeftover>();
+  private readonly current = new SharedByNumber(daysLeft);
+  private readonly future = new SharedByNumber(notStarted);
   private readonly reasons = new Map<LeftoverReason, RecordLeftover[]>();
-  private readonly doses = new Map<number, PerDose>();
-  /** Keyed by the quantity itself; a Map finds NaN too (SameValueZero). */
-  private readonly totals = new Map<number, PerDose>();
+  /** By four times the amount: doses come in quarter units. */
+  private readonly doses = new SharedByNumber((quarters) => dose(quarters / 4));
+  private readonly totals = new SharedByNumber(total);
 
   /** A computable record's days left: `days` of a supply that has started, or the whole supply dated after today. */
   computable(days: number, future: boolean): RecordLeftover {
-    return future ? shared(this.future, days, notStarted) : shared(this.current, days, daysLeft);
+    return future ? this.future.get(days) : this.current.get(days);
   }
 
   /** 「無法試算」 for `reason`, dated after today or not. */
@@ -49,6 +62,6 @@ export class RowAnswers {
   /** perDoseAt's answer. */
   dose(record: MedicationRecord, times: number | null): PerDose {
     const amount = doseAmount(record, times);
-    return amount === null ? shared(this.totals, record.quantity, total) : shared(this.doses, amount, dose);
+    return amount === null ? this.totals.get(record.quantity) : this.doses.get(amount * 4);
   }
 }

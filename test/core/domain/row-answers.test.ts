@@ -24,6 +24,8 @@ test('rows with the same answer share one frozen object; every answer equals rec
     medication({ visitDate: '2025-05-03', frequency: 'PRN', quantity: 10 }),
     medication({ visitDate: '2025-05-01', quantity: Number.NaN }), // an unreadable quantity: 總量 NaN, shared as well
     medication({ visitDate: '2025-05-02', quantity: Number.NaN }),
+    medication({ visitDate: '2025-05-01', frequency: 'PRN', quantity: 1500.5 }), // a quantity past the small list
+    medication({ visitDate: '2025-05-04', frequency: 'PRN', quantity: 1500.5 }),
   ];
   const rows = new Map(analyzeHistory(history(records), TODAY).records.map((row) => [row.record, row]));
   const row = (i: number) => rows.get(records[i] as MedicationRecord)!;
@@ -41,6 +43,8 @@ test('rows with the same answer share one frozen object; every answer equals rec
   t.is(row(4).leftover, row(5).leftover);
   t.is(row(4).dose, row(5).dose);
   t.is(row(6).dose, row(7).dose);
+  t.is(row(8).dose, row(9).dose);
+  t.deepEqual(row(8).dose, { kind: 'total', total: 1500.5 });
   t.throws(() => {
     (row(0).leftover as { days: number | null }).days = 99;
   });
