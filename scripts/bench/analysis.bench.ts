@@ -24,47 +24,10 @@ import { toMedicloudRow } from './synthetic-history.ts';
 import { linearReference } from './linear-reference.ts';
 import type { KioskHeapRow } from './kiosk-heap-analysis.ts';
 import { BENCH_TODAY as TODAY, PASS_NAMES, passesOn, prepare, shapedHistory, type HistoryShape } from './analysis-passes.ts';
+import { cpuMs, median, percentile, RUNS, SIZES, timeRuns, WARM_UP } from './analysis-timing.ts';
 
-const SIZES = [1_000, 10_000, 100_000];
 /** SPEC §4: the core alerts over 10,000 records within 20 ms. */
 const TARGET_MS = 20;
-const RUNS: Record<number, number> = { 1_000: 40, 10_000: 25, 100_000: 7 };
-/**
- * Untimed runs first: a fresh process's first few dozen 10k analyses take up to twice the settled
- * time (JIT tiers, heap growth), which would flatter the 100k/10k ratio and overstate the 10k cost.
- */
-const WARM_UP: Record<number, number> = { 1_000: 60, 10_000: 30, 100_000: 2 };
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? (sorted[middle] as number) : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
-}
-
-function cpuMs(): number {
-  const usage = process.cpuUsage();
-  return (usage.user + usage.system) / 1000;
-}
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(p * (sorted.length - 1))] as number;
-}
-
-function timeRuns(history: PatientHistory, runs: number, warmUp: number): { wall: number; cpu: number; cpuP10: number; alerts: number } {
-  let alerts = 0;
-  for (let i = 0; i < warmUp; i += 1) alerts = analyzeHistory(history, TODAY).alerts.length;
-  const wall: number[] = [];
-  const cpu: number[] = [];
-  for (let i = 0; i < runs; i += 1) {
-    const started = performance.now();
-    const startedCpu = cpuMs();
-    analyzeHistory(history, TODAY);
-    wall.push(performance.now() - started);
-    cpu.push(cpuMs() - startedCpu);
-  }
-  return { wall: median(wall), cpu: median(cpu), cpuP10: percentile(cpu, 0.1), alerts };
-}
 
 const PASSES = ['prepare', ...PASS_NAMES, 'whole analysis'] as const;
 

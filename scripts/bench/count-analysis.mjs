@@ -1,9 +1,11 @@
 // `npm run bench:count`: the analysis's work at 10k and 100k records counted, not timed.
 // Runs scripts/bench/count-driver.ts under valgrind's cachegrind, which counts every
 // instruction executed (Ir) and simulates the caches (first-level data misses D1, last-level
-// misses LL on a 16 MB cache), the same on every run. The timed bench moves by ±10–50 % on
-// this shared machine; these counts move by well under 1 %, so two versions of the code can be
-// compared from one run each, and the 100k/10k ratio of the work itself can be read.
+// misses LL on a 16 MB cache), the same on every run with V8's default heap sizing. The timed
+// bench moves by ±10–50 % on this shared machine; these counts move by well under 1 %, so two
+// versions of the code can be compared from one run each at 10k (and with --no-gc at 100k, where
+// one full collection more or less moves the default count), and the 100k/10k ratio of the work
+// itself can be read.
 //
 //   npm run bench:count [-- --pass whole|prepare|duplicates|elderly|groups|'care list'|refills] [--no-gc] [--kiosk-heap] [--shape long|dense] [--small-only] [--runs N]
 //
@@ -15,7 +17,8 @@
 // program's own work, and the difference from the default is the garbage collector's.
 // --kiosk-heap counts under the kiosk's V8 heap limits (src/kiosk/heap-limits.ts), as the kiosk
 // runs the analysis: the young generation stays at a few MB, so the collector copies what the
-// analysis keeps alive far more often than with V8's default sizing.
+// analysis keeps alive far more often than with V8's default sizing. These counts do not
+// repeat exactly (V8 sizes the old generation from measured times): count each version twice.
 // Needs valgrind (apt-get install valgrind); it runs the program ~50 times slower, so a whole
 // count takes about a quarter of an hour. V8 runs with --predictable: one thread, so the collector's work
 // is counted on the main thread as well.
