@@ -12,16 +12,14 @@ const SMALLEST_DOSE = 0.24;
 const PLAUSIBLE = new Set([0.25, 0.5, 0.75, 1, 1.5, 2, 2.5, 3, 3.5, 4, 4.5, 5, 6, 7, 8, 9, 10]);
 
 export function perDose(record: MedicationRecord): PerDose {
-  return perDoseAt(record, timesPerDay(record.frequency));
-}
-
-/** perDose with the record's times per day already read (the analysis reads each 用法 code once). */
-export function perDoseAt(record: MedicationRecord, times: number | null): PerDose {
-  const amount = doseAmount(record, times);
+  const amount = doseAmount(record, timesPerDay(record.frequency));
   return amount === null ? { kind: 'total', total: record.quantity } : { kind: 'dose', amount };
 }
 
-/** The per-dose amount perDoseAt shows, or null where it shows 「總量X」 (record.quantity). */
+/**
+ * The per-dose amount perDose shows, or null where it shows 「總量X」 (record.quantity); `times`
+ * is the 用法 code's times per day, read once per code by the analysis (Preparer.timesOf).
+ */
 export function doseAmount(record: MedicationRecord, times: number | null): number | null {
   if (times === null || !(record.daysSupply > 0) || !Number.isFinite(record.quantity)) return null;
   const exact = record.quantity / record.daysSupply / times;

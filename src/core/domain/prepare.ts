@@ -244,7 +244,7 @@ export class Preparer {
     return this.answers.computable(future ? c.record.daysSupply : Math.max(0, c.endDay - this.todayDay), future);
   }
 
-  /** perDoseAt of a record (shared between rows that give the same answer). */
+  /** perDose of a record (shared between rows that give the same answer). */
   dose(record: MedicationRecord): PerDose {
     return this.answers.dose(record, this.timesOf(record.frequency));
   }

@@ -59,7 +59,7 @@ export class RowAnswers {
     return pair[future ? 1 : 0] as RecordLeftover;
   }
 
-  /** perDoseAt's answer. */
+  /** perDose's answer, with the record's times per day already read. */
   dose(record: MedicationRecord, times: number | null): PerDose {
     const amount = doseAmount(record, times);
     return amount === null ? this.totals.get(record.quantity) : this.doses.get(amount * 4);
