@@ -21,7 +21,11 @@
 // repeat exactly (V8 sizes the old generation from measured times): count each version twice.
 // Needs valgrind (apt-get install valgrind); it runs the program ~50 times slower, so a whole
 // count takes about a quarter of an hour. V8 runs with --predictable: one thread, so the collector's work
-// is counted on the main thread as well.
+// is counted on the main thread as well, and so is the JIT's: the warm-up is stretched until the
+// counted analyses compile nothing (jit-quiet.mjs; the driver is run natively first to find where),
+// and the table says how long it was and how many compiles the counted runs still saw (0 is the aim).
+// Counts before 2026-11-23 included such compiles: a whole-analysis recompile inside the counted
+// window added 20–45 million instructions per 10k analysis (docs/analysis-speed.md).
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -29,6 +33,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { build } from 'esbuild';
+import { compilesPerRun, quietStart } from './jit-quiet.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const { values } = parseArgs({
@@ -43,11 +48,12 @@ const { values } = parseArgs({
 });
 const shapes = values.shape ?? ['long', 'dense'];
 /**
- * Untimed analyses before counting, and analyses counted, per size (the 10k ones need more to
- * settle the JIT). Six at 100k: with two, one full collection (~500 million instructions at long
- * 100k) landed inside the window or not, and the count moved by a third for reasons of its own.
+ * Untimed analyses before counting (at least; stretched until the JIT is quiet), analyses
+ * counted, and how many more analyses the quiet stretch is looked for in, per size. Six at 100k:
+ * with two, one full collection (~500 million instructions at long 100k) landed inside the
+ * window or not, and the count moved by a third for reasons of its own.
  */
-const PLAN = { 10_000: { warm: 20, runs: Number(values.runs) }, 100_000: { warm: 2, runs: 6 } };
+const PLAN = { 10_000: { warm: 20, runs: Number(values.runs), search: 150 }, 100_000: { warm: 2, runs: 6, search: 24 } };
 if (!(PLAN[10_000].runs >= 1)) {
   console.error('--runs takes a whole number of analyses (1 or more)\n--runs 須為正整數');
   process.exit(2);
@@ -65,41 +71,61 @@ const driver = join(work, 'count-driver.mjs');
 // One bundle: no TypeScript loader runs under valgrind.
 await build({ entryPoints: [join(here, 'count-driver.ts')], bundle: true, platform: 'node', format: 'esm', outfile: driver, logLevel: 'warning' });
 
-const nodeFlags = ['--predictable', ...(values['no-gc'] ? ['--expose-gc', '--min-semi-space-size=1024', '--max-semi-space-size=1024'] : [])];
+// --trace-opt: the driver's output says which runs saw a compile (jit-quiet.mjs).
+const nodeFlags = ['--predictable', '--trace-opt', ...(values['no-gc'] ? ['--expose-gc', '--min-semi-space-size=1024', '--max-semi-space-size=1024'] : [])];
+const env = { ...process.env, YAOLI_COUNT_KIOSK_HEAP: values['kiosk-heap'] ? '1' : '0' };
 
-/** Ir, D1 misses and LL data misses of one driver run. */
+/** Ir, D1 misses and LL data misses of one driver run, and the compiles inside its counted runs. */
 function count(shape, size, warm, runs) {
   const args = ['--tool=cachegrind', '--cache-sim=yes', ...CACHES, '--smc-check=all-non-file', '--cachegrind-out-file=/dev/null'];
   args.push(process.execPath, ...nodeFlags, driver, shape, String(size), values.pass, String(warm), String(runs));
   return new Promise((resolve, reject) => {
-    const env = { ...process.env, YAOLI_COUNT_KIOSK_HEAP: values['kiosk-heap'] ? '1' : '0' };
-    const child = spawn('valgrind', args, { stdio: ['ignore', 'ignore', 'pipe'], env });
+    const child = spawn('valgrind', args, { stdio: ['ignore', 'pipe', 'pipe'], env });
+    let out = '';
     let err = '';
+    child.stdout.on('data', (chunk) => (out += chunk));
     child.stderr.on('data', (chunk) => (err += chunk));
     child.on('close', (code) => {
       const figure = (label) => Number((err.match(new RegExp(`${label}:\\s+([\\d,]+)`)) ?? [])[1]?.replaceAll(',', '') ?? Number.NaN);
       const result = { ir: figure('I\\s+refs'), d1: figure('D1\\s+misses'), ll: figure('LLd misses') };
       if (code !== 0 || Number.isNaN(result.ir)) reject(new Error(`valgrind failed (${code}):\n${err.slice(-2000)}`));
-      else resolve(result);
+      else resolve({ ...result, compiles: compilesPerRun(out).reduce((sum, n) => sum + n, 0) });
     });
   });
 }
 
-/** Per-analysis counts at one size: (warm + runs) minus warm alone, divided by runs; both at once (2 cores). */
+/**
+ * The warm-up after which `runs` analyses in a row compile nothing: the driver runs natively
+ * first (the same flags, so V8 tiers up at the same runs), up to `search` analyses past the
+ * planned warm-up; the stretch with the fewest compiles when none is quiet.
+ */
+function quietWarmUp(shape, size, warm, runs, search) {
+  const args = [...nodeFlags, driver, shape, String(size), values.pass, '0', String(warm + runs + search)];
+  const result = spawnSync(process.execPath, args, { encoding: 'utf8', env, maxBuffer: 64 * 1024 * 1024 });
+  if (result.status !== 0) throw new Error(`the count driver failed natively:\n${result.stderr.slice(-2000)}`);
+  return quietStart(compilesPerRun(result.stdout), warm, runs);
+}
+
+/**
+ * Per-analysis counts at one size: (warm + runs) minus warm alone, divided by runs; both at once
+ * (2 cores). The warm-up is stretched to a quiet JIT first (quietWarmUp).
+ */
 async function perAnalysis(shape, size) {
-  const { warm, runs } = PLAN[size];
+  const { warm: planned, runs, search } = PLAN[size];
+  const warm = quietWarmUp(shape, size, planned, runs, search);
   const [base, counted] = await Promise.all([count(shape, size, warm, 0), count(shape, size, warm, runs)]);
-  return { ir: (counted.ir - base.ir) / runs, d1: (counted.d1 - base.d1) / runs, ll: (counted.ll - base.ll) / runs };
+  return { ir: (counted.ir - base.ir) / runs, d1: (counted.d1 - base.d1) / runs, ll: (counted.ll - base.ll) / runs, warm, compiles: counted.compiles };
 }
 
 const millions = (n) => (n / 1e6).toFixed(n < 10e6 ? 2 : 1);
 const heap = `${values['no-gc'] ? ', no garbage collection during the counted runs' : ''}${values['kiosk-heap'] ? ", the kiosk's heap limits" : ''}`;
 console.log(`pass ${values.pass}${heap}; millions per analysis`);
-console.log('history  records        Ir      D1 miss   LL miss');
+console.log('history  records        Ir      D1 miss   LL miss   warm-up  compiles counted');
 try {
   for (const shape of shapes) {
     const small = await perAnalysis(shape, 10_000);
-    const line = (size, c) => `${shape.padEnd(7)}  ${String(size).padStart(7)}  ${millions(c.ir).padStart(8)}  ${millions(c.d1).padStart(11)}  ${millions(c.ll).padStart(8)}`;
+    const line = (size, c) =>
+      `${shape.padEnd(7)}  ${String(size).padStart(7)}  ${millions(c.ir).padStart(8)}  ${millions(c.d1).padStart(11)}  ${millions(c.ll).padStart(8)}  ${String(c.warm).padStart(8)}  ${String(c.compiles).padStart(16)}`;
     console.log(line(10_000, small));
     if (values['small-only']) continue;
     const large = await perAnalysis(shape, 100_000);

@@ -3,6 +3,7 @@
 import test from 'ava';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { compilesPerRun } from '../../scripts/bench/jit-quiet.mjs';
 
 const driver = fileURLToPath(new URL('../../scripts/bench/count-driver.ts', import.meta.url));
 const runDriver = (...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', driver, ...args], { encoding: 'utf8' });
@@ -11,7 +12,9 @@ for (const pass of ['whole', 'prepare', 'duplicates', 'elderly', 'groups', 'care
   test(`the count driver runs the ${pass} pass and prints its sink`, (t) => {
     const result = runDriver('dense', '500', pass, '0', '2');
     t.is(result.status, 0, result.stderr);
-    t.regex(result.stdout.trim(), /^\d+$/);
+    const lines = result.stdout.trim().split('\n');
+    t.deepEqual(lines.slice(0, -1), ['counted run 0', 'counted run 1']);
+    t.regex(lines.at(-1) as string, /^\d+$/);
   });
 }
 
@@ -34,4 +37,13 @@ process.on('exit', () => console.error('new space MB', getHeapSpaceStatistics().
   t.is(limited.status, 0, limited.stderr);
   t.is(plain.status, 0, plain.stderr);
   t.true(newSpace(limited) < newSpace(plain), `${newSpace(limited)} MB under the limits, ${newSpace(plain)} MB without`);
+});
+
+test('the driver marks each counted run, and under --trace-opt the counter finds which runs compiled', (t) => {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', '--predictable', '--trace-opt', driver, 'long', '500', 'whole', '0', '12'], { encoding: 'utf8' });
+  t.is(result.status, 0, result.stderr);
+  const compiles = compilesPerRun(result.stdout);
+  t.is(compiles.length, 12);
+  // A fresh process optimises its hot functions during its first analyses.
+  t.true(compiles.reduce((sum, n) => sum + n, 0) > 0, 'no compile seen: is --trace-opt still printing "[compiling method"?');
 });
