@@ -6,12 +6,22 @@ import type { Alert, Severity } from './types.ts';
 /** Rank of each severity; lower is shown first. */
 export const SEVERITY_ORDER: Readonly<Record<Severity, number>> = { critical: 0, warning: 1, info: 2 };
 
-/** A new array sorted critical → warning → info; stable within a severity. */
+/**
+ * A new array sorted critical → warning → info; stable within a severity. One pass into three
+ * lists instead of a comparison sort: a dense history has ~1,800 alerts. A severity outside the
+ * three (not one the rules produce) goes last, in its given order.
+ */
 export function sortAlerts(alerts: Alert[]): Alert[] {
-  return alerts
-    .map((alert, index) => ({ alert, index }))
-    .sort((a, b) => SEVERITY_ORDER[a.alert.severity] - SEVERITY_ORDER[b.alert.severity] || a.index - b.index)
-    .map(({ alert }) => alert);
+  const critical: Alert[] = [];
+  const warning: Alert[] = [];
+  const rest: Alert[] = [];
+  const other: Alert[] = [];
+  for (let i = 0; i < alerts.length; i++) {
+    const alert = alerts[i] as Alert;
+    const rank = SEVERITY_ORDER[alert.severity];
+    (rank === 0 ? critical : rank === 1 ? warning : rank === 2 ? rest : other).push(alert);
+  }
+  return critical.concat(warning, rest, other);
 }
 
 /** How many alerts of each severity, for the status line. */

@@ -1,6 +1,7 @@
 // Checklist: the alert list puts critical first, keeps the rules' order within a severity,
 // and every alert key the domain uses has both languages.
 import test from 'ava';
+import fc from 'fast-check';
 import { countBySeverity, SEVERITY_ORDER, sortAlerts } from '../../../src/core/domain/alerts.ts';
 import { alertMessages } from '../../../src/core/domain/messages.ts';
 import { DEFAULT_SETTINGS } from '../../../src/core/domain/settings.ts';
@@ -14,6 +15,19 @@ test('critical → warning → info, stable within a severity', (t) => {
   t.is(input[0]?.key, 'i1', 'input is not mutated');
   t.true(SEVERITY_ORDER.critical < SEVERITY_ORDER.warning && SEVERITY_ORDER.warning < SEVERITY_ORDER.info);
   t.deepEqual(countBySeverity(input), { critical: 2, warning: 2, info: 2 });
+});
+
+test('the one-pass order equals a stable sort by severity, for any list; an unknown severity goes last', (t) => {
+  const severities = ['critical', 'warning', 'info'] as const;
+  fc.assert(
+    fc.property(fc.array(fc.constantFrom(...severities), { maxLength: 60 }), (list) => {
+      const input = list.map((severity, i) => alert(severity, String(i)));
+      const expected = [...input].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+      t.deepEqual(sortAlerts(input), expected);
+    }),
+  );
+  const odd = alert('urgent' as Alert['severity'], 'odd');
+  t.deepEqual(sortAlerts([odd, alert('info', 'i'), alert('critical', 'c')]).map((a) => a.key), ['c', 'i', 'odd']);
 });
 
 test('every message has zh-TW and English text with the same placeholders', (t) => {
