@@ -146,7 +146,9 @@ export function analyzeHistory(history: PatientHistory, today: IsoDate, settings
   const records = analyzedRecords(prepared.all, prepared.preparer);
   const age = patientAge(history.patient, today);
   const empty = medications.length === 0 && history.chronic.length === 0;
-  const refills = sortRefills(history.chronic.map((p) => refillStatus(p, today, settings.refill)));
+  const refills = new Array<RefillStatus>(history.chronic.length);
+  for (let i = 0; i < refills.length; i++) refills[i] = refillStatus(history.chronic[i] as ChronicPrescription, today, settings.refill);
+  sortRefills(refills);
   const duplicates = duplicatesOfPrepared(prepared, {
     duplicateThresholdDays: settings.duplicateThresholdDays,
     equivalenceSets: settings.equivalenceSets,

@@ -12,30 +12,39 @@ export function duplicateMessageKey(alert: DuplicateAlert): string {
 }
 
 export function duplicateAlerts(duplicates: DuplicateAlert[], thresholdDays = 10): Alert[] {
-  return duplicates.map((d) => {
-    // 'STILNOX 10MG (甲診所 114/05/01)': readable in both languages (names are as NHI writes them).
-    // Each date formatted once, for both lists.
-    const dates = d.dates.map(toRocDate);
-    const drugs = d.recordIds.map((id, i) => {
-      const date = dates[i];
-      const name = d.drugNames[i] ?? id;
-      return `${name} (${d.recordInstitutions[i] ?? ''} ${date === undefined ? '' : date})`;
-    });
-    return {
-      severity: d.severity,
-      key: duplicateMessageKey(d),
-      facts: {
-        drugs,
-        drugNames: d.drugNames,
-        ingredients: d.ingredients,
-        institutions: d.institutions,
-        dates,
-        overlapDays: d.overlapDays,
-        threshold: thresholdDays,
-        classCode: d.classCode ?? '',
-        className: d.className ?? d.classCode ?? '',
-        recordIds: d.recordIds,
-      },
-    };
-  });
+  // Loops and a module function, not closures per call: under the kiosk's heap limits V8 drops
+  // a dead closure's optimised code at every full collection (docs/analysis-speed.md).
+  const alerts = new Array<Alert>(duplicates.length);
+  for (let i = 0; i < duplicates.length; i++) alerts[i] = duplicateAlert(duplicates[i] as DuplicateAlert, thresholdDays);
+  return alerts;
+}
+
+function duplicateAlert(d: DuplicateAlert, thresholdDays: number): Alert {
+  // 'STILNOX 10MG (甲診所 114/05/01)': readable in both languages (names are as NHI writes them).
+  // Each date formatted once, for both lists.
+  const n = d.recordIds.length;
+  const dates = new Array<string>(d.dates.length);
+  for (let i = 0; i < d.dates.length; i++) dates[i] = toRocDate(d.dates[i] as string);
+  const drugs = new Array<string>(n);
+  for (let i = 0; i < n; i++) {
+    const date = dates[i];
+    const name = d.drugNames[i] ?? (d.recordIds[i] as string);
+    drugs[i] = `${name} (${d.recordInstitutions[i] ?? ''} ${date === undefined ? '' : date})`;
+  }
+  return {
+    severity: d.severity,
+    key: duplicateMessageKey(d),
+    facts: {
+      drugs,
+      drugNames: d.drugNames,
+      ingredients: d.ingredients,
+      institutions: d.institutions,
+      dates,
+      overlapDays: d.overlapDays,
+      threshold: thresholdDays,
+      classCode: d.classCode ?? '',
+      className: d.className ?? d.classCode ?? '',
+      recordIds: d.recordIds,
+    },
+  };
 }

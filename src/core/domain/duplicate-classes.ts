@@ -53,6 +53,21 @@ function qualifyingItems(candidates: Candidate[], settings: DuplicateSettings): 
   return items;
 }
 
+// Keys as module functions, not arrow functions per call: under the kiosk's heap limits V8 drops
+// a dead closure's optimised code at every full collection and compiles it again
+// (docs/analysis-speed.md). The same for the loops below that were filter callbacks.
+function identityOf(item: Item): string {
+  return item.identity;
+}
+
+function classOfItem(item: Item): string {
+  return item.atc5;
+}
+
+function candidateOf(item: Item): Candidate {
+  return item.candidate;
+}
+
 function groupBy(items: Item[], keyOf: (item: Item) => string): Map<string, Item[]> {
   const map = new Map<string, Item[]>();
   for (let i = 0; i < items.length; i++) {
@@ -68,14 +83,14 @@ function groupBy(items: Item[], keyOf: (item: Item) => string): Map<string, Item
 /** Two different controlled hypnotics (research §5(c)5: critical at L4/L5) from two prescriptions. */
 function twoControlledHypnotics(items: Item[]): boolean {
   const hypnotics = items.filter((item) => isControlledHypnotic(item.ingredient.atc7));
-  const byIngredient = groupBy(hypnotics, (item) => item.identity);
+  const byIngredient = groupBy(hypnotics, identityOf);
   if (byIngredient.size < 2) return false;
-  return hasPairAcross([...byIngredient.values()].map((list) => list.map((item) => item.candidate)));
+  return hasPairAcross([...byIngredient.values()].map((list) => list.map(candidateOf)));
 }
 
 /** The items' records, once each, in the carry order the items were collected in. */
 function uniqueCandidates(items: Item[]): Candidate[] {
-  return [...new Set(items.map((item) => item.candidate))];
+  return [...new Set(items.map(candidateOf))];
 }
 
 /**
@@ -92,10 +107,10 @@ function alertFor(
 ): DuplicateAlert | null {
   const buckets = groupBy(items, split);
   if (buckets.size < 2) return null;
-  if (!hasPairAcross([...buckets.values()].map((list) => [...new Set(list.map((i) => i.candidate))]))) return null;
+  if (!hasPairAcross([...buckets.values()].map((list) => [...new Set(list.map(candidateOf))]))) return null;
   const involved = uniqueCandidates(items);
   if (suppressedByNewest(involved[involved.length - 1] as Candidate, settings)) return null;
-  const perIngredient = [...groupBy(items, (item) => item.identity).values()].map((list) =>
+  const perIngredient = [...groupBy(items, identityOf).values()].map((list) =>
     list.reduce((most, item) => Math.max(most, item.candidate.leftToday), 0),
   );
   const critical = twoControlledHypnotics(items);
@@ -116,8 +131,8 @@ function atc5NameOf(items: Item[]): string | null {
 export function classDuplicates(candidates: Candidate[], settings: DuplicateSettings): DuplicateAlert[] {
   const items = qualifyingItems(candidates, settings);
   const alerts: DuplicateAlert[] = [];
-  for (const [atc5, classItems] of groupBy(items, (item) => item.atc5)) {
-    const alert = alertFor('L4', atc5, classItems, (item) => item.identity, settings, atc5NameOf(classItems));
+  for (const [atc5, classItems] of groupBy(items, classOfItem)) {
+    const alert = alertFor('L4', atc5, classItems, identityOf, settings, atc5NameOf(classItems));
     if (alert !== null) alerts.push(alert);
   }
   for (const set of settings.equivalenceSets) {
@@ -134,10 +149,12 @@ export function classDuplicates(candidates: Candidate[], settings: DuplicateSett
       }
       return member;
     };
-    const members = items.filter(
-      (item) => inSet(item.ingredient.atc7) || (item.candidate.ingredients.length === 1 && inSet(item.candidate.record.atc7)),
-    );
-    const alert = alertFor('L5', set.id, members, (item) => item.atc5, settings, set.name);
+    const members: Item[] = [];
+    for (let i = 0; i < items.length; i++) {
+      const item = items[i] as Item;
+      if (inSet(item.ingredient.atc7) || (item.candidate.ingredients.length === 1 && inSet(item.candidate.record.atc7))) members.push(item);
+    }
+    const alert = alertFor('L5', set.id, members, classOfItem, settings, set.name);
     if (alert !== null) alerts.push(alert);
   }
   return alerts;

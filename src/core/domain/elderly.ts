@@ -162,7 +162,10 @@ function caution(rule: ElderlyRule | null, set: ElderlyRuleSet | null, matched: 
   const recordIds = new Array<string>(sorted.length);
   let active = false;
   let cloudMarked = false;
-  sorted.forEach((c, i) => {
+  // A loop, not a closure per call: under the kiosk's heap limits V8 drops a dead closure's
+  // optimised code at every full collection and compiles it again (docs/analysis-speed.md).
+  for (let i = 0; i < sorted.length; i++) {
+    const c = sorted[i] as Candidate;
     const r = c.record;
     for (const ingredient of r.ingredients) ingredients.add(ingredient.name);
     for (const code of codes[c.index] as string[]) if (rule === null || rule.atc7.includes(code)) atc7.add(code);
@@ -171,7 +174,7 @@ function caution(rule: ElderlyRule | null, set: ElderlyRuleSet | null, matched: 
     recordIds[i] = r.id;
     if (!active && isActive(c, preparer)) active = true;
     if (r.cloudElderlyMark) cloudMarked = true;
-  });
+  }
   return {
     ruleId: rule?.id ?? null,
     ruleSet: set === null ? null : { id: set.id, version: set.version, source: set.source },
@@ -219,7 +222,8 @@ export function elderlyOfPrepared(patient: Patient | null, history: PreparedHist
   const explainedAt = new Uint8Array(records.length);
   // Each record's codes once (by input position).
   const lists = new CodeLists();
-  const codes = records.map((c) => lists.of(c));
+  const codes = new Array<string[]>(records.length);
+  for (let i = 0; i < records.length; i++) codes[i] = lists.of(records[i] as Candidate);
   if (age !== null) {
     // Records indexed by code, so each rule looks up its codes instead of rescanning every
     // record (rules × records dominated analyzeHistory at 10k).
@@ -246,9 +250,15 @@ export function elderlyOfPrepared(patient: Patient | null, history: PreparedHist
       }
       // Input order, each record once (it may carry two of the rule's codes).
       const candidates = lists > 1 ? inInputOrder(found, records) : found;
-      const matched = candidates.filter((c) => recordQualifies(rule, except, c.record));
+      const matched: Candidate[] = [];
+      let totalDays = 0;
+      for (let i = 0; i < candidates.length; i++) {
+        const c = candidates[i] as Candidate;
+        if (!recordQualifies(rule, except, c.record)) continue;
+        matched.push(c);
+        totalDays += Math.max(0, c.record.daysSupply);
+      }
       if (matched.length === 0) continue;
-      const totalDays = matched.reduce((sum, c) => sum + Math.max(0, c.record.daysSupply), 0);
       if (rule.minTotalDays !== undefined && totalDays < rule.minTotalDays) continue;
       for (let i = 0; i < matched.length; i++) {
         const c = matched[i] as Candidate;
