@@ -1,8 +1,9 @@
 // Where the JIT is quiet: which of the count driver's runs saw V8 compile something. Under
 // --predictable, V8 compiles optimised code on the main thread, so a compile inside the counted
-// runs is counted as their work: the whole analysis's TurboFan recompile (40–60 ms) inside
-// five counted dense 10k analyses added a fifth to the count (157 against 130 million
-// instructions per analysis, 2026-11-23). V8 keeps tiering up for 70 and more 10k analyses, so
+// runs is counted as their work: the whole analysis's TurboFan recompile (40–60 ms) and another
+// compile inside five counted dense 10k analyses made the count 157 million instructions per
+// analysis, against 112 with no compile counted (2026-11-23). V8 keeps tiering up for 70 and
+// more 10k analyses (under the kiosk's heap limits, for good), so
 // no fixed warm-up avoids it; the counter finds a stretch of runs without compiles first
 // (count-analysis.mjs) and checks the counted runs afterwards.
 
