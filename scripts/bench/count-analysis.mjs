@@ -9,7 +9,7 @@
 //
 //   npm run bench:count [-- --pass whole|prepare|duplicates|elderly|groups|'care list'|refills] [--no-gc] [--kiosk-heap] [--shape long|dense] [--small-only] [--runs N]
 //
-// --small-only counts 10k alone (about a minute: for comparing two versions of the code).
+// --small-only counts 10k alone (2–3 minutes, about 20 with --kiosk-heap: for comparing two versions of the code).
 // --runs N counts N analyses at 10k instead of 5: a collection that lands inside or outside a
 // short window moves a count by several per cent, more runs spread it (use 20 with --kiosk-heap).
 // --no-gc sizes V8's young generation past what the counted runs allocate (after moving the
