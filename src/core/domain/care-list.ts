@@ -122,7 +122,7 @@ export function careListStats(dispensings: CareListDispensing[], today: IsoDate,
   return result.sort(byIngredientThenMonth);
 }
 
-/** A module function, not an arrow per call: the kiosk's heap limits drop a dead closure's optimised code (docs/analysis-speed.md). */
+/** A module function, not an arrow per call (docs/analysis-speed.md, "No closures made per analysis"). */
 function byIngredientThenMonth(a: CareListMonth, b: CareListMonth): number {
   return (a.ingredient < b.ingredient ? -1 : a.ingredient > b.ingredient ? 1 : 0) || (a.month < b.month ? -1 : a.month > b.month ? 1 : 0);
 }

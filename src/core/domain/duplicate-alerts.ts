@@ -12,8 +12,7 @@ export function duplicateMessageKey(alert: DuplicateAlert): string {
 }
 
 export function duplicateAlerts(duplicates: DuplicateAlert[], thresholdDays = 10): Alert[] {
-  // Loops and a module function, not closures per call: under the kiosk's heap limits V8 drops
-  // a dead closure's optimised code at every full collection (docs/analysis-speed.md).
+  // Loops and a module function, not closures per call (docs/analysis-speed.md, "No closures made per analysis").
   const alerts = new Array<Alert>(duplicates.length);
   for (let i = 0; i < duplicates.length; i++) alerts[i] = duplicateAlert(duplicates[i] as DuplicateAlert, thresholdDays);
   return alerts;

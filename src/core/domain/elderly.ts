@@ -162,8 +162,7 @@ function caution(rule: ElderlyRule | null, set: ElderlyRuleSet | null, matched: 
   const recordIds = new Array<string>(sorted.length);
   let active = false;
   let cloudMarked = false;
-  // A loop, not a closure per call: under the kiosk's heap limits V8 drops a dead closure's
-  // optimised code at every full collection and compiles it again (docs/analysis-speed.md).
+  // A loop, not a closure per call (docs/analysis-speed.md, "No closures made per analysis").
   for (let i = 0; i < sorted.length; i++) {
     const c = sorted[i] as Candidate;
     const r = c.record;
