@@ -12,16 +12,10 @@ export const SEVERITY_ORDER: Readonly<Record<Severity, number>> = { critical: 0,
  * three (not one the rules produce) goes last, in its given order.
  */
 export function sortAlerts(alerts: Alert[]): Alert[] {
-  const critical: Alert[] = [];
-  const warning: Alert[] = [];
-  const rest: Alert[] = [];
-  const other: Alert[] = [];
-  for (let i = 0; i < alerts.length; i++) {
-    const alert = alerts[i] as Alert;
-    const rank = SEVERITY_ORDER[alert.severity];
-    (rank === 0 ? critical : rank === 1 ? warning : rank === 2 ? rest : other).push(alert);
-  }
-  return critical.concat(warning, rest, other);
+  // One list per rank of SEVERITY_ORDER, and one more for anything else.
+  const byRank: Alert[][] = [[], [], [], []];
+  for (const alert of alerts) (byRank[SEVERITY_ORDER[alert.severity]] ?? (byRank[3] as Alert[])).push(alert);
+  return byRank.flat();
 }
 
 /** How many alerts of each severity, for the status line. */
