@@ -51,34 +51,43 @@ function dailyMg(record: MedicationRecord): number | null {
 /**
  * The record's product ATC7 and its ingredients' own codes, upper case, no repeats (product
  * first). Lists are shared between records with the same codes (read only): a history
- * repeats a few dozen products.
+ * repeats a few dozen products. Each list has a number (its place in `lists`), so the records
+ * can be bucketed by list and each rule look its codes up once per list, not once per record.
  */
 class CodeLists {
-  private readonly single = new Map<string | null, Map<string | null, string[]>>();
+  readonly lists: string[][] = [];
 
-  private readonly pairs = new Map<string | null, Map<string | null, Map<string | null, string[]>>>();
+  private readonly single = new Map<string | null, Map<string | null, number>>();
 
-  of(c: Candidate): string[] {
+  private readonly pairs = new Map<string | null, Map<string | null, Map<string | null, number>>>();
+
+  /** The number of the record's list. */
+  of(c: Candidate): number {
     const product = c.record.atc7;
     if (c.ingredients.length === 2) return this.ofPair(product, c.ingredients);
-    if (c.ingredients.length !== 1) return this.compute(product, c.ingredients);
+    if (c.ingredients.length !== 1) return this.add(this.compute(product, c.ingredients));
     return this.codesIn(mapIn(this.single, product), (c.ingredients[0] as Ingredient).atc7, product, c.ingredients);
   }
 
   /** Two-ingredient combinations (the usual ones) remembered by product and both codes. */
-  private ofPair(product: string | null, ingredients: Ingredient[]): string[] {
+  private ofPair(product: string | null, ingredients: Ingredient[]): number {
     const bySecond = mapIn(mapIn(this.pairs, product), (ingredients[0] as Ingredient).atc7);
     return this.codesIn(bySecond, (ingredients[1] as Ingredient).atc7, product, ingredients);
   }
 
   /** The list stored under `key`, computed on first use (no closure: this runs for every record). */
-  private codesIn(table: Map<string | null, string[]>, key: string | null, product: string | null, ingredients: Ingredient[]): string[] {
-    let codes = table.get(key);
-    if (codes === undefined) {
-      codes = this.compute(product, ingredients);
-      table.set(key, codes);
+  private codesIn(table: Map<string | null, number>, key: string | null, product: string | null, ingredients: Ingredient[]): number {
+    let id = table.get(key);
+    if (id === undefined) {
+      id = this.add(this.compute(product, ingredients));
+      table.set(key, id);
     }
-    return codes;
+    return id;
+  }
+
+  private add(codes: string[]): number {
+    this.lists.push(codes);
+    return this.lists.length - 1;
   }
 
   private compute(product: string | null, ingredients: Ingredient[]): string[] {
@@ -132,16 +141,13 @@ function latestFirstOrder(matched: Candidate[]): Candidate[] {
   return sortedByKeys(matched, [starts], latestFirst);
 }
 
-/** Records found through several codes, in input order, each once (a record may carry two of a rule's codes). */
+/** Records of several code lists, in input order (a record is in one list only). */
 function inInputOrder(found: Candidate[], all: Candidate[]): Candidate[] {
   const indices = new Int32Array(found.length);
   for (let i = 0; i < found.length; i++) indices[i] = (found[i] as Candidate).index;
   indices.sort();
-  const out: Candidate[] = [];
-  for (let i = 0; i < indices.length; i++) {
-    if (i > 0 && indices[i] === indices[i - 1]) continue;
-    out.push(all[indices[i] as number] as Candidate);
-  }
+  const out = new Array<Candidate>(indices.length);
+  for (let i = 0; i < indices.length; i++) out[i] = all[indices[i] as number] as Candidate;
   return out;
 }
 
@@ -152,7 +158,18 @@ function unique(values: Iterable<string>): string[] {
   return [...new Set(values)];
 }
 
-function caution(rule: ElderlyRule | null, set: ElderlyRuleSet | null, matched: Candidate[], codes: string[][], preparer: Preparer): ElderlyCaution {
+/**
+ * Per-analysis facts the cautions read: each record's code list (by input position) and a
+ * stamp per list, so a caution reads each list's codes once however many records share it.
+ */
+interface CodeFacts {
+  lists: string[][];
+  listOf: Int32Array;
+  stamps: Int32Array;
+  stamp: number;
+}
+
+function caution(rule: ElderlyRule | null, set: ElderlyRuleSet | null, matched: Candidate[], facts: CodeFacts, preparer: Preparer): ElderlyCaution {
   const sorted = latestFirstOrder(matched);
   const latest = sorted[0] as Candidate;
   const ingredients = new Set<string>();
@@ -162,12 +179,18 @@ function caution(rule: ElderlyRule | null, set: ElderlyRuleSet | null, matched: 
   const recordIds = new Array<string>(sorted.length);
   let active = false;
   let cloudMarked = false;
+  const stamp = ++facts.stamp;
   // A loop, not a closure per call (docs/analysis-speed.md, "No closures made per analysis").
   for (let i = 0; i < sorted.length; i++) {
     const c = sorted[i] as Candidate;
     const r = c.record;
     for (const ingredient of r.ingredients) ingredients.add(ingredient.name);
-    for (const code of codes[c.index] as string[]) if (rule === null || rule.atc7.includes(code)) atc7.add(code);
+    const list = facts.listOf[c.index] as number;
+    // A list's codes are already in the set after its first record: the set's order is unchanged.
+    if (facts.stamps[list] !== stamp) {
+      facts.stamps[list] = stamp;
+      for (const code of facts.lists[list] as string[]) if (rule === null || rule.atc7.includes(code)) atc7.add(code);
+    }
     drugCodes.add(r.drugCode);
     drugNames.add(r.drugName);
     recordIds[i] = r.id;
@@ -219,36 +242,55 @@ export function elderlyOfPrepared(patient: Patient | null, history: PreparedHist
   const repeated = distinct !== records;
   const explained = repeated ? new Set<MedicationRecord>() : null;
   const explainedAt = new Uint8Array(records.length);
-  // Each record's codes once (by input position).
+  // Each record's code list once (by input position).
   const lists = new CodeLists();
-  const codes = new Array<string[]>(records.length);
-  for (let i = 0; i < records.length; i++) codes[i] = lists.of(records[i] as Candidate);
+  const listOf = new Int32Array(records.length);
+  for (let i = 0; i < records.length; i++) listOf[i] = lists.of(records[i] as Candidate);
+  const facts: CodeFacts = { lists: lists.lists, listOf, stamps: new Int32Array(lists.lists.length), stamp: 0 };
   if (age !== null) {
-    // Records indexed by code, so each rule looks up its codes instead of rescanning every
-    // record (rules × records dominated analyzeHistory at 10k).
-    const byCode = new Map<string, Candidate[]>();
+    // Records bucketed by code list, and the lists indexed by code, so each rule looks up its
+    // codes once per list instead of rescanning every record (rules × records dominated
+    // analyzeHistory at 10k) or indexing every record by each of its codes.
+    const byList = new Array<Candidate[] | undefined>(lists.lists.length);
     for (let i = 0; i < distinct.length; i++) {
       const c = distinct[i] as Candidate;
-      const cs = codes[c.index] as string[];
-      for (let k = 0; k < cs.length; k++) {
-        const code = cs[k] as string;
-        const list = byCode.get(code);
-        if (list === undefined) byCode.set(code, [c]);
-        else list.push(c);
+      const list = listOf[c.index] as number;
+      const bucket = byList[list];
+      if (bucket === undefined) byList[list] = [c];
+      else bucket.push(c);
+    }
+    const listsByCode = new Map<string, number[]>();
+    for (let list = 0; list < byList.length; list++) {
+      if (byList[list] === undefined) continue;
+      for (const code of lists.lists[list] as string[]) {
+        const known = listsByCode.get(code);
+        if (known === undefined) listsByCode.set(code, [list]);
+        else known.push(list);
       }
     }
     for (const rule of set.rules) {
       const except = rule.exceptNamePattern === undefined ? null : namePattern(rule.exceptNamePattern);
-      const found: Candidate[] = [];
-      let lists = 0;
+      // The rule's lists, each once (a list may carry two of the rule's codes).
+      const stamp = ++facts.stamp;
+      let found: Candidate[] = [];
+      let buckets = 0;
       for (const code of rule.atc7) {
-        const list = byCode.get(code);
-        if (list === undefined) continue;
-        lists += 1;
-        for (let i = 0; i < list.length; i++) found.push(list[i] as Candidate);
+        const ids = listsByCode.get(code);
+        if (ids === undefined) continue;
+        for (const list of ids) {
+          if (facts.stamps[list] === stamp) continue;
+          facts.stamps[list] = stamp;
+          const bucket = byList[list] as Candidate[];
+          buckets += 1;
+          if (buckets === 1) found = bucket;
+          else {
+            if (buckets === 2) found = found.slice();
+            for (let i = 0; i < bucket.length; i++) found.push(bucket[i] as Candidate);
+          }
+        }
       }
-      // Input order, each record once (it may carry two of the rule's codes).
-      const candidates = lists > 1 ? inInputOrder(found, records) : found;
+      // Input order: one list's records already are.
+      const candidates = buckets > 1 ? inInputOrder(found, records) : found;
       const matched: Candidate[] = [];
       let totalDays = 0;
       for (let i = 0; i < candidates.length; i++) {
@@ -264,7 +306,7 @@ export function elderlyOfPrepared(patient: Patient | null, history: PreparedHist
         explainedAt[c.index] = 1;
         explained?.add(c.record);
       }
-      cautions.push(caution(rule, set, matched, codes, preparer));
+      cautions.push(caution(rule, set, matched, facts, preparer));
     }
   }
   const cloudOnly = new Map<string, Candidate[]>();
@@ -275,7 +317,7 @@ export function elderlyOfPrepared(patient: Patient | null, history: PreparedHist
     if (list === undefined) cloudOnly.set(c.record.drugCode, [c]);
     else list.push(c);
   }
-  for (const matched of cloudOnly.values()) cautions.push(caution(null, null, matched, codes, preparer));
+  for (const matched of cloudOnly.values()) cautions.push(caution(null, null, matched, facts, preparer));
 
   const tierRank = (tier: ElderlyTier) => (tier === 'avoid' ? 0 : 1);
   return cautions.sort((a, b) => Number(b.active) - Number(a.active) || tierRank(a.tier) - tierRank(b.tier) || compareIso(b.lastDate, a.lastDate));
