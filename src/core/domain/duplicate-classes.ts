@@ -3,6 +3,10 @@
 // configurable equivalence set (benzodiazepine + Z-drug; ACEI + ARB). Each ingredient must
 // still have more than the threshold of its own supply left today (duplication allowance 0,
 // FDB-style), so a finished course or a switch that has run out never alerts.
+//
+// Cost: a dense history has thousands of qualifying ingredients. Each is keyed by small
+// integers (its identity from prepare, its ATC7 code and its class numbered per analysis) and
+// bucketed through arrays, so no string is hashed per ingredient in the usual case.
 import type { Ingredient } from './types.ts';
 import { isControlledHypnotic } from './controlled.ts';
 import { remembered } from './remembered.ts';
@@ -21,9 +25,17 @@ interface Item {
   candidate: Candidate;
   ingredient: Ingredient;
   identity: string;
-  /** The ingredient's ATC5 class (its own ATC7's first 5 characters). */
+  /** The identity's integer key (Preparer). */
+  identityKey: number;
+  /** The ingredient's ATC7 numbered per analysis (Codes), −1 when it has none. */
+  codeKey: number;
+  /** The ingredient's ATC5 class (its own ATC7's first 5 characters) and its number (Codes). */
   atc5: string;
+  classKey: number;
 }
+
+/** First 5 characters, upper case; remembered per code (a history repeats a few dozen). */
+const classCode = remembered((code: string) => code.slice(0, 5).toUpperCase());
 
 /** The class of one ingredient: its own ATC7, or the product's ATC5 for a single-ingredient product. */
 function classOf(candidate: Candidate, ingredient: Ingredient): string | null {
@@ -34,11 +46,56 @@ function classOf(candidate: Candidate, ingredient: Ingredient): string | null {
   return null;
 }
 
-/** First 5 characters, upper case; remembered per code (a history repeats a few dozen). */
-const classCode = remembered((code: string) => code.slice(0, 5).toUpperCase());
+/**
+ * The ATC7 codes and classes of one analysis, numbered in the order first met. An identity
+ * nearly always carries one ATC7, so each identity remembers the code it last carried: the
+ * usual item costs one string comparison instead of a lookup by string.
+ */
+class Codes {
+  /** By class key: the ATC5 code. */
+  readonly classes: string[] = [];
+  /** By code key: the ATC7 code and its class key (−1 when the code gives no class). */
+  readonly codes: string[] = [];
+  readonly classOfCode: number[] = [];
+  private readonly classKeys = new Map<string, number>();
+  private readonly codeKeys = new Map<string, number>();
+  private readonly lastCode: (string | undefined)[];
+  private readonly lastCodeKey: Int32Array;
+
+  constructor(identityCount: number) {
+    this.lastCode = new Array<string | undefined>(identityCount);
+    this.lastCodeKey = new Int32Array(identityCount);
+  }
+
+  /** The number of an ATC7 code (−1 for none). */
+  codeKey(atc7: string | null, identityKey: number): number {
+    if (atc7 === null) return -1;
+    if (this.lastCode[identityKey] === atc7) return this.lastCodeKey[identityKey] as number;
+    let key = this.codeKeys.get(atc7);
+    if (key === undefined) {
+      key = this.codes.length;
+      this.codes.push(atc7);
+      this.classOfCode.push(atc7.length >= 5 ? this.classKey(classCode(atc7)) : -1);
+      this.codeKeys.set(atc7, key);
+    }
+    this.lastCode[identityKey] = atc7;
+    this.lastCodeKey[identityKey] = key;
+    return key;
+  }
+
+  classKey(atc5: string): number {
+    let key = this.classKeys.get(atc5);
+    if (key === undefined) {
+      key = this.classes.length;
+      this.classes.push(atc5);
+      this.classKeys.set(atc5, key);
+    }
+    return key;
+  }
+}
 
 /** Ingredients with more than the threshold left today, from countable (not PRN, not short) supplies. */
-function qualifyingItems(candidates: Candidate[], settings: DuplicateSettings): Item[] {
+function qualifyingItems(candidates: Candidate[], settings: DuplicateSettings, codes: Codes): Item[] {
   const items: Item[] = [];
   for (let k = 0; k < candidates.length; k++) {
     const candidate = candidates[k] as Candidate;
@@ -46,77 +103,111 @@ function qualifyingItems(candidates: Candidate[], settings: DuplicateSettings): 
     if (candidate.record.daysSupply <= settings.shortCourseDays) continue;
     for (let i = 0; i < candidate.ingredients.length; i++) {
       const ingredient = candidate.ingredients[i] as Ingredient;
-      const atc5 = classOf(candidate, ingredient);
-      if (atc5 !== null) items.push({ candidate, ingredient, identity: candidate.ids.identities[i] as string, atc5 });
+      const identityKey = candidate.ids.keys[i] as number;
+      const codeKey = codes.codeKey(ingredient.atc7, identityKey);
+      // The class from the code (the usual case), else from the product (classOf).
+      let classKey = codeKey === -1 ? -1 : (codes.classOfCode[codeKey] as number);
+      if (classKey === -1) {
+        const atc5 = classOf(candidate, ingredient);
+        if (atc5 === null) continue;
+        classKey = codes.classKey(atc5);
+      }
+      const atc5 = codes.classes[classKey] as string;
+      items.push({ candidate, ingredient, identity: candidate.ids.identities[i] as string, identityKey, codeKey, atc5, classKey });
     }
   }
   return items;
 }
 
-// Keys as module functions and loops instead of filter callbacks, not closures made per call:
-// under the kiosk's heap limits V8 drops a dead closure's optimised code at every full collection
-// and compiles it again (docs/analysis-speed.md, "No closures made per analysis").
-function identityOf(item: Item): string {
-  return item.identity;
-}
-
-function classOfItem(item: Item): string {
-  return item.atc5;
-}
-
-function candidateOf(item: Item): Candidate {
-  return item.candidate;
-}
-
-function groupBy(items: Item[], keyOf: (item: Item) => string): Map<string, Item[]> {
-  const map = new Map<string, Item[]>();
+/**
+ * Lists of items by an integer key (identity or class), in the order each key first appears.
+ * `slots` (all −1, as long as the keys run) maps a key to its list and is left as found.
+ */
+function bucketsBy(items: Item[], byClass: boolean, slots: Int32Array): Item[][] {
+  const buckets: Item[][] = [];
   for (let i = 0; i < items.length; i++) {
     const item = items[i] as Item;
-    const key = keyOf(item);
-    const list = map.get(key);
-    if (list === undefined) map.set(key, [item]);
-    else list.push(item);
+    const key = byClass ? item.classKey : item.identityKey;
+    const slot = slots[key] as number;
+    if (slot === -1) {
+      slots[key] = buckets.length;
+      buckets.push([item]);
+    } else (buckets[slot] as Item[]).push(item);
   }
-  return map;
-}
-
-/** Two different controlled hypnotics (research §5(c)5: critical at L4/L5) from two prescriptions. */
-function twoControlledHypnotics(items: Item[]): boolean {
-  const hypnotics = items.filter((item) => isControlledHypnotic(item.ingredient.atc7));
-  const byIngredient = groupBy(hypnotics, identityOf);
-  if (byIngredient.size < 2) return false;
-  return hasPairAcross([...byIngredient.values()].map((list) => list.map(candidateOf)));
-}
-
-/** The items' records, once each, in the carry order the items were collected in. */
-function uniqueCandidates(items: Item[]): Candidate[] {
-  return [...new Set(items.map(candidateOf))];
+  for (let i = 0; i < buckets.length; i++) {
+    const first = (buckets[i] as Item[])[0] as Item;
+    slots[byClass ? first.classKey : first.identityKey] = -1;
+  }
+  return buckets;
 }
 
 /**
- * One alert for a set of items whose `split` buckets (ingredients for L4, classes for L5)
- * hold a real pair across prescriptions; null when they do not or the newest is suppressed.
+ * The items' records, once each, in the order the items name them. A record's items are
+ * neighbours in every item list (qualifyingItems adds them together), so comparing with the
+ * previous record is enough.
+ */
+function candidatesOf(items: Item[]): Candidate[] {
+  const out: Candidate[] = [];
+  for (let i = 0; i < items.length; i++) {
+    const candidate = (items[i] as Item).candidate;
+    if (out[out.length - 1] !== candidate) out.push(candidate);
+  }
+  return out;
+}
+
+function candidateLists(buckets: Item[][]): Candidate[][] {
+  const lists = new Array<Candidate[]>(buckets.length);
+  for (let i = 0; i < buckets.length; i++) lists[i] = candidatesOf(buckets[i] as Item[]);
+  return lists;
+}
+
+/** Two different controlled hypnotics (research §5(c)5: critical at L4/L5) from two prescriptions. */
+function twoControlledHypnotics(byIngredient: Item[][]): boolean {
+  const hypnotics: Candidate[][] = [];
+  for (let i = 0; i < byIngredient.length; i++) {
+    const bucket = byIngredient[i] as Item[];
+    const found: Item[] = [];
+    for (let k = 0; k < bucket.length; k++) if (isControlledHypnotic((bucket[k] as Item).ingredient.atc7)) found.push(bucket[k] as Item);
+    if (found.length > 0) hypnotics.push(candidatesOf(found));
+  }
+  return hypnotics.length >= 2 && hasPairAcross(hypnotics);
+}
+
+/** Work arrays of one analysis: identity slots and class slots for bucketsBy. */
+interface Slots {
+  identities: Int32Array;
+  classes: Int32Array;
+}
+
+/**
+ * One alert for a set of items whose buckets (ingredients for L4, classes for L5) hold a real
+ * pair across prescriptions; null when they do not or the newest is suppressed.
  */
 function alertFor(
   level: 'L4' | 'L5',
   group: string,
   items: Item[],
-  split: (item: Item) => string,
   settings: DuplicateSettings,
-  className: string | null,
+  slots: Slots,
 ): DuplicateAlert | null {
-  const buckets = groupBy(items, split);
-  if (buckets.size < 2) return null;
-  if (!hasPairAcross([...buckets.values()].map((list) => [...new Set(list.map(candidateOf))]))) return null;
-  const involved = uniqueCandidates(items);
+  const byIngredient = bucketsBy(items, false, slots.identities);
+  const split = level === 'L4' ? byIngredient : bucketsBy(items, true, slots.classes);
+  if (split.length < 2) return null;
+  if (!hasPairAcross(candidateLists(split))) return null;
+  const involved = candidatesOf(items);
   if (suppressedByNewest(involved[involved.length - 1] as Candidate, settings)) return null;
-  const perIngredient = [...groupBy(items, identityOf).values()].map((list) =>
-    list.reduce((most, item) => Math.max(most, item.candidate.leftToday), 0),
-  );
-  const critical = twoControlledHypnotics(items);
+  const perIngredient = new Array<number>(byIngredient.length);
+  const ingredients = new Array<string>(byIngredient.length);
+  for (let i = 0; i < byIngredient.length; i++) {
+    const bucket = byIngredient[i] as Item[];
+    let most = 0;
+    for (let k = 0; k < bucket.length; k++) most = Math.max(most, (bucket[k] as Item).candidate.leftToday);
+    perIngredient[i] = most;
+    ingredients[i] = (bucket[0] as Item).identity;
+  }
+  const critical = twoControlledHypnotics(byIngredient);
   const severity = critical ? 'critical' : level === 'L4' ? 'warning' : 'info';
-  const ingredients = items.map((item) => item.identity);
-  return buildAlert(level, severity, group, involved, ingredients, secondLargest(perIngredient), group, className);
+  return buildAlert(level, severity, group, involved, ingredients, secondLargest(perIngredient), group);
 }
 
 /** The cloud's ATC5 name of a class when some record of it carries one. */
@@ -128,34 +219,65 @@ function atc5NameOf(items: Item[]): string | null {
   return null;
 }
 
-export function classDuplicates(candidates: Candidate[], settings: DuplicateSettings): DuplicateAlert[] {
-  const items = qualifyingItems(candidates, settings);
+/**
+ * Membership of one equivalence set, decided once per ATC7 code of the analysis (by code key)
+ * and, for a product code that differs from its ingredient's, once per such code.
+ */
+class SetMembers {
+  private readonly prefixes: string[];
+  private readonly byCodeKey: Int8Array;
+  private readonly others = new Map<string, boolean>();
+
+  constructor(prefixes: string[], codes: Codes) {
+    this.prefixes = prefixes.map((p) => p.toUpperCase());
+    this.byCodeKey = new Int8Array(codes.codes.length);
+  }
+
+  has(item: Item, codes: Codes): boolean {
+    if (item.codeKey !== -1) {
+      let member = this.byCodeKey[item.codeKey] as number;
+      if (member === 0) {
+        member = this.matches(codes.codes[item.codeKey] as string) ? 1 : 2;
+        this.byCodeKey[item.codeKey] = member;
+      }
+      if (member === 1) return true;
+    }
+    const product = item.candidate.record.atc7;
+    if (item.candidate.ingredients.length !== 1 || product === null || product === item.ingredient.atc7) return false;
+    let member = this.others.get(product);
+    if (member === undefined) {
+      member = this.matches(product);
+      this.others.set(product, member);
+    }
+    return member;
+  }
+
+  private matches(code: string): boolean {
+    const upper = code.toUpperCase();
+    for (const prefix of this.prefixes) if (upper.startsWith(prefix)) return true;
+    return false;
+  }
+}
+
+export function classDuplicates(candidates: Candidate[], settings: DuplicateSettings, identityCount: number): DuplicateAlert[] {
+  const codes = new Codes(identityCount);
+  const items = qualifyingItems(candidates, settings, codes);
+  const slots: Slots = { identities: new Int32Array(identityCount).fill(-1), classes: new Int32Array(codes.classes.length).fill(-1) };
   const alerts: DuplicateAlert[] = [];
-  for (const [atc5, classItems] of groupBy(items, classOfItem)) {
-    const alert = alertFor('L4', atc5, classItems, identityOf, settings, atc5NameOf(classItems));
-    if (alert !== null) alerts.push(alert);
+  for (const classItems of bucketsBy(items, true, slots.classes)) {
+    const alert = alertFor('L4', (classItems[0] as Item).atc5, classItems, settings, slots);
+    if (alert === null) continue;
+    alert.className = atc5NameOf(classItems);
+    alerts.push(alert);
   }
   for (const set of settings.equivalenceSets) {
-    const prefixes = set.atcPrefixes.map((p) => p.toUpperCase());
-    // Membership is decided once per distinct code; a history repeats a few dozen codes.
-    const memo = new Map<string, boolean>();
-    const inSet = (code: string | null): boolean => {
-      if (code === null) return false;
-      let member = memo.get(code);
-      if (member === undefined) {
-        const upper = code.toUpperCase();
-        member = prefixes.some((prefix) => upper.startsWith(prefix));
-        memo.set(code, member);
-      }
-      return member;
-    };
-    const members: Item[] = [];
-    for (let i = 0; i < items.length; i++) {
-      const item = items[i] as Item;
-      if (inSet(item.ingredient.atc7) || (item.candidate.ingredients.length === 1 && inSet(item.candidate.record.atc7))) members.push(item);
-    }
-    const alert = alertFor('L5', set.id, members, classOfItem, settings, set.name);
-    if (alert !== null) alerts.push(alert);
+    const members = new SetMembers(set.atcPrefixes, codes);
+    const inSet: Item[] = [];
+    for (let i = 0; i < items.length; i++) if (members.has(items[i] as Item, codes)) inSet.push(items[i] as Item);
+    const alert = alertFor('L5', set.id, inSet, settings, slots);
+    if (alert === null) continue;
+    alert.className = set.name;
+    alerts.push(alert);
   }
   return alerts;
 }

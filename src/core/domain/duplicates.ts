@@ -292,6 +292,6 @@ export function duplicatesOfPrepared(history: PreparedHistory, settings: Duplica
     const alert = otherFormDuplicate(identity, buckets.all, settings);
     if (alert !== null) found.push(alert);
   }
-  found.push(...classDuplicates(candidates, settings));
+  found.push(...classDuplicates(candidates, settings, preparer.identityCount));
   return mergeSameRecords(found).sort(alertOrder);
 }
