@@ -6,10 +6,18 @@
 // 'ZOLPIDEM (TARTRATE+HEMITARTRATE)').
 
 import type { Ingredient } from './types.ts';
-import { COMBINATION_COMPONENTS, INGREDIENT_ATC7 } from './ingredient-table.ts';
+import { COMBINATION_COMPONENTS, INGREDIENT_ATC7, type CombinationComponent } from './ingredient-table.ts';
 import { remembered } from './remembered.ts';
 
 export { COMBINATION_COMPONENTS, INGREDIENT_ATC7 };
+
+/**
+ * The combination table as a map: looked up for every record, and indexing the object with
+ * the cloud's code strings went through V8's slow keyed load (a code string not yet in the
+ * string table is looked up there each time); a map also never answers an inherited
+ * property for a code such as 'constructor'.
+ */
+const COMPONENTS = new Map<string, readonly CombinationComponent[]>(Object.entries(COMBINATION_COMPONENTS));
 
 /** Salt, ester and hydrate words that do not change the active moiety (stripped from the end only). */
 const SALT_WORDS = new Set([
@@ -98,7 +106,7 @@ function splitNames(ingredientText: string): string[] {
  */
 export function splitIngredients(ingredientText: string, atc7: string | null): Ingredient[] {
   const code = atc7 === null ? null : atc7.trim().toUpperCase() || null;
-  const components = code === null ? undefined : COMBINATION_COMPONENTS[code];
+  const components = code === null ? undefined : COMPONENTS.get(code);
   const names = [...new Set(splitNames(ingredientText))];
 
   if (components !== undefined) {
@@ -137,7 +145,7 @@ export function comparableIngredients(record: {
   atc7: string | null;
 }): Ingredient[] {
   const product = record.atc7;
-  const components = product === null ? undefined : COMBINATION_COMPONENTS[product];
+  const components = product === null ? undefined : COMPONENTS.get(product);
   if (components !== undefined && record.ingredients.length <= 1) {
     const text = record.ingredients.map((i) => i.name).join('；');
     const split = splitIngredients(text, product);

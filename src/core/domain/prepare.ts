@@ -85,25 +85,24 @@ export class Preparer {
     return isoOfDayNumber(day + EPOCH_DAY);
   }
 
-  private readonly reasonsByFrequency = new Map<string | null, Map<string, (LeftoverReason | null)[]>>();
+  /** Per 用法 code: the reason by form key and whole-N slot (formKey · 2 + slot). */
+  private readonly reasonsByFrequency = new Map<string | null, (LeftoverReason | null | undefined)[]>();
 
-  /** leftoverReason reads only the 用法 code, the dosage form and whether N is a positive whole number. */
-  private reasonOf(record: MedicationRecord): LeftoverReason | null {
-    let byForm = this.reasonsByFrequency.get(record.frequency);
-    if (byForm === undefined) {
-      byForm = new Map();
-      this.reasonsByFrequency.set(record.frequency, byForm);
+  /**
+   * leftoverReason reads only the 用法 code, the dosage form and whether N is a positive whole
+   * number: one lookup by the code, then the form's prepared key.
+   */
+  private reasonOf(record: MedicationRecord, formKey: number): LeftoverReason | null {
+    let reasons = this.reasonsByFrequency.get(record.frequency);
+    if (reasons === undefined) {
+      reasons = [];
+      this.reasonsByFrequency.set(record.frequency, reasons);
     }
-    let pair = byForm.get(record.dosageForm);
-    if (pair === undefined) {
-      pair = [];
-      byForm.set(record.dosageForm, pair);
-    }
-    const slot = Number.isInteger(record.daysSupply) && record.daysSupply > 0 ? 0 : 1;
-    let reason = pair[slot];
+    const slot = formKey * 2 + (Number.isInteger(record.daysSupply) && record.daysSupply > 0 ? 0 : 1);
+    let reason = reasons[slot];
     if (reason === undefined) {
       reason = leftoverReason(record);
-      pair[slot] = reason;
+      reasons[slot] = reason;
     }
     return reason;
   }
@@ -204,17 +203,18 @@ export class Preparer {
     const endDay = startDay + days;
     const seqText = record.visitSeqNo ?? '';
     const ingredients = comparableIngredients(record);
+    const formKey = this.keyOfForm(record.dosageForm);
     return {
       record,
       startDay,
       endDay,
       order: startDay * ORDER_PER_DAY + longerFirstRank(days),
       index,
-      reason: this.reasonOf(record),
+      reason: this.reasonOf(record, formKey),
       leftToday: startDay > this.todayDay ? days : Math.max(0, endDay - this.todayDay),
       ingredients,
       ids: this.identitiesOf(ingredients),
-      formKey: this.keyOfForm(record.dosageForm),
+      formKey,
       prescriber: record.chronicOriginInstitutionId ?? record.institution.id,
       refillPickup: record.refillDate !== null || record.chronicOriginInstitutionId !== null || isRefillSeq(seqText),
       seq: isFourDigits(seqText) ? seqText : null,

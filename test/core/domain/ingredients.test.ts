@@ -87,3 +87,10 @@ test('a combination the mapper left whole is split for comparison', (t) => {
   });
   t.deepEqual(tagged.map((i) => i.atc7), ['C09CA03', 'C08CA01']);
 });
+
+test('a garbled product code that names an object property is no combination', (t) => {
+  for (const code of ['constructor', 'toString', '__proto__', 'hasOwnProperty']) {
+    const ingredients = [{ name: 'ZOLPIDEM', atc7: 'N05CF02' }];
+    t.is(comparableIngredients({ ingredients, atc7: code }), ingredients, code);
+  }
+});
