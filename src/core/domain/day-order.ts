@@ -96,6 +96,16 @@ function packedOrder(n: number, keys: readonly Float64Array[], bounds: [number, 
 }
 
 /**
+ * The permutation of stableOrder, also for keys spanning too wide to count (packed keys);
+ * null only when a key is not a whole number or a packed key would pass 2^53.
+ */
+export function keyOrder(n: number, keys: readonly Float64Array[]): Int32Array | null {
+  const bounds = keyBounds(n, keys);
+  if (bounds === null) return null;
+  return countable(n, bounds) ? countingOrder(n, keys, bounds) : packedOrder(n, keys, bounds);
+}
+
+/**
  * `items` in the order of `keys` (as stableOrder: keys[0] first, then keys[1] …, then the
  * given order): counting passes, or packed keys when they span too wide to count. `compare`
  * decides only where that cannot work (a key that is not a whole number, such as an
@@ -105,8 +115,7 @@ function packedOrder(n: number, keys: readonly Float64Array[], bounds: [number, 
  */
 export function sortedByKeys<T>(items: readonly T[], keys: readonly Float64Array[], compare: (a: T, b: T) => number): T[] {
   const n = items.length;
-  const bounds = keyBounds(n, keys);
-  const order = bounds === null ? null : countable(n, bounds) ? countingOrder(n, keys, bounds) : packedOrder(n, keys, bounds);
+  const order = keyOrder(n, keys);
   if (order === null) return items.slice().sort(compare);
   const out = new Array<T>(n);
   for (let i = 0; i < n; i++) out[i] = items[order[i] as number] as T;

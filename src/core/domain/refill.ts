@@ -5,7 +5,7 @@
 // holidays (14 days for the 2026 Lunar New Year, anchors 1(c).10): kept as data, not code.
 import type { ChronicPrescription, IsoDate } from './types.ts';
 import { addDays, compareIso, daysBetween, isoDayNumber } from './dates.ts';
-import { sortedByKeys } from './day-order.ts';
+import { keyOrder } from './day-order.ts';
 
 export interface HolidayWindow {
   /** First and last day of the holiday range (inclusive). */
@@ -147,10 +147,12 @@ function refillOrder(a: RefillStatus, b: RefillStatus): number {
 /**
  * The refill list's order, in place: valid prescriptions first (eligible, too early), then
  * expired, then completed; newest prescription first; equal ones keep their order. By state
- * and day number (sortedByKeys): the comparator on ISO strings cost n log n string compares
+ * and day number (keyOrder): the comparator on ISO strings cost n log n string compares
  * (18,000 prescriptions at 100k records). The comparator decides when a date cannot be read.
+ * `alongside` (one entry per status, such as the prescriptions they were computed from) is
+ * put in the same order, so a caller needs no lookup from a status back to its prescription.
  */
-export function sortRefills(statuses: RefillStatus[]): RefillStatus[] {
+export function sortRefills<T>(statuses: RefillStatus[], alongside?: T[]): RefillStatus[] {
   const n = statuses.length;
   const states = new Float64Array(n);
   const days = new Float64Array(n);
@@ -160,7 +162,20 @@ export function sortRefills(statuses: RefillStatus[]): RefillStatus[] {
     states[i] = REFILL_ORDER[s.status] ?? Number.NaN;
     days[i] = -isoDayNumber(s.prescriptionDate);
   }
-  const sorted = sortedByKeys(statuses, [states, days], refillOrder);
-  for (let i = 0; i < n; i++) statuses[i] = sorted[i] as RefillStatus;
+  const order = keyOrder(n, [states, days]) ?? comparedOrder(statuses);
+  placeInOrder(statuses, order);
+  if (alongside !== undefined) placeInOrder(alongside, order);
   return statuses;
+}
+
+/** The stable order of refillOrder, for statuses whose keys cannot be counted (an unreadable date). */
+function comparedOrder(statuses: RefillStatus[]): Int32Array {
+  const order = Int32Array.from(statuses.keys());
+  return order.sort((a, b) => refillOrder(statuses[a] as RefillStatus, statuses[b] as RefillStatus) || a - b);
+}
+
+/** list[i] becomes the entry that was at order[i]. */
+function placeInOrder<T>(list: T[], order: Int32Array): void {
+  const before = list.slice();
+  for (let i = 0; i < order.length; i++) list[i] = before[order[i] as number] as T;
 }

@@ -84,6 +84,19 @@ test('settings change the answer: elderly age 80 removes the elderly caution', (
   t.false(analysis.alerts.some((a) => a.key.startsWith('elderly.')));
 });
 
+test('refill alerts: each cites its own prescription\'s plan, also when two prescriptions share an id', (t) => {
+  const history: PatientHistory = {
+    ...emptyHistory,
+    chronic: [
+      chronic({ id: 'same', prescriptionDate: '2025-03-01', daysPerFill: 30, fills: 3, fillDates: ['2025-03-01'] }),
+      chronic({ id: 'same', prescriptionDate: '2025-03-20', daysPerFill: 28, fills: 2, fillDates: ['2025-03-20'] }),
+    ],
+  };
+  const analysis = analyzeHistory(history, '2025-03-25');
+  const plans = analysis.alerts.map((a) => [a.facts.validFrom, a.facts.daysPerFill, a.facts.totalDays]);
+  t.deepEqual(plans.sort(), [['114/03/01', 30, 90], ['114/03/20', 28, 56]]);
+});
+
 test('refills: too early is a warning; an expired prescription replaced by a newer one stays quiet', (t) => {
   const history: PatientHistory = {
     ...emptyHistory,

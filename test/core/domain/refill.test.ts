@@ -110,8 +110,15 @@ test('the refill list: eligible, too early, expired, completed; newest prescript
         const wide = [...narrow.slice(0, place), status('far', farState, farDay), ...narrow.slice(place)];
         const unreadable = [...narrow.slice(0, place), { ...status('far', farState, 0), prescriptionDate: '2025-02-30' }, ...narrow.slice(place)];
         const expected = [reference(narrow), reference(wide), reference(unreadable)];
-        const sorted = [narrow, wide, unreadable].map((list) => [list, sortRefills(list)] as const);
-        for (const [list, result] of sorted) t.is(result, list);
+        const sorted = [narrow, wide, unreadable].map((list) => {
+          // Entries alongside (here the ids) end in the same order as the statuses.
+          const alongside = ids(list);
+          return [list, sortRefills(list, alongside), alongside] as const;
+        });
+        for (const [list, result, alongside] of sorted) {
+          t.is(result, list);
+          t.deepEqual(alongside, ids(result));
+        }
         t.deepEqual(sorted.map(([, result]) => ids(result)), expected);
         t.deepEqual(ids(wide).filter((id) => id !== 'far'), ids(narrow));
       },
