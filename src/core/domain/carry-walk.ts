@@ -96,13 +96,13 @@ function interchangeable(a: MedicationRecord, b: MedicationRecord): boolean {
 /**
  * Carry order for a walk that only needs the end C: like settleTies, but a run of same-S
  * same-N fills that are all interchangeable is left as it is (any order gives the walk the
- * same steps), so ids are compared only inside runs whose fills differ. Sorts in place.
+ * same steps), so ids are compared only inside runs whose fills differ. Sorts the first n in place.
  */
-function settleForWalk(sorted: Candidate[]): Candidate[] {
+function settleForWalk(sorted: Candidate[], n: number): Candidate[] {
   let runStart = 0;
   let mixed = false;
-  for (let i = 1; i <= sorted.length; i++) {
-    if (i < sorted.length) {
+  for (let i = 1; i <= n; i++) {
+    if (i < n) {
       const c = sorted[i] as Candidate;
       const first = sorted[runStart] as Candidate;
       if (c.order === first.order) {
@@ -122,12 +122,12 @@ function settleForWalk(sorted: Candidate[]): Candidate[] {
  * Walks computable records of one group in carry order and returns the cursor C, the first
  * uncovered day. Each supply starts at max(S, C); R001/R003 and dose changes restart from
  * the record's own S without the old leftover (research §5(b) step 4). Every record here has
- * a whole positive N (non-computable regimens are left out by the callers).
+ * a whole positive N (non-computable regimens are left out by the callers). Reads the first n.
  */
-export function walkDays(sorted: Candidate[]): number | null {
+export function walkDays(sorted: Candidate[], n = sorted.length): number | null {
   let cursor: number | null = null;
   let previous: Candidate | null = null;
-  for (let i = 0; i < sorted.length; i++) {
+  for (let i = 0; i < n; i++) {
     const c = sorted[i] as Candidate;
     const start = c.startDay;
     const record = c.record;
@@ -150,13 +150,15 @@ export function walkDays(sorted: Candidate[]): number | null {
 /**
  * carryForwardEnd on prepared records of one group (in packed carry order): end of coverage
  * C from the computable records in group[from, to) that started before `untilDay`; null when
- * none counts. `counted` is a work list the caller may reuse between calls (emptied here).
+ * none counts. `counted` is a work list the caller may reuse between calls: it is written
+ * from the start and never shortened (setting a list's length to 0 drops its storage in V8,
+ * so each call grew it again).
  */
 export function carryEndDay(group: Candidate[], untilDay: number, from = 0, to = group.length, counted: Candidate[] = []): number | null {
-  counted.length = 0;
+  let n = 0;
   for (let i = from; i < to; i++) {
     const c = group[i] as Candidate;
-    if (c.reason === null && c.startDay < untilDay) counted.push(c);
+    if (c.reason === null && c.startDay < untilDay) counted[n++] = c;
   }
-  return walkDays(settleForWalk(counted));
+  return walkDays(settleForWalk(counted, n), n);
 }

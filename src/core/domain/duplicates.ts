@@ -14,7 +14,7 @@ import { isHighRiskDuplicateClass } from './controlled.ts';
 import { remembered } from './remembered.ts';
 import { SEVERITY_ORDER } from './alerts.ts';
 import { classDuplicates } from './duplicate-classes.ts';
-import { carryBound, type Candidate } from './duplicate-prepare.ts';
+import { byStart, carryBound, type Candidate } from './duplicate-prepare.ts';
 import { PreparedHistory } from './prepared-history.ts';
 import {
   buildAlert,
@@ -41,17 +41,33 @@ interface Bucket {
   members: Candidate[];
 }
 
-/** All records of one ingredient (K2) and, inside it, one list per dosage form (K1, by form key; formOrder in first-filled order). */
+/**
+ * One ingredient (K2): how many records name it, and one list per dosage form (K1, by form
+ * key; formOrder in first-filled order). The list of all its records is only needed when it
+ * comes in two forms or more (L3), so it is merged from the form lists then (allForms).
+ */
 interface IngredientBuckets {
-  all: Bucket;
+  name: string;
+  identityKey: number;
+  count: number;
+  /** The record counted last (a record naming the ingredient twice counts once). */
+  last: Candidate | null;
   forms: (Bucket | undefined)[];
   formOrder: Bucket[];
+}
+
+/** The K2 bucket: an ingredient's records of every form, in carry order (as each form's list is). */
+function allForms(buckets: IngredientBuckets): Bucket {
+  const members: Candidate[] = [];
+  for (const form of buckets.formOrder) for (const c of form.members) members.push(c);
+  return { name: buckets.name, identityKey: buckets.identityKey, form: '', members: members.sort(byStart) };
 }
 
 /**
  * Work lists reused by every group of one analysis: a dense history tries dozens of newer
  * records per group, and a fresh list of the older ones per try was most of the duplicate
- * check's garbage. sameFormAlert copies what it keeps.
+ * check's garbage. They are written from the start with a count and never shortened (a length
+ * set to 0 drops the list's storage in V8). sameFormAlert copies what it keeps.
  */
 interface Scratch {
   older: Candidate[];
@@ -69,15 +85,18 @@ function append(bucket: Bucket, candidate: Candidate): void {
  * non-daily forms (eye drops, patches) no carry is defined, so the largest own E − S_n counts.
  * The exact walk (carryForwardEnd) only runs when the cheap upper bound could exceed the threshold.
  */
-function leftoverAtNewest(newest: Candidate, older: Candidate[], threshold: number, scratch: Scratch): number {
+function leftoverAtNewest(newest: Candidate, older: Candidate[], count: number, threshold: number, scratch: Scratch): number {
   if (newest.reason !== null) {
     let most = 0;
-    for (const c of older) if (!isAsNeededSupply(c)) most = Math.max(most, c.endDay - newest.startDay);
+    for (let i = 0; i < count; i++) {
+      const c = older[i] as Candidate;
+      if (!isAsNeededSupply(c)) most = Math.max(most, c.endDay - newest.startDay);
+    }
     return most;
   }
-  const bound = carryBound(older);
+  const bound = carryBound(older, count);
   if (bound.end === null || bound.end - newest.startDay <= threshold) return 0;
-  const end = carryEndDay(older, newest.startDay + 1, bound.runStart, older.length, scratch.counted);
+  const end = carryEndDay(older, newest.startDay + 1, bound.runStart, count, scratch.counted);
   return end === null ? 0 : Math.max(0, end - newest.startDay);
 }
 
@@ -158,14 +177,14 @@ function sameFormDuplicate(key: string, bucket: Bucket, settings: DuplicateSetti
     const active = tried === 1 ? groupActive(newer, members, at + 1, todayDay, scratch) : newer.leftToday > 0;
     if (!active || (bounds[at] as number) <= threshold) continue;
     const older = scratch.older;
-    older.length = 0;
+    let count = 0;
     for (let i = 0; i < at; i++) {
       const c = members[i] as Candidate;
-      if (!samePrescription(c, newer)) older.push(c);
+      if (!samePrescription(c, newer)) older[count++] = c;
     }
-    if (older.length === 0) continue;
-    const onHand = leftoverAtNewest(newer, older, threshold, scratch);
-    if (onHand > threshold) return sameFormAlert(key, bucket, newer, older, onHand);
+    if (count === 0) continue;
+    const onHand = leftoverAtNewest(newer, older, count, threshold, scratch);
+    if (onHand > threshold) return sameFormAlert(key, bucket, newer, older.slice(0, count), onHand);
   }
   return null;
 }
@@ -264,14 +283,17 @@ export function duplicatesOfPrepared(history: PreparedHistory, settings: Duplica
       let buckets = byIdentity[key];
       if (buckets === undefined) {
         const identity = c.ids.identities[i] as string;
-        buckets = { all: { name: identity, identityKey: key, form: '', members: [] }, forms: new Array<Bucket | undefined>(formCount), formOrder: [] };
+        buckets = { name: identity, identityKey: key, count: 0, last: null, forms: new Array<Bucket | undefined>(formCount), formOrder: [] };
         byIdentity[key] = buckets;
         ingredientOrder.push(buckets);
       }
-      append(buckets.all, c);
+      if (buckets.last !== c) {
+        buckets.last = c;
+        buckets.count += 1;
+      }
       let form = buckets.forms[c.formKey];
       if (form === undefined) {
-        form = { name: buckets.all.name, identityKey: key, form: c.record.dosageForm, members: [] };
+        form = { name: buckets.name, identityKey: key, form: c.record.dosageForm, members: [] };
         buckets.forms[c.formKey] = form;
         buckets.formOrder.push(form);
       }
@@ -281,15 +303,15 @@ export function duplicatesOfPrepared(history: PreparedHistory, settings: Duplica
   const found: DuplicateAlert[] = [];
   const scratch: Scratch = { older: [], counted: [] };
   for (const buckets of ingredientOrder) {
-    if (buckets.all.members.length < 2) continue;
-    const identity = buckets.all.name;
+    if (buckets.count < 2) continue;
+    const identity = buckets.name;
     for (const bucket of buckets.formOrder) {
       if (bucket.members.length < 2) continue;
       const alert = sameFormDuplicate(`${identity}|${bucket.form}`, bucket, settings, preparer.todayDay, scratch);
       if (alert !== null) found.push(alert);
     }
     if (buckets.formOrder.length < 2) continue;
-    const alert = otherFormDuplicate(identity, buckets.all, settings);
+    const alert = otherFormDuplicate(identity, allForms(buckets), settings);
     if (alert !== null) found.push(alert);
   }
   found.push(...classDuplicates(candidates, settings, preparer.identityCount));
