@@ -6,6 +6,7 @@ import type { Alert, CareListDispensing, IsoDate } from './types.ts';
 import { addMonths, compareIso, isIsoDate, monthOf } from './dates.ts';
 import { dddEntry, halfYearReferenceMg, hasNoWhoDdd, type DddRoute } from './ddd.ts';
 import { atc7ForIngredientName, normalIngredientName } from './ingredients.ts';
+import { remembered } from './remembered.ts';
 
 export interface CareListMonth {
   /** NHI ingredient code(s) as printed, without brackets: '2824801820+2824801810'. */
@@ -44,10 +45,8 @@ function dddMgOf(atc7: string | null): number | null {
   return null;
 }
 
-/** '(2824801820+2824801810)' and '2824801820+2824801810' are one code. */
-function normalCode(code: string): string {
-  return code.replace(/[()\s（）]/g, '');
-}
+/** '(2824801820+2824801810)' and '2824801820+2824801810' are one code (remembered: a list repeats a few codes). */
+const normalCode = remembered((code: string): string => code.replace(/[()\s（）]/g, ''));
 
 /** Sums of decimal mg (0.25 mg tablets) stay exact to the microgram. */
 function round3(value: number): number {
@@ -58,11 +57,35 @@ interface Bucket {
   ingredientCode: string;
   ingredient: string;
   month: string;
-  visits: Set<string>;
-  institutions: Set<string>;
+  /** Distinct (day of the month, institution key) pairs: institution key · 32 + day. */
+  visits: Set<number>;
+  /** Institution keys (Institutions). */
+  institutions: Set<number>;
   totalMg: number;
   cloudDdd: number;
   cloudDddComplete: boolean;
+}
+
+/**
+ * Each institution id as a small integer, so a visit is one number instead of a new
+ * 'date|id' string per row (a dense history's care list has a thousand rows).
+ */
+class Institutions {
+  private readonly keys = new Map<string, number>();
+
+  keyOf(id: string): number {
+    let key = this.keys.get(id);
+    if (key === undefined) {
+      key = this.keys.size;
+      this.keys.set(id, key);
+    }
+    return key;
+  }
+}
+
+/** Day of the month of a readable 'YYYY-MM-DD'. */
+function dayOfMonth(iso: IsoDate): number {
+  return (iso.charCodeAt(8) - 48) * 10 + (iso.charCodeAt(9) - 48);
 }
 
 /**
@@ -74,7 +97,10 @@ export function careListStats(dispensings: CareListDispensing[], today: IsoDate,
   const count = Math.max(1, Math.trunc(months));
   const firstMonth = monthOf(addMonths(today, -(count - 1)));
   const lastMonth = monthOf(today);
-  const buckets = new Map<string, Bucket>();
+  // Per ingredient identity its months' buckets (a handful), and every bucket in the order first met.
+  const byIdentity = new Map<string, Bucket[]>();
+  const buckets: Bucket[] = [];
+  const institutions = new Institutions();
   for (const row of dispensings) {
     // A row whose day cannot be read belongs to no month.
     if (!isIsoDate(row.date)) continue;
@@ -82,23 +108,29 @@ export function careListStats(dispensings: CareListDispensing[], today: IsoDate,
     if (month < firstMonth || month > lastMonth || compareIso(row.date, today) > 0) continue;
     const code = normalCode(row.ingredientCode);
     const identity = code.length > 0 ? code : normalIngredientName(row.ingredient);
-    const key = `${identity}|${month}`;
-    let bucket = buckets.get(key);
+    let months = byIdentity.get(identity);
+    if (months === undefined) {
+      months = [];
+      byIdentity.set(identity, months);
+    }
+    let bucket = bucketOfMonth(months, month);
     if (bucket === undefined) {
       bucket = {
         ingredientCode: code, ingredient: row.ingredient.trim(), month, visits: new Set(), institutions: new Set(),
         totalMg: 0, cloudDdd: 0, cloudDddComplete: true,
       };
-      buckets.set(key, bucket);
+      months.push(bucket);
+      buckets.push(bucket);
     }
-    bucket.visits.add(`${row.date}|${row.institution.id}`);
-    bucket.institutions.add(row.institution.id);
+    const institution = institutions.keyOf(row.institution.id);
+    bucket.visits.add(institution * 32 + dayOfMonth(row.date));
+    bucket.institutions.add(institution);
     bucket.totalMg += Number.isFinite(row.totalMg) ? row.totalMg : 0;
     if (row.cloudTotalDdd === null || !Number.isFinite(row.cloudTotalDdd)) bucket.cloudDddComplete = false;
     else bucket.cloudDdd += row.cloudTotalDdd;
   }
   const result: CareListMonth[] = [];
-  for (const bucket of buckets.values()) {
+  for (const bucket of buckets) {
     const atc7 = atc7ForIngredientName(bucket.ingredient);
     const dddMg = dddMgOf(atc7);
     const totalMg = round3(bucket.totalMg);
@@ -120,6 +152,11 @@ export function careListStats(dispensings: CareListDispensing[], today: IsoDate,
     });
   }
   return result.sort(byIngredientThenMonth);
+}
+
+function bucketOfMonth(months: Bucket[], month: string): Bucket | undefined {
+  for (let i = 0; i < months.length; i++) if ((months[i] as Bucket).month === month) return months[i];
+  return undefined;
 }
 
 /** A module function, not an arrow per call (docs/analysis-speed.md, "No closures made per analysis"). */
