@@ -61,12 +61,34 @@ class CodeLists {
 
   private readonly pairs = new Map<string | null, Map<string | null, Map<string | null, number>>>();
 
+  /**
+   * Per identity key of a single-ingredient record: the product and ingredient codes it last
+   * carried and their list. An ingredient nearly always comes with the same codes, so the usual
+   * record costs two string comparisons instead of two lookups by string.
+   */
+  private readonly lastProduct: (string | null | undefined)[];
+  private readonly lastCode: (string | null | undefined)[];
+  private readonly lastList: Int32Array;
+
+  constructor(identityCount: number) {
+    this.lastProduct = new Array<string | null | undefined>(identityCount);
+    this.lastCode = new Array<string | null | undefined>(identityCount);
+    this.lastList = new Int32Array(identityCount);
+  }
+
   /** The number of the record's list. */
   of(c: Candidate): number {
     const product = c.record.atc7;
     if (c.ingredients.length === 2) return this.ofPair(product, c.ingredients);
     if (c.ingredients.length !== 1) return this.add(this.compute(product, c.ingredients));
-    return this.codesIn(mapIn(this.single, product), (c.ingredients[0] as Ingredient).atc7, product, c.ingredients);
+    const code = (c.ingredients[0] as Ingredient).atc7;
+    const key = c.ids.keys[0] as number;
+    if (this.lastProduct[key] === product && this.lastCode[key] === code) return this.lastList[key] as number;
+    const list = this.codesIn(mapIn(this.single, product), code, product, c.ingredients);
+    this.lastProduct[key] = product;
+    this.lastCode[key] = code;
+    this.lastList[key] = list;
+    return list;
   }
 
   /** Two-ingredient combinations (the usual ones) remembered by product and both codes. */
@@ -242,10 +264,15 @@ export function elderlyOfPrepared(patient: Patient | null, history: PreparedHist
   const repeated = distinct !== records;
   const explained = repeated ? new Set<MedicationRecord>() : null;
   const explainedAt = new Uint8Array(records.length);
-  // Each record's code list once (by input position).
-  const lists = new CodeLists();
+  // Each record's code list once (by input position), and the records the cloud marked.
+  const lists = new CodeLists(preparer.identityCount);
   const listOf = new Int32Array(records.length);
-  for (let i = 0; i < records.length; i++) listOf[i] = lists.of(records[i] as Candidate);
+  const marked: Candidate[] = [];
+  for (let i = 0; i < records.length; i++) {
+    const c = records[i] as Candidate;
+    listOf[i] = lists.of(c);
+    if (c.record.cloudElderlyMark) marked.push(c);
+  }
   const facts: CodeFacts = { lists: lists.lists, listOf, stamps: new Int32Array(lists.lists.length), stamp: 0 };
   if (age !== null) {
     // Records bucketed by code list, and the lists indexed by code, so each rule looks up its
@@ -310,9 +337,9 @@ export function elderlyOfPrepared(patient: Patient | null, history: PreparedHist
     }
   }
   const cloudOnly = new Map<string, Candidate[]>();
-  for (let i = 0; i < records.length; i++) {
-    const c = records[i] as Candidate;
-    if (!c.record.cloudElderlyMark || explainedAt[c.index] === 1 || explained?.has(c.record) === true) continue;
+  for (let i = 0; i < marked.length; i++) {
+    const c = marked[i] as Candidate;
+    if (explainedAt[c.index] === 1 || explained?.has(c.record) === true) continue;
     const list = cloudOnly.get(c.record.drugCode);
     if (list === undefined) cloudOnly.set(c.record.drugCode, [c]);
     else list.push(c);
