@@ -49,6 +49,31 @@ export interface IdentityLists {
   readonly keys: readonly number[];
 }
 
+/** What prepare works out from a product's own fields (Preparer.productOf). */
+interface ProductFacts {
+  atc7: string | null;
+  form: string;
+  /** The record's ingredients these were worked out from (later records are compared by content). */
+  source: Ingredient[];
+  ingredients: Ingredient[];
+  ids: IdentityLists;
+  formKey: number;
+  /** The 用法 code the product last came with (undefined: none yet) and that code's reasons. */
+  frequency: string | null | undefined;
+  reasons: (LeftoverReason | null | undefined)[];
+}
+
+function sameIngredients(a: Ingredient[], b: Ingredient[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i] as Ingredient;
+    const y = b[i] as Ingredient;
+    if (x.name !== y.name || x.atc7 !== y.atc7) return false;
+  }
+  return true;
+}
+
 /**
  * Candidate.order's scale: order = startDay · ORDER_PER_DAY + the supply's rank below it, so
  * order − startDay · ORDER_PER_DAY gives the rank back (duplicate-prepare.ts sorts by the two).
@@ -90,15 +115,19 @@ export class Preparer {
 
   /**
    * leftoverReason reads only the 用法 code, the dosage form and whether N is a positive whole
-   * number: one lookup by the code, then the form's prepared key.
+   * number: the code's reasons (the product remembers those of the code it last came with),
+   * then the form's prepared key.
    */
-  private reasonOf(record: MedicationRecord, formKey: number): LeftoverReason | null {
-    let reasons = this.reasonsByFrequency.get(record.frequency);
-    if (reasons === undefined) {
-      reasons = [];
-      this.reasonsByFrequency.set(record.frequency, reasons);
+  private reasonOf(record: MedicationRecord, product: ProductFacts): LeftoverReason | null {
+    let reasons = product.reasons;
+    if (product.frequency !== record.frequency) {
+      const known = this.reasonsByFrequency.get(record.frequency);
+      reasons = known ?? [];
+      if (known === undefined) this.reasonsByFrequency.set(record.frequency, reasons);
+      product.frequency = record.frequency;
+      product.reasons = reasons;
     }
-    const slot = formKey * 2 + (Number.isInteger(record.daysSupply) && record.daysSupply > 0 ? 0 : 1);
+    const slot = product.formKey * 2 + (Number.isInteger(record.daysSupply) && record.daysSupply > 0 ? 0 : 1);
     let reason = reasons[slot];
     if (reason === undefined) {
       reason = leftoverReason(record);
@@ -195,6 +224,33 @@ export class Preparer {
     return { identities, keys };
   }
 
+  private readonly products = new Map<string, ProductFacts>();
+
+  /**
+   * The facts of the record's product, remembered per drug code: a history repeats a few dozen
+   * products, so most records need one lookup instead of four (combination table, form,
+   * identities, 用法). Used only while the product fields they were worked out from are the same.
+   */
+  private productOf(record: MedicationRecord): ProductFacts {
+    const known = this.products.get(record.drugCode);
+    if (known !== undefined && known.atc7 === record.atc7 && known.form === record.dosageForm && sameIngredients(known.source, record.ingredients)) {
+      return known;
+    }
+    const ingredients = comparableIngredients(record);
+    const facts: ProductFacts = {
+      atc7: record.atc7,
+      form: record.dosageForm,
+      source: record.ingredients,
+      ingredients,
+      ids: this.identitiesOf(ingredients),
+      formKey: this.keyOfForm(record.dosageForm),
+      frequency: undefined,
+      reasons: [],
+    };
+    this.products.set(record.drugCode, facts);
+    return facts;
+  }
+
   prepare(record: MedicationRecord, index: number): Candidate {
     const start = recordStart(record);
     const startDay = this.dayOf(start);
@@ -202,19 +258,18 @@ export class Preparer {
     const days = Number.isFinite(record.daysSupply) && record.daysSupply > 0 ? Math.trunc(record.daysSupply) : 0;
     const endDay = startDay + days;
     const seqText = record.visitSeqNo ?? '';
-    const ingredients = comparableIngredients(record);
-    const formKey = this.keyOfForm(record.dosageForm);
+    const product = this.productOf(record);
     return {
       record,
       startDay,
       endDay,
       order: startDay * ORDER_PER_DAY + longerFirstRank(days),
       index,
-      reason: this.reasonOf(record, formKey),
+      reason: this.reasonOf(record, product),
       leftToday: startDay > this.todayDay ? days : Math.max(0, endDay - this.todayDay),
-      ingredients,
-      ids: this.identitiesOf(ingredients),
-      formKey,
+      ingredients: product.ingredients,
+      ids: product.ids,
+      formKey: product.formKey,
       prescriber: record.chronicOriginInstitutionId ?? record.institution.id,
       refillPickup: record.refillDate !== null || record.chronicOriginInstitutionId !== null || isRefillSeq(seqText),
       seq: isFourDigits(seqText) ? seqText : null,
