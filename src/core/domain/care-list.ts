@@ -6,7 +6,7 @@ import type { Alert, CareListDispensing, IsoDate } from './types.ts';
 import { addMonths, compareIso, isIsoDate, monthOf } from './dates.ts';
 import { dddEntry, halfYearReferenceMg, hasNoWhoDdd, type DddRoute } from './ddd.ts';
 import { atc7ForIngredientName, normalIngredientName } from './ingredients.ts';
-import { remembered } from './remembered.ts';
+import { Numbering, remembered } from './remembered.ts';
 
 export interface CareListMonth {
   /** NHI ingredient code(s) as printed, without brackets: '2824801820+2824801810'. */
@@ -59,28 +59,11 @@ interface Bucket {
   month: string;
   /** Distinct (day of the month, institution key) pairs: institution key · 32 + day. */
   visits: Set<number>;
-  /** Institution keys (Institutions). */
+  /** Institution numbers. */
   institutions: Set<number>;
   totalMg: number;
   cloudDdd: number;
   cloudDddComplete: boolean;
-}
-
-/**
- * Each institution id as a small integer, so a visit is one number instead of a new
- * 'date|id' string per row (a dense history's care list has a thousand rows).
- */
-class Institutions {
-  private readonly keys = new Map<string, number>();
-
-  keyOf(id: string): number {
-    let key = this.keys.get(id);
-    if (key === undefined) {
-      key = this.keys.size;
-      this.keys.set(id, key);
-    }
-    return key;
-  }
 }
 
 /** Day of the month of a readable 'YYYY-MM-DD'. */
@@ -100,7 +83,9 @@ export function careListStats(dispensings: CareListDispensing[], today: IsoDate,
   // Per ingredient identity its months' buckets (a handful), and every bucket in the order first met.
   const byIdentity = new Map<string, Bucket[]>();
   const buckets: Bucket[] = [];
-  const institutions = new Institutions();
+  // Each institution id as a small number, so a visit is one number instead of a new
+  // 'date|id' string per row (a dense history's care list has a thousand rows).
+  const institutions = new Numbering<string>();
   for (const row of dispensings) {
     // A row whose day cannot be read belongs to no month.
     if (!isIsoDate(row.date)) continue;
@@ -122,7 +107,7 @@ export function careListStats(dispensings: CareListDispensing[], today: IsoDate,
       months.push(bucket);
       buckets.push(bucket);
     }
-    const institution = institutions.keyOf(row.institution.id);
+    const institution = institutions.of(row.institution.id);
     bucket.visits.add(institution * 32 + dayOfMonth(row.date));
     bucket.institutions.add(institution);
     bucket.totalMg += Number.isFinite(row.totalMg) ? row.totalMg : 0;

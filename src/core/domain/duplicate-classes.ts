@@ -9,7 +9,7 @@
 // bucketed through arrays, so no string is hashed per ingredient in the usual case.
 import type { Ingredient } from './types.ts';
 import { isControlledHypnotic } from './controlled.ts';
-import { remembered } from './remembered.ts';
+import { Numbering, remembered } from './remembered.ts';
 import {
   buildAlert,
   hasPairAcross,
@@ -57,8 +57,8 @@ class Codes {
   /** By code key: the ATC7 code and its class key (−1 when the code gives no class). */
   readonly codes: string[] = [];
   readonly classOfCode: number[] = [];
-  private readonly classKeys = new Map<string, number>();
-  private readonly codeKeys = new Map<string, number>();
+  private readonly classNumbers = new Numbering<string>();
+  private readonly codeNumbers = new Numbering<string>();
   private readonly lastCode: (string | undefined)[];
   private readonly lastCodeKey: Int32Array;
 
@@ -71,12 +71,10 @@ class Codes {
   codeKey(atc7: string | null, identityKey: number): number {
     if (atc7 === null) return -1;
     if (this.lastCode[identityKey] === atc7) return this.lastCodeKey[identityKey] as number;
-    let key = this.codeKeys.get(atc7);
-    if (key === undefined) {
-      key = this.codes.length;
+    const key = this.codeNumbers.of(atc7);
+    if (key === this.codes.length) {
       this.codes.push(atc7);
       this.classOfCode.push(atc7.length >= 5 ? this.classKey(classCode(atc7)) : -1);
-      this.codeKeys.set(atc7, key);
     }
     this.lastCode[identityKey] = atc7;
     this.lastCodeKey[identityKey] = key;
@@ -84,12 +82,8 @@ class Codes {
   }
 
   classKey(atc5: string): number {
-    let key = this.classKeys.get(atc5);
-    if (key === undefined) {
-      key = this.classes.length;
-      this.classes.push(atc5);
-      this.classKeys.set(atc5, key);
-    }
+    const key = this.classNumbers.of(atc5);
+    if (key === this.classes.length) this.classes.push(atc5);
     return key;
   }
 }

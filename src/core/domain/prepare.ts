@@ -10,6 +10,7 @@ import { comparableIngredients, ingredientIdentity, normalIngredientName } from 
 import { leftoverReason, recordLeftover, recordStart, type LeftoverReason, type RecordLeftover } from './leftover.ts';
 import { timesPerDay } from './regimen.ts';
 import { RowAnswers } from './row-answers.ts';
+import { Numbering } from './remembered.ts';
 import type { PerDose } from './dose.ts';
 
 /**
@@ -149,35 +150,17 @@ export class Preparer {
   }
 
   private readonly singleIdentities = new Map<string, IdentityLists>();
-  private readonly identityKeyOf = new Map<string, number>();
-  private readonly formKeyOf = new Map<string, number>();
+  private readonly identityKeys = new Numbering<string>();
+  private readonly formKeys = new Numbering<string>();
 
   /** Distinct ingredient identities seen so far (keys run 0 … identityCount − 1). */
   get identityCount(): number {
-    return this.identityKeyOf.size;
+    return this.identityKeys.size;
   }
 
   /** Distinct dosage forms seen so far (keys run 0 … formCount − 1). */
   get formCount(): number {
-    return this.formKeyOf.size;
-  }
-
-  private keyOfIdentity(identity: string): number {
-    let key = this.identityKeyOf.get(identity);
-    if (key === undefined) {
-      key = this.identityKeyOf.size;
-      this.identityKeyOf.set(identity, key);
-    }
-    return key;
-  }
-
-  private keyOfForm(form: string): number {
-    let key = this.formKeyOf.get(form);
-    if (key === undefined) {
-      key = this.formKeyOf.size;
-      this.formKeyOf.set(form, key);
-    }
-    return key;
+    return this.formKeys.size;
   }
 
   private readonly pairIdentities = new Map<string, Map<string, IdentityLists>>();
@@ -219,7 +202,7 @@ export class Preparer {
     for (let i = 0; i < ingredients.length; i++) {
       const identity = ingredientIdentity(ingredients[i] as Ingredient);
       identities[i] = identity;
-      keys[i] = this.keyOfIdentity(identity);
+      keys[i] = this.identityKeys.of(identity);
     }
     return { identities, keys };
   }
@@ -243,7 +226,7 @@ export class Preparer {
       source: record.ingredients,
       ingredients,
       ids: this.identitiesOf(ingredients),
-      formKey: this.keyOfForm(record.dosageForm),
+      formKey: this.formKeys.of(record.dosageForm),
       frequency: undefined,
       reasons: [],
     };

@@ -27,3 +27,26 @@ export function mapIn<K, K2, V>(map: Map<K, Map<K2, V>>, key: K): Map<K2, V> {
   }
   return inner;
 }
+
+/**
+ * Small whole numbers for keys, in the order they are first met (0, 1, 2 …), so that lists can
+ * be indexed by them instead of looking the key up again (identities, dosage forms,
+ * institutions of one analysis).
+ */
+export class Numbering<K> {
+  private readonly numbers = new Map<K, number>();
+
+  /** How many keys have a number (they run 0 … size − 1). */
+  get size(): number {
+    return this.numbers.size;
+  }
+
+  of(key: K): number {
+    let number = this.numbers.get(key);
+    if (number === undefined) {
+      number = this.numbers.size;
+      this.numbers.set(key, number);
+    }
+    return number;
+  }
+}
