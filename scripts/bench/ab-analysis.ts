@@ -56,7 +56,9 @@ function differingSeeds(histories: number): number[] {
 
 const differ = differingSeeds(counts.histories);
 console.log(
-  differ.length === 0
+  counts.histories === 0
+    ? 'output not compared (--histories 0)'
+    : differ.length === 0
     ? `same output on ${counts.histories} synthetic histories`
     : `the output differs on ${differ.length} of ${counts.histories} synthetic histories (seeds ${differ.slice(0, 10).join(', ')}${differ.length > 10 ? ', …' : ''})`,
 );

@@ -37,6 +37,12 @@ test('a checkout whose analysis answers otherwise is named with the histories th
   t.is(result.stdout.split('\n')[0], 'the output differs on 3 of 3 synthetic histories (seeds 0, 1, 2)');
 });
 
+test('with --histories 0 the outputs are not compared, and it says so', (t) => {
+  const result = run(root, '--size', '200', '--runs', '1', '--warm', '0', '--histories', '0');
+  t.is(result.status, 0, result.stderr);
+  t.is(result.stdout.split('\n')[0], 'output not compared (--histories 0)');
+});
+
 test('a directory without the analysis is refused, in both languages', (t) => {
   const result = run(tmpdir(), ...small);
   t.is(result.status, 2);
