@@ -47,9 +47,9 @@ function classOf(candidate: Candidate, ingredient: Ingredient): string | null {
 }
 
 /**
- * The ATC7 codes and classes of one analysis, numbered in the order first met. An identity
- * nearly always carries one ATC7, so each identity remembers the code it last carried: the
- * usual item costs one string comparison instead of a lookup by string.
+ * The ATC7 codes and classes of one analysis, numbered in the order first met. A record's
+ * ingredient codes depend only on its product (Candidate.product), so they are numbered once
+ * per product: the usual item costs no lookup by string.
  */
 class Codes {
   /** By class key: the ATC5 code. */
@@ -59,25 +59,27 @@ class Codes {
   readonly classOfCode: number[] = [];
   private readonly classNumbers = new Numbering<string>();
   private readonly codeNumbers = new Numbering<string>();
-  private readonly lastCode: (string | undefined)[];
-  private readonly lastCodeKey: Int32Array;
+  /** By product: its ingredients' code keys, in ingredient order. */
+  private readonly byProduct: (Int32Array | undefined)[] = [];
 
-  constructor(identityCount: number) {
-    this.lastCode = new Array<string | undefined>(identityCount);
-    this.lastCodeKey = new Int32Array(identityCount);
+  /** The code keys of the candidate's ingredients (−1 for an ingredient without a code). */
+  keysOf(candidate: Candidate): Int32Array {
+    let keys = this.byProduct[candidate.product];
+    if (keys === undefined) {
+      keys = new Int32Array(candidate.ingredients.length);
+      for (let i = 0; i < keys.length; i++) keys[i] = this.codeKey((candidate.ingredients[i] as Ingredient).atc7);
+      this.byProduct[candidate.product] = keys;
+    }
+    return keys;
   }
 
-  /** The number of an ATC7 code (−1 for none). */
-  codeKey(atc7: string | null, identityKey: number): number {
+  private codeKey(atc7: string | null): number {
     if (atc7 === null) return -1;
-    if (this.lastCode[identityKey] === atc7) return this.lastCodeKey[identityKey] as number;
     const key = this.codeNumbers.of(atc7);
     if (key === this.codes.length) {
       this.codes.push(atc7);
       this.classOfCode.push(atc7.length >= 5 ? this.classKey(classCode(atc7)) : -1);
     }
-    this.lastCode[identityKey] = atc7;
-    this.lastCodeKey[identityKey] = key;
     return key;
   }
 
@@ -95,10 +97,11 @@ function qualifyingItems(candidates: Candidate[], settings: DuplicateSettings, c
     const candidate = candidates[k] as Candidate;
     if (candidate.leftToday <= settings.duplicateThresholdDays || isAsNeededSupply(candidate)) continue;
     if (candidate.record.daysSupply <= settings.shortCourseDays) continue;
+    const codeKeys = codes.keysOf(candidate);
     for (let i = 0; i < candidate.ingredients.length; i++) {
       const ingredient = candidate.ingredients[i] as Ingredient;
       const identityKey = candidate.ids.keys[i] as number;
-      const codeKey = codes.codeKey(ingredient.atc7, identityKey);
+      const codeKey = codeKeys[i] as number;
       // The class from the code (the usual case), else from the product (classOf).
       let classKey = codeKey === -1 ? -1 : (codes.classOfCode[codeKey] as number);
       if (classKey === -1) {
@@ -254,7 +257,7 @@ class SetMembers {
 }
 
 export function classDuplicates(candidates: Candidate[], settings: DuplicateSettings, identityCount: number): DuplicateAlert[] {
-  const codes = new Codes(identityCount);
+  const codes = new Codes();
   const items = qualifyingItems(candidates, settings, codes);
   const slots: Slots = { identities: new Int32Array(identityCount).fill(-1), classes: new Int32Array(codes.classes.length).fill(-1) };
   const alerts: DuplicateAlert[] = [];

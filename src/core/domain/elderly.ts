@@ -9,7 +9,7 @@ import { recordStart, supplyEnd } from './leftover.ts';
 import type { Candidate, Preparer } from './prepare.ts';
 import { PreparedHistory } from './prepared-history.ts';
 import { sortedByKeys } from './day-order.ts';
-import { mapIn, remembered } from './remembered.ts';
+import { remembered } from './remembered.ts';
 import { BEERS_2019_EXAMPLES, type ElderlyRule, type ElderlyRuleSet, type ElderlyTier } from './elderly-rules.ts';
 
 export interface ElderlyCaution {
@@ -50,78 +50,19 @@ function dailyMg(record: MedicationRecord): number | null {
 
 /**
  * The record's product ATC7 and its ingredients' own codes, upper case, no repeats (product
- * first). Lists are shared between records with the same codes (read only): a history
- * repeats a few dozen products. Each list has a number (its place in `lists`), so the records
- * can be bucketed by list and each rule look its codes up once per list, not once per record.
+ * first). They depend only on the product, so they are worked out once per product number
+ * (Candidate.product), and the records are bucketed by it: each rule looks its codes up once
+ * per product, not once per record.
  */
-class CodeLists {
-  readonly lists: string[][] = [];
-
-  private readonly single = new Map<string | null, Map<string | null, number>>();
-
-  private readonly pairs = new Map<string | null, Map<string | null, Map<string | null, number>>>();
-
-  /**
-   * Per identity key of a single-ingredient record: the product and ingredient codes it last
-   * carried and their list. An ingredient nearly always comes with the same codes, so the usual
-   * record costs two string comparisons instead of two lookups by string.
-   */
-  private readonly lastProduct: (string | null | undefined)[];
-  private readonly lastCode: (string | null | undefined)[];
-  private readonly lastList: Int32Array;
-
-  constructor(identityCount: number) {
-    this.lastProduct = new Array<string | null | undefined>(identityCount);
-    this.lastCode = new Array<string | null | undefined>(identityCount);
-    this.lastList = new Int32Array(identityCount);
+function productCodes(product: string | null, ingredients: Ingredient[]): string[] {
+  const codes: string[] = [];
+  if (product !== null) codes.push(product.toUpperCase());
+  for (const ingredient of ingredients) {
+    if (ingredient.atc7 === null) continue;
+    const code = ingredient.atc7.toUpperCase();
+    if (!codes.includes(code)) codes.push(code);
   }
-
-  /** The number of the record's list. */
-  of(c: Candidate): number {
-    const product = c.record.atc7;
-    if (c.ingredients.length === 2) return this.ofPair(product, c.ingredients);
-    if (c.ingredients.length !== 1) return this.add(this.compute(product, c.ingredients));
-    const code = (c.ingredients[0] as Ingredient).atc7;
-    const key = c.ids.keys[0] as number;
-    if (this.lastProduct[key] === product && this.lastCode[key] === code) return this.lastList[key] as number;
-    const list = this.codesIn(mapIn(this.single, product), code, product, c.ingredients);
-    this.lastProduct[key] = product;
-    this.lastCode[key] = code;
-    this.lastList[key] = list;
-    return list;
-  }
-
-  /** Two-ingredient combinations (the usual ones) remembered by product and both codes. */
-  private ofPair(product: string | null, ingredients: Ingredient[]): number {
-    const bySecond = mapIn(mapIn(this.pairs, product), (ingredients[0] as Ingredient).atc7);
-    return this.codesIn(bySecond, (ingredients[1] as Ingredient).atc7, product, ingredients);
-  }
-
-  /** The list stored under `key`, computed on first use (no closure: this runs for every record). */
-  private codesIn(table: Map<string | null, number>, key: string | null, product: string | null, ingredients: Ingredient[]): number {
-    let id = table.get(key);
-    if (id === undefined) {
-      id = this.add(this.compute(product, ingredients));
-      table.set(key, id);
-    }
-    return id;
-  }
-
-  private add(codes: string[]): number {
-    this.lists.push(codes);
-    return this.lists.length - 1;
-  }
-
-  private compute(product: string | null, ingredients: Ingredient[]): string[] {
-    const codes: string[] = [];
-    if (product !== null) codes.push(product.toUpperCase());
-    for (const ingredient of ingredients) {
-      if (ingredient.atc7 === null) continue;
-      const code = ingredient.atc7.toUpperCase();
-      if (!codes.includes(code)) codes.push(code);
-    }
-    return codes;
-  }
+  return codes;
 }
 
 /** Dose and name conditions of one rule for one record (the duration condition needs the whole list). */
@@ -163,7 +104,7 @@ function latestFirstOrder(matched: Candidate[]): Candidate[] {
   return sortedByKeys(matched, [starts], latestFirst);
 }
 
-/** Records of several code lists, in input order (a record is in one list only). */
+/** Records of several products, in input order (a record has one product). */
 function inInputOrder(found: Candidate[], all: Candidate[]): Candidate[] {
   const indices = new Int32Array(found.length);
   for (let i = 0; i < found.length; i++) indices[i] = (found[i] as Candidate).index;
@@ -181,12 +122,11 @@ function unique(values: Iterable<string>): string[] {
 }
 
 /**
- * Per-analysis facts the cautions read: each record's code list (by input position) and a
- * stamp per list, so a caution reads each list's codes once however many records share it.
+ * Per-analysis facts the cautions read: each product's codes (by Candidate.product) and a
+ * stamp per product, so a caution reads each product's codes once however many records share it.
  */
 interface CodeFacts {
-  lists: string[][];
-  listOf: Int32Array;
+  codes: string[][];
   stamps: Int32Array;
   stamp: number;
 }
@@ -207,11 +147,10 @@ function caution(rule: ElderlyRule | null, set: ElderlyRuleSet | null, matched: 
     const c = sorted[i] as Candidate;
     const r = c.record;
     for (const ingredient of r.ingredients) ingredients.add(ingredient.name);
-    const list = facts.listOf[c.index] as number;
-    // A list's codes are already in the set after its first record: the set's order is unchanged.
-    if (facts.stamps[list] !== stamp) {
-      facts.stamps[list] = stamp;
-      for (const code of facts.lists[list] as string[]) if (rule === null || rule.atc7.includes(code)) atc7.add(code);
+    // A product's codes are already in the set after its first record: the set's order is unchanged.
+    if (facts.stamps[c.product] !== stamp) {
+      facts.stamps[c.product] = stamp;
+      for (const code of facts.codes[c.product] as string[]) if (rule === null || rule.atc7.includes(code)) atc7.add(code);
     }
     drugCodes.add(r.drugCode);
     drugNames.add(r.drugName);
@@ -264,50 +203,49 @@ export function elderlyOfPrepared(patient: Patient | null, history: PreparedHist
   const repeated = distinct !== records;
   const explained = repeated ? new Set<MedicationRecord>() : null;
   const explainedAt = new Uint8Array(records.length);
-  // Each record's code list once (by input position), and the records the cloud marked.
-  const lists = new CodeLists(preparer.identityCount);
-  const listOf = new Int32Array(records.length);
+  // Each product's codes once, and the records the cloud marked.
+  const productCount = preparer.productCount;
+  const codes = new Array<string[]>(productCount);
   const marked: Candidate[] = [];
   for (let i = 0; i < records.length; i++) {
     const c = records[i] as Candidate;
-    listOf[i] = lists.of(c);
+    codes[c.product] ??= productCodes(c.record.atc7, c.ingredients);
     if (c.record.cloudElderlyMark) marked.push(c);
   }
-  const facts: CodeFacts = { lists: lists.lists, listOf, stamps: new Int32Array(lists.lists.length), stamp: 0 };
+  const facts: CodeFacts = { codes, stamps: new Int32Array(productCount), stamp: 0 };
   if (age !== null) {
-    // Records bucketed by code list, and the lists indexed by code, so each rule looks up its
-    // codes once per list instead of rescanning every record (rules × records dominated
-    // analyzeHistory at 10k) or indexing every record by each of its codes.
-    const byList = new Array<Candidate[] | undefined>(lists.lists.length);
+    // Records bucketed by product, and the products indexed by code, so each rule looks up
+    // its codes once per product instead of rescanning every record (rules × records
+    // dominated analyzeHistory at 10k) or indexing every record by each of its codes.
+    const byProduct = new Array<Candidate[] | undefined>(productCount);
     for (let i = 0; i < distinct.length; i++) {
       const c = distinct[i] as Candidate;
-      const list = listOf[c.index] as number;
-      const bucket = byList[list];
-      if (bucket === undefined) byList[list] = [c];
+      const bucket = byProduct[c.product];
+      if (bucket === undefined) byProduct[c.product] = [c];
       else bucket.push(c);
     }
-    const listsByCode = new Map<string, number[]>();
-    for (let list = 0; list < byList.length; list++) {
-      if (byList[list] === undefined) continue;
-      for (const code of lists.lists[list] as string[]) {
-        const known = listsByCode.get(code);
-        if (known === undefined) listsByCode.set(code, [list]);
-        else known.push(list);
+    const productsByCode = new Map<string, number[]>();
+    for (let product = 0; product < productCount; product++) {
+      if (byProduct[product] === undefined) continue;
+      for (const code of codes[product] as string[]) {
+        const known = productsByCode.get(code);
+        if (known === undefined) productsByCode.set(code, [product]);
+        else known.push(product);
       }
     }
     for (const rule of set.rules) {
       const except = rule.exceptNamePattern === undefined ? null : namePattern(rule.exceptNamePattern);
-      // The rule's lists, each once (a list may carry two of the rule's codes).
+      // The rule's products, each once (a product may carry two of the rule's codes).
       const stamp = ++facts.stamp;
       let found: Candidate[] = [];
       let buckets = 0;
       for (const code of rule.atc7) {
-        const ids = listsByCode.get(code);
-        if (ids === undefined) continue;
-        for (const list of ids) {
-          if (facts.stamps[list] === stamp) continue;
-          facts.stamps[list] = stamp;
-          const bucket = byList[list] as Candidate[];
+        const products = productsByCode.get(code);
+        if (products === undefined) continue;
+        for (const product of products) {
+          if (facts.stamps[product] === stamp) continue;
+          facts.stamps[product] = stamp;
+          const bucket = byProduct[product] as Candidate[];
           buckets += 1;
           if (buckets === 1) found = bucket;
           else {
@@ -316,7 +254,7 @@ export function elderlyOfPrepared(patient: Patient | null, history: PreparedHist
           }
         }
       }
-      // Input order: one list's records already are.
+      // Input order: one product's records already are.
       const candidates = buckets > 1 ? inInputOrder(found, records) : found;
       const matched: Candidate[] = [];
       let totalDays = 0;

@@ -36,6 +36,12 @@ export interface Candidate {
   ids: IdentityLists;
   /** The dosage form as a small integer (Preparer.formCount): buckets are indexed by these instead of hashing strings. */
   formKey: number;
+  /**
+   * The record's product as a small integer (Preparer.productCount): records with one number
+   * share the product ATC7, dosage form and ingredients, so a pass can work out what depends
+   * on those once per product.
+   */
+  product: number;
   /** Prescribing institution: 慢箋原處方機構 for refill pickups, else the institution. */
   prescriber: string;
   refillPickup: boolean;
@@ -59,6 +65,8 @@ interface ProductFacts {
   ingredients: Ingredient[];
   ids: IdentityLists;
   formKey: number;
+  /** Candidate.product. */
+  key: number;
   /** The 用法 code the product last came with (undefined: none yet) and that code's reasons. */
   frequency: string | null | undefined;
   reasons: (LeftoverReason | null | undefined)[];
@@ -208,6 +216,12 @@ export class Preparer {
   }
 
   private readonly products = new Map<string, ProductFacts>();
+  private productsMade = 0;
+
+  /** Distinct products seen so far (Candidate.product runs 0 … productCount − 1). */
+  get productCount(): number {
+    return this.productsMade;
+  }
 
   /**
    * The facts of the record's product, remembered per drug code: a history repeats a few dozen
@@ -229,6 +243,7 @@ export class Preparer {
       formKey: this.formKeys.of(record.dosageForm),
       frequency: undefined,
       reasons: [],
+      key: this.productsMade++,
     };
     this.products.set(record.drugCode, facts);
     return facts;
@@ -253,6 +268,7 @@ export class Preparer {
       ingredients: product.ingredients,
       ids: product.ids,
       formKey: product.formKey,
+      product: product.key,
       prescriber: record.chronicOriginInstitutionId ?? record.institution.id,
       refillPickup: record.refillDate !== null || record.chronicOriginInstitutionId !== null || isRefillSeq(seqText),
       seq: isFourDigits(seqText) ? seqText : null,

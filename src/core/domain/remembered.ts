@@ -15,20 +15,6 @@ export function remembered<K, V>(compute: (key: K) => V, limit = 4096): (key: K)
 }
 
 /**
- * The inner table stored under `key`, made on first use (nested memo tables). A map rather
- * than a value made by a callback: a closure per call was 1.6 MB of garbage per 10,000-record
- * analysis.
- */
-export function mapIn<K, K2, V>(map: Map<K, Map<K2, V>>, key: K): Map<K2, V> {
-  let inner = map.get(key);
-  if (inner === undefined) {
-    inner = new Map<K2, V>();
-    map.set(key, inner);
-  }
-  return inner;
-}
-
-/**
  * Small whole numbers for keys, in the order they are first met (0, 1, 2 …), so that lists can
  * be indexed by them instead of looking the key up again (identities, dosage forms,
  * institutions of one analysis).
