@@ -8,7 +8,6 @@
 // integers (its identity from prepare, its ATC7 code and its class numbered per analysis) and
 // bucketed through arrays, so no string is hashed per ingredient in the usual case.
 import type { Ingredient } from './types.ts';
-import type { Product } from './prepare.ts';
 import { isControlledHypnotic } from './controlled.ts';
 import { Numbering, remembered } from './remembered.ts';
 import {
@@ -63,13 +62,13 @@ class Codes {
   /** By product: its ingredients' code keys, in ingredient order. */
   private readonly byProduct: (Int32Array | undefined)[] = [];
 
-  /** The code keys of the product's ingredients (−1 for an ingredient without a code). */
-  keysOf(product: Product): Int32Array {
-    let keys = this.byProduct[product.key];
+  /** The code keys of the candidate's ingredients (−1 for an ingredient without a code). */
+  keysOf(candidate: Candidate): Int32Array {
+    let keys = this.byProduct[candidate.product.key];
     if (keys === undefined) {
-      keys = new Int32Array(product.ingredients.length);
-      for (let i = 0; i < keys.length; i++) keys[i] = this.codeKey((product.ingredients[i] as Ingredient).atc7);
-      this.byProduct[product.key] = keys;
+      keys = new Int32Array(candidate.product.ingredients.length);
+      for (let i = 0; i < keys.length; i++) keys[i] = this.codeKey((candidate.product.ingredients[i] as Ingredient).atc7);
+      this.byProduct[candidate.product.key] = keys;
     }
     return keys;
   }
@@ -98,11 +97,10 @@ function qualifyingItems(candidates: Candidate[], settings: DuplicateSettings, c
     const candidate = candidates[k] as Candidate;
     if (candidate.leftToday <= settings.duplicateThresholdDays || isAsNeededSupply(candidate)) continue;
     if (candidate.record.daysSupply <= settings.shortCourseDays) continue;
-    const product = candidate.product;
-    const codeKeys = codes.keysOf(product);
-    for (let i = 0; i < product.ingredients.length; i++) {
-      const ingredient = product.ingredients[i] as Ingredient;
-      const identityKey = product.ids.keys[i] as number;
+    const codeKeys = codes.keysOf(candidate);
+    for (let i = 0; i < candidate.product.ingredients.length; i++) {
+      const ingredient = candidate.product.ingredients[i] as Ingredient;
+      const identityKey = candidate.product.ids.keys[i] as number;
       const codeKey = codeKeys[i] as number;
       // The class from the code (the usual case), else from the product (classOf).
       let classKey = codeKey === -1 ? -1 : (codes.classOfCode[codeKey] as number);
@@ -112,7 +110,7 @@ function qualifyingItems(candidates: Candidate[], settings: DuplicateSettings, c
         classKey = codes.classKey(atc5);
       }
       const atc5 = codes.classes[classKey] as string;
-      items.push({ candidate, ingredient, identity: product.ids.identities[i] as string, identityKey, codeKey, atc5, classKey });
+      items.push({ candidate, ingredient, identity: candidate.product.ids.identities[i] as string, identityKey, codeKey, atc5, classKey });
     }
   }
   return items;
