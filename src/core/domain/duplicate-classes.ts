@@ -40,7 +40,7 @@ const classCode = remembered((code: string) => code.slice(0, 5).toUpperCase());
 /** The class of one ingredient: its own ATC7, or the product's ATC5 for a single-ingredient product. */
 function classOf(candidate: Candidate, ingredient: Ingredient): string | null {
   if (ingredient.atc7 !== null && ingredient.atc7.length >= 5) return classCode(ingredient.atc7);
-  if (candidate.product.ingredients.length === 1 && candidate.record.atc5 !== null && candidate.record.atc5.length === 5) {
+  if (candidate.ingredients.length === 1 && candidate.record.atc5 !== null && candidate.record.atc5.length === 5) {
     return classCode(candidate.record.atc5);
   }
   return null;
@@ -48,7 +48,7 @@ function classOf(candidate: Candidate, ingredient: Ingredient): string | null {
 
 /**
  * The ATC7 codes and classes of one analysis, numbered in the order first met. A record's
- * ingredient codes depend only on its product (Product.key), so they are numbered once
+ * ingredient codes depend only on its product (Candidate.product), so they are numbered once
  * per product: the usual item costs no lookup by string.
  */
 class Codes {
@@ -64,11 +64,11 @@ class Codes {
 
   /** The code keys of the candidate's ingredients (−1 for an ingredient without a code). */
   keysOf(candidate: Candidate): Int32Array {
-    let keys = this.byProduct[candidate.product.key];
+    let keys = this.byProduct[candidate.product];
     if (keys === undefined) {
-      keys = new Int32Array(candidate.product.ingredients.length);
-      for (let i = 0; i < keys.length; i++) keys[i] = this.codeKey((candidate.product.ingredients[i] as Ingredient).atc7);
-      this.byProduct[candidate.product.key] = keys;
+      keys = new Int32Array(candidate.ingredients.length);
+      for (let i = 0; i < keys.length; i++) keys[i] = this.codeKey((candidate.ingredients[i] as Ingredient).atc7);
+      this.byProduct[candidate.product] = keys;
     }
     return keys;
   }
@@ -98,9 +98,9 @@ function qualifyingItems(candidates: Candidate[], settings: DuplicateSettings, c
     if (candidate.leftToday <= settings.duplicateThresholdDays || isAsNeededSupply(candidate)) continue;
     if (candidate.record.daysSupply <= settings.shortCourseDays) continue;
     const codeKeys = codes.keysOf(candidate);
-    for (let i = 0; i < candidate.product.ingredients.length; i++) {
-      const ingredient = candidate.product.ingredients[i] as Ingredient;
-      const identityKey = candidate.product.ids.keys[i] as number;
+    for (let i = 0; i < candidate.ingredients.length; i++) {
+      const ingredient = candidate.ingredients[i] as Ingredient;
+      const identityKey = candidate.ids.keys[i] as number;
       const codeKey = codeKeys[i] as number;
       // The class from the code (the usual case), else from the product (classOf).
       let classKey = codeKey === -1 ? -1 : (codes.classOfCode[codeKey] as number);
@@ -110,7 +110,7 @@ function qualifyingItems(candidates: Candidate[], settings: DuplicateSettings, c
         classKey = codes.classKey(atc5);
       }
       const atc5 = codes.classes[classKey] as string;
-      items.push({ candidate, ingredient, identity: candidate.product.ids.identities[i] as string, identityKey, codeKey, atc5, classKey });
+      items.push({ candidate, ingredient, identity: candidate.ids.identities[i] as string, identityKey, codeKey, atc5, classKey });
     }
   }
   return items;
@@ -240,7 +240,7 @@ class SetMembers {
       if (member === 1) return true;
     }
     const product = item.candidate.record.atc7;
-    if (item.candidate.product.ingredients.length !== 1 || product === null || product === item.ingredient.atc7) return false;
+    if (item.candidate.ingredients.length !== 1 || product === null || product === item.ingredient.atc7) return false;
     let member = this.others.get(product);
     if (member === undefined) {
       member = this.matches(product);

@@ -118,7 +118,7 @@ function groupIsHighRisk(identityKey: number, involved: Candidate[]): boolean {
   let checked: string | null = null;
   for (let i = 0; i < involved.length; i++) {
     const c = involved[i] as Candidate;
-    const atc7 = c.product.ingredients[c.product.ids.keys.indexOf(identityKey)]?.atc7 ?? null;
+    const atc7 = c.ingredients[c.ids.keys.indexOf(identityKey)]?.atc7 ?? null;
     // Neighbours usually carry the same code: asked once per run of it.
     if (atc7 === null || atc7 === checked) continue;
     if (highRisk(atc7)) return true;
@@ -277,12 +277,12 @@ export function duplicatesOfPrepared(history: PreparedHistory, settings: Duplica
   const ingredientOrder: IngredientBuckets[] = [];
   for (let k = 0; k < candidates.length; k++) {
     const c = candidates[k] as Candidate;
-    const keys = c.product.ids.keys;
+    const keys = c.ids.keys;
     for (let i = 0; i < keys.length; i++) {
       const key = keys[i] as number;
       let buckets = byIdentity[key];
       if (buckets === undefined) {
-        const identity = c.product.ids.identities[i] as string;
+        const identity = c.ids.identities[i] as string;
         buckets = { name: identity, identityKey: key, count: 0, last: null, forms: new Array<Bucket | undefined>(formCount), formOrder: [] };
         byIdentity[key] = buckets;
         ingredientOrder.push(buckets);
@@ -291,10 +291,10 @@ export function duplicatesOfPrepared(history: PreparedHistory, settings: Duplica
         buckets.last = c;
         buckets.count += 1;
       }
-      let form = buckets.forms[c.product.formKey];
+      let form = buckets.forms[c.formKey];
       if (form === undefined) {
         form = { name: buckets.name, identityKey: key, form: c.record.dosageForm, members: [] };
-        buckets.forms[c.product.formKey] = form;
+        buckets.forms[c.formKey] = form;
         buckets.formOrder.push(form);
       }
       append(form, c);

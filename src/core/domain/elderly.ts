@@ -51,7 +51,7 @@ function dailyMg(record: MedicationRecord): number | null {
 /**
  * The record's product ATC7 and its ingredients' own codes, upper case, no repeats (product
  * first). They depend only on the product, so they are worked out once per product number
- * (Product.key), and the records are bucketed by it: each rule looks its codes up once
+ * (Candidate.product), and the records are bucketed by it: each rule looks its codes up once
  * per product, not once per record.
  */
 function productCodes(product: string | null, ingredients: Ingredient[]): string[] {
@@ -122,7 +122,7 @@ function unique(values: Iterable<string>): string[] {
 }
 
 /**
- * Per-analysis facts the cautions read: each product's codes (by Product.key) and a
+ * Per-analysis facts the cautions read: each product's codes (by Candidate.product) and a
  * stamp per product, so a caution reads each product's codes once however many records share it.
  */
 interface CodeFacts {
@@ -148,9 +148,9 @@ function caution(rule: ElderlyRule | null, set: ElderlyRuleSet | null, matched: 
     const r = c.record;
     for (const ingredient of r.ingredients) ingredients.add(ingredient.name);
     // A product's codes are already in the set after its first record: the set's order is unchanged.
-    if (facts.stamps[c.product.key] !== stamp) {
-      facts.stamps[c.product.key] = stamp;
-      for (const code of facts.codes[c.product.key] as string[]) if (rule === null || rule.atc7.includes(code)) atc7.add(code);
+    if (facts.stamps[c.product] !== stamp) {
+      facts.stamps[c.product] = stamp;
+      for (const code of facts.codes[c.product] as string[]) if (rule === null || rule.atc7.includes(code)) atc7.add(code);
     }
     drugCodes.add(r.drugCode);
     drugNames.add(r.drugName);
@@ -209,7 +209,7 @@ export function elderlyOfPrepared(patient: Patient | null, history: PreparedHist
   const marked: Candidate[] = [];
   for (let i = 0; i < records.length; i++) {
     const c = records[i] as Candidate;
-    codes[c.product.key] ??= productCodes(c.record.atc7, c.product.ingredients);
+    codes[c.product] ??= productCodes(c.record.atc7, c.ingredients);
     if (c.record.cloudElderlyMark) marked.push(c);
   }
   const facts: CodeFacts = { codes, stamps: new Int32Array(productCount), stamp: 0 };
@@ -220,8 +220,8 @@ export function elderlyOfPrepared(patient: Patient | null, history: PreparedHist
     const byProduct = new Array<Candidate[] | undefined>(productCount);
     for (let i = 0; i < distinct.length; i++) {
       const c = distinct[i] as Candidate;
-      const bucket = byProduct[c.product.key];
-      if (bucket === undefined) byProduct[c.product.key] = [c];
+      const bucket = byProduct[c.product];
+      if (bucket === undefined) byProduct[c.product] = [c];
       else bucket.push(c);
     }
     const productsByCode = new Map<string, number[]>();

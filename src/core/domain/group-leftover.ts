@@ -144,17 +144,17 @@ export function groupsOfPrepared(history: PreparedHistory): GroupLeftover[] {
   for (let k = 0; k < startOrder.length; k++) {
     const c = startOrder[k] as Candidate;
     if (c.reason !== null || (counts !== null && counts[c.index] !== 1)) continue;
-    const keys = c.product.ids.keys;
+    const keys = c.ids.keys;
     for (let i = 0; i < keys.length; i++) {
-      const slot = (keys[i] as number) * formCount + c.product.formKey;
+      const slot = (keys[i] as number) * formCount + c.formKey;
       let bucket = byKey[slot];
       if (bucket === undefined) {
         const form = c.record.dosageForm;
-        bucket = { key: `${c.product.ids.identities[i] as string}|${form}`, ingredient: c.product.ingredients[i] as Ingredient, firstIndex: c.index, dosageForm: form, members: [] };
+        bucket = { key: `${c.ids.identities[i] as string}|${form}`, ingredient: c.ingredients[i] as Ingredient, firstIndex: c.index, dosageForm: form, members: [] };
         byKey[slot] = bucket;
         buckets.push(bucket);
       } else if (c.index < bucket.firstIndex) {
-        bucket.ingredient = c.product.ingredients[i] as Ingredient;
+        bucket.ingredient = c.ingredients[i] as Ingredient;
         bucket.firstIndex = c.index;
       }
       // A record naming the ingredient twice is listed once.

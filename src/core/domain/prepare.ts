@@ -31,8 +31,17 @@ export interface Candidate {
   reason: LeftoverReason | null;
   /** Nominal days left today (max(0, E − today); the whole supply when dated after today). */
   leftToday: number;
-  /** The record's product: its ingredients, their identities and its form (shared between records: read only). */
-  product: Product;
+  ingredients: Ingredient[];
+  /** The ingredients' identities and their integer keys, parallel to `ingredients` (shared between records: read only). */
+  ids: IdentityLists;
+  /** The dosage form as a small integer (Preparer.formCount): buckets are indexed by these instead of hashing strings. */
+  formKey: number;
+  /**
+   * The record's product as a small integer (Preparer.productCount): records with one number
+   * share the product ATC7, dosage form and ingredients, so a pass can work out what depends
+   * on those once per product.
+   */
+  product: number;
   /** Prescribing institution: 慢箋原處方機構 for refill pickups, else the institution. */
   prescriber: string;
   refillPickup: boolean;
@@ -47,27 +56,17 @@ export interface IdentityLists {
   readonly keys: readonly number[];
 }
 
-/**
- * What a record's product fields (ATC7, dosage form, ingredients) give, worked out once per
- * product (Preparer.productOf) and shared by its records.
- */
-export interface Product {
-  /** A small integer per product (Preparer.productCount): a pass works out what depends on the product once per key. */
-  readonly key: number;
-  /** The ingredients ready for comparison (comparableIngredients). */
-  readonly ingredients: Ingredient[];
-  /** The ingredients' identities and their integer keys, parallel to `ingredients`. */
-  readonly ids: IdentityLists;
-  /** The dosage form as a small integer (Preparer.formCount): buckets are indexed by these instead of hashing strings. */
-  readonly formKey: number;
-}
-
-/** A Product with what productOf checks a later record against, and the 用法 memo. */
-interface ProductFacts extends Product {
+/** What prepare works out from a product's own fields (Preparer.productOf). */
+interface ProductFacts {
   atc7: string | null;
   form: string;
   /** The record's ingredients these were worked out from (later records are compared by content). */
   source: Ingredient[];
+  ingredients: Ingredient[];
+  ids: IdentityLists;
+  formKey: number;
+  /** Candidate.product. */
+  key: number;
   /** The 用法 code the product last came with (undefined: none yet) and that code's reasons. */
   frequency: string | null | undefined;
   reasons: (LeftoverReason | null | undefined)[];
@@ -219,7 +218,7 @@ export class Preparer {
   private readonly products = new Map<string, ProductFacts>();
   private productsMade = 0;
 
-  /** Distinct products seen so far (Product.key runs 0 … productCount − 1). */
+  /** Distinct products seen so far (Candidate.product runs 0 … productCount − 1). */
   get productCount(): number {
     return this.productsMade;
   }
@@ -266,7 +265,10 @@ export class Preparer {
       index,
       reason: this.reasonOf(record, product),
       leftToday: startDay > this.todayDay ? days : Math.max(0, endDay - this.todayDay),
-      product,
+      ingredients: product.ingredients,
+      ids: product.ids,
+      formKey: product.formKey,
+      product: product.key,
       prescriber: record.chronicOriginInstitutionId ?? record.institution.id,
       refillPickup: record.refillDate !== null || record.chronicOriginInstitutionId !== null || isRefillSeq(seqText),
       seq: isFourDigits(seqText) ? seqText : null,

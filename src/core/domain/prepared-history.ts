@@ -79,7 +79,7 @@ function repeatedPairwise(sorted: Candidate[], from: number, to: number): boolea
 
 /** Chain slot of a candidate: its first ingredient's key + 1 (0 for a record without ingredients). */
 function chainOf(c: Candidate): number {
-  return c.product.ids.keys.length === 0 ? 0 : (c.product.ids.keys[0] as number) + 1;
+  return c.ids.keys.length === 0 ? 0 : (c.ids.keys[0] as number) + 1;
 }
 
 /**
