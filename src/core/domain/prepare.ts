@@ -39,7 +39,9 @@ export interface Candidate {
   /**
    * The record's product as a small integer (Preparer.productCount): records with one number
    * share the product ATC7, dosage form and ingredients, so a pass can work out what depends
-   * on those once per product.
+   * on those once per product. `ingredients`, `ids` and `formKey` are that product's, copied
+   * onto the record: reading them through one shared product object instead counted 5 million
+   * more instructions per dense 10k analysis (commit 30257ab).
    */
   product: number;
   /** Prescribing institution: 慢箋原處方機構 for refill pickups, else the institution. */
