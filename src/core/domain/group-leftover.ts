@@ -7,7 +7,10 @@ import { leftoverReason, recordLeftover, recordStart } from './leftover.ts';
 import { comparableIngredients, ingredientIdentity } from './ingredients.ts';
 import type { Candidate } from './prepare.ts';
 import { PreparedHistory } from './prepared-history.ts';
-import { doseChanged, hasResetCode, settleTies, walkDays } from './carry-walk.ts';
+import { doseChanged, hasResetCode } from './carry-rules.ts';
+import { settleTies, walkDays } from './carry-walk.ts';
+import { COMPUTABLE } from './record-columns.ts';
+import { k1Slots } from './k1-slots.ts';
 
 export interface GroupLeftover {
   key: string;
@@ -119,83 +122,65 @@ export function datesReadable(history: PreparedHistory): boolean {
   return true;
 }
 
-interface PreparedBucket {
-  key: string;
-  /** The ingredient as the group's first record in input order names it. */
-  ingredient: Ingredient;
-  firstIndex: number;
-  dosageForm: DosageForm;
-  members: Candidate[];
-}
-
 /** groupLeftovers on a prepared history whose dates are readable (datesReadable). */
 export function groupsOfPrepared(history: PreparedHistory): GroupLeftover[] {
-  const preparer = history.preparer;
   // A row object listed twice counts once, at its first position.
   const kept = history.distinct(history.all, 'first');
-  const counts = kept === history.all ? null : new Uint8Array(history.all.length);
-  if (counts !== null) for (const c of kept) counts[c.index] = 1;
-  // Buckets are filled in the history's one start order (K1 = identity, then form), found
-  // by the prepared integer keys (no string hashing per record).
-  const formCount = preparer.formCount;
-  const byKey = new Array<PreparedBucket | undefined>(preparer.identityCount * formCount);
-  const buckets: PreparedBucket[] = [];
-  const startOrder = history.byStart();
-  for (let k = 0; k < startOrder.length; k++) {
-    const c = startOrder[k] as Candidate;
-    if (c.reason !== null || (counts !== null && counts[c.index] !== 1)) continue;
-    const keys = c.ids.keys;
-    for (let i = 0; i < keys.length; i++) {
-      const slot = (keys[i] as number) * formCount + c.formKey;
-      let bucket = byKey[slot];
-      if (bucket === undefined) {
-        const form = c.record.dosageForm;
-        bucket = { key: `${c.ids.identities[i] as string}|${form}`, ingredient: c.ingredients[i] as Ingredient, firstIndex: c.index, dosageForm: form, members: [] };
-        byKey[slot] = bucket;
-        buckets.push(bucket);
-      } else if (c.index < bucket.firstIndex) {
-        bucket.ingredient = c.ingredients[i] as Ingredient;
-        bucket.firstIndex = c.index;
-      }
-      // A record naming the ingredient twice is listed once.
-      if (bucket.members[bucket.members.length - 1] !== c) bucket.members.push(c);
-    }
+  let counted: Uint8Array | null = null;
+  if (kept !== history.all) {
+    counted = new Uint8Array(history.all.length);
+    for (const c of kept) counted[c.index] = 1;
   }
-  const today = preparer.todayDay;
+  const slots = k1Slots(history, COMPUTABLE, counted);
+  const { ends, members, firstIndex, formCount } = slots;
   const groups: GroupLeftover[] = [];
-  for (const bucket of buckets) {
-    const sorted = settleTies(bucket.members);
-    let started = 0; // records started on or before today: a prefix in carry order
-    while (started < sorted.length && (sorted[started] as Candidate).startDay <= today) started++;
-    if (started === 0) continue;
-    const current = started === sorted.length ? sorted : sorted.slice(0, started);
-    const end = walkDays(current) as number;
-    let noCarry = 0;
-    const institutions = new Set<string>();
-    const recordIds = new Array<string>(started);
-    for (let i = 0; i < started; i++) {
-      const c = current[i] as Candidate;
-      noCarry = Math.max(noCarry, c.endDay - today);
-      recordIds[i] = c.record.id;
-      institutions.add(c.record.institution.name);
-    }
-    const futureRecordIds: string[] = [];
-    for (let i = started; i < sorted.length; i++) futureRecordIds.push((sorted[i] as Candidate).record.id);
-    groups.push({
-      key: bucket.key,
-      ingredient: bucket.ingredient.name,
-      atc7: bucket.ingredient.atc7,
-      dosageForm: bucket.dosageForm,
-      leftoverDays: Math.max(0, end - today),
-      noCarryLeftoverDays: noCarry,
-      supplyEnd: preparer.isoOf(end - 1),
-      mayUnderestimate: firstIsRefill([(current[0] as Candidate).record]),
-      recordIds,
-      institutions: [...institutions],
-      futureRecordIds,
-    });
+  for (let slot = 0; slot < firstIndex.length; slot++) {
+    const from = ends[slot] as number;
+    const to = ends[slot + 1] as number;
+    if (from === to) continue;
+    const group = groupOf(history, members, from, to, firstIndex[slot] as number, Math.floor(slot / formCount));
+    if (group !== null) groups.push(group);
   }
   return groups.sort(byLeftover);
+}
+
+/** One K1 group: members[from, to) in packed start order; `namer` the group's first record in input order. */
+function groupOf(history: PreparedHistory, members: Int32Array, from: number, to: number, namer: number, identityKey: number): GroupLeftover | null {
+  const { preparer, columns } = history;
+  const { startDay, endDay, ids, institutions } = columns;
+  settleTies(members, from, to, columns);
+  const today = preparer.todayDay;
+  let started = from; // records started on or before today: a prefix in carry order
+  while (started < to && (startDay[members[started] as number] as number) <= today) started++;
+  if (started === from) return null;
+  const end = walkDays(members, from, started, columns) as number;
+  let noCarry = 0;
+  const names = new Set<string>();
+  const recordIds = new Array<string>(started - from);
+  for (let k = from; k < started; k++) {
+    const i = members[k] as number;
+    noCarry = Math.max(noCarry, (endDay[i] as number) - today);
+    recordIds[k - from] = ids[i] as string;
+    names.add(institutions[i] as string);
+  }
+  const futureRecordIds = new Array<string>(to - started);
+  for (let k = started; k < to; k++) futureRecordIds[k - started] = ids[members[k] as number] as string;
+  const facts = preparer.productFacts(columns.product[namer] as number);
+  const at = facts.ids.keys.indexOf(identityKey);
+  const ingredient = facts.ingredients[at] as Ingredient;
+  return {
+    key: `${facts.ids.identities[at] as string}|${facts.form}`,
+    ingredient: ingredient.name,
+    atc7: ingredient.atc7,
+    dosageForm: facts.form,
+    leftoverDays: Math.max(0, end - today),
+    noCarryLeftoverDays: noCarry,
+    supplyEnd: preparer.isoOf(end - 1),
+    mayUnderestimate: firstIsRefill([(history.all[members[from] as number] as Candidate).record]),
+    recordIds,
+    institutions: [...names],
+    futureRecordIds,
+  };
 }
 
 function byLeftover(a: GroupLeftover, b: GroupLeftover): number {

@@ -4,7 +4,7 @@
 // amount. Leftover, group leftover, duplicates, elderly cautions and the records table
 // all read these instead of re-deriving them from ISO strings (a 10,000-record history
 // recomputed each fact 3–5 times: scripts/bench/analysis.bench.ts).
-import type { Ingredient, IsoDate, MedicationRecord } from './types.ts';
+import type { DosageForm, Ingredient, IsoDate, MedicationRecord } from './types.ts';
 import { isoDayNumber, isoOfDayNumber } from './dates.ts';
 import { comparableIngredients, ingredientIdentity, normalIngredientName } from './ingredients.ts';
 import { leftoverReason, recordLeftover, recordStart, type LeftoverReason, type RecordLeftover } from './leftover.ts';
@@ -12,6 +12,7 @@ import { timesPerDay } from './regimen.ts';
 import { RowAnswers } from './row-answers.ts';
 import { Numbering } from './remembered.ts';
 import type { PerDose } from './dose.ts';
+import type { RecordColumns } from './record-columns.ts';
 
 /**
  * One record prepared once: start, first uncovered day, regimen reason, days left today.
@@ -61,7 +62,7 @@ export interface IdentityLists {
 /** What prepare works out from a product's own fields (Preparer.productOf). */
 interface ProductFacts {
   atc7: string | null;
-  form: string;
+  form: DosageForm;
   /** The record's ingredients these were worked out from (later records are compared by content). */
   source: Ingredient[];
   ingredients: Ingredient[];
@@ -69,6 +70,8 @@ interface ProductFacts {
   formKey: number;
   /** Candidate.product. */
   key: number;
+  /** The drug code as a small integer: a code keeps its number when its product facts are worked out again. */
+  drug: number;
   /** The 用法 code the product last came with (undefined: none yet) and that code's reasons. */
   frequency: string | null | undefined;
   reasons: (LeftoverReason | null | undefined)[];
@@ -218,11 +221,17 @@ export class Preparer {
   }
 
   private readonly products = new Map<string, ProductFacts>();
-  private productsMade = 0;
+  /** Every product's facts by Candidate.product. */
+  private readonly productList: ProductFacts[] = [];
 
   /** Distinct products seen so far (Candidate.product runs 0 … productCount − 1). */
   get productCount(): number {
-    return this.productsMade;
+    return this.productList.length;
+  }
+
+  /** The ingredients, identities and form key of product number `product` (Candidate.product). */
+  productFacts(product: number): Pick<ProductFacts, 'ingredients' | 'ids' | 'formKey' | 'form'> {
+    return this.productList[product] as ProductFacts;
   }
 
   /**
@@ -245,13 +254,16 @@ export class Preparer {
       formKey: this.formKeys.of(record.dosageForm),
       frequency: undefined,
       reasons: [],
-      key: this.productsMade++,
+      key: this.productList.length,
+      drug: known?.drug ?? this.products.size,
     };
     this.products.set(record.drugCode, facts);
+    this.productList.push(facts);
     return facts;
   }
 
-  prepare(record: MedicationRecord, index: number): Candidate {
+  /** Prepares record `index`; drugs[index] becomes its drug code's number. */
+  prepare(record: MedicationRecord, index: number, drugs: Int32Array): Candidate {
     const start = recordStart(record);
     const startDay = this.dayOf(start);
     // A missing, negative or fractional 給藥日數 covers no whole day; it must not poison the sort.
@@ -259,6 +271,7 @@ export class Preparer {
     const endDay = startDay + days;
     const seqText = record.visitSeqNo ?? '';
     const product = this.productOf(record);
+    drugs[index] = product.drug;
     return {
       record,
       startDay,
@@ -277,10 +290,11 @@ export class Preparer {
     };
   }
 
-  /** Every record in input order. */
-  prepareAll(records: MedicationRecord[]): Candidate[] {
+  /** Every record in input order, its facts also written into `columns` (made for records.length). */
+  prepareAll(records: MedicationRecord[], columns: RecordColumns): Candidate[] {
     const out = new Array<Candidate>(records.length);
-    for (let i = 0; i < records.length; i++) out[i] = this.prepare(records[i] as MedicationRecord, i);
+    for (let i = 0; i < records.length; i++) out[i] = this.prepare(records[i] as MedicationRecord, i, columns.drug);
+    columns.fill(out);
     return out;
   }
 

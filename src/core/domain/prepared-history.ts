@@ -3,12 +3,16 @@
 // input order) both the duplicate check and group leftover fill their groups in, and
 // whether some row object is listed twice.
 import type { MedicationRecord } from './types.ts';
-import { Preparer, type Candidate } from './prepare.ts';
-import { sortByStart } from './duplicate-prepare.ts';
+import { ORDER_PER_DAY, Preparer, type Candidate } from './prepare.ts';
+import { keyOrder } from './day-order.ts';
+import { RecordColumns } from './record-columns.ts';
 
 export class PreparedHistory {
   /** Every record, in input order (candidate.index = position). */
   readonly all: Candidate[];
+  /** The same facts as typed arrays by input position (record-columns.ts). */
+  readonly columns: RecordColumns;
+  private positions: Int32Array | null = null;
   private started: Candidate[] | null = null;
   private repeats: boolean | null = null;
 
@@ -16,20 +20,51 @@ export class PreparedHistory {
     readonly preparer: Preparer,
     records: MedicationRecord[],
   ) {
-    this.all = preparer.prepareAll(records);
+    this.columns = new RecordColumns(records.length);
+    this.all = preparer.prepareAll(records, this.columns);
   }
 
   static of(records: MedicationRecord[], today: string): PreparedHistory {
     return new PreparedHistory(new Preparer(today), records);
   }
 
+  /**
+   * The positions of the records whose start can be read, in packed start order (S, larger N,
+   * input order): counting passes over the day numbers, or packed keys when they span too wide.
+   */
+  startOrder(): Int32Array {
+    if (this.positions === null) {
+      const { startDay, order } = this.columns;
+      const dated = new Int32Array(startDay.length);
+      let m = 0;
+      for (let i = 0; i < startDay.length; i++) if (Number.isFinite(startDay[i] as number)) dated[m++] = i;
+      const starts = new Float64Array(m);
+      const longerFirst = new Float64Array(m);
+      for (let k = 0; k < m; k++) {
+        const i = dated[k] as number;
+        starts[k] = startDay[i] as number;
+        longerFirst[k] = (order[i] as number) - (startDay[i] as number) * ORDER_PER_DAY;
+      }
+      const sorted = keyOrder(m, [starts, longerFirst]);
+      const positions = new Int32Array(m);
+      if (sorted === null) {
+        // Not reached by readable day numbers; kept exact for any key keyOrder cannot count.
+        positions.set(dated.subarray(0, m));
+        positions.sort((a, b) => (order[a] as number) - (order[b] as number) || a - b);
+      } else for (let k = 0; k < m; k++) positions[k] = dated[sorted[k] as number] as number;
+      this.positions = positions;
+    }
+    return this.positions;
+  }
+
   /** Records whose start can be read, in packed start order (S, larger N, input order). */
   byStart(): Candidate[] {
     if (this.started === null) {
-      const dated: Candidate[] = [];
+      const positions = this.startOrder();
       const all = this.all;
-      for (let i = 0; i < all.length; i++) if (Number.isFinite((all[i] as Candidate).startDay)) dated.push(all[i] as Candidate);
-      this.started = sortByStart(dated);
+      const started = new Array<Candidate>(positions.length);
+      for (let k = 0; k < positions.length; k++) started[k] = all[positions[k] as number] as Candidate;
+      this.started = started;
     }
     return this.started;
   }

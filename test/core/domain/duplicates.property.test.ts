@@ -8,7 +8,8 @@ import type { MedicationRecord } from '../../../src/core/domain/types.ts';
 import { addDays } from '../../../src/core/domain/dates.ts';
 import { DEFAULT_EQUIVALENCE_SETS } from '../../../src/core/domain/equivalence.ts';
 import { findDuplicates } from '../../../src/core/domain/duplicates.ts';
-import { Preparer, byStart, sortByStart, type Candidate } from '../../../src/core/domain/duplicate-prepare.ts';
+import { byStart, type Candidate } from '../../../src/core/domain/duplicate-prepare.ts';
+import { PreparedHistory } from '../../../src/core/domain/prepared-history.ts';
 import { CLINIC_A, CLINIC_B, CLINIC_C, PHARMACY, drug } from './fixtures.ts';
 
 const DRUGS: [string, string, MedicationRecord['dosageForm']][] = [
@@ -113,30 +114,31 @@ test('a single chain with early pickups alone never alerts', (t) => {
   t.pass();
 });
 
-test('sortByStart gives exactly the carry order of the comparator (S, larger N, input order): counted, packed over a far-off day, compared out of input order', (t) => {
+test('the start order is exactly the carry order of the comparator (S, larger N, input order): counted, packed over a far-off day, past an unreadable date', (t) => {
   fc.assert(
     fc.property(
       fc.array(fc.record({ day: fc.integer({ min: -400, max: 400 }), days: fc.integer({ min: 0, max: 120 }) }), { maxLength: 60 }),
       fc.nat(),
       fc.constantFrom(-30_000, 30_000),
       (specs, at, farDay) => {
-        const preparer = new Preparer('2025-01-01');
-        const rows = specs.map((s, i) => ({ id: `x${i}`, ...s }));
-        const candidatesOf = (list: { id: string; day: number; days: number }[]) =>
-          list.map((s, index) => preparer.prepare(drug('VALSARTAN', 'C09CA03', { id: s.id, visitDate: addDays('2025-01-01', s.day), daysSupply: s.days }), index));
+        const rows = specs.map((s, i) => ({ id: `x${i}`, visitDate: addDays('2025-01-01', s.day), days: s.days }));
+        const historyOf = (list: { id: string; visitDate: string; days: number }[]) =>
+          PreparedHistory.of(list.map((s) => drug('VALSARTAN', 'C09CA03', { id: s.id, visitDate: s.visitDate, daysSupply: s.days })), '2025-01-01');
         const ids = (list: Candidate[]) => list.map((c) => c.record.id).join();
-        const candidates = candidatesOf(rows);
-        const counted = sortByStart(candidates);
-        if (ids(counted) !== ids([...candidates].sort(byStart))) return false;
+        const comparator = (history: PreparedHistory) => ids(history.all.filter((c) => Number.isFinite(c.startDay)).sort(byStart));
+        const plain = historyOf(rows);
+        const counted = ids(plain.byStart());
+        if (counted !== comparator(plain)) return false;
+        if (plain.byStart().some((c, k) => c.index !== plain.startOrder()[k])) return false;
         // One record 30,000 days away: the days span too wide to count (packed keys).
         const place = at % (rows.length + 1);
-        const wide = candidatesOf([...rows.slice(0, place), { id: 'far', day: farDay, days: 30 }, ...rows.slice(place)]);
-        const packed = sortByStart(wide);
-        if (ids(packed) !== ids([...wide].sort(byStart))) return false;
+        const wide = historyOf([...rows.slice(0, place), { id: 'far', visitDate: addDays('2025-01-01', farDay), days: 30 }, ...rows.slice(place)]);
+        if (ids(wide.byStart()) !== comparator(wide)) return false;
         // Apart from that record, the same order as the counting passes gave.
-        if (ids(packed.filter((c) => c.record.id !== 'far')) !== ids(counted)) return false;
-        // Out of input order the position is no tie-break: byStart itself sorts.
-        return ids(sortByStart([...candidates].reverse())) === ids(counted);
+        if (ids(wide.byStart().filter((c) => c.record.id !== 'far')) !== counted) return false;
+        // A record whose date cannot be read is left out, and the others keep their order.
+        const unreadable = historyOf([...rows.slice(0, place), { id: 'bad', visitDate: '2025-02-30', days: 30 }, ...rows.slice(place)]);
+        return ids(unreadable.byStart()) === counted;
       },
     ),
     { numRuns: 200 },

@@ -1,0 +1,111 @@
+// The prepared facts a pass walks, as typed arrays indexed by input position (struct of
+// arrays), filled by Preparer.prepareAll in the one pass that reads the records in input
+// order. A pass that walks positions in carry order reads a few small arrays instead of a
+// prepared record and its row object each, which at 100,000 records lie scattered over the
+// heap: the group pass on these grew 8–13× from 10k to 100k records against 15–18× on the
+// objects (docs/analysis-speed.md, "Struct of arrays"). Typed arrays also live outside V8's
+// heap, so the collector neither copies nor marks them.
+import type { Candidate } from './prepare.ts';
+import { dailyAmount, inMg } from './carry-rules.ts';
+
+/** flags: the record's regimen can be computed (leftover reason null). */
+export const COMPUTABLE = 1;
+/** flags: R001 / R003, the old supply ends instead of carrying. */
+export const RESET = 2;
+/** flags: dailyAmount is in mg (single-ingredient product of known strength). */
+export const IN_MG = 4;
+/** flags: PRN or as-ordered, no countable days on hand (isAsNeededSupply). */
+export const AS_NEEDED = 8;
+/** flags: the record declares an NHI exception code (R001–R008). */
+export const EXCEPTION = 16;
+/** flags: Candidate.refillPickup. */
+export const PICKUP = 32;
+
+export class RecordColumns {
+  /** Candidate.startDay, endDay, order and leftToday of each record. */
+  readonly startDay: Float64Array;
+  readonly endDay: Float64Array;
+  readonly order: Float64Array;
+  readonly leftToday: Float64Array;
+  /** The record's 給藥日數 as given (whole and positive where COMPUTABLE). */
+  readonly daysSupply: Float64Array;
+  /** dailyAmount (NaN when it cannot be read), compared by the walk's dose-change rule. */
+  readonly daily: Float64Array;
+  readonly flags: Uint8Array;
+  /** The drug code as a small integer (Preparer: the same code, the same number), written by prepare. */
+  readonly drug: Int32Array;
+  /** Candidate.product. */
+  readonly product: Int32Array;
+  /** Candidate.seq as a number (−1 for null). */
+  readonly seq: Int32Array;
+  /** Each record's id and institution name, read out once in input order for the lists a pass returns. */
+  readonly ids: string[];
+  readonly institutions: string[];
+  /** Candidate.prescriber and the record's 就醫日期, which samePrescription compares. */
+  readonly prescribers: string[];
+  readonly visits: string[];
+
+  constructor(n: number) {
+    this.startDay = new Float64Array(n);
+    this.endDay = new Float64Array(n);
+    this.order = new Float64Array(n);
+    this.leftToday = new Float64Array(n);
+    this.daysSupply = new Float64Array(n);
+    this.daily = new Float64Array(n);
+    this.flags = new Uint8Array(n);
+    this.drug = new Int32Array(n);
+    this.product = new Int32Array(n);
+    this.seq = new Int32Array(n);
+    this.ids = new Array<string>(n);
+    this.institutions = new Array<string>(n);
+    this.prescribers = new Array<string>(n);
+    this.visits = new Array<string>(n);
+  }
+
+  /**
+   * Writes the facts of the prepared records, in input order (prepare writes `drug` itself).
+   * One loop of its own after prepare, with the arrays in locals: writing each record's
+   * columns from inside prepare (a method call per record between map lookups) cost a third
+   * of prepare's time at 10k records.
+   */
+  fill(candidates: readonly Candidate[]): void {
+    const { startDay, endDay, order, leftToday, daysSupply, daily, flags, product, seq, ids, institutions, prescribers, visits } = this;
+    for (let i = 0; i < candidates.length; i++) {
+      const c = candidates[i] as Candidate;
+      const record = c.record;
+      startDay[i] = c.startDay;
+      endDay[i] = c.endDay;
+      order[i] = c.order;
+      leftToday[i] = c.leftToday;
+      daysSupply[i] = record.daysSupply;
+      daily[i] = dailyAmount(record);
+      const exception = record.exceptionCode;
+      const reason = c.reason;
+      flags[i] =
+        (reason === null ? COMPUTABLE : reason === 'prn' || reason === 'as-ordered' ? AS_NEEDED : 0) |
+        (exception === null ? 0 : exception === 'R001' || exception === 'R003' ? EXCEPTION | RESET : EXCEPTION) |
+        (inMg(record) ? IN_MG : 0) | (c.refillPickup ? PICKUP : 0);
+      product[i] = c.product;
+      seq[i] = c.seq === null ? -1 : fourDigitNumber(c.seq);
+      ids[i] = record.id;
+      institutions[i] = record.institution.name;
+      prescribers[i] = c.prescriber;
+      visits[i] = record.visitDate;
+    }
+  }
+}
+
+/** The number a 4-digit text (Candidate.seq) writes, read by character. */
+function fourDigitNumber(text: string): number {
+  return (text.charCodeAt(0) - 48) * 1000 + (text.charCodeAt(1) - 48) * 100 + (text.charCodeAt(2) - 48) * 10 + (text.charCodeAt(3) - 48);
+}
+
+/** doseChanged (carry-rules.ts) for the records at two positions. */
+export function doseChangedAt(columns: RecordColumns, previous: number, i: number): boolean {
+  const before = columns.daily[previous] as number;
+  const now = columns.daily[i] as number;
+  if (Number.isNaN(before) || Number.isNaN(now)) return false;
+  const mg = ((columns.flags[previous] as number) & IN_MG) !== 0;
+  if (mg !== (((columns.flags[i] as number) & IN_MG) !== 0) || (!mg && columns.drug[previous] !== columns.drug[i])) return false;
+  return Math.abs(before - now) > 1e-9 * Math.max(before, now);
+}

@@ -1,0 +1,188 @@
+// Duplicate check L1 / L2 for one K1 group (same ingredient + same dosage form, research §5(c))
+// on record positions and their columns (record-columns.ts): the group is a slice of the K1
+// slots' positions array (k1-slots.ts), in packed start order. Only the alert it raises reads
+// the prepared record objects.
+import type { PreparedHistory } from './prepared-history.ts';
+import type { Candidate } from './prepare.ts';
+import { AS_NEEDED, COMPUTABLE, EXCEPTION, PICKUP, type RecordColumns } from './record-columns.ts';
+import { carryBound, carryEndDay } from './carry-walk.ts';
+import { isHighRiskDuplicateClass } from './controlled.ts';
+import { remembered } from './remembered.ts';
+import { buildAlert, isCrossInstitution, type DuplicateAlert, type DuplicateSettings } from './duplicate-model.ts';
+
+/** One K1 group: members[from, to) of its slot, its key ('IDENTITY|form'), its identity and that identity's key. */
+export interface SameFormGroup {
+  key: string;
+  name: string;
+  identityKey: number;
+  members: Int32Array;
+  from: number;
+  to: number;
+}
+
+/**
+ * Work arrays of one analysis, each as long as the largest group: a dense history tries dozens
+ * of newer records per group, and a fresh list of the older ones per try was most of the
+ * duplicate check's garbage.
+ */
+export interface SameFormScratch {
+  older: Int32Array;
+  counted: Int32Array;
+}
+
+export function sameFormScratch(largestGroup: number): SameFormScratch {
+  return { older: new Int32Array(largestGroup), counted: new Int32Array(largestGroup) };
+}
+
+/**
+ * How many of a group's most recent countable records are tried as the newer side of a
+ * pair. A 3-month cloud history holds a handful per ingredient; the cap keeps a pathological
+ * history (thousands of fills of one drug) linear.
+ */
+const MAX_JUDGED = 32;
+
+function has(columns: RecordColumns, i: number, flag: number): boolean {
+  return ((columns.flags[i] as number) & flag) !== 0;
+}
+
+/** samePrescription (duplicate-model.ts) for the records at two positions. */
+function samePrescriptionAt(columns: RecordColumns, a: number, b: number): boolean {
+  if (a === b) return true;
+  if (columns.prescribers[a] !== columns.prescribers[b] || columns.visits[a] !== columns.visits[b]) return false;
+  if (has(columns, a, PICKUP) || has(columns, b, PICKUP)) return true;
+  const seqA = columns.seq[a] as number;
+  const seqB = columns.seq[b] as number;
+  return seqA === -1 || seqB === -1 || seqA === seqB;
+}
+
+/**
+ * Upper bounds, per member, of the days on hand just before it starts (from all earlier
+ * members, chains included). Leaving records out or applying resets can only lower the
+ * exact value, so a bound ≤ threshold rules a member out without the exact walk.
+ */
+function onHandBounds(group: SameFormGroup, columns: RecordColumns): Float64Array {
+  const { startDay, endDay } = columns;
+  const { members, from, to } = group;
+  const bounds = new Float64Array(to - from);
+  let carried: number | null = null; // carry-forward end over daily regimens
+  let latestEnd = -Infinity; // largest own end, for forms without carry (eye drops, patches)
+  for (let k = from; k < to; k++) {
+    const i = members[k] as number;
+    const start = startDay[i] as number;
+    const end = endDay[i] as number;
+    const computable = has(columns, i, COMPUTABLE);
+    bounds[k - from] = (computable ? (carried ?? -Infinity) : latestEnd) - start;
+    if (computable) carried = carried === null || start >= carried ? end : carried + (end - start);
+    if (!has(columns, i, AS_NEEDED)) latestEnd = Math.max(latestEnd, end);
+  }
+  return bounds;
+}
+
+/**
+ * Days of the older supply still on hand on the newest record's start S_n: the K1 group's
+ * carry-forward end C from the older records (same-day ones included), minus S_n. For
+ * non-daily forms (eye drops, patches) no carry is defined, so the largest own E − S_n counts.
+ * The exact walk only runs when the cheap upper bound could exceed the threshold.
+ */
+function leftoverAtNewest(newest: number, count: number, threshold: number, scratch: SameFormScratch, columns: RecordColumns): number {
+  const older = scratch.older;
+  const newestStart = columns.startDay[newest] as number;
+  if (!has(columns, newest, COMPUTABLE)) {
+    let most = 0;
+    for (let k = 0; k < count; k++) {
+      const i = older[k] as number;
+      if (!has(columns, i, AS_NEEDED)) most = Math.max(most, (columns.endDay[i] as number) - newestStart);
+    }
+    return most;
+  }
+  const bound = carryBound(older, 0, count, columns);
+  if (bound.end === null || bound.end - newestStart <= threshold) return 0;
+  const end = carryEndDay(older, newestStart + 1, bound.runStart, count, scratch.counted, columns);
+  return end === null ? 0 : Math.max(0, end - newestStart);
+}
+
+/** Is the group still in use today: the newest record's own supply, or the carried supply of members[from, to). */
+function groupActive(newest: number, group: SameFormGroup, to: number, todayDay: number, scratch: SameFormScratch, columns: RecordColumns): boolean {
+  if ((columns.leftToday[newest] as number) > 0) return true;
+  if (!has(columns, newest, COMPUTABLE)) return false;
+  const bound = carryBound(group.members, group.from, to, columns);
+  if (bound.end === null || bound.end <= todayDay) return false;
+  const end = carryEndDay(group.members, todayDay + 1, bound.runStart, to, scratch.counted, columns);
+  return end !== null && end > todayDay;
+}
+
+/**
+ * L1 / L2 for one K1 group. Tries the group's recent countable records, newest first, as the
+ * newer side: the first one dispensed while more than the threshold of other prescriptions'
+ * supply was on hand (carried forward) makes the group's one alert. PRN pickups and short
+ * courses neither raise a duplicate nor hide one found before them; an exception code on the
+ * group's latest record silences the group, one on an older record excuses only that dispensing.
+ */
+export function sameFormDuplicate(history: PreparedHistory, group: SameFormGroup, settings: DuplicateSettings, scratch: SameFormScratch): DuplicateAlert | null {
+  const columns = history.columns;
+  const { members, from, to } = group;
+  const threshold = settings.duplicateThresholdDays;
+  const todayDay = history.preparer.todayDay;
+  if (has(columns, members[to - 1] as number, EXCEPTION)) return null;
+  const bounds = onHandBounds(group, columns);
+  const older = scratch.older;
+  let tried = 0;
+  for (let at = to - 1; at > from && tried < MAX_JUDGED; at--) {
+    const newer = members[at] as number;
+    // Research §5(c)4: an exception code or a short course on the newer record (suppressedByNewest).
+    if (has(columns, newer, AS_NEEDED | EXCEPTION) || (columns.daysSupply[newer] as number) <= settings.shortCourseDays) continue;
+    tried += 1;
+    // The latest countable record may still be in use through carried stock; older ones by their own supply.
+    const active = tried === 1 ? groupActive(newer, group, at + 1, todayDay, scratch, columns) : (columns.leftToday[newer] as number) > 0;
+    if (!active || (bounds[at - from] as number) <= threshold) continue;
+    let count = 0;
+    for (let k = from; k < at; k++) {
+      const i = members[k] as number;
+      if (!samePrescriptionAt(columns, i, newer)) older[count++] = i;
+    }
+    if (count === 0) continue;
+    const onHand = leftoverAtNewest(newer, count, threshold, scratch, columns);
+    if (onHand > threshold) return sameFormAlert(history, group, newer, older.subarray(0, count), onHand);
+  }
+  return null;
+}
+
+function sameFormAlert(history: PreparedHistory, group: SameFormGroup, newerAt: number, olderAt: Int32Array, onHand: number): DuplicateAlert {
+  const { all, columns } = history;
+  const newer = all[newerAt] as Candidate;
+  // Name the older records whose own supply reached S_n; when only the carried stock did,
+  // the latest older record stands for it (as-needed supplies never stand for a supply).
+  const involved: Candidate[] = [];
+  let latest = -1;
+  for (let k = 0; k < olderAt.length; k++) {
+    const i = olderAt[k] as number;
+    if (has(columns, i, AS_NEEDED)) continue;
+    latest = i;
+    if ((columns.endDay[i] as number) > newer.startDay) involved.push(all[i] as Candidate);
+  }
+  if (involved.length === 0 && latest !== -1) involved.push(all[latest] as Candidate);
+  involved.push(newer);
+  const level = involved.every((c) => c.record.drugCode === newer.record.drugCode) ? 'L1' : 'L2';
+  const severity = isCrossInstitution(involved) && groupIsHighRisk(group.identityKey, involved) ? 'critical' : 'warning';
+  return buildAlert(level, severity, group.key, involved, [group.name], onHand);
+}
+
+/**
+ * The group's ingredient is in a high-risk class (each ATC7 classified once, remembered across
+ * analyses). The ingredient is found by its integer identity key (no string compares per record).
+ */
+function groupIsHighRisk(identityKey: number, involved: Candidate[]): boolean {
+  let checked: string | null = null;
+  for (let i = 0; i < involved.length; i++) {
+    const c = involved[i] as Candidate;
+    const atc7 = c.ingredients[c.ids.keys.indexOf(identityKey)]?.atc7 ?? null;
+    // Neighbours usually carry the same code: asked once per run of it.
+    if (atc7 === null || atc7 === checked) continue;
+    if (highRisk(atc7)) return true;
+    checked = atc7;
+  }
+  return false;
+}
+
+/** isHighRiskDuplicateClass per ATC7 code (a pure answer; a history repeats a few dozen codes). */
+const highRisk = remembered(isHighRiskDuplicateClass);
