@@ -32,10 +32,27 @@ export function settleTies(positions: Int32Array, from: number, to: number, colu
   }
 }
 
+/** The columns byTieOrder reads while sortRun sorts a long run (the built-in sort calls it with two positions only). */
+let sorting: RecordColumns | null = null;
+
+/**
+ * tieOrder as a module function, not a closure made per run: V8 keeps a closure's optimised
+ * code only while some closure of it is alive, and under the kiosk's heap limits that code was
+ * thrown away at each full collection (docs/analysis-speed.md, "No closures made per analysis").
+ */
+function byTieOrder(a: number, b: number): number {
+  return tieOrder(sorting as RecordColumns, a, b);
+}
+
 /** Sorts positions[from, to), one run, by tieOrder: by insertion when short, else by the built-in sort (k log k). */
 function sortRun(positions: Int32Array, from: number, to: number, columns: RecordColumns): void {
-  if (to - from > 12) positions.subarray(from, to).sort((a, b) => tieOrder(columns, a, b));
-  else insertionSort(positions, from, to, columns);
+  if (to - from <= 12) {
+    insertionSort(positions, from, to, columns);
+    return;
+  }
+  sorting = columns;
+  positions.subarray(from, to).sort(byTieOrder);
+  sorting = null;
 }
 
 function insertionSort(positions: Int32Array, from: number, to: number, columns: RecordColumns): void {
