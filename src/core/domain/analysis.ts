@@ -6,7 +6,7 @@ import type { AllergyRecord, Alert, ChronicPrescription, IsoDate, Patient, Patie
 import { compareIso, toRocDate } from './dates.ts';
 import { recordStart } from './leftover.ts';
 import { datesReadable, groupLeftovers, groupsOfPrepared, type GroupLeftover } from './group-leftover.ts';
-import type { Candidate, Preparer } from './prepare.ts';
+import type { Candidate } from './prepare.ts';
 import { PreparedHistory } from './prepared-history.ts';
 import { sortedByKeys } from './day-order.ts';
 import { analyzedRecord, type AnalyzedRecord } from './analyzed-record.ts';
@@ -124,7 +124,9 @@ function patientAlerts(history: PatientHistory, age: number | null, empty: boole
  * visit date, descending; equal records keep the cloud's order). Built from the prepared
  * records; sorted once by their day numbers (sortedByKeys), byNewest where a day is unreadable.
  */
-function analyzedRecords(prepared: Candidate[], preparer: Preparer): AnalyzedRecord[] {
+function analyzedRecords(history: PreparedHistory): AnalyzedRecord[] {
+  const { all: prepared, preparer } = history;
+  const visitDay = history.columns.visitDay;
   const n = prepared.length;
   // Rows built in input order, the order the records lie in memory (reading them newest
   // first instead scattered the reads over a 100,000-record heap), then placed.
@@ -136,10 +138,7 @@ function analyzedRecords(prepared: Candidate[], preparer: Preparer): AnalyzedRec
     const r = c.record;
     out[i] = analyzedRecord(r, preparer.leftover(c), preparer.dose(r));
     starts[i] = -c.startDay;
-    // The visit day only this table reads: S itself unless the row is a refill pickup (S is
-    // then 慢連箋領藥日, recordStart's rule). Asking recordStart here cost 1.6 % of a long 10k
-    // analysis (a string compare per pickup row; npm run bench:count -- --no-gc).
-    visits[i] = -(r.refillDate === null ? c.startDay : preparer.dayOf(r.visitDate));
+    visits[i] = -(visitDay[i] as number);
   }
   return sortedByKeys(out, [starts, visits], byNewest);
 }
@@ -148,7 +147,7 @@ export function analyzeHistory(history: PatientHistory, today: IsoDate, settings
   const medications = history.medications;
   // Every record prepared once (day numbers, regimen, ingredients); each part below reads these.
   const prepared = PreparedHistory.of(medications, today);
-  const records = analyzedRecords(prepared.all, prepared.preparer);
+  const records = analyzedRecords(prepared);
   const age = patientAge(history.patient, today);
   const empty = medications.length === 0 && history.chronic.length === 0;
   const refills = new Array<RefillStatus>(history.chronic.length);

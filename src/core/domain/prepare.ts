@@ -294,7 +294,7 @@ export class Preparer {
   prepareAll(records: MedicationRecord[], columns: RecordColumns): Candidate[] {
     const out = new Array<Candidate>(records.length);
     for (let i = 0; i < records.length; i++) out[i] = this.prepare(records[i] as MedicationRecord, i, columns.drug);
-    columns.fill(out);
+    columns.fill(out, this);
     return out;
   }
 

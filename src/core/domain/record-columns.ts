@@ -5,7 +5,7 @@
 // heap: the group pass on these grew 8–13× from 10k to 100k records against 15–18× on the
 // objects (docs/analysis-speed.md, "Struct of arrays"). Typed arrays also live outside V8's
 // heap, so the collector neither copies nor marks them.
-import type { Candidate } from './prepare.ts';
+import type { Candidate, Preparer } from './prepare.ts';
 import { dailyAmount, inMg } from './carry-rules.ts';
 
 /** flags: the record's regimen can be computed (leftover reason null). */
@@ -24,6 +24,8 @@ export const PICKUP = 32;
 export class RecordColumns {
   /** Candidate.startDay, endDay, order and leftToday of each record. */
   readonly startDay: Float64Array;
+  /** Day number of the 就醫日期 (NaN when unreadable): S itself unless the record is a refill pickup. */
+  readonly visitDay: Float64Array;
   readonly endDay: Float64Array;
   readonly order: Float64Array;
   readonly leftToday: Float64Array;
@@ -41,12 +43,13 @@ export class RecordColumns {
   /** Each record's id and institution name, read out once in input order for the lists a pass returns. */
   readonly ids: string[];
   readonly institutions: string[];
-  /** Candidate.prescriber and the record's 就醫日期, which samePrescription compares. */
+  /** Candidate.prescriber and the record's 就醫日期 as given, which samePrescription compares. */
   readonly prescribers: string[];
   readonly visits: string[];
 
   constructor(n: number) {
     this.startDay = new Float64Array(n);
+    this.visitDay = new Float64Array(n);
     this.endDay = new Float64Array(n);
     this.order = new Float64Array(n);
     this.leftToday = new Float64Array(n);
@@ -68,12 +71,14 @@ export class RecordColumns {
    * columns from inside prepare (a method call per record between map lookups) cost a third
    * of prepare's time at 10k records.
    */
-  fill(candidates: readonly Candidate[]): void {
-    const { startDay, endDay, order, leftToday, daysSupply, daily, flags, product, seq, ids, institutions, prescribers, visits } = this;
+  fill(candidates: readonly Candidate[], preparer: Preparer): void {
+    const { startDay, visitDay, endDay, order, leftToday, daysSupply, daily, flags, product, seq, ids, institutions, prescribers, visits } = this;
     for (let i = 0; i < candidates.length; i++) {
       const c = candidates[i] as Candidate;
       const record = c.record;
       startDay[i] = c.startDay;
+      // recordStart's rule: S is the visit day unless 慢連箋領藥日 is set.
+      visitDay[i] = record.refillDate === null ? c.startDay : preparer.dayOf(record.visitDate);
       endDay[i] = c.endDay;
       order[i] = c.order;
       leftToday[i] = c.leftToday;

@@ -45,10 +45,21 @@ function has(columns: RecordColumns, i: number, flag: number): boolean {
   return ((columns.flags[i] as number) & flag) !== 0;
 }
 
-/** samePrescription (duplicate-model.ts) for the records at two positions. */
+/**
+ * The two records' 就醫日期 texts are equal: compared as day numbers (one text per readable
+ * day), as texts only when neither can be read.
+ */
+function sameVisit(columns: RecordColumns, a: number, b: number): boolean {
+  const dayA = columns.visitDay[a] as number;
+  const dayB = columns.visitDay[b] as number;
+  if (dayA === dayB) return true;
+  return Number.isNaN(dayA) && Number.isNaN(dayB) && columns.visits[a] === columns.visits[b];
+}
+
+/** samePrescription (duplicate-model.ts) for the records at two positions; the visit day first, since it differs most often. */
 function samePrescriptionAt(columns: RecordColumns, a: number, b: number): boolean {
   if (a === b) return true;
-  if (columns.prescribers[a] !== columns.prescribers[b] || columns.visits[a] !== columns.visits[b]) return false;
+  if (!sameVisit(columns, a, b) || columns.prescribers[a] !== columns.prescribers[b]) return false;
   if (has(columns, a, PICKUP) || has(columns, b, PICKUP)) return true;
   const seqA = columns.seq[a] as number;
   const seqB = columns.seq[b] as number;

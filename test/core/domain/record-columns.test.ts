@@ -23,6 +23,9 @@ test('columns: flags, day numbers, daily amount, 就醫序號 and the strings a 
   t.is(columns.startDay[0], preparer.dayOf('2025-05-01'));
   t.is(columns.endDay[0], preparer.dayOf('2025-05-29'));
   t.is(columns.startDay[2], preparer.dayOf('2025-05-20'), 'a pickup starts on 慢連箋領藥日');
+  t.is(columns.visitDay[2], preparer.dayOf('2025-05-01'), 'and was prescribed on its 就醫日期');
+  t.is(columns.visitDay[0], columns.startDay[0]);
+  t.true(Number.isNaN(columns.visitDay[3] as number));
   t.is(columns.leftToday[0], 19);
   t.true(Number.isNaN(columns.startDay[3] as number));
   t.is(columns.daily[0], 10, 'mg per day: 2 × 5 mg');
