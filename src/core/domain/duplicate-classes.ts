@@ -10,10 +10,11 @@
 import type { Ingredient } from './types.ts';
 import { isControlledHypnotic } from './controlled.ts';
 import { Numbering, remembered } from './remembered.ts';
+import type { PreparedHistory } from './prepared-history.ts';
+import { AS_NEEDED } from './record-columns.ts';
 import {
   buildAlert,
   hasPairAcross,
-  isAsNeededSupply,
   secondLargest,
   suppressedByNewest,
   type Candidate,
@@ -90,13 +91,21 @@ class Codes {
   }
 }
 
-/** Ingredients with more than the threshold left today, from countable (not PRN, not short) supplies. */
-function qualifyingItems(candidates: Candidate[], settings: DuplicateSettings, codes: Codes): Item[] {
+/**
+ * Ingredients with more than the threshold left today, from countable (not PRN, not short)
+ * supplies, in start order. The test reads the record columns: in a long history most records
+ * have run out, and only the ones that qualify are read as objects.
+ */
+function qualifyingItems(history: PreparedHistory, settings: DuplicateSettings, codes: Codes): Item[] {
+  const { all, columns } = history;
+  const { leftToday, flags, daysSupply } = columns;
+  const startOrder = history.startOrder();
   const items: Item[] = [];
-  for (let k = 0; k < candidates.length; k++) {
-    const candidate = candidates[k] as Candidate;
-    if (candidate.leftToday <= settings.duplicateThresholdDays || isAsNeededSupply(candidate)) continue;
-    if (candidate.record.daysSupply <= settings.shortCourseDays) continue;
+  for (let k = 0; k < startOrder.length; k++) {
+    const at = startOrder[k] as number;
+    if ((leftToday[at] as number) <= settings.duplicateThresholdDays || ((flags[at] as number) & AS_NEEDED) !== 0) continue;
+    if ((daysSupply[at] as number) <= settings.shortCourseDays) continue;
+    const candidate = all[at] as Candidate;
     const codeKeys = codes.keysOf(candidate);
     for (let i = 0; i < candidate.ingredients.length; i++) {
       const ingredient = candidate.ingredients[i] as Ingredient;
@@ -256,10 +265,10 @@ class SetMembers {
   }
 }
 
-export function classDuplicates(candidates: Candidate[], settings: DuplicateSettings, identityCount: number): DuplicateAlert[] {
+export function classDuplicates(history: PreparedHistory, settings: DuplicateSettings): DuplicateAlert[] {
   const codes = new Codes();
-  const items = qualifyingItems(candidates, settings, codes);
-  const slots: Slots = { identities: new Int32Array(identityCount).fill(-1), classes: new Int32Array(codes.classes.length).fill(-1) };
+  const items = qualifyingItems(history, settings, codes);
+  const slots: Slots = { identities: new Int32Array(history.preparer.identityCount).fill(-1), classes: new Int32Array(codes.classes.length).fill(-1) };
   const alerts: DuplicateAlert[] = [];
   for (const classItems of bucketsBy(items, true, slots.classes)) {
     const alert = alertFor('L4', (classItems[0] as Item).atc5, classItems, settings, slots);

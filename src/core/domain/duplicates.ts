@@ -126,7 +126,7 @@ export function duplicatesOfPrepared(history: PreparedHistory, settings: Duplica
     const alert = otherFormDuplicate(name, allForms(history, slots, forms), settings);
     if (alert !== null) found.push(alert);
   }
-  found.push(...classDuplicates(history.byStart(), settings, history.preparer.identityCount));
+  found.push(...classDuplicates(history, settings));
   return mergeSameRecords(found).sort(alertOrder);
 }
 
