@@ -31,7 +31,7 @@ export type PassName = (typeof PASS_NAMES)[number];
 /** The passes on a prepared history; each answers a count so it cannot be optimised away. */
 export function passesOn(history: PatientHistory, prepared: PreparedHistory): Record<PassName, () => number> {
   return {
-    'start order': () => prepared.byStart().length,
+    'start order': () => prepared.startOrder().length,
     duplicates: () => duplicatesOfPrepared(prepared, settings).length,
     elderly: () => elderlyOfPrepared(history.patient, prepared, { elderlyAge: settings.elderlyAge }).length,
     groups: () => groupsOfPrepared(prepared).length,

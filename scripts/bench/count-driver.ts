@@ -14,7 +14,7 @@ const [shapeText, sizeText, pass, warmText, runsText] = process.argv.slice(2);
 const shape: HistoryShape = shapeText === 'long' ? 'long' : 'dense';
 const history = shapedHistory(shape, Number(sizeText));
 const prepared = prepare(history);
-prepared.byStart();
+prepared.startOrder();
 // With --expose-gc (the counter's no-GC mode) the history moves to the old generation now,
 // so a young generation sized past the runs' allocation never collects during them.
 const collect = (globalThis as { gc?: () => void }).gc;
@@ -23,7 +23,7 @@ collect?.();
 
 const passes: Record<string, () => number> = {
   whole: () => analyzeHistory(history, BENCH_TODAY).alerts.length,
-  prepare: () => prepare(history).byStart().length,
+  prepare: () => prepare(history).startOrder().length,
   ...passesOn(history, prepared),
 };
 // The start order is kept by the prepared history after its first call: counted within prepare.

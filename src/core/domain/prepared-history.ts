@@ -1,7 +1,7 @@
-// A history's records prepared once (prepare.ts) plus what several parts of the analysis
-// share, each computed at most once per analysis: the packed start order (S, larger N,
-// input order) both the duplicate check and group leftover fill their groups in, and
-// whether some row object is listed twice.
+// A history's records prepared once (prepare.ts, and as columns: record-columns.ts) plus what
+// several parts of the analysis share, each computed at most once per analysis: the packed
+// start order (S, larger N, input order) that group leftover and the duplicate check fill
+// their groups in, and whether some row object is listed twice.
 import type { MedicationRecord } from './types.ts';
 import { ORDER_PER_DAY, Preparer, type Candidate } from './prepare.ts';
 import { keyOrder } from './day-order.ts';
@@ -13,12 +13,12 @@ export class PreparedHistory {
   /** The same facts as typed arrays by input position (record-columns.ts). */
   readonly columns: RecordColumns;
   private positions: Int32Array | null = null;
-  private started: Candidate[] | null = null;
   private repeats: boolean | null = null;
 
   constructor(
     readonly preparer: Preparer,
-    records: MedicationRecord[],
+    /** The history's records as given (the repeated-row check compares them by identity). */
+    private readonly records: MedicationRecord[],
   ) {
     this.columns = new RecordColumns(records.length);
     this.all = preparer.prepareAll(records, this.columns);
@@ -57,35 +57,28 @@ export class PreparedHistory {
     return this.positions;
   }
 
-  /** Records whose start can be read, in packed start order (S, larger N, input order). */
-  byStart(): Candidate[] {
-    if (this.started === null) {
-      const positions = this.startOrder();
-      const all = this.all;
-      const started = new Array<Candidate>(positions.length);
-      for (let k = 0; k < positions.length; k++) started[k] = all[positions[k] as number] as Candidate;
-      this.started = started;
-    }
-    return this.started;
-  }
 
   /**
    * True when one record object is listed twice. The copies share S and N, so they sit in one
    * run of equal packed order, and they share their ingredients: inside a long run only
-   * candidates of the same first ingredient are compared (chained by its integer key), so a
+   * records of the same first ingredient are compared (chained by its integer key), so a
    * dense history's runs of hundreds need no set of record objects. Records without a
    * readable start, which the start order leaves out, are checked with a set.
    */
   private hasRepeatedRecord(): boolean {
-    const sorted = this.byStart();
-    const n = sorted.length;
-    if (n !== this.all.length) return new Set(this.all.map((c) => c.record)).size !== this.all.length;
+    const positions = this.startOrder();
+    const n = positions.length;
+    const records = this.records;
+    if (n !== records.length) return new Set(records).size !== records.length;
+    const order = this.columns.order;
+    const chains = chainsByProduct(this.preparer);
     const heads = new Int32Array(this.preparer.identityCount + 1).fill(-1);
     const next = new Int32Array(n);
+    const run: Run = { positions, records, product: this.columns.product, chains, heads, next };
     let runStart = 0;
     for (let i = 1; i <= n; i++) {
-      if (i < n && (sorted[i] as Candidate).order === (sorted[runStart] as Candidate).order) continue;
-      if (i - runStart > 8 ? repeatedInChains(sorted, runStart, i, heads, next) : repeatedPairwise(sorted, runStart, i)) return true;
+      if (i < n && order[positions[i] as number] === order[positions[runStart] as number]) continue;
+      if (i - runStart > 8 ? repeatedInChains(run, runStart, i) : repeatedPairwise(positions, records, runStart, i)) return true;
       runStart = i;
     }
     return false;
@@ -105,16 +98,38 @@ export class PreparedHistory {
   }
 }
 
-function repeatedPairwise(sorted: Candidate[], from: number, to: number): boolean {
+function repeatedPairwise(positions: Int32Array, records: MedicationRecord[], from: number, to: number): boolean {
   for (let a = from; a < to; a++) {
-    for (let b = a + 1; b < to; b++) if ((sorted[a] as Candidate).record === (sorted[b] as Candidate).record) return true;
+    const record = records[positions[a] as number];
+    for (let b = a + 1; b < to; b++) if (records[positions[b] as number] === record) return true;
   }
   return false;
 }
 
-/** Chain slot of a candidate: its first ingredient's key + 1 (0 for a record without ingredients). */
-function chainOf(c: Candidate): number {
-  return c.ids.keys.length === 0 ? 0 : (c.ids.keys[0] as number) + 1;
+/** Each product's chain slot: its first ingredient's key + 1 (0 for a product without ingredients). */
+function chainsByProduct(preparer: Preparer): Int32Array {
+  const chains = new Int32Array(preparer.productCount);
+  for (let product = 0; product < chains.length; product++) {
+    const keys = preparer.productFacts(product).ids.keys;
+    chains[product] = keys.length === 0 ? 0 : (keys[0] as number) + 1;
+  }
+  return chains;
+}
+
+/** What repeatedInChains reads: the start order, the records, their product's chain slot, and the work arrays. */
+interface Run {
+  positions: Int32Array;
+  records: MedicationRecord[];
+  product: Int32Array;
+  chains: Int32Array;
+  /** All −1, one per chain slot; left as found. */
+  heads: Int32Array;
+  next: Int32Array;
+}
+
+/** The chain slot of the record at positions[k]. */
+function chainAt(run: Run, k: number): number {
+  return run.chains[run.product[run.positions[k] as number] as number] as number;
 }
 
 /**
@@ -125,19 +140,19 @@ function chainOf(c: Candidate): number {
 const MAX_CHAIN = 16;
 
 /**
- * sorted[from, to) holds one record object twice: each candidate is compared with the earlier
- * ones of its chain (same first ingredient). `heads` (all −1) and `next` are work arrays,
- * left as found.
+ * The run positions[from, to) holds one record object twice: each record is compared with the
+ * earlier ones of its chain (same first ingredient).
  */
-function repeatedInChains(sorted: Candidate[], from: number, to: number, heads: Int32Array, next: Int32Array): boolean {
+function repeatedInChains(run: Run, from: number, to: number): boolean {
+  const { positions, records, heads, next } = run;
   let found = false;
   let longest = 0;
   for (let k = from; k < to && !found; k++) {
-    const c = sorted[k] as Candidate;
-    const slot = chainOf(c);
+    const record = records[positions[k] as number];
+    const slot = chainAt(run, k);
     let length = 0;
     for (let j = heads[slot] as number; j !== -1; j = next[j] as number) {
-      if ((sorted[j] as Candidate).record === c.record) found = true;
+      if (records[positions[j] as number] === record) found = true;
       length++;
     }
     if (length > longest) longest = length;
@@ -145,9 +160,9 @@ function repeatedInChains(sorted: Candidate[], from: number, to: number, heads: 
     heads[slot] = k;
     if (longest > MAX_CHAIN) break;
   }
-  for (let k = from; k < to; k++) heads[chainOf(sorted[k] as Candidate)] = -1;
+  for (let k = from; k < to; k++) heads[chainAt(run, k)] = -1;
   if (found || longest <= MAX_CHAIN) return found;
   const seen = new Set<MedicationRecord>();
-  for (let k = from; k < to; k++) seen.add((sorted[k] as Candidate).record);
+  for (let k = from; k < to; k++) seen.add(records[positions[k] as number] as MedicationRecord);
   return seen.size !== to - from;
 }
