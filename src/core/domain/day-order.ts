@@ -72,7 +72,7 @@ function countingOrder(n: number, keys: readonly Float64Array[], bounds: [number
 /**
  * The same permutation for keys spanning too wide to count (one far-off date among thousands
  * of records): one number per item, the keys in mixed radix and then the position, sorted
- * natively. A comparator sort there cost 2–3 times as much (sortByStart over 10k records:
+ * natively. A comparator sort there cost 2–3 times as much (the start order of 10k records:
  * 1.1 → 2.7 ms). Null when that number could pass 2^53.
  */
 function packedOrder(n: number, keys: readonly Float64Array[], bounds: [number, number][]): Int32Array | null {
