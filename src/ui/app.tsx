@@ -12,7 +12,7 @@ import { HintBar } from './components/hint-bar.tsx';
 import { NoticeLine } from './components/notice-line.tsx';
 import { tr } from './i18n/index.ts';
 import { useKeypress } from './input/use-keypress.ts';
-import type { Keypress } from './input/keypress.ts';
+import { parseKeypress, type Keypress } from './input/keypress.ts';
 import { KeyLayerContext, topLayer, type KeyLayer } from './key-layer.ts';
 import { commandFor, type CommandId, type Scope } from './keymap.ts';
 import type { DemoTray, Diagnostics } from './ports.ts';
@@ -188,7 +188,12 @@ export function App({ store, today, homeInstitutionId, tray, diagnostics, onQuit
       const layerScopes = layer?.liveScopes?.() ?? layer?.scopes ?? [];
       const command = commandFor([...layerScopes, 'global'], press);
       if (!command) {
-        if (press.name === 'char' && !press.ctrl && layerScopes.includes('text')) layer?.onText?.(press.input);
+        if (press.name !== 'char' || press.ctrl) return;
+        if (layerScopes.includes('text')) layer?.onText?.(press.input);
+        // Characters that came in one read while no text entry was open (typed faster than the
+        // screen drew, as in "/met" or "34"): each is a key of its own, so a key that opens a
+        // text entry hands it the rest instead of the whole run being dropped.
+        else if (press.input.length > 1) for (const c of press.input) keyHandler.current(parseKeypress(c));
         return;
       }
       if (layer?.onCommand(command)) return;
@@ -196,6 +201,8 @@ export function App({ store, today, homeInstitutionId, tray, diagnostics, onQuit
     },
     [store, runGlobal, onQuit],
   );
+  const keyHandler = useRef(onKey);
+  keyHandler.current = onKey;
   useKeypress(onKey);
 
   const send = store.send;

@@ -84,6 +84,22 @@ test('/ filters as you type; Esc clears the filter', async (t) => {
   r.instance.unmount();
 });
 
+test('keys typed faster than the screen draws (one read: "/met") still open the filter and fill it', async (t) => {
+  const { r } = await viewing();
+  await r.press('2');
+  await r.waitFor((f) => plain(f).includes('3/3 筆'));
+  await r.press('/met');
+  const filtered = plain(await r.waitFor((f) => plain(f).includes('1/3 筆')));
+  t.true(filtered.includes('篩選：met'));
+  t.true(filtered.includes('METFORMIN'));
+  // Two commands in one read: each acts (records → leftover tab → refills tab).
+  await r.press(KEYS.escape);
+  await r.waitFor((f) => plain(f).includes('3/3 筆'));
+  await r.press('34');
+  await r.waitFor((f) => plain(f).includes('下次可領'));
+  r.instance.unmount();
+});
+
 test('the filter panel filters records by source and leftover > 0', async (t) => {
   const { r } = await viewing();
   await r.press('2', 'f');
