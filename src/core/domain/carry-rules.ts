@@ -29,10 +29,12 @@ export function inMg(record: MedicationRecord): boolean {
  */
 export function doseChanged(previous: MedicationRecord | null, record: MedicationRecord): boolean {
   if (previous === null) return false;
-  const before = dailyAmount(previous);
-  const now = dailyAmount(record);
+  return dailyDoseChanged(dailyAmount(previous), inMg(previous), dailyAmount(record), inMg(record), previous.drugCode === record.drugCode);
+}
+
+/** doseChanged on what it reads of the two records: their daily amounts (dailyAmount), whether each is in mg, and whether they are one drug code. */
+export function dailyDoseChanged(before: number, beforeInMg: boolean, now: number, nowInMg: boolean, sameDrug: boolean): boolean {
   if (Number.isNaN(before) || Number.isNaN(now)) return false;
-  const mg = inMg(previous);
-  if (mg !== inMg(record) || (!mg && previous.drugCode !== record.drugCode)) return false;
+  if (beforeInMg !== nowInMg || (!beforeInMg && !sameDrug)) return false;
   return Math.abs(before - now) > 1e-9 * Math.max(before, now);
 }

@@ -3,7 +3,8 @@
 // object. Group leftover and the duplicate check (L2 "on hand when the newest was dispensed")
 // both walk one K1 group, a slice of a positions array already in packed start order (S,
 // larger N, input order; k1-slots.ts).
-import { COMPUTABLE, IN_MG, RESET, doseChangedAt, type RecordColumns } from './record-columns.ts';
+import { COMPUTABLE, IN_MG, RESET, type RecordColumns } from './record-columns.ts';
+import { dailyDoseChanged } from './carry-rules.ts';
 
 /**
  * carryOrder for two records of one run (same S, same packed N rank): larger N first, then
@@ -18,9 +19,9 @@ function tieOrder(columns: RecordColumns, a: number, b: number): number {
 
 /**
  * Puts positions[from, to), already in packed start order, into exact carry order (research
- * §5(b) step 2: S, larger N, id, input position): each run of neighbours sharing S and N is put in exact
- * carry order. Short runs by insertion; long ones (a dense history's same-day fills of one
- * drug) by the built-in sort, so the compares stay k log k. In place.
+ * §5(b) step 2: S, larger N, id, input position) by sorting each run of neighbours that share
+ * S and N. Short runs by insertion; long ones (a dense history's same-day fills of one drug)
+ * by the built-in sort, so the compares stay k log k. In place.
  */
 export function settleTies(positions: Int32Array, from: number, to: number, columns: RecordColumns): void {
   const order = columns.order;
@@ -95,6 +96,16 @@ export function walkDays(positions: Int32Array, from: number, to: number, column
     previous = i;
   }
   return cursor;
+}
+
+/** doseChanged (carry-rules.ts) for the records at two positions. */
+function doseChangedAt(columns: RecordColumns, previous: number, i: number): boolean {
+  const { daily, flags, drug } = columns;
+  return dailyDoseChanged(
+    daily[previous] as number, ((flags[previous] as number) & IN_MG) !== 0,
+    daily[i] as number, ((flags[i] as number) & IN_MG) !== 0,
+    drug[previous] === drug[i],
+  );
 }
 
 /**

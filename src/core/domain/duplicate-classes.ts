@@ -11,7 +11,7 @@ import type { Ingredient } from './types.ts';
 import { isControlledHypnotic } from './controlled.ts';
 import { Numbering, remembered } from './remembered.ts';
 import type { PreparedHistory } from './prepared-history.ts';
-import { AS_NEEDED } from './record-columns.ts';
+import { AS_NEEDED, type RecordColumns } from './record-columns.ts';
 import {
   buildAlert,
   hasPairAcross,
@@ -168,7 +168,7 @@ function candidateLists(buckets: Item[][]): Candidate[][] {
 }
 
 /** Two different controlled hypnotics (research §5(c)5: critical at L4/L5) from two prescriptions. */
-function twoControlledHypnotics(byIngredient: Item[][]): boolean {
+function twoControlledHypnotics(byIngredient: Item[][], columns: RecordColumns): boolean {
   const hypnotics: Candidate[][] = [];
   for (let i = 0; i < byIngredient.length; i++) {
     const bucket = byIngredient[i] as Item[];
@@ -176,7 +176,7 @@ function twoControlledHypnotics(byIngredient: Item[][]): boolean {
     for (let k = 0; k < bucket.length; k++) if (isControlledHypnotic((bucket[k] as Item).ingredient.atc7)) found.push(bucket[k] as Item);
     if (found.length > 0) hypnotics.push(candidatesOf(found));
   }
-  return hypnotics.length >= 2 && hasPairAcross(hypnotics);
+  return hypnotics.length >= 2 && hasPairAcross(hypnotics, columns);
 }
 
 /** Work arrays of one analysis: identity slots and class slots for bucketsBy. */
@@ -195,11 +195,12 @@ function alertFor(
   items: Item[],
   settings: DuplicateSettings,
   slots: Slots,
+  columns: RecordColumns,
 ): DuplicateAlert | null {
   const byIngredient = bucketsBy(items, false, slots.identities);
   const split = level === 'L4' ? byIngredient : bucketsBy(items, true, slots.classes);
   if (split.length < 2) return null;
-  if (!hasPairAcross(candidateLists(split))) return null;
+  if (!hasPairAcross(candidateLists(split), columns)) return null;
   const involved = candidatesOf(items);
   if (suppressedByNewest(involved[involved.length - 1] as Candidate, settings)) return null;
   const perIngredient = new Array<number>(byIngredient.length);
@@ -211,7 +212,7 @@ function alertFor(
     perIngredient[i] = most;
     ingredients[i] = (bucket[0] as Item).identity;
   }
-  const critical = twoControlledHypnotics(byIngredient);
+  const critical = twoControlledHypnotics(byIngredient, columns);
   const severity = critical ? 'critical' : level === 'L4' ? 'warning' : 'info';
   return buildAlert(level, severity, group, involved, ingredients, secondLargest(perIngredient), group);
 }
@@ -271,7 +272,7 @@ export function classDuplicates(history: PreparedHistory, settings: DuplicateSet
   const slots: Slots = { identities: new Int32Array(history.preparer.identityCount).fill(-1), classes: new Int32Array(codes.classes.length).fill(-1) };
   const alerts: DuplicateAlert[] = [];
   for (const classItems of bucketsBy(items, true, slots.classes)) {
-    const alert = alertFor('L4', (classItems[0] as Item).atc5, classItems, settings, slots);
+    const alert = alertFor('L4', (classItems[0] as Item).atc5, classItems, settings, slots, history.columns);
     if (alert === null) continue;
     alert.className = atc5NameOf(classItems);
     alerts.push(alert);
@@ -280,7 +281,7 @@ export function classDuplicates(history: PreparedHistory, settings: DuplicateSet
     const members = new SetMembers(set.atcPrefixes, codes);
     const inSet: Item[] = [];
     for (let i = 0; i < items.length; i++) if (members.has(items[i] as Item, codes)) inSet.push(items[i] as Item);
-    const alert = alertFor('L5', set.id, inSet, settings, slots);
+    const alert = alertFor('L5', set.id, inSet, settings, slots, history.columns);
     if (alert === null) continue;
     alert.className = set.name;
     alerts.push(alert);

@@ -4,7 +4,8 @@
 import type { IsoDate, Severity } from './types.ts';
 import type { EquivalenceSet } from './equivalence.ts';
 import type { Candidate } from './duplicate-prepare.ts';
-import { recordStart } from './leftover.ts';
+import { isAsNeededReason, recordStart } from './leftover.ts';
+import { PICKUP, type RecordColumns } from './record-columns.ts';
 
 export type { Candidate } from './duplicate-prepare.ts';
 
@@ -55,16 +56,30 @@ export interface DuplicateAlert {
  * prescription). Such records never pair: refill fills of one chain, and the rows of one visit
  * (two strengths taken together), are one supply, not a duplicate.
  */
-export function samePrescription(a: Candidate, b: Candidate): boolean {
+export function samePrescription(columns: RecordColumns, a: number, b: number): boolean {
   if (a === b) return true;
-  if (a.prescriber !== b.prescriber || a.record.visitDate !== b.record.visitDate) return false;
-  if (a.refillPickup || b.refillPickup) return true;
-  return a.seq === null || b.seq === null || a.seq === b.seq;
+  // The visit day first, since it differs most often.
+  if (!sameVisit(columns, a, b) || columns.prescribers[a] !== columns.prescribers[b]) return false;
+  if (((columns.flags[a] as number) & PICKUP) !== 0 || ((columns.flags[b] as number) & PICKUP) !== 0) return true;
+  const seqA = columns.seq[a] as number;
+  const seqB = columns.seq[b] as number;
+  return seqA === -1 || seqB === -1 || seqA === seqB;
+}
+
+/**
+ * The two records' 就醫日期 texts are equal: compared as day numbers (one text per readable
+ * day), as texts only when neither can be read.
+ */
+function sameVisit(columns: RecordColumns, a: number, b: number): boolean {
+  const dayA = columns.visitDay[a] as number;
+  const dayB = columns.visitDay[b] as number;
+  if (dayA === dayB) return true;
+  return Number.isNaN(dayA) && Number.isNaN(dayB) && columns.visits[a] === columns.visits[b];
 }
 
 /** PRN and as-ordered supplies have no countable days on hand. */
 export function isAsNeededSupply(candidate: Candidate): boolean {
-  return candidate.reason === 'prn' || candidate.reason === 'as-ordered';
+  return isAsNeededReason(candidate.reason);
 }
 
 /**
@@ -154,12 +169,12 @@ export function secondLargest(values: number[]): number {
  * True when some member of one bucket and some member of another are not the same
  * prescription: the pair the alert is about really exists. Exits at the first such pair.
  */
-export function hasPairAcross(buckets: Candidate[][]): boolean {
+export function hasPairAcross(buckets: Candidate[][], columns: RecordColumns): boolean {
   for (let i = 0; i < buckets.length; i++) {
     for (let j = i + 1; j < buckets.length; j++) {
       for (const a of buckets[i] as Candidate[]) {
         for (const b of buckets[j] as Candidate[]) {
-          if (a.record !== b.record && !samePrescription(a, b)) return true;
+          if (a.record !== b.record && !samePrescription(columns, a.index, b.index)) return true;
         }
       }
     }

@@ -14,15 +14,15 @@ import { classDuplicates } from './duplicate-classes.ts';
 import { byStart, type Candidate } from './duplicate-prepare.ts';
 import { PreparedHistory } from './prepared-history.ts';
 import { k1Slots, type K1Slots } from './k1-slots.ts';
+import type { RecordColumns } from './record-columns.ts';
 import { sameFormDuplicate, sameFormScratch } from './same-form-duplicates.ts';
 import { buildAlert, hasPairAcross, secondLargest, suppressedByNewest, type DuplicateAlert, type DuplicateSettings } from './duplicate-model.ts';
 
 export type { DuplicateAlert, DuplicateLevel, DuplicateSettings } from './duplicate-model.ts';
-export { samePrescription } from './duplicate-model.ts';
 export { duplicateAlerts, duplicateMessageKey } from './duplicate-alerts.ts';
 
 /** L3 for one K2 group (same ingredient; `members` in carry order): records of two or more dosage forms in use today. */
-function otherFormDuplicate(key: string, members: Candidate[], settings: DuplicateSettings): DuplicateAlert | null {
+function otherFormDuplicate(key: string, members: Candidate[], settings: DuplicateSettings, columns: RecordColumns): DuplicateAlert | null {
   const active = members.filter((c) => c.leftToday > 0 && c.record.daysSupply > settings.shortCourseDays);
   const byForm = new Map<string, Candidate[]>();
   for (const c of active) {
@@ -32,7 +32,7 @@ function otherFormDuplicate(key: string, members: Candidate[], settings: Duplica
   }
   if (byForm.size < 2) return null;
   if (suppressedByNewest(active[active.length - 1] as Candidate, settings)) return null;
-  if (!hasPairAcross([...byForm.values()])) return null;
+  if (!hasPairAcross([...byForm.values()], columns)) return null;
   const perForm = [...byForm.values()].map((list) => list.reduce((most, c) => Math.max(most, c.leftToday), 0));
   return buildAlert('L3', 'info', key, active, [key], secondLargest(perForm));
 }
@@ -123,7 +123,7 @@ export function duplicatesOfPrepared(history: PreparedHistory, settings: Duplica
       if (alert !== null) found.push(alert);
     }
     if (forms.length < 2) continue;
-    const alert = otherFormDuplicate(name, allForms(history, slots, forms), settings);
+    const alert = otherFormDuplicate(name, allForms(history, slots, forms), settings, history.columns);
     if (alert !== null) found.push(alert);
   }
   found.push(...classDuplicates(history, settings));

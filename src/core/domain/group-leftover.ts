@@ -5,7 +5,7 @@ import type { DosageForm, Ingredient, IsoDate, MedicationRecord } from './types.
 import { addDays, compareIso, daysBetween } from './dates.ts';
 import { leftoverReason, recordLeftover, recordStart } from './leftover.ts';
 import { comparableIngredients, ingredientIdentity } from './ingredients.ts';
-import type { Candidate } from './prepare.ts';
+import { isRefillSeq, type Candidate } from './prepare.ts';
 import { PreparedHistory } from './prepared-history.ts';
 import { doseChanged, hasResetCode } from './carry-rules.ts';
 import { settleTies, walkDays } from './carry-walk.ts';
@@ -92,7 +92,7 @@ export function carryForwardEnd(records: MedicationRecord[], until: IsoDate): Is
 export function firstIsRefill(sorted: MedicationRecord[]): boolean {
   const first = sorted[0];
   if (first === undefined) return false;
-  return first.refillDate !== null || /^IC0[2-9]$/i.test(first.visitSeqNo ?? '');
+  return first.refillDate !== null || isRefillSeq(first.visitSeqNo ?? '');
 }
 
 interface Bucket {

@@ -47,9 +47,6 @@ export interface Candidate {
   product: number;
   /** Prescribing institution: 慢箋原處方機構 for refill pickups, else the institution. */
   prescriber: string;
-  refillPickup: boolean;
-  /** 4-digit 就醫序號, or null when absent or masked. */
-  seq: string | null;
 }
 
 export interface IdentityLists {
@@ -269,7 +266,6 @@ export class Preparer {
     // A missing, negative or fractional 給藥日數 covers no whole day; it must not poison the sort.
     const days = Number.isFinite(record.daysSupply) && record.daysSupply > 0 ? Math.trunc(record.daysSupply) : 0;
     const endDay = startDay + days;
-    const seqText = record.visitSeqNo ?? '';
     const product = this.productOf(record);
     drugs[index] = product.drug;
     return {
@@ -285,8 +281,6 @@ export class Preparer {
       formKey: product.formKey,
       product: product.key,
       prescriber: record.chronicOriginInstitutionId ?? record.institution.id,
-      refillPickup: record.refillDate !== null || record.chronicOriginInstitutionId !== null || isRefillSeq(seqText),
-      seq: isFourDigits(seqText) ? seqText : null,
     };
   }
 
@@ -329,12 +323,20 @@ export function isRefillSeq(text: string): boolean {
   return i === 0x69 && c === 0x63 && text.charCodeAt(2) === 0x30 && digit >= 0x32 && digit <= 0x39;
 }
 
-function isFourDigits(text: string): boolean {
-  if (text.length !== 4) return false;
+/** A chronic refill pickup: 慢連箋領藥日 set, 慢箋原處方機構 set, or 就醫序號 IC02–IC09. */
+export function isRefillPickup(record: MedicationRecord): boolean {
+  return record.refillDate !== null || record.chronicOriginInstitutionId !== null || isRefillSeq(record.visitSeqNo ?? '');
+}
+
+/** The 4-digit 就醫序號 as a number; −1 when absent, masked or not four digits. */
+export function visitSeqNumber(text: string | null): number {
+  if (text === null || text.length !== 4) return -1;
+  let n = 0;
   for (let i = 0; i < 4; i++) {
     const code = text.charCodeAt(i);
-    if (code < 0x30 || code > 0x39) return false;
+    if (code < 0x30 || code > 0x39) return -1;
+    n = n * 10 + (code - 0x30);
   }
-  return true;
+  return n;
 }
 

@@ -48,7 +48,8 @@ export class PreparedHistory {
       const sorted = keyOrder(m, [starts, longerFirst]);
       const positions = new Int32Array(m);
       if (sorted === null) {
-        // Not reached by readable day numbers; kept exact for any key keyOrder cannot count.
+        // Packed keys would pass 2^53 (days spread over millennia among tens of thousands of
+        // records): compared instead.
         positions.set(dated.subarray(0, m));
         positions.sort((a, b) => (order[a] as number) - (order[b] as number) || a - b);
       } else for (let k = 0; k < m; k++) positions[k] = dated[sorted[k] as number] as number;
@@ -56,7 +57,6 @@ export class PreparedHistory {
     }
     return this.positions;
   }
-
 
   /**
    * True when one record object is listed twice. The copies share S and N, so they sit in one

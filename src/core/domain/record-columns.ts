@@ -5,8 +5,9 @@
 // heap: the group pass on these grew 8–13× from 10k to 100k records against 15–18× on the
 // objects (docs/analysis-speed.md, "Struct of arrays"). Typed arrays also live outside V8's
 // heap, so the collector neither copies nor marks them.
-import type { Candidate, Preparer } from './prepare.ts';
-import { dailyAmount, inMg } from './carry-rules.ts';
+import { isRefillPickup, visitSeqNumber, type Candidate, type Preparer } from './prepare.ts';
+import { dailyAmount, hasResetCode, inMg } from './carry-rules.ts';
+import { isAsNeededReason } from './leftover.ts';
 
 /** flags: the record's regimen can be computed (leftover reason null). */
 export const COMPUTABLE = 1;
@@ -14,11 +15,11 @@ export const COMPUTABLE = 1;
 export const RESET = 2;
 /** flags: dailyAmount is in mg (single-ingredient product of known strength). */
 export const IN_MG = 4;
-/** flags: PRN or as-ordered, no countable days on hand (isAsNeededSupply). */
+/** flags: PRN or as-ordered, no countable days on hand (isAsNeededReason). */
 export const AS_NEEDED = 8;
 /** flags: the record declares an NHI exception code (R001–R008). */
 export const EXCEPTION = 16;
-/** flags: Candidate.refillPickup. */
+/** flags: a chronic refill pickup (isRefillPickup). */
 export const PICKUP = 32;
 
 export class RecordColumns {
@@ -38,7 +39,7 @@ export class RecordColumns {
   readonly drug: Int32Array;
   /** Candidate.product. */
   readonly product: Int32Array;
-  /** Candidate.seq as a number (−1 for null). */
+  /** The 4-digit 就醫序號 as a number (−1 when absent or masked). */
   readonly seq: Int32Array;
   /** Each record's id and institution name, read out once in input order for the lists a pass returns. */
   readonly ids: string[];
@@ -84,33 +85,16 @@ export class RecordColumns {
       leftToday[i] = c.leftToday;
       daysSupply[i] = record.daysSupply;
       daily[i] = dailyAmount(record);
-      const exception = record.exceptionCode;
-      const reason = c.reason;
       flags[i] =
-        (reason === null ? COMPUTABLE : reason === 'prn' || reason === 'as-ordered' ? AS_NEEDED : 0) |
-        (exception === null ? 0 : exception === 'R001' || exception === 'R003' ? EXCEPTION | RESET : EXCEPTION) |
-        (inMg(record) ? IN_MG : 0) | (c.refillPickup ? PICKUP : 0);
+        (c.reason === null ? COMPUTABLE : 0) | (isAsNeededReason(c.reason) ? AS_NEEDED : 0) |
+        (record.exceptionCode === null ? 0 : EXCEPTION) | (hasResetCode(record) ? RESET : 0) |
+        (inMg(record) ? IN_MG : 0) | (isRefillPickup(record) ? PICKUP : 0);
       product[i] = c.product;
-      seq[i] = c.seq === null ? -1 : fourDigitNumber(c.seq);
+      seq[i] = visitSeqNumber(record.visitSeqNo);
       ids[i] = record.id;
       institutions[i] = record.institution.name;
       prescribers[i] = c.prescriber;
       visits[i] = record.visitDate;
     }
   }
-}
-
-/** The number a 4-digit text (Candidate.seq) writes, read by character. */
-function fourDigitNumber(text: string): number {
-  return (text.charCodeAt(0) - 48) * 1000 + (text.charCodeAt(1) - 48) * 100 + (text.charCodeAt(2) - 48) * 10 + (text.charCodeAt(3) - 48);
-}
-
-/** doseChanged (carry-rules.ts) for the records at two positions. */
-export function doseChangedAt(columns: RecordColumns, previous: number, i: number): boolean {
-  const before = columns.daily[previous] as number;
-  const now = columns.daily[i] as number;
-  if (Number.isNaN(before) || Number.isNaN(now)) return false;
-  const mg = ((columns.flags[previous] as number) & IN_MG) !== 0;
-  if (mg !== (((columns.flags[i] as number) & IN_MG) !== 0) || (!mg && columns.drug[previous] !== columns.drug[i])) return false;
-  return Math.abs(before - now) > 1e-9 * Math.max(before, now);
 }

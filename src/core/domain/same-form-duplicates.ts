@@ -4,11 +4,11 @@
 // the prepared record objects.
 import type { PreparedHistory } from './prepared-history.ts';
 import type { Candidate } from './prepare.ts';
-import { AS_NEEDED, COMPUTABLE, EXCEPTION, PICKUP, type RecordColumns } from './record-columns.ts';
+import { AS_NEEDED, COMPUTABLE, EXCEPTION, type RecordColumns } from './record-columns.ts';
 import { carryBound, carryEndDay } from './carry-walk.ts';
 import { isHighRiskDuplicateClass } from './controlled.ts';
 import { remembered } from './remembered.ts';
-import { buildAlert, isCrossInstitution, type DuplicateAlert, type DuplicateSettings } from './duplicate-model.ts';
+import { buildAlert, isCrossInstitution, samePrescription, type DuplicateAlert, type DuplicateSettings } from './duplicate-model.ts';
 
 /** One K1 group: members[from, to) of its slot, its key ('IDENTITY|form'), its identity and that identity's key. */
 export interface SameFormGroup {
@@ -43,27 +43,6 @@ const MAX_JUDGED = 32;
 
 function has(columns: RecordColumns, i: number, flag: number): boolean {
   return ((columns.flags[i] as number) & flag) !== 0;
-}
-
-/**
- * The two records' 就醫日期 texts are equal: compared as day numbers (one text per readable
- * day), as texts only when neither can be read.
- */
-function sameVisit(columns: RecordColumns, a: number, b: number): boolean {
-  const dayA = columns.visitDay[a] as number;
-  const dayB = columns.visitDay[b] as number;
-  if (dayA === dayB) return true;
-  return Number.isNaN(dayA) && Number.isNaN(dayB) && columns.visits[a] === columns.visits[b];
-}
-
-/** samePrescription (duplicate-model.ts) for the records at two positions; the visit day first, since it differs most often. */
-function samePrescriptionAt(columns: RecordColumns, a: number, b: number): boolean {
-  if (a === b) return true;
-  if (!sameVisit(columns, a, b) || columns.prescribers[a] !== columns.prescribers[b]) return false;
-  if (has(columns, a, PICKUP) || has(columns, b, PICKUP)) return true;
-  const seqA = columns.seq[a] as number;
-  const seqB = columns.seq[b] as number;
-  return seqA === -1 || seqB === -1 || seqA === seqB;
 }
 
 /**
@@ -149,7 +128,7 @@ export function sameFormDuplicate(history: PreparedHistory, group: SameFormGroup
     let count = 0;
     for (let k = from; k < at; k++) {
       const i = members[k] as number;
-      if (!samePrescriptionAt(columns, i, newer)) older[count++] = i;
+      if (!samePrescription(columns, i, newer)) older[count++] = i;
     }
     if (count === 0) continue;
     const onHand = leftoverAtNewest(newer, count, threshold, scratch, columns);
