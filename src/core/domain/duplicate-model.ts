@@ -4,7 +4,7 @@
 import type { IsoDate, Severity } from './types.ts';
 import type { EquivalenceSet } from './equivalence.ts';
 import type { Candidate } from './duplicate-prepare.ts';
-import { isAsNeededReason, recordStart } from './leftover.ts';
+import { recordStart } from './leftover.ts';
 import { PICKUP, type RecordColumns } from './record-columns.ts';
 
 export type { Candidate } from './duplicate-prepare.ts';
@@ -75,11 +75,6 @@ function sameVisit(columns: RecordColumns, a: number, b: number): boolean {
   const dayB = columns.visitDay[b] as number;
   if (dayA === dayB) return true;
   return Number.isNaN(dayA) && Number.isNaN(dayB) && columns.visits[a] === columns.visits[b];
-}
-
-/** PRN and as-ordered supplies have no countable days on hand. */
-export function isAsNeededSupply(candidate: Candidate): boolean {
-  return isAsNeededReason(candidate.reason);
 }
 
 /**
