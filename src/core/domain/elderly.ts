@@ -6,9 +6,9 @@ import type { Ingredient, IsoDate, MedicationRecord, Patient } from './types.ts'
 import type { Bilingual } from './messages.ts';
 import { ageOn, compareIso } from './dates.ts';
 import { recordStart, supplyEnd } from './leftover.ts';
-import type { Candidate, Preparer } from './prepare.ts';
 import { PreparedHistory } from './prepared-history.ts';
-import { sortedByKeys } from './day-order.ts';
+import { keyOrder } from './day-order.ts';
+import { CLOUD_MARK } from './record-columns.ts';
 import { remembered } from './remembered.ts';
 import { BEERS_2019_EXAMPLES, type ElderlyRule, type ElderlyRuleSet, type ElderlyTier } from './elderly-rules.ts';
 
@@ -50,11 +50,9 @@ function dailyMg(record: MedicationRecord): number | null {
 
 /**
  * The record's product ATC7 and its ingredients' own codes, upper case, no repeats (product
- * first). They depend only on the product, so they are worked out once per product number
- * (Candidate.product), and the records are bucketed by it: each rule looks its codes up once
- * per product, not once per record.
+ * first). They depend only on the product, so they are worked out once per product number.
  */
-function productCodes(product: string | null, ingredients: Ingredient[]): string[] {
+function productCodes(product: string | null, ingredients: readonly Ingredient[]): string[] {
   const codes: string[] = [];
   if (product !== null) codes.push(product.toUpperCase());
   for (const ingredient of ingredients) {
@@ -76,44 +74,6 @@ function recordQualifies(rule: ElderlyRule, except: RegExp | null, record: Medic
   return true;
 }
 
-/** Still within its supply period today: today < E = S + N (or dated after today). */
-function isActive(c: Candidate, preparer: Preparer): boolean {
-  const days = c.record.daysSupply;
-  // Day numbers when S, today and N are ordinary; the ISO comparison otherwise (same answer as before for odd rows).
-  if (Number.isFinite(c.startDay) && Number.isFinite(preparer.todayDay) && Math.abs(days) < 1_000_000) {
-    return preparer.todayDay < c.startDay + Math.trunc(days);
-  }
-  return compareIso(preparer.today, supplyEnd(c.record)) < 0;
-}
-
-/** Latest S first; equal starts keep the input order (a stable sort). */
-function latestFirst(a: Candidate, b: Candidate): number {
-  if (Number.isFinite(a.startDay) && Number.isFinite(b.startDay)) return b.startDay - a.startDay;
-  return compareIso(recordStart(b.record), recordStart(a.record));
-}
-
-/**
- * Matched records latest S first, equal starts in their given order, by start day
- * (sortedByKeys: a comparator sort per rule dominated elderly cautions at 100k records);
- * latestFirst when a start cannot be read.
- */
-function latestFirstOrder(matched: Candidate[]): Candidate[] {
-  const m = matched.length;
-  const starts = new Float64Array(m);
-  for (let i = 0; i < m; i++) starts[i] = -(matched[i] as Candidate).startDay;
-  return sortedByKeys(matched, [starts], latestFirst);
-}
-
-/** Records of several products, in input order (a record has one product). */
-function inInputOrder(found: Candidate[], all: Candidate[]): Candidate[] {
-  const indices = new Int32Array(found.length);
-  for (let i = 0; i < found.length; i++) indices[i] = (found[i] as Candidate).index;
-  indices.sort();
-  const out = new Array<Candidate>(indices.length);
-  for (let i = 0; i < indices.length; i++) out[i] = all[indices[i] as number] as Candidate;
-  return out;
-}
-
 /** Compiled once per pattern text (no 'g' flag, so test() keeps no state). */
 const namePattern = remembered((pattern: string) => new RegExp(pattern, 'i'), 256);
 
@@ -122,18 +82,62 @@ function unique(values: Iterable<string>): string[] {
 }
 
 /**
- * Per-analysis facts the cautions read: each product's codes (by Candidate.product) and a
- * stamp per product, so a caution reads each product's codes once however many records share it.
+ * What the cautions of one analysis read, by input position (record-columns.ts) and by
+ * product number: a caution lists thousands of records at 100k, and reading each record's
+ * own ingredient objects and fields in latest-first order, scattered over the heap, was most
+ * of this pass's time (docs/analysis-speed.md). A product's records share its drug code,
+ * ATC7 and ingredients, so those are read once per product per caution.
  */
-interface CodeFacts {
+interface CautionFacts {
+  history: PreparedHistory;
+  /** Each product's codes (productCodes). */
   codes: string[][];
+  /** Per product, the caution that last read its codes (so each is read once per caution). */
   stamps: Int32Array;
   stamp: number;
 }
 
-function caution(rule: ElderlyRule | null, set: ElderlyRuleSet | null, matched: Candidate[], facts: CodeFacts, preparer: Preparer): ElderlyCaution {
-  const sorted = latestFirstOrder(matched);
-  const latest = sorted[0] as Candidate;
+/** Still within its supply period today: today < E = S + N (or dated after today). */
+function isActive(history: PreparedHistory, i: number): boolean {
+  const { startDay, daysSupply } = history.columns;
+  const todayDay = history.preparer.todayDay;
+  const start = startDay[i] as number;
+  const days = daysSupply[i] as number;
+  // Day numbers when S, today and N are ordinary; the ISO comparison otherwise (same answer as before for odd rows).
+  if (Number.isFinite(start) && Number.isFinite(todayDay) && Math.abs(days) < 1_000_000) return todayDay < start + Math.trunc(days);
+  return compareIso(history.preparer.today, supplyEnd(history.record(i))) < 0;
+}
+
+/**
+ * The matched positions latest S first, equal starts in their given order: counting passes
+ * over the start days (a comparator sort per rule dominated elderly cautions at 100k
+ * records); a stable comparator sort on the start text when a start cannot be read.
+ */
+function latestFirstOrder(history: PreparedHistory, matched: Int32Array): Int32Array {
+  const startDay = history.columns.startDay;
+  const m = matched.length;
+  const starts = new Float64Array(m);
+  for (let k = 0; k < m; k++) starts[k] = -(startDay[matched[k] as number] as number);
+  const order = keyOrder(m, [starts]);
+  if (order === null) {
+    const latestFirst = (a: number, b: number): number => {
+      const sa = startDay[a] as number;
+      const sb = startDay[b] as number;
+      if (Number.isFinite(sa) && Number.isFinite(sb)) return sb - sa;
+      return compareIso(recordStart(history.record(b)), recordStart(history.record(a)));
+    };
+    return Int32Array.from(Array.from(matched).sort(latestFirst));
+  }
+  const out = new Int32Array(m);
+  for (let k = 0; k < m; k++) out[k] = matched[order[k] as number] as number;
+  return out;
+}
+
+function caution(rule: ElderlyRule | null, set: ElderlyRuleSet | null, matched: Int32Array, facts: CautionFacts): ElderlyCaution {
+  const history = facts.history;
+  const { product, flags, ids, names } = history.columns;
+  const sorted = latestFirstOrder(history, matched);
+  const latest = history.record(sorted[0] as number);
   const ingredients = new Set<string>();
   const atc7 = new Set<string>();
   const drugCodes = new Set<string>();
@@ -142,21 +146,22 @@ function caution(rule: ElderlyRule | null, set: ElderlyRuleSet | null, matched: 
   let active = false;
   let cloudMarked = false;
   const stamp = ++facts.stamp;
-  // A loop, not a closure per call (docs/analysis-speed.md, "No closures made per analysis").
-  for (let i = 0; i < sorted.length; i++) {
-    const c = sorted[i] as Candidate;
-    const r = c.record;
-    for (const ingredient of r.ingredients) ingredients.add(ingredient.name);
-    // A product's codes are already in the set after its first record: the set's order is unchanged.
-    if (facts.stamps[c.product] !== stamp) {
-      facts.stamps[c.product] = stamp;
-      for (const code of facts.codes[c.product] as string[]) if (rule === null || rule.atc7.includes(code)) atc7.add(code);
+  for (let k = 0; k < sorted.length; k++) {
+    const i = sorted[k] as number;
+    const p = product[i] as number;
+    // A product's names and codes are already in the sets after its first record, and it has
+    // one drug code: the sets' order is what reading every record would give.
+    if (facts.stamps[p] !== stamp) {
+      facts.stamps[p] = stamp;
+      const record = history.record(i);
+      for (const ingredient of record.ingredients) ingredients.add(ingredient.name);
+      for (const code of facts.codes[p] as string[]) if (rule === null || rule.atc7.includes(code)) atc7.add(code);
+      drugCodes.add(record.drugCode);
     }
-    drugCodes.add(r.drugCode);
-    drugNames.add(r.drugName);
-    recordIds[i] = r.id;
-    if (!active && isActive(c, preparer)) active = true;
-    if (r.cloudElderlyMark) cloudMarked = true;
+    drugNames.add(names[i] as string);
+    recordIds[k] = ids[i] as string;
+    if (!active && isActive(history, i)) active = true;
+    if (((flags[i] as number) & CLOUD_MARK) !== 0) cloudMarked = true;
   }
   return {
     ruleId: rule?.id ?? null,
@@ -169,11 +174,32 @@ function caution(rule: ElderlyRule | null, set: ElderlyRuleSet | null, matched: 
     drugCodes: unique(drugCodes),
     drugNames: unique(drugNames),
     recordIds,
-    lastDate: recordStart(latest.record),
+    lastDate: recordStart(latest),
     active,
     cloudMarked,
-    dailyMg: dailyMg(latest.record),
+    dailyMg: dailyMg(latest),
   };
+}
+
+/**
+ * The kept positions bucketed by product, in input order within each: product p holds
+ * members[ends[p], ends[p + 1]).
+ */
+function positionsByProduct(history: PreparedHistory, kept: Uint8Array | null): { ends: Int32Array; members: Int32Array } {
+  const product = history.columns.product;
+  const productCount = history.preparer.productCount;
+  const ends = new Int32Array(productCount + 1);
+  for (let i = 0; i < product.length; i++) if (kept === null || kept[i] === 1) (ends[(product[i] as number) + 1] as number)++;
+  for (let p = 0; p < productCount; p++) ends[p + 1] = (ends[p + 1] as number) + (ends[p] as number);
+  const next = ends.slice(0, productCount);
+  const members = new Int32Array(ends[productCount] as number);
+  for (let i = 0; i < product.length; i++) {
+    if (kept !== null && kept[i] !== 1) continue;
+    const p = product[i] as number;
+    members[next[p] as number] = i;
+    next[p] = (next[p] as number) + 1;
+  }
+  return { ends, members };
 }
 
 /**
@@ -188,101 +214,107 @@ export function elderlyCautions(patient: Patient | null, records: MedicationReco
 
 /** elderlyCautions on a prepared history. */
 export function elderlyOfPrepared(patient: Patient | null, history: PreparedHistory, options: ElderlyOptions = {}): ElderlyCaution[] {
-  const preparer = history.preparer;
-  const records = history.all;
+  const { preparer, columns } = history;
   const elderlyAge = options.elderlyAge ?? 65;
   const set = options.ruleSet ?? BEERS_2019_EXAMPLES;
   const age = patientAge(patient, preparer.today);
   if (age !== null && age < elderlyAge) return [];
 
   const cautions: ElderlyCaution[] = [];
+  const n = columns.flags.length;
   // Records some rule matched, so the cloud's own mark on them needs no caution of its own:
-  // marked by input position (a set of thousands of record objects was most of this pass's
-  // garbage); by record object only when a row object is listed twice.
-  const distinct = history.distinct(records, 'last');
-  const repeated = distinct !== records;
-  const explained = repeated ? new Set<MedicationRecord>() : null;
-  const explainedAt = new Uint8Array(records.length);
-  // Each product's codes once, and the records the cloud marked.
+  // marked by position; by record object too when a row object is listed twice (a rule keeps
+  // its last position only).
+  const kept = history.keptPositions('last');
+  const explained = kept === null ? null : new Set<MedicationRecord>();
+  const explainedAt = new Uint8Array(n);
   const productCount = preparer.productCount;
   const codes = new Array<string[]>(productCount);
-  const marked: Candidate[] = [];
-  for (let i = 0; i < records.length; i++) {
-    const c = records[i] as Candidate;
-    codes[c.product] ??= productCodes(c.record.atc7, c.ingredients);
-    if (c.record.cloudElderlyMark) marked.push(c);
+  for (let p = 0; p < productCount; p++) {
+    const product = preparer.productFacts(p);
+    codes[p] = productCodes(product.atc7, product.ingredients);
   }
-  const facts: CodeFacts = { codes, stamps: new Int32Array(productCount), stamp: 0 };
+  const facts: CautionFacts = { history, codes, stamps: new Int32Array(productCount), stamp: 0 };
   if (age !== null) {
     // Records bucketed by product, and the products indexed by code, so each rule looks up
     // its codes once per product instead of rescanning every record (rules × records
     // dominated analyzeHistory at 10k) or indexing every record by each of its codes.
-    const byProduct = new Array<Candidate[] | undefined>(productCount);
-    for (let i = 0; i < distinct.length; i++) {
-      const c = distinct[i] as Candidate;
-      const bucket = byProduct[c.product];
-      if (bucket === undefined) byProduct[c.product] = [c];
-      else bucket.push(c);
-    }
+    const { ends, members } = positionsByProduct(history, kept);
     const productsByCode = new Map<string, number[]>();
-    for (let product = 0; product < productCount; product++) {
-      if (byProduct[product] === undefined) continue;
-      for (const code of codes[product] as string[]) {
+    for (let p = 0; p < productCount; p++) {
+      if (ends[p] === ends[p + 1]) continue;
+      for (const code of codes[p] as string[]) {
         const known = productsByCode.get(code);
-        if (known === undefined) productsByCode.set(code, [product]);
-        else known.push(product);
+        if (known === undefined) productsByCode.set(code, [p]);
+        else known.push(p);
       }
     }
+    const daysSupply = columns.daysSupply;
     for (const rule of set.rules) {
       const except = rule.exceptNamePattern === undefined ? null : namePattern(rule.exceptNamePattern);
+      const perRecord = except !== null || rule.dailyMgAbove !== undefined;
       // The rule's products, each once (a product may carry two of the rule's codes).
       const stamp = ++facts.stamp;
-      let found: Candidate[] = [];
-      let buckets = 0;
+      const products: number[] = [];
+      let count = 0;
       for (const code of rule.atc7) {
-        const products = productsByCode.get(code);
-        if (products === undefined) continue;
-        for (const product of products) {
-          if (facts.stamps[product] === stamp) continue;
-          facts.stamps[product] = stamp;
-          const bucket = byProduct[product] as Candidate[];
-          buckets += 1;
-          if (buckets === 1) found = bucket;
-          else {
-            if (buckets === 2) found = found.slice();
-            for (let i = 0; i < bucket.length; i++) found.push(bucket[i] as Candidate);
-          }
+        for (const p of productsByCode.get(code) ?? []) {
+          if (facts.stamps[p] === stamp) continue;
+          facts.stamps[p] = stamp;
+          products.push(p);
+          count += (ends[p + 1] as number) - (ends[p] as number);
         }
       }
+      if (count === 0) continue;
       // Input order: one product's records already are.
-      const candidates = buckets > 1 ? inInputOrder(found, records) : found;
-      const matched: Candidate[] = [];
-      let totalDays = 0;
-      for (let i = 0; i < candidates.length; i++) {
-        const c = candidates[i] as Candidate;
-        if (!recordQualifies(rule, except, c.record)) continue;
-        matched.push(c);
-        totalDays += Math.max(0, c.record.daysSupply);
+      let candidates: Int32Array;
+      if (products.length === 1) candidates = members.subarray(ends[products[0] as number], ends[(products[0] as number) + 1]);
+      else {
+        candidates = new Int32Array(count);
+        let at = 0;
+        for (const p of products) {
+          candidates.set(members.subarray(ends[p], ends[p + 1]), at);
+          at += (ends[p + 1] as number) - (ends[p] as number);
+        }
+        candidates.sort();
       }
-      if (matched.length === 0) continue;
-      if (rule.minTotalDays !== undefined && totalDays < rule.minTotalDays) continue;
-      for (let i = 0; i < matched.length; i++) {
-        const c = matched[i] as Candidate;
-        explainedAt[c.index] = 1;
-        explained?.add(c.record);
+      let matched = candidates;
+      let m = candidates.length;
+      if (perRecord) {
+        matched = new Int32Array(candidates.length);
+        m = 0;
+        for (let k = 0; k < candidates.length; k++) {
+          const i = candidates[k] as number;
+          if (recordQualifies(rule, except, history.record(i))) matched[m++] = i;
+        }
+        matched = matched.subarray(0, m);
       }
-      cautions.push(caution(rule, set, matched, facts, preparer));
+      if (m === 0) continue;
+      if (rule.minTotalDays !== undefined) {
+        let totalDays = 0;
+        for (let k = 0; k < m; k++) totalDays += Math.max(0, daysSupply[matched[k] as number] as number);
+        if (totalDays < rule.minTotalDays) continue;
+      }
+      for (let k = 0; k < m; k++) {
+        const i = matched[k] as number;
+        explainedAt[i] = 1;
+        explained?.add(history.record(i));
+      }
+      cautions.push(caution(rule, set, matched, facts));
     }
   }
-  const cloudOnly = new Map<string, Candidate[]>();
-  for (let i = 0; i < marked.length; i++) {
-    const c = marked[i] as Candidate;
-    if (explainedAt[c.index] === 1 || explained?.has(c.record) === true) continue;
-    const list = cloudOnly.get(c.record.drugCode);
-    if (list === undefined) cloudOnly.set(c.record.drugCode, [c]);
-    else list.push(c);
+  // The cloud-marked records no rule explains, one caution per drug code (the drug column
+  // numbers codes: the same code, the same number), in the order the codes first appear.
+  const { flags, drug } = columns;
+  const cloudOnly = new Map<number, number[]>();
+  for (let i = 0; i < n; i++) {
+    if (((flags[i] as number) & CLOUD_MARK) === 0) continue;
+    if (explainedAt[i] === 1 || explained?.has(history.record(i)) === true) continue;
+    const list = cloudOnly.get(drug[i] as number);
+    if (list === undefined) cloudOnly.set(drug[i] as number, [i]);
+    else list.push(i);
   }
-  for (const matched of cloudOnly.values()) cautions.push(caution(null, null, matched, facts, preparer));
+  for (const matched of cloudOnly.values()) cautions.push(caution(null, null, Int32Array.from(matched), facts));
 
   const tierRank = (tier: ElderlyTier) => (tier === 'avoid' ? 0 : 1);
   return cautions.sort((a, b) => Number(b.active) - Number(a.active) || tierRank(a.tier) - tierRank(b.tier) || compareIso(b.lastDate, a.lastDate));

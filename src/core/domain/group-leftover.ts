@@ -125,13 +125,7 @@ export function datesReadable(history: PreparedHistory): boolean {
 /** groupLeftovers on a prepared history whose dates are readable (datesReadable). */
 export function groupsOfPrepared(history: PreparedHistory): GroupLeftover[] {
   // A row object listed twice counts once, at its first position.
-  const kept = history.distinct(history.all, 'first');
-  let counted: Uint8Array | null = null;
-  if (kept !== history.all) {
-    counted = new Uint8Array(history.all.length);
-    for (const c of kept) counted[c.index] = 1;
-  }
-  const slots = k1Slots(history, COMPUTABLE, counted);
+  const slots = k1Slots(history, COMPUTABLE, history.keptPositions('first'));
   const { ends, members, firstIndex, formCount } = slots;
   const groups: GroupLeftover[] = [];
   for (let slot = 0; slot < firstIndex.length; slot++) {

@@ -226,8 +226,8 @@ export class Preparer {
     return this.productList.length;
   }
 
-  /** The ingredients, identities and form key of product number `product` (Candidate.product). */
-  productFacts(product: number): Pick<ProductFacts, 'ingredients' | 'ids' | 'formKey' | 'form'> {
+  /** The ATC7, ingredients, identities and form key of product number `product` (Candidate.product). */
+  productFacts(product: number): Pick<ProductFacts, 'atc7' | 'ingredients' | 'ids' | 'formKey' | 'form'> {
     return this.productList[product] as ProductFacts;
   }
 

@@ -85,16 +85,27 @@ export class PreparedHistory {
   }
 
   /**
-   * Each record object once, at its first or last position (a caller listing one row object
-   * twice gets it counted once, as the per-group and per-rule lists always did). The list
-   * itself in the usual case.
+   * Null when no row object is listed twice (the usual case); else 1 at each record object's
+   * first or last position and 0 at its other ones, so a caller listing one row object twice
+   * gets it counted once, as the per-group and per-rule lists always did.
    */
-  distinct(list: Candidate[], keep: 'first' | 'last'): Candidate[] {
+  keptPositions(keep: 'first' | 'last'): Uint8Array | null {
     if (this.repeats === null) this.repeats = this.hasRepeatedRecord();
-    if (!this.repeats) return list;
-    const seen = new Map<MedicationRecord, Candidate>();
-    for (const c of list) if (keep === 'last' || !seen.has(c.record)) seen.set(c.record, c);
-    return [...seen.values()].sort((a, b) => a.index - b.index);
+    if (!this.repeats) return null;
+    const records = this.records;
+    const at = new Map<MedicationRecord, number>();
+    for (let i = 0; i < records.length; i++) {
+      const record = records[i] as MedicationRecord;
+      if (keep === 'last' || !at.has(record)) at.set(record, i);
+    }
+    const kept = new Uint8Array(records.length);
+    for (const i of at.values()) kept[i] = 1;
+    return kept;
+  }
+
+  /** The record at input position `i`, as given. */
+  record(i: number): MedicationRecord {
+    return this.records[i] as MedicationRecord;
   }
 }
 

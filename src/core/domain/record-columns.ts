@@ -21,6 +21,8 @@ export const AS_NEEDED = 8;
 export const EXCEPTION = 16;
 /** flags: a chronic refill pickup (isRefillPickup). */
 export const PICKUP = 32;
+/** flags: the cloud's own 高齡注意 mark (drug_65_mark). */
+export const CLOUD_MARK = 64;
 
 export class RecordColumns {
   /** Candidate.startDay, endDay, order and leftToday of each record. */
@@ -41,9 +43,10 @@ export class RecordColumns {
   readonly product: Int32Array;
   /** The 4-digit 就醫序號 as a number (−1 when absent or masked). */
   readonly seq: Int32Array;
-  /** Each record's id and institution name, read out once in input order for the lists a pass returns. */
+  /** Each record's id, institution name and drug name, read out once in input order for the lists a pass returns. */
   readonly ids: string[];
   readonly institutions: string[];
+  readonly names: string[];
   /** Candidate.prescriber and the record's 就醫日期 as given, which samePrescription compares. */
   readonly prescribers: string[];
   readonly visits: string[];
@@ -62,6 +65,7 @@ export class RecordColumns {
     this.seq = new Int32Array(n);
     this.ids = new Array<string>(n);
     this.institutions = new Array<string>(n);
+    this.names = new Array<string>(n);
     this.prescribers = new Array<string>(n);
     this.visits = new Array<string>(n);
   }
@@ -73,7 +77,7 @@ export class RecordColumns {
    * of prepare's time at 10k records.
    */
   fill(candidates: readonly Candidate[], preparer: Preparer): void {
-    const { startDay, visitDay, endDay, order, leftToday, daysSupply, daily, flags, product, seq, ids, institutions, prescribers, visits } = this;
+    const { startDay, visitDay, endDay, order, leftToday, daysSupply, daily, flags, product, seq, ids, institutions, names, prescribers, visits } = this;
     for (let i = 0; i < candidates.length; i++) {
       const c = candidates[i] as Candidate;
       const record = c.record;
@@ -88,11 +92,12 @@ export class RecordColumns {
       flags[i] =
         (c.reason === null ? COMPUTABLE : 0) | (isAsNeededReason(c.reason) ? AS_NEEDED : 0) |
         (record.exceptionCode === null ? 0 : EXCEPTION) | (hasResetCode(record) ? RESET : 0) |
-        (inMg(record) ? IN_MG : 0) | (isRefillPickup(record) ? PICKUP : 0);
+        (inMg(record) ? IN_MG : 0) | (isRefillPickup(record) ? PICKUP : 0) | (record.cloudElderlyMark ? CLOUD_MARK : 0);
       product[i] = c.product;
       seq[i] = visitSeqNumber(record.visitSeqNo);
       ids[i] = record.id;
       institutions[i] = record.institution.name;
+      names[i] = record.drugName;
       prescribers[i] = c.prescriber;
       visits[i] = record.visitDate;
     }

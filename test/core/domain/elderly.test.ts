@@ -80,3 +80,23 @@ test('finished supplies are listed as inactive after the active ones', (t) => {
   const list = elderlyCautions(patient('1950-01-01'), [old, zolpidem], TODAY);
   t.deepEqual(list.map((c) => [c.ruleId, c.active]), [['z-drug', true], ['benzodiazepine', false]]);
 });
+
+test('one caution over several products: records latest first, names and codes in that order, a row listed twice once', (t) => {
+  const benzo = (id: string, drugCode: string, drugName: string, name: string, atc7: string, visitDate: string, cloudElderlyMark = false) =>
+    record({ id, drugCode, drugName, ingredients: [{ name, atc7 }], atc7, visitDate, cloudElderlyMark });
+  const xanax = benzo('x1', 'ALPRA', 'XANAX 0.25MG', 'ALPRAZOLAM', 'N05BA12', '2025-09-01');
+  const ativan = benzo('a1', 'LORA', 'ATIVAN 0.5MG', 'LORAZEPAM', 'N05BA06', '2025-10-01', true);
+  const xanaxNew = benzo('x2', 'ALPRA', 'XANAX TABLETS 0.25MG', 'ALPRAZOLAM', 'N05BA12', '2025-10-20');
+  const xanaxSameDay = benzo('x3', 'ALPRA', 'XANAX 0.25MG', 'ALPRAZOLAM', 'N05BA12', '2025-10-01');
+  const [caution, ...rest] = elderlyCautions(patient('1950-01-01'), [xanax, ativan, xanaxNew, xanaxSameDay, ativan], TODAY);
+  t.deepEqual(rest, []);
+  t.is(caution?.ruleId, 'benzodiazepine');
+  // Equal starts keep the given order; the repeated ATIVAN row counts once, at its last position.
+  t.deepEqual(caution?.recordIds, ['x2', 'x3', 'a1', 'x1']);
+  t.deepEqual(caution?.drugNames, ['XANAX TABLETS 0.25MG', 'XANAX 0.25MG', 'ATIVAN 0.5MG']);
+  t.deepEqual(caution?.drugCodes, ['ALPRA', 'LORA']);
+  t.deepEqual(caution?.ingredients, ['ALPRAZOLAM', 'LORAZEPAM']);
+  t.deepEqual(caution?.atc7, ['N05BA12', 'N05BA06']);
+  t.is(caution?.lastDate, '2025-10-20');
+  t.true(caution?.cloudMarked);
+});

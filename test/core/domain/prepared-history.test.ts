@@ -1,4 +1,4 @@
-// PreparedHistory.distinct: a row object the caller lists twice counts once. The check looks
+// PreparedHistory.keptPositions: a row object the caller lists twice counts once. The check looks
 // for copies only inside runs of equal start and N, chained by first ingredient in long runs
 // (a dense history's same-day fills), with a set past 16 same-ingredient fills: each path
 // must find a repeat and must not invent one.
@@ -18,9 +18,10 @@ function sameDayFills(count: number, kinds: number): MedicationRecord[] {
   );
 }
 
-function keptIds(records: MedicationRecord[]): string[] {
-  const history = PreparedHistory.of(records, TODAY);
-  return history.distinct(history.all, 'first').map((c) => c.record.id);
+/** The positions kept (null: all of them, as no row is listed twice). */
+function keptPositions(records: MedicationRecord[], keep: 'first' | 'last'): number[] | null {
+  const kept = PreparedHistory.of(records, TODAY).keptPositions(keep);
+  return kept === null ? null : records.flatMap((_, i) => (kept[i] === 1 ? [i] : []));
 }
 
 for (const [label, count, kinds] of [
@@ -29,11 +30,12 @@ for (const [label, count, kinds] of [
   ['a run of one ingredient just past the chain limit (set)', 18, 1],
   ['a long run of one ingredient (set past 16)', 100, 1],
 ] as const) {
-  test(`${label}: without repeats the list itself; a row listed twice counts once, at its first position`, (t) => {
+  test(`${label}: without repeats all are kept; a row listed twice counts once, at its first or last position`, (t) => {
     const fills = sameDayFills(count, kinds);
-    const history = PreparedHistory.of(fills, TODAY);
-    t.is(history.distinct(history.all, 'first'), history.all);
+    t.is(keptPositions(fills, 'first'), null);
     const repeated = [...fills, fills[count - 3] as MedicationRecord];
-    t.deepEqual(keptIds(repeated), fills.map((r) => r.id));
+    const all = fills.map((_, i) => i);
+    t.deepEqual(keptPositions(repeated, 'first'), all);
+    t.deepEqual(keptPositions(repeated, 'last'), [...all.filter((i) => i !== count - 3), count]);
   });
 }
