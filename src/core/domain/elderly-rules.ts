@@ -18,7 +18,11 @@ export interface ElderlyRule {
   dailyMgAbove?: number;
   /** Flag only when the days supplied in the history add up to at least this. */
   minTotalDays?: number;
-  /** Not flagged when the product name matches (e.g. extended-release nifedipine). */
+  /**
+   * Not flagged when the product name matches (e.g. extended-release nifedipine), as a
+   * case-insensitive regular expression. Mark Latin abbreviations off from letters on both
+   * sides: a bare 'LA' also matches inside 'ADALAT'.
+   */
   exceptNamePattern?: string;
 }
 
@@ -33,7 +37,7 @@ const AVOID_CHRONIC: Bilingual = { 'zh-TW': '避免長期使用', en: 'avoid chr
 
 export const BEERS_2019_EXAMPLES: ElderlyRuleSet = {
   id: 'beers-2019-examples',
-  version: '2019-examples-1',
+  version: '2019-examples-2',
   source: 'American Geriatrics Society 2019 Updated AGS Beers Criteria, Table 2 (example rows, research §6); ATC per WHO index 2026-04-25',
   rules: [
     { id: 'antihistamine-first-gen', category: { 'zh-TW': '第一代抗組織胺（強抗膽鹼）', en: 'First-generation antihistamines (strongly anticholinergic)' },
@@ -61,7 +65,7 @@ export const BEERS_2019_EXAMPLES: ElderlyRuleSet = {
     { id: 'dipyridamole-ticlopidine', category: { 'zh-TW': '短效 dipyridamole／ticlopidine', en: 'Short-acting dipyridamole / ticlopidine' },
       atc7: ['B01AC07', 'B01AC05'], tier: 'avoid' },
     { id: 'nifedipine-immediate-release', category: { 'zh-TW': '速效型 nifedipine', en: 'Immediate-release nifedipine' }, atc7: ['C08CA05'], tier: 'avoid',
-      exceptNamePattern: '(XL|SR|ER|CR|LA|OROS|GITS|RETARD|PROLONG|緩釋|持續|長效)' },
+      exceptNamePattern: '(?<![A-Z])(XL|XR|SR|ER|CR|CC|LA|OROS|GITS|RETARD|PROLONG(ED)?)(?![A-Z])|緩釋|持續|長效' },
     { id: 'pethidine', category: { 'zh-TW': 'Pethidine（meperidine）', en: 'Pethidine (meperidine)' }, atc7: ['N02AB02'], tier: 'avoid' },
     { id: 'nsaid-chronic', category: { 'zh-TW': '非選擇性 NSAID 長期使用', en: 'Non-COX-selective NSAIDs, chronic use' },
       atc7: ['M01AE01', 'M01AE02', 'M01AB05', 'M01AC01', 'M01AC06'], tier: 'caution', condition: AVOID_CHRONIC },

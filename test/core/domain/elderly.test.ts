@@ -50,8 +50,13 @@ test('dose conditions: digoxin 0.125 mg/day passes, 0.25 mg/day is flagged, unkn
 
 test('extended-release nifedipine is not the immediate-release caution', (t) => {
   const nifedipine = (drugName: string) => record({ drugName, ingredients: [{ name: 'NIFEDIPINE', atc7: 'C08CA05' }], atc7: 'C08CA05' });
-  t.deepEqual(elderlyCautions(patient('1950-01-01'), [nifedipine('ADALAT OROS 30MG')], TODAY), []);
-  t.is(elderlyCautions(patient('1950-01-01'), [nifedipine('NIFEDIPINE 5MG CAP')], TODAY).length, 1);
+  for (const name of ['ADALAT OROS 30MG', 'Adalat Retard 20mg', 'NIFEDIPINE ER 30MG', 'CORACTEN SR', 'NIFEDIPINE XL30', 'ADALAT CC', '冠達悅歐樂 緩釋錠']) {
+    t.deepEqual(elderlyCautions(patient('1950-01-01'), [nifedipine(name)], TODAY), [], name);
+  }
+  // Immediate-release capsules, whose names hold the letters of an abbreviation inside a word.
+  for (const name of ['NIFEDIPINE 5MG CAP', 'ADALAT CAPSULES 5MG', 'NIFELAT 10MG', 'CORDIPIN 10MG']) {
+    t.is(elderlyCautions(patient('1950-01-01'), [nifedipine(name)], TODAY)[0]?.ruleId, 'nifedipine-immediate-release', name);
+  }
 });
 
 test('PPI only beyond 8 weeks supplied', (t) => {
