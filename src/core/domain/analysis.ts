@@ -6,7 +6,6 @@ import type { AllergyRecord, Alert, ChronicPrescription, IsoDate, Patient, Patie
 import { compareIso, toRocDate } from './dates.ts';
 import { recordStart } from './leftover.ts';
 import { datesReadable, groupLeftovers, groupsOfPrepared, type GroupLeftover } from './group-leftover.ts';
-import type { Candidate } from './prepare.ts';
 import { PreparedHistory } from './prepared-history.ts';
 import { sortedByKeys } from './day-order.ts';
 import { analyzedRecord, type AnalyzedRecord } from './analyzed-record.ts';
@@ -125,19 +124,18 @@ function patientAlerts(history: PatientHistory, age: number | null, empty: boole
  * records; sorted once by their day numbers (sortedByKeys), byNewest where a day is unreadable.
  */
 function analyzedRecords(history: PreparedHistory): AnalyzedRecord[] {
-  const { all: prepared, preparer } = history;
-  const visitDay = history.columns.visitDay;
-  const n = prepared.length;
+  const { preparer, columns } = history;
+  const { startDay, visitDay } = columns;
+  const n = history.size;
   // Rows built in input order, the order the records lie in memory (reading them newest
   // first instead scattered the reads over a 100,000-record heap), then placed.
   const out = new Array<AnalyzedRecord>(n);
   const starts = new Float64Array(n);
   const visits = new Float64Array(n);
   for (let i = 0; i < n; i++) {
-    const c = prepared[i] as Candidate;
-    const r = c.record;
-    out[i] = analyzedRecord(r, preparer.leftover(c), preparer.dose(r));
-    starts[i] = -c.startDay;
+    const r = history.record(i);
+    out[i] = analyzedRecord(r, preparer.leftover(columns, i, r), preparer.dose(r));
+    starts[i] = -(startDay[i] as number);
     visits[i] = -(visitDay[i] as number);
   }
   return sortedByKeys(out, [starts, visits], byNewest);

@@ -49,7 +49,7 @@ function classOf(candidate: Candidate, ingredient: Ingredient): string | null {
 
 /**
  * The ATC7 codes and classes of one analysis, numbered in the order first met. A record's
- * ingredient codes depend only on its product (Candidate.product), so they are numbered once
+ * ingredient codes depend only on its product (RecordColumns.product), so they are numbered once
  * per product: the usual item costs no lookup by string.
  */
 class Codes {
@@ -97,15 +97,14 @@ class Codes {
  * have run out, and only the ones that qualify are read as objects.
  */
 function qualifyingItems(history: PreparedHistory, settings: DuplicateSettings, codes: Codes): Item[] {
-  const { all, columns } = history;
-  const { leftToday, flags, daysSupply } = columns;
+  const { leftToday, flags, daysSupply } = history.columns;
   const startOrder = history.startOrder();
   const items: Item[] = [];
   for (let k = 0; k < startOrder.length; k++) {
     const at = startOrder[k] as number;
     if ((leftToday[at] as number) <= settings.duplicateThresholdDays || ((flags[at] as number) & AS_NEEDED) !== 0) continue;
     if ((daysSupply[at] as number) <= settings.shortCourseDays) continue;
-    const candidate = all[at] as Candidate;
+    const candidate = history.candidate(at);
     const codeKeys = codes.keysOf(candidate);
     for (let i = 0; i < candidate.ingredients.length; i++) {
       const ingredient = candidate.ingredients[i] as Ingredient;

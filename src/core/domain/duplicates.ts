@@ -134,7 +134,7 @@ export function duplicatesOfPrepared(history: PreparedHistory, settings: Duplica
 function allForms(history: PreparedHistory, slots: K1Slots, forms: number[]): Candidate[] {
   const all: Candidate[] = [];
   for (const slot of forms) {
-    for (let k = slots.ends[slot] as number; k < (slots.ends[slot + 1] as number); k++) all.push(history.all[slots.members[k] as number] as Candidate);
+    for (let k = slots.ends[slot] as number; k < (slots.ends[slot + 1] as number); k++) all.push(history.candidate(slots.members[k] as number));
   }
   return all.sort(byStart);
 }

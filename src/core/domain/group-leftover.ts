@@ -5,7 +5,7 @@ import type { DosageForm, Ingredient, IsoDate, MedicationRecord } from './types.
 import { addDays, compareIso, daysBetween } from './dates.ts';
 import { leftoverReason, recordLeftover, recordStart } from './leftover.ts';
 import { comparableIngredients, ingredientIdentity } from './ingredients.ts';
-import { isRefillSeq, type Candidate } from './prepare.ts';
+import { isRefillSeq } from './prepare.ts';
 import { PreparedHistory } from './prepared-history.ts';
 import { doseChanged, hasResetCode } from './carry-rules.ts';
 import { settleTies, walkDays } from './carry-walk.ts';
@@ -117,8 +117,8 @@ export function groupLeftovers(records: MedicationRecord[], today: IsoDate): Gro
  */
 export function datesReadable(history: PreparedHistory): boolean {
   if (!Number.isFinite(history.preparer.todayDay)) return false;
-  const all = history.all;
-  for (let i = 0; i < all.length; i++) if ((all[i] as Candidate).reason === null && !Number.isFinite((all[i] as Candidate).startDay)) return false;
+  const { flags, startDay } = history.columns;
+  for (let i = 0; i < flags.length; i++) if (((flags[i] as number) & COMPUTABLE) !== 0 && !Number.isFinite(startDay[i] as number)) return false;
   return true;
 }
 
@@ -170,7 +170,7 @@ function groupOf(history: PreparedHistory, members: Int32Array, from: number, to
     leftoverDays: Math.max(0, end - today),
     noCarryLeftoverDays: noCarry,
     supplyEnd: preparer.isoOf(end - 1),
-    mayUnderestimate: firstIsRefill([(history.all[members[from] as number] as Candidate).record]),
+    mayUnderestimate: firstIsRefill([history.record(members[from] as number)]),
     recordIds,
     institutions: [...names],
     futureRecordIds,

@@ -15,10 +15,8 @@ import type { PerDose } from './dose.ts';
 import type { RecordColumns } from './record-columns.ts';
 
 /**
- * One record prepared once: start, first uncovered day, regimen reason, days left today.
- * Every record's candidate stays alive to the end of the analysis, and the kiosk's small young
- * generation (src/kiosk/heap-limits.ts) copies live objects at every scavenge: facts that only
- * one pass reads (the start text, the visit day) are not kept here.
+ * One prepared record as an object, made only for the records a pass lists in an alert
+ * (PreparedHistory.candidate): the facts of its record columns plus its product's.
  */
 export interface Candidate {
   record: MedicationRecord;
@@ -37,13 +35,7 @@ export interface Candidate {
   ids: IdentityLists;
   /** The dosage form as a small integer (Preparer.formCount): buckets are indexed by these instead of hashing strings. */
   formKey: number;
-  /**
-   * The record's product as a small integer (Preparer.productCount): records with one number
-   * share the product ATC7, dosage form and ingredients, so a pass can work out what depends
-   * on those once per product. `ingredients`, `ids` and `formKey` are that product's, copied
-   * onto the record: reading them through one shared product object instead counted 5 million
-   * more instructions per dense 10k analysis (commit 30257ab).
-   */
+  /** The record's product number (RecordColumns.product); `ingredients`, `ids` and `formKey` are that product's. */
   product: number;
   /** Prescribing institution: 慢箋原處方機構 for refill pickups, else the institution. */
   prescriber: string;
@@ -65,7 +57,7 @@ interface ProductFacts {
   ingredients: Ingredient[];
   ids: IdentityLists;
   formKey: number;
-  /** Candidate.product. */
+  /** The product number (RecordColumns.product). */
   key: number;
   /** The drug code as a small integer: a code keeps its number when its product facts are worked out again. */
   drug: number;
@@ -218,15 +210,15 @@ export class Preparer {
   }
 
   private readonly products = new Map<string, ProductFacts>();
-  /** Every product's facts by Candidate.product. */
+  /** Every product's facts by product number (RecordColumns.product). */
   private readonly productList: ProductFacts[] = [];
 
-  /** Distinct products seen so far (Candidate.product runs 0 … productCount − 1). */
+  /** Distinct products seen so far (RecordColumns.product runs 0 … productCount − 1). */
   get productCount(): number {
     return this.productList.length;
   }
 
-  /** The ATC7, ingredients, identities and form key of product number `product` (Candidate.product). */
+  /** The ATC7, ingredients, identities and form key of product number `product` (RecordColumns.product). */
   productFacts(product: number): Pick<ProductFacts, 'atc7' | 'ingredients' | 'ids' | 'formKey' | 'form'> {
     return this.productList[product] as ProductFacts;
   }
@@ -259,53 +251,51 @@ export class Preparer {
     return facts;
   }
 
-  /** Prepares record `index`; drugs[index] becomes its drug code's number. */
-  prepare(record: MedicationRecord, index: number, drugs: Int32Array): Candidate {
-    const start = recordStart(record);
-    const startDay = this.dayOf(start);
-    // A missing, negative or fractional 給藥日數 covers no whole day; it must not poison the sort.
-    const days = Number.isFinite(record.daysSupply) && record.daysSupply > 0 ? Math.trunc(record.daysSupply) : 0;
-    const endDay = startDay + days;
-    const product = this.productOf(record);
-    drugs[index] = product.drug;
-    return {
-      record,
-      startDay,
-      endDay,
-      order: startDay * ORDER_PER_DAY + longerFirstRank(days),
-      index,
-      reason: this.reasonOf(record, product),
-      leftToday: startDay > this.todayDay ? days : Math.max(0, endDay - this.todayDay),
-      ingredients: product.ingredients,
-      ids: product.ids,
-      formKey: product.formKey,
-      product: product.key,
-      prescriber: record.chronicOriginInstitutionId ?? record.institution.id,
-    };
-  }
-
-  /** Every record in input order, its facts also written into `columns` (made for records.length). */
-  prepareAll(records: MedicationRecord[], columns: RecordColumns): Candidate[] {
-    const out = new Array<Candidate>(records.length);
-    for (let i = 0; i < records.length; i++) out[i] = this.prepare(records[i] as MedicationRecord, i, columns.drug);
-    columns.fill(out, this);
-    return out;
+  /**
+   * Prepares every record, in input order, into `columns` (made for records.length): its
+   * start, first uncovered day, packed order, regimen reason, days left today, product and
+   * drug numbers here, the facts read straight off the record in columns.fill. No object is
+   * made per record: at 100,000 records the prepared objects, alive to the end of the
+   * analysis, were a tenth of its time to make and most of what each scavenge copied
+   * (docs/analysis-speed.md). PreparedHistory.candidate makes one for a record a pass lists.
+   */
+  prepareAll(records: MedicationRecord[], columns: RecordColumns): void {
+    const { startDay: starts, endDay: ends, order, leftToday, product: products, drug, reasons } = columns;
+    const todayDay = this.todayDay;
+    for (let i = 0; i < records.length; i++) {
+      const record = records[i] as MedicationRecord;
+      const startDay = this.dayOf(recordStart(record));
+      // A missing, negative or fractional 給藥日數 covers no whole day; it must not poison the sort.
+      const days = Number.isFinite(record.daysSupply) && record.daysSupply > 0 ? Math.trunc(record.daysSupply) : 0;
+      const endDay = startDay + days;
+      const product = this.productOf(record);
+      starts[i] = startDay;
+      ends[i] = endDay;
+      order[i] = startDay * ORDER_PER_DAY + longerFirstRank(days);
+      leftToday[i] = startDay > todayDay ? days : Math.max(0, endDay - todayDay);
+      products[i] = product.key;
+      drug[i] = product.drug;
+      reasons[i] = this.reasonOf(record, product);
+    }
+    columns.fill(records, this);
   }
 
   /** The records table's answers, one shared object per distinct answer (row-answers.ts). */
   private readonly answers = new RowAnswers();
 
   /**
-   * recordLeftover from the prepared facts (same answer, integer days; shared between rows that
-   * give the same one). Records with an unreadable start, or today unreadable, take
-   * recordLeftover itself.
+   * recordLeftover of the record at position `i` from its prepared facts (same answer, integer
+   * days; shared between rows that give the same one). Records with an unreadable start, or
+   * today unreadable, take recordLeftover itself.
    */
-  leftover(c: Candidate): RecordLeftover {
-    if (!Number.isFinite(c.startDay) || !Number.isFinite(this.todayDay)) return recordLeftover(c.record, this.today);
-    const future = this.todayDay < c.startDay;
-    if (c.reason !== null) return this.answers.notComputable(c.reason, future);
+  leftover(columns: RecordColumns, i: number, record: MedicationRecord): RecordLeftover {
+    const startDay = columns.startDay[i] as number;
+    if (!Number.isFinite(startDay) || !Number.isFinite(this.todayDay)) return recordLeftover(record, this.today);
+    const future = this.todayDay < startDay;
+    const reason = columns.reasons[i] as LeftoverReason | null;
+    if (reason !== null) return this.answers.notComputable(reason, future);
     // reason null: N is a positive whole number, so E = startDay + N exactly.
-    return this.answers.computable(future ? c.record.daysSupply : Math.max(0, c.endDay - this.todayDay), future);
+    return this.answers.computable(future ? record.daysSupply : Math.max(0, (columns.endDay[i] as number) - this.todayDay), future);
   }
 
   /** perDose of a record (shared between rows that give the same answer). */

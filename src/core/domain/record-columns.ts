@@ -1,13 +1,14 @@
 // The prepared facts a pass walks, as typed arrays indexed by input position (struct of
-// arrays), filled by Preparer.prepareAll in the one pass that reads the records in input
+// arrays), filled by Preparer.prepareAll in the passes that read the records in input
 // order. A pass that walks positions in carry order reads a few small arrays instead of a
 // prepared record and its row object each, which at 100,000 records lie scattered over the
 // heap: the group pass on these grew 8–13× from 10k to 100k records against 15–18× on the
 // objects (docs/analysis-speed.md, "Struct of arrays"). Typed arrays also live outside V8's
 // heap, so the collector neither copies nor marks them.
-import { isRefillPickup, visitSeqNumber, type Candidate, type Preparer } from './prepare.ts';
+import { isRefillPickup, visitSeqNumber, type Preparer } from './prepare.ts';
 import { dailyAmount, hasResetCode, inMg } from './carry-rules.ts';
-import { isAsNeededReason } from './leftover.ts';
+import { isAsNeededReason, type LeftoverReason } from './leftover.ts';
+import type { MedicationRecord } from './types.ts';
 
 /** flags: the record's regimen can be computed (leftover reason null). */
 export const COMPUTABLE = 1;
@@ -25,7 +26,11 @@ export const PICKUP = 32;
 export const CLOUD_MARK = 64;
 
 export class RecordColumns {
-  /** Candidate.startDay, endDay, order and leftToday of each record. */
+  /**
+   * Day numbers (days since 2000-01-01) of S and of E = S + N, the first uncovered day (NaN
+   * when S is unreadable); S and then larger N first packed in one number (ORDER_PER_DAY);
+   * nominal days left today (max(0, E − today); the whole supply when dated after today).
+   */
   readonly startDay: Float64Array;
   /** Day number of the 就醫日期 (NaN when unreadable): S itself unless the record is a refill pickup. */
   readonly visitDay: Float64Array;
@@ -39,15 +44,21 @@ export class RecordColumns {
   readonly flags: Uint8Array;
   /** The drug code as a small integer (Preparer: the same code, the same number), written by prepare. */
   readonly drug: Int32Array;
-  /** Candidate.product. */
+  /**
+   * The record's product as a small integer (Preparer.productCount): records with one number
+   * share the drug code, product ATC7, dosage form and ingredients, so a pass can work out
+   * what depends on those once per product (Preparer.productFacts).
+   */
   readonly product: Int32Array;
+  /** The regimen's leftoverReason: null when its days can be counted. */
+  readonly reasons: (LeftoverReason | null)[];
   /** The 4-digit 就醫序號 as a number (−1 when absent or masked). */
   readonly seq: Int32Array;
   /** Each record's id, institution name and drug name, read out once in input order for the lists a pass returns. */
   readonly ids: string[];
   readonly institutions: string[];
   readonly names: string[];
-  /** Candidate.prescriber and the record's 就醫日期 as given, which samePrescription compares. */
+  /** The prescribing institution (慢箋原處方機構 for refill pickups, else the institution) and the record's 就醫日期 as given, which samePrescription compares. */
   readonly prescribers: string[];
   readonly visits: string[];
 
@@ -62,6 +73,7 @@ export class RecordColumns {
     this.flags = new Uint8Array(n);
     this.drug = new Int32Array(n);
     this.product = new Int32Array(n);
+    this.reasons = new Array<LeftoverReason | null>(n);
     this.seq = new Int32Array(n);
     this.ids = new Array<string>(n);
     this.institutions = new Array<string>(n);
@@ -71,34 +83,29 @@ export class RecordColumns {
   }
 
   /**
-   * Writes the facts of the prepared records, in input order (prepare writes `drug` itself).
-   * One loop of its own after prepare, with the arrays in locals: writing each record's
-   * columns from inside prepare (a method call per record between map lookups) cost a third
-   * of prepare's time at 10k records.
+   * Writes the facts read straight off the records, in input order, after prepareAll wrote
+   * the start, end, order, days left, product, drug and reason columns. A loop of its own,
+   * with the arrays in locals: writing each record's columns from inside prepare (a method call
+   * per record between map lookups) cost a third of its time at 10k records.
    */
-  fill(candidates: readonly Candidate[], preparer: Preparer): void {
-    const { startDay, visitDay, endDay, order, leftToday, daysSupply, daily, flags, product, seq, ids, institutions, names, prescribers, visits } = this;
-    for (let i = 0; i < candidates.length; i++) {
-      const c = candidates[i] as Candidate;
-      const record = c.record;
-      startDay[i] = c.startDay;
+  fill(records: readonly MedicationRecord[], preparer: Preparer): void {
+    const { startDay, visitDay, daysSupply, daily, flags, reasons, seq, ids, institutions, names, prescribers, visits } = this;
+    for (let i = 0; i < records.length; i++) {
+      const record = records[i] as MedicationRecord;
+      const reason = reasons[i] as LeftoverReason | null;
       // recordStart's rule: S is the visit day unless 慢連箋領藥日 is set.
-      visitDay[i] = record.refillDate === null ? c.startDay : preparer.dayOf(record.visitDate);
-      endDay[i] = c.endDay;
-      order[i] = c.order;
-      leftToday[i] = c.leftToday;
+      visitDay[i] = record.refillDate === null ? (startDay[i] as number) : preparer.dayOf(record.visitDate);
       daysSupply[i] = record.daysSupply;
       daily[i] = dailyAmount(record);
       flags[i] =
-        (c.reason === null ? COMPUTABLE : 0) | (isAsNeededReason(c.reason) ? AS_NEEDED : 0) |
+        (reason === null ? COMPUTABLE : 0) | (isAsNeededReason(reason) ? AS_NEEDED : 0) |
         (record.exceptionCode === null ? 0 : EXCEPTION) | (hasResetCode(record) ? RESET : 0) |
         (inMg(record) ? IN_MG : 0) | (isRefillPickup(record) ? PICKUP : 0) | (record.cloudElderlyMark ? CLOUD_MARK : 0);
-      product[i] = c.product;
       seq[i] = visitSeqNumber(record.visitSeqNo);
       ids[i] = record.id;
       institutions[i] = record.institution.name;
       names[i] = record.drugName;
-      prescribers[i] = c.prescriber;
+      prescribers[i] = record.chronicOriginInstitutionId ?? record.institution.id;
       visits[i] = record.visitDate;
     }
   }

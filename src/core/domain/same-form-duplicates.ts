@@ -138,8 +138,8 @@ export function sameFormDuplicate(history: PreparedHistory, group: SameFormGroup
 }
 
 function sameFormAlert(history: PreparedHistory, group: SameFormGroup, newerAt: number, olderAt: Int32Array, onHand: number): DuplicateAlert {
-  const { all, columns } = history;
-  const newer = all[newerAt] as Candidate;
+  const columns = history.columns;
+  const newer = history.candidate(newerAt);
   // Name the older records whose own supply reached S_n; when only the carried stock did,
   // the latest older record stands for it (as-needed supplies never stand for a supply).
   const involved: Candidate[] = [];
@@ -148,9 +148,9 @@ function sameFormAlert(history: PreparedHistory, group: SameFormGroup, newerAt: 
     const i = olderAt[k] as number;
     if (has(columns, i, AS_NEEDED)) continue;
     latest = i;
-    if ((columns.endDay[i] as number) > newer.startDay) involved.push(all[i] as Candidate);
+    if ((columns.endDay[i] as number) > newer.startDay) involved.push(history.candidate(i));
   }
-  if (involved.length === 0 && latest !== -1) involved.push(all[latest] as Candidate);
+  if (involved.length === 0 && latest !== -1) involved.push(history.candidate(latest));
   involved.push(newer);
   const level = involved.every((c) => c.record.drugCode === newer.record.drugCode) ? 'L1' : 'L2';
   const severity = isCrossInstitution(involved) && groupIsHighRisk(group.identityKey, involved) ? 'critical' : 'warning';

@@ -125,8 +125,9 @@ test('the start order is exactly the carry order of the comparator (S, larger N,
         const historyOf = (list: { id: string; visitDate: string; days: number }[]) =>
           PreparedHistory.of(list.map((s) => drug('VALSARTAN', 'C09CA03', { id: s.id, visitDate: s.visitDate, daysSupply: s.days })), '2025-01-01');
         const ids = (list: Candidate[]) => list.map((c) => c.record.id).join();
-        const comparator = (history: PreparedHistory) => ids(history.all.filter((c) => Number.isFinite(c.startDay)).sort(byStart));
-        const started = (history: PreparedHistory) => Array.from(history.startOrder(), (i) => history.all[i] as Candidate);
+        const all = (history: PreparedHistory) => Array.from({ length: history.size }, (_, i) => history.candidate(i));
+        const comparator = (history: PreparedHistory) => ids(all(history).filter((c) => Number.isFinite(c.startDay)).sort(byStart));
+        const started = (history: PreparedHistory) => Array.from(history.startOrder(), (i) => history.candidate(i));
         const plain = historyOf(rows);
         const counted = ids(started(plain));
         if (counted !== comparator(plain)) return false;
