@@ -61,8 +61,9 @@ function refillFacts(s: RefillStatus, totalDays: number, daysPerFill: number): A
  * Refill alerts: collectable today (info), too early (warning: dispensing now is an early
  * refill NHI deducts), expired with fills left (info, unless a newer prescription of the same
  * drug replaced it), and every data anomaly (warning). Completed prescriptions say nothing.
+ * `prescriptions` are in the statuses' order; `given` are the same in the cloud's order.
  */
-function refillAlerts(statuses: RefillStatus[], prescriptions: ChronicPrescription[]): Alert[] {
+function refillAlerts(statuses: RefillStatus[], prescriptions: ChronicPrescription[], given: ChronicPrescription[]): Alert[] {
   const alerts: Alert[] = [];
   // The newest prescription date per drug, built once and only when some prescription has
   // expired: a per-status scan made this quadratic (1.6 × 10⁹ comparisons at 100k records).
@@ -76,7 +77,7 @@ function refillAlerts(statuses: RefillStatus[], prescriptions: ChronicPrescripti
     if (s.status === 'eligible') alerts.push({ severity: 'info', key: 'refill.eligible', facts });
     if (s.status === 'too-early') alerts.push({ severity: 'warning', key: 'refill.too-early', facts });
     if (s.status === 'expired') {
-      newestByDrug ??= newestPrescriptions(statuses);
+      newestByDrug ??= newestPrescriptions(given);
       const replaced = compareIso(newestByDrug.get(s.drugCode) ?? s.prescriptionDate, s.prescriptionDate) > 0;
       if (!replaced) alerts.push({ severity: 'info', key: 'refill.expired', facts });
     }
@@ -85,13 +86,17 @@ function refillAlerts(statuses: RefillStatus[], prescriptions: ChronicPrescripti
   return alerts;
 }
 
-/** The latest prescription date of each drug. */
-function newestPrescriptions(statuses: RefillStatus[]): Map<string, IsoDate> {
+/**
+ * The latest prescription date of each drug (a status carries its prescription's code and
+ * date). Read in the cloud's order, the order the prescriptions lie in memory: in the
+ * statuses' sorted order the reads were scattered over a 100,000-record heap.
+ */
+function newestPrescriptions(prescriptions: ChronicPrescription[]): Map<string, IsoDate> {
   const newest = new Map<string, IsoDate>();
-  for (let i = 0; i < statuses.length; i++) {
-    const o = statuses[i] as RefillStatus;
-    const seen = newest.get(o.drugCode);
-    if (seen === undefined || compareIso(o.prescriptionDate, seen) > 0) newest.set(o.drugCode, o.prescriptionDate);
+  for (let i = 0; i < prescriptions.length; i++) {
+    const p = prescriptions[i] as ChronicPrescription;
+    const seen = newest.get(p.drugCode);
+    if (seen === undefined || compareIso(p.prescriptionDate, seen) > 0) newest.set(p.drugCode, p.prescriptionDate);
   }
   return newest;
 }
@@ -162,7 +167,7 @@ export function analyzeHistory(history: PatientHistory, today: IsoDate, settings
   const elderly = elderlyOfPrepared(history.patient, prepared, { elderlyAge: settings.elderlyAge });
   const alerts = sortAlerts([
     ...duplicateAlerts(duplicates, settings.duplicateThresholdDays),
-    ...refillAlerts(refills, prescriptions),
+    ...refillAlerts(refills, prescriptions, history.chronic),
     ...careListAlerts(careList),
     ...elderlyAlerts(elderly, age),
     ...patientAlerts(history, age, empty),
