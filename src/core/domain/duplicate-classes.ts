@@ -12,39 +12,45 @@ import { isControlledHypnotic } from './controlled.ts';
 import { Numbering, remembered } from './remembered.ts';
 import type { PreparedHistory } from './prepared-history.ts';
 import { AS_NEEDED, type RecordColumns } from './record-columns.ts';
-import {
-  buildAlert,
-  hasPairAcross,
-  secondLargest,
-  suppressedByNewest,
-  type Candidate,
-  type DuplicateAlert,
-  type DuplicateSettings,
-} from './duplicate-model.ts';
+import { buildAlert, hasPairAcross, secondLargest, suppressedByNewest, type DuplicateAlert, type DuplicateSettings } from './duplicate-model.ts';
 
-interface Item {
-  candidate: Candidate;
-  ingredient: Ingredient;
-  identity: string;
+/**
+ * The qualifying ingredients, one item each, as parallel arrays indexed by item number: a
+ * dense history has tens of thousands, and an object per item (and per record) was much of
+ * the duplicate check's garbage at 100k records.
+ */
+interface Items {
+  /** The record's input position. */
+  position: number[];
+  /** The ingredient's index in its product's ingredient list (Preparer.productFacts). */
+  ingredient: number[];
   /** The identity's integer key (Preparer). */
-  identityKey: number;
+  identityKey: number[];
   /** The ingredient's ATC7 numbered per analysis (Codes), −1 when it has none. */
-  codeKey: number;
-  /** The ingredient's ATC5 class (its own ATC7's first 5 characters) and its number (Codes). */
-  atc5: string;
-  classKey: number;
+  codeKey: number[];
+  /** The ingredient's ATC5 class (its own ATC7's first 5 characters) numbered per analysis (Codes). */
+  classKey: number[];
+}
+
+/** What the L4/L5 passes read: the history, its items and the analysis's codes. */
+interface ClassCheck {
+  history: PreparedHistory;
+  items: Items;
+  codes: Codes;
 }
 
 /** First 5 characters, upper case; remembered per code (a history repeats a few dozen). */
 const classCode = remembered((code: string) => code.slice(0, 5).toUpperCase());
 
-/** The class of one ingredient: its own ATC7, or the product's ATC5 for a single-ingredient product. */
-function classOf(candidate: Candidate, ingredient: Ingredient): string | null {
+/**
+ * The class of one ingredient of the record at position `i`: its own ATC7, or the record's
+ * ATC5 for a single-ingredient product.
+ */
+function classOf(history: PreparedHistory, i: number, ingredients: readonly Ingredient[], ingredient: Ingredient): string | null {
   if (ingredient.atc7 !== null && ingredient.atc7.length >= 5) return classCode(ingredient.atc7);
-  if (candidate.ingredients.length === 1 && candidate.record.atc5 !== null && candidate.record.atc5.length === 5) {
-    return classCode(candidate.record.atc5);
-  }
-  return null;
+  if (ingredients.length !== 1) return null;
+  const atc5 = history.record(i).atc5;
+  return atc5 !== null && atc5.length === 5 ? classCode(atc5) : null;
 }
 
 /**
@@ -63,13 +69,13 @@ class Codes {
   /** By product: its ingredients' code keys, in ingredient order. */
   private readonly byProduct: (Int32Array | undefined)[] = [];
 
-  /** The code keys of the candidate's ingredients (−1 for an ingredient without a code). */
-  keysOf(candidate: Candidate): Int32Array {
-    let keys = this.byProduct[candidate.product];
+  /** The code keys of a product's ingredients (−1 for an ingredient without a code). */
+  keysOf(product: number, ingredients: readonly Ingredient[]): Int32Array {
+    let keys = this.byProduct[product];
     if (keys === undefined) {
-      keys = new Int32Array(candidate.ingredients.length);
-      for (let i = 0; i < keys.length; i++) keys[i] = this.codeKey((candidate.ingredients[i] as Ingredient).atc7);
-      this.byProduct[candidate.product] = keys;
+      keys = new Int32Array(ingredients.length);
+      for (let i = 0; i < keys.length; i++) keys[i] = this.codeKey((ingredients[i] as Ingredient).atc7);
+      this.byProduct[product] = keys;
     }
     return keys;
   }
@@ -93,89 +99,99 @@ class Codes {
 
 /**
  * Ingredients with more than the threshold left today, from countable (not PRN, not short)
- * supplies, in start order. The test reads the record columns: in a long history most records
- * have run out, and only the ones that qualify are read as objects.
+ * supplies, in start order. Read from the record columns and the products: in a long history
+ * most records have run out, and a dense one has tens of thousands that qualify.
  */
-function qualifyingItems(history: PreparedHistory, settings: DuplicateSettings, codes: Codes): Item[] {
-  const { leftToday, flags, daysSupply } = history.columns;
+function qualifyingItems(history: PreparedHistory, settings: DuplicateSettings, codes: Codes): Items {
+  const { preparer, columns } = history;
+  const { leftToday, flags, daysSupply, product } = columns;
   const startOrder = history.startOrder();
-  const items: Item[] = [];
+  const items: Items = { position: [], ingredient: [], identityKey: [], codeKey: [], classKey: [] };
   for (let k = 0; k < startOrder.length; k++) {
     const at = startOrder[k] as number;
     if ((leftToday[at] as number) <= settings.duplicateThresholdDays || ((flags[at] as number) & AS_NEEDED) !== 0) continue;
     if ((daysSupply[at] as number) <= settings.shortCourseDays) continue;
-    const candidate = history.candidate(at);
-    const codeKeys = codes.keysOf(candidate);
-    for (let i = 0; i < candidate.ingredients.length; i++) {
-      const ingredient = candidate.ingredients[i] as Ingredient;
-      const identityKey = candidate.ids.keys[i] as number;
-      const codeKey = codeKeys[i] as number;
-      // The class from the code (the usual case), else from the product (classOf).
+    const p = product[at] as number;
+    const facts = preparer.productFacts(p);
+    const ingredients = facts.ingredients;
+    const codeKeys = codes.keysOf(p, ingredients);
+    for (let j = 0; j < ingredients.length; j++) {
+      const codeKey = codeKeys[j] as number;
+      // The class from the code (the usual case), else from the record (classOf).
       let classKey = codeKey === -1 ? -1 : (codes.classOfCode[codeKey] as number);
       if (classKey === -1) {
-        const atc5 = classOf(candidate, ingredient);
+        const atc5 = classOf(history, at, ingredients, ingredients[j] as Ingredient);
         if (atc5 === null) continue;
         classKey = codes.classKey(atc5);
       }
-      const atc5 = codes.classes[classKey] as string;
-      items.push({ candidate, ingredient, identity: candidate.ids.identities[i] as string, identityKey, codeKey, atc5, classKey });
+      items.position.push(at);
+      items.ingredient.push(j);
+      items.identityKey.push(facts.ids.keys[j] as number);
+      items.codeKey.push(codeKey);
+      items.classKey.push(classKey);
     }
   }
   return items;
 }
 
+/** The ingredient of item `item`. */
+function ingredientOf(check: ClassCheck, item: number): Ingredient {
+  const { history, items } = check;
+  const facts = history.preparer.productFacts(history.columns.product[items.position[item] as number] as number);
+  return facts.ingredients[items.ingredient[item] as number] as Ingredient;
+}
+
+/** The identity (K2 key text) of item `item`. */
+function identityOf(check: ClassCheck, item: number): string {
+  const { history, items } = check;
+  const facts = history.preparer.productFacts(history.columns.product[items.position[item] as number] as number);
+  return facts.ids.identities[items.ingredient[item] as number] as string;
+}
+
 /**
- * Lists of items by an integer key (identity or class), in the order each key first appears.
- * `slots` (all −1, as long as the keys run) maps a key to its list and is left as found.
+ * Lists of items (item numbers) by an integer key (identity or class), in the order each key
+ * first appears. `slots` (all −1, as long as the keys run) maps a key to its list and is left
+ * as found.
  */
-function bucketsBy(items: Item[], byClass: boolean, slots: Int32Array): Item[][] {
-  const buckets: Item[][] = [];
-  for (let i = 0; i < items.length; i++) {
-    const item = items[i] as Item;
-    const key = byClass ? item.classKey : item.identityKey;
+function bucketsBy(list: number[], keys: number[], slots: Int32Array): number[][] {
+  const buckets: number[][] = [];
+  for (let i = 0; i < list.length; i++) {
+    const item = list[i] as number;
+    const key = keys[item] as number;
     const slot = slots[key] as number;
     if (slot === -1) {
       slots[key] = buckets.length;
       buckets.push([item]);
-    } else (buckets[slot] as Item[]).push(item);
+    } else (buckets[slot] as number[]).push(item);
   }
-  for (let i = 0; i < buckets.length; i++) {
-    const first = (buckets[i] as Item[])[0] as Item;
-    slots[byClass ? first.classKey : first.identityKey] = -1;
-  }
+  for (let i = 0; i < buckets.length; i++) slots[keys[(buckets[i] as number[])[0] as number] as number] = -1;
   return buckets;
 }
 
 /**
- * The items' records, once each, in the order the items name them. A record's items are
- * neighbours in every item list (qualifyingItems adds them together), so comparing with the
- * previous record is enough.
+ * The items' records (positions), once each, in the order the items name them. A record's
+ * items are neighbours in every item list (qualifyingItems adds them together), so comparing
+ * with the previous record is enough.
  */
-function candidatesOf(items: Item[]): Candidate[] {
-  const out: Candidate[] = [];
-  for (let i = 0; i < items.length; i++) {
-    const candidate = (items[i] as Item).candidate;
-    if (out[out.length - 1] !== candidate) out.push(candidate);
+function positionsOf(list: number[], items: Items): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < list.length; i++) {
+    const at = items.position[list[i] as number] as number;
+    if (out[out.length - 1] !== at) out.push(at);
   }
   return out;
 }
 
-function candidateLists(buckets: Item[][]): Candidate[][] {
-  const lists = new Array<Candidate[]>(buckets.length);
-  for (let i = 0; i < buckets.length; i++) lists[i] = candidatesOf(buckets[i] as Item[]);
-  return lists;
-}
-
 /** Two different controlled hypnotics (research §5(c)5: critical at L4/L5) from two prescriptions. */
-function twoControlledHypnotics(byIngredient: Item[][], columns: RecordColumns): boolean {
-  const hypnotics: Candidate[][] = [];
+function twoControlledHypnotics(check: ClassCheck, byIngredient: number[][]): boolean {
+  const hypnotics: number[][] = [];
   for (let i = 0; i < byIngredient.length; i++) {
-    const bucket = byIngredient[i] as Item[];
-    const found: Item[] = [];
-    for (let k = 0; k < bucket.length; k++) if (isControlledHypnotic((bucket[k] as Item).ingredient.atc7)) found.push(bucket[k] as Item);
-    if (found.length > 0) hypnotics.push(candidatesOf(found));
+    const bucket = byIngredient[i] as number[];
+    const found: number[] = [];
+    for (let k = 0; k < bucket.length; k++) if (isControlledHypnotic(ingredientOf(check, bucket[k] as number).atc7)) found.push(bucket[k] as number);
+    if (found.length > 0) hypnotics.push(positionsOf(found, check.items));
   }
-  return hypnotics.length >= 2 && hasPairAcross(hypnotics, columns);
+  return hypnotics.length >= 2 && hasPairAcross(hypnotics, check.history.columns);
 }
 
 /** Work arrays of one analysis: identity slots and class slots for bucketsBy. */
@@ -188,39 +204,37 @@ interface Slots {
  * One alert for a set of items whose buckets (ingredients for L4, classes for L5) hold a real
  * pair across prescriptions; null when they do not or the newest is suppressed.
  */
-function alertFor(
-  level: 'L4' | 'L5',
-  group: string,
-  items: Item[],
-  settings: DuplicateSettings,
-  slots: Slots,
-  columns: RecordColumns,
-): DuplicateAlert | null {
-  const byIngredient = bucketsBy(items, false, slots.identities);
-  const split = level === 'L4' ? byIngredient : bucketsBy(items, true, slots.classes);
+function alertFor(check: ClassCheck, level: 'L4' | 'L5', group: string, list: number[], settings: DuplicateSettings, slots: Slots): DuplicateAlert | null {
+  const { history, items } = check;
+  const columns: RecordColumns = history.columns;
+  const byIngredient = bucketsBy(list, items.identityKey, slots.identities);
+  const split = level === 'L4' ? byIngredient : bucketsBy(list, items.classKey, slots.classes);
   if (split.length < 2) return null;
-  if (!hasPairAcross(candidateLists(split), columns)) return null;
-  const involved = candidatesOf(items);
-  if (suppressedByNewest(involved[involved.length - 1] as Candidate, settings)) return null;
+  const perSplit = new Array<number[]>(split.length);
+  for (let i = 0; i < split.length; i++) perSplit[i] = positionsOf(split[i] as number[], items);
+  if (!hasPairAcross(perSplit, columns)) return null;
+  const involved = positionsOf(list, items);
+  if (suppressedByNewest(columns, involved[involved.length - 1] as number, settings)) return null;
   const perIngredient = new Array<number>(byIngredient.length);
   const ingredients = new Array<string>(byIngredient.length);
   for (let i = 0; i < byIngredient.length; i++) {
-    const bucket = byIngredient[i] as Item[];
+    const bucket = byIngredient[i] as number[];
     let most = 0;
-    for (let k = 0; k < bucket.length; k++) most = Math.max(most, (bucket[k] as Item).candidate.leftToday);
+    for (let k = 0; k < bucket.length; k++) most = Math.max(most, columns.leftToday[items.position[bucket[k] as number] as number] as number);
     perIngredient[i] = most;
-    ingredients[i] = (bucket[0] as Item).identity;
+    ingredients[i] = identityOf(check, bucket[0] as number);
   }
-  const critical = twoControlledHypnotics(byIngredient, columns);
+  const critical = twoControlledHypnotics(check, byIngredient);
   const severity = critical ? 'critical' : level === 'L4' ? 'warning' : 'info';
-  return buildAlert(level, severity, group, involved, ingredients, secondLargest(perIngredient), group);
+  return buildAlert(history, level, severity, group, involved, ingredients, secondLargest(perIngredient), group);
 }
 
 /** The cloud's ATC5 name of a class when some record of it carries one. */
-function atc5NameOf(items: Item[]): string | null {
-  for (const item of items) {
-    const record = item.candidate.record;
-    if (record.atc5Name !== null && record.atc5 === item.atc5) return record.atc5Name;
+function atc5NameOf(check: ClassCheck, list: number[]): string | null {
+  const { history, items, codes } = check;
+  for (const item of list) {
+    const record = history.record(items.position[item] as number);
+    if (record.atc5Name !== null && record.atc5 === codes.classes[items.classKey[item] as number]) return record.atc5Name;
   }
   return null;
 }
@@ -239,17 +253,20 @@ class SetMembers {
     this.byCodeKey = new Int8Array(codes.codes.length);
   }
 
-  has(item: Item, codes: Codes): boolean {
-    if (item.codeKey !== -1) {
-      let member = this.byCodeKey[item.codeKey] as number;
+  has(check: ClassCheck, item: number): boolean {
+    const { history, items, codes } = check;
+    const codeKey = items.codeKey[item] as number;
+    if (codeKey !== -1) {
+      let member = this.byCodeKey[codeKey] as number;
       if (member === 0) {
-        member = this.matches(codes.codes[item.codeKey] as string) ? 1 : 2;
-        this.byCodeKey[item.codeKey] = member;
+        member = this.matches(codes.codes[codeKey] as string) ? 1 : 2;
+        this.byCodeKey[codeKey] = member;
       }
       if (member === 1) return true;
     }
-    const product = item.candidate.record.atc7;
-    if (item.candidate.ingredients.length !== 1 || product === null || product === item.ingredient.atc7) return false;
+    const facts = history.preparer.productFacts(history.columns.product[items.position[item] as number] as number);
+    const product = facts.atc7;
+    if (facts.ingredients.length !== 1 || product === null || product === ingredientOf(check, item).atc7) return false;
     let member = this.others.get(product);
     if (member === undefined) {
       member = this.matches(product);
@@ -268,19 +285,21 @@ class SetMembers {
 export function classDuplicates(history: PreparedHistory, settings: DuplicateSettings): DuplicateAlert[] {
   const codes = new Codes();
   const items = qualifyingItems(history, settings, codes);
+  const check: ClassCheck = { history, items, codes };
   const slots: Slots = { identities: new Int32Array(history.preparer.identityCount).fill(-1), classes: new Int32Array(codes.classes.length).fill(-1) };
+  const all = Array.from({ length: items.position.length }, (_, i) => i);
   const alerts: DuplicateAlert[] = [];
-  for (const classItems of bucketsBy(items, true, slots.classes)) {
-    const alert = alertFor('L4', (classItems[0] as Item).atc5, classItems, settings, slots, history.columns);
+  for (const classItems of bucketsBy(all, items.classKey, slots.classes)) {
+    const alert = alertFor(check, 'L4', codes.classes[items.classKey[classItems[0] as number] as number] as string, classItems, settings, slots);
     if (alert === null) continue;
-    alert.className = atc5NameOf(classItems);
+    alert.className = atc5NameOf(check, classItems);
     alerts.push(alert);
   }
   for (const set of settings.equivalenceSets) {
     const members = new SetMembers(set.atcPrefixes, codes);
-    const inSet: Item[] = [];
-    for (let i = 0; i < items.length; i++) if (members.has(items[i] as Item, codes)) inSet.push(items[i] as Item);
-    const alert = alertFor('L5', set.id, inSet, settings, slots, history.columns);
+    const inSet: number[] = [];
+    for (let i = 0; i < all.length; i++) if (members.has(check, i)) inSet.push(i);
+    const alert = alertFor(check, 'L5', set.id, inSet, settings, slots);
     if (alert === null) continue;
     alert.className = set.name;
     alerts.push(alert);

@@ -1,13 +1,12 @@
 // The shapes and shared helpers of the duplicate-medication check (research §5(c)): the
 // alert, the "same prescription" test that keeps the fills of one chronic-refill chain
-// apart, the suppression rules and the alert builder.
+// apart, the suppression rules and the alert builder. Records are input positions, read
+// through the record columns (record-columns.ts).
 import type { IsoDate, Severity } from './types.ts';
 import type { EquivalenceSet } from './equivalence.ts';
-import type { Candidate } from './duplicate-prepare.ts';
 import { recordStart } from './leftover.ts';
-import { PICKUP, type RecordColumns } from './record-columns.ts';
-
-export type { Candidate } from './duplicate-prepare.ts';
+import { EXCEPTION, PICKUP, type RecordColumns } from './record-columns.ts';
+import type { PreparedHistory } from './prepared-history.ts';
 
 /** L1 同藥品, L2 同成分同劑型, L3 同成分不同劑型, L4 同藥理 (ATC5), L5 治療等效組. */
 export type DuplicateLevel = 'L1' | 'L2' | 'L3' | 'L4' | 'L5';
@@ -78,29 +77,43 @@ function sameVisit(columns: RecordColumns, a: number, b: number): boolean {
 }
 
 /**
- * Research §5(c)4: the newest record declares an NHI exception code R001–R008 (the claim
- * already explains the overlap), or is a short course of at most shortCourseDays days.
+ * Research §5(c)4: the newest record (position `newest`) declares an NHI exception code
+ * R001–R008 (the claim already explains the overlap), or is a short course of at most
+ * shortCourseDays days.
  */
-export function suppressedByNewest(newest: Candidate, settings: DuplicateSettings): boolean {
-  return newest.record.exceptionCode !== null || newest.record.daysSupply <= settings.shortCourseDays;
+export function suppressedByNewest(columns: RecordColumns, newest: number, settings: DuplicateSettings): boolean {
+  return ((columns.flags[newest] as number) & EXCEPTION) !== 0 || (columns.daysSupply[newest] as number) <= settings.shortCourseDays;
 }
 
 function distinct(values: string[]): string[] {
   return [...new Set(values)];
 }
 
-/** `involved` must be in carry order (byStart), as every bucket of findDuplicates is. */
+/** The start date S of the record at position `i` as text: from its day number when readable (one string per day). */
+function startDate(history: PreparedHistory, i: number): IsoDate {
+  const day = history.columns.startDay[i] as number;
+  return Number.isFinite(day) ? history.preparer.isoOf(day) : recordStart(history.record(i));
+}
+
+/**
+ * The alert naming the records at the positions `involved`, which must be in carry order
+ * (as every group of the duplicate check is). Read from the record columns and the products:
+ * an alert of a dense history names thousands of records, and reading each record object (and
+ * its institution) in carry order was most of the duplicate check's time at 100k records.
+ */
 export function buildAlert(
+  history: PreparedHistory,
   level: DuplicateLevel,
   severity: Severity,
   group: string,
-  involved: Candidate[],
+  involved: ArrayLike<number>,
   ingredients: string[],
   overlapDays: number,
   classCode: string | null = null,
   className: string | null = null,
 ): DuplicateAlert {
-  // One pass over the records (an alert of a dense history names dozens of them).
+  const { preparer, columns } = history;
+  const { product, names, institutions: institutionNames, institutionIds: institutionCodes, ids } = columns;
   // Lists sized once: grown by push, each was copied several times on the way to dozens.
   const n = involved.length;
   const drugCodes = new Array<string>(n);
@@ -110,16 +123,16 @@ export function buildAlert(
   const recordInstitutions = new Array<string>(n);
   const dates = new Array<IsoDate>(n);
   const recordIds = new Array<string>(n);
-  for (let i = 0; i < n; i++) {
-    const c = involved[i] as Candidate;
-    const r = c.record;
-    drugCodes[i] = r.drugCode;
-    drugNames[i] = r.drugName;
-    institutions.add(r.institution.name);
-    institutionIds.add(r.institution.id);
-    recordInstitutions[i] = r.institution.name;
-    dates[i] = recordStart(r);
-    recordIds[i] = r.id;
+  for (let k = 0; k < n; k++) {
+    const i = involved[k] as number;
+    const name = institutionNames[i] as string;
+    drugCodes[k] = preparer.productFacts(product[i] as number).drugCode;
+    drugNames[k] = names[i] as string;
+    institutions.add(name);
+    institutionIds.add(institutionCodes[i] as string);
+    recordInstitutions[k] = name;
+    dates[k] = startDate(history, i);
+    recordIds[k] = ids[i] as string;
   }
   return {
     level,
@@ -133,17 +146,18 @@ export function buildAlert(
     recordInstitutions,
     dates,
     overlapDays,
-    crossInstitution: isCrossInstitution(involved),
+    crossInstitution: isCrossInstitution(columns, involved),
     recordIds,
     classCode,
     className,
   };
 }
 
-/** Two prescribers among the records (a loop: this runs for every L1/L2 alert, which may name dozens). */
-export function isCrossInstitution(involved: Candidate[]): boolean {
-  const first = involved[0];
-  for (let i = 1; i < involved.length; i++) if ((involved[i] as Candidate).prescriber !== (first as Candidate).prescriber) return true;
+/** Two prescribers among the records at the positions `involved` (a loop: an L1/L2 alert may name dozens). */
+export function isCrossInstitution(columns: RecordColumns, involved: ArrayLike<number>): boolean {
+  const prescribers = columns.prescribers;
+  const first = prescribers[involved[0] as number];
+  for (let k = 1; k < involved.length; k++) if (prescribers[involved[k] as number] !== first) return true;
   return false;
 }
 
@@ -161,15 +175,19 @@ export function secondLargest(values: number[]): number {
 }
 
 /**
- * True when some member of one bucket and some member of another are not the same
- * prescription: the pair the alert is about really exists. Exits at the first such pair.
+ * True when some record of one bucket (positions) and some record of another are not the
+ * same prescription: the pair the alert is about really exists. Exits at the first such pair.
+ * (One row object listed twice is the same prescription as itself: samePrescription reads
+ * the same facts at both positions.)
  */
-export function hasPairAcross(buckets: Candidate[][], columns: RecordColumns): boolean {
+export function hasPairAcross(buckets: ArrayLike<number>[], columns: RecordColumns): boolean {
   for (let i = 0; i < buckets.length; i++) {
+    const first = buckets[i] as ArrayLike<number>;
     for (let j = i + 1; j < buckets.length; j++) {
-      for (const a of buckets[i] as Candidate[]) {
-        for (const b of buckets[j] as Candidate[]) {
-          if (a.record !== b.record && !samePrescription(columns, a.index, b.index)) return true;
+      const second = buckets[j] as ArrayLike<number>;
+      for (let x = 0; x < first.length; x++) {
+        for (let y = 0; y < second.length; y++) {
+          if (!samePrescription(columns, first[x] as number, second[y] as number)) return true;
         }
       }
     }

@@ -11,30 +11,39 @@
 import type { IsoDate, MedicationRecord } from './types.ts';
 import { SEVERITY_ORDER } from './alerts.ts';
 import { classDuplicates } from './duplicate-classes.ts';
-import { byStart, type Candidate } from './duplicate-prepare.ts';
 import { PreparedHistory } from './prepared-history.ts';
 import { k1Slots, type K1Slots } from './k1-slots.ts';
-import type { RecordColumns } from './record-columns.ts';
 import { sameFormDuplicate, sameFormScratch } from './same-form-duplicates.ts';
 import { buildAlert, hasPairAcross, secondLargest, suppressedByNewest, type DuplicateAlert, type DuplicateSettings } from './duplicate-model.ts';
 
 export type { DuplicateAlert, DuplicateLevel, DuplicateSettings } from './duplicate-model.ts';
 export { duplicateAlerts, duplicateMessageKey } from './duplicate-alerts.ts';
 
-/** L3 for one K2 group (same ingredient; `members` in carry order): records of two or more dosage forms in use today. */
-function otherFormDuplicate(key: string, members: Candidate[], settings: DuplicateSettings, columns: RecordColumns): DuplicateAlert | null {
-  const active = members.filter((c) => c.leftToday > 0 && c.record.daysSupply > settings.shortCourseDays);
-  const byForm = new Map<string, Candidate[]>();
-  for (const c of active) {
-    const list = byForm.get(c.record.dosageForm);
-    if (list === undefined) byForm.set(c.record.dosageForm, [c]);
-    else list.push(c);
+/**
+ * L3 for one K2 group (same ingredient; `members` positions in carry order): records of two or
+ * more dosage forms in use today.
+ */
+function otherFormDuplicate(history: PreparedHistory, key: string, members: Int32Array, settings: DuplicateSettings): DuplicateAlert | null {
+  const { columns, preparer } = history;
+  const { leftToday, daysSupply, product } = columns;
+  const active: number[] = [];
+  // By form key (Preparer: one number per dosage form), in the order the forms first appear.
+  const byForm = new Map<number, number[]>();
+  for (let k = 0; k < members.length; k++) {
+    const i = members[k] as number;
+    if (!((leftToday[i] as number) > 0 && (daysSupply[i] as number) > settings.shortCourseDays)) continue;
+    active.push(i);
+    const form = preparer.productFacts(product[i] as number).formKey;
+    const list = byForm.get(form);
+    if (list === undefined) byForm.set(form, [i]);
+    else list.push(i);
   }
   if (byForm.size < 2) return null;
-  if (suppressedByNewest(active[active.length - 1] as Candidate, settings)) return null;
-  if (!hasPairAcross([...byForm.values()], columns)) return null;
-  const perForm = [...byForm.values()].map((list) => list.reduce((most, c) => Math.max(most, c.leftToday), 0));
-  return buildAlert('L3', 'info', key, active, [key], secondLargest(perForm));
+  if (suppressedByNewest(columns, active[active.length - 1] as number, settings)) return null;
+  const forms = [...byForm.values()];
+  if (!hasPairAcross(forms, columns)) return null;
+  const perForm = forms.map((list) => list.reduce((most, i) => Math.max(most, leftToday[i] as number), 0));
+  return buildAlert(history, 'L3', 'info', key, active, [key], secondLargest(perForm));
 }
 
 function sameIds(a: string[], b: string[]): boolean {
@@ -123,18 +132,24 @@ export function duplicatesOfPrepared(history: PreparedHistory, settings: Duplica
       if (alert !== null) found.push(alert);
     }
     if (forms.length < 2) continue;
-    const alert = otherFormDuplicate(name, allForms(history, slots, forms), settings, history.columns);
+    const alert = otherFormDuplicate(history, name, allForms(history, slots, forms), settings);
     if (alert !== null) found.push(alert);
   }
   found.push(...classDuplicates(history, settings));
   return mergeSameRecords(found).sort(alertOrder);
 }
 
-/** The K2 group: an ingredient's records of every form (its K1 slots), in carry order. */
-function allForms(history: PreparedHistory, slots: K1Slots, forms: number[]): Candidate[] {
-  const all: Candidate[] = [];
+/** The K2 group: an ingredient's records of every form (its K1 slots), in carry order (packed order, then input order). */
+function allForms(history: PreparedHistory, slots: K1Slots, forms: number[]): Int32Array {
+  let count = 0;
+  for (const slot of forms) count += (slots.ends[slot + 1] as number) - (slots.ends[slot] as number);
+  const all = new Int32Array(count);
+  let at = 0;
   for (const slot of forms) {
-    for (let k = slots.ends[slot] as number; k < (slots.ends[slot + 1] as number); k++) all.push(history.candidate(slots.members[k] as number));
+    const part = slots.members.subarray(slots.ends[slot], slots.ends[slot + 1]);
+    all.set(part, at);
+    at += part.length;
   }
-  return all.sort(byStart);
+  const order = history.columns.order;
+  return all.sort((a, b) => (order[a] as number) - (order[b] as number) || a - b);
 }

@@ -14,33 +14,6 @@ import { Numbering } from './remembered.ts';
 import type { PerDose } from './dose.ts';
 import type { RecordColumns } from './record-columns.ts';
 
-/**
- * One prepared record as an object, made only for the records a pass lists in an alert
- * (PreparedHistory.candidate): the facts of its record columns plus its product's.
- */
-export interface Candidate {
-  record: MedicationRecord;
-  /** Day numbers (days since 2000-01-01) of S and of E = S + N, the first uncovered day; NaN when S is unreadable. */
-  startDay: number;
-  endDay: number;
-  /** startDay, then larger N first, packed in one number for a fast sort (see ORDER_PER_DAY). */
-  order: number;
-  /** Position in the input: the last tie-break, so equal records keep the cloud's order. */
-  index: number;
-  reason: LeftoverReason | null;
-  /** Nominal days left today (max(0, E − today); the whole supply when dated after today). */
-  leftToday: number;
-  ingredients: Ingredient[];
-  /** The ingredients' identities and their integer keys, parallel to `ingredients` (shared between records: read only). */
-  ids: IdentityLists;
-  /** The dosage form as a small integer (Preparer.formCount): buckets are indexed by these instead of hashing strings. */
-  formKey: number;
-  /** The record's product number (RecordColumns.product); `ingredients`, `ids` and `formKey` are that product's. */
-  product: number;
-  /** Prescribing institution: 慢箋原處方機構 for refill pickups, else the institution. */
-  prescriber: string;
-}
-
 export interface IdentityLists {
   /** ingredientIdentity of each ingredient (K1/K2 keys). */
   readonly identities: readonly string[];
@@ -50,6 +23,8 @@ export interface IdentityLists {
 
 /** What prepare works out from a product's own fields (Preparer.productOf). */
 interface ProductFacts {
+  /** The drug code the facts were worked out for (every record of the product has it). */
+  drugCode: string;
   atc7: string | null;
   form: DosageForm;
   /** The record's ingredients these were worked out from (later records are compared by content). */
@@ -78,8 +53,8 @@ function sameIngredients(a: Ingredient[], b: Ingredient[]): boolean {
 }
 
 /**
- * Candidate.order's scale: order = startDay · ORDER_PER_DAY + the supply's rank below it, so
- * order − startDay · ORDER_PER_DAY gives the rank back (duplicate-prepare.ts sorts by the two).
+ * RecordColumns.order's scale: order = startDay · ORDER_PER_DAY + the supply's rank below it,
+ * so order − startDay · ORDER_PER_DAY gives the rank back (PreparedHistory.startOrder sorts by the two).
  */
 export const ORDER_PER_DAY = 100_000;
 
@@ -218,8 +193,8 @@ export class Preparer {
     return this.productList.length;
   }
 
-  /** The ATC7, ingredients, identities and form key of product number `product` (RecordColumns.product). */
-  productFacts(product: number): Pick<ProductFacts, 'atc7' | 'ingredients' | 'ids' | 'formKey' | 'form'> {
+  /** The drug code, ATC7, ingredients, identities and form key of product number `product` (RecordColumns.product). */
+  productFacts(product: number): Pick<ProductFacts, 'drugCode' | 'atc7' | 'ingredients' | 'ids' | 'formKey' | 'form'> {
     return this.productList[product] as ProductFacts;
   }
 
@@ -235,6 +210,7 @@ export class Preparer {
     }
     const ingredients = comparableIngredients(record);
     const facts: ProductFacts = {
+      drugCode: record.drugCode,
       atc7: record.atc7,
       form: record.dosageForm,
       source: record.ingredients,

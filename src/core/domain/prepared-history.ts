@@ -3,15 +3,13 @@
 // start order (S, larger N, input order) that group leftover and the duplicate check fill
 // their groups in, and whether some row object is listed twice.
 import type { MedicationRecord } from './types.ts';
-import { ORDER_PER_DAY, Preparer, type Candidate } from './prepare.ts';
+import { ORDER_PER_DAY, Preparer } from './prepare.ts';
 import { keyOrder } from './day-order.ts';
 import { RecordColumns } from './record-columns.ts';
 
 export class PreparedHistory {
   /** The prepared facts as typed arrays by input position (record-columns.ts). */
   readonly columns: RecordColumns;
-  /** The candidates made so far, by position (candidate()). */
-  private made: (Candidate | undefined)[] | null = null;
   private positions: Int32Array | null = null;
   private repeats: boolean | null = null;
 
@@ -27,36 +25,6 @@ export class PreparedHistory {
   /** How many records the history holds. */
   get size(): number {
     return this.records.length;
-  }
-
-  /**
-   * The prepared record at position `i` as an object, for the passes that list records in an
-   * alert: made on first use and then the same object (identity marks a record in their lists).
-   */
-  candidate(i: number): Candidate {
-    this.made ??= new Array<Candidate | undefined>(this.records.length);
-    let c = this.made[i];
-    if (c === undefined) {
-      const { columns, preparer } = this;
-      const product = columns.product[i] as number;
-      const facts = preparer.productFacts(product);
-      c = {
-        record: this.records[i] as MedicationRecord,
-        startDay: columns.startDay[i] as number,
-        endDay: columns.endDay[i] as number,
-        order: columns.order[i] as number,
-        index: i,
-        reason: columns.reasons[i] as Candidate['reason'],
-        leftToday: columns.leftToday[i] as number,
-        ingredients: facts.ingredients,
-        ids: facts.ids,
-        formKey: facts.formKey,
-        product,
-        prescriber: columns.prescribers[i] as string,
-      };
-      this.made[i] = c;
-    }
-    return c;
   }
 
   static of(records: MedicationRecord[], today: string): PreparedHistory {

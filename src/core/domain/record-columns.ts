@@ -54,9 +54,10 @@ export class RecordColumns {
   readonly reasons: (LeftoverReason | null)[];
   /** The 4-digit 就醫序號 as a number (−1 when absent or masked). */
   readonly seq: Int32Array;
-  /** Each record's id, institution name and drug name, read out once in input order for the lists a pass returns. */
+  /** Each record's id, institution name and code and drug name, read out once in input order for the lists a pass returns. */
   readonly ids: string[];
   readonly institutions: string[];
+  readonly institutionIds: string[];
   readonly names: string[];
   /** The prescribing institution (慢箋原處方機構 for refill pickups, else the institution) and the record's 就醫日期 as given, which samePrescription compares. */
   readonly prescribers: string[];
@@ -77,6 +78,7 @@ export class RecordColumns {
     this.seq = new Int32Array(n);
     this.ids = new Array<string>(n);
     this.institutions = new Array<string>(n);
+    this.institutionIds = new Array<string>(n);
     this.names = new Array<string>(n);
     this.prescribers = new Array<string>(n);
     this.visits = new Array<string>(n);
@@ -89,7 +91,7 @@ export class RecordColumns {
    * per record between map lookups) cost a third of its time at 10k records.
    */
   fill(records: readonly MedicationRecord[], preparer: Preparer): void {
-    const { startDay, visitDay, daysSupply, daily, flags, reasons, seq, ids, institutions, names, prescribers, visits } = this;
+    const { startDay, visitDay, daysSupply, daily, flags, reasons, seq, ids, institutions, institutionIds, names, prescribers, visits } = this;
     for (let i = 0; i < records.length; i++) {
       const record = records[i] as MedicationRecord;
       const reason = reasons[i] as LeftoverReason | null;
@@ -104,8 +106,9 @@ export class RecordColumns {
       seq[i] = visitSeqNumber(record.visitSeqNo);
       ids[i] = record.id;
       institutions[i] = record.institution.name;
+      institutionIds[i] = record.institution.id;
       names[i] = record.drugName;
-      prescribers[i] = record.chronicOriginInstitutionId ?? record.institution.id;
+      prescribers[i] = record.chronicOriginInstitutionId ?? (institutionIds[i] as string);
       visits[i] = record.visitDate;
     }
   }

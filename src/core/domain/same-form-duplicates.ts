@@ -1,9 +1,7 @@
 // Duplicate check L1 / L2 for one K1 group (same ingredient + same dosage form, research §5(c))
 // on record positions and their columns (record-columns.ts): the group is a slice of the K1
-// slots' positions array (k1-slots.ts), in packed start order. Only the alert it raises reads
-// the prepared record objects.
+// slots' positions array (k1-slots.ts), in packed start order.
 import type { PreparedHistory } from './prepared-history.ts';
-import type { Candidate } from './prepare.ts';
 import { AS_NEEDED, COMPUTABLE, EXCEPTION, type RecordColumns } from './record-columns.ts';
 import { carryBound, carryEndDay } from './carry-walk.ts';
 import { isHighRiskDuplicateClass } from './controlled.ts';
@@ -137,35 +135,38 @@ export function sameFormDuplicate(history: PreparedHistory, group: SameFormGroup
   return null;
 }
 
-function sameFormAlert(history: PreparedHistory, group: SameFormGroup, newerAt: number, olderAt: Int32Array, onHand: number): DuplicateAlert {
+function sameFormAlert(history: PreparedHistory, group: SameFormGroup, newer: number, olderAt: Int32Array, onHand: number): DuplicateAlert {
   const columns = history.columns;
-  const newer = history.candidate(newerAt);
+  const newerStart = columns.startDay[newer] as number;
   // Name the older records whose own supply reached S_n; when only the carried stock did,
   // the latest older record stands for it (as-needed supplies never stand for a supply).
-  const involved: Candidate[] = [];
+  const involved: number[] = [];
   let latest = -1;
   for (let k = 0; k < olderAt.length; k++) {
     const i = olderAt[k] as number;
     if (has(columns, i, AS_NEEDED)) continue;
     latest = i;
-    if ((columns.endDay[i] as number) > newer.startDay) involved.push(history.candidate(i));
+    if ((columns.endDay[i] as number) > newerStart) involved.push(i);
   }
-  if (involved.length === 0 && latest !== -1) involved.push(history.candidate(latest));
+  if (involved.length === 0 && latest !== -1) involved.push(latest);
   involved.push(newer);
-  const level = involved.every((c) => c.record.drugCode === newer.record.drugCode) ? 'L1' : 'L2';
-  const severity = isCrossInstitution(involved) && groupIsHighRisk(group.identityKey, involved) ? 'critical' : 'warning';
-  return buildAlert(level, severity, group.key, involved, [group.name], onHand);
+  // One drug code, one drug number (RecordColumns.drug).
+  const drug = columns.drug;
+  const level = involved.every((i) => drug[i] === drug[newer]) ? 'L1' : 'L2';
+  const severity = isCrossInstitution(columns, involved) && groupIsHighRisk(history, group.identityKey, involved) ? 'critical' : 'warning';
+  return buildAlert(history, level, severity, group.key, involved, [group.name], onHand);
 }
 
 /**
  * The group's ingredient is in a high-risk class (each ATC7 classified once, remembered across
- * analyses). The ingredient is found by its integer identity key (no string compares per record).
+ * analyses). The ingredient is found by its integer identity key in each record's product.
  */
-function groupIsHighRisk(identityKey: number, involved: Candidate[]): boolean {
+function groupIsHighRisk(history: PreparedHistory, identityKey: number, involved: number[]): boolean {
+  const { preparer, columns } = history;
   let checked: string | null = null;
-  for (let i = 0; i < involved.length; i++) {
-    const c = involved[i] as Candidate;
-    const atc7 = c.ingredients[c.ids.keys.indexOf(identityKey)]?.atc7 ?? null;
+  for (let k = 0; k < involved.length; k++) {
+    const facts = preparer.productFacts(columns.product[involved[k] as number] as number);
+    const atc7 = facts.ingredients[facts.ids.keys.indexOf(identityKey)]?.atc7 ?? null;
     // Neighbours usually carry the same code: asked once per run of it.
     if (atc7 === null || atc7 === checked) continue;
     if (highRisk(atc7)) return true;

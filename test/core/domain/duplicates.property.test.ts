@@ -5,10 +5,10 @@
 import test from 'ava';
 import fc from 'fast-check';
 import type { MedicationRecord } from '../../../src/core/domain/types.ts';
-import { addDays } from '../../../src/core/domain/dates.ts';
+import { addDays, isIsoDate } from '../../../src/core/domain/dates.ts';
 import { DEFAULT_EQUIVALENCE_SETS } from '../../../src/core/domain/equivalence.ts';
 import { findDuplicates } from '../../../src/core/domain/duplicates.ts';
-import { byStart, type Candidate } from '../../../src/core/domain/duplicate-prepare.ts';
+import { recordStart } from '../../../src/core/domain/leftover.ts';
 import { PreparedHistory } from '../../../src/core/domain/prepared-history.ts';
 import { CLINIC_A, CLINIC_B, CLINIC_C, PHARMACY, drug } from './fixtures.ts';
 
@@ -124,10 +124,16 @@ test('the start order is exactly the carry order of the comparator (S, larger N,
         const rows = specs.map((s, i) => ({ id: `x${i}`, visitDate: addDays('2025-01-01', s.day), days: s.days }));
         const historyOf = (list: { id: string; visitDate: string; days: number }[]) =>
           PreparedHistory.of(list.map((s) => drug('VALSARTAN', 'C09CA03', { id: s.id, visitDate: s.visitDate, daysSupply: s.days })), '2025-01-01');
-        const ids = (list: Candidate[]) => list.map((c) => c.record.id).join();
-        const all = (history: PreparedHistory) => Array.from({ length: history.size }, (_, i) => history.candidate(i));
-        const comparator = (history: PreparedHistory) => ids(all(history).filter((c) => Number.isFinite(c.startDay)).sort(byStart));
-        const started = (history: PreparedHistory) => Array.from(history.startOrder(), (i) => history.candidate(i));
+        const ids = (list: MedicationRecord[]) => list.map((r) => r.id).join();
+        // Carry order written plainly on the records: S (readable days only), larger N, input order.
+        const comparator = (history: PreparedHistory) => {
+          const records = Array.from({ length: history.size }, (_, i) => history.record(i));
+          const start = (r: MedicationRecord) => recordStart(r);
+          const dated = records.map((r, i) => ({ r, i })).filter(({ r }) => isIsoDate(start(r)));
+          dated.sort((a, b) => (start(a.r) < start(b.r) ? -1 : start(a.r) > start(b.r) ? 1 : 0) || b.r.daysSupply - a.r.daysSupply || a.i - b.i);
+          return ids(dated.map(({ r }) => r));
+        };
+        const started = (history: PreparedHistory) => Array.from(history.startOrder(), (i) => history.record(i));
         const plain = historyOf(rows);
         const counted = ids(started(plain));
         if (counted !== comparator(plain)) return false;
@@ -136,7 +142,7 @@ test('the start order is exactly the carry order of the comparator (S, larger N,
         const wide = historyOf([...rows.slice(0, place), { id: 'far', visitDate: addDays('2025-01-01', farDay), days: 30 }, ...rows.slice(place)]);
         if (ids(started(wide)) !== comparator(wide)) return false;
         // Apart from that record, the same order as the counting passes gave.
-        if (ids(started(wide).filter((c) => c.record.id !== 'far')) !== counted) return false;
+        if (ids(started(wide).filter((r) => r.id !== 'far')) !== counted) return false;
         // A record whose date cannot be read is left out, and the others keep their order.
         const unreadable = historyOf([...rows.slice(0, place), { id: 'bad', visitDate: '2025-02-30', days: 30 }, ...rows.slice(place)]);
         return ids(started(unreadable)) === counted;

@@ -4,7 +4,6 @@
 import test from 'ava';
 import type { MedicationRecord } from '../../../src/core/domain/types.ts';
 import { PreparedHistory } from '../../../src/core/domain/prepared-history.ts';
-import { byStart } from '../../../src/core/domain/duplicate-prepare.ts';
 import { AS_NEEDED, COMPUTABLE, EXCEPTION, IN_MG, PICKUP, RESET } from '../../../src/core/domain/record-columns.ts';
 import { k1Slots } from '../../../src/core/domain/k1-slots.ts';
 import { CLINIC_A, PHARMACY, drug, medication } from './fixtures.ts';
@@ -46,8 +45,8 @@ test('start order: positions of the readable records by S, larger N, input order
     const records = Array.from({ length: count }, (_, i) => medication({ id: `r${i}`, visitDate: day(i), daysSupply: [0, 99_999, 28, 28][(i >> 2) % 4] as number }));
     records.splice(7, 0, medication({ id: 'unreadable', visitDate: 'garbage' }));
     const history = PreparedHistory.of(records, TODAY);
-    const all = Array.from({ length: history.size }, (_, i) => history.candidate(i));
-    const expected = all.filter((c) => Number.isFinite(c.startDay)).sort(byStart).map((c) => c.index);
+    const { startDay, order } = history.columns;
+    const expected = records.map((_, i) => i).filter((i) => Number.isFinite(startDay[i])).sort((a, b) => (order[a] as number) - (order[b] as number) || a - b);
     t.deepEqual(Array.from(history.startOrder()), expected, `${count} records`);
   }
 });
