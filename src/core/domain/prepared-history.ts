@@ -62,27 +62,40 @@ export class PreparedHistory {
   }
 
   /**
-   * True when one record object is listed twice. The copies share S and N, so they sit in one
-   * run of equal packed order, and they share their ingredients: inside a long run only
-   * records of the same first ingredient are compared (chained by its integer key), so a
-   * dense history's runs of hundreds need no set of record objects. Records without a
-   * readable start, which the start order leaves out, are checked with a set.
+   * True when one record object is listed twice. The copies share every fact read off the
+   * record, so they sit in one run of equal packed order (S and N) with the same drug code and
+   * 就醫序號: inside a run only records of equal (drug, 就醫序號) are compared as objects, found by sorting the
+   * run's integer keys. A dense history's runs hold hundreds of same-day fills, and a set of
+   * record objects over them (the identity hash is written into each object) was most of this
+   * check at 100k records. Records without a readable start, which the start order leaves out,
+   * are checked with a set.
    */
   private hasRepeatedRecord(): boolean {
     const positions = this.startOrder();
     const n = positions.length;
     const records = this.records;
     if (n !== records.length) return new Set(records).size !== records.length;
-    const order = this.columns.order;
-    const chains = chainsByProduct(this.preparer);
-    const heads = new Int32Array(this.preparer.identityCount + 1).fill(-1);
-    const next = new Int32Array(n);
-    const run: Run = { positions, records, product: this.columns.product, chains, heads, next };
+    const { order, drug, seq } = this.columns;
+    // Key = drug · 10001 + (就醫序號 + 1); the 就醫序號 column runs −1 … 9999. Not the product
+    // number: that is a memo of prepare, and a copy listed after another product of its drug
+    // code gets a new one.
+    const keys = new Float64Array(n);
+    for (let k = 0; k < n; k++) {
+      const i = positions[k] as number;
+      keys[k] = (drug[i] as number) * 10_001 + (seq[i] as number) + 1;
+    }
+    let scratch: Float64Array | null = null;
     let runStart = 0;
-    for (let i = 1; i <= n; i++) {
-      if (i < n && order[positions[i] as number] === order[positions[runStart] as number]) continue;
-      if (i - runStart > 8 ? repeatedInChains(run, runStart, i) : repeatedPairwise(positions, records, runStart, i)) return true;
-      runStart = i;
+    for (let k = 1; k <= n; k++) {
+      if (k < n && order[positions[k] as number] === order[positions[runStart] as number]) continue;
+      const length = k - runStart;
+      if (length <= 8) {
+        if (repeatedPairwise(positions, records, keys, runStart, k)) return true;
+      } else {
+        if (scratch === null || scratch.length < length) scratch = new Float64Array(Math.max(length, 64));
+        if (repeatedInRun(positions, records, keys, runStart, k, scratch)) return true;
+      }
+      runStart = k;
     }
     return false;
   }
@@ -112,71 +125,51 @@ export class PreparedHistory {
   }
 }
 
-function repeatedPairwise(positions: Int32Array, records: MedicationRecord[], from: number, to: number): boolean {
+/** Some two of positions[from, to) hold one record object: compared pairwise where their keys match. */
+function repeatedPairwise(positions: Int32Array, records: MedicationRecord[], keys: Float64Array, from: number, to: number): boolean {
   for (let a = from; a < to; a++) {
-    const record = records[positions[a] as number];
-    for (let b = a + 1; b < to; b++) if (records[positions[b] as number] === record) return true;
+    for (let b = a + 1; b < to; b++) {
+      if (keys[a] === keys[b] && records[positions[a] as number] === records[positions[b] as number]) return true;
+    }
   }
   return false;
 }
 
-/** Each product's chain slot: its first ingredient's key + 1 (0 for a product without ingredients). */
-function chainsByProduct(preparer: Preparer): Int32Array {
-  const chains = new Int32Array(preparer.productCount);
-  for (let product = 0; product < chains.length; product++) {
-    const keys = preparer.productFacts(product).ids.keys;
-    chains[product] = keys.length === 0 ? 0 : (keys[0] as number) + 1;
+/** Largest group of equal keys compared pairwise; past it, a set over the group. */
+const MAX_PAIRWISE = 16;
+
+/**
+ * repeatedPairwise for a long run: the run's keys packed with their place (key · length + place)
+ * and sorted, so records of one key are neighbours; only those are compared as objects.
+ */
+function repeatedInRun(positions: Int32Array, records: MedicationRecord[], keys: Float64Array, from: number, to: number, scratch: Float64Array): boolean {
+  const length = to - from;
+  let largest = 0;
+  for (let k = from; k < to; k++) largest = Math.max(largest, keys[k] as number);
+  // Past 2^53 the packed numbers would lose the place: compare the run as objects instead.
+  if ((largest + 1) * length > Number.MAX_SAFE_INTEGER) {
+    const seen = new Set<MedicationRecord>();
+    for (let k = from; k < to; k++) seen.add(records[positions[k] as number] as MedicationRecord);
+    return seen.size !== length;
   }
-  return chains;
-}
-
-/** What repeatedInChains reads: the start order, the records, their product's chain slot, and the work arrays. */
-interface Run {
-  positions: Int32Array;
-  records: MedicationRecord[];
-  product: Int32Array;
-  chains: Int32Array;
-  /** All −1, one per chain slot; left as found. */
-  heads: Int32Array;
-  next: Int32Array;
-}
-
-/** The chain slot of the record at positions[k]. */
-function chainAt(run: Run, k: number): number {
-  return run.chains[run.product[run.positions[k] as number] as number] as number;
-}
-
-/**
- * Longest chain compared pairwise; past it (dozens of same-day fills of one drug) a set over
- * the run. Pairwise work grows with the square of the chain: at 64 the check took 32 ms of a
- * dense 100,000-record analysis, at 16 it takes 21 ms; 10,000 records never reach it.
- */
-const MAX_CHAIN = 16;
-
-/**
- * The run positions[from, to) holds one record object twice: each record is compared with the
- * earlier ones of its chain (same first ingredient).
- */
-function repeatedInChains(run: Run, from: number, to: number): boolean {
-  const { positions, records, heads, next } = run;
-  let found = false;
-  let longest = 0;
-  for (let k = from; k < to && !found; k++) {
-    const record = records[positions[k] as number];
-    const slot = chainAt(run, k);
-    let length = 0;
-    for (let j = heads[slot] as number; j !== -1; j = next[j] as number) {
-      if (records[positions[j] as number] === record) found = true;
-      length++;
+  const packed = scratch.subarray(0, length);
+  for (let k = 0; k < length; k++) packed[k] = (keys[from + k] as number) * length + k;
+  packed.sort();
+  let groupStart = 0;
+  for (let k = 1; k <= length; k++) {
+    if (k < length && Math.floor((packed[k] as number) / length) === Math.floor((packed[groupStart] as number) / length)) continue;
+    if (k - groupStart > MAX_PAIRWISE) {
+      // Many fills of one drug and 就醫序號 (refill pickups carry none): a set, not k² compares.
+      const seen = new Set<MedicationRecord>();
+      for (let a = groupStart; a < k; a++) seen.add(records[positions[from + ((packed[a] as number) % length)] as number] as MedicationRecord);
+      if (seen.size !== k - groupStart) return true;
+    } else {
+      for (let a = groupStart; a < k; a++) {
+        const record = records[positions[from + ((packed[a] as number) % length)] as number];
+        for (let b = a + 1; b < k; b++) if (records[positions[from + ((packed[b] as number) % length)] as number] === record) return true;
+      }
     }
-    if (length > longest) longest = length;
-    next[k] = heads[slot] as number;
-    heads[slot] = k;
-    if (longest > MAX_CHAIN) break;
+    groupStart = k;
   }
-  for (let k = from; k < to; k++) heads[chainAt(run, k)] = -1;
-  if (found || longest <= MAX_CHAIN) return found;
-  const seen = new Set<MedicationRecord>();
-  for (let k = from; k < to; k++) seen.add(records[positions[k] as number] as MedicationRecord);
-  return seen.size !== to - from;
+  return false;
 }

@@ -1,7 +1,7 @@
 // PreparedHistory.keptPositions: a row object the caller lists twice counts once. The check looks
-// for copies only inside runs of equal start and N, chained by first ingredient in long runs
-// (a dense history's same-day fills), with a set past 16 same-ingredient fills: each path
-// must find a repeat and must not invent one.
+// for copies only inside runs of equal start and N, among records of one drug code and 就醫序號
+// (pairwise in short runs, by sorted keys in long ones, with a set past 16 fills of one key):
+// each path must find a repeat and must not invent one.
 import test from 'ava';
 import type { MedicationRecord } from '../../../src/core/domain/types.ts';
 import { PreparedHistory } from '../../../src/core/domain/prepared-history.ts';
@@ -11,10 +11,18 @@ const TODAY = '2025-05-10';
 const ATC = ['C09CA03', 'C08CA01', 'C10AA05', 'A10BA02', 'N05CF02'];
 const NAMES = ['VALSARTAN', 'AMLODIPINE', 'ATORVASTATIN', 'METFORMIN', 'ZOLPIDEM'];
 
-/** `count` fills on one day with one N, cycling over `kinds` ingredients. */
-function sameDayFills(count: number, kinds: number): MedicationRecord[] {
+/**
+ * `count` fills on one day with one N, cycling over `kinds` ingredients under one drug code (so
+ * the copy listed last follows another product of its code); without 就醫序號 when `seq` is false
+ * (refill pickups).
+ */
+function sameDayFills(count: number, kinds: number, seq = true): MedicationRecord[] {
   return Array.from({ length: count }, (_, i) =>
-    medication({ atc7: ATC[i % kinds] as string, ingredients: [{ name: NAMES[i % kinds] as string, atc7: ATC[i % kinds] as string }] }),
+    medication({
+      atc7: ATC[i % kinds] as string,
+      ingredients: [{ name: NAMES[i % kinds] as string, atc7: ATC[i % kinds] as string }],
+      ...(seq ? {} : { visitSeqNo: null }),
+    }),
   );
 }
 
@@ -24,14 +32,16 @@ function keptPositions(records: MedicationRecord[], keep: 'first' | 'last'): num
   return kept === null ? null : records.flatMap((_, i) => (kept[i] === 1 ? [i] : []));
 }
 
-for (const [label, count, kinds] of [
-  ['a short run (pairwise)', 6, 2],
-  ['a long run of mixed ingredients (chains)', 40, 5],
-  ['a run of one ingredient just past the chain limit (set)', 18, 1],
-  ['a long run of one ingredient (set past 16)', 100, 1],
+for (const [label, count, kinds, seq] of [
+  ['a short run (pairwise)', 6, 2, true],
+  ['a long run of mixed ingredients (sorted keys)', 40, 5, true],
+  ['a long run of one drug, each its own 就醫序號 (sorted keys)', 100, 1, true],
+  ['a run of one drug without 就醫序號, just past pairwise (set)', 18, 1, false],
+  ['a long run of mixed ingredients without 就醫序號 (one key past pairwise: set)', 60, 5, false],
+  ['a long run of one drug without 就醫序號 (set)', 100, 1, false],
 ] as const) {
   test(`${label}: without repeats all are kept; a row listed twice counts once, at its first or last position`, (t) => {
-    const fills = sameDayFills(count, kinds);
+    const fills = sameDayFills(count, kinds, seq);
     t.is(keptPositions(fills, 'first'), null);
     const repeated = [...fills, fills[count - 3] as MedicationRecord];
     const all = fills.map((_, i) => i);
