@@ -38,6 +38,28 @@ test('columns: flags, day numbers, daily amount, 就醫序號 and the strings a 
   t.deepEqual(columns.institutions, [CLINIC_A.name, CLINIC_A.name, PHARMACY.name, CLINIC_A.name]);
 });
 
+test('a long history is prepared block by block: each record\'s columns are what it gets prepared alone', (t) => {
+  // 1,300 records cross the blocks prepare works in (512); the mix varies by position.
+  const kinds = [
+    (i: number) => drug('AMLODIPINE', 'C08CA01', { unitStrengthMg: 5, quantity: 2 * (i % 30), daysSupply: i % 30, visitSeqNo: String(i % 10_000).padStart(4, '0') }),
+    (i: number) => drug('VALSARTAN', 'C09CA03', { frequency: i % 3 === 0 ? 'PRN' : 'BID', exceptionCode: i % 5 === 0 ? 'R003' : null }),
+    (i: number) => drug('ZOLPIDEM', 'N05CF02', { refillDate: '2025-05-20', visitSeqNo: 'IC02', institution: PHARMACY, chronicOriginInstitutionId: CLINIC_A.id, cloudElderlyMark: i % 2 === 0 }),
+    () => drug('LATANOPROST', 'S01EE01', { dosageForm: 'eye', visitDate: '2025-02-30' }),
+  ];
+  const records = Array.from({ length: 1300 }, (_, i) => (kinds[i % kinds.length] as (i: number) => MedicationRecord)(i));
+  const { columns, preparer } = PreparedHistory.of(records, TODAY);
+  for (const i of [0, 1, 510, 511, 512, 513, 1023, 1024, 1025, 1298, 1299]) {
+    const alone = PreparedHistory.of([records[i] as MedicationRecord], TODAY);
+    const one = alone.columns;
+    const facts = (c: typeof columns, at: number) => [
+      c.startDay[at], c.visitDay[at], c.endDay[at], c.order[at], c.leftToday[at], c.daysSupply[at], c.daily[at], c.flags[at], c.seq[at],
+      c.reasons[at], c.ids[at], c.names[at], c.institutions[at], c.institutionIds[at], c.prescribers[at], c.visits[at],
+    ];
+    t.deepEqual(facts(columns, i), facts(one, 0), `record ${i}`);
+    t.is(preparer.productFacts(columns.product[i] as number).drugCode, alone.preparer.productFacts(one.product[0] as number).drugCode);
+  }
+});
+
 test('start order: positions of the readable records by S, larger N, input order — the comparator even where the keys cannot be packed', (t) => {
   const day = (i: number) => ['0001-01-01', '9999-12-31', '2025-05-01', '2025-05-02'][i % 4] as string;
   // Days from year 1 to 9999 and N from 0 to 99,999 over 25,000 records: past 2^53 packed, so sorted by the comparator.
