@@ -8,7 +8,7 @@ import { recordStart } from './leftover.ts';
 import { datesReadable, groupLeftovers, groupsOfPrepared, type GroupLeftover } from './group-leftover.ts';
 import { PreparedHistory } from './prepared-history.ts';
 import { sortedByKeys } from './day-order.ts';
-import { analyzedRecord, type AnalyzedRecord } from './analyzed-record.ts';
+import type { AnalyzedRecord } from './analyzed-record.ts';
 import { refillStatus, sortRefills, type RefillStatus } from './refill.ts';
 import { elderlyOfPrepared, patientAge, type ElderlyCaution } from './elderly.ts';
 import { duplicatesOfPrepared, type DuplicateAlert } from './duplicates.ts';
@@ -124,32 +124,27 @@ function patientAlerts(history: PatientHistory, age: number | null, empty: boole
 }
 
 /**
- * The records table: each record with its leftover and per-dose, newest first (S, then the
- * visit date, descending; equal records keep the cloud's order). Built from the prepared
- * records; sorted once by their day numbers (sortedByKeys), byNewest where a day is unreadable.
+ * The records table: each record with its leftover and per-dose (made by prepare, in input
+ * order), newest first (S, then the visit date, descending; equal records keep the cloud's
+ * order). Sorted once by their day numbers (sortedByKeys), byNewest where a day is unreadable.
  */
 function analyzedRecords(history: PreparedHistory): AnalyzedRecord[] {
-  const { preparer, columns } = history;
-  const { startDay, visitDay } = columns;
-  const n = history.size;
-  // Rows built in input order, the order the records lie in memory (reading them newest
-  // first instead scattered the reads over a 100,000-record heap), then placed.
-  const out = new Array<AnalyzedRecord>(n);
+  const { startDay, visitDay } = history.columns;
+  const rows = history.rows as AnalyzedRecord[];
+  const n = rows.length;
   const starts = new Float64Array(n);
   const visits = new Float64Array(n);
   for (let i = 0; i < n; i++) {
-    const r = history.record(i);
-    out[i] = analyzedRecord(r, preparer.leftover(columns, i, r), preparer.dose(r));
     starts[i] = -(startDay[i] as number);
     visits[i] = -(visitDay[i] as number);
   }
-  return sortedByKeys(out, [starts, visits], byNewest);
+  return sortedByKeys(rows, [starts, visits], byNewest);
 }
 
 export function analyzeHistory(history: PatientHistory, today: IsoDate, settings: AnalysisSettings = DEFAULT_SETTINGS): Analysis {
   const medications = history.medications;
   // Every record prepared once (day numbers, regimen, ingredients); each part below reads these.
-  const prepared = PreparedHistory.of(medications, today);
+  const prepared = PreparedHistory.withRows(medications, today);
   const records = analyzedRecords(prepared);
   const age = patientAge(history.patient, today);
   const empty = medications.length === 0 && history.chronic.length === 0;

@@ -13,6 +13,7 @@ import { RowAnswers } from './row-answers.ts';
 import { Numbering } from './remembered.ts';
 import type { PerDose } from './dose.ts';
 import type { RecordColumns } from './record-columns.ts';
+import { analyzedRecord, type AnalyzedRecord } from './analyzed-record.ts';
 
 export interface IdentityLists {
   /** ingredientIdentity of each ingredient (K1/K2 keys). */
@@ -238,12 +239,21 @@ export class Preparer {
    * analysis, were a tenth of its time to make and most of what each scavenge copied
    * (docs/analysis-speed.md). PreparedHistory.candidate makes one for a record a pass lists.
    */
-  prepareAll(records: MedicationRecord[], columns: RecordColumns): void {
-    // Block by block, so the records the second loop reads are still in the cache from the first.
+  prepareAll(records: MedicationRecord[], columns: RecordColumns, rows: AnalyzedRecord[] | null): void {
+    // Block by block, so the records the later loops read are still in the cache from the first.
     for (let from = 0; from < records.length; from += BLOCK) {
       const to = Math.min(records.length, from + BLOCK);
       this.prepareBlock(records, from, to, columns);
       columns.fill(records, this, from, to);
+      if (rows !== null) this.rowsOf(records, from, to, columns, rows);
+    }
+  }
+
+  /** The records table's rows of records[from, to): each record with its leftover and per-dose. */
+  private rowsOf(records: MedicationRecord[], from: number, to: number, columns: RecordColumns, rows: AnalyzedRecord[]): void {
+    for (let i = from; i < to; i++) {
+      const record = records[i] as MedicationRecord;
+      rows[i] = analyzedRecord(record, this.leftover(columns, i, record), this.dose(record));
     }
   }
 
