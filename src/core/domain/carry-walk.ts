@@ -1,6 +1,5 @@
 // The carry-over walk of research §5(b) on integer day numbers: record positions and their
-// columns (record-columns.ts), a few typed arrays instead of the prepared record and its row
-// object. Group leftover and the duplicate check (L2 "on hand when the newest was dispensed")
+// columns (record-columns.ts), a few typed arrays instead of the record objects. Group leftover and the duplicate check (L2 "on hand when the newest was dispensed")
 // both walk one K1 group, a slice of a positions array already in packed start order (S,
 // larger N, input order; k1-slots.ts).
 import { COMPUTABLE, IN_MG, RESET, type RecordColumns } from './record-columns.ts';

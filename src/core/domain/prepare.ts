@@ -1,7 +1,8 @@
-// Each medication record prepared once per analysis: its start S and first uncovered day
-// E = S + N as integer day numbers, its regimen reason (「無法試算」 or not), days left
-// today, ingredients with their identities (K1/K2 keys), the chain facts and the daily
-// amount. Leftover, group leftover, duplicates, elderly cautions and the records table
+// Each medication record prepared once per analysis, into the record columns
+// (record-columns.ts): its start S and first uncovered day E = S + N as integer day numbers,
+// its regimen reason (「無法試算」 or not), days left today, its product (ingredients with
+// their identities, the K1/K2 keys, worked out once per product), the chain facts and the
+// daily amount. Leftover, group leftover, duplicates, elderly cautions and the records table
 // all read these instead of re-deriving them from ISO strings (a 10,000-record history
 // recomputed each fact 3–5 times: scripts/bench/analysis.bench.ts).
 import type { DosageForm, Ingredient, IsoDate, MedicationRecord } from './types.ts';
@@ -234,10 +235,10 @@ export class Preparer {
   /**
    * Prepares every record, in input order, into `columns` (made for records.length): its
    * start, first uncovered day, packed order, regimen reason, days left today, product and
-   * drug numbers here, the facts read straight off the record in columns.fill. No object is
-   * made per record: at 100,000 records the prepared objects, alive to the end of the
-   * analysis, were a tenth of its time to make and most of what each scavenge copied
-   * (docs/analysis-speed.md). PreparedHistory.candidate makes one for a record a pass lists.
+   * drug numbers here, the facts read straight off the record in columns.fill, and, when
+   * `rows` is given, its records-table row. No object is made per record for the passes: at
+   * 100,000 records the prepared objects, alive to the end of the analysis, were a tenth of
+   * its time to make and much of what each scavenge copied (docs/analysis-speed.md).
    */
   prepareAll(records: MedicationRecord[], columns: RecordColumns, rows: AnalyzedRecord[] | null): void {
     // Block by block, so the records the later loops read are still in the cache from the first.

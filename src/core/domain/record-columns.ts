@@ -1,10 +1,10 @@
-// The prepared facts a pass walks, as typed arrays indexed by input position (struct of
-// arrays), filled by Preparer.prepareAll in the passes that read the records in input
-// order. A pass that walks positions in carry order reads a few small arrays instead of a
-// prepared record and its row object each, which at 100,000 records lie scattered over the
-// heap: the group pass on these grew 8–13× from 10k to 100k records against 15–18× on the
-// objects (docs/analysis-speed.md, "Struct of arrays"). Typed arrays also live outside V8's
-// heap, so the collector neither copies nor marks them.
+// The prepared facts every pass reads, as arrays indexed by input position (struct of
+// arrays), filled by Preparer.prepareAll while it reads the records in input order. A pass
+// that walks positions in carry order reads a few small arrays instead of a record object
+// each, which at 100,000 records lie scattered over the heap: the group pass on these grew
+// 8–13× from 10k to 100k records against 15–18× on objects (docs/analysis-speed.md, "Struct
+// of arrays"). Typed arrays also live outside V8's heap, so the collector neither copies nor
+// marks them.
 import { isRefillPickup, visitSeqNumber, type Preparer } from './prepare.ts';
 import { dailyAmount, hasResetCode, inMg } from './carry-rules.ts';
 import { isAsNeededReason, type LeftoverReason } from './leftover.ts';
