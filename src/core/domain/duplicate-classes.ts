@@ -20,16 +20,18 @@ import { buildAlert, hasPairAcross, secondLargest, suppressedByNewest, type Dupl
  * the duplicate check's garbage at 100k records.
  */
 interface Items {
+  /** How many items there are (the arrays may be longer). */
+  count: number;
   /** The record's input position. */
-  position: number[];
+  position: Int32Array;
   /** The ingredient's index in its product's ingredient list (Preparer.productFacts). */
-  ingredient: number[];
+  ingredient: Int32Array;
   /** The identity's integer key (Preparer). */
-  identityKey: number[];
+  identityKey: Int32Array;
   /** The ingredient's ATC7 numbered per analysis (Codes), −1 when it has none. */
-  codeKey: number[];
+  codeKey: Int32Array;
   /** The ingredient's ATC5 class (its own ATC7's first 5 characters) numbered per analysis (Codes). */
-  classKey: number[];
+  classKey: Int32Array;
 }
 
 /** What the L4/L5 passes read: the history, its items and the analysis's codes. */
@@ -106,11 +108,27 @@ function qualifyingItems(history: PreparedHistory, settings: DuplicateSettings, 
   const { preparer, columns } = history;
   const { leftToday, flags, daysSupply, product } = columns;
   const startOrder = history.startOrder();
-  const items: Items = { position: [], ingredient: [], identityKey: [], codeKey: [], classKey: [] };
+  // The qualifying records, then room for all their ingredients: arrays sized once.
+  const qualifying = new Int32Array(startOrder.length);
+  let records = 0;
+  let room = 0;
   for (let k = 0; k < startOrder.length; k++) {
     const at = startOrder[k] as number;
     if ((leftToday[at] as number) <= settings.duplicateThresholdDays || ((flags[at] as number) & AS_NEEDED) !== 0) continue;
     if ((daysSupply[at] as number) <= settings.shortCourseDays) continue;
+    qualifying[records++] = at;
+    room += preparer.productFacts(product[at] as number).ingredients.length;
+  }
+  const items: Items = {
+    count: 0,
+    position: new Int32Array(room),
+    ingredient: new Int32Array(room),
+    identityKey: new Int32Array(room),
+    codeKey: new Int32Array(room),
+    classKey: new Int32Array(room),
+  };
+  for (let r = 0; r < records; r++) {
+    const at = qualifying[r] as number;
     const p = product[at] as number;
     const facts = preparer.productFacts(p);
     const ingredients = facts.ingredients;
@@ -124,11 +142,12 @@ function qualifyingItems(history: PreparedHistory, settings: DuplicateSettings, 
         if (atc5 === null) continue;
         classKey = codes.classKey(atc5);
       }
-      items.position.push(at);
-      items.ingredient.push(j);
-      items.identityKey.push(facts.ids.keys[j] as number);
-      items.codeKey.push(codeKey);
-      items.classKey.push(classKey);
+      const item = items.count++;
+      items.position[item] = at;
+      items.ingredient[item] = j;
+      items.identityKey[item] = facts.ids.keys[j] as number;
+      items.codeKey[item] = codeKey;
+      items.classKey[item] = classKey;
     }
   }
   return items;
@@ -153,7 +172,7 @@ function identityOf(check: ClassCheck, item: number): string {
  * first appears. `slots` (all −1, as long as the keys run) maps a key to its list and is left
  * as found.
  */
-function bucketsBy(list: number[], keys: number[], slots: Int32Array): number[][] {
+function bucketsBy(list: number[], keys: Int32Array, slots: Int32Array): number[][] {
   const buckets: number[][] = [];
   for (let i = 0; i < list.length; i++) {
     const item = list[i] as number;
@@ -266,7 +285,8 @@ class SetMembers {
     }
     const facts = history.preparer.productFacts(history.columns.product[items.position[item] as number] as number);
     const product = facts.atc7;
-    if (facts.ingredients.length !== 1 || product === null || product === ingredientOf(check, item).atc7) return false;
+    // A single-ingredient product whose own code differs from its ingredient's (the item is that ingredient).
+    if (facts.ingredients.length !== 1 || product === null || product === (facts.ingredients[0] as Ingredient).atc7) return false;
     let member = this.others.get(product);
     if (member === undefined) {
       member = this.matches(product);
@@ -287,7 +307,7 @@ export function classDuplicates(history: PreparedHistory, settings: DuplicateSet
   const items = qualifyingItems(history, settings, codes);
   const check: ClassCheck = { history, items, codes };
   const slots: Slots = { identities: new Int32Array(history.preparer.identityCount).fill(-1), classes: new Int32Array(codes.classes.length).fill(-1) };
-  const all = Array.from({ length: items.position.length }, (_, i) => i);
+  const all = Array.from({ length: items.count }, (_, i) => i);
   const alerts: DuplicateAlert[] = [];
   for (const classItems of bucketsBy(all, items.classKey, slots.classes)) {
     const alert = alertFor(check, 'L4', codes.classes[items.classKey[classItems[0] as number] as number] as string, classItems, settings, slots);

@@ -89,11 +89,6 @@ function distinct(values: string[]): string[] {
   return [...new Set(values)];
 }
 
-/** The start date S of the record at position `i` as text: from its day number when readable (one string per day). */
-function startDate(history: PreparedHistory, i: number): IsoDate {
-  const day = history.columns.startDay[i] as number;
-  return Number.isFinite(day) ? history.preparer.isoOf(day) : recordStart(history.record(i));
-}
 
 /**
  * The alert naming the records at the positions `involved`, which must be in carry order
@@ -113,7 +108,7 @@ export function buildAlert(
   className: string | null = null,
 ): DuplicateAlert {
   const { preparer, columns } = history;
-  const { product, names, institutions: institutionNames, institutionIds: institutionCodes, ids } = columns;
+  const { product, startDay, names, institutions: institutionNames, institutionIds: institutionCodes, ids } = columns;
   // Lists sized once: grown by push, each was copied several times on the way to dozens.
   const n = involved.length;
   const drugCodes = new Array<string>(n);
@@ -123,15 +118,30 @@ export function buildAlert(
   const recordInstitutions = new Array<string>(n);
   const dates = new Array<IsoDate>(n);
   const recordIds = new Array<string>(n);
+  // Neighbours in carry order often share a product and a start day: each is looked up once per run of it.
+  let lastProduct = -1;
+  let drugCode = '';
+  let lastDay = Number.NaN;
+  let date = '';
   for (let k = 0; k < n; k++) {
     const i = involved[k] as number;
     const name = institutionNames[i] as string;
-    drugCodes[k] = preparer.productFacts(product[i] as number).drugCode;
+    if (product[i] !== lastProduct) {
+      lastProduct = product[i] as number;
+      drugCode = preparer.productFacts(lastProduct).drugCode;
+    }
+    const day = startDay[i] as number;
+    if (day !== lastDay) {
+      lastDay = day;
+      // The start S as text: from its day number (one string per day), from the record when unreadable.
+      date = Number.isFinite(day) ? preparer.isoOf(day) : recordStart(history.record(i));
+    }
+    drugCodes[k] = drugCode;
     drugNames[k] = names[i] as string;
     institutions.add(name);
     institutionIds.add(institutionCodes[i] as string);
     recordInstitutions[k] = name;
-    dates[k] = startDate(history, i);
+    dates[k] = date;
     recordIds[k] = ids[i] as string;
   }
   return {
