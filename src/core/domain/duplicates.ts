@@ -12,7 +12,7 @@ import type { IsoDate, MedicationRecord } from './types.ts';
 import { SEVERITY_ORDER } from './alerts.ts';
 import { classDuplicates } from './duplicate-classes.ts';
 import { PreparedHistory } from './prepared-history.ts';
-import { k1Slots, type K1Slots } from './k1-slots.ts';
+import type { K1Slots } from './k1-slots.ts';
 import { sameFormDuplicate, sameFormScratch } from './same-form-duplicates.ts';
 import { buildAlert, hasPairAcross, secondLargest, suppressedByNewest, type DuplicateAlert, type DuplicateSettings } from './duplicate-model.ts';
 
@@ -97,7 +97,7 @@ export function findDuplicates(records: MedicationRecord[], today: IsoDate, sett
 export function duplicatesOfPrepared(history: PreparedHistory, settings: DuplicateSettings): DuplicateAlert[] {
   // A record whose date cannot be read cannot be placed in time; it is left out, not guessed.
   // K1 groups of every dated record, each a slice in carry order (k1-slots.ts).
-  const slots = k1Slots(history, 0, null);
+  const slots = history.k1Slots();
   const { ends, members, firstIndex, formCount } = slots;
   // Ingredients (K2) in the order they were first met in the start order, and each one's forms.
   const formsOf = new Array<number[] | undefined>(history.preparer.identityCount);

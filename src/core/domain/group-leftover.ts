@@ -10,7 +10,7 @@ import { PreparedHistory } from './prepared-history.ts';
 import { doseChanged, hasResetCode } from './carry-rules.ts';
 import { settleTies, walkDays } from './carry-walk.ts';
 import { COMPUTABLE } from './record-columns.ts';
-import { k1Slots } from './k1-slots.ts';
+import { filteredSlices } from './k1-slots.ts';
 
 export interface GroupLeftover {
   key: string;
@@ -125,7 +125,7 @@ export function datesReadable(history: PreparedHistory): boolean {
 /** groupLeftovers on a prepared history whose dates are readable (datesReadable). */
 export function groupsOfPrepared(history: PreparedHistory): GroupLeftover[] {
   // A row object listed twice counts once, at its first position.
-  const slots = k1Slots(history, COMPUTABLE, history.keptPositions('first'));
+  const slots = filteredSlices(history.k1Slots(), history.columns.flags, COMPUTABLE, history.keptPositions('first'));
   const { ends, members, firstIndex, formCount } = slots;
   const groups: GroupLeftover[] = [];
   for (let slot = 0; slot < firstIndex.length; slot++) {

@@ -7,11 +7,13 @@ import { ORDER_PER_DAY, Preparer } from './prepare.ts';
 import { keyOrder } from './day-order.ts';
 import { RecordColumns } from './record-columns.ts';
 import type { AnalyzedRecord } from './analyzed-record.ts';
+import { k1Slots, type K1Slots } from './k1-slots.ts';
 
 export class PreparedHistory {
   /** The prepared facts as typed arrays by input position (record-columns.ts). */
   readonly columns: RecordColumns;
   private positions: Int32Array | null = null;
+  private slots: K1Slots | null = null;
   private repeats: boolean | null = null;
 
   /** The records table's rows in input order, when asked for (PreparedHistory.withRows); else null. */
@@ -74,6 +76,12 @@ export class PreparedHistory {
       this.positions = positions;
     }
     return this.positions;
+  }
+
+  /** The K1 groups of every record whose start can be read (k1-slots.ts), worked out once. */
+  k1Slots(): K1Slots {
+    this.slots ??= k1Slots(this, 0, null);
+    return this.slots;
   }
 
   /**

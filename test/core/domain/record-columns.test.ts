@@ -5,7 +5,7 @@ import test from 'ava';
 import type { MedicationRecord } from '../../../src/core/domain/types.ts';
 import { PreparedHistory } from '../../../src/core/domain/prepared-history.ts';
 import { AS_NEEDED, COMPUTABLE, EXCEPTION, IN_MG, PICKUP, RESET } from '../../../src/core/domain/record-columns.ts';
-import { k1Slots } from '../../../src/core/domain/k1-slots.ts';
+import { filteredSlices, k1Slots, type K1Slices } from '../../../src/core/domain/k1-slots.ts';
 import { CLINIC_A, PHARMACY, drug, medication } from './fixtures.ts';
 
 const TODAY = '2025-05-10';
@@ -102,4 +102,9 @@ test('K1 slots: one slice per ingredient and form in start order, a record once 
   const kept = new Uint8Array(records.length).fill(1);
   kept[0] = 0;
   t.deepEqual(slices(COMPUTABLE, kept)[0], { ids: ['v twice', 'combo'], first: 'combo' });
+  // The same slices cut from the unfiltered slots (how the group pass gets its own).
+  const every = (s: K1Slices) => Array.from(s.firstIndex, (first, slot) => ({ first, ids: Array.from(s.members.subarray(s.ends[slot], s.ends[slot + 1])) }));
+  for (const [required, counted] of [[COMPUTABLE, null], [COMPUTABLE, kept], [0, kept]] as const) {
+    t.deepEqual(every(filteredSlices(history.k1Slots(), history.columns.flags, required, counted)), every(k1Slots(history, required, counted)));
+  }
 });
