@@ -55,7 +55,8 @@ export interface RefillStatus {
   status: RefillState;
   /** Days from today until nextFrom when too early; else 0. */
   daysUntilAllowed: number;
-  anomalies: RefillAnomaly[];
+  /** Read only: statuses without anomalies share one empty list. */
+  anomalies: readonly RefillAnomaly[];
   /** The window used for the next fill (10, or a holiday's). */
   windowDays: number;
 }
@@ -69,18 +70,22 @@ export function windowFor(lastDay: IsoDate, rules: RefillRules): number {
   return window;
 }
 
-function anomaliesOf(p: ChronicPrescription, fillDates: IsoDate[], validUntil: IsoDate): RefillAnomaly[] {
-  const found: RefillAnomaly[] = [];
-  if (p.daysPerFill > 30) found.push('days-per-fill-over-30');
-  if (p.daysPerFill * p.fills > 90) found.push('total-days-over-90');
-  if (!(p.daysPerFill > 0) || !(p.fills > 0) || !Number.isInteger(p.daysPerFill) || !Number.isInteger(p.fills)) found.push('invalid-plan');
-  if (fillDates.length > p.fills) found.push('more-fills-than-allowed');
+/** The anomalies of a status that has none: one frozen list, not one per prescription (a long history has tens of thousands). */
+const NO_ANOMALIES: readonly RefillAnomaly[] = Object.freeze([]);
+
+function anomaliesOf(p: ChronicPrescription, fillDates: IsoDate[], validUntil: IsoDate): readonly RefillAnomaly[] {
+  // Made only when there is one: most prescriptions have none.
+  let found: RefillAnomaly[] | null = null;
+  if (p.daysPerFill > 30) (found ??= []).push('days-per-fill-over-30');
+  if (p.daysPerFill * p.fills > 90) (found ??= []).push('total-days-over-90');
+  if (!(p.daysPerFill > 0) || !(p.fills > 0) || !Number.isInteger(p.daysPerFill) || !Number.isInteger(p.fills)) (found ??= []).push('invalid-plan');
+  if (fillDates.length > p.fills) (found ??= []).push('more-fills-than-allowed');
   // Sorted: the first fill is the earliest, the last the latest.
   const first = fillDates[0];
   const last = fillDates[fillDates.length - 1];
-  if (first !== undefined && compareIso(first, p.prescriptionDate) < 0) found.push('fill-before-prescription');
-  if (last !== undefined && compareIso(last, validUntil) > 0) found.push('fill-after-validity');
-  return found;
+  if (first !== undefined && compareIso(first, p.prescriptionDate) < 0) (found ??= []).push('fill-before-prescription');
+  if (last !== undefined && compareIso(last, validUntil) > 0) (found ??= []).push('fill-after-validity');
+  return found ?? NO_ANOMALIES;
 }
 
 /** Fill dates in calendar order; the cloud lists them in order, so a copy is made only when it did not. */
@@ -98,7 +103,7 @@ function statusOf(
   next: { from: IsoDate | null; until: IsoDate | null },
   status: RefillState,
   daysUntilAllowed: number,
-  anomalies: RefillAnomaly[],
+  anomalies: readonly RefillAnomaly[],
   windowDays: number,
 ): RefillStatus {
   return {
@@ -116,7 +121,7 @@ export function refillStatus(p: ChronicPrescription, today: IsoDate, rules: Refi
   const validFrom = p.prescriptionDate;
   const validUntil = addDays(validFrom, Math.max(1, perFill * fills) - 1);
   const validity = { from: validFrom, until: validUntil };
-  const anomalies = anomaliesOf(p, fillDates, validUntil);
+  let anomalies = anomaliesOf(p, fillDates, validUntil);
   const taken = fillDates.length;
   const counts = { taken, fills };
 
@@ -127,7 +132,7 @@ export function refillStatus(p: ChronicPrescription, today: IsoDate, rules: Refi
   const window = lastFill === undefined || rules.holidayWindows.length === 0 ? rules.windowDays : windowFor(addDays(lastFill, perFill - 1), rules);
   const earliest = lastFill === undefined ? validFrom : addDays(lastFill, perFill - window);
   const nextFrom = compareIso(earliest, validFrom) < 0 ? validFrom : earliest;
-  if (p.cloudExpired === true && compareIso(today, validUntil) <= 0) anomalies.push('cloud-says-expired');
+  if (p.cloudExpired === true && compareIso(today, validUntil) <= 0) anomalies = [...anomalies, 'cloud-says-expired'];
 
   // No fill remains once the earliest day passes validity, or today is past it (research §5(d) step 2).
   if (compareIso(nextFrom, validUntil) > 0 || compareIso(today, validUntil) > 0) {
