@@ -34,6 +34,8 @@ export function settleTies(positions: Int32Array, from: number, to: number, colu
 
 /** The columns byTieOrder reads while sortRun sorts a long run (the built-in sort calls it with two positions only). */
 let sorting: RecordColumns | null = null;
+/** The ranks byRank reads while sortRun sorts a long run by rank. */
+let ranking: Int32Array | null = null;
 
 /**
  * tieOrder as a module function, not a closure made per run: V8 keeps a closure's optimised
@@ -44,8 +46,36 @@ function byTieOrder(a: number, b: number): number {
   return tieOrder(sorting as RecordColumns, a, b);
 }
 
-/** Sorts positions[from, to), one run, by tieOrder: by insertion when short, else by the built-in sort (k log k). */
-function sortRun(positions: Int32Array, from: number, to: number, columns: RecordColumns): void {
+/** byTieOrder by the positions' ranks in their group's carry order (sortRun with ranks). */
+function byRank(a: number, b: number): number {
+  return ((ranking as Int32Array)[a] as number) - ((ranking as Int32Array)[b] as number);
+}
+
+/**
+ * Sorts positions[from, to), one run, by tieOrder: by insertion when short, else by the built-in
+ * sort (k log k). With `ranks` (each position's place in its group's carry order), by those
+ * integers instead: the same order without comparing ids.
+ */
+function sortRun(positions: Int32Array, from: number, to: number, columns: RecordColumns, ranks: Int32Array | null = null): void {
+  if (ranks !== null) {
+    if (to - from <= 12) {
+      for (let i = from + 1; i < to; i++) {
+        const p = positions[i] as number;
+        const rank = ranks[p] as number;
+        let j = i - 1;
+        while (j >= from && (ranks[positions[j] as number] as number) > rank) {
+          positions[j + 1] = positions[j] as number;
+          j--;
+        }
+        positions[j + 1] = p;
+      }
+      return;
+    }
+    ranking = ranks;
+    positions.subarray(from, to).sort(byRank);
+    ranking = null;
+    return;
+  }
   if (to - from <= 12) {
     insertionSort(positions, from, to, columns);
     return;
@@ -124,7 +154,7 @@ function walkAlike(columns: RecordColumns, a: number, b: number): boolean {
  * Carry order for a walk that only needs the end C: like settleTies on positions[0, n), but only runs of same-S same-N records that
  * the walk can tell apart are sorted by tieOrder; a run of alike ones is left as it is.
  */
-function settleForWalk(positions: Int32Array, n: number, columns: RecordColumns): void {
+function settleForWalk(positions: Int32Array, n: number, columns: RecordColumns, ranks: Int32Array | null): void {
   const order = columns.order;
   let runStart = 0;
   let mixed = false;
@@ -138,7 +168,7 @@ function settleForWalk(positions: Int32Array, n: number, columns: RecordColumns)
         continue;
       }
     }
-    if (mixed) sortRun(positions, runStart, i, columns);
+    if (mixed) sortRun(positions, runStart, i, columns, ranks);
     runStart = i;
     mixed = false;
   }
@@ -169,15 +199,25 @@ export function carryBound(positions: Int32Array, from: number, to: number, colu
 /**
  * The end of coverage C from the computable records at
  * positions[from, to) that started before `untilDay`; null when none counts. `counted` is a
- * work array at least to − from long.
+ * work array at least to − from long. `ranks`, when given, holds each of these positions'
+ * place in its group's carry order (PreparedHistory.carrySlots), so ties are ordered by
+ * integers instead of ids.
  */
-export function carryEndDay(positions: Int32Array, untilDay: number, from: number, to: number, counted: Int32Array, columns: RecordColumns): number | null {
+export function carryEndDay(
+  positions: Int32Array,
+  untilDay: number,
+  from: number,
+  to: number,
+  counted: Int32Array,
+  columns: RecordColumns,
+  ranks: Int32Array | null = null,
+): number | null {
   const { startDay, flags } = columns;
   let n = 0;
   for (let k = from; k < to; k++) {
     const i = positions[k] as number;
     if (((flags[i] as number) & COMPUTABLE) !== 0 && (startDay[i] as number) < untilDay) counted[n++] = i;
   }
-  settleForWalk(counted, n, columns);
+  settleForWalk(counted, n, columns, ranks);
   return walkDays(counted, 0, n, columns);
 }

@@ -8,7 +8,7 @@ import { comparableIngredients, ingredientIdentity } from './ingredients.ts';
 import { isRefillSeq } from './prepare.ts';
 import { PreparedHistory } from './prepared-history.ts';
 import { doseChanged, hasResetCode } from './carry-rules.ts';
-import { settleTies, walkDays } from './carry-walk.ts';
+import { walkDays } from './carry-walk.ts';
 import { COMPUTABLE } from './record-columns.ts';
 import { filteredSlices } from './k1-slots.ts';
 
@@ -125,7 +125,8 @@ export function datesReadable(history: PreparedHistory): boolean {
 /** groupLeftovers on a prepared history whose dates are readable (datesReadable). */
 export function groupsOfPrepared(history: PreparedHistory): GroupLeftover[] {
   // A row object listed twice counts once, at its first position.
-  const slots = filteredSlices(history.k1Slots(), history.columns.flags, COMPUTABLE, history.keptPositions('first'));
+  // In carry order already (PreparedHistory.carrySlots): a subset of a sorted slice stays sorted.
+  const slots = filteredSlices(history.carrySlots(), history.columns.flags, COMPUTABLE, history.keptPositions('first'));
   const { ends, members, firstIndex, formCount } = slots;
   const groups: GroupLeftover[] = [];
   for (let slot = 0; slot < firstIndex.length; slot++) {
@@ -138,11 +139,10 @@ export function groupsOfPrepared(history: PreparedHistory): GroupLeftover[] {
   return groups.sort(byLeftover);
 }
 
-/** One K1 group: members[from, to) in packed start order; `namer` the group's first record in input order. */
+/** One K1 group: members[from, to) in carry order; `namer` the group's first record in input order. */
 function groupOf(history: PreparedHistory, members: Int32Array, from: number, to: number, namer: number, identityKey: number): GroupLeftover | null {
   const { preparer, columns } = history;
   const { startDay, endDay, ids, institutions } = columns;
-  settleTies(members, from, to, columns);
   const today = preparer.todayDay;
   let started = from; // records started on or before today: a prefix in carry order
   while (started < to && (startDay[members[started] as number] as number) <= today) started++;

@@ -17,7 +17,7 @@ import { elderlyCautions } from '../../../src/core/domain/elderly.ts';
 import { analyzeHistory } from '../../../src/core/domain/analysis.ts';
 import { DEFAULT_SETTINGS } from '../../../src/core/domain/settings.ts';
 import { PreparedHistory } from '../../../src/core/domain/prepared-history.ts';
-import { carryEndDay } from '../../../src/core/domain/carry-walk.ts';
+import { carryEndDay, settleTies } from '../../../src/core/domain/carry-walk.ts';
 import { CLINIC_A, CLINIC_B, PHARMACY, medication } from './fixtures.ts';
 
 const SEED = 20251103;
@@ -256,7 +256,7 @@ test('carryForwardEnd equals the naive walk over the computable records started 
   );
 });
 
-test('the duplicate check\'s carry walk on positions (carryEndDay) equals the naive walk for every K1 group', (t) => {
+test('the duplicate check\'s carry walk on positions (carryEndDay) equals the naive walk for every K1 group, with ties ordered by ids or by carry-order ranks', (t) => {
   fc.assert(
     fc.property(historyArb, fc.integer({ min: 0, max: 90 }), ([rows], untilOffset) => {
       const records = history(rows);
@@ -276,6 +276,13 @@ test('the duplicate check\'s carry walk on positions (carryEndDay) equals the na
         const end = carryEndDay(positions, prepared.preparer.dayOf(until), 0, positions.length, new Int32Array(positions.length), prepared.columns);
         const expected = naiveWalk(members.filter((r) => leftoverReason(r) === null && compareIso(start(r), until) < 0));
         t.is(end === null ? null : prepared.preparer.isoOf(end), expected);
+        // Ranks: each position's place in the group's exact carry order (as the duplicate check passes them).
+        const ranks = new Int32Array(records.length);
+        const settled = positions.slice();
+        settleTies(settled, 0, settled.length, prepared.columns);
+        settled.forEach((position, rank) => (ranks[position] = rank));
+        const ranked = carryEndDay(positions, prepared.preparer.dayOf(until), 0, positions.length, new Int32Array(positions.length), prepared.columns, ranks);
+        t.is(ranked === null ? null : prepared.preparer.isoOf(ranked), expected);
       }
     }),
     { seed: SEED, numRuns: 200 },
