@@ -108,8 +108,8 @@ export class PreparedHistory {
   /**
    * True when one record object is listed twice. The copies share every fact read off the
    * record, so they sit in one run of equal packed order (S and N) with the same drug code and
-   * 就醫序號: inside a run only records of equal (drug, 就醫序號) are compared as objects, found by sorting the
-   * run's integer keys. A dense history's runs hold hundreds of same-day fills, and a set of
+   * 就醫序號: inside a run only records of equal (drug, 就醫序號) are compared as objects, found by
+   * ordering the run by those integer keys. A dense history's runs hold hundreds of same-day fills, and a set of
    * record objects over them (the identity hash is written into each object) was most of this
    * check at 100k records. Records without a readable start, which the start order leaves out,
    * are checked with a set.
@@ -128,17 +128,13 @@ export class PreparedHistory {
       const i = positions[k] as number;
       keys[k] = (drug[i] as number) * 10_001 + (seq[i] as number) + 1;
     }
-    let scratch: Float64Array | null = null;
     let runStart = 0;
     for (let k = 1; k <= n; k++) {
       if (k < n && order[positions[k] as number] === order[positions[runStart] as number]) continue;
       const length = k - runStart;
       if (length <= 8) {
         if (repeatedPairwise(positions, records, keys, runStart, k)) return true;
-      } else {
-        if (scratch === null || scratch.length < length) scratch = new Float64Array(Math.max(length, 64));
-        if (repeatedInRun(positions, records, keys, runStart, k, scratch)) return true;
-      }
+      } else if (repeatedInRun(positions, records, keys, runStart, k)) return true;
       runStart = k;
     }
     return false;
@@ -182,35 +178,35 @@ function repeatedPairwise(positions: Int32Array, records: MedicationRecord[], ke
 /** Largest group of equal keys compared pairwise; past it, a set over the group. */
 const MAX_PAIRWISE = 16;
 
+/** The records at positions[from, to) hold one object twice (a set over them). */
+function repeatedInSet(positions: Int32Array, records: MedicationRecord[], from: number, to: number): boolean {
+  const seen = new Set<MedicationRecord>();
+  for (let k = from; k < to; k++) seen.add(records[positions[k] as number] as MedicationRecord);
+  return seen.size !== to - from;
+}
+
 /**
- * repeatedPairwise for a long run: the run's keys packed with their place (key · length + place)
- * and sorted, so records of one key are neighbours; only those are compared as objects.
+ * repeatedPairwise for a long run: the run in order of its keys (keyOrder, stable), so records
+ * of one key are neighbours; only those are compared as objects.
  */
-function repeatedInRun(positions: Int32Array, records: MedicationRecord[], keys: Float64Array, from: number, to: number, scratch: Float64Array): boolean {
-  const length = to - from;
-  let largest = 0;
-  for (let k = from; k < to; k++) largest = Math.max(largest, keys[k] as number);
-  // Past 2^53 the packed numbers would lose the place: compare the run as objects instead.
-  if ((largest + 1) * length > Number.MAX_SAFE_INTEGER) {
-    const seen = new Set<MedicationRecord>();
-    for (let k = from; k < to; k++) seen.add(records[positions[k] as number] as MedicationRecord);
-    return seen.size !== length;
-  }
-  const packed = scratch.subarray(0, length);
-  for (let k = 0; k < length; k++) packed[k] = (keys[from + k] as number) * length + k;
-  packed.sort();
+function repeatedInRun(positions: Int32Array, records: MedicationRecord[], keys: Float64Array, from: number, to: number): boolean {
+  const runKeys = keys.subarray(from, to);
+  const order = keyOrder(to - from, [runKeys]);
+  // Keys that would not pack below 2^53 (keyOrder): the run as one set.
+  if (order === null) return repeatedInSet(positions, records, from, to);
+  // The run's positions in key order, so each group of one key is a slice of them.
+  const byKey = new Int32Array(order.length);
+  for (let k = 0; k < order.length; k++) byKey[k] = positions[from + (order[k] as number)] as number;
   let groupStart = 0;
-  for (let k = 1; k <= length; k++) {
-    if (k < length && Math.floor((packed[k] as number) / length) === Math.floor((packed[groupStart] as number) / length)) continue;
+  for (let k = 1; k <= order.length; k++) {
+    if (k < order.length && runKeys[order[k] as number] === runKeys[order[groupStart] as number]) continue;
     if (k - groupStart > MAX_PAIRWISE) {
       // Many fills of one drug and 就醫序號 (refill pickups carry none): a set, not k² compares.
-      const seen = new Set<MedicationRecord>();
-      for (let a = groupStart; a < k; a++) seen.add(records[positions[from + ((packed[a] as number) % length)] as number] as MedicationRecord);
-      if (seen.size !== k - groupStart) return true;
+      if (repeatedInSet(byKey, records, groupStart, k)) return true;
     } else {
       for (let a = groupStart; a < k; a++) {
-        const record = records[positions[from + ((packed[a] as number) % length)] as number];
-        for (let b = a + 1; b < k; b++) if (records[positions[from + ((packed[b] as number) % length)] as number] === record) return true;
+        const record = records[byKey[a] as number];
+        for (let b = a + 1; b < k; b++) if (records[byKey[b] as number] === record) return true;
       }
     }
     groupStart = k;
