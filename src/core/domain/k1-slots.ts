@@ -20,28 +20,28 @@ export interface K1Slots extends K1Slices {
 }
 
 /**
- * The K1 slots of the records at the start-order positions whose flags have every bit of
- * `required` (0: all) and, when `counted` is given, counted[position] = 1. A record is listed
- * once per slot even if it names the ingredient twice.
+ * The K1 slots of every record in the start order (each record whose start can be read). A
+ * record is listed once per slot even if it names the ingredient twice. PreparedHistory.k1Slots
+ * keeps them for the passes; filteredSlices cuts them down for one.
  */
-export function k1Slots(history: PreparedHistory, required: number, counted: Uint8Array | null): K1Slots {
+export function k1Slots(history: PreparedHistory): K1Slots {
   const formCount = history.preparer.formCount;
   const slotCount = history.preparer.identityCount * formCount;
   const ends = new Int32Array(slotCount + 1);
   const firstIndex = new Int32Array(slotCount).fill(-1);
   const filled: number[] = [];
   const productSlots = slotsByProduct(history);
-  visitSlots(history, productSlots, required, counted, ends, firstIndex, filled, null);
+  visitSlots(history, productSlots, ends, firstIndex, filled, null);
   for (let slot = 0; slot < slotCount; slot++) ends[slot + 1] = (ends[slot + 1] as number) + (ends[slot] as number);
   const members = new Int32Array(ends[slotCount] as number);
-  visitSlots(history, productSlots, required, counted, ends.slice(0, slotCount), firstIndex, filled, members);
+  visitSlots(history, productSlots, ends.slice(0, slotCount), firstIndex, filled, members);
   return { ends, members, firstIndex, filled, formCount };
 }
 
 /**
  * The slices of `slots` cut down to the records whose flags have every bit of `required` and,
- * when `counted` is given, counted[position] = 1: what k1Slots gives for that filter, from one
- * pass over the members instead of two more over the start order.
+ * when `counted` is given, counted[position] = 1, in the order the slices hold them; each
+ * slot's first input position among those left. One pass over the members.
  */
 export function filteredSlices(slots: K1Slots, flags: Uint8Array, required: number, counted: Uint8Array | null): K1Slices {
   const { ends: allEnds, members: allMembers, formCount } = slots;
@@ -93,18 +93,15 @@ function slotsByProduct(history: PreparedHistory): number[][] {
 function visitSlots(
   history: PreparedHistory,
   productSlots: number[][],
-  required: number,
-  counted: Uint8Array | null,
   next: Int32Array,
   firstIndex: Int32Array,
   filled: number[],
   members: Int32Array | null,
 ): void {
-  const { flags, product } = history.columns;
+  const product = history.columns.product;
   const startOrder = history.startOrder();
   for (let k = 0; k < startOrder.length; k++) {
     const i = startOrder[k] as number;
-    if (((flags[i] as number) & required) !== required || (counted !== null && counted[i] !== 1)) continue;
     const slots = productSlots[product[i] as number] as number[];
     for (let j = 0; j < slots.length; j++) {
       const slot = slots[j] as number;

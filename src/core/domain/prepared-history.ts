@@ -82,7 +82,7 @@ export class PreparedHistory {
 
   /** The K1 groups of every record whose start can be read (k1-slots.ts), worked out once. */
   k1Slots(): K1Slots {
-    this.slots ??= k1Slots(this, 0, null);
+    this.slots ??= k1Slots(this);
     return this.slots;
   }
 

@@ -83,12 +83,16 @@ test('K1 slots: one slice per ingredient and form in start order, a record once 
     drug('VALSARTAN', 'C09CA03', { id: 'v eye', visitDate: '2025-05-05', dosageForm: 'eye' }),
   ];
   const history = PreparedHistory.of(records, TODAY);
+  const all = k1Slots(history);
+  // The slices a filter leaves, in the order the slots were first filled; empty ones left out.
   const slices = (required: number, counted: Uint8Array | null) => {
-    const slots = k1Slots(history, required, counted);
-    return slots.filled.map((slot) => ({
-      ids: Array.from(slots.members.subarray(slots.ends[slot], slots.ends[slot + 1]), (i) => records[i]?.id),
-      first: records[slots.firstIndex[slot] as number]?.id,
-    }));
+    const slots = filteredSlices(all, history.columns.flags, required, counted);
+    return all.filled
+      .filter((slot) => slots.ends[slot] !== slots.ends[slot + 1])
+      .map((slot) => ({
+        ids: Array.from(slots.members.subarray(slots.ends[slot], slots.ends[slot + 1]), (i) => records[i]?.id),
+        first: records[slots.firstIndex[slot] as number]?.id,
+      }));
   };
   t.deepEqual(slices(0, null), [
     { ids: ['v twice', 'combo', 'v late', 'v prn'], first: 'v late' },
@@ -102,9 +106,13 @@ test('K1 slots: one slice per ingredient and form in start order, a record once 
   const kept = new Uint8Array(records.length).fill(1);
   kept[0] = 0;
   t.deepEqual(slices(COMPUTABLE, kept)[0], { ids: ['v twice', 'combo'], first: 'combo' });
-  // The same slices cut from the unfiltered slots (how the group pass gets its own).
+  // Every slot, empty ones included, against the unfiltered slices filtered plainly.
   const every = (s: K1Slices) => Array.from(s.firstIndex, (first, slot) => ({ first, ids: Array.from(s.members.subarray(s.ends[slot], s.ends[slot + 1])) }));
   for (const [required, counted] of [[COMPUTABLE, null], [COMPUTABLE, kept], [0, kept]] as const) {
-    t.deepEqual(every(filteredSlices(history.k1Slots(), history.columns.flags, required, counted)), every(k1Slots(history, required, counted)));
+    const plain = every(all).map(({ ids }) => {
+      const left = ids.filter((i) => ((history.columns.flags[i] as number) & required) === required && (counted === null || counted[i] === 1));
+      return { first: left.length === 0 ? -1 : Math.min(...left), ids: left };
+    });
+    t.deepEqual(every(filteredSlices(all, history.columns.flags, required, counted)), plain);
   }
 });
