@@ -16,26 +16,26 @@ function tieOrder(columns: RecordColumns, a: number, b: number): number {
   return (columns.daysSupply[b] as number) - (columns.daysSupply[a] as number) || (idA < idB ? -1 : idA > idB ? 1 : 0) || a - b;
 }
 
+/** The columns byTieOrder reads, and the ranks byRank reads, while a run is sorted. */
+let sorting: RecordColumns | null = null;
+let ranking: Int32Array | null = null;
+
 /**
  * Puts positions[from, to), already in packed start order, into exact carry order (research
  * §5(b) step 2: S, larger N, id, input position) by sorting each run of neighbours that share
- * S and N. Short runs by insertion; long ones (a dense history's same-day fills of one drug)
- * by the built-in sort, so the compares stay k log k. In place.
+ * S and N. In place.
  */
 export function settleTies(positions: Int32Array, from: number, to: number, columns: RecordColumns): void {
   const order = columns.order;
+  sorting = columns;
   let runStart = from;
   for (let i = from + 1; i <= to; i++) {
     if (i < to && order[positions[i] as number] === order[positions[runStart] as number]) continue;
-    if (i - runStart >= 2) sortRun(positions, runStart, i, columns);
+    if (i - runStart >= 2) sortRun(positions, runStart, i, byTieOrder);
     runStart = i;
   }
+  sorting = null;
 }
-
-/** The columns byTieOrder reads while sortRun sorts a long run (the built-in sort calls it with two positions only). */
-let sorting: RecordColumns | null = null;
-/** The ranks byRank reads while sortRun sorts a long run by rank. */
-let ranking: Int32Array | null = null;
 
 /**
  * tieOrder as a module function, not a closure made per run: V8 keeps a closure's optimised
@@ -46,50 +46,25 @@ function byTieOrder(a: number, b: number): number {
   return tieOrder(sorting as RecordColumns, a, b);
 }
 
-/** byTieOrder by the positions' ranks in their group's carry order (sortRun with ranks). */
+/** tieOrder by the positions' ranks in their group's carry order (PreparedHistory.carrySlots). */
 function byRank(a: number, b: number): number {
   return ((ranking as Int32Array)[a] as number) - ((ranking as Int32Array)[b] as number);
 }
 
 /**
- * Sorts positions[from, to), one run, by tieOrder: by insertion when short, else by the built-in
- * sort (k log k). With `ranks` (each position's place in its group's carry order), by those
- * integers instead: the same order without comparing ids.
+ * Sorts positions[from, to), one run, by `compare` (byTieOrder or byRank): by insertion when
+ * short, else by the built-in sort, so the compares stay k log k (a dense history's same-day
+ * fills of one drug).
  */
-function sortRun(positions: Int32Array, from: number, to: number, columns: RecordColumns, ranks: Int32Array | null = null): void {
-  if (ranks !== null) {
-    if (to - from <= 12) {
-      for (let i = from + 1; i < to; i++) {
-        const p = positions[i] as number;
-        const rank = ranks[p] as number;
-        let j = i - 1;
-        while (j >= from && (ranks[positions[j] as number] as number) > rank) {
-          positions[j + 1] = positions[j] as number;
-          j--;
-        }
-        positions[j + 1] = p;
-      }
-      return;
-    }
-    ranking = ranks;
-    positions.subarray(from, to).sort(byRank);
-    ranking = null;
+function sortRun(positions: Int32Array, from: number, to: number, compare: (a: number, b: number) => number): void {
+  if (to - from > 12) {
+    positions.subarray(from, to).sort(compare);
     return;
   }
-  if (to - from <= 12) {
-    insertionSort(positions, from, to, columns);
-    return;
-  }
-  sorting = columns;
-  positions.subarray(from, to).sort(byTieOrder);
-  sorting = null;
-}
-
-function insertionSort(positions: Int32Array, from: number, to: number, columns: RecordColumns): void {
   for (let i = from + 1; i < to; i++) {
     const p = positions[i] as number;
     let j = i - 1;
-    while (j >= from && tieOrder(columns, positions[j] as number, p) > 0) {
+    while (j >= from && compare(positions[j] as number, p) > 0) {
       positions[j + 1] = positions[j] as number;
       j--;
     }
@@ -151,11 +126,16 @@ function walkAlike(columns: RecordColumns, a: number, b: number): boolean {
 }
 
 /**
- * Carry order for a walk that only needs the end C: like settleTies on positions[0, n), but only runs of same-S same-N records that
- * the walk can tell apart are sorted by tieOrder; a run of alike ones is left as it is.
+ * Carry order for a walk that only needs the end C: like settleTies on positions[0, n), but
+ * only runs of same-S same-N records that the walk can tell apart are sorted; a run of alike
+ * ones is left as it is. With `ranks` (each position's place in its group's carry order) the
+ * runs are sorted by those integers instead of by tieOrder: the same order without comparing ids.
  */
 function settleForWalk(positions: Int32Array, n: number, columns: RecordColumns, ranks: Int32Array | null): void {
   const order = columns.order;
+  const compare = ranks === null ? byTieOrder : byRank;
+  sorting = columns;
+  ranking = ranks;
   let runStart = 0;
   let mixed = false;
   for (let i = 1; i <= n; i++) {
@@ -168,10 +148,12 @@ function settleForWalk(positions: Int32Array, n: number, columns: RecordColumns,
         continue;
       }
     }
-    if (mixed) sortRun(positions, runStart, i, columns, ranks);
+    if (mixed) sortRun(positions, runStart, i, compare);
     runStart = i;
     mixed = false;
   }
+  sorting = null;
+  ranking = null;
 }
 
 /**
