@@ -96,7 +96,7 @@ export function findDuplicates(records: MedicationRecord[], today: IsoDate, sett
 /** findDuplicates on a prepared history. */
 export function duplicatesOfPrepared(history: PreparedHistory, settings: DuplicateSettings): DuplicateAlert[] {
   // A record whose date cannot be read cannot be placed in time; it is left out, not guessed.
-  // K1 groups of every dated record, each a slice in carry order (k1-slots.ts).
+  // K1 groups of every dated record, each a slice in packed start order (k1-slots.ts).
   const slots = history.k1Slots();
   const { ends, members, firstIndex, formCount } = slots;
   // Ingredients (K2) in the order they were first met in the start order, and each one's forms.
@@ -139,7 +139,7 @@ export function duplicatesOfPrepared(history: PreparedHistory, settings: Duplica
   return mergeSameRecords(found).sort(alertOrder);
 }
 
-/** The K2 group: an ingredient's records of every form (its K1 slots), in carry order (packed order, then input order). */
+/** The K2 group: an ingredient's records of every form (its K1 slots), in packed start order (packed order, then input order). */
 function allForms(history: PreparedHistory, slots: K1Slots, forms: number[]): Int32Array {
   let count = 0;
   for (const slot of forms) count += (slots.ends[slot + 1] as number) - (slots.ends[slot] as number);

@@ -83,14 +83,13 @@ export function carryForwardEnd(records: MedicationRecord[], until: IsoDate): Is
 }
 
 /**
- * Research §5(b) step 6, left censoring: supply from before the data window is unknown. We
- * read "the window's first record was itself an early refill" as: the group's earliest record
- * is a chronic-refill pickup (慢連箋領藥日 set, or 就醫序號 IC02–IC09). A 2nd/3rd fill is by rule
+ * Whether a group's first record in carry order is a refill pickup. Research §5(b) step 6,
+ * left censoring: supply from before the data window is unknown. We read "the window's first
+ * record was itself an early refill" as: the group's earliest record is a chronic-refill pickup (慢連箋領藥日 set, or 就醫序號 IC02–IC09). A 2nd/3rd fill is by rule
  * collected up to 10 days before the previous fill runs out, and that previous fill is not in
  * the data, so up to 10 carried days may be missing.
  */
-export function firstIsRefill(sorted: MedicationRecord[]): boolean {
-  const first = sorted[0];
+export function firstIsRefill(first: MedicationRecord | undefined): boolean {
   if (first === undefined) return false;
   return first.refillDate !== null || isRefillSeq(first.visitSeqNo ?? '');
 }
@@ -170,7 +169,7 @@ function groupOf(history: PreparedHistory, members: Int32Array, from: number, to
     leftoverDays: Math.max(0, end - today),
     noCarryLeftoverDays: noCarry,
     supplyEnd: preparer.isoOf(end - 1),
-    mayUnderestimate: firstIsRefill([history.record(members[from] as number)]),
+    mayUnderestimate: firstIsRefill(history.record(members[from] as number)),
     recordIds,
     institutions: [...names],
     futureRecordIds,
@@ -208,7 +207,7 @@ function groupLeftoversByDates(records: MedicationRecord[], today: IsoDate): Gro
       leftoverDays: Math.max(0, daysBetween(today, end)),
       noCarryLeftoverDays: noCarry,
       supplyEnd: addDays(end, -1),
-      mayUnderestimate: firstIsRefill(current),
+      mayUnderestimate: firstIsRefill(current[0]),
       recordIds: current.map((r) => r.id),
       institutions: [...new Set(current.map((r) => r.institution.name))],
       futureRecordIds: sorted.filter((r) => !current.includes(r)).map((r) => r.id),
