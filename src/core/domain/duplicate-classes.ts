@@ -156,14 +156,14 @@ function qualifyingItems(history: PreparedHistory, settings: DuplicateSettings, 
 /** The ingredient of item `item`. */
 function ingredientOf(check: ClassCheck, item: number): Ingredient {
   const { history, items } = check;
-  const facts = history.preparer.productFacts(history.columns.product[items.position[item] as number] as number);
+  const facts = history.productAt(items.position[item] as number);
   return facts.ingredients[items.ingredient[item] as number] as Ingredient;
 }
 
 /** The identity (K2 key text) of item `item`. */
 function identityOf(check: ClassCheck, item: number): string {
   const { history, items } = check;
-  const facts = history.preparer.productFacts(history.columns.product[items.position[item] as number] as number);
+  const facts = history.productAt(items.position[item] as number);
   return facts.ids.identities[items.ingredient[item] as number] as string;
 }
 
@@ -283,7 +283,7 @@ class SetMembers {
       }
       if (member === 1) return true;
     }
-    const facts = history.preparer.productFacts(history.columns.product[items.position[item] as number] as number);
+    const facts = history.productAt(items.position[item] as number);
     const product = facts.atc7;
     // A single-ingredient product whose own code differs from its ingredient's (the item is that ingredient).
     if (facts.ingredients.length !== 1 || product === null || product === (facts.ingredients[0] as Ingredient).atc7) return false;

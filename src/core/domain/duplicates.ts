@@ -20,12 +20,12 @@ export type { DuplicateAlert, DuplicateLevel, DuplicateSettings } from './duplic
 export { duplicateAlerts, duplicateMessageKey } from './duplicate-alerts.ts';
 
 /**
- * L3 for one K2 group (same ingredient; `members` positions in carry order): records of two or
+ * L3 for one K2 group (same ingredient; `members` positions in packed start order): records of two or
  * more dosage forms in use today.
  */
 function otherFormDuplicate(history: PreparedHistory, key: string, members: Int32Array, settings: DuplicateSettings): DuplicateAlert | null {
-  const { columns, preparer } = history;
-  const { leftToday, daysSupply, product } = columns;
+  const columns = history.columns;
+  const { leftToday, daysSupply } = columns;
   const active: number[] = [];
   // By form key (Preparer: one number per dosage form), in the order the forms first appear.
   const byForm = new Map<number, number[]>();
@@ -33,7 +33,7 @@ function otherFormDuplicate(history: PreparedHistory, key: string, members: Int3
     const i = members[k] as number;
     if (!((leftToday[i] as number) > 0 && (daysSupply[i] as number) > settings.shortCourseDays)) continue;
     active.push(i);
-    const form = preparer.productFacts(product[i] as number).formKey;
+    const form = history.productAt(i).formKey;
     const list = byForm.get(form);
     if (list === undefined) byForm.set(form, [i]);
     else list.push(i);
@@ -121,13 +121,13 @@ export function duplicatesOfPrepared(history: PreparedHistory, settings: Duplica
     let count = 0; // records naming the ingredient: each is in one of its forms' slots
     for (const slot of forms) count += (ends[slot + 1] as number) - (ends[slot] as number);
     if (count < 2) continue;
-    const facts = history.preparer.productFacts(history.columns.product[firstIndex[forms[0] as number] as number] as number);
+    const facts = history.productAt(firstIndex[forms[0] as number] as number);
     const name = facts.ids.identities[facts.ids.keys.indexOf(identityKey)] as string;
     for (const slot of forms) {
       const from = ends[slot] as number;
       const to = ends[slot + 1] as number;
       if (to - from < 2) continue;
-      const form = history.preparer.productFacts(history.columns.product[firstIndex[slot] as number] as number).form;
+      const form = history.productAt(firstIndex[slot] as number).form;
       const alert = sameFormDuplicate(history, { key: `${name}|${form}`, name, identityKey, members, from, to }, settings, scratch);
       if (alert !== null) found.push(alert);
     }

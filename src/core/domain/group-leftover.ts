@@ -158,7 +158,7 @@ function groupOf(history: PreparedHistory, members: Int32Array, from: number, to
   }
   const futureRecordIds = new Array<string>(to - started);
   for (let k = started; k < to; k++) futureRecordIds[k - started] = ids[members[k] as number] as string;
-  const facts = preparer.productFacts(columns.product[namer] as number);
+  const facts = history.productAt(namer);
   const at = facts.ids.keys.indexOf(identityKey);
   const ingredient = facts.ingredients[at] as Ingredient;
   return {

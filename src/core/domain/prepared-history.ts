@@ -159,6 +159,11 @@ export class PreparedHistory {
     return kept;
   }
 
+  /** The product facts (drug code, ATC7, ingredients, identities, form) of the record at input position `i`. */
+  productAt(i: number): ReturnType<Preparer['productFacts']> {
+    return this.preparer.productFacts(this.columns.product[i] as number);
+  }
+
   /** The record at input position `i`, as given. */
   record(i: number): MedicationRecord {
     return this.records[i] as MedicationRecord;

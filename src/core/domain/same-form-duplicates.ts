@@ -168,10 +168,9 @@ function sameFormAlert(history: PreparedHistory, group: SameFormGroup, newer: nu
  * analyses). The ingredient is found by its integer identity key in each record's product.
  */
 function groupIsHighRisk(history: PreparedHistory, identityKey: number, involved: number[]): boolean {
-  const { preparer, columns } = history;
   let checked: string | null = null;
   for (let k = 0; k < involved.length; k++) {
-    const facts = preparer.productFacts(columns.product[involved[k] as number] as number);
+    const facts = history.productAt(involved[k] as number);
     const atc7 = facts.ingredients[facts.ids.keys.indexOf(identityKey)]?.atc7 ?? null;
     // Neighbours usually carry the same code: asked once per run of it.
     if (atc7 === null || atc7 === checked) continue;
