@@ -202,6 +202,84 @@ function positionsByProduct(history: PreparedHistory, kept: Uint8Array | null): 
   return { ends, members };
 }
 
+/** The kept records by product (positionsByProduct) and the products by code. */
+interface ProductBuckets {
+  ends: Int32Array;
+  members: Int32Array;
+  productsByCode: Map<string, number[]>;
+}
+
+/**
+ * The kept records bucketed by product, and the products indexed by code, so each rule looks
+ * up its codes once per product instead of rescanning every record (rules × records dominated
+ * analyzeHistory at 10k) or indexing every record by each of its codes.
+ */
+function productBuckets(history: PreparedHistory, kept: Uint8Array | null, codes: string[][]): ProductBuckets {
+  const { ends, members } = positionsByProduct(history, kept);
+  const productsByCode = new Map<string, number[]>();
+  for (let p = 0; p + 1 < ends.length; p++) {
+    if (ends[p] === ends[p + 1]) continue;
+    for (const code of codes[p] as string[]) {
+      const known = productsByCode.get(code);
+      if (known === undefined) productsByCode.set(code, [p]);
+      else known.push(p);
+    }
+  }
+  return { ends, members, productsByCode };
+}
+
+/** The records of the products that carry one of the rule's codes, each product once, in input order. */
+function ruleRecords(rule: ElderlyRule, buckets: ProductBuckets, facts: CautionFacts): Int32Array {
+  const { ends, members, productsByCode } = buckets;
+  const stamp = ++facts.stamp;
+  const products: number[] = [];
+  let count = 0;
+  for (const code of rule.atc7) {
+    for (const p of productsByCode.get(code) ?? []) {
+      // A product may carry two of the rule's codes.
+      if (facts.stamps[p] === stamp) continue;
+      facts.stamps[p] = stamp;
+      products.push(p);
+      count += (ends[p + 1] as number) - (ends[p] as number);
+    }
+  }
+  // One product's records are in input order already.
+  if (products.length === 1) return members.subarray(ends[products[0] as number], ends[(products[0] as number) + 1]);
+  const records = new Int32Array(count);
+  let at = 0;
+  for (const p of products) {
+    records.set(members.subarray(ends[p], ends[p + 1]), at);
+    at += (ends[p + 1] as number) - (ends[p] as number);
+  }
+  return records.sort();
+}
+
+/**
+ * The rule's records that meet its dose and name conditions (read off the records, only for
+ * rules that have them), or null when none does or they fall short of its total days.
+ */
+function matchedRecords(rule: ElderlyRule, candidates: Int32Array, history: PreparedHistory): Int32Array | null {
+  const except = rule.exceptNamePattern === undefined ? null : namePattern(rule.exceptNamePattern);
+  let matched = candidates;
+  if (except !== null || rule.dailyMgAbove !== undefined) {
+    const kept = new Int32Array(candidates.length);
+    let m = 0;
+    for (let k = 0; k < candidates.length; k++) {
+      const i = candidates[k] as number;
+      if (recordQualifies(rule, except, history.record(i))) kept[m++] = i;
+    }
+    matched = kept.subarray(0, m);
+  }
+  if (matched.length === 0) return null;
+  if (rule.minTotalDays !== undefined) {
+    const daysSupply = history.columns.daysSupply;
+    let totalDays = 0;
+    for (let k = 0; k < matched.length; k++) totalDays += Math.max(0, daysSupply[matched[k] as number] as number);
+    if (totalDays < rule.minTotalDays) return null;
+  }
+  return matched;
+}
+
 /**
  * One caution per matched rule (all records it matched), then one per cloud-marked product
  * no rule explains. No cautions when the patient is younger than the elderly age; without a
@@ -236,66 +314,11 @@ export function elderlyOfPrepared(patient: Patient | null, history: PreparedHist
   }
   const facts: CautionFacts = { history, codes, stamps: new Int32Array(productCount), stamp: 0 };
   if (age !== null) {
-    // Records bucketed by product, and the products indexed by code, so each rule looks up
-    // its codes once per product instead of rescanning every record (rules × records
-    // dominated analyzeHistory at 10k) or indexing every record by each of its codes.
-    const { ends, members } = positionsByProduct(history, kept);
-    const productsByCode = new Map<string, number[]>();
-    for (let p = 0; p < productCount; p++) {
-      if (ends[p] === ends[p + 1]) continue;
-      for (const code of codes[p] as string[]) {
-        const known = productsByCode.get(code);
-        if (known === undefined) productsByCode.set(code, [p]);
-        else known.push(p);
-      }
-    }
-    const daysSupply = columns.daysSupply;
+    const buckets = productBuckets(history, kept, codes);
     for (const rule of set.rules) {
-      const except = rule.exceptNamePattern === undefined ? null : namePattern(rule.exceptNamePattern);
-      const perRecord = except !== null || rule.dailyMgAbove !== undefined;
-      // The rule's products, each once (a product may carry two of the rule's codes).
-      const stamp = ++facts.stamp;
-      const products: number[] = [];
-      let count = 0;
-      for (const code of rule.atc7) {
-        for (const p of productsByCode.get(code) ?? []) {
-          if (facts.stamps[p] === stamp) continue;
-          facts.stamps[p] = stamp;
-          products.push(p);
-          count += (ends[p + 1] as number) - (ends[p] as number);
-        }
-      }
-      if (count === 0) continue;
-      // Input order: one product's records already are.
-      let candidates: Int32Array;
-      if (products.length === 1) candidates = members.subarray(ends[products[0] as number], ends[(products[0] as number) + 1]);
-      else {
-        candidates = new Int32Array(count);
-        let at = 0;
-        for (const p of products) {
-          candidates.set(members.subarray(ends[p], ends[p + 1]), at);
-          at += (ends[p + 1] as number) - (ends[p] as number);
-        }
-        candidates.sort();
-      }
-      let matched = candidates;
-      let m = candidates.length;
-      if (perRecord) {
-        matched = new Int32Array(candidates.length);
-        m = 0;
-        for (let k = 0; k < candidates.length; k++) {
-          const i = candidates[k] as number;
-          if (recordQualifies(rule, except, history.record(i))) matched[m++] = i;
-        }
-        matched = matched.subarray(0, m);
-      }
-      if (m === 0) continue;
-      if (rule.minTotalDays !== undefined) {
-        let totalDays = 0;
-        for (let k = 0; k < m; k++) totalDays += Math.max(0, daysSupply[matched[k] as number] as number);
-        if (totalDays < rule.minTotalDays) continue;
-      }
-      for (let k = 0; k < m; k++) {
+      const matched = matchedRecords(rule, ruleRecords(rule, buckets, facts), history);
+      if (matched === null) continue;
+      for (let k = 0; k < matched.length; k++) {
         const i = matched[k] as number;
         explainedAt[i] = 1;
         explained?.add(history.record(i));
