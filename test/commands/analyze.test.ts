@@ -74,7 +74,7 @@ test('zolpidem from two clinics is a critical L2; the care list matches the refe
   t.regex(out.alerts[0].message, /ZOLPIDEM/);
   t.regex(out.alerts[0].message, /示範家醫科診所/);
   const september = out.careList.find((m: any) => m.month === '2025-09');
-  t.like(september, { visits: 1, institutions: 1, totalMg: 420, totalDdd: 42, dddMg: 10, halfYearReferenceMg: 1825 });
+  t.like(september, { visits: 1, institutions: 1, totalMg: 420, totalDdd: 42, dddMg: 10, halfYearReferenceMg: 1825, noDdd: false });
   t.like(out.careList.find((m: any) => m.month === '2025-10'), { visits: 2, institutions: 2, totalMg: 700, totalDdd: 70 });
   t.is(out.careList.length, 6);
 });

@@ -99,6 +99,7 @@ export function analysisJson(analysis: Analysis, lang: Lang, cloudLeftover: read
       totalDdd: month.totalDdd,
       dddMg: month.dddMg,
       halfYearReferenceMg: month.halfYearReferenceMg,
+      noDdd: month.noDdd,
     })),
     elderly: analysis.elderly.map((caution) => ({
       ruleId: caution.ruleId,

@@ -73,6 +73,7 @@ export const analyzeMessages = catalogue({
   'col.places': { 'zh-TW': '院所數', en: 'Places' },
   'col.mg': { 'zh-TW': '總劑量mg', en: 'Total mg' },
   'col.ddd': { 'zh-TW': '總DDD', en: 'DDDs' },
+  'care.no-ddd': { 'zh-TW': 'WHO 未訂 DDD', en: 'no WHO DDD' },
   'col.reference': { 'zh-TW': '半年參考mg', en: 'Half-year mg' },
   'col.symptoms': { 'zh-TW': '症狀', en: 'Symptoms' },
 

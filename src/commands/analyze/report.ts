@@ -104,7 +104,7 @@ export function renderReport(analysis: Analysis, lang: Lang, cloudLeftover: read
     { header: t('col.visits'), value: (m) => String(m.visits), align: 'right' },
     { header: t('col.places'), value: (m) => String(m.institutions), align: 'right' },
     { header: t('col.mg'), value: (m) => String(m.totalMg), align: 'right' },
-    { header: t('col.ddd'), value: (m) => (m.totalDdd === null ? '—' : String(m.totalDdd)), align: 'right' },
+    { header: t('col.ddd'), value: (m) => (m.noDdd ? t('care.no-ddd') : m.totalDdd === null ? '—' : String(m.totalDdd)), align: 'right' },
     { header: t('col.reference'), value: (m) => (m.halfYearReferenceMg === null ? '—' : String(m.halfYearReferenceMg)), align: 'right' },
   ];
   if (analysis.careList.length > 0) section('section.careList', renderTable(careList, analysis.careList));

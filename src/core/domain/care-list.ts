@@ -22,7 +22,7 @@ export interface CareListMonth {
   /** 就醫院所數. */
   institutions: number;
   totalMg: number;
-  /** mg ÷ DDD; the cloud's own DDD sum when we have no DDD but every row carries one; else null. */
+  /** mg ÷ DDD; the cloud's own DDD sum when we have no DDD but every row carries one; null when WHO has set none (noDdd) or neither is known. */
   totalDdd: number | null;
   dddMg: number | null;
   halfYearReferenceMg: number | null;
@@ -32,8 +32,12 @@ export interface CareListMonth {
 
 export const DEFAULT_CARE_LIST_MONTHS = 6;
 
-/** Oral first; a substance with no oral DDD (fentanyl) uses the route WHO gives. */
-const ROUTE_PREFERENCE: readonly DddRoute[] = ['O', 'SL', 'TD', 'P', 'N', 'R'];
+/**
+ * Oral first; then transdermal, the form controlled opioids without an oral DDD are dispensed
+ * in at a counter: fentanyl is compared with its 1.2 mg TD DDD (219 mg a half-year, research
+ * §3.2 and §5(e)2), not its 0.6 mg sublingual one.
+ */
+const ROUTE_PREFERENCE: readonly DddRoute[] = ['O', 'TD', 'SL', 'P', 'N', 'R'];
 
 function dddMgOf(atc7: string | null): number | null {
   const entry = dddEntry(atc7);
@@ -119,9 +123,11 @@ export function careListStats(dispensings: CareListDispensing[], today: IsoDate,
     const atc7 = atc7ForIngredientName(bucket.ingredient);
     const dddMg = dddMgOf(atc7);
     const totalMg = round3(bucket.totalMg);
+    const noDdd = hasNoWhoDdd(atc7);
+    // 「WHO 未訂 DDD」 (nimetazepam): mg only (research §5(e)3), whatever DDD the cloud sent (often 0).
     let totalDdd: number | null = null;
     if (dddMg !== null) totalDdd = round3(totalMg / dddMg);
-    else if (bucket.cloudDddComplete) totalDdd = round3(bucket.cloudDdd);
+    else if (!noDdd && bucket.cloudDddComplete) totalDdd = round3(bucket.cloudDdd);
     result.push({
       ingredientCode: bucket.ingredientCode,
       ingredient: bucket.ingredient,
@@ -133,7 +139,7 @@ export function careListStats(dispensings: CareListDispensing[], today: IsoDate,
       totalDdd,
       dddMg,
       halfYearReferenceMg: dddMg === null ? null : halfYearReferenceMg(dddMg),
-      noDdd: hasNoWhoDdd(atc7),
+      noDdd,
     });
   }
   return result.sort(byIngredientThenMonth);

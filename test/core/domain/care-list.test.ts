@@ -61,6 +61,17 @@ test('「WHO 未訂 DDD」: etizolam shows mg only, no DDD, no reference', (t) =
   t.like(rows[0], { atc7: 'N05BA19', totalMg: 30, totalDdd: null, dddMg: null, halfYearReferenceMg: null, noDdd: true });
 });
 
+test('「WHO 未訂 DDD」 stays mg only when the cloud sends a DDD for it (nimetazepam with drug_ddd_qty 0)', (t) => {
+  const row: CareListDispensing = { date: '2025-07-01', ingredient: 'NIMETAZEPAM', ingredientCode: '2824200000', institution: ANJIE, totalMg: 150, cloudTotalDdd: 0, memo: null };
+  t.like(careListStats([row], '2025-07-31')[0], { atc7: 'N05CD15', totalMg: 150, totalDdd: null, dddMg: null, halfYearReferenceMg: null, noDdd: true });
+});
+
+test('fentanyl patches are compared with the transdermal DDD 1.2 mg, not the sublingual 0.6 (research §3.2: 219 mg TD)', (t) => {
+  // A 25 mcg/h patch worn 42 days: 25 × 24 × 42 / 1000 = 25.2 mg.
+  const row: CareListDispensing = { date: '2025-07-01', ingredient: 'FENTANYL', ingredientCode: '2811000000', institution: ANJIE, totalMg: 25.2, cloudTotalDdd: null, memo: null };
+  t.like(careListStats([row], '2025-07-31')[0], { atc7: 'N02AB03', dddMg: 1.2, totalDdd: 21, halfYearReferenceMg: 219 });
+});
+
 test('an ingredient we cannot map keeps the cloud\'s own DDD sum when every row has one', (t) => {
   const row: CareListDispensing = { date: '2025-07-01', ingredient: 'NEWHYPNOTIC', ingredientCode: '2899999999', institution: ANJIE, totalMg: 50, cloudTotalDdd: 5, memo: null };
   t.like(careListStats([row, { ...row, date: '2025-07-15' }], '2025-07-31')[0], { atc7: null, totalMg: 100, totalDdd: 10, dddMg: null, noDdd: false });
