@@ -35,9 +35,18 @@ export interface ElderlyRuleSet {
 
 const AVOID_CHRONIC: Bilingual = { 'zh-TW': '避免長期使用', en: 'avoid chronic use' };
 
+/**
+ * An extended-release mark in a product name: the Latin abbreviations standing apart from
+ * other letters, with or without dots ('SR', 'S.R.'), the words NHI names spell out
+ * ('EXTENDED-RELEASE', 'SUSTAINED RELEASE'), and the Chinese ones.
+ */
+const EXTENDED_RELEASE_NAME =
+  '(?<![A-Z])(X\\.?L|X\\.?R|S\\.?R|E\\.?R|C\\.?R|C\\.?C|L\\.?A|M\\.?R|OROS|GITS|RETARD|PROLONG(ED)?|EXTENDED|SUSTAINED|CONTROLLED|MODIFIED)(?![A-Z])' +
+  '|緩釋|持續|長效|控釋';
+
 export const BEERS_2019_EXAMPLES: ElderlyRuleSet = {
   id: 'beers-2019-examples',
-  version: '2019-examples-2',
+  version: '2019-examples-3',
   source: 'American Geriatrics Society 2019 Updated AGS Beers Criteria, Table 2 (example rows, research §6); ATC per WHO index 2026-04-25',
   rules: [
     { id: 'antihistamine-first-gen', category: { 'zh-TW': '第一代抗組織胺（強抗膽鹼）', en: 'First-generation antihistamines (strongly anticholinergic)' },
@@ -62,10 +71,11 @@ export const BEERS_2019_EXAMPLES: ElderlyRuleSet = {
       dailyMgAbove: 0.125, condition: { 'zh-TW': '避免作第一線用藥；每日 > 0.125 mg', en: 'avoid as first line; > 0.125 mg/day' } },
     { id: 'amiodarone-first-line', category: { 'zh-TW': 'Amiodarone（心房顫動第一線）', en: 'Amiodarone (first-line for AF)' }, atc7: ['C01BD01'], tier: 'caution',
       condition: { 'zh-TW': '避免作為心房顫動第一線用藥', en: 'avoid as first-line therapy for atrial fibrillation' } },
+    // Beers: 'does not apply to the extended-release combination with aspirin' (AGGRENOX SUSTAINED RELEASE).
     { id: 'dipyridamole-ticlopidine', category: { 'zh-TW': '短效 dipyridamole／ticlopidine', en: 'Short-acting dipyridamole / ticlopidine' },
-      atc7: ['B01AC07', 'B01AC05'], tier: 'avoid' },
+      atc7: ['B01AC07', 'B01AC05'], tier: 'avoid', exceptNamePattern: EXTENDED_RELEASE_NAME },
     { id: 'nifedipine-immediate-release', category: { 'zh-TW': '速效型 nifedipine', en: 'Immediate-release nifedipine' }, atc7: ['C08CA05'], tier: 'avoid',
-      exceptNamePattern: '(?<![A-Z])(XL|XR|SR|ER|CR|CC|LA|OROS|GITS|RETARD|PROLONG(ED)?)(?![A-Z])|緩釋|持續|長效' },
+      exceptNamePattern: EXTENDED_RELEASE_NAME },
     { id: 'pethidine', category: { 'zh-TW': 'Pethidine（meperidine）', en: 'Pethidine (meperidine)' }, atc7: ['N02AB02'], tier: 'avoid' },
     { id: 'nsaid-chronic', category: { 'zh-TW': '非選擇性 NSAID 長期使用', en: 'Non-COX-selective NSAIDs, chronic use' },
       atc7: ['M01AE01', 'M01AE02', 'M01AB05', 'M01AC01', 'M01AC06'], tier: 'caution', condition: AVOID_CHRONIC },

@@ -50,13 +50,25 @@ test('dose conditions: digoxin 0.125 mg/day passes, 0.25 mg/day is flagged, unkn
 
 test('extended-release nifedipine is not the immediate-release caution', (t) => {
   const nifedipine = (drugName: string) => record({ drugName, ingredients: [{ name: 'NIFEDIPINE', atc7: 'C08CA05' }], atc7: 'C08CA05' });
-  for (const name of ['ADALAT OROS 30MG', 'Adalat Retard 20mg', 'NIFEDIPINE ER 30MG', 'CORACTEN SR', 'NIFEDIPINE XL30', 'ADALAT CC', '冠達悅歐樂 緩釋錠']) {
+  for (const name of [
+    'ADALAT OROS 30MG', 'Adalat Retard 20mg', 'NIFEDIPINE ER 30MG', 'CORACTEN SR', 'NIFEDIPINE XL30', 'ADALAT CC', '冠達悅歐樂 緩釋錠',
+    // Dotted abbreviations and spelled-out words, as NHI names write them.
+    'NIFELAT S.R. F.C. TABLETS 20MG', 'NIFEDIPINE EXTENDED-RELEASE TABLETS 30MG', 'NIFEDIPINE SUSTAINED-RELEASE TABLETS 20MG', 'NIFEDIPINE M.R. 30MG',
+  ]) {
     t.deepEqual(elderlyCautions(patient('1950-01-01'), [nifedipine(name)], TODAY), [], name);
   }
   // Immediate-release capsules, whose names hold the letters of an abbreviation inside a word.
-  for (const name of ['NIFEDIPINE 5MG CAP', 'ADALAT CAPSULES 5MG', 'NIFELAT 10MG', 'CORDIPIN 10MG']) {
+  for (const name of ['NIFEDIPINE 5MG CAP', 'ADALAT CAPSULES 5MG', 'NIFELAT 10MG', 'CORDIPIN 10MG', 'NIFEDIPINE F.C. TABLETS 10MG']) {
     t.is(elderlyCautions(patient('1950-01-01'), [nifedipine(name)], TODAY)[0]?.ruleId, 'nifedipine-immediate-release', name);
   }
+});
+
+test('short-acting dipyridamole is flagged; the extended-release combination with aspirin is not (Beers 2019)', (t) => {
+  const ingredients = [{ name: 'DIPYRIDAMOLE', atc7: 'B01AC07' }, { name: 'ACETYLSALICYLIC ACID', atc7: 'B01AC06' }];
+  const aggrenox = record({ drugName: 'AGGRENOX SUSTAINED RELEASE CAPSULES', ingredients, atc7: 'B01AC30' });
+  t.deepEqual(elderlyCautions(patient('1950-01-01'), [aggrenox], TODAY), []);
+  const persantin = record({ drugName: 'PERSANTIN 25MG S.C. TABLETS', ingredients: [{ name: 'DIPYRIDAMOLE', atc7: 'B01AC07' }], atc7: 'B01AC07' });
+  t.is(elderlyCautions(patient('1950-01-01'), [persantin], TODAY)[0]?.ruleId, 'dipyridamole-ticlopidine');
 });
 
 test('PPI only beyond 8 weeks supplied', (t) => {
