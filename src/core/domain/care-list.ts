@@ -111,7 +111,9 @@ export function careListStats(dispensings: CareListDispensing[], today: IsoDate,
       months.push(bucket);
       buckets.push(bucket);
     }
-    const institution = institutions.of(row.institution.id);
+    // A row without an institution code (hosp_id is optional in imue0009s02) is told apart by
+    // its name: one '' for every clinic would merge them and hide 跨院所 visits.
+    const institution = institutions.of(row.institution.id !== '' ? row.institution.id : `name:${row.institution.name}`);
     bucket.visits.add(institution * 32 + dayOfMonth(row.date));
     bucket.institutions.add(institution);
     bucket.totalMg += Number.isFinite(row.totalMg) ? row.totalMg : 0;

@@ -53,6 +53,12 @@ test('same day, two institutions = two visits, two institutions; same day same i
   t.like(rows[0], { visits: 2, institutions: 2, totalMg: 700, totalDdd: 70 });
 });
 
+test('rows without an institution code (only hosp_abbr) are told apart by name', (t) => {
+  const named = (name: string): Institution => ({ id: '', name, visitKind: 'outpatient' });
+  const rows = careListStats([zolpidem('2025-07-01', 140, named('甲診所')), zolpidem('2025-07-01', 140, named('乙醫院')), zolpidem('2025-07-09', 140, named('甲診所'))], '2025-07-31');
+  t.like(rows[0], { visits: 3, institutions: 2 });
+});
+
 test('「WHO 未訂 DDD」: etizolam shows mg only, no DDD, no reference', (t) => {
   const rows = careListStats(
     [{ date: '2025-07-01', ingredient: 'ETIZOLAM', ingredientCode: '2820000000', institution: ANJIE, totalMg: 30, cloudTotalDdd: null, memo: null }],
