@@ -14,8 +14,12 @@ const BASE_TIMES: Record<string, number> = {
   QW: 1 / 7, BIW: 2 / 7, TIW: 3 / 7,
 };
 
-/** Meal / timing suffixes that do not change how often (QDAC, BIDPC, TIDCC…). */
-const TIMING_SUFFIX = /(AC|PC|CC)$/;
+/**
+ * Suffixes that do not change how often: meals and time of day (QDAC, BIDPC, TIDCC, QDAMPC)
+ * and the route some hospitals append ('TIDPC PO'). Stripped one at a time from the end.
+ */
+const TIMING_SUFFIX = /(AC|PC|CC|AM|PM|PO|ORAL)$/;
+const MAX_SUFFIXES = 3;
 
 /** Remembered normal forms (a pure function's answers; bounded so odd input cannot grow it). */
 const NORMAL_CODES = new Map<string, string | null>();
@@ -52,10 +56,15 @@ export function isAsOrdered(frequency: string | null): boolean {
 export function timesPerDay(frequency: string | null): number | null {
   const code = normalFrequency(frequency);
   if (code === null || isAsNeeded(code) || isAsOrdered(code)) return null;
-  const direct = BASE_TIMES[code];
-  if (direct !== undefined) return direct;
-  const base = code.replace(TIMING_SUFFIX, '');
-  return base !== code ? (BASE_TIMES[base] ?? null) : null;
+  let base = code;
+  for (let i = 0; i <= MAX_SUFFIXES; i++) {
+    const times = BASE_TIMES[base];
+    if (times !== undefined) return times;
+    const shorter = base.replace(TIMING_SUFFIX, '');
+    if (shorter === base || shorter === '') return null;
+    base = shorter;
+  }
+  return null;
 }
 
 /** Forms a patient works through day by day; every other form is 「無法試算」 (SPEC §2). */

@@ -18,6 +18,17 @@ test('meal suffixes and spelling variants keep the base frequency (QDAC, BIDPC, 
   t.is(timesPerDay('q.d.'), 1);
 });
 
+test('time-of-day and route suffixes keep the base frequency too (QDAMPC, TIDPC PO, QD PO)', (t) => {
+  // anchors 1(d): 'Frequency QDAMPC not recognised' was a bug of the reference tool.
+  t.is(timesPerDay('QDAMPC'), 1);
+  t.is(timesPerDay('TIDPC PO'), 3);
+  t.is(timesPerDay('QD PO'), 1);
+  t.is(timesPerDay('BID ORAL'), 2);
+  t.is(timesPerDay('QPM'), 1);
+  t.is(perDose(record({ frequency: 'QDAMPC', quantity: 28, daysSupply: 28 })).kind, 'dose');
+  for (const code of ['PO', 'AMPC', 'Q5DPO']) t.is(timesPerDay(code), null, code);
+});
+
 test('PRN, ASORDER, null and unknown codes have no fixed times per day', (t) => {
   for (const code of ['PRN', 'Q6HPRN', 'HS PRN', 'ASORDER', null, '', 'P2DPC', 'XYZ']) t.is(timesPerDay(code), null, String(code));
 });
