@@ -28,6 +28,8 @@ const SALT_WORDS = new Set([
   'TRIHYDRATE', 'SESQUIHYDRATE', 'HEMIHYDRATE', 'HEMIPENTAHYDRATE', 'HYDRATE', 'ANHYDROUS',
   'MEDOXOMIL', 'CILEXETIL', 'ETEXILATE', 'TROMETAMOL', 'TOSILATE', 'TOSYLATE', 'LACTATE',
   'GLUCONATE', 'PAMOATE', 'OXALATE', 'XINAFOATE', 'ESTOLATE', 'DISODIUM', 'ERBUMINE', 'ARGININE',
+  // Topical NSAID salts (diclofenac gel and plasters), so oral + topical is L3 (research §5(c)3).
+  'DIETHYLAMMONIUM', 'DIETHYLAMINE', 'EPOLAMINE',
 ]);
 
 /** Other names the cloud or prescribers use for one WHO INN. */

@@ -14,6 +14,9 @@ test('salts and hydrates do not change the ingredient', (t) => {
   t.is(normalIngredientName('ATORVASTATIN CALCIUM TRIHYDRATE'), 'ATORVASTATIN');
   t.is(normalIngredientName('Olmesartan medoxomil'), 'OLMESARTAN');
   t.is(normalIngredientName('LOSARTAN POTASSIUM'), 'LOSARTAN');
+  // The gel and the plaster: oral diclofenac + topical is L3 only when they reduce to one name.
+  t.is(normalIngredientName('DICLOFENAC DIETHYLAMMONIUM/DIETHYLAMINE'), 'DICLOFENAC');
+  t.is(normalIngredientName('DICLOFENAC EPOLAMINE'), 'DICLOFENAC');
 });
 
 test('the care list writes zolpidem with its salts in parentheses', (t) => {
