@@ -12,7 +12,7 @@ import { isControlledHypnotic } from './controlled.ts';
 import { Numbering, remembered } from './remembered.ts';
 import type { PreparedHistory } from './prepared-history.ts';
 import { AS_NEEDED, type RecordColumns } from './record-columns.ts';
-import { buildAlert, hasPairAcross, secondLargest, suppressedByNewest, type DuplicateAlert, type DuplicateSettings } from './duplicate-model.ts';
+import { buildAlert, hasProductPairAcross, secondLargest, suppressedByNewest, type DuplicateAlert, type DuplicateSettings } from './duplicate-model.ts';
 
 /**
  * The qualifying ingredients, one item each, as parallel arrays indexed by item number: a
@@ -201,7 +201,7 @@ function positionsOf(list: number[], items: Items): number[] {
   return out;
 }
 
-/** Two different controlled hypnotics (research §5(c)5: critical at L4/L5) from two prescriptions. */
+/** Two different controlled hypnotics (research §5(c)5: critical at L4/L5), also when one visit prescribed both. */
 function twoControlledHypnotics(check: ClassCheck, byIngredient: number[][]): boolean {
   const hypnotics: number[][] = [];
   for (let i = 0; i < byIngredient.length; i++) {
@@ -210,7 +210,7 @@ function twoControlledHypnotics(check: ClassCheck, byIngredient: number[][]): bo
     for (let k = 0; k < bucket.length; k++) if (isControlledHypnotic(ingredientOf(check, bucket[k] as number).atc7)) found.push(bucket[k] as number);
     if (found.length > 0) hypnotics.push(positionsOf(found, check.items));
   }
-  return hypnotics.length >= 2 && hasPairAcross(hypnotics, check.history.columns);
+  return hypnotics.length >= 2 && hasProductPairAcross(hypnotics, check.history.columns);
 }
 
 /** Work arrays of one analysis: identity slots and class slots for bucketsBy. */
@@ -221,7 +221,7 @@ interface Slots {
 
 /**
  * One alert for a set of items whose buckets (ingredients for L4, classes for L5) hold a real
- * pair across prescriptions; null when they do not or the newest is suppressed.
+ * pair of products; null when they do not or the newest is suppressed.
  */
 function alertFor(check: ClassCheck, level: 'L4' | 'L5', group: string, list: number[], settings: DuplicateSettings, slots: Slots): DuplicateAlert | null {
   const { history, items } = check;
@@ -231,7 +231,7 @@ function alertFor(check: ClassCheck, level: 'L4' | 'L5', group: string, list: nu
   if (split.length < 2) return null;
   const perSplit = new Array<number[]>(split.length);
   for (let i = 0; i < split.length; i++) perSplit[i] = positionsOf(split[i] as number[], items);
-  if (!hasPairAcross(perSplit, columns)) return null;
+  if (!hasProductPairAcross(perSplit, columns)) return null;
   const involved = positionsOf(list, items);
   if (suppressedByNewest(columns, involved[involved.length - 1] as number, settings)) return null;
   const perIngredient = new Array<number>(byIngredient.length);

@@ -191,13 +191,32 @@ export function secondLargest(values: number[]): number {
  * the same facts at both positions.)
  */
 export function hasPairAcross(buckets: ArrayLike<number>[], columns: RecordColumns): boolean {
+  return somePairAcross(buckets, columns, samePrescription);
+}
+
+/**
+ * hasPairAcross for the class levels (L4, L5): two different products pair even when one
+ * visit prescribed both. Alprazolam + lorazepam on one slip is the therapeutic duplication
+ * the pharmacist must see (SPEC §2: critical for two controlled hypnotics at L4/L5); only the
+ * rows of one product in one prescription (a row listed twice, a combination's two
+ * ingredients) are one supply.
+ */
+export function hasProductPairAcross(buckets: ArrayLike<number>[], columns: RecordColumns): boolean {
+  return somePairAcross(buckets, columns, sameProductPrescription);
+}
+
+function sameProductPrescription(columns: RecordColumns, a: number, b: number): boolean {
+  return columns.drug[a] === columns.drug[b] && samePrescription(columns, a, b);
+}
+
+function somePairAcross(buckets: ArrayLike<number>[], columns: RecordColumns, oneSupply: (columns: RecordColumns, a: number, b: number) => boolean): boolean {
   for (let i = 0; i < buckets.length; i++) {
     const first = buckets[i] as ArrayLike<number>;
     for (let j = i + 1; j < buckets.length; j++) {
       const second = buckets[j] as ArrayLike<number>;
       for (let x = 0; x < first.length; x++) {
         for (let y = 0; y < second.length; y++) {
-          if (!samePrescription(columns, first[x] as number, second[y] as number)) return true;
+          if (!oneSupply(columns, first[x] as number, second[y] as number)) return true;
         }
       }
     }

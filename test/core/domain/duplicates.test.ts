@@ -161,6 +161,29 @@ test('two benzodiazepines in one class → critical L4; a benzodiazepine with a 
   t.like(l5[0], { level: 'L5', severity: 'critical', classCode: 'gaba-a-hypnotics' });
 });
 
+test('two products of one class on one slip are a therapeutic duplication: one visit does not excuse L4/L5', (t) => {
+  const visit = { visitDate: '2025-05-01', institution: CLINIC_A, visitSeqNo: '0012' };
+  const benzodiazepines = find([
+    drug('ALPRAZOLAM', 'N05BA12', { ...visit, drugCode: 'ALPR000100' }),
+    drug('LORAZEPAM', 'N05BA06', { ...visit, drugCode: 'LORA000100' }),
+  ], '2025-05-02');
+  t.is(benzodiazepines.length, 1);
+  t.like(benzodiazepines[0], { level: 'L4', severity: 'critical', crossInstitution: false });
+  const hypnotics = find([
+    drug('ALPRAZOLAM', 'N05BA12', { ...visit, drugCode: 'ALPR000100' }),
+    drug('ZOLPIDEM', 'N05CF02', { ...visit, drugCode: 'ZOLP000100' }),
+  ], '2025-05-02');
+  t.like(hypnotics[0], { level: 'L5', severity: 'critical' });
+  const arbs = find([
+    drug('LOSARTAN', 'C09CA01', { ...visit, drugCode: 'LOSA000100' }),
+    drug('VALSARTAN', 'C09CA03', { ...visit, drugCode: 'VALS000100' }),
+  ], '2025-05-02');
+  t.like(arbs[0], { level: 'L4', severity: 'warning' });
+  // One combination product, even listed twice, is one supply: its two ingredients never pair.
+  const exforge = medication({ drugCode: 'EXFO000100', atc7: 'C09DB01', isCombination: true, ingredients: [{ name: 'AMLODIPINE', atc7: 'C08CA01' }, { name: 'VALSARTAN', atc7: 'C09CA03' }], ...visit });
+  t.deepEqual(find([exforge, exforge], '2025-05-02').filter((a) => a.level === 'L4' || a.level === 'L5'), []);
+});
+
 test('ACEI + ARB → L5 info (dual RAS blockade), also when the ARB sits in a combination', (t) => {
   const alerts = find([
     drug('ENALAPRIL', 'C09AA02', { visitDate: '2025-05-01' }),
