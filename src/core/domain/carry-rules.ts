@@ -1,6 +1,7 @@
-// The carry-over walk's rules for one record (research §5(b) step 4): which exception codes
-// end the old supply, and when the daily dose changed. The walk on day numbers (carry-walk.ts,
-// through the record columns) and the ISO-date walk (group-leftover.ts) both follow them.
+// The carry-over walk's rules (research §5(b) step 4): which exception codes end the old
+// supply, how one day's records make one supply (DaySupply), and when the daily dose changed.
+// The walk on day numbers (carry-walk.ts, through the record columns) and the ISO-date walk
+// (group-leftover.ts) both follow them.
 import type { MedicationRecord } from './types.ts';
 
 /** NHI exception codes that end the old supply instead of carrying it: R003 regimen change, R001 lost supply. */
@@ -26,15 +27,117 @@ export function inMg(record: MedicationRecord): boolean {
  * Research §5(b) step 4, "its daily dose differs and dose rescaling is off": we do not
  * rescale, so a known change of daily dose ends the old supply like R003. Unknown or
  * incomparable doses (different products without strength) are treated as unchanged.
+ * The daily amounts (dailyAmount), whether each is in mg, and whether they are one drug code.
  */
-export function doseChanged(previous: MedicationRecord | null, record: MedicationRecord): boolean {
-  if (previous === null) return false;
-  return dailyDoseChanged(dailyAmount(previous), inMg(previous), dailyAmount(record), inMg(record), previous.drugCode === record.drugCode);
-}
-
-/** doseChanged on what it reads of the two records: their daily amounts (dailyAmount), whether each is in mg, and whether they are one drug code. */
 export function dailyDoseChanged(before: number, beforeInMg: boolean, now: number, nowInMg: boolean, sameDrug: boolean): boolean {
   if (Number.isNaN(before) || Number.isNaN(now)) return false;
   if (beforeInMg !== nowInMg || (!beforeInMg && !sameDrug)) return false;
   return Math.abs(before - now) > 1e-9 * Math.max(before, now);
+}
+
+/**
+ * The records of one group that start on one day, as the carry walk reads them (research
+ * §5(b) step 4, per day, so the answer does not depend on which of them is listed first):
+ * - records of one daily amount stack: the same dose from two institutions is the duplicate;
+ * - records of different daily amounts in one unit (5 mg + 2.5 mg tablets) are taken
+ *   together: they last as long as the longest, and the day's daily dose is their sum (7.5 mg);
+ * - amounts that cannot be compared (mg against units of a combination product, units of two
+ *   products, an amount that cannot be read) stack, as the research's walk does for every
+ *   record whose dose is not known to differ.
+ * The walk compares a day's daily dose with the previous day's (dayDoseChanged), so 5 mg +
+ * 2.5 mg refilled as 5 mg + 2.5 mg carries over, and 7.5 mg followed by 5 mg does not.
+ */
+export class DaySupply {
+  /** The day's distinct (unit, daily amount) pairs [0, count), each with its stacked days. */
+  private units = new Float64Array(8);
+  private amounts = new Float64Array(8);
+  private totals = new Float64Array(8);
+  private count = 0;
+  private unreadDays = 0;
+  private unread = false;
+  /** R001/R003 on any of the day's records. */
+  reset = false;
+
+  begin(): void {
+    this.count = 0;
+    this.unreadDays = 0;
+    this.unread = false;
+    this.reset = false;
+  }
+
+  /** `unit`: MG_UNIT when `daily` is mg/day, else the record's drug number (units/day of that product). */
+  add(daily: number, unit: number, days: number, reset: boolean): void {
+    if (reset) this.reset = true;
+    if (Number.isNaN(daily)) {
+      // Unread: no regimen to compare, and its days stack.
+      this.unread = true;
+      this.unreadDays += days;
+      return;
+    }
+    const { units, amounts, totals, count } = this;
+    for (let c = 0; c < count; c++) {
+      if (units[c] === unit && !(Math.abs((amounts[c] as number) - daily) > 1e-9 * Math.max(amounts[c] as number, daily))) {
+        totals[c] = (totals[c] as number) + days;
+        return;
+      }
+    }
+    if (count === units.length) this.grow();
+    this.units[count] = unit;
+    this.amounts[count] = daily;
+    this.totals[count] = days;
+    this.count = count + 1;
+  }
+
+  private grow(): void {
+    const larger = (from: Float64Array) => {
+      const to = new Float64Array(from.length * 2);
+      to.set(from);
+      return to;
+    };
+    this.units = larger(this.units);
+    this.amounts = larger(this.amounts);
+    this.totals = larger(this.totals);
+  }
+
+  /** Days the day's supply lasts: per unit its longest amount, these stacked, plus the unread ones. */
+  days(): number {
+    const { units, totals, count } = this;
+    let sum = this.unreadDays;
+    for (let c = 0; c < count; c++) {
+      const unit = units[c] as number;
+      let seen = false;
+      for (let d = 0; d < c && !seen; d++) seen = units[d] === unit;
+      // Each unit once, at its first amount: the longest of its amounts.
+      if (seen) continue;
+      let longest = 0;
+      for (let d = c; d < count; d++) if (units[d] === unit) longest = Math.max(longest, totals[d] as number);
+      sum += longest;
+    }
+    return sum;
+  }
+
+  /** The day's daily dose (the sum of its amounts); NaN when some amount cannot be read or units differ. */
+  dose(): number {
+    if (this.unread || this.count === 0) return Number.NaN;
+    let sum = 0;
+    for (let c = 0; c < this.count; c++) {
+      if (this.units[c] !== this.units[0]) return Number.NaN;
+      sum += this.amounts[c] as number;
+    }
+    return sum;
+  }
+
+  /** The unit of dose() (meaningful only when dose() is a number); undefined when nothing was read. */
+  unit(): number | undefined {
+    return this.count === 0 ? undefined : this.units[0];
+  }
+}
+
+/** The unit of daily amounts in mg; any other unit is a drug number ≥ 0 (units/day of that product). */
+export const MG_UNIT = -1;
+
+/** Whether a day's dose differs from the previous day's: comparable only in mg, or in units of one drug. */
+export function dayDoseChanged(before: number, beforeUnit: number | undefined, now: number, nowUnit: number | undefined): boolean {
+  if (beforeUnit === undefined || nowUnit === undefined) return false;
+  return dailyDoseChanged(before, beforeUnit === MG_UNIT, now, nowUnit === MG_UNIT, beforeUnit === nowUnit);
 }

@@ -3,7 +3,7 @@
 // both walk one K1 group, a slice of a positions array already in packed start order (S,
 // larger N, input order; k1-slots.ts).
 import { COMPUTABLE, IN_MG, RESET, type RecordColumns } from './record-columns.ts';
-import { dailyDoseChanged } from './carry-rules.ts';
+import { DaySupply, MG_UNIT, dayDoseChanged } from './carry-rules.ts';
 
 /**
  * carryOrder for two records of one run (same S, same packed N rank): larger N first, then
@@ -16,9 +16,8 @@ function tieOrder(columns: RecordColumns, a: number, b: number): number {
   return (columns.daysSupply[b] as number) - (columns.daysSupply[a] as number) || (idA < idB ? -1 : idA > idB ? 1 : 0) || a - b;
 }
 
-/** The columns byTieOrder reads, and the ranks byRank reads, while a run is sorted. */
+/** The columns byTieOrder reads while a run is sorted. */
 let sorting: RecordColumns | null = null;
-let ranking: Int32Array | null = null;
 
 /**
  * Puts positions[from, to), already in packed start order, into exact carry order (research
@@ -31,7 +30,7 @@ export function settleTies(positions: Int32Array, from: number, to: number, colu
   let runStart = from;
   for (let i = from + 1; i <= to; i++) {
     if (i < to && order[positions[i] as number] === order[positions[runStart] as number]) continue;
-    if (i - runStart >= 2) sortRun(positions, runStart, i, byTieOrder);
+    if (i - runStart >= 2) sortRun(positions, runStart, i);
     runStart = i;
   }
   sorting = null;
@@ -46,25 +45,19 @@ function byTieOrder(a: number, b: number): number {
   return tieOrder(sorting as RecordColumns, a, b);
 }
 
-/** tieOrder by the positions' ranks in their group's carry order (PreparedHistory.carrySlots). */
-function byRank(a: number, b: number): number {
-  return ((ranking as Int32Array)[a] as number) - ((ranking as Int32Array)[b] as number);
-}
-
 /**
- * Sorts positions[from, to), one run, by `compare` (byTieOrder or byRank): by insertion when
- * short, else by the built-in sort, so the compares stay k log k (a dense history's same-day
- * fills of one drug).
+ * Sorts positions[from, to), one run, by byTieOrder: by insertion when short, else by the
+ * built-in sort, so the compares stay k log k (a dense history's same-day fills of one drug).
  */
-function sortRun(positions: Int32Array, from: number, to: number, compare: (a: number, b: number) => number): void {
+function sortRun(positions: Int32Array, from: number, to: number): void {
   if (to - from > 12) {
-    positions.subarray(from, to).sort(compare);
+    positions.subarray(from, to).sort(byTieOrder);
     return;
   }
   for (let i = from + 1; i < to; i++) {
     const p = positions[i] as number;
     let j = i - 1;
-    while (j >= from && compare(positions[j] as number, p) > 0) {
+    while (j >= from && byTieOrder(positions[j] as number, p) > 0) {
       positions[j + 1] = positions[j] as number;
       j--;
     }
@@ -72,88 +65,53 @@ function sortRun(positions: Int32Array, from: number, to: number, compare: (a: n
   }
 }
 
+/** The day the walk is reading (one per walk at a time: the walk does not nest). */
+const day = new DaySupply();
+
 /**
  * Walks the computable records at positions[from, to) in carry order and returns the cursor
- * C, the first uncovered day (null for an empty slice). Each supply starts at max(S, C);
- * R001/R003 and dose changes restart from the record's own S without the old leftover
- * (research §5(b) step 4).
+ * C, the first uncovered day (null for an empty slice). Records are read a start day at a
+ * time (DaySupply: one day's strengths are taken together, one dose stacks); each day's supply
+ * starts at max(S, C); R001/R003 and a change of the day's daily dose restart from S without
+ * the old leftover (research §5(b) step 4).
  */
 export function walkDays(positions: Int32Array, from: number, to: number, columns: RecordColumns): number | null {
-  const { startDay, daysSupply, flags } = columns;
+  const { startDay, daysSupply, flags, daily, drug } = columns;
   let cursor: number | null = null;
-  let previous = -1;
-  for (let k = from; k < to; k++) {
-    const i = positions[k] as number;
-    const start = startDay[i] as number;
-    const days = daysSupply[i] as number;
-    const reset = ((flags[i] as number) & RESET) !== 0;
-    const changed = previous !== -1 && doseChangedAt(columns, previous, i);
-    if (changed && cursor !== null && startDay[previous] === start && !reset) {
-      // Two strengths handed out the same day (5 mg + 2.5 mg) are one regimen taken together:
-      // neither stacked nor dropped, the supply lasts as long as the longer one.
-      const together = start + days;
-      if (together > cursor) cursor = together;
-    } else {
-      const effectiveStart: number = cursor === null || changed || reset || start > cursor ? start : cursor;
-      cursor = effectiveStart + days;
+  let beforeDose = Number.NaN;
+  let beforeUnit: number | undefined;
+  let k = from;
+  while (k < to) {
+    const first = positions[k] as number;
+    const start = startDay[first] as number;
+    const firstFlag = flags[first] as number;
+    let dose = daily[first] as number;
+    let unit: number | undefined = Number.isNaN(dose) ? undefined : (firstFlag & IN_MG) !== 0 ? MG_UNIT : (drug[first] as number);
+    let days = daysSupply[first] as number;
+    let reset = (firstFlag & RESET) !== 0;
+    k++;
+    if (k < to && startDay[positions[k] as number] === start) {
+      // More records that day (an unreadable S is a day of its own): DaySupply reads them together.
+      day.begin();
+      day.add(dose, (firstFlag & IN_MG) !== 0 ? MG_UNIT : (drug[first] as number), days, reset);
+      do {
+        const i = positions[k] as number;
+        const flag = flags[i] as number;
+        day.add(daily[i] as number, (flag & IN_MG) !== 0 ? MG_UNIT : (drug[i] as number), daysSupply[i] as number, (flag & RESET) !== 0);
+        k++;
+      } while (k < to && startDay[positions[k] as number] === start);
+      dose = day.dose();
+      unit = day.unit();
+      days = day.days();
+      reset = day.reset;
     }
-    previous = i;
+    const changed = cursor !== null && dayDoseChanged(beforeDose, beforeUnit, dose, unit);
+    const effectiveStart: number = cursor === null || changed || reset || start > cursor ? start : cursor;
+    cursor = effectiveStart + days;
+    beforeDose = dose;
+    beforeUnit = unit;
   }
   return cursor;
-}
-
-/** doseChanged (carry-rules.ts) for the records at two positions. */
-function doseChangedAt(columns: RecordColumns, previous: number, i: number): boolean {
-  const { daily, flags, drug } = columns;
-  return dailyDoseChanged(
-    daily[previous] as number, ((flags[previous] as number) & IN_MG) !== 0,
-    daily[i] as number, ((flags[i] as number) & IN_MG) !== 0,
-    drug[previous] === drug[i],
-  );
-}
-
-/**
- * Two records the walk cannot tell apart: the same N, daily amount (and its unit), drug and
- * reset code, so each step of the walk is the same whichever comes first (a NaN daily amount
- * counts as different: the run is then sorted, which is never wrong).
- */
-function walkAlike(columns: RecordColumns, a: number, b: number): boolean {
-  const { daysSupply, daily, drug, flags } = columns;
-  return (
-    daysSupply[a] === daysSupply[b] && daily[a] === daily[b] && drug[a] === drug[b] &&
-    (((flags[a] as number) ^ (flags[b] as number)) & (RESET | IN_MG)) === 0
-  );
-}
-
-/**
- * Carry order for a walk that only needs the end C: like settleTies on positions[0, n), but
- * only runs of same-S same-N records that the walk can tell apart are sorted; a run of alike
- * ones is left as it is. With `ranks` (each position's place in its group's carry order) the
- * runs are sorted by those integers instead of by tieOrder: the same order without comparing ids.
- */
-function settleForWalk(positions: Int32Array, n: number, columns: RecordColumns, ranks: Int32Array | null): void {
-  const order = columns.order;
-  const compare = ranks === null ? byTieOrder : byRank;
-  sorting = columns;
-  ranking = ranks;
-  let runStart = 0;
-  let mixed = false;
-  for (let i = 1; i <= n; i++) {
-    if (i < n) {
-      const p = positions[i] as number;
-      const first = positions[runStart] as number;
-      if (order[p] === order[first]) {
-        // Alike is an equivalence: comparing with the run's first record is enough.
-        if (!mixed && !walkAlike(columns, first, p)) mixed = true;
-        continue;
-      }
-    }
-    if (mixed) sortRun(positions, runStart, i, compare);
-    runStart = i;
-    mixed = false;
-  }
-  sorting = null;
-  ranking = null;
 }
 
 /**
@@ -179,27 +137,17 @@ export function carryBound(positions: Int32Array, from: number, to: number, colu
 }
 
 /**
- * The end of coverage C from the computable records at
- * positions[from, to) that started before `untilDay`; null when none counts. `counted` is a
- * work array at least to − from long. `ranks`, when given, holds each of these positions'
- * place in its group's carry order (PreparedHistory.carrySlots), so ties are ordered by
- * integers instead of ids.
+ * The end of coverage C from the computable records at positions[from, to) that started
+ * before `untilDay`; null when none counts. `counted` is a work array at least to − from
+ * long. The positions are in packed start order: the walk reads a start day at a time, so
+ * the order of one day's records does not matter and they are not sorted.
  */
-export function carryEndDay(
-  positions: Int32Array,
-  untilDay: number,
-  from: number,
-  to: number,
-  counted: Int32Array,
-  columns: RecordColumns,
-  ranks: Int32Array | null = null,
-): number | null {
+export function carryEndDay(positions: Int32Array, untilDay: number, from: number, to: number, counted: Int32Array, columns: RecordColumns): number | null {
   const { startDay, flags } = columns;
   let n = 0;
   for (let k = from; k < to; k++) {
     const i = positions[k] as number;
     if (((flags[i] as number) & COMPUTABLE) !== 0 && (startDay[i] as number) < untilDay) counted[n++] = i;
   }
-  settleForWalk(counted, n, columns, ranks);
   return walkDays(counted, 0, n, columns);
 }

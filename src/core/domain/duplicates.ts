@@ -115,7 +115,7 @@ export function duplicatesOfPrepared(history: PreparedHistory, settings: Duplica
     largest = Math.max(largest, (ends[slot + 1] as number) - (ends[slot] as number));
   }
   const found: DuplicateAlert[] = [];
-  const scratch = sameFormScratch(largest, history.size);
+  const scratch = sameFormScratch(largest);
   for (const identityKey of ingredientOrder) {
     const forms = formsOf[identityKey] as number[];
     let count = 0; // records naming the ingredient: each is in one of its forms' slots

@@ -7,7 +7,8 @@ import { leftoverReason, recordLeftover, recordStart } from './leftover.ts';
 import { comparableIngredients, ingredientIdentity } from './ingredients.ts';
 import { isRefillSeq } from './prepare.ts';
 import { PreparedHistory } from './prepared-history.ts';
-import { doseChanged, hasResetCode } from './carry-rules.ts';
+import { DaySupply, MG_UNIT, dailyAmount, dayDoseChanged, hasResetCode, inMg } from './carry-rules.ts';
+import { Numbering } from './remembered.ts';
 import { walkDays } from './carry-walk.ts';
 import { COMPUTABLE } from './record-columns.ts';
 import { filteredSlices } from './k1-slots.ts';
@@ -43,30 +44,39 @@ function carryOrder(a: MedicationRecord, b: MedicationRecord): number {
   return compareIso(recordStart(a), recordStart(b)) || b.daysSupply - a.daysSupply || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
+/** The day the ISO walk is reading. */
+const day = new DaySupply();
+
 /**
  * Walks records (already of one group, computable, sorted) and returns the cursor C, the
- * first uncovered day. Each supply starts at max(S, C); R001/R003 and dose changes restart
- * from the record's own S without the old leftover (research §5(b) step 4: "set C = max(C, S_r)
- * without carrying old leftover" — read as: the old supply is dropped, so the new one runs
- * from S_r; the max only matters when C < S_r, where both readings agree).
+ * first uncovered day: walkDays (carry-walk.ts) on ISO dates, a start day at a time
+ * (DaySupply). Each day's supply starts at max(S, C); R001/R003 and a change of the day's
+ * daily dose restart from S without the old leftover (research §5(b) step 4: "set C =
+ * max(C, S_r) without carrying old leftover" — read as: the old supply is dropped, so the new
+ * one runs from S_r; the max only matters when C < S_r, where both readings agree).
  */
 function walk(sorted: MedicationRecord[]): IsoDate | null {
   let cursor: IsoDate | null = null;
-  let previous: MedicationRecord | null = null;
-  for (const record of sorted) {
-    const start = recordStart(record);
-    const changed = doseChanged(previous, record);
-    if (changed && previous !== null && cursor !== null && recordStart(previous) === start && !hasResetCode(record)) {
-      // Two strengths handed out the same day (5 mg + 2.5 mg) are one regimen taken together:
-      // neither stacked nor dropped, the supply lasts as long as the longer one.
-      const together = addDays(start, record.daysSupply);
-      if (compareIso(together, cursor) > 0) cursor = together;
-    } else {
-      const reset = hasResetCode(record) || changed;
-      const effectiveStart = cursor === null || reset || compareIso(start, cursor) > 0 ? start : cursor;
-      cursor = addDays(effectiveStart, record.daysSupply);
-    }
-    previous = record;
+  let beforeDose = Number.NaN;
+  let beforeUnit: number | undefined;
+  // Drug codes as numbers, the unit of an amount that is not in mg (DaySupply).
+  const drugs = new Numbering<string>();
+  let k = 0;
+  while (k < sorted.length) {
+    const start = recordStart(sorted[k] as MedicationRecord);
+    day.begin();
+    do {
+      const record = sorted[k] as MedicationRecord;
+      day.add(dailyAmount(record), inMg(record) ? MG_UNIT : drugs.of(record.drugCode), record.daysSupply, hasResetCode(record));
+      k++;
+    } while (k < sorted.length && recordStart(sorted[k] as MedicationRecord) === start);
+    const dose = day.dose();
+    const unit = day.unit();
+    const changed = cursor !== null && dayDoseChanged(beforeDose, beforeUnit, dose, unit);
+    const effectiveStart = cursor === null || changed || day.reset || compareIso(start, cursor) > 0 ? start : cursor;
+    cursor = addDays(effectiveStart, day.days());
+    beforeDose = dose;
+    beforeUnit = unit;
   }
   return cursor;
 }

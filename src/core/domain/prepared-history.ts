@@ -88,8 +88,9 @@ export class PreparedHistory {
 
   /**
    * The same K1 slots with each slice in exact carry order (S, larger N, id, input position;
-   * settleTies), worked out once: the group pass reads its groups from them, and the duplicate
-   * check ranks its records by them instead of comparing ids on every walk it tries.
+   * settleTies), worked out once: the group pass reads its groups, and lists their records,
+   * in this order. (The carry walk itself reads a start day at a time, so it needs only the
+   * packed start order of k1Slots.)
    */
   carrySlots(): K1Slots {
     if (this.settled === null) {

@@ -26,12 +26,10 @@ export interface SameFormGroup {
 export interface SameFormScratch {
   older: Int32Array;
   counted: Int32Array;
-  /** By position: its place in the current group's carry order (PreparedHistory.carrySlots). */
-  ranks: Int32Array;
 }
 
-export function sameFormScratch(largestGroup: number, records: number): SameFormScratch {
-  return { older: new Int32Array(largestGroup), counted: new Int32Array(largestGroup), ranks: new Int32Array(records) };
+export function sameFormScratch(largestGroup: number): SameFormScratch {
+  return { older: new Int32Array(largestGroup), counted: new Int32Array(largestGroup) };
 }
 
 /**
@@ -87,7 +85,7 @@ function leftoverAtNewest(newest: number, count: number, threshold: number, scra
   }
   const bound = carryBound(older, 0, count, columns);
   if (bound.end === null || bound.end - newestStart <= threshold) return 0;
-  const end = carryEndDay(older, newestStart + 1, bound.runStart, count, scratch.counted, columns, scratch.ranks);
+  const end = carryEndDay(older, newestStart + 1, bound.runStart, count, scratch.counted, columns);
   return end === null ? 0 : Math.max(0, end - newestStart);
 }
 
@@ -97,7 +95,7 @@ function groupActive(newest: number, group: SameFormGroup, to: number, todayDay:
   if (!has(columns, newest, COMPUTABLE)) return false;
   const bound = carryBound(group.members, group.from, to, columns);
   if (bound.end === null || bound.end <= todayDay) return false;
-  const end = carryEndDay(group.members, todayDay + 1, bound.runStart, to, scratch.counted, columns, scratch.ranks);
+  const end = carryEndDay(group.members, todayDay + 1, bound.runStart, to, scratch.counted, columns);
   return end !== null && end > todayDay;
 }
 
@@ -114,10 +112,6 @@ export function sameFormDuplicate(history: PreparedHistory, group: SameFormGroup
   const threshold = settings.duplicateThresholdDays;
   const todayDay = history.preparer.todayDay;
   if (has(columns, members[to - 1] as number, EXCEPTION)) return null;
-  // Each member's place in the group's carry order: the walks below order ties by these.
-  // (The carry slots share the K1 slots' bounds, so the group is the same slice of them.)
-  const carry = history.carrySlots().members;
-  for (let k = from; k < to; k++) scratch.ranks[carry[k] as number] = k;
   const bounds = onHandBounds(group, columns);
   const older = scratch.older;
   let tried = 0;

@@ -60,6 +60,38 @@ test('two strengths handed out the same day are taken together, not stacked', (t
   t.is(group?.leftoverDays, 28);
 });
 
+test('5 mg + 2.5 mg refilled early as 5 mg + 2.5 mg carries over, whichever row is listed first (the day\'s dose 7.5 mg is unchanged)', (t) => {
+  const strength = (id: string, visitDate: string, mg: number) => record({ id, visitDate, unitStrengthMg: mg, drugCode: mg === 5 ? 'AMLO5' : 'AMLO2' });
+  // Each pair of ids puts the 5 mg or the 2.5 mg row first on its day, in every combination.
+  for (const [a, b, c, d] of [['a1', 'a2', 'b1', 'b2'], ['a2', 'a1', 'b2', 'b1'], ['a1', 'a2', 'b2', 'b1'], ['a2', 'a1', 'b1', 'b2']] as const) {
+    const rows = [strength(a, '2025-01-01', 5), strength(b, '2025-01-01', 2.5), strength(c, '2025-01-25', 5), strength(d, '2025-01-25', 2.5)];
+    for (const order of [rows, [...rows].reverse()]) {
+      const [group] = groupLeftovers(order, '2025-01-25');
+      // 4 days left of the first supply (1/25 … 1/28), then 28 more: last day 2/25.
+      t.like(group, { leftoverDays: 32, noCarryLeftoverDays: 28, supplyEnd: '2025-02-25' }, `${a} ${b} ${c} ${d}`);
+    }
+  }
+});
+
+test('7.5 mg a day (5 mg + 2.5 mg) followed by 5 mg alone is a dose change: the old supply is dropped', (t) => {
+  const five = { unitStrengthMg: 5, drugCode: 'AMLO5' };
+  const rows = [
+    record({ id: 'a', visitDate: '2025-01-01', ...five }),
+    record({ id: 'b', visitDate: '2025-01-01', unitStrengthMg: 2.5, drugCode: 'AMLO2' }),
+    record({ id: 'c', visitDate: '2025-01-25', ...five }),
+  ];
+  t.like(groupLeftovers(rows, '2025-01-25')[0], { leftoverDays: 28, supplyEnd: '2025-02-21' });
+});
+
+test('one day\'s rows: one dose stacks, another strength is taken together, whatever their order', (t) => {
+  const five = (id: string) => record({ id, visitDate: '2025-01-01', unitStrengthMg: 5, drugCode: 'AMLO5' });
+  const half = record({ id: 'm', visitDate: '2025-01-01', unitStrengthMg: 2.5, drugCode: 'AMLO2' });
+  // Two 5 mg supplies (56 days) taken with one 2.5 mg supply (28 days): 56 days.
+  for (const ids of [['a', 'z'], ['z', 'a'], ['a', 'b']]) {
+    t.is(groupLeftovers([five(ids[0] as string), half, five(ids[1] as string)], '2025-01-01')[0]?.leftoverDays, 56, ids.join());
+  }
+});
+
 test('same day, same dose at two institutions stacks (that is the duplicate); larger supply walks first', (t) => {
   const short = record({ visitDate: '2025-03-01', daysSupply: 7, quantity: 7, institution: HOSPITAL_B });
   const long = record({ visitDate: '2025-03-01', daysSupply: 28, quantity: 28 });
