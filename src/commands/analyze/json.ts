@@ -5,7 +5,8 @@ import type { Analysis } from '../../core/domain/analysis.ts';
 import { maskNationalId } from '../../core/domain/national-id.ts';
 import { recordStart } from '../../core/domain/leftover.ts';
 import { alertMessages } from '../../core/domain/messages.ts';
-import { normalIngredientName } from '../../core/domain/ingredients.ts';
+import { cloudRowFor } from '../../core/domain/cloud-leftover.ts';
+import type { GroupLeftover } from '../../core/domain/group-leftover.ts';
 import type { CloudGroupLeftover } from '../../core/domain/types.ts';
 
 export function alertText(alert: Analysis['alerts'][number], lang: Lang): string {
@@ -13,16 +14,12 @@ export function alertText(alert: Analysis['alerts'][number], lang: Lang): string
 }
 
 /**
- * The cloud's own 門診藥品餘藥日數 (pres_med_day) for a group's ingredient, shown beside ours
- * (SPEC §2). It is frozen at the cloud's query time; null when the cloud has no such group.
+ * The cloud's own 門診藥品餘藥日數 (pres_med_day) for a group, shown beside ours (SPEC §2;
+ * cloudRowFor pairs them as the kiosk does). It is frozen at the cloud's query time; null
+ * when the cloud has no such group.
  */
-export function cloudLeftoverFor(ingredient: string, cloud: readonly CloudGroupLeftover[]): number | null {
-  const wanted = normalIngredientName(ingredient);
-  let most: number | null = null;
-  for (const row of cloud) {
-    if (normalIngredientName(row.ingredient) === wanted) most = Math.max(most ?? 0, row.leftoverDays);
-  }
-  return most;
+export function cloudLeftoverFor(group: Pick<GroupLeftover, 'ingredient' | 'dosageForm'>, cloud: readonly CloudGroupLeftover[]): number | null {
+  return cloudRowFor(group, cloud)?.leftoverDays ?? null;
 }
 
 export function analysisJson(analysis: Analysis, lang: Lang, cloudLeftover: readonly CloudGroupLeftover[] = []) {
@@ -62,7 +59,7 @@ export function analysisJson(analysis: Analysis, lang: Lang, cloudLeftover: read
       noCarryLeftoverDays: group.noCarryLeftoverDays,
       supplyEnd: group.supplyEnd,
       mayUnderestimate: group.mayUnderestimate,
-      cloudLeftoverDays: cloudLeftoverFor(group.ingredient, cloudLeftover),
+      cloudLeftoverDays: cloudLeftoverFor(group, cloudLeftover),
       institutions: group.institutions,
     })),
     refills: analysis.refills.map((refill) => ({

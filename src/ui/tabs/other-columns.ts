@@ -4,24 +4,20 @@ import type { AllergyRecord, CloudGroupLeftover } from '../../core/domain/types.
 import type { GroupLeftover } from '../../core/domain/group-leftover.ts';
 import type { RefillStatus } from '../../core/domain/refill.ts';
 import type { CareListMonth } from '../../core/domain/care-list.ts';
-import { normalIngredientName } from '../../core/domain/ingredients.ts';
+import { cloudRowFor } from '../../core/domain/cloud-leftover.ts';
 import { tr } from '../i18n/index.ts';
 import type { Column } from '../table/columns.ts';
 import { rocDate } from '../text/when.ts';
 
 export interface LeftoverRow {
   group: GroupLeftover;
-  /** The cloud's own pres_med_day for the same ingredient, when it lists one. */
+  /** The cloud's own pres_med_day for the group, when it lists one (cloudRowFor). */
   cloud: CloudGroupLeftover | null;
 }
 
-/** Pairs each group with the cloud's pres_med_day row for the same ingredient (names as NHI writes them). */
+/** Pairs each group with the cloud's pres_med_day row for it (cloudRowFor, as `yaoli analyze` does). */
 export function leftoverRows(groups: readonly GroupLeftover[], cloud: readonly CloudGroupLeftover[]): LeftoverRow[] {
-  return groups.map((group) => {
-    const name = normalIngredientName(group.ingredient);
-    const match = cloud.find((c) => normalIngredientName(c.ingredient) === name) ?? null;
-    return { group, cloud: match };
-  });
+  return groups.map((group) => ({ group, cloud: cloudRowFor(group, cloud) }));
 }
 
 export function leftoverColumns(lang: Lang): Column<LeftoverRow>[] {
