@@ -60,10 +60,11 @@ function refillFacts(s: RefillStatus, totalDays: number, daysPerFill: number): A
 /**
  * Refill alerts: collectable today (info), too early (warning: dispensing now is an early
  * refill NHI deducts), expired with fills left (info, unless a newer prescription of the same
- * drug replaced it), and every data anomaly (warning). Completed prescriptions say nothing.
+ * drug replaced it; 'no fill left' while validity has not ended yet), and every data anomaly
+ * (warning). Completed prescriptions say nothing.
  * `prescriptions` are in the statuses' order; `given` are the same in the cloud's order.
  */
-function refillAlerts(statuses: RefillStatus[], prescriptions: ChronicPrescription[], given: ChronicPrescription[]): Alert[] {
+function refillAlerts(statuses: RefillStatus[], prescriptions: ChronicPrescription[], given: ChronicPrescription[], today: IsoDate): Alert[] {
   const alerts: Alert[] = [];
   // The newest prescription date per drug, built once and only when some prescription has
   // expired: a per-status scan made this quadratic (1.6 × 10⁹ comparisons at 100k records).
@@ -79,7 +80,8 @@ function refillAlerts(statuses: RefillStatus[], prescriptions: ChronicPrescripti
     if (s.status === 'expired') {
       newestByDrug ??= newestPrescriptions(given);
       const replaced = compareIso(newestByDrug.get(s.drugCode) ?? s.prescriptionDate, s.prescriptionDate) > 0;
-      if (!replaced) alerts.push({ severity: 'info', key: 'refill.expired', facts });
+      // Expired before validity ends: the next fill's first day is past it (a late pickup).
+      if (!replaced) alerts.push({ severity: 'info', key: compareIso(today, s.validUntil) <= 0 ? 'refill.no-fill-left' : 'refill.expired', facts });
     }
     for (const anomaly of s.anomalies) alerts.push({ severity: 'warning', key: `refill.anomaly.${anomaly}`, facts });
   }
@@ -162,7 +164,7 @@ export function analyzeHistory(history: PatientHistory, today: IsoDate, settings
   const elderly = elderlyOfPrepared(history.patient, prepared, { elderlyAge: settings.elderlyAge });
   const alerts = sortAlerts([
     ...duplicateAlerts(duplicates, settings.duplicateThresholdDays),
-    ...refillAlerts(refills, prescriptions, history.chronic),
+    ...refillAlerts(refills, prescriptions, history.chronic, today),
     ...careListAlerts(careList),
     ...elderlyAlerts(elderly, age),
     ...patientAlerts(history, age, empty),

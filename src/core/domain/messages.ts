@@ -38,6 +38,10 @@ export const alertMessages = {
     'zh-TW': '慢箋 {drugName}：已逾效期（{validUntil}），已領 {fill}/{fills} 次，需重新開立處方',
     en: 'Chronic prescription {drugName} expired ({validUntil}) after {fill}/{fills} fills; a new prescription is needed',
   },
+  'refill.no-fill-left': {
+    'zh-TW': '慢箋 {drugName}：第 {nextFill}/{fills} 次最早可領日已在效期（{validUntil}）之後，不能再領，已領 {fill}/{fills} 次，需重新開立處方',
+    en: 'Chronic prescription {drugName}: fill {nextFill}/{fills} could only be collected after validity ends ({validUntil}); {fill}/{fills} fills taken, a new prescription is needed',
+  },
   'refill.anomaly.days-per-fill-over-30': {
     'zh-TW': '慢箋 {drugName}：每次給藥 {daysPerFill} 天超過 30 天，資料異常',
     en: 'Chronic prescription {drugName}: {daysPerFill} days per fill exceeds 30 (data anomaly)',

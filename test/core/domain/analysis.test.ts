@@ -114,3 +114,14 @@ test('refills: too early is a warning; an expired prescription replaced by a new
   const alone = analyzeHistory({ ...history, chronic: [history.chronic[0]!] }, '2025-04-01');
   t.deepEqual(alone.alerts.map((a) => [a.severity, a.key]), [['info', 'refill.expired']]);
 });
+
+test('refills: no fill left before validity ends is said as such, not as 已逾效期', (t) => {
+  // 28 × 3 from 1/1 (valid to 3/25); fill 2 collected late on 3/10, so fill 3 could start only on 3/28.
+  const late = chronic({ id: 'late', prescriptionDate: '2025-01-01', fillDates: ['2025-01-01', '2025-03-10'] });
+  const before = analyzeHistory({ ...emptyHistory, chronic: [late] }, '2025-03-20');
+  t.deepEqual(before.alerts.map((a) => [a.severity, a.key]), [['info', 'refill.no-fill-left']]);
+  t.true('refill.no-fill-left' in alertMessages);
+  t.regex(alertMessages['refill.no-fill-left']?.['zh-TW'] ?? '', /不能再領/);
+  const after = analyzeHistory({ ...emptyHistory, chronic: [late] }, '2025-03-26');
+  t.deepEqual(after.alerts.map((a) => a.key), ['refill.expired']);
+});
