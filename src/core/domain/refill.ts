@@ -1,18 +1,26 @@
 // 慢性病連續處方箋 refill eligibility (SPEC §2, research §1.5 and §5(d)).
 // Validity = V … V + n·N − 1 (the days actually prescribed, ≤ 90). Fill k+1 may be collected
 // from (date of fill k) + N − window, "上次給藥期間屆滿前十日內" (全民健康保險醫療辦法 §24), until
-// validity ends. A late pickup does not extend validity. NHIA widens the window around some
-// holidays (14 days for the 2026 Lunar New Year, anchors 1(c).10): kept as data, not code.
+// validity ends. A late pickup does not extend validity. NHIA relaxes the rule around some
+// holidays (HolidayWindow): kept as data, not code.
 import type { ChronicPrescription, IsoDate } from './types.ts';
 import { addDays, compareIso, daysBetween, isoDayNumber } from './dates.ts';
 import { keyOrder } from './day-order.ts';
 
+/**
+ * NHIA's holiday rule of a year, when the previous supply's last day falls in [from, to]. It
+ * has come in two forms, both kept as data: a wider window (2026 Lunar New Year: 14 days,
+ * anchors 1(c).10), and collection from a set number of days before the holiday starts (2025
+ * Lunar New Year: from 114/1/15 for a holiday from 1/25, research §1.5 [S10]).
+ */
 export interface HolidayWindow {
   /** First and last day of the holiday range (inclusive). */
   from: IsoDate;
   to: IsoDate;
   /** Window used when the previous supply's last day falls in [from, to]. */
   windowDays: number;
+  /** When set, the next fill may also be collected from this many days before `from` (10 in 2025). */
+  fromDaysBeforeStart?: number;
 }
 
 export interface RefillRules {
@@ -65,9 +73,24 @@ export interface RefillStatus {
 export function windowFor(lastDay: IsoDate, rules: RefillRules): number {
   let window = rules.windowDays;
   for (const holiday of rules.holidayWindows) {
-    if (compareIso(holiday.from, lastDay) <= 0 && compareIso(lastDay, holiday.to) <= 0) window = Math.max(window, holiday.windowDays);
+    if (inHoliday(lastDay, holiday)) window = Math.max(window, holiday.windowDays);
   }
   return window;
+}
+
+function inHoliday(day: IsoDate, holiday: HolidayWindow): boolean {
+  return compareIso(holiday.from, day) <= 0 && compareIso(day, holiday.to) <= 0;
+}
+
+/** The earliest day a holiday anchored on its start allows (fromDaysBeforeStart), or null. */
+function holidayStartEarliest(lastDay: IsoDate, rules: RefillRules): IsoDate | null {
+  let earliest: IsoDate | null = null;
+  for (const holiday of rules.holidayWindows) {
+    if (holiday.fromDaysBeforeStart === undefined || !inHoliday(lastDay, holiday)) continue;
+    const day = addDays(holiday.from, -holiday.fromDaysBeforeStart);
+    if (earliest === null || compareIso(day, earliest) < 0) earliest = day;
+  }
+  return earliest;
 }
 
 /** The anomalies of a status that has none: one frozen list, not one per prescription (a long history has tens of thousands). */
@@ -114,8 +137,11 @@ export function refillStatus(p: ChronicPrescription, today: IsoDate, rules: Refi
   // Fill 1 may be collected from the prescription date; fill k+1 from D_k + N − window.
   const lastFill = fillDates[taken - 1];
   // The window only differs from the normal one inside a holiday range.
-  const window = lastFill === undefined || rules.holidayWindows.length === 0 ? rules.windowDays : windowFor(addDays(lastFill, perFill - 1), rules);
-  const earliest = lastFill === undefined ? validFrom : addDays(lastFill, perFill - window);
+  const lastDay = lastFill === undefined || rules.holidayWindows.length === 0 ? null : addDays(lastFill, perFill - 1);
+  const window = lastDay === null ? rules.windowDays : windowFor(lastDay, rules);
+  let earliest = lastFill === undefined ? validFrom : addDays(lastFill, perFill - window);
+  const anchored = lastDay === null ? null : holidayStartEarliest(lastDay, rules);
+  if (anchored !== null && compareIso(anchored, earliest) < 0) earliest = anchored;
   const nextFrom = compareIso(earliest, validFrom) < 0 ? validFrom : earliest;
   status.windowDays = window;
   if (p.cloudExpired === true && compareIso(today, validUntil) <= 0) status.anomalies = [...status.anomalies, 'cloud-says-expired'];

@@ -75,6 +75,23 @@ test('holiday window as data: 14 days when the previous supply ends inside the h
   t.is(refillStatus(outside, '2026-01-10', rules).nextFrom, '2026-01-19');
 });
 
+test('holiday anchored on its start (2025 Lunar New Year): from 114/1/15 when the supply ends inside 1/25–2/2', (t) => {
+  // research §1.5 [S10]: the last day of the previous supply in the holiday → from 10 days before it starts.
+  const rules = { ...DEFAULT_REFILL_RULES, holidayWindows: [{ from: '2025-01-25', to: '2025-02-02', windowDays: 10, fromDaysBeforeStart: 10 }] };
+  // Fill 1 on 12/29: 28 days cover through 1/25 (the first holiday day); normally from 1/16.
+  const early = chronic({ prescriptionDate: '2024-12-29', daysPerFill: 28, fills: 3, fillDates: ['2024-12-29'] });
+  t.is(refillStatus(early, '2025-01-15', rules).nextFrom, '2025-01-15');
+  t.is(refillStatus(early, '2025-01-15', rules).status, 'eligible');
+  t.is(refillStatus(early, '2025-01-15').nextFrom, '2025-01-16');
+  // Fill 1 on 1/6: covered through 2/2 (the last holiday day); normally from 1/24.
+  const late = chronic({ prescriptionDate: '2025-01-06', daysPerFill: 28, fills: 3, fillDates: ['2025-01-06'] });
+  t.is(refillStatus(late, '2025-01-14', rules).nextFrom, '2025-01-15');
+  t.is(refillStatus(late, '2025-01-14', rules).status, 'too-early');
+  // Covered through 2/3, after the holiday: the normal rule.
+  const after = chronic({ prescriptionDate: '2025-01-07', daysPerFill: 28, fills: 3, fillDates: ['2025-01-07'] });
+  t.is(refillStatus(after, '2025-01-14', rules).nextFrom, '2025-01-25');
+});
+
 test('validity across the leap day and the year end', (t) => {
   t.is(refillStatus(chronic({ prescriptionDate: '2024-02-01', fillDates: ['2024-02-01'] }), '2024-02-10').validUntil, '2024-04-24');
   t.is(refillStatus(chronic({ prescriptionDate: '2025-12-15', daysPerFill: 30, fills: 3, fillDates: ['2025-12-15'] }), '2025-12-20').validUntil, '2026-03-14');
