@@ -22,6 +22,7 @@ export function loadSettings(cache: Pick<Cache, 'settings'> | null): KioskSettin
     lang: cache.settings.get('lang'),
     idleTimeoutSeconds: cache.settings.get('idleTimeoutSeconds'),
     refillWindowDays: cache.settings.get('refillWindowDays'),
+    refillHoliday: cache.settings.get('refillHoliday'),
     duplicateThresholdDays: cache.settings.get('duplicateThresholdDays'),
     defaultTab,
   };
@@ -33,6 +34,7 @@ export function saveSettings(cache: Pick<Cache, 'settings'>, settings: KioskSett
   cache.settings.set('lang', settings.lang);
   cache.settings.set('idleTimeoutSeconds', settings.idleTimeoutSeconds);
   cache.settings.set('refillWindowDays', settings.refillWindowDays);
+  cache.settings.set('refillHoliday', settings.refillHoliday);
   cache.settings.set('duplicateThresholdDays', settings.duplicateThresholdDays);
   cache.settings.set('defaultTab', TO_CACHE[settings.defaultTab]);
 }
@@ -42,6 +44,6 @@ export function analysisSettings(settings: KioskSettings): AnalysisSettings {
   return {
     ...DEFAULT_SETTINGS,
     duplicateThresholdDays: settings.duplicateThresholdDays,
-    refill: { ...DEFAULT_SETTINGS.refill, windowDays: settings.refillWindowDays },
+    refill: { windowDays: settings.refillWindowDays, holidayWindows: settings.refillHoliday === null ? [] : [settings.refillHoliday] },
   };
 }

@@ -226,7 +226,7 @@ export function App({ store, today, homeInstitutionId, tray, diagnostics, onQuit
           </Box>
           {help ? <HelpOverlay lang={lang} width={overlayWidth} height={bodyHeight} offset={helpOffset} /> : null}
           {!help && trayOpen && tray ? <TrayOverlay tray={tray} lang={lang} width={overlayWidth} height={bodyHeight} onClose={closeTray} /> : null}
-          {!help && !trayOpen && state.overlay === 'settings' ? <SettingsOverlay settings={state.settings} lang={lang} width={overlayWidth} send={send} /> : null}
+          {!help && !trayOpen && state.overlay === 'settings' ? <SettingsOverlay settings={state.settings} lang={lang} width={overlayWidth} today={todayIso} send={send} /> : null}
           {!help && !trayOpen && state.overlay === 'reports' ? <ReportsOverlay view={state.reports} lang={lang} width={overlayWidth} height={bodyHeight} send={send} /> : null}
           {!help && !trayOpen && state.overlay === 'admin' ? <AdminOverlay view={state.admin} lang={lang} width={overlayWidth} height={bodyHeight} send={send} /> : null}
           {!help && !trayOpen && state.overlay === 'diagnostics' ? <DiagnosticsOverlay diagnostics={diagnostics} lang={lang} width={overlayWidth} height={bodyHeight} /> : null}

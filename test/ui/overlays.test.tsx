@@ -70,6 +70,23 @@ test('settings: refused for staff who are not administrators; saved by the admin
   r2.instance.unmount();
 });
 
+test('settings: the administrator sets the year\'s refill holiday with the arrow keys', async (t) => {
+  const admin = makeStore();
+  const r = renderAt(app(admin.store));
+  logIn(admin.store, true);
+  await r.waitFor((f) => f.includes('請插入病人健保卡'));
+  await r.press(',');
+  await r.waitFor((f) => f.includes('慢箋連假開始日'));
+  // Holiday start (fourth item): → sets one from today for nine days; → twice more moves it two days.
+  await r.press(KEYS.down, KEYS.down, KEYS.down, KEYS.right, KEYS.right, KEYS.right);
+  // Length ← one day; window → to 14 (four presses from 10); then save.
+  await r.press(KEYS.down, KEYS.left, KEYS.down, KEYS.right, KEYS.right, KEYS.right, KEYS.right, KEYS.enter);
+  await r.waitFor((f) => f.includes('設定已儲存'));
+  const saved = admin.effects.flatMap((e) => (e.type === 'save-settings' ? [e.settings.refillHoliday] : []));
+  t.deepEqual(saved, [{ from: '2026-11-25', to: '2026-12-02', windowDays: 14 }]);
+  r.instance.unmount();
+});
+
 test('diagnostics (F8) shows each check with pass/fail', async (t) => {
   const { store } = makeStore();
   const diagnostics = {

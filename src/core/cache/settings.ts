@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { CacheContext } from './context.ts';
 import { guarded } from './context.ts';
 import { CacheError } from './errors.ts';
+import { daysBetween, isIsoDate } from '../domain/dates.ts';
 
 export const TABS = ['summary', 'records', 'leftover', 'chronic', 'care-list', 'allergies'] as const;
 
@@ -16,6 +17,20 @@ const schemas = {
   /** Overlap (days) above which same-ingredient prescriptions count as duplicates. */
   duplicateThresholdDays: z.number().int().min(0).max(90),
   defaultTab: z.enum(TABS),
+  /**
+   * The year's NHIA holiday rule for 慢箋 refills (HolidayWindow, e.g. the Lunar New Year): a
+   * wider window, or collection from days before the holiday starts; null when none is set.
+   */
+  refillHoliday: z
+    .object({
+      from: z.string().refine(isIsoDate),
+      to: z.string().refine(isIsoDate),
+      windowDays: z.number().int().min(0).max(20),
+      fromDaysBeforeStart: z.number().int().min(1).max(20).optional(),
+    })
+    // The bounds the kiosk's Settings screen keeps (validSettings): one to 31 days.
+    .refine((holiday) => holiday.from <= holiday.to && daysBetween(holiday.from, holiday.to) < 31)
+    .nullable(),
   /** How long a fetched history may be shown from the cache before it is purged. */
   cacheTtlDays: z.number().int().min(1).max(365),
 };
@@ -29,6 +44,7 @@ export const SETTING_DEFAULTS: SettingValues = {
   refillWindowDays: 10,
   duplicateThresholdDays: 10,
   defaultTab: 'summary',
+  refillHoliday: null,
   cacheTtlDays: 7,
 };
 

@@ -3,6 +3,7 @@
 // (ms since the epoch, from the runner's clock) so the reducer never reads a clock.
 import type { Lang } from '../../i18n/index.ts';
 import type { IsoDate, PatientHistory, Sex } from '../domain/types.ts';
+import type { HolidayWindow } from '../domain/refill.ts';
 import type { StaffAccess } from '../admin/staff-rules.ts';
 import type { Granularity, Report } from '../report/types.ts';
 import type { PatientAnalysis } from './analysis-shape.ts';
@@ -27,6 +28,8 @@ export interface KioskSettings {
   /** Patient data leaves the screen after this long without a key (default 90 s). */
   idleTimeoutSeconds: number;
   refillWindowDays: number;
+  /** The year's NHIA holiday rule for chronic refills; null when none is set. */
+  refillHoliday: HolidayWindow | null;
   duplicateThresholdDays: number;
   defaultTab: TabId;
 }
@@ -35,6 +38,7 @@ export const DEFAULT_KIOSK_SETTINGS: KioskSettings = {
   lang: 'zh-TW',
   idleTimeoutSeconds: 90,
   refillWindowDays: 10,
+  refillHoliday: null,
   duplicateThresholdDays: 10,
   defaultTab: 'summary',
 };

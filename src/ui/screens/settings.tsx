@@ -1,5 +1,6 @@
 // Settings (機構管理者 only; the session refuses anyone else): language, idle timeout,
-// refill window, duplicate threshold and default tab. ←→ adjusts, Enter saves.
+// refill window, the year's refill holiday, duplicate threshold and default tab. ←→ adjusts,
+// Enter saves.
 import { Box, Text } from 'ink';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import type { Lang } from '../../i18n/index.ts';
@@ -10,19 +11,67 @@ import { useKeyLayer, type KeyLayer } from '../key-layer.ts';
 import type { CommandId } from '../keymap.ts';
 import { useTheme } from '../theme.ts';
 import { fit } from '../text/width.ts';
+import { rocDate } from '../text/when.ts';
+import { addDays, daysBetween } from '../../core/domain/dates.ts';
+import type { IsoDate } from '../../core/domain/types.ts';
+import type { HolidayWindow } from '../../core/domain/refill.ts';
+import { MAX_HOLIDAY_DAYS, MAX_HOLIDAY_WINDOW_DAYS } from '../../core/session/admin.ts';
 
 interface Item {
   label: UiKey;
   show(s: KioskSettings, lang: Lang): string;
-  step(s: KioskSettings, by: 1 | -1): KioskSettings;
+  step(s: KioskSettings, by: 1 | -1, today: IsoDate): KioskSettings;
 }
 
 const clamp = (n: number, lo: number, hi: number) => Math.max(lo, Math.min(hi, n));
+
+/** A new holiday (→ on the start while none is set): from today, nine days, the normal window. */
+function newHoliday(s: KioskSettings, today: IsoDate): HolidayWindow {
+  return { from: today, to: addDays(today, 8), windowDays: s.refillWindowDays };
+}
+
+/** The holiday with one field changed; a length of 0 removes it. */
+function withHoliday(s: KioskSettings, change: (holiday: HolidayWindow) => HolidayWindow | null): KioskSettings {
+  return s.refillHoliday === null ? s : { ...s, refillHoliday: change(s.refillHoliday) };
+}
+
+const holidayDays = (holiday: HolidayWindow) => daysBetween(holiday.from, holiday.to) + 1;
 
 const ITEMS: Item[] = [
   { label: 'settings.lang', show: (s) => s.lang, step: (s) => ({ ...s, lang: s.lang === 'zh-TW' ? 'en' : 'zh-TW' }) },
   { label: 'settings.idle', show: (s) => String(s.idleTimeoutSeconds), step: (s, by) => ({ ...s, idleTimeoutSeconds: clamp(s.idleTimeoutSeconds + by * 15, 15, 3600) }) },
   { label: 'settings.refill', show: (s) => String(s.refillWindowDays), step: (s, by) => ({ ...s, refillWindowDays: clamp(s.refillWindowDays + by, 0, 10) }) },
+  // The year's holiday rule (NHIA announces it; research §1.5): its range, then its two forms.
+  {
+    label: 'settings.holiday-start',
+    show: (s, lang) => (s.refillHoliday === null ? tr(lang, 'settings.none') : rocDate(s.refillHoliday.from)),
+    step: (s, by, today) => {
+      if (s.refillHoliday === null) return by > 0 ? { ...s, refillHoliday: newHoliday(s, today) } : s;
+      return withHoliday(s, (h) => ({ ...h, from: addDays(h.from, by), to: addDays(h.to, by) }));
+    },
+  },
+  {
+    label: 'settings.holiday-days',
+    show: (s, lang) => (s.refillHoliday === null ? tr(lang, 'settings.none') : String(holidayDays(s.refillHoliday))),
+    step: (s, by) => withHoliday(s, (h) => {
+      const days = clamp(holidayDays(h) + by, 0, MAX_HOLIDAY_DAYS);
+      return days === 0 ? null : { ...h, to: addDays(h.from, days - 1) };
+    }),
+  },
+  {
+    label: 'settings.holiday-window',
+    show: (s, lang) => (s.refillHoliday === null ? tr(lang, 'settings.none') : String(s.refillHoliday.windowDays)),
+    step: (s, by) => withHoliday(s, (h) => ({ ...h, windowDays: clamp(h.windowDays + by, 0, MAX_HOLIDAY_WINDOW_DAYS) })),
+  },
+  {
+    label: 'settings.holiday-before',
+    show: (s, lang) => (s.refillHoliday === null || s.refillHoliday.fromDaysBeforeStart === undefined ? tr(lang, 'settings.none') : String(s.refillHoliday.fromDaysBeforeStart)),
+    step: (s, by) => withHoliday(s, (h) => {
+      const days = clamp((h.fromDaysBeforeStart ?? 0) + by, 0, MAX_HOLIDAY_WINDOW_DAYS);
+      const { fromDaysBeforeStart: _old, ...rest } = h;
+      return days === 0 ? rest : { ...rest, fromDaysBeforeStart: days };
+    }),
+  },
   { label: 'settings.duplicate', show: (s) => String(s.duplicateThresholdDays), step: (s, by) => ({ ...s, duplicateThresholdDays: clamp(s.duplicateThresholdDays + by, 1, 60) }) },
   {
     label: 'settings.tab',
@@ -31,7 +80,7 @@ const ITEMS: Item[] = [
   },
 ];
 
-export function SettingsOverlay({ settings, lang, width, send }: { settings: KioskSettings; lang: Lang; width: number; send: (input: SessionInput) => void }) {
+export function SettingsOverlay({ settings, lang, width, today, send }: { settings: KioskSettings; lang: Lang; width: number; today: IsoDate; send: (input: SessionInput) => void }) {
   const theme = useTheme();
   const [draft, setDraft] = useState(settings);
   const [item, setItem] = useState(0);
@@ -56,7 +105,7 @@ export function SettingsOverlay({ settings, lang, width, send }: { settings: Kio
         case 'list.left':
         case 'list.right':
         case 'list.toggle':
-          if (spec) update({ ...current, draft: spec.step(current.draft, command === 'list.left' ? -1 : 1) });
+          if (spec) update({ ...current, draft: spec.step(current.draft, command === 'list.left' ? -1 : 1, today) });
           return true;
         case 'list.select':
           send({ type: 'settings-save', settings: current.draft });
@@ -65,7 +114,7 @@ export function SettingsOverlay({ settings, lang, width, send }: { settings: Kio
           return false;
       }
     },
-    [send],
+    [send, today],
   );
   const layer = useMemo<KeyLayer>(() => ({ scopes: ['list'], onCommand, priority: 10 }), [onCommand]);
   useKeyLayer(layer);

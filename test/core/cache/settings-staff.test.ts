@@ -12,6 +12,7 @@ test('settings read their defaults until set, and persist across opens', (t) => 
     refillWindowDays: 10,
     duplicateThresholdDays: 10,
     defaultTab: 'summary',
+    refillHoliday: null,
     cacheTtlDays: 7,
   });
   first.cache.settings.set('lang', 'en');
@@ -35,6 +36,22 @@ test('invalid values are refused; a hand-edited bad value reads as the default',
   raw.close();
   t.is(cache.settings.get('refillWindowDays'), SETTING_DEFAULTS.refillWindowDays);
   t.is(cache.settings.get('lang'), 'zh-TW');
+});
+
+test('the refill holiday: kept as set, a range that ends before it starts is refused, a bad stored one reads as none', (t) => {
+  const place = tempPlace(t);
+  const { cache } = open(t, place);
+  const holiday = { from: '2027-02-05', to: '2027-02-14', windowDays: 14 };
+  cache.settings.set('refillHoliday', holiday);
+  t.deepEqual(cache.settings.get('refillHoliday'), holiday);
+  cache.settings.set('refillHoliday', { ...holiday, windowDays: 10, fromDaysBeforeStart: 10 });
+  t.is(cache.settings.get('refillHoliday')?.fromDaysBeforeStart, 10);
+  t.throws(() => cache.settings.set('refillHoliday', { ...holiday, to: '2027-02-01' }), { instanceOf: CacheError });
+  t.throws(() => cache.settings.set('refillHoliday', { ...holiday, from: '2027-02-30' }), { instanceOf: CacheError });
+  const raw = new Database(place.db);
+  raw.prepare(`UPDATE settings SET value = '{"from":"2027-02-05"}' WHERE key = 'refillHoliday'`).run();
+  raw.close();
+  t.is(cache.settings.get('refillHoliday'), null);
 });
 
 test('the staff authorization list: add, authorize, disable, admin, remove', (t) => {

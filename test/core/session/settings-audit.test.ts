@@ -29,6 +29,26 @@ test('settings out of bounds are refused (an idle timeout of 1 s, a refill windo
   }
 });
 
+test('a refill holiday is saved when NHIA could have announced it, refused when it could not', (t) => {
+  const holiday = { from: '2027-02-05', to: '2027-02-14', windowDays: 14 };
+  for (const good of [holiday, { ...holiday, windowDays: 10, fromDaysBeforeStart: 10 }, null]) {
+    const r = run(loggedIn('S01'), [{ type: 'settings-save', at: 5000, settings: { ...DEFAULT_KIOSK_SETTINGS, refillHoliday: good } }]);
+    t.deepEqual(r.state.settings.refillHoliday, good);
+  }
+  const bad = [
+    { ...holiday, to: '2027-02-04' }, // ends before it starts
+    { ...holiday, to: '2027-03-31' }, // longer than a month
+    { ...holiday, windowDays: 25 },
+    { ...holiday, fromDaysBeforeStart: 0 },
+    { ...holiday, from: 'soon' },
+  ];
+  for (const refillHoliday of bad) {
+    const r = run(loggedIn('S01'), [{ type: 'settings-save', at: 5000, settings: { ...DEFAULT_KIOSK_SETTINGS, refillHoliday } }]);
+    t.deepEqual(nonAudit(r.effects), [], JSON.stringify(refillHoliday));
+    t.like(r.audits[0], { outcome: 'invalid' });
+  }
+});
+
 test('the diagnostics overlay opens for anyone and Esc closes it first', (t) => {
   const r = run(initialSession(), [{ type: 'open-overlay', at: 1, overlay: 'diagnostics' }]);
   t.is(r.state.overlay, 'diagnostics');
