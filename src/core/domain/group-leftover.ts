@@ -5,7 +5,7 @@ import type { DosageForm, Ingredient, IsoDate, MedicationRecord } from './types.
 import { addDays, compareIso, daysBetween } from './dates.ts';
 import { leftoverReason, recordLeftover, recordStart } from './leftover.ts';
 import { comparableIngredients, ingredientIdentity } from './ingredients.ts';
-import { isRefillSeq } from './prepare.ts';
+import { isRefillPickup } from './prepare.ts';
 import { PreparedHistory } from './prepared-history.ts';
 import { DaySupply, MG_UNIT, dailyAmount, dayDoseChanged, hasResetCode, inMg } from './carry-rules.ts';
 import { Numbering } from './remembered.ts';
@@ -95,13 +95,13 @@ export function carryForwardEnd(records: MedicationRecord[], until: IsoDate): Is
 /**
  * Whether a group's first record in carry order is a refill pickup. Research §5(b) step 6,
  * left censoring: supply from before the data window is unknown. We read "the window's first
- * record was itself an early refill" as: the group's earliest record is a chronic-refill pickup (慢連箋領藥日 set, or 就醫序號 IC02–IC09). A 2nd/3rd fill is by rule
+ * record was itself an early refill" as: the group's earliest record is a chronic-refill pickup (慢連箋領藥日 or 慢箋原處方機構 set, or 就醫序號 IC02–IC09). A 2nd/3rd fill is by rule
  * collected up to 10 days before the previous fill runs out, and that previous fill is not in
  * the data, so up to 10 carried days may be missing.
  */
 export function firstIsRefill(first: MedicationRecord | undefined): boolean {
-  if (first === undefined) return false;
-  return first.refillDate !== null || isRefillSeq(first.visitSeqNo ?? '');
+  // The same test as the duplicate check's (isRefillPickup): a row known only by its 慢箋原處方機構 counts too.
+  return first !== undefined && isRefillPickup(first);
 }
 
 interface Bucket {

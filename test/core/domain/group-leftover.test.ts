@@ -119,6 +119,8 @@ test('a refill pickup counts from 慢連箋領藥日; a group that starts with o
   t.is(group?.leftoverDays, 18);
   t.true(group?.mayUnderestimate);
   t.true(groupLeftovers([record({ visitDate: '2025-01-22', visitSeqNo: 'IC03' })], '2025-02-01')[0]?.mayUnderestimate);
+  // Known only by its 慢箋原處方機構 (就醫序號 masked), as the duplicate check knows a pickup.
+  t.true(groupLeftovers([record({ visitDate: '2025-01-22', visitSeqNo: 'XXXX', chronicOriginInstitutionId: HOSPITAL_B.id, institution: PHARMACY_C })], '2025-02-01')[0]?.mayUnderestimate);
   const withOriginal = groupLeftovers([record({ visitDate: '2024-12-25' }), pickup], '2025-02-01');
   t.false(withOriginal[0]?.mayUnderestimate);
 });
