@@ -5,7 +5,7 @@
 import type { IsoDate, Severity } from './types.ts';
 import type { EquivalenceSet } from './equivalence.ts';
 import { recordStart } from './leftover.ts';
-import { EXCEPTION, PICKUP, type RecordColumns } from './record-columns.ts';
+import { EXCEPTION, ORIGIN_UNKNOWN, PICKUP, type RecordColumns } from './record-columns.ts';
 import type { PreparedHistory } from './prepared-history.ts';
 
 /** L1 同藥品, L2 同成分同劑型, L3 同成分不同劑型, L4 同藥理 (ATC5), L5 治療等效組. */
@@ -49,7 +49,8 @@ export interface DuplicateAlert {
 
 /**
  * Chain key (documented rule): two records belong to one prescription when the prescriber
- * (慢箋原處方機構 or institution) and the 就醫日期 match, and either one is a refill pickup
+ * (慢箋原處方機構 or institution; any, for a pickup whose 原處方機構 is not given, of the same
+ * drug code) and the 就醫日期 match, and either one is a refill pickup
  * (慢連箋領藥日 set, 原處方機構 set or 就醫序號 IC02–IC09: refill rows keep the original visit
  * date) or their 4-digit 就醫序號 do not differ (NHI: 同醫事機構、同就醫序號及同就醫日期 is one
  * prescription). Such records never pair: refill fills of one chain, and the rows of one visit
@@ -58,8 +59,14 @@ export interface DuplicateAlert {
 export function samePrescription(columns: RecordColumns, a: number, b: number): boolean {
   if (a === b) return true;
   // The visit day first, since it differs most often.
-  if (!sameVisit(columns, a, b) || columns.prescribers[a] !== columns.prescribers[b]) return false;
-  if (((columns.flags[a] as number) & PICKUP) !== 0 || ((columns.flags[b] as number) & PICKUP) !== 0) return true;
+  if (!sameVisit(columns, a, b)) return false;
+  const either = (columns.flags[a] as number) | (columns.flags[b] as number);
+  if (columns.prescribers[a] !== columns.prescribers[b]) {
+    // A pickup without 慢箋原處方機構 (chr_hosp_id is null in the cloud's samples, anchors 1(b))
+    // names the pharmacy, not the prescriber: the same drug on the same 就醫日期 is its chain.
+    return (either & ORIGIN_UNKNOWN) !== 0 && columns.drug[a] === columns.drug[b];
+  }
+  if ((either & PICKUP) !== 0) return true;
   const seqA = columns.seq[a] as number;
   const seqB = columns.seq[b] as number;
   return seqA === -1 || seqB === -1 || seqA === seqB;

@@ -24,6 +24,8 @@ export const EXCEPTION = 16;
 export const PICKUP = 32;
 /** flags: the cloud's own 高齡注意 mark (drug_65_mark). */
 export const CLOUD_MARK = 64;
+/** flags: a pickup without its 慢箋原處方機構 (chr_hosp_id): its prescriber is not known. */
+export const ORIGIN_UNKNOWN = 128;
 
 export class RecordColumns {
   /**
@@ -102,7 +104,8 @@ export class RecordColumns {
       flags[i] =
         (reason === null ? COMPUTABLE : 0) | (isAsNeededReason(reason) ? AS_NEEDED : 0) |
         (record.exceptionCode === null ? 0 : EXCEPTION) | (hasResetCode(record) ? RESET : 0) |
-        (inMg(record) ? IN_MG : 0) | (isRefillPickup(record) ? PICKUP : 0) | (record.cloudElderlyMark ? CLOUD_MARK : 0);
+        (inMg(record) ? IN_MG : 0) | (isRefillPickup(record) ? PICKUP : 0) | (record.cloudElderlyMark ? CLOUD_MARK : 0) |
+        (record.chronicOriginInstitutionId === null && isRefillPickup(record) ? ORIGIN_UNKNOWN : 0);
       seq[i] = visitSeqNumber(record.visitSeqNo);
       ids[i] = record.id;
       institutions[i] = record.institution.name;

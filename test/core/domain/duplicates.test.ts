@@ -233,6 +233,20 @@ test('fills of one chronic-refill chain never pair, even when collected early', 
   t.deepEqual(find([fill1, fill2, fill3], '2025-02-01'), []);
 });
 
+test('a chain whose pickups do not name the original prescriber (no chr_hosp_id) still never pairs', (t) => {
+  // Glimepiride 28 d × 3 from A on 1/1; fills 2 and 3 at two pharmacies, each on its first allowed day.
+  const chain = { visitDate: '2025-01-01', drugCode: 'GLIM000100' };
+  const fill1 = drug('GLIMEPIRIDE', 'A10BB12', { ...chain, institution: CLINIC_A, visitSeqNo: '0123' });
+  const fill2 = drug('GLIMEPIRIDE', 'A10BB12', { ...chain, institution: PHARMACY, refillDate: '2025-01-19', visitSeqNo: 'IC02' });
+  const fill3 = drug('GLIMEPIRIDE', 'A10BB12', { ...chain, institution: CLINIC_C, refillDate: '2025-02-06', visitSeqNo: 'IC03' });
+  t.deepEqual(find([fill1, fill2, fill3], '2025-02-06'), []);
+  // A pickup of another drug code with the same 就醫日期 is not that chain: it pairs.
+  const other = drug('GLIMEPIRIDE', 'A10BB12', { id: 'other', visitDate: '2025-01-01', drugCode: 'GLIM000200', institution: CLINIC_C, refillDate: '2025-01-20', visitSeqNo: 'IC02' });
+  const alerts = find([fill1, fill2, other], '2025-01-20');
+  t.is(alerts[0]?.level, 'L2');
+  t.true(alerts[0]?.recordIds.includes('other'));
+});
+
 test('a chain does pair with another prescriber\'s supply', (t) => {
   const fill1 = drug('VALSARTAN', 'C09CA03', { visitDate: '2025-01-01', institution: CLINIC_A });
   const fill2 = drug('VALSARTAN', 'C09CA03', { visitDate: '2025-01-01', institution: PHARMACY, chronicOriginInstitutionId: CLINIC_A.id, refillDate: '2025-01-25', visitSeqNo: 'IC02' });
