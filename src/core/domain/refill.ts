@@ -96,13 +96,13 @@ function holidayStartEarliest(lastDay: IsoDate, rules: RefillRules): IsoDate | n
 /** The anomalies of a status that has none: one frozen list, not one per prescription (a long history has tens of thousands). */
 const NO_ANOMALIES: readonly RefillAnomaly[] = Object.freeze([]);
 
-function anomaliesOf(p: ChronicPrescription, fillDates: IsoDate[], validUntil: IsoDate): readonly RefillAnomaly[] {
+function anomaliesOf(p: ChronicPrescription, fillDates: IsoDate[], taken: number, validUntil: IsoDate): readonly RefillAnomaly[] {
   // Made only when there is one: most prescriptions have none.
   let found: RefillAnomaly[] | null = null;
   if (p.daysPerFill > 30) (found ??= []).push('days-per-fill-over-30');
   if (p.daysPerFill * p.fills > 90) (found ??= []).push('total-days-over-90');
   if (!(p.daysPerFill > 0) || !(p.fills > 0) || !Number.isInteger(p.daysPerFill) || !Number.isInteger(p.fills)) (found ??= []).push('invalid-plan');
-  if (fillDates.length > p.fills) (found ??= []).push('more-fills-than-allowed');
+  if (taken > p.fills) (found ??= []).push('more-fills-than-allowed');
   // Sorted: the first fill is the earliest, the last the latest.
   const first = fillDates[0];
   const last = fillDates[fillDates.length - 1];
@@ -125,17 +125,18 @@ export function refillStatus(p: ChronicPrescription, today: IsoDate, rules: Refi
   const fillDates = inOrder(p.fillDates);
   const validFrom = p.prescriptionDate;
   const validUntil = addDays(validFrom, Math.max(1, perFill * fills) - 1);
-  const taken = fillDates.length;
+  // The fills taken: the dates known, or more when the cloud shows a later fill number (IC03 without IC02).
+  const taken = Math.max(fillDates.length, p.fillsTaken ?? 0);
   // One object, filled in below: a status is kept by the refill list and alerts, and at 100k
   // records the small objects that grouped its parts were a third of its bytes.
   const status: RefillStatus = {
     prescriptionId: p.id, prescriptionDate: p.prescriptionDate, drugCode: p.drugCode, drugName: p.drugName, fill: taken, fills,
     validFrom, validUntil, nextFrom: null, nextUntil: null, status: 'completed', daysUntilAllowed: 0,
-    anomalies: anomaliesOf(p, fillDates, validUntil), windowDays: rules.windowDays,
+    anomalies: anomaliesOf(p, fillDates, taken, validUntil), windowDays: rules.windowDays,
   };
   if (taken >= fills) return status;
   // Fill 1 may be collected from the prescription date; fill k+1 from D_k + N − window.
-  const lastFill = fillDates[taken - 1];
+  const lastFill = fillDates[fillDates.length - 1];
   // The window only differs from the normal one inside a holiday range.
   const lastDay = lastFill === undefined || rules.holidayWindows.length === 0 ? null : addDays(lastFill, perFill - 1);
   const window = lastDay === null ? rules.windowDays : windowFor(lastDay, rules);

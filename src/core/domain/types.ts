@@ -104,6 +104,11 @@ export interface ChronicPrescription {
   fills: number;
   /** Dates of fills taken so far, fill 1 first. */
   fillDates: IsoDate[];
+  /**
+   * The highest fill number the cloud shows (IC03 is fill 3), when it is more than
+   * fillDates.length: a pickup row is missing, but the fills before it were taken.
+   */
+  fillsTaken?: number;
   /** The cloud's own 'overdue' flag (chrDataY) when present. */
   cloudExpired: boolean | null;
   diagnosis: { code: string; name: string } | null;

@@ -78,6 +78,8 @@ function toPrescription(group: TaggedRow[]): ChronicPrescription | null {
   // the metadata or pickup rows, so the visit date stands in for it.
   if (!byFill.has(1)) byFill.set(1, head.func_date);
   const fillDates = [...byFill.entries()].sort((a, b) => a[0] - b[0]).map(([, day]) => day);
+  // IC03 without an IC02 row: fill 2 was taken too, its date is not known.
+  const highest = Math.max(...byFill.keys());
 
   const seq = head.orig_func_seq_no ?? head.func_seq_no ?? '';
   const institutionId = head.hosp_id ?? '';
@@ -91,6 +93,7 @@ function toPrescription(group: TaggedRow[]): ChronicPrescription | null {
     daysPerFill,
     fills,
     fillDates,
+    ...(highest > fillDates.length ? { fillsTaken: highest } : {}),
     cloudExpired: explicit !== undefined ? explicit === 'Y' : group.some((row) => row.listedOverdue),
     diagnosis: head.icd9cm_code !== null ? { code: head.icd9cm_code, name: head.icd_cname ?? '' } : null,
   };

@@ -1,6 +1,7 @@
 import test from 'ava';
 import { MedicloudShapeError, mapChronic } from '../../../src/core/medicloud/index.ts';
 import { chronicRow } from './fixtures.ts';
+import { refillStatus } from '../../../src/core/domain/refill.ts';
 
 test('sort_code 1/2/3 rows of one slip become one prescription at fill 2 of 3', (t) => {
   const [prescription, ...rest] = mapChronic({
@@ -60,6 +61,27 @@ test('pickups grouped across pharmacies by (orig_func_seq_no, func_date), fill 1
   });
   t.deepEqual(prescription?.fillDates, ['2025-08-01', '2025-08-20', '2025-09-12']);
   t.is(prescription?.fills, 3);
+});
+
+test('an IC03 pickup without its IC02 row: three fills taken, the prescription is completed', (t) => {
+  const [prescription] = mapChronic({
+    chrDataN: [chronicRow(), chronicRow({ sort_code: 3, func_seq_no: 'IC03', rel_date: '114/09/12', chr_num: 3, hosp_id: '5901010034', hosp_abbr: '甲藥局' })],
+  });
+  t.deepEqual(prescription?.fillDates, ['2025-08-01', '2025-09-12']);
+  t.is(prescription?.fillsTaken, 3);
+  const status = refillStatus(prescription!, '2025-09-20');
+  t.is(status.fill, 3);
+  t.is(status.status, 'completed');
+  // With every row present nothing extra is said.
+  const [whole] = mapChronic({ chrDataN: [chronicRow(), chronicRow({ sort_code: 3, func_seq_no: 'IC02', rel_date: '114/08/22', chr_num: 3 })] });
+  t.is(whole?.fillsTaken, undefined);
+});
+
+test('an IC02 pickup without fill 1 in the window counts from the pickup: fill 3 from its date', (t) => {
+  const [prescription] = mapChronic({ chrDataN: [chronicRow({ sort_code: 3, func_seq_no: 'IC02', rel_date: '114/08/22', chr_num: 3 })] });
+  const status = refillStatus(prescription!, '2025-09-01');
+  t.is(status.fill, 2);
+  t.is(status.nextFrom, '2025-09-09');
 });
 
 test('a cycle whose number of fills cannot be known is left out, not guessed', (t) => {
