@@ -15,7 +15,7 @@ import { allergySchema, mapAllergyRow } from './allergy.ts';
 import { careListSchema, careListSummarySchema, mapCareListRow, mapCareListSummaryRow } from './care-list.ts';
 import { chronicSchema, groupChronicRows } from './chronic.ts';
 import { mapMedDaysRow, medDaysSchema } from './med-days.ts';
-import { mapMedicationRow, medicationsSchema } from './medications.ts';
+import { mapMedicationRows, medicationsSchema } from './medications.ts';
 import { MedicloudShapeError, shapeErrorFrom } from './shape-error.ts';
 import { mapSummaryRows, summarySchema } from './summary.ts';
 
@@ -54,7 +54,7 @@ export const MEDICLOUD_ENDPOINTS = {
     path: 'imue0008/imue0008s02/get-data',
     title: { 'zh-TW': '西醫用藥紀錄', en: 'medication records' },
     schema: medicationsSchema,
-    map: (data): MedicationRecord[] => data.robject.map(mapMedicationRow),
+    map: (data): MedicationRecord[] => mapMedicationRows(data.robject),
   }),
   imue0008s05: endpoint({
     id: 'imue0008s05',

@@ -1,7 +1,7 @@
 // imue0008s02 西醫用藥紀錄: `{ log2time, robject: [...] }`, one row per drug per visit.
 // Field names and formats are the real API's (research anchors 1(b)).
 import { z } from 'zod';
-import type { MedicationRecord } from '../domain/types.ts';
+import type { ExceptionCode, MedicationRecord } from '../domain/types.ts';
 import { dosageFormOf } from './dosage-form.ts';
 import { count, date, days, envelope, mark, optionalDate, optionalNumber, optionalText, text } from './fields.ts';
 import { ingredientsOf } from './ingredients.ts';
@@ -86,4 +86,31 @@ export function mapMedicationRow(row: MedicationRow, index: number): MedicationR
     exceptionCode: null,
     unitStrengthMg: unitStrengthMg(row.drug_ename),
   };
+}
+
+/** NHI exception codes R001–R008, claimed as virtual orders (order type G, quantity 0; research §1). */
+const EXCEPTION_ORDER = /^R00[1-8]$/;
+
+/**
+ * The rows of imue0008s02 as medication records. A row whose code is an exception code is
+ * not a drug: it is the visit's declaration (R003 regimen change, R001 lost supply …), so it
+ * is dropped and its code set on that visit's drugs (same institution, 就醫日期 and 就醫序號),
+ * where the carry walk and the duplicate check read it.
+ */
+export function mapMedicationRows(rows: MedicationRow[]): MedicationRecord[] {
+  const records = rows.map(mapMedicationRow);
+  const declared = new Map<string, ExceptionCode>();
+  for (const record of records) if (EXCEPTION_ORDER.test(record.drugCode)) declared.set(visitKey(record), record.drugCode as ExceptionCode);
+  if (declared.size === 0) return records;
+  const drugs: MedicationRecord[] = [];
+  for (const record of records) {
+    if (EXCEPTION_ORDER.test(record.drugCode)) continue;
+    const code = declared.get(visitKey(record));
+    drugs.push(code === undefined ? record : { ...record, exceptionCode: code });
+  }
+  return drugs;
+}
+
+function visitKey(record: MedicationRecord): string {
+  return `${record.institution.id}|${record.visitDate}|${record.visitSeqNo ?? ''}`;
 }

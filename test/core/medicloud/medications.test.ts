@@ -137,3 +137,16 @@ test('truncated JSON text is a bad-json error with the position and no quoted da
   t.regex(error.messageIn('zh-TW'), /^imue0008s02：JSON 格式錯誤 (檔案提前結束，)?位置 120（第 1 行第 121 欄）$/);
   t.false(error.message.includes('FURIDE'));
 });
+
+test('an exception-code row (R003 as a virtual order) is not a drug: its code goes to the drugs of that visit', (t) => {
+  const r003 = medicationRow({
+    drug_code: 'R003', drug_ename: '醫師認定須更換藥品或調整劑量', drug_ing_name: null, drug_ing_code: null, drug_atc7_code: null,
+    drug_atc5_code: null, drug_atc5_name: null, drug_atc3_code: null, qty: 0, day: 0, drug_left: 0, drug_fre: null, r: 2,
+  });
+  const otherVisit = medicationRow({ drug_date: '2025/10/01', func_seq_no: '0007', r: 3 });
+  const records = mapMedications(medications([medicationRow(), r003, otherVisit]));
+  t.deepEqual(records.map((r) => [r.drugCode, r.visitDate, r.exceptionCode]), [
+    ['AC58639100', '2025-10-24', 'R003'],
+    ['AC58639100', '2025-10-01', null],
+  ]);
+});
