@@ -47,14 +47,20 @@ const EXTENDED_RELEASE_NAME =
 export const BEERS_2019_EXAMPLES: ElderlyRuleSet = {
   id: 'beers-2019-examples',
   version: '2019-examples-3',
-  source: 'American Geriatrics Society 2019 Updated AGS Beers Criteria, Table 2 (example rows, research §6); ATC per WHO index 2026-04-25',
+  source: 'American Geriatrics Society 2019 Updated AGS Beers Criteria, Table 2 (example rows, research §6; the benzodiazepine row holds the whole class of the ingredient table); ATC per WHO index 2026-04-25',
   rules: [
     { id: 'antihistamine-first-gen', category: { 'zh-TW': '第一代抗組織胺（強抗膽鹼）', en: 'First-generation antihistamines (strongly anticholinergic)' },
       atc7: ['R06AB04', 'R06AA02', 'R06AX02', 'N05BB01', 'R06AD02', 'R06AA09'], tier: 'avoid' },
     { id: 'anticholinergic-antiparkinson-antispasmodic', category: { 'zh-TW': '抗膽鹼抗巴金森／解痙劑', en: 'Anticholinergic antiparkinson agents / antispasmodics' },
       atc7: ['N04AA01', 'A03BA03', 'A03AA07', 'N05CM05'], tier: 'avoid' },
     { id: 'benzodiazepine', category: { 'zh-TW': '苯二氮平類', en: 'Benzodiazepines' },
-      atc7: ['N05BA01', 'N05BA12', 'N05BA06', 'N05CD04', 'N05CD09', 'N05CD03', 'N05CD05'], tier: 'avoid' },
+      // Beers names the class; the research's examples first, then every other benzodiazepine of
+      // the ingredient table (clonazepam, RIVOTRIL, is the commonest one the examples left out).
+      atc7: [
+        'N05BA01', 'N05BA12', 'N05BA06', 'N05CD04', 'N05CD09', 'N05CD03', 'N05CD05',
+        'N03AE01', 'N05BA04', 'N05BA08', 'N05BA09', 'N05BA17', 'N05CD01', 'N05CD02', 'N05CD06', 'N05CD08', 'N05CD10', 'N05CD15',
+      ],
+      tier: 'avoid' },
     { id: 'z-drug', category: { 'zh-TW': 'Z 類安眠藥', en: 'Z-drugs' }, atc7: ['N05CF02', 'N05CF01', 'N05CF04'], tier: 'avoid' },
     { id: 'sulfonylurea-long-acting', category: { 'zh-TW': '長效磺醯尿素類', en: 'Long-acting sulfonylureas' },
       atc7: ['A10BB01', 'A10BB12', 'A10BB02'], tier: 'avoid' },

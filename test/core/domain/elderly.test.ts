@@ -71,6 +71,13 @@ test('short-acting dipyridamole is flagged; the extended-release combination wit
   t.is(elderlyCautions(patient('1950-01-01'), [persantin], TODAY)[0]?.ruleId, 'dipyridamole-ticlopidine');
 });
 
+test('every benzodiazepine is the class Beers names, not only the research\'s examples: clonazepam, nitrazepam, oxazepam', (t) => {
+  for (const [name, atc7] of [['CLONAZEPAM', 'N03AE01'], ['NITRAZEPAM', 'N05CD02'], ['OXAZEPAM', 'N05BA04'], ['NIMETAZEPAM', 'N05CD15']] as const) {
+    const rivotril = record({ drugName: `${name} 0.5MG`, ingredients: [{ name, atc7 }], atc7 });
+    t.is(elderlyCautions(patient('1950-01-01'), [rivotril], TODAY)[0]?.ruleId, 'benzodiazepine', name);
+  }
+});
+
 test('PPI only beyond 8 weeks supplied', (t) => {
   const ppi = (visitDate: string) => record({ drugName: 'TAKEPRON OD 30MG', ingredients: [{ name: 'LANSOPRAZOLE', atc7: 'A02BC03' }], atc7: 'A02BC03', visitDate });
   t.deepEqual(elderlyCautions(patient('1950-01-01'), [ppi('2025-10-01')], TODAY), []);
