@@ -101,11 +101,11 @@ export class RecordColumns {
       visitDay[i] = record.refillDate === null ? (startDay[i] as number) : preparer.dayOf(record.visitDate);
       daysSupply[i] = record.daysSupply;
       daily[i] = dailyAmount(record);
+      const pickup = isRefillPickup(record) ? (record.chronicOriginInstitutionId === null ? PICKUP | ORIGIN_UNKNOWN : PICKUP) : 0;
       flags[i] =
         (reason === null ? COMPUTABLE : 0) | (isAsNeededReason(reason) ? AS_NEEDED : 0) |
         (record.exceptionCode === null ? 0 : EXCEPTION) | (hasResetCode(record) ? RESET : 0) |
-        (inMg(record) ? IN_MG : 0) | (isRefillPickup(record) ? PICKUP : 0) | (record.cloudElderlyMark ? CLOUD_MARK : 0) |
-        (record.chronicOriginInstitutionId === null && isRefillPickup(record) ? ORIGIN_UNKNOWN : 0);
+        (inMg(record) ? IN_MG : 0) | pickup | (record.cloudElderlyMark ? CLOUD_MARK : 0);
       seq[i] = visitSeqNumber(record.visitSeqNo);
       ids[i] = record.id;
       institutions[i] = record.institution.name;
