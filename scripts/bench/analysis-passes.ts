@@ -26,7 +26,7 @@ export function shapedHistory(shape: HistoryShape, records: number): PatientHist
 
 /**
  * The passes after prepare, in the order analyzeHistory runs them. The start order and the K1
- * slots (in packed and in carry order) are worked out once per prepared history and shared by
+ * slots are worked out once per prepared history and shared by
  * the passes after them, so they are timed as passes of their own.
  */
 export const PASS_NAMES = ['start order', 'K1 slots', 'duplicates', 'elderly', 'groups', 'care list', 'refills'] as const;
@@ -36,7 +36,7 @@ export type PassName = (typeof PASS_NAMES)[number];
 export function passesOn(history: PatientHistory, prepared: PreparedHistory): Record<PassName, () => number> {
   return {
     'start order': () => prepared.startOrder().length,
-    'K1 slots': () => prepared.carrySlots().members.length,
+    'K1 slots': () => prepared.k1Slots().members.length,
     duplicates: () => duplicatesOfPrepared(prepared, settings).length,
     elderly: () => elderlyOfPrepared(history.patient, prepared, { elderlyAge: settings.elderlyAge }).length,
     groups: () => groupsOfPrepared(prepared).length,

@@ -15,7 +15,7 @@ const shape: HistoryShape = shapeText === 'long' ? 'long' : 'dense';
 const history = shapedHistory(shape, Number(sizeText));
 const prepared = prepare(history);
 prepared.startOrder();
-prepared.carrySlots();
+prepared.k1Slots();
 // With --expose-gc (the counter's no-GC mode) the history moves to the old generation now,
 // so a young generation sized past the runs' allocation never collects during them.
 const collect = (globalThis as { gc?: () => void }).gc;
@@ -27,7 +27,7 @@ const passes: Record<string, () => number> = {
   prepare: () => {
     const fresh = prepare(history);
     fresh.startOrder();
-    return fresh.carrySlots().members.length;
+    return fresh.k1Slots().members.length;
   },
   ...passesOn(history, prepared),
 };

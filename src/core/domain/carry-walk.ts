@@ -1,69 +1,10 @@
 // The carry-over walk of research §5(b) on integer day numbers: record positions and their
-// columns (record-columns.ts), a few typed arrays instead of the record objects. Group leftover and the duplicate check (L2 "on hand when the newest was dispensed")
-// both walk one K1 group, a slice of a positions array already in packed start order (S,
-// larger N, input order; k1-slots.ts).
+// columns (record-columns.ts), a few typed arrays instead of the record objects. Group
+// leftover and the duplicate check (L2 "on hand when the newest was dispensed") both walk one
+// K1 group, a slice of a positions array in packed start order (S, larger N, input order;
+// k1-slots.ts). The walk reads a start day at a time, so the order within a day never matters.
 import { COMPUTABLE, IN_MG, RESET, type RecordColumns } from './record-columns.ts';
 import { DaySupply, MG_UNIT, dayDoseChanged } from './carry-rules.ts';
-
-/**
- * carryOrder for two records of one run (same S, same packed N rank): larger N first, then
- * id, then input position.
- */
-function tieOrder(columns: RecordColumns, a: number, b: number): number {
-  const ids = columns.ids;
-  const idA = ids[a] as string;
-  const idB = ids[b] as string;
-  return (columns.daysSupply[b] as number) - (columns.daysSupply[a] as number) || (idA < idB ? -1 : idA > idB ? 1 : 0) || a - b;
-}
-
-/** The columns byTieOrder reads while a run is sorted. */
-let sorting: RecordColumns | null = null;
-
-/**
- * Puts positions[from, to), already in packed start order, into exact carry order (research
- * §5(b) step 2: S, larger N, id, input position) by sorting each run of neighbours that share
- * S and N. In place.
- */
-export function settleTies(positions: Int32Array, from: number, to: number, columns: RecordColumns): void {
-  const order = columns.order;
-  sorting = columns;
-  let runStart = from;
-  for (let i = from + 1; i <= to; i++) {
-    if (i < to && order[positions[i] as number] === order[positions[runStart] as number]) continue;
-    if (i - runStart >= 2) sortRun(positions, runStart, i);
-    runStart = i;
-  }
-  sorting = null;
-}
-
-/**
- * tieOrder as a module function, not a closure made per run: V8 keeps a closure's optimised
- * code only while some closure of it is alive, and under the kiosk's heap limits that code was
- * thrown away at each full collection (docs/analysis-speed.md, "No closures made per analysis").
- */
-function byTieOrder(a: number, b: number): number {
-  return tieOrder(sorting as RecordColumns, a, b);
-}
-
-/**
- * Sorts positions[from, to), one run, by byTieOrder: by insertion when short, else by the
- * built-in sort, so the compares stay k log k (a dense history's same-day fills of one drug).
- */
-function sortRun(positions: Int32Array, from: number, to: number): void {
-  if (to - from > 12) {
-    positions.subarray(from, to).sort(byTieOrder);
-    return;
-  }
-  for (let i = from + 1; i < to; i++) {
-    const p = positions[i] as number;
-    let j = i - 1;
-    while (j >= from && byTieOrder(positions[j] as number, p) > 0) {
-      positions[j + 1] = positions[j] as number;
-      j--;
-    }
-    positions[j + 1] = p;
-  }
-}
 
 /** The day the walk is reading (one per walk at a time: the walk does not nest). */
 const day = new DaySupply();

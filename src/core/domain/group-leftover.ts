@@ -39,9 +39,12 @@ export function groupKey(record: MedicationRecord, ingredient: Ingredient): stri
   return `${ingredientIdentity(ingredient)}|${record.dosageForm}`;
 }
 
-/** Research §5(b) step 2: by S ascending; on the same day the larger N first; then id for a stable order. */
+/**
+ * Research §5(b) step 2: by S ascending; on the same day the larger N first; then input order
+ * (the sort is stable), as the K1 slots list them.
+ */
 function carryOrder(a: MedicationRecord, b: MedicationRecord): number {
-  return compareIso(recordStart(a), recordStart(b)) || b.daysSupply - a.daysSupply || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  return compareIso(recordStart(a), recordStart(b)) || b.daysSupply - a.daysSupply;
 }
 
 /** The day the ISO walk is reading. */
@@ -134,8 +137,8 @@ export function datesReadable(history: PreparedHistory): boolean {
 /** groupLeftovers on a prepared history whose dates are readable (datesReadable). */
 export function groupsOfPrepared(history: PreparedHistory): GroupLeftover[] {
   // A row object listed twice counts once, at its first position.
-  // In carry order already (PreparedHistory.carrySlots): a subset of a sorted slice stays sorted.
-  const slots = filteredSlices(history.carrySlots(), history.columns.flags, COMPUTABLE, history.keptPositions('first'));
+  // In packed start order already (PreparedHistory.k1Slots): a subset of a sorted slice stays sorted.
+  const slots = filteredSlices(history.k1Slots(), history.columns.flags, COMPUTABLE, history.keptPositions('first'));
   const { ends, members, firstIndex, formCount } = slots;
   const groups: GroupLeftover[] = [];
   for (let slot = 0; slot < firstIndex.length; slot++) {
@@ -148,7 +151,7 @@ export function groupsOfPrepared(history: PreparedHistory): GroupLeftover[] {
   return groups.sort(byLeftover);
 }
 
-/** One K1 group: members[from, to) in carry order; `namer` the group's first record in input order. */
+/** One K1 group: members[from, to) in packed start order; `namer` the group's first record in input order. */
 function groupOf(history: PreparedHistory, members: Int32Array, from: number, to: number, namer: number, identityKey: number): GroupLeftover | null {
   const { preparer, columns } = history;
   const { startDay, endDay, ids, institutions } = columns;

@@ -8,14 +8,12 @@ import { keyOrder } from './day-order.ts';
 import { RecordColumns } from './record-columns.ts';
 import type { AnalyzedRecord } from './analyzed-record.ts';
 import { k1Slots, type K1Slots } from './k1-slots.ts';
-import { settleTies } from './carry-walk.ts';
 
 export class PreparedHistory {
   /** The prepared facts as typed arrays by input position (record-columns.ts). */
   readonly columns: RecordColumns;
   private positions: Int32Array | null = null;
   private slots: K1Slots | null = null;
-  private settled: K1Slots | null = null;
   private repeats: boolean | null = null;
 
   /** The records table's rows in input order, when asked for (PreparedHistory.withRows); else null. */
@@ -84,26 +82,6 @@ export class PreparedHistory {
   k1Slots(): K1Slots {
     this.slots ??= k1Slots(this);
     return this.slots;
-  }
-
-  /**
-   * The same K1 slots with each slice in exact carry order (S, larger N, id, input position;
-   * settleTies), worked out once: the group pass reads its groups, and lists their records,
-   * in this order. (The carry walk itself reads a start day at a time, so it needs only the
-   * packed start order of k1Slots.)
-   */
-  carrySlots(): K1Slots {
-    if (this.settled === null) {
-      const slots = this.k1Slots();
-      const members = slots.members.slice();
-      for (let slot = 0; slot + 1 < slots.ends.length; slot++) {
-        const from = slots.ends[slot] as number;
-        const to = slots.ends[slot + 1] as number;
-        if (to - from > 1) settleTies(members, from, to, this.columns);
-      }
-      this.settled = { ...slots, members };
-    }
-    return this.settled;
   }
 
   /**

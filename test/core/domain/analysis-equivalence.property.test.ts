@@ -157,7 +157,8 @@ function referenceGroups(records: MedicationRecord[], today: IsoDate): Map<strin
     const end = naiveWalk(current);
     if (end === null) continue;
     const byCarry = (rs: MedicationRecord[]) =>
-      [...rs].sort((a, b) => compareIso(start(a), start(b)) || b.daysSupply - a.daysSupply || compareIso(a.id, b.id)).map((r) => r.id);
+      // S, larger N, then input order (the lists are in input order and the sort is stable).
+      [...rs].sort((a, b) => compareIso(start(a), start(b)) || b.daysSupply - a.daysSupply).map((r) => r.id);
     out.set(key, {
       leftoverDays: Math.max(0, daysBetween(today, end)),
       supplyEnd: addDays(end, -1),
