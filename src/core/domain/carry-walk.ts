@@ -17,7 +17,7 @@ const day = new DaySupply();
  * the old leftover (research §5(b) step 4).
  */
 export function walkDays(positions: Int32Array, from: number, to: number, columns: RecordColumns): number | null {
-  const { startDay, daysSupply, flags, daily, drug } = columns;
+  const { startDay, daysSupply, flags, daily } = columns;
   let cursor: number | null = null;
   let beforeDose = Number.NaN;
   let beforeUnit: number | undefined;
@@ -27,18 +27,17 @@ export function walkDays(positions: Int32Array, from: number, to: number, column
     const start = startDay[first] as number;
     const firstFlag = flags[first] as number;
     let dose = daily[first] as number;
-    let unit: number | undefined = Number.isNaN(dose) ? undefined : (firstFlag & IN_MG) !== 0 ? MG_UNIT : (drug[first] as number);
+    let unit: number | undefined = Number.isNaN(dose) ? undefined : unitAt(columns, first);
     let days = daysSupply[first] as number;
     let reset = (firstFlag & RESET) !== 0;
     k++;
     if (k < to && startDay[positions[k] as number] === start) {
       // More records that day (an unreadable S is a day of its own): DaySupply reads them together.
       day.begin();
-      day.add(dose, (firstFlag & IN_MG) !== 0 ? MG_UNIT : (drug[first] as number), days, reset);
+      day.add(dose, unitAt(columns, first), days, reset);
       do {
         const i = positions[k] as number;
-        const flag = flags[i] as number;
-        day.add(daily[i] as number, (flag & IN_MG) !== 0 ? MG_UNIT : (drug[i] as number), daysSupply[i] as number, (flag & RESET) !== 0);
+        day.add(daily[i] as number, unitAt(columns, i), daysSupply[i] as number, ((flags[i] as number) & RESET) !== 0);
         k++;
       } while (k < to && startDay[positions[k] as number] === start);
       dose = day.dose();
@@ -53,6 +52,11 @@ export function walkDays(positions: Int32Array, from: number, to: number, column
     beforeUnit = unit;
   }
   return cursor;
+}
+
+/** The unit of a record's daily amount (DaySupply): mg, or its drug number. */
+function unitAt(columns: RecordColumns, i: number): number {
+  return ((columns.flags[i] as number) & IN_MG) !== 0 ? MG_UNIT : (columns.drug[i] as number);
 }
 
 /**
