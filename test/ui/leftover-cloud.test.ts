@@ -3,15 +3,22 @@ import test from 'ava';
 import type { CloudGroupLeftover } from '../../src/core/domain/types.ts';
 import type { GroupLeftover } from '../../src/core/domain/group-leftover.ts';
 import { cloudLeftoverFor } from '../../src/commands/analyze/json.ts';
+import { addDays } from '../../src/core/domain/dates.ts';
 import { leftoverRows } from '../../src/ui/tabs/other-columns.ts';
 
+/** A row the cloud gave when queried on 2025-11-01: pres_med_day = edate − query date + 1. */
 function cloudRow(dosageFormText: string, leftoverDays: number): CloudGroupLeftover {
-  return { groupCode: 'C08NIF41212', atc5Name: '', ingredient: 'NIFEDIPINE', dosageFormText, lastDispensed: '2025-11-01', daysSupply: 28, supplyEnd: '2025-11-28', leftoverDays, institutionId: null };
+  const supplyEnd = addDays('2025-11-01', leftoverDays - 1);
+  return { groupCode: 'C08NIF41212', atc5Name: '', ingredient: 'NIFEDIPINE', dosageFormText, lastDispensed: '2025-10-01', daysSupply: 28, supplyEnd, leftoverDays, institutionId: null };
 }
 
-test('the kiosk column and `yaoli analyze` show the same cloud value for a group', (t) => {
+test('the kiosk column and `yaoli analyze` show the same cloud value for a group, read as of the analysis day', (t) => {
   const cloud = [cloudRow('一般錠劑膠囊劑', 0), cloudRow('緩釋錠劑膠囊劑', 22)];
   const group = { key: 'NIFEDIPINE|oral', ingredient: 'NIFEDIPINE', dosageForm: 'oral' } as GroupLeftover;
-  t.is(leftoverRows([group], cloud)[0]?.cloud?.leftoverDays, 22);
-  t.is(cloudLeftoverFor(group, cloud), 22);
+  // On the query day the cloud's own figure; nine days later nine days fewer (SPEC §2: recompute against today).
+  t.is(leftoverRows([group], cloud, '2025-11-01')[0]?.cloudDays, 22);
+  t.is(cloudLeftoverFor(group, cloud, '2025-11-01'), 22);
+  t.is(leftoverRows([group], cloud, '2025-11-10')[0]?.cloudDays, 13);
+  t.is(cloudLeftoverFor(group, cloud, '2025-11-10'), 13);
+  t.is(cloudLeftoverFor(group, cloud, '2025-12-30'), 0);
 });

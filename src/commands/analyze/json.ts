@@ -5,9 +5,9 @@ import type { Analysis } from '../../core/domain/analysis.ts';
 import { maskNationalId } from '../../core/domain/national-id.ts';
 import { recordStart } from '../../core/domain/leftover.ts';
 import { alertMessages } from '../../core/domain/messages.ts';
-import { cloudRowFor } from '../../core/domain/cloud-leftover.ts';
+import { cloudDaysOn, cloudRowFor } from '../../core/domain/cloud-leftover.ts';
 import type { GroupLeftover } from '../../core/domain/group-leftover.ts';
-import type { CloudGroupLeftover } from '../../core/domain/types.ts';
+import type { CloudGroupLeftover, IsoDate } from '../../core/domain/types.ts';
 
 export function alertText(alert: Analysis['alerts'][number], lang: Lang): string {
   return translate(alertMessages, alert.key, lang, alert.facts);
@@ -15,11 +15,12 @@ export function alertText(alert: Analysis['alerts'][number], lang: Lang): string
 
 /**
  * The cloud's own 門診藥品餘藥日數 (pres_med_day) for a group, shown beside ours (SPEC §2;
- * cloudRowFor pairs them as the kiosk does). It is frozen at the cloud's query time; null
- * when the cloud has no such group.
+ * cloudRowFor pairs them as the kiosk does), read as of `today` from the cloud's own supply end
+ * (cloudDaysOn); null when the cloud has no such group.
  */
-export function cloudLeftoverFor(group: Pick<GroupLeftover, 'ingredient' | 'dosageForm'>, cloud: readonly CloudGroupLeftover[]): number | null {
-  return cloudRowFor(group, cloud)?.leftoverDays ?? null;
+export function cloudLeftoverFor(group: Pick<GroupLeftover, 'ingredient' | 'dosageForm'>, cloud: readonly CloudGroupLeftover[], today: IsoDate): number | null {
+  const row = cloudRowFor(group, cloud);
+  return row === null ? null : cloudDaysOn(row, today);
 }
 
 export function analysisJson(analysis: Analysis, lang: Lang, cloudLeftover: readonly CloudGroupLeftover[] = []) {
@@ -59,7 +60,7 @@ export function analysisJson(analysis: Analysis, lang: Lang, cloudLeftover: read
       noCarryLeftoverDays: group.noCarryLeftoverDays,
       supplyEnd: group.supplyEnd,
       mayUnderestimate: group.mayUnderestimate,
-      cloudLeftoverDays: cloudLeftoverFor(group, cloudLeftover),
+      cloudLeftoverDays: cloudLeftoverFor(group, cloudLeftover, analysis.today),
       institutions: group.institutions,
     })),
     refills: analysis.refills.map((refill) => ({

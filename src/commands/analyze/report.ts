@@ -74,7 +74,7 @@ export function renderReport(analysis: Analysis, lang: Lang, cloudLeftover: read
     { header: t('col.groupLeftover'), value: (g) => String(g.leftoverDays), align: 'right' },
     { header: t('col.noCarry'), value: (g) => String(g.noCarryLeftoverDays), align: 'right' },
     { header: t('col.supplyEnd'), value: (g) => roc(g.supplyEnd) },
-    { header: t('col.cloud'), value: (g) => String(cloudLeftoverFor(g, cloudLeftover) ?? '—'), align: 'right' },
+    { header: t('col.cloud'), value: (g) => String(cloudLeftoverFor(g, cloudLeftover, analysis.today) ?? '—'), align: 'right' },
     { header: t('col.note'), value: (g) => (g.mayUnderestimate ? t('group.mayUnderestimate') : '') },
   ];
   const activeGroups = analysis.groups.filter((g) => g.leftoverDays > 0 || g.noCarryLeftoverDays > 0);

@@ -2,8 +2,9 @@
 // (SPEC §2). The cloud keys its rows by ingredient and NHI's dosage-form text ('NIFEDIPINE ,
 // 緩釋錠劑膠囊劑'); our K1 groups are ingredient + route, so an oral group can meet two cloud
 // rows (一般 and 緩釋). The kiosk and `yaoli analyze` both read the pairing from here.
-import type { CloudGroupLeftover, DosageForm } from './types.ts';
+import type { CloudGroupLeftover, DosageForm, IsoDate } from './types.ts';
 import { normalIngredientName } from './ingredients.ts';
+import { daysBetween } from './dates.ts';
 
 /** Words of NHI's form texts, most specific first ('舌下錠' is sublingual before '錠' is oral). */
 const FORM_WORDS: readonly [RegExp, DosageForm][] = [
@@ -41,4 +42,14 @@ export function cloudRowFor(group: { ingredient: string; dosageForm: DosageForm 
     if (best === null || row.leftoverDays > best.leftoverDays) best = row;
   }
   return best;
+}
+
+/**
+ * The cloud's figure as of `today`. pres_med_day is frozen at the cloud's query time; it is
+ * edate − query date + 1 (anchors 1(c).7, both fixtures), so the same supply end read on
+ * `today` is the cloud's own answer for today (SPEC §2: recompute against today). On the day
+ * of the query it is pres_med_day itself.
+ */
+export function cloudDaysOn(row: CloudGroupLeftover, today: IsoDate): number {
+  return Math.max(0, daysBetween(today, row.supplyEnd) + 1);
 }

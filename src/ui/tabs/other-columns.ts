@@ -1,23 +1,28 @@
 // Columns of the 餘藥, 慢箋, 管制藥 and 過敏 tabs.
 import type { Lang } from '../../i18n/index.ts';
-import type { AllergyRecord, CloudGroupLeftover } from '../../core/domain/types.ts';
+import type { AllergyRecord, CloudGroupLeftover, IsoDate } from '../../core/domain/types.ts';
 import type { GroupLeftover } from '../../core/domain/group-leftover.ts';
 import type { RefillStatus } from '../../core/domain/refill.ts';
 import type { CareListMonth } from '../../core/domain/care-list.ts';
-import { cloudRowFor } from '../../core/domain/cloud-leftover.ts';
+import { cloudDaysOn, cloudRowFor } from '../../core/domain/cloud-leftover.ts';
 import { tr } from '../i18n/index.ts';
 import type { Column } from '../table/columns.ts';
 import { rocDate } from '../text/when.ts';
 
 export interface LeftoverRow {
   group: GroupLeftover;
-  /** The cloud's own pres_med_day for the group, when it lists one (cloudRowFor). */
+  /** The cloud's own pres_med_day row for the group, when it lists one (cloudRowFor). */
   cloud: CloudGroupLeftover | null;
+  /** That row's days left as of the analysis's day (cloudDaysOn); null without a row. */
+  cloudDays: number | null;
 }
 
-/** Pairs each group with the cloud's pres_med_day row for it (cloudRowFor, as `yaoli analyze` does). */
-export function leftoverRows(groups: readonly GroupLeftover[], cloud: readonly CloudGroupLeftover[]): LeftoverRow[] {
-  return groups.map((group) => ({ group, cloud: cloudRowFor(group, cloud) }));
+/** Pairs each group with the cloud's pres_med_day row for it (cloudRowFor, as `yaoli analyze` does), read as of `today`. */
+export function leftoverRows(groups: readonly GroupLeftover[], cloud: readonly CloudGroupLeftover[], today: IsoDate): LeftoverRow[] {
+  return groups.map((group) => {
+    const row = cloudRowFor(group, cloud);
+    return { group, cloud: row, cloudDays: row === null ? null : cloudDaysOn(row, today) };
+  });
 }
 
 export function leftoverColumns(lang: Lang): Column<LeftoverRow>[] {
@@ -26,7 +31,7 @@ export function leftoverColumns(lang: Lang): Column<LeftoverRow>[] {
     { id: 'form', title: 'col.form', width: 6, text: (r) => tr(lang, `form.${r.group.dosageForm}`) },
     { id: 'carry', title: 'col.carry', width: 8, align: 'right', text: (r) => `${r.group.leftoverDays}${r.group.mayUnderestimate ? '+' : ''}`, sortValue: (r) => r.group.leftoverDays },
     { id: 'no-carry', title: 'col.no-carry', width: 8, align: 'right', text: (r) => String(r.group.noCarryLeftoverDays), sortValue: (r) => r.group.noCarryLeftoverDays },
-    { id: 'cloud', title: 'col.cloud', width: 8, align: 'right', text: (r) => (r.cloud ? String(r.cloud.leftoverDays) : '-'), sortValue: (r) => r.cloud?.leftoverDays ?? null },
+    { id: 'cloud', title: 'col.cloud', width: 8, align: 'right', text: (r) => (r.cloudDays === null ? '-' : String(r.cloudDays)), sortValue: (r) => r.cloudDays },
     { id: 'end', title: 'col.supply-end', width: 9, text: (r) => rocDate(r.group.supplyEnd), sortValue: (r) => r.group.supplyEnd },
     { id: 'institutions', title: 'col.institution', width: 8, flex: 1, text: (r) => r.group.institutions.join('、') },
   ];

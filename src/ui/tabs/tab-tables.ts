@@ -89,7 +89,7 @@ export function tabTable(tab: TabId, data: PatientData, lang: Lang, homeInstitut
     }
     case 'leftover': {
       const columns = leftoverColumns(lang);
-      return erase({ rows: leftoverRows(analysis.groups, history.cloudLeftover), columns, header: true, sortable: true, rowKey: (r) => r.group.key, detail: cellsDetail(columns, lang) });
+      return erase({ rows: leftoverRows(analysis.groups, history.cloudLeftover, analysis.today), columns, header: true, sortable: true, rowKey: (r) => r.group.key, detail: cellsDetail(columns, lang) });
     }
     case 'refills': {
       const columns = refillColumns(lang);
