@@ -32,7 +32,12 @@ export function inMg(record: MedicationRecord): boolean {
 export function dailyDoseChanged(before: number, beforeInMg: boolean, now: number, nowInMg: boolean, sameDrug: boolean): boolean {
   if (Number.isNaN(before) || Number.isNaN(now)) return false;
   if (beforeInMg !== nowInMg || (!beforeInMg && !sameDrug)) return false;
-  return Math.abs(before - now) > 1e-9 * Math.max(before, now);
+  return !sameAmount(before, now);
+}
+
+/** Two daily amounts that differ only by rounding (0.1 + 0.2 mg against 0.3 mg). */
+function sameAmount(a: number, b: number): boolean {
+  return !(Math.abs(a - b) > 1e-9 * Math.max(a, b));
 }
 
 /**
@@ -76,7 +81,7 @@ export class DaySupply {
     }
     const { units, amounts, totals, count } = this;
     for (let c = 0; c < count; c++) {
-      if (units[c] === unit && !(Math.abs((amounts[c] as number) - daily) > 1e-9 * Math.max(amounts[c] as number, daily))) {
+      if (units[c] === unit && sameAmount(amounts[c] as number, daily)) {
         totals[c] = (totals[c] as number) + days;
         return;
       }
