@@ -69,28 +69,26 @@ export interface RefillStatus {
   windowDays: number;
 }
 
-/** The window for a fill whose previous supply ends (last covered day) on `lastDay`. */
-export function windowFor(lastDay: IsoDate, rules: RefillRules): number {
+/**
+ * The first day fill k+1 may be collected, D_k + N − window, and the window used; a holiday
+ * whose range holds the previous supply's last day widens the window, or allows collection
+ * from its days before the range starts, whichever of its days is earlier.
+ */
+function nextFillFrom(lastFill: IsoDate, perFill: number, rules: RefillRules): { earliest: IsoDate; window: number } {
   let window = rules.windowDays;
-  for (const holiday of rules.holidayWindows) {
-    if (inHoliday(lastDay, holiday)) window = Math.max(window, holiday.windowDays);
+  let anchored: IsoDate | null = null;
+  if (rules.holidayWindows.length > 0) {
+    const lastDay = addDays(lastFill, perFill - 1);
+    for (const holiday of rules.holidayWindows) {
+      if (compareIso(holiday.from, lastDay) > 0 || compareIso(lastDay, holiday.to) > 0) continue;
+      window = Math.max(window, holiday.windowDays);
+      if (holiday.fromDaysBeforeStart === undefined) continue;
+      const day = addDays(holiday.from, -holiday.fromDaysBeforeStart);
+      if (anchored === null || compareIso(day, anchored) < 0) anchored = day;
+    }
   }
-  return window;
-}
-
-function inHoliday(day: IsoDate, holiday: HolidayWindow): boolean {
-  return compareIso(holiday.from, day) <= 0 && compareIso(day, holiday.to) <= 0;
-}
-
-/** The earliest day a holiday anchored on its start allows (fromDaysBeforeStart), or null. */
-function holidayStartEarliest(lastDay: IsoDate, rules: RefillRules): IsoDate | null {
-  let earliest: IsoDate | null = null;
-  for (const holiday of rules.holidayWindows) {
-    if (holiday.fromDaysBeforeStart === undefined || !inHoliday(lastDay, holiday)) continue;
-    const day = addDays(holiday.from, -holiday.fromDaysBeforeStart);
-    if (earliest === null || compareIso(day, earliest) < 0) earliest = day;
-  }
-  return earliest;
+  const byWindow = addDays(lastFill, perFill - window);
+  return { earliest: anchored !== null && compareIso(anchored, byWindow) < 0 ? anchored : byWindow, window };
 }
 
 /** The anomalies of a status that has none: one frozen list, not one per prescription (a long history has tens of thousands). */
@@ -137,14 +135,9 @@ export function refillStatus(p: ChronicPrescription, today: IsoDate, rules: Refi
   if (taken >= fills) return status;
   // Fill 1 may be collected from the prescription date; fill k+1 from D_k + N − window.
   const lastFill = fillDates[fillDates.length - 1];
-  // The window only differs from the normal one inside a holiday range.
-  const lastDay = lastFill === undefined || rules.holidayWindows.length === 0 ? null : addDays(lastFill, perFill - 1);
-  const window = lastDay === null ? rules.windowDays : windowFor(lastDay, rules);
-  let earliest = lastFill === undefined ? validFrom : addDays(lastFill, perFill - window);
-  const anchored = lastDay === null ? null : holidayStartEarliest(lastDay, rules);
-  if (anchored !== null && compareIso(anchored, earliest) < 0) earliest = anchored;
-  const nextFrom = compareIso(earliest, validFrom) < 0 ? validFrom : earliest;
-  status.windowDays = window;
+  const next = lastFill === undefined ? { earliest: validFrom, window: rules.windowDays } : nextFillFrom(lastFill, perFill, rules);
+  const nextFrom = compareIso(next.earliest, validFrom) < 0 ? validFrom : next.earliest;
+  status.windowDays = next.window;
   if (p.cloudExpired === true && compareIso(today, validUntil) <= 0) status.anomalies = [...status.anomalies, 'cloud-says-expired'];
 
   // No fill remains once the earliest day passes validity, or today is past it (research §5(d) step 2).
