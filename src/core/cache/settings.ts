@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { CacheContext } from './context.ts';
 import { guarded } from './context.ts';
 import { CacheError } from './errors.ts';
-import { daysBetween, isIsoDate } from '../domain/dates.ts';
+import { isPlausibleHoliday } from '../domain/refill.ts';
 
 export const TABS = ['summary', 'records', 'leftover', 'chronic', 'care-list', 'allergies'] as const;
 
@@ -22,14 +22,8 @@ const schemas = {
    * wider window, or collection from days before the holiday starts; null when none is set.
    */
   refillHoliday: z
-    .object({
-      from: z.string().refine(isIsoDate),
-      to: z.string().refine(isIsoDate),
-      windowDays: z.number().int().min(0).max(20),
-      fromDaysBeforeStart: z.number().int().min(1).max(20).optional(),
-    })
-    // The bounds the kiosk's Settings screen keeps (validSettings): one to 31 days.
-    .refine((holiday) => holiday.from <= holiday.to && daysBetween(holiday.from, holiday.to) < 31)
+    .object({ from: z.string(), to: z.string(), windowDays: z.number(), fromDaysBeforeStart: z.number().optional() })
+    .refine(isPlausibleHoliday)
     .nullable(),
   /** How long a fetched history may be shown from the cache before it is purged. */
   cacheTtlDays: z.number().int().min(1).max(365),

@@ -4,7 +4,7 @@
 // validity ends. A late pickup does not extend validity. NHIA relaxes the rule around some
 // holidays (HolidayWindow): kept as data, not code.
 import type { ChronicPrescription, IsoDate } from './types.ts';
-import { addDays, compareIso, daysBetween, isoDayNumber } from './dates.ts';
+import { addDays, compareIso, daysBetween, isIsoDate, isoDayNumber } from './dates.ts';
 import { keyOrder } from './day-order.ts';
 
 /**
@@ -21,6 +21,25 @@ export interface HolidayWindow {
   windowDays: number;
   /** When set, the next fill may also be collected from this many days before `from` (10 in 2025). */
   fromDaysBeforeStart?: number;
+}
+
+/** The longest holiday range and the widest holiday window or lead a pharmacy may set. */
+export const MAX_HOLIDAY_DAYS = 31;
+export const MAX_HOLIDAY_WINDOW_DAYS = 20;
+
+/**
+ * A holiday rule NHIA could announce: real days, a range of one day to a month, a window and
+ * a lead of at most 20 days. The cache and the Settings screen both keep to it.
+ */
+export function isPlausibleHoliday(holiday: HolidayWindow): boolean {
+  const before = holiday.fromDaysBeforeStart;
+  if (!isIsoDate(holiday.from) || !isIsoDate(holiday.to)) return false;
+  const length = daysBetween(holiday.from, holiday.to) + 1;
+  return (
+    length >= 1 && length <= MAX_HOLIDAY_DAYS &&
+    Number.isInteger(holiday.windowDays) && holiday.windowDays >= 0 && holiday.windowDays <= MAX_HOLIDAY_WINDOW_DAYS &&
+    (before === undefined || (Number.isInteger(before) && before >= 1 && before <= MAX_HOLIDAY_WINDOW_DAYS))
+  );
 }
 
 export interface RefillRules {

@@ -5,8 +5,7 @@ import { readStaffCardAgain } from './relogin.ts';
 import { openReports } from './reports.ts';
 import { cancelEffects, clearPatient, go, notice, unchanged, type Step } from './state.ts';
 import { TAB_IDS, type KioskSettings, type SessionEvent, type SessionState } from './types.ts';
-import { daysBetween, isIsoDate } from '../domain/dates.ts';
-import type { HolidayWindow } from '../domain/refill.ts';
+import { isPlausibleHoliday } from '../domain/refill.ts';
 
 type Ev<T extends SessionEvent['type']> = Extract<SessionEvent, { type: T }>;
 
@@ -73,23 +72,7 @@ export function validSettings(settings: KioskSettings): boolean {
     Number.isInteger(settings.refillWindowDays) && settings.refillWindowDays >= 0 && settings.refillWindowDays <= 10 &&
     Number.isInteger(settings.duplicateThresholdDays) && settings.duplicateThresholdDays >= 1 && settings.duplicateThresholdDays <= 60 &&
     TAB_IDS.includes(settings.defaultTab) &&
-    validHoliday(settings.refillHoliday)
-  );
-}
-
-/** The longest holiday range and the widest holiday window the Settings screen offers. */
-export const MAX_HOLIDAY_DAYS = 31;
-export const MAX_HOLIDAY_WINDOW_DAYS = 20;
-
-/** A holiday rule NHIA could announce: a range of at most a month, a window and a lead of at most 20 days. */
-function validHoliday(holiday: HolidayWindow | null): boolean {
-  if (holiday === null) return true;
-  const length = daysBetween(holiday.from, holiday.to) + 1;
-  const before = holiday.fromDaysBeforeStart;
-  return (
-    isIsoDate(holiday.from) && isIsoDate(holiday.to) && length >= 1 && length <= MAX_HOLIDAY_DAYS &&
-    Number.isInteger(holiday.windowDays) && holiday.windowDays >= 0 && holiday.windowDays <= MAX_HOLIDAY_WINDOW_DAYS &&
-    (before === undefined || (Number.isInteger(before) && before >= 1 && before <= MAX_HOLIDAY_WINDOW_DAYS))
+    (settings.refillHoliday === null || isPlausibleHoliday(settings.refillHoliday))
   );
 }
 

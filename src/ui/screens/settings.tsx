@@ -14,8 +14,7 @@ import { fit } from '../text/width.ts';
 import { rocDate } from '../text/when.ts';
 import { addDays, daysBetween } from '../../core/domain/dates.ts';
 import type { IsoDate } from '../../core/domain/types.ts';
-import type { HolidayWindow } from '../../core/domain/refill.ts';
-import { MAX_HOLIDAY_DAYS, MAX_HOLIDAY_WINDOW_DAYS } from '../../core/session/admin.ts';
+import { MAX_HOLIDAY_DAYS, MAX_HOLIDAY_WINDOW_DAYS, type HolidayWindow } from '../../core/domain/refill.ts';
 
 interface Item {
   label: UiKey;
