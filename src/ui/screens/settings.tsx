@@ -36,6 +36,11 @@ function withHoliday(s: KioskSettings, change: (holiday: HolidayWindow) => Holid
 
 const holidayDays = (holiday: HolidayWindow) => daysBetween(holiday.from, holiday.to) + 1;
 
+/** A holiday field as shown: 「無」 while no holiday is set, or the field has no value. */
+function showHoliday(s: KioskSettings, lang: Lang, text: (holiday: HolidayWindow) => string | null): string {
+  return (s.refillHoliday === null ? null : text(s.refillHoliday)) ?? tr(lang, 'settings.none');
+}
+
 const ITEMS: Item[] = [
   { label: 'settings.lang', show: (s) => s.lang, step: (s) => ({ ...s, lang: s.lang === 'zh-TW' ? 'en' : 'zh-TW' }) },
   { label: 'settings.idle', show: (s) => String(s.idleTimeoutSeconds), step: (s, by) => ({ ...s, idleTimeoutSeconds: clamp(s.idleTimeoutSeconds + by * 15, 15, 3600) }) },
@@ -43,7 +48,7 @@ const ITEMS: Item[] = [
   // The year's holiday rule (NHIA announces it; research §1.5): its range, then its two forms.
   {
     label: 'settings.holiday-start',
-    show: (s, lang) => (s.refillHoliday === null ? tr(lang, 'settings.none') : rocDate(s.refillHoliday.from)),
+    show: (s, lang) => showHoliday(s, lang, (h) => rocDate(h.from)),
     step: (s, by, today) => {
       if (s.refillHoliday === null) return by > 0 ? { ...s, refillHoliday: newHoliday(s, today) } : s;
       return withHoliday(s, (h) => ({ ...h, from: addDays(h.from, by), to: addDays(h.to, by) }));
@@ -51,7 +56,7 @@ const ITEMS: Item[] = [
   },
   {
     label: 'settings.holiday-days',
-    show: (s, lang) => (s.refillHoliday === null ? tr(lang, 'settings.none') : String(holidayDays(s.refillHoliday))),
+    show: (s, lang) => showHoliday(s, lang, (h) => String(holidayDays(h))),
     step: (s, by) => withHoliday(s, (h) => {
       const days = clamp(holidayDays(h) + by, 0, MAX_HOLIDAY_DAYS);
       return days === 0 ? null : { ...h, to: addDays(h.from, days - 1) };
@@ -59,12 +64,12 @@ const ITEMS: Item[] = [
   },
   {
     label: 'settings.holiday-window',
-    show: (s, lang) => (s.refillHoliday === null ? tr(lang, 'settings.none') : String(s.refillHoliday.windowDays)),
+    show: (s, lang) => showHoliday(s, lang, (h) => String(h.windowDays)),
     step: (s, by) => withHoliday(s, (h) => ({ ...h, windowDays: clamp(h.windowDays + by, 0, MAX_HOLIDAY_WINDOW_DAYS) })),
   },
   {
     label: 'settings.holiday-before',
-    show: (s, lang) => (s.refillHoliday === null || s.refillHoliday.fromDaysBeforeStart === undefined ? tr(lang, 'settings.none') : String(s.refillHoliday.fromDaysBeforeStart)),
+    show: (s, lang) => showHoliday(s, lang, (h) => (h.fromDaysBeforeStart === undefined ? null : String(h.fromDaysBeforeStart))),
     step: (s, by) => withHoliday(s, (h) => {
       const days = clamp((h.fromDaysBeforeStart ?? 0) + by, 0, MAX_HOLIDAY_WINDOW_DAYS);
       const { fromDaysBeforeStart: _old, ...rest } = h;
