@@ -9,7 +9,7 @@ import { leftoverRows } from '../../src/ui/tabs/other-columns.ts';
 /** A row the cloud gave when queried on 2025-11-01: pres_med_day = edate − query date + 1. */
 function cloudRow(dosageFormText: string, leftoverDays: number): CloudGroupLeftover {
   const supplyEnd = addDays('2025-11-01', leftoverDays - 1);
-  return { groupCode: 'C08NIF41212', atc5Name: '', ingredient: 'NIFEDIPINE', dosageFormText, lastDispensed: '2025-10-01', daysSupply: 28, supplyEnd, leftoverDays, institutionId: null };
+  return { groupCode: 'C08NIF41212', atc5Name: '', ingredient: 'NIFEDIPINE', dosageFormText, dosageForm: 'oral', lastDispensed: '2025-10-01', daysSupply: 28, supplyEnd, leftoverDays, institutionId: null };
 }
 
 test('the kiosk column and `yaoli analyze` show the same cloud value for a group, read as of the analysis day', (t) => {

@@ -6,30 +6,10 @@ import type { CloudGroupLeftover, DosageForm, IsoDate } from './types.ts';
 import { normalIngredientName } from './ingredients.ts';
 import { daysBetween } from './dates.ts';
 
-/** Words of NHI's form texts, most specific first ('舌下錠' is sublingual before '錠' is oral). */
-const FORM_WORDS: readonly [RegExp, DosageForm][] = [
-  [/舌下/, 'sublingual'],
-  [/眼/, 'eye'],
-  [/耳/, 'ear'],
-  [/鼻/, 'nasal'],
-  [/吸入/, 'inhalation'],
-  [/注射/, 'injection'],
-  [/貼/, 'transdermal'],
-  [/陰道/, 'vaginal'],
-  [/栓/, 'rectal'],
-  [/外用|軟膏|乳膏|凝膠|洗劑|塗/, 'topical'],
-  [/錠|膠囊|口服|內服|液|散|粉|顆粒|糖漿/, 'oral'],
-];
-
-/** Our dosage form for a cloud form text; null when the text names none we know (then any group may match). */
-export function formOfCloudText(text: string): DosageForm | null {
-  for (const [words, form] of FORM_WORDS) if (words.test(text)) return form;
-  return null;
-}
-
 /**
  * The cloud's row for a group: same ingredient (as NHI writes it, salts aside) and a form
- * text of the group's form, or one we cannot read. Of several (一般 and 緩釋 for one oral
+ * text of the group's form (the mapper reads it: CloudGroupLeftover.dosageForm), or one we
+ * cannot read ('other'). Of several (一般 and 緩釋 for one oral
  * group) the one with the most days left, the supply the patient still holds.
  */
 export function cloudRowFor(group: { ingredient: string; dosageForm: DosageForm }, cloud: readonly CloudGroupLeftover[]): CloudGroupLeftover | null {
@@ -37,8 +17,7 @@ export function cloudRowFor(group: { ingredient: string; dosageForm: DosageForm 
   let best: CloudGroupLeftover | null = null;
   for (const row of cloud) {
     if (normalIngredientName(row.ingredient) !== wanted) continue;
-    const form = formOfCloudText(row.dosageFormText);
-    if (form !== null && form !== group.dosageForm) continue;
+    if (row.dosageForm !== 'other' && row.dosageForm !== group.dosageForm) continue;
     if (best === null || row.leftoverDays > best.leftoverDays) best = row;
   }
   return best;

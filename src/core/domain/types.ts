@@ -120,6 +120,8 @@ export interface CloudGroupLeftover {
   atc5Name: string;
   ingredient: string;
   dosageFormText: string;
+  /** The form text read as our dosage form (dosageFormOf); 'other' when it names none. */
+  dosageForm: DosageForm;
   lastDispensed: IsoDate;
   daysSupply: number;
   supplyEnd: IsoDate;

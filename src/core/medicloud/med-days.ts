@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import type { CloudGroupLeftover } from '../domain/types.ts';
 import { count, date, days, envelope, optionalText, text } from './fields.ts';
+import { dosageFormOf } from './dosage-form.ts';
 
 export const medDaysRowSchema = z.object({
   /** ATC5 class name, e.g. PROTON PUMP INHIBITORS. */
@@ -40,6 +41,7 @@ export function mapMedDaysRow(row: MedDaysRow): CloudGroupLeftover {
     atc5Name: row.atc5 ?? '',
     ingredient,
     dosageFormText: form,
+    dosageForm: dosageFormOf(form),
     lastDispensed: row.funcDate,
     daysSupply: row.order_drug_day,
     supplyEnd: row.edate,

@@ -1,21 +1,12 @@
 // The cloud's 門診藥品餘藥日數 beside our groups: one pairing for the kiosk and `yaoli analyze`.
 import test from 'ava';
 import type { CloudGroupLeftover } from '../../../src/core/domain/types.ts';
-import { cloudRowFor, formOfCloudText } from '../../../src/core/domain/cloud-leftover.ts';
+import { cloudRowFor } from '../../../src/core/domain/cloud-leftover.ts';
+import { dosageFormOf } from '../../../src/core/medicloud/dosage-form.ts';
 
 function cloudRow(ingredient: string, dosageFormText: string, leftoverDays: number): CloudGroupLeftover {
-  return { groupCode: 'C08NIF41212', atc5Name: '', ingredient, dosageFormText, lastDispensed: '2025-11-01', daysSupply: 28, supplyEnd: '2025-11-28', leftoverDays, institutionId: null };
+  return { groupCode: 'C08NIF41212', atc5Name: '', ingredient, dosageFormText, dosageForm: dosageFormOf(dosageFormText), lastDispensed: '2025-11-01', daysSupply: 28, supplyEnd: '2025-11-28', leftoverDays, institutionId: null };
 }
-
-test('NHI form texts read as our dosage forms', (t) => {
-  t.is(formOfCloudText('一般錠劑膠囊劑'), 'oral');
-  t.is(formOfCloudText('緩釋錠劑膠囊劑'), 'oral');
-  t.is(formOfCloudText('舌下錠'), 'sublingual');
-  t.is(formOfCloudText('眼用製劑'), 'eye');
-  t.is(formOfCloudText('注射劑'), 'injection');
-  t.is(formOfCloudText('外用軟膏'), 'topical');
-  t.is(formOfCloudText(''), null);
-});
 
 test('an oral group meeting 一般 and 緩釋 rows shows the larger; another form or ingredient is not paired', (t) => {
   const cloud = [cloudRow('NIFEDIPINE', '一般錠劑膠囊劑', 0), cloudRow('NIFEDIPINE', '緩釋錠劑膠囊劑', 22), cloudRow('TIMOLOL', '眼用製劑', 9)];

@@ -33,12 +33,27 @@ test('pres-med-day rows keep the cloud’s cumulative leftover, strings read as 
     atc5Name: 'SULFONYLUREAS',
     ingredient: 'GLICLAZIDE',
     dosageFormText: '緩釋錠劑膠囊劑',
+    dosageForm: 'oral',
     lastDispensed: '2025-04-06',
     daysSupply: 28,
     supplyEnd: '2025-05-13',
     leftoverDays: 30,
     institutionId: '0401180014',
   });
+});
+
+test('pres-med-day form texts read as our dosage forms; a text naming none is other', (t) => {
+  const formOf = (text: string) => {
+    const row = { ingredient: `NIFEDIPINE , ${text}`, drug_group_code: 'C08NIF41212', funcDate: '20250406', order_drug_day: '28', edate: '2025/05/13', pres_med_day: '30' };
+    return mapMedDays({ log2time: '2025-04-14T10:00:00', robject: [row] })[0]?.dosageForm;
+  };
+  t.is(formOf('一般錠劑膠囊劑'), 'oral');
+  t.is(formOf('緩釋錠劑膠囊劑'), 'oral');
+  t.is(formOf('舌下錠'), 'sublingual');
+  t.is(formOf('眼用製劑'), 'eye');
+  t.is(formOf('注射劑'), 'injection');
+  t.is(formOf('外用軟膏'), 'topical');
+  t.is(formOf(''), 'other');
 });
 
 // The reference's own rows: zolpidem 420 mg = 42 DDD at 安捷幸福診所 on 114/10/10 and 114/09/10.
