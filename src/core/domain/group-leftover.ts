@@ -10,7 +10,7 @@ import { PreparedHistory } from './prepared-history.ts';
 import { DaySupply, MG_UNIT, dailyAmount, dayDoseChanged, hasResetCode, inMg } from './carry-rules.ts';
 import { Numbering } from './remembered.ts';
 import { walkDays } from './carry-walk.ts';
-import { COMPUTABLE } from './record-columns.ts';
+import { COMPUTABLE, PICKUP } from './record-columns.ts';
 import { filteredSlices } from './k1-slots.ts';
 
 export interface GroupLeftover {
@@ -98,12 +98,12 @@ export function carryForwardEnd(records: MedicationRecord[], until: IsoDate): Is
 /**
  * Whether a group's first record in carry order is a refill pickup. Research §5(b) step 6,
  * left censoring: supply from before the data window is unknown. We read "the window's first
- * record was itself an early refill" as: the group's earliest record is a chronic-refill pickup (慢連箋領藥日 or 慢箋原處方機構 set, or 就醫序號 IC02–IC09). A 2nd/3rd fill is by rule
- * collected up to 10 days before the previous fill runs out, and that previous fill is not in
- * the data, so up to 10 carried days may be missing.
+ * record was itself an early refill" as: the group's earliest record is a chronic-refill
+ * pickup (isRefillPickup, the duplicate check's test; prepare keeps it as the PICKUP flag). A
+ * 2nd/3rd fill is by rule collected up to 10 days before the previous fill runs out, and that
+ * previous fill is not in the data, so up to 10 carried days may be missing.
  */
-export function firstIsRefill(first: MedicationRecord | undefined): boolean {
-  // The same test as the duplicate check's (isRefillPickup): a row known only by its 慢箋原處方機構 counts too.
+function firstIsRefill(first: MedicationRecord | undefined): boolean {
   return first !== undefined && isRefillPickup(first);
 }
 
@@ -182,7 +182,7 @@ function groupOf(history: PreparedHistory, members: Int32Array, from: number, to
     leftoverDays: Math.max(0, end - today),
     noCarryLeftoverDays: noCarry,
     supplyEnd: preparer.isoOf(end - 1),
-    mayUnderestimate: firstIsRefill(history.record(members[from] as number)),
+    mayUnderestimate: ((columns.flags[members[from] as number] as number) & PICKUP) !== 0,
     recordIds,
     institutions: [...names],
     futureRecordIds,
