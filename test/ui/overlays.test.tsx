@@ -48,6 +48,17 @@ test('the demo tray lists the cards and inserts the chosen one', async (t) => {
   r.instance.unmount();
 });
 
+/** The administrator logged in with the settings overlay open (`,`). */
+async function settingsAsAdmin() {
+  const admin = makeStore();
+  const r = renderAt(app(admin.store));
+  logIn(admin.store, true);
+  await r.waitFor((f) => f.includes('請插入病人健保卡'));
+  await r.press(',');
+  await r.waitFor((f) => f.includes('設定（機構管理者）') && f.includes('慢箋連假開始日'));
+  return { admin, r };
+}
+
 test('settings: refused for staff who are not administrators; saved by the administrator', async (t) => {
   const other = makeStore();
   const r1 = renderAt(app(other.store));
@@ -57,12 +68,7 @@ test('settings: refused for staff who are not administrators; saved by the admin
   t.true(plain(await r1.waitFor((f) => f.includes('僅機構管理者'))).includes('僅機構管理者可變更設定'));
   r1.instance.unmount();
 
-  const admin = makeStore();
-  const r2 = renderAt(app(admin.store));
-  logIn(admin.store, true);
-  await r2.waitFor((f) => f.includes('請插入病人健保卡'));
-  await r2.press(',');
-  await r2.waitFor((f) => f.includes('設定（機構管理者）'));
+  const { admin, r: r2 } = await settingsAsAdmin();
   // Idle timeout (second item) up by 15 s, then save.
   await r2.press(KEYS.down, KEYS.right, KEYS.enter);
   await r2.waitFor((f) => f.includes('設定已儲存'));
@@ -71,12 +77,7 @@ test('settings: refused for staff who are not administrators; saved by the admin
 });
 
 test('settings: the administrator sets the year\'s refill holiday with the arrow keys', async (t) => {
-  const admin = makeStore();
-  const r = renderAt(app(admin.store));
-  logIn(admin.store, true);
-  await r.waitFor((f) => f.includes('請插入病人健保卡'));
-  await r.press(',');
-  await r.waitFor((f) => f.includes('慢箋連假開始日'));
+  const { admin, r } = await settingsAsAdmin();
   // Holiday start (fourth item): → sets one from today for nine days; → twice more moves it two days.
   await r.press(KEYS.down, KEYS.down, KEYS.down, KEYS.right, KEYS.right, KEYS.right);
   // Length ← one day; window → to 14 (four presses from 10); then save.
