@@ -70,12 +70,27 @@ function digitAt(text: string, at: number): number {
   return value >= 0 && value <= 9 ? value : -1;
 }
 
+/** The days whose texts are kept once made: 1900-01-01 … 2199-12-31, every day a history can hold. */
+const FIRST_KEPT_DAY = -25_567;
+const LAST_KEPT_DAY = 84_005;
+/** Texts are kept in pages of 1,024 days (2.8 years), made when a day in them is first asked for. */
+const PAGE_BITS = 10;
+const keptPages = new Array<(IsoDate | undefined)[] | undefined>(((LAST_KEPT_DAY - FIRST_KEPT_DAY) >> PAGE_BITS) + 1);
+
 /**
- * The calendar day of a day number, remembered: an analysis turns a few hundred distinct days
- * back into dates thousands of times (refill validity and next-fill days, group supply ends),
- * and a new string each time was a large share of its garbage.
+ * The calendar day of a day number, each day's text made once: an analysis turns the same days
+ * back into dates thousands of times (refill validity and next-fill days, group supply ends).
+ * A map cleared at 4,096 days thrashed on a history spanning more than that (a 100,000-record
+ * history: 2.5 MB of new texts per analysis). Kept by day, the memory is bounded by the
+ * calendar, not by use: at most 108 pages of 8 KB and one text per day asked for. Days
+ * outside the range are made each time.
  */
-const fromDayNumber: (days: number) => IsoDate = remembered(computeFromDayNumber);
+function fromDayNumber(days: number): IsoDate {
+  if (!(days >= FIRST_KEPT_DAY && days <= LAST_KEPT_DAY) || !Number.isInteger(days)) return computeFromDayNumber(days);
+  const offset = days - FIRST_KEPT_DAY;
+  const page = (keptPages[offset >> PAGE_BITS] ??= new Array<IsoDate | undefined>(1 << PAGE_BITS));
+  return (page[offset & ((1 << PAGE_BITS) - 1)] ??= computeFromDayNumber(days));
+}
 
 function computeFromDayNumber(days: number): IsoDate {
   const z = days + 719468;

@@ -3,7 +3,7 @@
 import test from 'ava';
 import fc from 'fast-check';
 import {
-  addDays, addMonths, ageOn, compareIso, daysBetween, isIsoDate, monthOf, parseDate, taipeiDateOf, toRoc7, toRocDate,
+  addDays, addMonths, ageOn, compareIso, daysBetween, isIsoDate, isoOfDayNumber, monthOf, parseDate, taipeiDateOf, toRoc7, toRocDate,
 } from '../../../src/core/domain/dates.ts';
 
 test('reads ROC yyy/MM/dd as on the cloud screens (114/10/24)', (t) => {
@@ -74,6 +74,22 @@ test('day arithmetic crosses month, year, leap day and ROC 99→100', (t) => {
   t.is(daysBetween('2024-02-01', '2024-03-01'), 29);
   t.is(daysBetween('2024-12-31', '2025-01-01'), 1);
   t.is(daysBetween('2025-01-01', '2024-12-31'), -1);
+});
+
+test('every day 1899-12-01 … 2200-01-31 turns back into its own text, asked twice (texts kept by day inside 1900–2199)', (t) => {
+  // The oracle is Date's own UTC calendar, independent of the kept pages and their edges.
+  const first = Date.UTC(1899, 11, 1) / 86_400_000;
+  const last = Date.UTC(2200, 0, 31) / 86_400_000;
+  let wrong = 0;
+  for (let round = 0; round < 2; round++) {
+    for (let day = first; day <= last; day++) {
+      if (isoOfDayNumber(day) !== new Date(day * 86_400_000).toISOString().slice(0, 10)) wrong += 1;
+    }
+  }
+  t.is(wrong, 0);
+  t.is(addDays('1899-12-31', 1), '1900-01-01');
+  t.is(addDays('2199-12-31', 1), '2200-01-01');
+  t.is(addDays('2200-01-01', -1), '2199-12-31');
 });
 
 test('compareIso orders days', (t) => {
