@@ -99,7 +99,7 @@ test('an empty history says 查無資料 and exits 0', async (t) => {
   t.regex(text.stdout, /查無資料/);
 });
 
-test('the readable report is in the chosen language with ROC dates and a masked national ID', async (t) => {
+test('the readable report is in the chosen language with ROC dates, a masked national ID and the dosage form named', async (t) => {
   t.timeout(SLOW_MS);
   const zh = await yaoli('--input', 'examples/chronic-refill-elderly.json', '--today', '2025-11-03');
   t.is(zh.code, 0);
@@ -107,9 +107,11 @@ test('the readable report is in the chosen language with ROC dates and a masked 
   t.false(zh.stdout.includes('A100000000'));
   t.regex(zh.stdout, /114\/11\/07~114\/12\/18\s+太早/);
   t.regex(zh.stdout, /慢箋 NORVASC TABLETS 5MG \(AMLODIPINE\)：第 3\/3 次最早 114\/11\/07 可領/);
+  t.regex(zh.stdout, /^AMLODIPINE +口服 +18 /m);
   const en = await yaoli('--input', 'examples/chronic-refill-elderly.json', '--today', '2025-11-03', '--lang', 'en');
   t.regex(en.stdout, /too early/);
   t.regex(en.stdout, /Chronic refill NORVASC TABLETS 5MG \(AMLODIPINE\): fill 3\/3 not before 114\/11\/07/);
+  t.regex(en.stdout, /^AMLODIPINE +oral +18 /m);
 });
 
 test('a file that cannot be read exits 2 naming the file, in zh-TW and English', async (t) => {

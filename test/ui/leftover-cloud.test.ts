@@ -1,10 +1,11 @@
-// The 餘藥 tab's cloud column and `yaoli analyze` pair a group with the same cloud row.
+// The 餘藥 tab's cloud column and `yaoli analyze` pair a group with the same cloud row, and
+// name its dosage form from one table (core/domain/messages.ts).
 import test from 'ava';
 import type { CloudGroupLeftover } from '../../src/core/domain/types.ts';
 import type { GroupLeftover } from '../../src/core/domain/group-leftover.ts';
 import { cloudLeftoverFor } from '../../src/commands/analyze/json.ts';
 import { addDays } from '../../src/core/domain/dates.ts';
-import { leftoverRows } from '../../src/ui/tabs/other-columns.ts';
+import { leftoverColumns, leftoverRows } from '../../src/ui/tabs/other-columns.ts';
 
 /** A row the cloud gave when queried on 2025-11-01: pres_med_day = edate − query date + 1. */
 function cloudRow(dosageFormText: string, leftoverDays: number): CloudGroupLeftover {
@@ -21,4 +22,11 @@ test('the kiosk column and `yaoli analyze` show the same cloud value for a group
   t.is(leftoverRows([group], cloud, '2025-11-10')[0]?.cloudDays, 13);
   t.is(cloudLeftoverFor(group, cloud, '2025-11-10'), 13);
   t.is(cloudLeftoverFor(group, cloud, '2025-12-30'), 0);
+});
+
+test('the form column names the dosage form in the chosen language, not its code', (t) => {
+  const row = leftoverRows([{ key: 'FENTANYL|transdermal', ingredient: 'FENTANYL', dosageForm: 'transdermal' } as GroupLeftover], [], '2025-11-01')[0];
+  const formText = (lang: 'zh-TW' | 'en') => leftoverColumns(lang).find((c) => c.id === 'form')?.text(row as NonNullable<typeof row>);
+  t.is(formText('zh-TW'), '貼片');
+  t.is(formText('en'), 'patch');
 });

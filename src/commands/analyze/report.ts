@@ -5,6 +5,7 @@ import type { Analysis } from '../../core/domain/analysis.ts';
 import { toRocDate } from '../../core/domain/dates.ts';
 import { recordStart } from '../../core/domain/leftover.ts';
 import { maskNationalId } from '../../core/domain/national-id.ts';
+import { dosageFormNames } from '../../core/domain/messages.ts';
 import { renderTable, type Column } from '../../text/table.ts';
 import type { CloudGroupLeftover } from '../../core/domain/types.ts';
 import { alertText, cloudLeftoverFor } from './json.ts';
@@ -70,7 +71,7 @@ export function renderReport(analysis: Analysis, lang: Lang, cloudLeftover: read
 
   const groups: Column<Row<'groups'>>[] = [
     { header: t('col.ingredient'), value: (g) => g.ingredient, maxWidth: 22 },
-    { header: t('col.form'), value: (g) => g.dosageForm },
+    { header: t('col.form'), value: (g) => dosageFormNames[g.dosageForm][lang] },
     { header: t('col.groupLeftover'), value: (g) => String(g.leftoverDays), align: 'right' },
     { header: t('col.noCarry'), value: (g) => String(g.noCarryLeftoverDays), align: 'right' },
     { header: t('col.supplyEnd'), value: (g) => roc(g.supplyEnd) },

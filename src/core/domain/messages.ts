@@ -6,10 +6,28 @@
 // core/domain currently rejects that import path (see the lead's eslint config); the two
 // types are structurally identical.
 
+import type { DosageForm } from './types.ts';
+
 export interface Bilingual {
   'zh-TW': string;
   en: string;
 }
+
+/** A group's dosage form as the kiosk's 餘藥 tab and `yaoli analyze` show it (six columns wide in English). */
+export const dosageFormNames: Record<DosageForm, Bilingual> = {
+  oral: { 'zh-TW': '口服', en: 'oral' },
+  sublingual: { 'zh-TW': '舌下', en: 'subling' },
+  injection: { 'zh-TW': '注射', en: 'inject' },
+  eye: { 'zh-TW': '眼用', en: 'eye' },
+  ear: { 'zh-TW': '耳用', en: 'ear' },
+  nasal: { 'zh-TW': '鼻用', en: 'nasal' },
+  inhalation: { 'zh-TW': '吸入', en: 'inhal' },
+  topical: { 'zh-TW': '外用', en: 'topical' },
+  transdermal: { 'zh-TW': '貼片', en: 'patch' },
+  rectal: { 'zh-TW': '肛門', en: 'rectal' },
+  vaginal: { 'zh-TW': '陰道', en: 'vaginal' },
+  other: { 'zh-TW': '其他', en: 'other' },
+};
 
 export const alertMessages = {
   // ── history ────────────────────────────────────────────────────────────────

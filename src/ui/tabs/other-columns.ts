@@ -5,6 +5,7 @@ import type { GroupLeftover } from '../../core/domain/group-leftover.ts';
 import type { RefillStatus } from '../../core/domain/refill.ts';
 import type { CareListMonth } from '../../core/domain/care-list.ts';
 import { cloudDaysOn, cloudRowFor } from '../../core/domain/cloud-leftover.ts';
+import { dosageFormNames } from '../../core/domain/messages.ts';
 import { tr } from '../i18n/index.ts';
 import type { Column } from '../table/columns.ts';
 import { rocDate } from '../text/when.ts';
@@ -28,7 +29,7 @@ export function leftoverRows(groups: readonly GroupLeftover[], cloud: readonly C
 export function leftoverColumns(lang: Lang): Column<LeftoverRow>[] {
   return [
     { id: 'ingredient', title: 'col.ingredient', width: 12, flex: 2, text: (r) => r.group.ingredient },
-    { id: 'form', title: 'col.form', width: 6, text: (r) => tr(lang, `form.${r.group.dosageForm}`) },
+    { id: 'form', title: 'col.form', width: 6, text: (r) => dosageFormNames[r.group.dosageForm][lang] },
     { id: 'carry', title: 'col.carry', width: 8, align: 'right', text: (r) => `${r.group.leftoverDays}${r.group.mayUnderestimate ? '+' : ''}`, sortValue: (r) => r.group.leftoverDays },
     { id: 'no-carry', title: 'col.no-carry', width: 8, align: 'right', text: (r) => String(r.group.noCarryLeftoverDays), sortValue: (r) => r.group.noCarryLeftoverDays },
     { id: 'cloud', title: 'col.cloud', width: 8, align: 'right', text: (r) => (r.cloudDays === null ? '-' : String(r.cloudDays)), sortValue: (r) => r.cloudDays },
