@@ -62,7 +62,10 @@ function duplicateAlert(d: DuplicateAlert, thresholdDays: number, texts: DrugTex
       overlapDays: d.overlapDays,
       threshold: thresholdDays,
       classCode: d.classCode ?? '',
-      className: d.className ?? d.classCode ?? '',
+      classNameZh: d.className?.['zh-TW'] ?? d.classCode ?? '',
+      classNameEn: d.className?.en ?? d.classCode ?? '',
+      // L1/L2 count the days on hand when the newest record was dispensed (its start, the last date).
+      newestDate: dates[dates.length - 1] ?? '',
       recordIds: d.recordIds,
     },
   };

@@ -312,7 +312,8 @@ export function classDuplicates(history: PreparedHistory, settings: DuplicateSet
   for (const classItems of bucketsBy(all, items.classKey, slots.classes)) {
     const alert = alertFor(check, 'L4', codes.classes[items.classKey[classItems[0] as number] as number] as string, classItems, settings, slots);
     if (alert === null) continue;
-    alert.className = atc5NameOf(check, classItems);
+    const atc5Name = atc5NameOf(check, classItems);
+    alert.className = atc5Name === null ? null : { 'zh-TW': atc5Name, en: atc5Name };
     alerts.push(alert);
   }
   for (const set of settings.equivalenceSets) {

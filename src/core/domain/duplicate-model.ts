@@ -4,6 +4,7 @@
 // through the record columns (record-columns.ts).
 import type { IsoDate, Severity } from './types.ts';
 import type { EquivalenceSet } from './equivalence.ts';
+import type { Bilingual } from './messages.ts';
 import { recordStart } from './leftover.ts';
 import { EXCEPTION, ORIGIN_UNKNOWN, PICKUP, type RecordColumns } from './record-columns.ts';
 import type { PreparedHistory } from './prepared-history.ts';
@@ -43,8 +44,8 @@ export interface DuplicateAlert {
   recordIds: string[];
   /** L4: the ATC5 class; L5: the equivalence set's id; else null. */
   classCode: string | null;
-  /** L5: the set's name; L4: the cloud's ATC5 name when known; else null. */
-  className: string | null;
+  /** L5: the set's name; L4: the cloud's ATC5 name when known (English, as the cloud gives it, in both); else null. */
+  className: Bilingual | null;
 }
 
 /**
@@ -112,7 +113,7 @@ export function buildAlert(
   ingredients: string[],
   overlapDays: number,
   classCode: string | null = null,
-  className: string | null = null,
+  className: Bilingual | null = null,
 ): DuplicateAlert {
   const { preparer, columns } = history;
   const { product, startDay, names, institutions: institutionNames, institutionIds: institutionCodes, ids } = columns;

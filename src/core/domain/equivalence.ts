@@ -1,11 +1,12 @@
 // Therapeutic-equivalence sets (duplicate level L5): classes with different ATC5 codes that
 // act on the same target, so one of each is still a duplication (research §5(c)3, K4).
 // Configurable: the pharmacy can add or remove sets in its settings.
+import type { Bilingual } from './messages.ts';
 
 export interface EquivalenceSet {
   id: string;
-  /** Shown in the alert; zh-TW with the English name in parentheses. */
-  name: string;
+  /** Shown in the alert, in the report's language. */
+  name: Bilingual;
   /** ATC prefixes (5 characters or more) whose members are equivalent. */
   atcPrefixes: string[];
 }
@@ -14,13 +15,13 @@ export const DEFAULT_EQUIVALENCE_SETS: EquivalenceSet[] = [
   {
     // Benzodiazepines and Z-drugs all act on the GABA-A receptor (NHI 安眠鎮靜 indicator set).
     id: 'gaba-a-hypnotics',
-    name: '苯二氮平類與 Z 類安眠藥 (benzodiazepines and Z-drugs)',
+    name: { 'zh-TW': '苯二氮平類與 Z 類安眠藥', en: 'benzodiazepines and Z-drugs' },
     atcPrefixes: ['N05BA', 'N05CD', 'N05CF'],
   },
   {
     // ACE inhibitor + ARB (dual RAS blockade), including their fixed combinations.
     id: 'ras-blockers',
-    name: 'ACEI 與 ARB 類 (ACE inhibitors and ARBs)',
+    name: { 'zh-TW': 'ACEI 與 ARB 類', en: 'ACE inhibitors and ARBs' },
     atcPrefixes: ['C09AA', 'C09BA', 'C09BB', 'C09BX', 'C09CA', 'C09DA', 'C09DB', 'C09DX'],
   },
 ];

@@ -103,33 +103,34 @@ export const alertMessages = {
   },
   // ── duplicates and care list: helper B adds its keys below ──────────────────
   // Duplicates (重複用藥, research §5(c)). {drugs} = 'NAME (institution yyy/MM/dd)' per record.
+  // L1/L2 count the days on hand on the day the newest was dispensed ({newestDate}); L3–L5 from today.
   'duplicate.L1': {
-    'zh-TW': '同院所同藥品重複：{drugs}；領新藥時前次藥尚餘 {overlapDays} 天',
-    en: 'Same drug again from the same institution: {drugs}; {overlapDays} days of the earlier supply were still on hand',
+    'zh-TW': '同院所同藥品重複：{drugs}；{newestDate} 領新藥時前次藥尚餘 {overlapDays} 天',
+    en: 'Same drug again from the same institution: {drugs}; {overlapDays} days of the earlier supply were still on hand on {newestDate}',
   },
   'duplicate.L1.cross': {
-    'zh-TW': '跨院所同藥品重複：{drugs}；領新藥時前次藥尚餘 {overlapDays} 天',
-    en: 'Same drug from different institutions: {drugs}; {overlapDays} days of the earlier supply were still on hand',
+    'zh-TW': '跨院所同藥品重複：{drugs}；{newestDate} 領新藥時前次藥尚餘 {overlapDays} 天',
+    en: 'Same drug from different institutions: {drugs}; {overlapDays} days of the earlier supply were still on hand on {newestDate}',
   },
   'duplicate.L2': {
-    'zh-TW': '同院所同成分同劑型重複（{ingredients}）：{drugs}；前次藥尚餘 {overlapDays} 天，超過 {threshold} 天',
-    en: 'Same ingredient and dosage form again from the same institution ({ingredients}): {drugs}; {overlapDays} days still on hand, more than {threshold}',
+    'zh-TW': '同院所同成分同劑型重複（{ingredients}）：{drugs}；{newestDate} 領藥時前次藥尚餘 {overlapDays} 天，超過 {threshold} 天',
+    en: 'Same ingredient and dosage form again from the same institution ({ingredients}): {drugs}; {overlapDays} days still on hand on {newestDate}, more than {threshold}',
   },
   'duplicate.L2.cross': {
-    'zh-TW': '跨院所同成分同劑型重複（{ingredients}）：{drugs}；前次藥尚餘 {overlapDays} 天，超過 {threshold} 天',
-    en: 'Same ingredient and dosage form from different institutions ({ingredients}): {drugs}; {overlapDays} days still on hand, more than {threshold}',
+    'zh-TW': '跨院所同成分同劑型重複（{ingredients}）：{drugs}；{newestDate} 領藥時前次藥尚餘 {overlapDays} 天，超過 {threshold} 天',
+    en: 'Same ingredient and dosage form from different institutions ({ingredients}): {drugs}; {overlapDays} days still on hand on {newestDate}, more than {threshold}',
   },
   'duplicate.L3': {
     'zh-TW': '同成分不同劑型（{ingredients}）：{drugs}；同時使用約 {overlapDays} 天',
     en: 'Same ingredient in different dosage forms ({ingredients}): {drugs}; both in use for about {overlapDays} more days',
   },
   'duplicate.L4': {
-    'zh-TW': '同藥理類別重複 {classCode}（{ingredients}）：{drugs}；各尚餘超過 {threshold} 天，重疊 {overlapDays} 天',
-    en: 'Two drugs of one class {classCode} ({ingredients}): {drugs}; each has more than {threshold} days left, overlapping {overlapDays} days',
+    'zh-TW': '同藥理類別重複 {classCode}（{ingredients}）：{drugs}；各尚餘超過 {threshold} 天，今日起重疊 {overlapDays} 天',
+    en: 'Two drugs of one class {classCode} ({ingredients}): {drugs}; each has more than {threshold} days left, overlapping {overlapDays} days from today',
   },
   'duplicate.L5': {
-    'zh-TW': '治療等效重複：{className}（{ingredients}）：{drugs}；各尚餘超過 {threshold} 天，重疊 {overlapDays} 天',
-    en: 'Therapeutic duplication: {className} ({ingredients}): {drugs}; each has more than {threshold} days left, overlapping {overlapDays} days',
+    'zh-TW': '治療等效重複 {classNameZh}（{ingredients}）：{drugs}；各尚餘超過 {threshold} 天，今日起重疊 {overlapDays} 天',
+    en: 'Therapeutic duplication, {classNameEn} ({ingredients}): {drugs}; each has more than {threshold} days left, overlapping {overlapDays} days from today',
   },
   // Controlled-drug care list (特定管制用藥關懷名單, research §5(e)). Months are ROC 'yyy/MM'.
   'careList.overReference': {

@@ -31,8 +31,24 @@ test('a cross-institution zolpidem duplicate renders fully in zh-TW and English'
   t.truthy(entry);
   const zh = format(entry?.['zh-TW'] ?? '', alert?.facts, 'zh-TW');
   const en = format(entry?.en ?? '', alert?.facts, 'en');
-  t.is(zh, '跨院所同成分同劑型重複（ZOLPIDEM）：STILNOX 10MG (甲診所 114/05/01)、ZOLNOX 10MG (乙醫院 114/05/10)；前次藥尚餘 19 天，超過 10 天');
-  t.is(en, 'Same ingredient and dosage form from different institutions (ZOLPIDEM): STILNOX 10MG (甲診所 114/05/01), ZOLNOX 10MG (乙醫院 114/05/10); 19 days still on hand, more than 10');
+  t.is(zh, '跨院所同成分同劑型重複（ZOLPIDEM）：STILNOX 10MG (甲診所 114/05/01)、ZOLNOX 10MG (乙醫院 114/05/10)；114/05/10 領藥時前次藥尚餘 19 天，超過 10 天');
+  t.is(en, 'Same ingredient and dosage form from different institutions (ZOLPIDEM): STILNOX 10MG (甲診所 114/05/01), ZOLNOX 10MG (乙醫院 114/05/10); 19 days still on hand on 114/05/10, more than 10');
+});
+
+test('an L5 alert names its equivalence set in the report\'s language only, and counts its overlap from today', (t) => {
+  const duplicates = findDuplicates([
+    drug('ZOLPIDEM', 'N05CF02', { drugName: 'STILNOX 10MG', drugCode: 'AC44396100', visitDate: '2025-05-01', institution: CLINIC_A }),
+    drug('ALPRAZOLAM', 'N05BA12', { drugName: 'XANAX 0.5MG', drugCode: 'AC35745100', visitDate: '2025-05-02', institution: CLINIC_B }),
+  ], '2025-05-03', { duplicateThresholdDays: 10, shortCourseDays: 3, equivalenceSets: DEFAULT_EQUIVALENCE_SETS });
+  const alert = duplicateAlerts(duplicates, 10).find((a) => a.key === 'duplicate.L5');
+  const entry = alertMessages['duplicate.L5'];
+  const zh = format(entry['zh-TW'], alert?.facts, 'zh-TW');
+  const en = format(entry.en, alert?.facts, 'en');
+  t.regex(zh, /^治療等效重複 苯二氮平類與 Z 類安眠藥（/);
+  t.regex(zh, /今日起重疊 26 天$/);
+  t.notRegex(zh, /benzodiazepines/);
+  t.regex(en, /^Therapeutic duplication, benzodiazepines and Z-drugs \(/);
+  t.notRegex(en, /苯二氮平/);
 });
 
 test('a care-list alert renders without unfilled placeholders', (t) => {
