@@ -38,9 +38,17 @@ export interface ElderlyOptions {
   ruleSet?: ElderlyRuleSet;
 }
 
-/** Patient's age on `today`, or null without a patient. */
+/** Older than anyone has lived: a birth date such as 0001-01-01 is a placeholder, not an age. */
+const MAX_PLAUSIBLE_AGE = 130;
+
+/**
+ * Completed years on `today`; null without a patient, or when the birth date is after today or
+ * gives more than 130 years (no elderly caution or 75+ note is raised on an age that cannot be).
+ */
 export function patientAge(patient: Patient | null, today: IsoDate): number | null {
-  return patient === null ? null : ageOn(patient.birthDate, today);
+  if (patient === null) return null;
+  const age = ageOn(patient.birthDate, today);
+  return age >= 0 && age <= MAX_PLAUSIBLE_AGE ? age : null;
 }
 
 function dailyMg(record: MedicationRecord): number | null {

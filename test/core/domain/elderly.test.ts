@@ -1,7 +1,7 @@
 // Checklist for 高齡者宜注意用藥: age on the query day, the Beers 2019 rows, combinations,
 // dose and duration conditions, and the cloud's own drug_65_mark.
 import test from 'ava';
-import { elderlyCautions } from '../../../src/core/domain/elderly.ts';
+import { elderlyCautions, patientAge } from '../../../src/core/domain/elderly.ts';
 import { BEERS_2019_EXAMPLES } from '../../../src/core/domain/elderly-rules.ts';
 import type { Patient } from '../../../src/core/domain/types.ts';
 import { record } from './record-builder.ts';
@@ -27,6 +27,14 @@ test('65 on the query day: zolpidem is a Z-drug to avoid; 64 the day before gets
   t.deepEqual(caution?.recordIds, [zolpidem.id]);
   t.deepEqual(caution?.ruleSet?.id, 'beers-2019-examples');
   t.deepEqual(elderlyCautions(patient('1960-10-29'), [zolpidem], TODAY), []);
+});
+
+test('a birth date after today or 130+ years back is no age: no rule caution, as for an unknown age', (t) => {
+  t.is(patientAge(patient('2099-01-01'), TODAY), null);
+  t.is(patientAge(patient('0001-01-01'), TODAY), null);
+  t.is(patientAge(patient('1895-10-28'), TODAY), 130);
+  t.is(patientAge(patient('2025-10-28'), TODAY), 0);
+  t.deepEqual(elderlyCautions(patient('0001-01-01'), [zolpidem], TODAY), []);
 });
 
 test('the elderly age comes from settings', (t) => {
