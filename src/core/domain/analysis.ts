@@ -16,6 +16,7 @@ import { duplicateAlerts } from './duplicate-alerts.ts';
 import { careListAlerts, careListStats, type CareListMonth } from './care-list.ts';
 import { sortAlerts } from './alerts.ts';
 import { summaryAlerts } from './summary-alerts.ts';
+import { allergyAlerts } from './allergies.ts';
 import { DEFAULT_SETTINGS, type AnalysisSettings } from './settings.ts';
 
 export type { AnalyzedRecord } from './analyzed-record.ts';
@@ -120,8 +121,7 @@ function patientAlerts(history: PatientHistory, age: number | null, empty: boole
   const alerts: Alert[] = [];
   if (empty) alerts.push({ severity: 'info', key: 'history.empty', facts: {} });
   if (age !== null && age >= REVIEW_FIRST_AGE) alerts.push({ severity: 'info', key: 'patient.over-75', facts: { age } });
-  const drugNames = [...new Set(history.allergies.flatMap((a) => a.drugNames))];
-  if (history.allergies.length > 0) alerts.push({ severity: 'warning', key: 'allergy.on-record', facts: { drugNames } });
+  alerts.push(...allergyAlerts(history.allergies));
   return alerts;
 }
 

@@ -43,6 +43,10 @@ export const alertMessages = {
     'zh-TW': '過敏紀錄：{drugNames}',
     en: 'Allergy on record: {drugNames}',
   },
+  'allergy.genetic-negative': {
+    'zh-TW': '基因檢測陰性：{tests}',
+    en: 'Negative genetic test: {tests}',
+  },
   // ── chronic refills (慢性病連續處方箋) ─────────────────────────────────────────
   'refill.eligible': {
     'zh-TW': '慢箋 {drugName}：今日可領第 {nextFill}/{fills} 次（可領至 {nextUntil}）',

@@ -1,11 +1,11 @@
-// The 餘藥 tab's cloud column and `yaoli analyze` pair a group with the same cloud row, and
-// name its dosage form from one table (core/domain/messages.ts).
+// The 餘藥 and 過敏 tabs: the cloud column pairs a group with the cloud row `yaoli analyze` uses,
+// the form is named from one table (core/domain/messages.ts), a genetic test shows its result.
 import test from 'ava';
 import type { CloudGroupLeftover } from '../../src/core/domain/types.ts';
 import type { GroupLeftover } from '../../src/core/domain/group-leftover.ts';
 import { cloudLeftoverFor } from '../../src/commands/analyze/json.ts';
 import { addDays } from '../../src/core/domain/dates.ts';
-import { leftoverColumns, leftoverRows } from '../../src/ui/tabs/other-columns.ts';
+import { allergyColumns, leftoverColumns, leftoverRows } from '../../src/ui/tabs/other-columns.ts';
 
 /** A row the cloud gave when queried on 2025-11-01: pres_med_day = edate − query date + 1. */
 function cloudRow(dosageFormText: string, leftoverDays: number): CloudGroupLeftover {
@@ -29,4 +29,11 @@ test('the form column names the dosage form in the chosen language, not its code
   const formText = (lang: 'zh-TW' | 'en') => leftoverColumns(lang).find((c) => c.id === 'form')?.text(row as NonNullable<typeof row>);
   t.is(formText('zh-TW'), '貼片');
   t.is(formText('en'), 'patch');
+});
+
+test('the allergy tab shows a genetic-test row\'s result where the symptoms go', (t) => {
+  const hla = { date: '2020-01-01', drugNames: ['HLA-B 1502 基因檢測'], symptoms: [], severity: 'other', dataType: null, dataSource: null, institutionName: null, geneticTest: '0-Negative' } as const;
+  const findings = (lang: 'zh-TW' | 'en') => allergyColumns(lang).find((c) => c.id === 'symptoms')?.text({ ...hla, drugNames: [...hla.drugNames], symptoms: [] });
+  t.is(findings('zh-TW'), '基因檢測陰性');
+  t.is(findings('en'), 'negative test');
 });

@@ -1,0 +1,31 @@
+// The allergy list's alerts. imue0040s02 also carries genetic tests as rows (';;HLA-B 1502
+// 基因檢測' with genetic_test '0-Negative', research anchors 1(b)): a negative result says the
+// patient is NOT at risk, so it must not be announced as an allergy.
+import type { AllergyRecord, Alert } from './types.ts';
+
+export type GeneticTestResult = 'negative' | 'positive';
+
+/** The row's genetic-test result ('0-Negative', '1-Positive', 陰性, 陽性); null when it is no test or unreadable. */
+export function geneticTestResult(record: AllergyRecord): GeneticTestResult | null {
+  const text = record.geneticTest?.trim().toUpperCase() ?? '';
+  if (text.startsWith('0') || text.includes('NEG') || text.includes('陰性')) return 'negative';
+  if (text.startsWith('1') || text.includes('POS') || text.includes('陽性')) return 'positive';
+  return null;
+}
+
+/**
+ * A warning naming every allergy on record (a positive genetic test among them: a risk to
+ * check before dispensing), and an info line for the negative tests.
+ */
+export function allergyAlerts(allergies: readonly AllergyRecord[]): Alert[] {
+  const onRecord = new Set<string>();
+  const negative = new Set<string>();
+  for (const record of allergies) {
+    const names = geneticTestResult(record) === 'negative' ? negative : onRecord;
+    for (const name of record.drugNames) names.add(name);
+  }
+  const alerts: Alert[] = [];
+  if (onRecord.size > 0) alerts.push({ severity: 'warning', key: 'allergy.on-record', facts: { drugNames: [...onRecord] } });
+  if (negative.size > 0) alerts.push({ severity: 'info', key: 'allergy.genetic-negative', facts: { tests: [...negative] } });
+  return alerts;
+}
