@@ -2,7 +2,7 @@
 // examples (dates pinned with --today, see docs/analyze-json.md), and on broken inputs.
 import test from 'ava';
 import { execFile } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -39,6 +39,15 @@ function scratchFile(name: string, text: string): string {
   const file = join(scratch, name);
   writeFileSync(file, text);
   return file;
+}
+
+/** A shipped example, changed by `edit`, written to a scratch file. */
+let edits = 0;
+function editedExample(example: string, edit: (bundle: any) => void): string {
+  const bundle = JSON.parse(readFileSync(join(root, 'examples', `${example}.json`), 'utf8'));
+  edit(bundle);
+  edits += 1;
+  return scratchFile(`${example}-edit-${edits}.json`, JSON.stringify(bundle));
 }
 
 test('78-year-old on chronic refills: 3rd amlodipine fill is too early, L4 amlodipine + nifedipine across institutions, glimepiride caution', async (t) => {
@@ -157,4 +166,17 @@ test('bad arguments exit 2: an impossible --today, no --input, an unknown option
   t.regex(unknown.stderr, /參數錯誤/);
   t.is(lang.code, 2);
   t.regex(lang.stderr, /--lang 只能是 zh-TW 或 en：fr/);
+});
+
+test('ESC sequences and line breaks in a drug name or the patient name never reach the terminal', async (t) => {
+  t.timeout(SLOW_MS);
+  const file = editedExample('chronic-refill-elderly', (bundle) => {
+    bundle.patient.name = '\u001b[2J範例\r甲';
+    bundle.medications.robject[0].drug_ename = '\u001b[31mNORVASC\nFAKE ROW 114/01/01 X 99 99\u001b[0m TABLETS 5MG';
+  });
+  const out = await yaoli('--input', file, '--today', '2025-11-03');
+  t.is(out.code, 0);
+  t.false(/[\u0000-\u0009\u000B-\u001F\u007F-\u009F]/.test(out.stdout), 'no control character but the report’s own line feeds');
+  t.false(out.stdout.split('\n').some((line) => line.startsWith('FAKE ROW')), 'the name does not forge a row');
+  t.regex(out.stdout, /\[2J範例 甲/);
 });

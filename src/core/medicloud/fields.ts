@@ -10,6 +10,7 @@
 import { z } from 'zod';
 import { parseDate } from '../domain/dates.ts';
 import type { IsoDate } from '../domain/types.ts';
+import { withoutControlCharacters } from './control-characters.ts';
 import type { ShapeProblem } from './shape-error.ts';
 
 type Ctx = z.core.$RefinementCtx<unknown>;
@@ -23,8 +24,9 @@ function isBlank(value: unknown): boolean {
   return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
 }
 
+/** Text as shown on screen: control characters (ESC sequences, CR, LF) are spaces, then trimmed. */
 function asText(value: unknown): string | undefined {
-  if (typeof value === 'string') return value.trim();
+  if (typeof value === 'string') return withoutControlCharacters(value);
   if (typeof value === 'number' && Number.isFinite(value)) return String(value);
   return undefined;
 }
@@ -47,12 +49,13 @@ export const text = () =>
     return result;
   });
 
-/** Optional text; null, '' and whitespace all mean "not given". */
+/** Optional text; null, '' and whitespace (or only control characters) all mean "not given". */
 export const optionalText = () =>
   z.unknown().optional().transform((value, ctx): string | null => {
     if (isBlank(value)) return null;
     const result = asText(value);
-    return result === undefined ? fail(ctx, 'not-text', value) : result;
+    if (result === undefined) return fail(ctx, 'not-text', value);
+    return result === '' ? null : result;
   });
 
 /** Required number; '28' and 28 are the same answer. */

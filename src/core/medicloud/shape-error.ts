@@ -75,10 +75,18 @@ function jsonPlaceZh(place: string): string {
     .replace(/^unreadable$/, '無法解讀');
 }
 
+/**
+ * A value quoted for the message. JSON.stringify escapes C0 controls but passes DEL and C1
+ * (U+009B is a one-byte CSI) through to the terminal; those are escaped too.
+ */
+function quoted(value: string): string {
+  return JSON.stringify(value).replace(/[\u007F-\u009F]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 export function renderShapeError(details: ShapeErrorDetails, lang: Lang): string {
   const where = details.path ? `${details.endpoint} ${details.path}` : details.endpoint;
   const jsonPlace = (place: string) => (lang === 'zh-TW' ? jsonPlaceZh(place) : place);
-  const value = details.value === null ? '' : details.problem === 'bad-json' ? jsonPlace(details.value) : JSON.stringify(details.value);
+  const value = details.value === null ? '' : details.problem === 'bad-json' ? jsonPlace(details.value) : quoted(details.value);
   return format(shapeMessages[details.problem][lang], { where, value }, lang).trimEnd();
 }
 
