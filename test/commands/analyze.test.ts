@@ -180,3 +180,14 @@ test('ESC sequences and line breaks in a drug name or the patient name never rea
   t.false(out.stdout.split('\n').some((line) => line.startsWith('FAKE ROW')), 'the name does not forge a row');
   t.regex(out.stdout, /\[2J範例 甲/);
 });
+
+test('a negative care-list dose exits 2 naming imue0009s02 and the field, in zh-TW and English', async (t) => {
+  t.timeout(SLOW_MS);
+  const file = editedExample('hypnotic-care-list', (bundle) => {
+    bundle.careList.robject[1].drug_qty = -2000;
+  });
+  const out = await yaoli('--input', file, '--today', '2025-10-20');
+  t.is(out.code, 2);
+  t.regex(out.stderr, /格式不符：imue0009s02 robject\[1\]\.drug_qty：不合法的值 "-2000"/);
+  t.regex(out.stderr, /unexpected shape: imue0009s02 robject\[1\]\.drug_qty: unexpected value "-2000"/);
+});

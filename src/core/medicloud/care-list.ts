@@ -5,7 +5,7 @@
 // since the summary endpoint was seen empty in production and its shape is not settled.
 import { z } from 'zod';
 import type { CareListDispensing, CareListMonthSummary } from '../domain/types.ts';
-import { count, date, envelope, optionalNumber, optionalText, text, yearMonth } from './fields.ts';
+import { amount, count, date, envelope, optionalAmount, optionalText, text, yearMonth } from './fields.ts';
 import { institutionFromHosp } from './institution.ts';
 
 export const careListRowSchema = z.object({
@@ -20,9 +20,9 @@ export const careListRowSchema = z.object({
   hosp_id: optionalText(),
   hosp_abbr: optionalText(),
   /** 總劑量 (mg). */
-  drug_qty: count(),
+  drug_qty: amount(),
   /** 總DDD數. */
-  drug_ddd_qty: optionalNumber(),
+  drug_ddd_qty: optionalAmount(),
   memo: optionalText(),
   fee_ym: optionalText(),
 });
@@ -32,10 +32,11 @@ export const careListSummaryRowSchema = z.object({
   drug_ing_code: text(),
   /** 就醫年月. */
   fee_ym: yearMonth(),
+  /** 就醫次數 and 就醫院所數: whole counts. */
   hosp_times: count(),
   hosp_units: count(),
-  drug_qty: count(),
-  drug_ddd_qty: optionalNumber(),
+  drug_qty: amount(),
+  drug_ddd_qty: optionalAmount(),
   code_cname: optionalText(),
 });
 

@@ -8,7 +8,7 @@
 import { z } from 'zod';
 import { compareIso } from '../domain/dates.ts';
 import type { ChronicPrescription, IsoDate } from '../domain/types.ts';
-import { count, date, optionalDate, optionalNumber, optionalText, rows, text } from './fields.ts';
+import { count, date, optionalCount, optionalDate, optionalText, rows, text } from './fields.ts';
 
 export const chronicRowSchema = z.object({
   sort_code: count(),
@@ -17,12 +17,12 @@ export const chronicRowSchema = z.object({
   func_date: date(),
   func_seq_no: optionalText(),
   rel_date: optionalDate(),
-  chr_days: optionalNumber(),
-  chr_num: optionalNumber(),
+  chr_days: optionalCount(),
+  chr_num: optionalCount(),
   overdue: optionalText(),
   order_code: text(),
   drug_ename: optionalText(),
-  order_drug_day: optionalNumber(),
+  order_drug_day: optionalCount(),
   hosp_id: optionalText(),
   hosp_abbr: optionalText(),
   icd9cm_code: optionalText(),

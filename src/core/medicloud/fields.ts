@@ -58,20 +58,38 @@ export const optionalText = () =>
     return result === '' ? null : result;
   });
 
-/** Required number; '28' and 28 are the same answer. */
-export const count = () =>
-  z.unknown().transform((value, ctx): number => {
-    if (isBlank(value)) return fail(ctx, 'missing', value);
-    const result = asNumber(value);
-    return result === undefined ? fail(ctx, 'not-a-number', value) : result;
-  });
+/**
+ * What a number field may hold. 'signed': any sign, for values the cloud computes as a
+ * difference (drug_left = visit + days − query day goes negative). 'amount': ≥ 0 with
+ * fractions (mg, quantities: 7.5 mg, 0.5 tablet). 'count': a whole number ≥ 0 (visits,
+ * institutions, days). A negative mg would hide the controlled-drug warning, a negative
+ * quantity shrink a supply: such a value is a garbled answer, not data to add up.
+ */
+type NumberKind = 'signed' | 'amount' | 'count';
 
-export const optionalNumber = () =>
-  z.unknown().optional().transform((value, ctx): number | null => {
-    if (isBlank(value)) return null;
-    const result = asNumber(value);
-    return result === undefined ? fail(ctx, 'not-a-number', value) : result;
-  });
+function toNumber(value: unknown, kind: NumberKind, ctx: Ctx): number {
+  const result = asNumber(value);
+  if (result === undefined) return fail(ctx, 'not-a-number', value);
+  if (kind !== 'signed' && result < 0) return fail(ctx, 'bad-value', value);
+  if (kind === 'count' && !Number.isInteger(result)) return fail(ctx, 'bad-value', value);
+  return result;
+}
+
+/** Required number; '28' and 28 are the same answer. */
+const requiredNumber = (kind: NumberKind) =>
+  z.unknown().transform((value, ctx): number => (isBlank(value) ? fail(ctx, 'missing', value) : toNumber(value, kind, ctx)));
+
+const optionalNumberOf = (kind: NumberKind) =>
+  z.unknown().optional().transform((value, ctx): number | null => (isBlank(value) ? null : toNumber(value, kind, ctx)));
+
+export const signedNumber = () => requiredNumber('signed');
+export const amount = () => requiredNumber('amount');
+export const count = () => requiredNumber('count');
+export const optionalNumber = () => optionalNumberOf('signed');
+export const optionalAmount = () => optionalNumberOf('amount');
+export const optionalCount = () => optionalNumberOf('count');
+/** Days of supply: a whole number of days, 0 allowed (無法試算 downstream). */
+export const days = count;
 
 /** Required calendar day in any of the cloud's formats → ISO (Asia/Taipei). */
 export const date = () =>
@@ -117,16 +135,6 @@ export const mark = () => z.unknown().optional().transform((value): boolean => t
 export function rows<T extends z.ZodType>(row: T) {
   return z.preprocess((value) => (value === null ? [] : value), z.array(row));
 }
-
-/** Days of supply and similar counts: a number, never negative. */
-export const days = () =>
-  count().transform((value, ctx): number => {
-    if (value < 0 || !Number.isInteger(value)) {
-      ctx.addIssue({ code: 'custom', message: 'bad-value', params: { problem: 'bad-value', input: value } });
-      return z.NEVER;
-    }
-    return value;
-  });
 
 /**
  * The `{ log2time, robject: [...] }` envelope. The browser tools rename `robject` to

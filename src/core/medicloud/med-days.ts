@@ -2,7 +2,7 @@
 // cumulative across providers (research anchors 1(b), 1(c).7). No drug code or brand name.
 import { z } from 'zod';
 import type { CloudGroupLeftover } from '../domain/types.ts';
-import { count, date, days, envelope, optionalText, text } from './fields.ts';
+import { date, days, envelope, optionalText, signedNumber, text } from './fields.ts';
 import { dosageFormOf } from './dosage-form.ts';
 
 export const medDaysRowSchema = z.object({
@@ -17,8 +17,11 @@ export const medDaysRowSchema = z.object({
   order_drug_day: days(),
   /** `YYYY/MM/DD`, the last covered day including carry-over. */
   edate: date(),
-  /** Remaining days at the cloud's query time, sent as a string. */
-  pres_med_day: count(),
+  /**
+   * Remaining days at the cloud's query time, sent as a string. Documented as never below 0
+   * (anchors 1(c).7); a negative one is read as 0 by the mapper, as it always was.
+   */
+  pres_med_day: signedNumber(),
   hosp_id: optionalText(),
   icd_code: optionalText(),
 });

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import type { ExceptionCode, MedicationRecord } from '../domain/types.ts';
 import { dosageFormOf } from './dosage-form.ts';
-import { count, date, days, envelope, mark, optionalDate, optionalNumber, optionalText, text } from './fields.ts';
+import { amount, date, days, envelope, mark, optionalDate, optionalNumber, optionalText, text } from './fields.ts';
 import { ingredientsOf } from './ingredients.ts';
 import { institutionFromHosp } from './institution.ts';
 import { unitStrengthMg } from './strength.ts';
@@ -27,9 +27,13 @@ export const medicationRowSchema = z
     cure_e_date: optionalDate(),
     /** Null at some hospitals (leescot PR #35). */
     drug_fre: optionalText(),
-    qty: count(),
+    /** Total quantity dispensed; 0 on the exception-code orders (R001–R008). */
+    qty: amount(),
     day: days(),
-    /** The cloud's per-record leftover, frozen at its query time (anchors 1(c).6). */
+    /**
+     * The cloud's per-record leftover, frozen at its query time: visit + days − query day
+     * (anchors 1(c).6), negative once the supply has run out, so any sign is read.
+     */
     drug_left: optionalNumber(),
     func_seq_no: optionalText(),
     chr_hosp_id: optionalText(),
