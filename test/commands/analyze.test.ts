@@ -191,3 +191,15 @@ test('a negative care-list dose exits 2 naming imue0009s02 and the field, in zh-
   t.regex(out.stderr, /格式不符：imue0009s02 robject\[1\]\.drug_qty：不合法的值 "-2000"/);
   t.regex(out.stderr, /unexpected shape: imue0009s02 robject\[1\]\.drug_qty: unexpected value "-2000"/);
 });
+
+test('a refill pickup without its pickup day exits 2 instead of judging the refill from the visit date', async (t) => {
+  t.timeout(SLOW_MS);
+  const file = editedExample('chronic-refill-elderly', (bundle) => {
+    bundle.chronic.chrDataN[2].rel_date = null;
+  });
+  const out = await yaoli('--input', file, '--today', '2025-11-03');
+  t.is(out.code, 2);
+  t.is(out.stdout, '');
+  t.regex(out.stderr, /格式不符：imue0008s05 chrDataN\[2\]\.rel_date：缺少必要欄位/);
+  t.regex(out.stderr, /unexpected shape: imue0008s05 chrDataN\[2\]\.rel_date: required field missing/);
+});

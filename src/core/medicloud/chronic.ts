@@ -4,13 +4,20 @@
 //   2 = chronic metadata (`chr_days` = total days),
 //   3 = a refill pickup (`chr_num` = fills allowed, `func_seq_no` IC02/IC03, `rel_date` = pickup
 //       day, hosp = the pharmacy).
+// Any other sort_code, or a pickup without rel_date or an ICnn number, is a shape error.
 // chrDataN / chrDataY are read as "still valid" / "overdue" (HEAD docs; marked unverified).
 import { z } from 'zod';
 import { compareIso } from '../domain/dates.ts';
 import type { ChronicPrescription, IsoDate } from '../domain/types.ts';
 import { count, date, optionalCount, optionalDate, optionalText, rows, text } from './fields.ts';
 
-export const chronicRowSchema = z.object({
+/**
+ * A pickup's 就醫序號 names its fill: 'IC02' … 'IC09', any case. 'IC2' is read too, as the
+ * first reader's pattern (IC0?n) did; 'IC1' (fill 1 is the visit) and 'IC10' are not pickups.
+ */
+const PICKUP_SEQ_NO = /^IC0?([2-9])$/i;
+
+const chronicRowFields = z.object({
   sort_code: count(),
   orig_func_seq_no: optionalText(),
   /** The prescription's visit date, ROC `yyy/MM/dd`, on every row of the prescription. */
@@ -29,6 +36,28 @@ export const chronicRowSchema = z.object({
   icd_cname: optionalText(),
 });
 
+type Ctx = z.core.$RefinementCtx<unknown>;
+
+function addRowIssue(ctx: Ctx, field: string, problem: 'missing' | 'bad-value', input: unknown): void {
+  ctx.addIssue({ code: 'custom', path: [field], message: problem, params: { problem, input } });
+}
+
+/**
+ * Strict where a guess would change the refill answer: an unknown sort_code, or a pickup
+ * without its date or fill number, used to fall back (rel_date → func_date, the pickup
+ * dropped) and a too-early refill showed as eligible.
+ */
+export const chronicRowSchema = chronicRowFields.superRefine((row, ctx) => {
+  if (row.sort_code !== 1 && row.sort_code !== 2 && row.sort_code !== 3) {
+    addRowIssue(ctx, 'sort_code', 'bad-value', row.sort_code);
+    return;
+  }
+  if (row.sort_code !== 3) return;
+  if (row.rel_date === null) addRowIssue(ctx, 'rel_date', 'missing', null);
+  if (row.func_seq_no === null) addRowIssue(ctx, 'func_seq_no', 'missing', null);
+  else if (!PICKUP_SEQ_NO.test(row.func_seq_no)) addRowIssue(ctx, 'func_seq_no', 'bad-value', row.func_seq_no);
+});
+
 export const chronicSchema = z
   .object({ chrDataN: rows(chronicRowSchema).optional(), chrDataY: rows(chronicRowSchema).optional() })
   .superRefine((value, ctx) => {
@@ -41,11 +70,11 @@ export const chronicSchema = z
 export type ChronicRow = z.output<typeof chronicRowSchema>;
 type TaggedRow = ChronicRow & { listedOverdue: boolean };
 
-/** 'IC02' → 2, 'IC03' → 3: which fill a pickup row is. */
+/** 'IC02' → 2, 'IC03' → 3: which fill a pickup row is (the schema has checked the form). */
 function fillNumber(row: ChronicRow): number | null {
   if (row.sort_code === 1) return 1;
   if (row.sort_code !== 3) return null;
-  const match = /IC0?(\d+)/i.exec(row.func_seq_no ?? '');
+  const match = PICKUP_SEQ_NO.exec(row.func_seq_no ?? '');
   return match ? Number(match[1]) : null;
 }
 
@@ -72,6 +101,7 @@ function toPrescription(group: TaggedRow[]): ChronicPrescription | null {
   const byFill = new Map<number, IsoDate>();
   for (const row of group) {
     const k = fillNumber(row);
+    // A pickup always has rel_date (schema); the visit row may not, and is dispensed on func_date.
     if (k !== null && !byFill.has(k)) byFill.set(k, row.rel_date ?? row.func_date);
   }
   // Fill 1 is dispensed at the prescribing visit; a window that starts after it still shows

@@ -98,3 +98,45 @@ test('a ROC func_date that is not a date names chrDataN[i].func_date', (t) => {
   const error = t.throws(() => mapChronic({ chrDataN: [chronicRow(), chronicRow({ func_date: '114/02/30' })] }), { instanceOf: MedicloudShapeError });
   t.is(error?.message, 'imue0008s05 chrDataN[1].func_date: not a date "114/02/30"');
 });
+
+function chronicMessage(rows: Record<string, unknown>[]): string {
+  try {
+    mapChronic({ chrDataN: rows, chrDataY: [] });
+  } catch (error) {
+    if (error instanceof MedicloudShapeError) return error.message;
+    throw error;
+  }
+  return '(no error)';
+}
+
+const pickup = (overrides: Record<string, unknown> = {}) =>
+  chronicRow({ sort_code: 3, func_seq_no: 'IC02', rel_date: '114/08/22', chr_num: 3, hosp_id: '5901010034', hosp_abbr: '示範藥局', ...overrides });
+
+test('a sort_code other than 1, 2 or 3 is refused by row and field, not read as "no pickup"', (t) => {
+  for (const sortCode of [0, -5, 9, '4', 28.5, 1e12]) {
+    t.is(chronicMessage([chronicRow(), chronicRow({ sort_code: sortCode })]), `imue0008s05 chrDataN[1].sort_code: unexpected value "${sortCode}"`, String(sortCode));
+  }
+});
+
+test('a refill pickup (sort_code 3) without rel_date is refused: the visit date would make a too-early refill look eligible', (t) => {
+  for (const relDate of [null, '', '  ', undefined]) {
+    t.is(chronicMessage([chronicRow(), chronicRow({ sort_code: 2, chr_days: 84 }), pickup({ rel_date: relDate })]), 'imue0008s05 chrDataN[2].rel_date: required field missing', String(relDate));
+  }
+  t.is(chronicMessage([pickup({ rel_date: '114/02/30' })]), 'imue0008s05 chrDataN[0].rel_date: not a date "114/02/30"');
+  // The visit and metadata rows may leave rel_date out: they are dated by func_date.
+  t.is(mapChronic({ chrDataN: [chronicRow({ rel_date: null }), chronicRow({ sort_code: 2, rel_date: null, chr_days: 84 })] })[0]?.fillDates[0], '2025-08-01');
+});
+
+test('a refill pickup needs func_seq_no IC02…IC09: without it the fill number is unknown and the pickup was dropped', (t) => {
+  t.is(chronicMessage([chronicRow(), pickup({ func_seq_no: null })]), 'imue0008s05 chrDataN[1].func_seq_no: required field missing');
+  for (const seqNo of ['0031', 'IC01', 'IC1', 'IC10', 'IC12', 'XIC02', 'IC02A']) {
+    t.is(chronicMessage([chronicRow(), pickup({ func_seq_no: seqNo })]), `imue0008s05 chrDataN[1].func_seq_no: unexpected value "${seqNo}"`, seqNo);
+  }
+});
+
+test('pickup numbers are read in any case and with or without the zero: ic03 and IC3 are fill 3', (t) => {
+  for (const seqNo of ['ic03', 'IC3', ' Ic03 ']) {
+    const [prescription] = mapChronic({ chrDataN: [chronicRow(), pickup(), pickup({ func_seq_no: seqNo, rel_date: '114/09/12' })] });
+    t.deepEqual(prescription?.fillDates, ['2025-08-01', '2025-08-22', '2025-09-12'], seqNo);
+  }
+});
