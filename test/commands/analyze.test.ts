@@ -203,3 +203,28 @@ test('a refill pickup without its pickup day exits 2 instead of judging the refi
   t.regex(out.stderr, /格式不符：imue0008s05 chrDataN\[2\]\.rel_date：缺少必要欄位/);
   t.regex(out.stderr, /unexpected shape: imue0008s05 chrDataN\[2\]\.rel_date: required field missing/);
 });
+
+test('a medication row listed twice is counted once (AMLODIPINE still 18 days); a different row under its number exits 2', async (t) => {
+  t.timeout(SLOW_MS);
+  const twice = editedExample('chronic-refill-elderly', (bundle) => {
+    bundle.medications.robject.splice(2, 0, { ...bundle.medications.robject[1] });
+  });
+  const [repeated, conflicting] = await Promise.all([
+    yaoli('--input', twice, '--today', '2025-11-03', '--json'),
+    yaoli(
+      '--input',
+      editedExample('chronic-refill-elderly', (bundle) => {
+        bundle.medications.robject.splice(2, 0, { ...bundle.medications.robject[1], qty: 56, day: 56 });
+      }),
+      '--today',
+      '2025-11-03',
+    ),
+  ]);
+  t.is(repeated.code, 0, repeated.stderr);
+  const out = JSON.parse(repeated.stdout);
+  t.like(out.groups.find((g: any) => g.ingredient === 'AMLODIPINE'), { leftoverDays: 18, noCarryLeftoverDays: 14 });
+  t.is(out.records.filter((r: any) => r.drugCode === 'BC99000100').length, 2);
+  t.is(conflicting.code, 2);
+  t.regex(conflicting.stderr, /imue0008s02 robject\[2\]\.r：列號重複但內容不同 "2"/);
+  t.regex(conflicting.stderr, /imue0008s02 robject\[2\]\.r: row number repeated with different contents "2"/);
+});

@@ -6,6 +6,7 @@ import { dosageFormOf } from './dosage-form.ts';
 import { amount, date, days, envelope, mark, optionalDate, optionalNumber, optionalText, text } from './fields.ts';
 import { ingredientsOf } from './ingredients.ts';
 import { institutionFromHosp } from './institution.ts';
+import { withoutRepeatedRows } from './repeated-rows.ts';
 import { unitStrengthMg } from './strength.ts';
 
 export const medicationRowSchema = z
@@ -42,6 +43,7 @@ export const medicationRowSchema = z
     icd_code: optionalText(),
     icd_cname: optionalText(),
     fee_ym: optionalText(),
+    /** Row number; repeats are checked in repeated-rows.ts. */
     r: optionalNumber(),
   })
   .superRefine((row, ctx) => {
@@ -52,7 +54,8 @@ export const medicationRowSchema = z
     }
   });
 
-export const medicationsSchema = envelope(medicationRowSchema);
+/** A row the cloud listed twice is read once; two different rows under one `r` are refused. */
+export const medicationsSchema = envelope(medicationRowSchema).transform((data, ctx) => ({ ...data, robject: withoutRepeatedRows(data.robject, ctx) }));
 
 export type MedicationRow = z.output<typeof medicationRowSchema>;
 

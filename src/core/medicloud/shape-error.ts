@@ -14,6 +14,7 @@ export type ShapeProblem =
   | 'not-an-array'
   | 'not-an-object'
   | 'bad-value'
+  | 'repeated-row'
   | 'bad-json';
 
 export const shapeMessages = catalogue<ShapeProblem>({
@@ -26,6 +27,7 @@ export const shapeMessages = catalogue<ShapeProblem>({
   'not-an-array': { 'zh-TW': '{where}：應為陣列 {value}', en: '{where}: not an array {value}' },
   'not-an-object': { 'zh-TW': '{where}：應為物件 {value}', en: '{where}: not an object {value}' },
   'bad-value': { 'zh-TW': '{where}：不合法的值 {value}', en: '{where}: unexpected value {value}' },
+  'repeated-row': { 'zh-TW': '{where}：列號重複但內容不同 {value}', en: '{where}: row number repeated with different contents {value}' },
   'bad-json': { 'zh-TW': '{where}：JSON 格式錯誤 {value}', en: '{where}: invalid JSON {value}' },
 });
 

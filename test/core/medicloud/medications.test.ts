@@ -150,3 +150,20 @@ test('an exception-code row (R003 as a virtual order) is not a drug: its code go
     ['AC58639100', '2025-10-01', null],
   ]);
 });
+
+test('a row the cloud listed twice (same r, same contents) is counted once', (t) => {
+  const refill = medicationRow({ r: 2, drug_date: '2025/09/26', func_seq_no: 'IC02', cure_e_date: '2025-10-20T00:00:00' });
+  const records = mapMedications(medications([medicationRow({ r: 1 }), refill, { ...refill, qty: '28', day: ' 28 ', drug_left: '20' }, medicationRow({ r: 3, drug_date: '2025/08/01' })]));
+  t.deepEqual(records.map((r) => r.visitDate), ['2025-10-24', '2025-09-26', '2025-08-01']);
+});
+
+test('two different rows under one row number are refused, naming the later one', (t) => {
+  const error = shapeError(() => mapMedications(medications([medicationRow({ r: 1 }), medicationRow({ r: 2 }), medicationRow({ r: 2, qty: 56 })])));
+  t.like(error.details, { endpoint: 'imue0008s02', path: 'robject[2].r', row: 2, field: 'r', problem: 'repeated-row' });
+  t.is(error.messageIn('en'), 'imue0008s02 robject[2].r: row number repeated with different contents "2"');
+  t.is(error.messageIn('zh-TW'), 'imue0008s02 robject[2].r：列號重複但內容不同 "2"');
+});
+
+test('rows without a row number are all kept, identical or not', (t) => {
+  t.is(mapMedications(medications([medicationRow({ r: null }), medicationRow({ r: null }), medicationRow({ r: undefined })])).length, 3);
+});

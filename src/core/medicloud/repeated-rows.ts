@@ -1,0 +1,31 @@
+// imue0008s02 numbers its rows (`r`). One row listed twice would count its supply twice (an
+// AMLODIPINE leftover of 18 days read as 46), so an exact repeat is kept once: nothing is
+// lost. Two different rows under one number cannot both be the cloud's row, and neither can
+// be chosen: a shape error naming the later one. Rows without `r` are each their own row.
+import type { z } from 'zod';
+
+type Ctx = z.core.$RefinementCtx<unknown>;
+
+/**
+ * The rows with each exact repeat of a row number dropped. Rows are compared as read (so
+ * '28' and 28 are the same), over every field the mapper reads.
+ */
+export function withoutRepeatedRows<T extends { r: number | null }>(rows: readonly T[], ctx: Ctx): T[] {
+  const firstByNumber = new Map<number, string>();
+  const kept: T[] = [];
+  rows.forEach((row, index) => {
+    if (row.r === null) {
+      kept.push(row);
+      return;
+    }
+    const contents = JSON.stringify(row);
+    const first = firstByNumber.get(row.r);
+    if (first === undefined) {
+      firstByNumber.set(row.r, contents);
+      kept.push(row);
+    } else if (first !== contents) {
+      ctx.addIssue({ code: 'custom', path: ['robject', index, 'r'], message: 'repeated-row', params: { problem: 'repeated-row', input: row.r } });
+    }
+  });
+  return kept;
+}
