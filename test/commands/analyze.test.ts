@@ -228,3 +228,16 @@ test('a medication row listed twice is counted once (AMLODIPINE still 18 days); 
   t.regex(conflicting.stderr, /imue0008s02 robject\[2\]\.r：列號重複但內容不同 "2"/);
   t.regex(conflicting.stderr, /imue0008s02 robject\[2\]\.r: row number repeated with different contents "2"/);
 });
+
+test('a misspelt bundle key ("medication") exits 2 naming it, instead of reading as "no medications"', async (t) => {
+  t.timeout(SLOW_MS);
+  const file = editedExample('chronic-refill-elderly', (bundle) => {
+    bundle.medication = bundle.medications;
+    delete bundle.medications;
+  });
+  const out = await yaoli('--input', file, '--today', '2025-11-03');
+  t.is(out.code, 2);
+  t.is(out.stdout, '');
+  t.regex(out.stderr, /格式不符：bundle medication：無法辨識的欄位；可用的欄位：patient, medications, /);
+  t.regex(out.stderr, /unexpected shape: bundle medication: unknown key; a bundle holds patient, medications, /);
+});

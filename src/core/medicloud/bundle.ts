@@ -3,8 +3,12 @@
 //   { patient?: {id, name, birthDate, sex}, medications?, chronic?, medDays?, careList?,
 //     careListSummary?, allergy?, summary? }
 // Absent parts are empty lists; a malformed part is a MedicloudShapeError naming its endpoint.
+// Any other key is refused (a typo, 'medication', would read as "no medications"), except
+// keys starting with '_', which carry notes ('_note' in examples/).
 import { z } from 'zod';
+import { maskNationalId } from '../domain/national-id.ts';
 import type { Patient, PatientHistory } from '../domain/types.ts';
+import { withoutControlCharacters } from './control-characters.ts';
 import { parseEndpoint, type EndpointId } from './endpoints.ts';
 import { date, optionalText, text } from './fields.ts';
 import { MedicloudShapeError, shapeErrorFrom } from './shape-error.ts';
@@ -45,10 +49,30 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** Every key a bundle may hold, in the order the docs list them. */
+export const BUNDLE_KEYS: readonly string[] = ['patient', ...Object.keys(BUNDLE_PARTS)];
+
+const MAX_KEY_CHARS = 40;
+
+/** A key as the error shows it: one line, short, and a national ID in it masked. */
+function keyForMessage(key: string): string {
+  const line = withoutControlCharacters(key);
+  const short = line.length > MAX_KEY_CHARS ? `${line.slice(0, MAX_KEY_CHARS)}…` : line;
+  return short.replace(/[A-Z][0-9A-D]\d{8}/gi, maskNationalId);
+}
+
+function refuseUnknownKeys(bundle: Record<string, unknown>): void {
+  const unknown = Object.keys(bundle).find((key) => !key.startsWith('_') && !BUNDLE_KEYS.includes(key));
+  if (unknown === undefined) return;
+  const key = keyForMessage(unknown);
+  throw new MedicloudShapeError({ endpoint: 'bundle', path: key, row: null, field: key, problem: 'unknown-key', value: BUNDLE_KEYS.join(', ') });
+}
+
 export function mapBundle(bundle: unknown): PatientHistory {
   if (!isPlainObject(bundle)) {
     throw new MedicloudShapeError({ endpoint: 'bundle', path: '', row: null, field: null, problem: 'not-an-object', value: null });
   }
+  refuseUnknownKeys(bundle);
   const part = <E extends EndpointId>(key: keyof typeof BUNDLE_PARTS, id: E) =>
     bundle[key] === undefined ? [] : parseEndpoint(id, bundle[key]);
   return {

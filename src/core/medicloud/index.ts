@@ -17,7 +17,7 @@ export {
   tryParseEndpoint,
 } from './endpoints.ts';
 export type { EndpointId, EndpointQuery, EndpointResult, ParseOutcome } from './endpoints.ts';
-export { BUNDLE_PARTS, mapBundle, mapPatient, patientSchema } from './bundle.ts';
+export { BUNDLE_KEYS, BUNDLE_PARTS, mapBundle, mapPatient, patientSchema } from './bundle.ts';
 export { medicationRowSchema, medicationsSchema, mapMedicationRow } from './medications.ts';
 export { chronicRowSchema, chronicSchema, groupChronicRows } from './chronic.ts';
 export { medDaysRowSchema, medDaysSchema, mapMedDaysRow } from './med-days.ts';

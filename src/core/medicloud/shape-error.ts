@@ -15,6 +15,7 @@ export type ShapeProblem =
   | 'not-an-object'
   | 'bad-value'
   | 'repeated-row'
+  | 'unknown-key'
   | 'bad-json';
 
 export const shapeMessages = catalogue<ShapeProblem>({
@@ -28,6 +29,10 @@ export const shapeMessages = catalogue<ShapeProblem>({
   'not-an-object': { 'zh-TW': '{where}：應為物件 {value}', en: '{where}: not an object {value}' },
   'bad-value': { 'zh-TW': '{where}：不合法的值 {value}', en: '{where}: unexpected value {value}' },
   'repeated-row': { 'zh-TW': '{where}：列號重複但內容不同 {value}', en: '{where}: row number repeated with different contents {value}' },
+  'unknown-key': {
+    'zh-TW': '{where}：無法辨識的欄位；可用的欄位：{value}（以 _ 開頭的欄位略過）',
+    en: '{where}: unknown key; a bundle holds {value} (keys starting with _ are ignored)',
+  },
   'bad-json': { 'zh-TW': '{where}：JSON 格式錯誤 {value}', en: '{where}: invalid JSON {value}' },
 });
 
@@ -88,7 +93,13 @@ function quoted(value: string): string {
 export function renderShapeError(details: ShapeErrorDetails, lang: Lang): string {
   const where = details.path ? `${details.endpoint} ${details.path}` : details.endpoint;
   const jsonPlace = (place: string) => (lang === 'zh-TW' ? jsonPlaceZh(place) : place);
-  const value = details.value === null ? '' : details.problem === 'bad-json' ? jsonPlace(details.value) : quoted(details.value);
+  let value = '';
+  if (details.value !== null) {
+    if (details.problem === 'bad-json') value = jsonPlace(details.value);
+    // The list of keys the bundle may hold, ours to write: shown as a list, not a quoted value.
+    else if (details.problem === 'unknown-key') value = details.value;
+    else value = quoted(details.value);
+  }
   return format(shapeMessages[details.problem][lang], { where, value }, lang).trimEnd();
 }
 

@@ -33,3 +33,25 @@ test('a bad part names its endpoint; a bad patient never echoes the identity', (
   t.false(patientError?.message.includes('1948'));
   t.like(t.throws(() => mapBundle([]), { instanceOf: MedicloudShapeError })?.details, { endpoint: 'bundle', problem: 'not-an-object' });
 });
+
+test('an unknown top-level key (a typo, "medication") is refused by name instead of reading as "no medications"', (t) => {
+  const error = t.throws(() => mapBundle({ medication: medications([medicationRow()]) }), { instanceOf: MedicloudShapeError });
+  t.like(error?.details, { endpoint: 'bundle', path: 'medication', field: 'medication', problem: 'unknown-key' });
+  t.is(error?.message, 'bundle medication: unknown key; a bundle holds patient, medications, chronic, medDays, careList, careListSummary, allergy, summary (keys starting with _ are ignored)');
+  t.is(error?.messageIn('zh-TW'), 'bundle medication：無法辨識的欄位；可用的欄位：patient, medications, chronic, medDays, careList, careListSummary, allergy, summary（以 _ 開頭的欄位略過）');
+  t.like(t.throws(() => mapBundle({ medications: medications([]), Chronic: {} }), { instanceOf: MedicloudShapeError })?.details, { path: 'Chronic', problem: 'unknown-key' });
+});
+
+test('keys starting with _ carry notes and are ignored', (t) => {
+  const history = mapBundle({ _note: 'Synthetic example. 合成範例', _source: { tool: 'x' }, medications: medications([medicationRow()]) });
+  t.is(history.medications.length, 1);
+});
+
+test('an unknown key is shown on one line, shortened, with a national ID in it masked', (t) => {
+  const id = t.throws(() => mapBundle({ A123456789: {} }), { instanceOf: MedicloudShapeError });
+  t.false(id?.message.includes('A123456789'));
+  t.regex(id?.message ?? '', /^bundle A12\*\*\*\*789: unknown key/);
+  const escape = t.throws(() => mapBundle({ ['\u001b[2Jmeds\n' + 'x'.repeat(80)]: {} }), { instanceOf: MedicloudShapeError });
+  t.false(/[\u0000-\u001F]/.test(escape?.message ?? '\u001b'));
+  t.regex(escape?.message ?? '', /^bundle \[2Jmeds x{32}…: unknown key/);
+});
