@@ -10,6 +10,13 @@ export interface Column<Row> {
   align?: Align;
   /** Cells wider than this are cut with an ellipsis (display cells, not characters). */
   maxWidth?: number;
+  /**
+   * Set on free text (names, institutions) that may be cut to fit `TableOptions.width`, and
+   * never cut narrower than this. Dates and numbers leave it unset: a cut date misleads.
+   */
+  minWidth?: number;
+  /** Among the columns that may be cut, lower numbers are cut first (default 1). */
+  cutOrder?: number;
 }
 
 export interface TableOptions {
@@ -17,6 +24,8 @@ export interface TableOptions {
   gap?: number;
   /** Character drawn under the header; '' for none. */
   rule?: string;
+  /** Fit every line into this many cells by cutting the columns with a `minWidth`; unset = no limit. */
+  width?: number;
 }
 
 const ELLIPSIS = '…';
@@ -46,16 +55,43 @@ export function padToWidth(text: string, width: number, align: Align = 'left'): 
   return align === 'right' ? fill + text : text + fill;
 }
 
+/**
+ * The column widths after cutting the cuttable columns until the line fits `width`: one cell at
+ * a time from the widest of the first cut order, so columns of one order end up equally wide and
+ * a short one stays whole. A table whose cuttable columns are all at their minimum stays wider.
+ */
+function fittedWidths<Row>(columns: readonly Column<Row>[], natural: readonly number[], gapWidth: number, width: number): number[] {
+  const widths = [...natural];
+  let excess = widths.reduce((sum, w) => sum + w, gapWidth * Math.max(0, columns.length - 1)) - width;
+  const orders = [...new Set(columns.filter((c) => c.minWidth !== undefined).map((c) => c.cutOrder ?? 1))].sort((a, b) => a - b);
+  for (const order of orders) {
+    while (excess > 0) {
+      let widest = -1;
+      columns.forEach((column, i) => {
+        if (column.minWidth === undefined || (column.cutOrder ?? 1) !== order) return;
+        const w = widths[i] ?? 0;
+        if (w > column.minWidth && (widest < 0 || w > (widths[widest] ?? 0))) widest = i;
+      });
+      if (widest < 0) break;
+      widths[widest] = (widths[widest] ?? 0) - 1;
+      excess -= 1;
+    }
+  }
+  return widths;
+}
+
 /** Rows of text, header first; trailing spaces trimmed so output diffs cleanly. */
 export function renderTable<Row>(columns: readonly Column<Row>[], rows: readonly Row[], options: TableOptions = {}): string[] {
   const gap = ' '.repeat(options.gap ?? 2);
   const rule = options.rule ?? '─';
   const cells = rows.map((row) => columns.map((column) => truncateToWidth(column.value(row), column.maxWidth ?? Infinity)));
   const headers = columns.map((column) => truncateToWidth(column.header, column.maxWidth ?? Infinity));
-  const widths = columns.map((_, i) => Math.max(displayWidth(headers[i] ?? ''), ...cells.map((line) => displayWidth(line[i] ?? ''))));
+  const natural = columns.map((_, i) => Math.max(displayWidth(headers[i] ?? ''), ...cells.map((line) => displayWidth(line[i] ?? ''))));
+  const widths = options.width === undefined ? natural : fittedWidths(columns, natural, gap.length, options.width);
+  // A cell cut before a two-cell character is one cell short of its column; padding fills it.
   const line = (values: string[]) =>
     values
-      .map((value, i) => padToWidth(value, widths[i] ?? 0, columns[i]?.align ?? 'left'))
+      .map((value, i) => padToWidth(truncateToWidth(value, widths[i] ?? 0), widths[i] ?? 0, columns[i]?.align ?? 'left'))
       .join(gap)
       .trimEnd();
   const lines = [line(headers)];

@@ -1,5 +1,6 @@
 import test from 'ava';
 import { displayWidth, padToWidth, renderTable, truncateToWidth } from '../../src/text/table.ts';
+import { assertLinedUp } from './lined-up.ts';
 
 test('CJK characters count two cells when padding and truncating', (t) => {
   t.is(displayWidth('安捷幸福診所'), 12);
@@ -27,4 +28,37 @@ test('columns line up by display width, numbers right-aligned, long cells cut', 
   const widths = lines.map((line) => displayWidth(line));
   t.is(widths[0], widths[2]);
   t.is(widths[2], widths[3]);
+});
+
+const visits = [
+  { date: '114/10/28', place: '示範內科診所附設門診中心', drug: 'ADALAT OROS EXTENDED RELEASE TABLETS 30MG (NIFEDIPINE)', days: 28 },
+  { date: '114/09/26', place: 'Clinic', drug: 'NORVASC TABLETS 5MG (AMLODIPINE)', days: 7 },
+];
+type Visit = (typeof visits)[number];
+const visitColumns = [
+  { header: '就醫日', value: (r: Visit) => r.date },
+  { header: '院所', value: (r: Visit) => r.place, minWidth: 6 },
+  { header: '藥品名稱', value: (r: Visit) => r.drug, minWidth: 10 },
+  { header: '天數', value: (r: Visit) => String(r.days), align: 'right' as const },
+];
+
+test('a table wider than the terminal cuts only the text columns, widest first, and every row still lines up', (t) => {
+  const lines = renderTable(visitColumns, visits, { width: 60 });
+  for (const line of lines) t.true(displayWidth(line) <= 60, line);
+  t.true(lines[2]?.startsWith('114/10/28  '), 'the date is never cut');
+  t.regex(lines[2] ?? '', /…\s+28$/, 'the drug name is cut, the days are whole');
+  t.regex(lines[3] ?? '', /^114\/09\/26  Clinic\s/, 'a short institution name stays whole');
+  assertLinedUp(t, lines);
+});
+
+test('columns of a later cut order keep their text until the earlier ones reach their minimum', (t) => {
+  const pairs = [{ pair: 'AMLODIPINE / NIFEDIPINE', drugs: 'NORVASC TABLETS 5MG (AMLODIPINE) / ADALAT OROS 30MG (NIFEDIPINE)' }];
+  const columns = [
+    { header: 'Ingredients', value: (r: (typeof pairs)[number]) => r.pair, minWidth: 11, cutOrder: 2 },
+    { header: 'Drugs', value: (r: (typeof pairs)[number]) => r.drugs, minWidth: 8 },
+  ];
+  t.deepEqual(renderTable(columns, pairs, { width: 40 })[2], 'AMLODIPINE / NIFEDIPINE  NORVASC TABLET…');
+  t.deepEqual(renderTable(columns, pairs, { width: 30 })[2], 'AMLODIPINE / NIFEDI…  NORVASC…');
+  const tooNarrow = renderTable(columns, pairs, { width: 10 });
+  t.is(tooNarrow[2], 'AMLODIPINE…  NORVASC…', 'at their minimum the columns stay that wide');
 });
