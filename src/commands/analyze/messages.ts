@@ -1,4 +1,6 @@
 // Text of `yaoli analyze`: usage, input errors and the report's headings, zh-TW and English.
+// Terms the kiosk also shows are the kiosk's words (src/ui/i18n/zh-TW.ts), so a pharmacist
+// never reads two names for one thing; test/commands/analyze-terms.test.ts holds them equal.
 import { catalogue } from '../../i18n/index.ts';
 
 export const analyzeMessages = catalogue({
@@ -41,26 +43,26 @@ export const analyzeMessages = catalogue({
   'section.careList': { 'zh-TW': '特定管制用藥（關懷名單）', en: 'Controlled drugs (care list)' },
   'section.allergies': { 'zh-TW': '過敏紀錄', en: 'Allergies' },
 
-  'severity.critical': { 'zh-TW': '危急', en: 'CRITICAL' },
-  'severity.warning': { 'zh-TW': '警告', en: 'WARNING' },
-  'severity.info': { 'zh-TW': '提示', en: 'info' },
+  'severity.critical': { 'zh-TW': '嚴重', en: 'critical' },
+  'severity.warning': { 'zh-TW': '注意', en: 'warning' },
+  'severity.info': { 'zh-TW': '資訊', en: 'info' },
 
   'col.date': { 'zh-TW': '就醫日', en: 'Visit' },
-  'col.start': { 'zh-TW': '起算日', en: 'Start' },
-  'col.source': { 'zh-TW': '來源', en: 'Source' },
+  'col.refillDate': { 'zh-TW': '慢箋領藥日', en: 'Refill pickup' },
+  'col.institution': { 'zh-TW': '院所', en: 'Institution' },
   'col.code': { 'zh-TW': '藥品代碼', en: 'Drug code' },
   'col.drug': { 'zh-TW': '藥品名稱', en: 'Drug' },
   'col.ingredient': { 'zh-TW': '成分', en: 'Ingredient' },
   'col.frequency': { 'zh-TW': '用法', en: 'Freq' },
-  'col.days': { 'zh-TW': '日數', en: 'Days' },
+  'col.days': { 'zh-TW': '天數', en: 'Days' },
   'col.leftover': { 'zh-TW': '餘藥', en: 'Left' },
   'col.form': { 'zh-TW': '劑型', en: 'Form' },
-  'col.groupLeftover': { 'zh-TW': '遵醫囑應餘', en: 'Left (carry)' },
-  'col.noCarry': { 'zh-TW': '單筆最大', en: 'Left (single)' },
-  'col.supplyEnd': { 'zh-TW': '用藥結束日', en: 'Supply ends' },
+  'col.carry': { 'zh-TW': '累計餘藥', en: 'Left (carry)' },
+  'col.noCarry': { 'zh-TW': '單筆餘藥', en: 'Left (single)' },
+  'col.supplyEnd': { 'zh-TW': '用藥結束', en: 'Supply ends' },
   'col.cloud': { 'zh-TW': '雲端餘藥', en: 'Cloud left' },
   'col.note': { 'zh-TW': '備註', en: 'Note' },
-  'col.prescribed': { 'zh-TW': '處方日', en: 'Prescribed' },
+  'col.prescribed': { 'zh-TW': '開立日', en: 'Prescribed' },
   'col.fill': { 'zh-TW': '已領', en: 'Filled' },
   'col.next': { 'zh-TW': '下次可領', en: 'Next fill' },
   'col.status': { 'zh-TW': '狀態', en: 'Status' },
@@ -68,10 +70,10 @@ export const analyzeMessages = catalogue({
   'col.severity': { 'zh-TW': '嚴重度', en: 'Severity' },
   'col.institutions': { 'zh-TW': '院所', en: 'Institutions' },
   'col.overlap': { 'zh-TW': '重疊天數', en: 'Overlap' },
-  'col.month': { 'zh-TW': '年月', en: 'Month' },
+  'col.month': { 'zh-TW': '月份', en: 'Month' },
   'col.visits': { 'zh-TW': '次數', en: 'Visits' },
-  'col.places': { 'zh-TW': '院所數', en: 'Places' },
-  'col.mg': { 'zh-TW': '總劑量mg', en: 'Total mg' },
+  'col.places': { 'zh-TW': '院所數', en: 'Institutions' },
+  'col.mg': { 'zh-TW': '總量mg', en: 'Total mg' },
   'col.ddd': { 'zh-TW': '總DDD', en: 'DDDs' },
   'care.no-ddd': { 'zh-TW': 'WHO 未訂 DDD', en: 'no WHO DDD' },
   'col.reference': { 'zh-TW': '半年參考mg', en: 'Half-year mg' },
@@ -81,12 +83,12 @@ export const analyzeMessages = catalogue({
   'leftover.as-ordered': { 'zh-TW': '無法試算(依醫囑)', en: 'n/a (as ordered)' },
   'leftover.non-oral': { 'zh-TW': '無法試算', en: 'n/a' },
   'leftover.no-days-supply': { 'zh-TW': '無法試算', en: 'n/a' },
-  'leftover.future': { 'zh-TW': '尚未開始', en: 'not started' },
+  'leftover.future': { 'zh-TW': '未開始', en: 'not started' },
   'group.mayUnderestimate': { 'zh-TW': '可能低估', en: 'may underestimate' },
 
   'status.eligible': { 'zh-TW': '可領', en: 'eligible' },
-  'status.too-early': { 'zh-TW': '太早', en: 'too early' },
-  'status.expired': { 'zh-TW': '已逾期', en: 'expired' },
+  'status.too-early': { 'zh-TW': '未到', en: 'too early' },
+  'status.expired': { 'zh-TW': '逾期', en: 'expired' },
   'status.completed': { 'zh-TW': '已領完', en: 'completed' },
 });
 

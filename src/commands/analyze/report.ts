@@ -50,8 +50,8 @@ export function renderReport(analysis: Analysis, lang: Lang, cloudLeftover: read
 
   const records: Column<Row<'records'>>[] = [
     { header: t('col.date'), value: (r) => roc(r.record.visitDate) },
-    { header: t('col.start'), value: ({ record: r }) => (r.refillDate === null ? '' : roc(recordStart(r))) },
-    { header: t('col.source'), value: (r) => r.record.institution.name, maxWidth: 12 },
+    { header: t('col.refillDate'), value: ({ record: r }) => (r.refillDate === null ? '' : roc(recordStart(r))) },
+    { header: t('col.institution'), value: (r) => r.record.institution.name, maxWidth: 12 },
     { header: t('col.drug'), value: (r) => r.record.drugName, maxWidth: 26 },
     { header: t('col.ingredient'), value: (r) => r.record.ingredients.map((i) => i.name).join('+'), maxWidth: 18 },
     { header: t('col.frequency'), value: (r) => r.record.frequency ?? '', maxWidth: 8 },
@@ -72,7 +72,7 @@ export function renderReport(analysis: Analysis, lang: Lang, cloudLeftover: read
   const groups: Column<Row<'groups'>>[] = [
     { header: t('col.ingredient'), value: (g) => g.ingredient, maxWidth: 22 },
     { header: t('col.form'), value: (g) => dosageFormNames[g.dosageForm][lang] },
-    { header: t('col.groupLeftover'), value: (g) => String(g.leftoverDays), align: 'right' },
+    { header: t('col.carry'), value: (g) => String(g.leftoverDays), align: 'right' },
     { header: t('col.noCarry'), value: (g) => String(g.noCarryLeftoverDays), align: 'right' },
     { header: t('col.supplyEnd'), value: (g) => roc(g.supplyEnd) },
     { header: t('col.cloud'), value: (g) => String(cloudLeftoverFor(g, cloudLeftover, analysis.today) ?? '—'), align: 'right' },
