@@ -39,14 +39,13 @@ export function renderReport(analysis: Analysis, lang: Lang, cloudLeftover: read
     lines.push(...(body.length > 0 ? body : [t('none')]));
   };
 
+  // An empty history says 查無資料 once, in place of the medication tables, not also as an
+  // alert; the care list (6 months) and allergies come from other endpoints and still show.
+  const alerts = analysis.empty ? analysis.alerts.filter((alert) => alert.key !== 'history.empty') : analysis.alerts;
   section(
     'section.alerts',
-    analysis.alerts.map((alert) => `[${t(`severity.${alert.severity}`)}] ${alertText(alert, lang)}`),
+    alerts.map((alert) => `[${t(`severity.${alert.severity}`)}] ${alertText(alert, lang)}`),
   );
-  if (analysis.empty) {
-    lines.push('', t('empty'));
-    return lines.join('\n');
-  }
 
   const records: Column<Row<'records'>>[] = [
     { header: t('col.date'), value: (r) => roc(r.record.visitDate) },
@@ -67,7 +66,7 @@ export function renderReport(analysis: Analysis, lang: Lang, cloudLeftover: read
             : String(r.leftover.days),
     },
   ];
-  section('section.records', analysis.records.length > 0 ? renderTable(records, analysis.records) : []);
+  section('section.records', analysis.empty ? [t('empty')] : analysis.records.length > 0 ? renderTable(records, analysis.records) : []);
 
   const groups: Column<Row<'groups'>>[] = [
     { header: t('col.ingredient'), value: (g) => g.ingredient, maxWidth: 22 },
@@ -79,7 +78,7 @@ export function renderReport(analysis: Analysis, lang: Lang, cloudLeftover: read
     { header: t('col.note'), value: (g) => (g.mayUnderestimate ? t('group.mayUnderestimate') : '') },
   ];
   const activeGroups = analysis.groups.filter((g) => g.leftoverDays > 0 || g.noCarryLeftoverDays > 0);
-  section('section.groups', activeGroups.length > 0 ? renderTable(groups, activeGroups) : []);
+  if (!analysis.empty) section('section.groups', activeGroups.length > 0 ? renderTable(groups, activeGroups) : []);
 
   const refills: Column<Row<'refills'>>[] = [
     { header: t('col.prescribed'), value: (r) => roc(r.prescriptionDate) },

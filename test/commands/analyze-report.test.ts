@@ -1,0 +1,43 @@
+// The readable report of `yaoli analyze`, rendered in-process from the shipped examples (dates
+// as in docs/analyze-json.md), some edited to make the case at hand.
+import test from 'ava';
+import { readFileSync } from 'node:fs';
+import type { Lang } from '../../src/i18n/index.ts';
+import { analyzeHistory } from '../../src/core/domain/analysis.ts';
+import { mapBundle } from '../../src/core/medicloud/index.ts';
+import { renderReport } from '../../src/commands/analyze/report.ts';
+
+const examples = new URL('../../examples/', import.meta.url);
+
+function reportOf(example: string, today: string, lang: Lang = 'zh-TW', edit: (bundle: any) => void = () => {}): string {
+  const bundle = JSON.parse(readFileSync(new URL(`${example}.json`, examples), 'utf8'));
+  edit(bundle);
+  const history = mapBundle(bundle);
+  return renderReport(analyzeHistory(history, today), lang, history.cloudLeftover);
+}
+
+const count = (text: string, part: string) => text.split(part).length - 1;
+
+const penicillin = {
+  upload_flag: 'Y', occur_date: '2019-04-02T00:00:00', data_type: '雲端系統登錄', data_source: '病人自述', drug_name: ';;;PENICILLIN',
+  allerg_severity_level: '2-中度', sympton_name: '皮疹;搔癢', upload_d: '108/04/02', hosp: '示範醫學中心;9900000001', genetic_test: null,
+};
+
+/** The zolpidem patient with no medication records in the 3-month window: only the 6-month care list and an allergy remain. */
+function noMedications(bundle: any): void {
+  bundle.medications.robject = [];
+  bundle.allergy.robject = [penicillin];
+}
+
+test('no medication records: 查無資料 once for the medication tables, the care list and allergies still shown', (t) => {
+  const zh = reportOf('hypnotic-care-list', '2025-10-20', 'zh-TW', noMedications);
+  t.is(count(zh, '查無資料'), 1);
+  t.regex(zh, /■ 西醫用藥紀錄\n查無資料\n/);
+  t.regex(zh, /■ 特定管制用藥（關懷名單）/);
+  t.is(zh.match(/^ZOLPIDEM.*$/gm)?.length, 6, 'six months of zolpidem');
+  t.regex(zh, /■ 過敏紀錄[^■]*PENICILLIN/);
+  const en = reportOf('hypnotic-care-list', '2025-10-20', 'en', noMedications);
+  t.is(count(en, 'No data'), 1);
+  t.regex(en, /■ Controlled drugs \(care list\)/);
+  t.regex(en, /■ Allergies[^■]*PENICILLIN/);
+});
