@@ -24,7 +24,7 @@ export interface TableOptions {
   gap?: number;
   /** Character drawn under the header; '' for none. */
   rule?: string;
-  /** Fit every line into this many cells by cutting the columns with a `minWidth`; unset = no limit. */
+  /** Fit every line into this many cells (see fittedLayout); unset = no limit. */
   width?: number;
 }
 
@@ -55,39 +55,58 @@ export function padToWidth(text: string, width: number, align: Align = 'left'): 
   return align === 'right' ? fill + text : text + fill;
 }
 
-/**
- * The column widths after cutting the cuttable columns until the line fits `width`: one cell at
- * a time from the widest of the first cut order, so columns of one order end up equally wide and
- * a short one stays whole. A table whose cuttable columns are all at their minimum stays wider.
- */
-function fittedWidths<Row>(columns: readonly Column<Row>[], natural: readonly number[], gapWidth: number, width: number): number[] {
-  const widths = [...natural];
-  let excess = widths.reduce((sum, w) => sum + w, gapWidth * Math.max(0, columns.length - 1)) - width;
-  const orders = [...new Set(columns.filter((c) => c.minWidth !== undefined).map((c) => c.cutOrder ?? 1))].sort((a, b) => a - b);
-  for (const order of orders) {
-    while (excess > 0) {
-      let widest = -1;
-      columns.forEach((column, i) => {
-        if (column.minWidth === undefined || (column.cutOrder ?? 1) !== order) return;
-        const w = widths[i] ?? 0;
-        if (w > column.minWidth && (widest < 0 || w > (widths[widest] ?? 0))) widest = i;
-      });
-      if (widest < 0) break;
-      widths[widest] = (widths[widest] ?? 0) - 1;
-      excess -= 1;
-    }
+/** The narrowest a cut column gets when even its minWidth leaves the table too wide: 'AB…'. */
+const LAST_RESORT_WIDTH = 4;
+
+interface Layout {
+  widths: number[];
+  gap: number;
+}
+
+/** Cuts columns with a floor (null: not cut), one cell at a time from the widest, until `excess` is gone; returns what is left. */
+function cutWidest(widths: number[], floors: readonly (number | null)[], excess: number): number {
+  while (excess > 0) {
+    let widest = -1;
+    widths.forEach((w, i) => {
+      const floor = floors[i];
+      if (floor !== null && floor !== undefined && w > floor && (widest < 0 || w > (widths[widest] ?? 0))) widest = i;
+    });
+    if (widest < 0) break;
+    widths[widest] = (widths[widest] ?? 0) - 1;
+    excess -= 1;
   }
-  return widths;
+  return excess;
+}
+
+/**
+ * Fits a table into `width` cells: first the gaps close to one space (as on the kiosk's
+ * screens), then the cuttable columns are cut in cutOrder down to their minWidth, widest first
+ * (so columns of one order end up equally wide and a short one stays whole), and as a last
+ * resort down to LAST_RESORT_WIDTH. Dates and numbers are never cut, so a table can stay wider.
+ */
+function fittedLayout<Row>(columns: readonly Column<Row>[], natural: readonly number[], gap: number, width: number): Layout {
+  const lineWidth = (g: number) => natural.reduce((sum, w) => sum + w, g * Math.max(0, columns.length - 1));
+  if (lineWidth(gap) <= width) return { widths: [...natural], gap };
+  const narrowGap = Math.min(gap, 1);
+  const widths = [...natural];
+  let excess = lineWidth(narrowGap) - width;
+  const orders = [...new Set(columns.flatMap((c) => (c.minWidth === undefined ? [] : [c.cutOrder ?? 1])))].sort((a, b) => a - b);
+  for (const order of orders) {
+    excess = cutWidest(widths, columns.map((c) => (c.minWidth !== undefined && (c.cutOrder ?? 1) === order ? c.minWidth : null)), excess);
+  }
+  cutWidest(widths, columns.map((c) => (c.minWidth === undefined ? null : Math.min(c.minWidth, LAST_RESORT_WIDTH))), excess);
+  return { widths, gap: narrowGap };
 }
 
 /** Rows of text, header first; trailing spaces trimmed so output diffs cleanly. */
 export function renderTable<Row>(columns: readonly Column<Row>[], rows: readonly Row[], options: TableOptions = {}): string[] {
-  const gap = ' '.repeat(options.gap ?? 2);
   const rule = options.rule ?? '─';
   const cells = rows.map((row) => columns.map((column) => truncateToWidth(column.value(row), column.maxWidth ?? Infinity)));
   const headers = columns.map((column) => truncateToWidth(column.header, column.maxWidth ?? Infinity));
   const natural = columns.map((_, i) => Math.max(displayWidth(headers[i] ?? ''), ...cells.map((line) => displayWidth(line[i] ?? ''))));
-  const widths = options.width === undefined ? natural : fittedWidths(columns, natural, gap.length, options.width);
+  const layout = options.width === undefined ? { widths: natural, gap: options.gap ?? 2 } : fittedLayout(columns, natural, options.gap ?? 2, options.width);
+  const widths = layout.widths;
+  const gap = ' '.repeat(layout.gap);
   // A cell cut before a two-cell character is one cell short of its column; padding fills it.
   const line = (values: string[]) =>
     values

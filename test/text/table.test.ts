@@ -42,23 +42,25 @@ const visitColumns = [
   { header: '天數', value: (r: Visit) => String(r.days), align: 'right' as const },
 ];
 
-test('a table wider than the terminal cuts only the text columns, widest first, and every row still lines up', (t) => {
+test('a table wider than the terminal closes its gaps to one space, then cuts only the text columns, and every row still lines up', (t) => {
   const lines = renderTable(visitColumns, visits, { width: 60 });
   for (const line of lines) t.true(displayWidth(line) <= 60, line);
-  t.true(lines[2]?.startsWith('114/10/28  '), 'the date is never cut');
+  t.true(lines[2]?.startsWith('114/10/28 示範'), 'the date is never cut');
   t.regex(lines[2] ?? '', /…\s+28$/, 'the drug name is cut, the days are whole');
-  t.regex(lines[3] ?? '', /^114\/09\/26  Clinic\s/, 'a short institution name stays whole');
+  t.regex(lines[3] ?? '', /^114\/09\/26 Clinic\s/, 'a short institution name stays whole');
   assertLinedUp(t, lines);
+  t.is(renderTable(visitColumns, visits, { width: 200 })[3], renderTable(visitColumns, visits)[3], 'a table that fits is left alone');
 });
 
 test('columns of a later cut order keep their text until the earlier ones reach their minimum', (t) => {
-  const pairs = [{ pair: 'AMLODIPINE / NIFEDIPINE', drugs: 'NORVASC TABLETS 5MG (AMLODIPINE) / ADALAT OROS 30MG (NIFEDIPINE)' }];
+  const pairs = [{ pair: 'AMLODIPINE / NIFEDIPINE', drugs: 'NORVASC TABLETS 5MG (AMLODIPINE) / ADALAT OROS 30MG (NIFEDIPINE)', days: 14 }];
+  type Pair = (typeof pairs)[number];
   const columns = [
-    { header: 'Ingredients', value: (r: (typeof pairs)[number]) => r.pair, minWidth: 11, cutOrder: 2 },
-    { header: 'Drugs', value: (r: (typeof pairs)[number]) => r.drugs, minWidth: 8 },
+    { header: 'Ingredients', value: (r: Pair) => r.pair, minWidth: 11, cutOrder: 2 },
+    { header: 'Drugs', value: (r: Pair) => r.drugs, minWidth: 8 },
+    { header: 'Overlap', value: (r: Pair) => String(r.days), align: 'right' as const },
   ];
-  t.deepEqual(renderTable(columns, pairs, { width: 40 })[2], 'AMLODIPINE / NIFEDIPINE  NORVASC TABLET…');
-  t.deepEqual(renderTable(columns, pairs, { width: 30 })[2], 'AMLODIPINE / NIFEDI…  NORVASC…');
-  const tooNarrow = renderTable(columns, pairs, { width: 10 });
-  t.is(tooNarrow[2], 'AMLODIPINE…  NORVASC…', 'at their minimum the columns stay that wide');
+  t.is(renderTable(columns, pairs, { width: 48 })[2], 'AMLODIPINE / NIFEDIPINE NORVASC TABLETS…      14');
+  t.is(renderTable(columns, pairs, { width: 38 })[2], 'AMLODIPINE / NIFEDIP… NORVASC…      14');
+  t.is(renderTable(columns, pairs, { width: 12 })[2], 'AML… NOR…      14', 'below every minimum: four cells each, the number whole, the line wider');
 });
