@@ -1,5 +1,5 @@
-// `yaoli analyze --input FILE [--today YYYY-MM-DD] [--json] [--lang zh-TW|en]`: the kiosk's
-// analysis over a saved MediCloud bundle, for pharmacists trying the rules and for scripts.
+// `yaoli analyze --input FILE [--today YYYY-MM-DD] [--json] [--lang zh-TW|en] [--width N]`:
+// the kiosk's analysis over a saved MediCloud bundle, for pharmacists trying the rules and for scripts.
 // Exit 0 with a report; exit 2 with a zh-TW + English message on any bad input. Messages
 // name the file, endpoint, row and field, never the data itself (no patient data in logs).
 import { readFileSync } from 'node:fs';
@@ -15,6 +15,8 @@ import { renderReport } from './analyze/report.ts';
 
 const EXIT_OK = 0;
 const EXIT_BAD_INPUT = 2;
+/** Narrower than this, the tables' dates and numbers alone leave no room for a drug name. */
+const MIN_WIDTH = 60;
 
 class InputError extends Error {
   readonly kind = 'analyze-input' as const;
@@ -31,6 +33,23 @@ interface Options {
   today: string;
   json: boolean;
   lang: Lang;
+  width: number | undefined;
+}
+
+/**
+ * The width the report's tables fit: --width, else the terminal's; none when piped, so a
+ * file or grep gets whole drug names.
+ */
+export function reportWidth(flag: number | undefined, stdout: { isTTY?: boolean; columns?: number }): number | undefined {
+  if (flag !== undefined) return flag;
+  return stdout.isTTY === true && stdout.columns !== undefined && stdout.columns > 0 ? stdout.columns : undefined;
+}
+
+function parseWidth(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const width = /^\d+$/.test(value) ? Number(value) : Number.NaN;
+  if (!(width >= MIN_WIDTH)) throw new InputError('error.width', { value, min: String(MIN_WIDTH) });
+  return width;
 }
 
 function parseOptions(argv: string[], now: () => Date): Options | 'help' {
@@ -43,6 +62,7 @@ function parseOptions(argv: string[], now: () => Date): Options | 'help' {
         today: { type: 'string' },
         json: { type: 'boolean', default: false },
         lang: { type: 'string' },
+        width: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
       strict: true,
@@ -58,7 +78,7 @@ function parseOptions(argv: string[], now: () => Date): Options | 'help' {
   // The CLI is the edge: the one place that may read the clock, as a Taipei calendar day.
   const today = values.today ?? taipeiDateOf(now());
   if (!isIsoDate(today)) throw new InputError('error.today', { value: today });
-  return { input: values.input, today, json: values.json, lang };
+  return { input: values.input, today, json: values.json, lang, width: parseWidth(values.width) };
 }
 
 function readBundle(file: string): unknown {
@@ -95,7 +115,11 @@ export async function run(argv: string[], now: () => Date = () => new Date()): P
       return EXIT_BAD_INPUT;
     }
     const cloud = history.cloudLeftover;
-    console.log(options.json ? JSON.stringify(analysisJson(analysis, options.lang, cloud), null, 2) : renderReport(analysis, options.lang, cloud));
+    console.log(
+      options.json
+        ? JSON.stringify(analysisJson(analysis, options.lang, cloud), null, 2)
+        : renderReport(analysis, options.lang, cloud, { width: reportWidth(options.width, process.stdout) }),
+    );
     return EXIT_OK;
   } catch (error) {
     if (error instanceof InputError) {

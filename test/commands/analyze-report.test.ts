@@ -6,15 +6,25 @@ import type { Lang } from '../../src/i18n/index.ts';
 import { analyzeHistory } from '../../src/core/domain/analysis.ts';
 import { mapBundle } from '../../src/core/medicloud/index.ts';
 import { renderReport } from '../../src/commands/analyze/report.ts';
+import { displayWidth } from '../../src/text/table.ts';
+import { assertLinedUp, tablesIn } from '../text/lined-up.ts';
 
 const examples = new URL('../../examples/', import.meta.url);
 
-function reportOf(example: string, today: string, lang: Lang = 'zh-TW', edit: (bundle: any) => void = () => {}): string {
+function reportOf(example: string, today: string, lang: Lang = 'zh-TW', edit: (bundle: any) => void = () => {}, width?: number): string {
   const bundle = JSON.parse(readFileSync(new URL(`${example}.json`, examples), 'utf8'));
   edit(bundle);
   const history = mapBundle(bundle);
-  return renderReport(analyzeHistory(history, today), lang, history.cloudLeftover);
+  return renderReport(analyzeHistory(history, today), lang, history.cloudLeftover, { width });
 }
+
+/** The shipped examples and their query days (docs/analyze-json.md). */
+const EXAMPLES: [string, string][] = [
+  ['chronic-refill-elderly', '2025-11-03'],
+  ['hypnotic-care-list', '2025-10-20'],
+  ['combination-duplicate', '2025-11-10'],
+  ['empty-history', '2025-11-03'],
+];
 
 const count = (text: string, part: string) => text.split(part).length - 1;
 
@@ -40,4 +50,25 @@ test('no medication records: 查無資料 once for the medication tables, the ca
   t.is(count(en, 'No data'), 1);
   t.regex(en, /■ Controlled drugs \(care list\)/);
   t.regex(en, /■ Allergies[^■]*PENICILLIN/);
+});
+
+test('every table of every example fits an 80- and a 60-column terminal in both languages, rows lined up, no date cut', (t) => {
+  for (const [example, today] of EXAMPLES) {
+    for (const lang of ['zh-TW', 'en'] as const) {
+      for (const width of [80, 60]) {
+        const report = reportOf(example, today, lang, undefined, width);
+        for (const table of tablesIn(report)) {
+          for (const line of table) t.true(displayWidth(line) <= width, `${example} ${lang} ${width}: ${line}`);
+          assertLinedUp(t, table);
+        }
+        t.false(/\d{3}\/[\d/]{0,4}…/.test(report), `${example} ${lang} ${width}: a cut ROC date`);
+      }
+    }
+  }
+});
+
+test('without a width (output into a file or a pipe) no name is cut', (t) => {
+  const report = reportOf('chronic-refill-elderly', '2025-11-03');
+  t.false(report.includes('…'));
+  t.regex(report, /ADALAT OROS EXTENDED RELEASE TABLETS 30MG \(NIFEDIPINE\) +NIFEDIPINE/);
 });

@@ -15,6 +15,7 @@ const SAME_TERM: [AnalyzeMessageKey, UiKey][] = [
   ['status.expired', 'refill.expired'],
   ['status.completed', 'refill.completed'],
   ['leftover.future', 'leftover.future'],
+  ['leftover.not-computable', 'leftover.not-computable'],
   ['care.no-ddd', 'care.no-ddd'],
   ['col.refillDate', 'col.refill-date'],
   ['col.institution', 'col.institution'],

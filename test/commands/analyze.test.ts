@@ -6,6 +6,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { displayWidth } from '../../src/text/table.ts';
+import { tablesIn } from '../text/lined-up.ts';
 
 const run = promisify(execFile);
 // Each case starts node + tsx (seconds on a busy 2-core machine); allow for that.
@@ -123,6 +125,20 @@ test('the readable report is in the chosen language with ROC dates, a masked nat
   t.regex(en.stdout, /^AMLODIPINE +oral +18 /m);
 });
 
+test('--width 70 fits every table into 70 columns; into a pipe without --width the names are whole', async (t) => {
+  t.timeout(SLOW_MS);
+  const [narrow, piped] = await Promise.all([
+    yaoli('--input', 'examples/chronic-refill-elderly.json', '--today', '2025-11-03', '--width', '70'),
+    yaoli('--input', 'examples/chronic-refill-elderly.json', '--today', '2025-11-03'),
+  ]);
+  t.is(narrow.code, 0);
+  const lines = tablesIn(narrow.stdout).flat();
+  t.true(lines.length > 20);
+  for (const line of lines) t.true(displayWidth(line) <= 70, line);
+  t.regex(piped.stdout, /ADALAT OROS EXTENDED RELEASE TABLETS 30MG \(NIFEDIPINE\)/);
+  t.false(piped.stdout.includes('…'));
+});
+
 test('a file that cannot be read exits 2 naming the file, in zh-TW and English', async (t) => {
   t.timeout(SLOW_MS);
   const out = await yaoli('--input', 'examples/no-such-file.json', '--today', '2025-11-03');
@@ -150,13 +166,15 @@ test('a shape error exits 2 naming the endpoint, row and field', async (t) => {
   t.regex(out.stderr, /unexpected shape: imue0008s02 robject\[0\]\.drug_date: not a date "2025\/13\/40"/);
 });
 
-test('bad arguments exit 2: an impossible --today, no --input, an unknown option', async (t) => {
+test('bad arguments exit 2: an impossible --today, no --input, an unknown option, a --width under 60 or not a number', async (t) => {
   t.timeout(SLOW_MS);
-  const [today, noInput, unknown, lang] = await Promise.all([
+  const [today, noInput, unknown, lang, narrow, notANumber] = await Promise.all([
     yaoli('--input', 'examples/empty-history.json', '--today', '2025-02-30'),
     yaoli('--today', '2025-11-03'),
     yaoli('--input', 'examples/empty-history.json', '--colour'),
     yaoli('--input', 'examples/empty-history.json', '--lang', 'fr'),
+    yaoli('--input', 'examples/empty-history.json', '--width', '59'),
+    yaoli('--input', 'examples/empty-history.json', '--width', '80x'),
   ]);
   t.is(today.code, 2);
   t.regex(today.stderr, /--today 不是有效日期（YYYY-MM-DD）：2025-02-30 \/ --today is not a valid date \(YYYY-MM-DD\): 2025-02-30/);
@@ -166,6 +184,10 @@ test('bad arguments exit 2: an impossible --today, no --input, an unknown option
   t.regex(unknown.stderr, /參數錯誤/);
   t.is(lang.code, 2);
   t.regex(lang.stderr, /--lang 只能是 zh-TW 或 en：fr/);
+  t.is(narrow.code, 2);
+  t.regex(narrow.stderr, /--width 須為至少 60 的整數：59 \/ --width must be a whole number of at least 60: 59/);
+  t.is(notANumber.code, 2);
+  t.regex(notANumber.stderr, /--width must be a whole number of at least 60: 80x/);
 });
 
 test('ESC sequences and line breaks in a drug name or the patient name never reach the terminal', async (t) => {

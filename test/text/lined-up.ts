@@ -21,3 +21,16 @@ export function assertLinedUp(t: { true(ok: boolean, message?: string): void }, 
   }
 }
 
+
+/** The tables of a report: each one's header, rule and rows (a rule line starts with '─'). */
+export function tablesIn(report: string): string[][] {
+  const lines = report.split('\n');
+  const tables: string[][] = [];
+  lines.forEach((line, i) => {
+    if (!line.startsWith('─') || i === 0) return;
+    const table = [lines[i - 1] ?? '', line];
+    for (let j = i + 1; j < lines.length && (lines[j] ?? '') !== '' && !/^[■□]/.test(lines[j] ?? ''); j++) table.push(lines[j] ?? '');
+    tables.push(table);
+  });
+  return tables;
+}

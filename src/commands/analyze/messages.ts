@@ -6,23 +6,26 @@ import { catalogue } from '../../i18n/index.ts';
 export const analyzeMessages = catalogue({
   usage: {
     'zh-TW': [
-      '用法：yaoli analyze --input 檔案.json [--today YYYY-MM-DD] [--json] [--lang zh-TW|en]',
+      '用法：yaoli analyze --input 檔案.json [--today YYYY-MM-DD] [--json] [--lang zh-TW|en] [--width N]',
       '  --input   雲端藥歷 JSON（各 API 原始回應：medications, chronic, medDays, careList, careListSummary, allergy, patient）',
       '  --today   查詢日（預設：台北時間今天）',
       '  --json    輸出 JSON（欄位見 docs/analyze-json.md）',
       '  --lang    報表語言（預設 zh-TW）',
+      '  --width   表格寬度，N ≥ 60（預設：終端機寬度；輸出至檔案或管線時不限，藥名完整）',
     ].join('\n'),
     en: [
-      'usage: yaoli analyze --input FILE.json [--today YYYY-MM-DD] [--json] [--lang zh-TW|en]',
+      'usage: yaoli analyze --input FILE.json [--today YYYY-MM-DD] [--json] [--lang zh-TW|en] [--width N]',
       '  --input   MediCloud bundle JSON (raw API responses: medications, chronic, medDays, careList, careListSummary, allergy, patient)',
       '  --today   query day (default: today in Asia/Taipei)',
       '  --json    print JSON (keys in docs/analyze-json.md)',
       '  --lang    report language (default zh-TW)',
+      '  --width   table width, N ≥ 60 (default: the terminal\'s; no limit into a file or pipe, whole drug names)',
     ].join('\n'),
   },
   'error.args': { 'zh-TW': '參數錯誤：{detail}', en: 'bad arguments: {detail}' },
   'error.no-input': { 'zh-TW': '缺少 --input 檔案', en: 'missing --input FILE' },
   'error.today': { 'zh-TW': '--today 不是有效日期（YYYY-MM-DD）：{value}', en: '--today is not a valid date (YYYY-MM-DD): {value}' },
+  'error.width': { 'zh-TW': '--width 須為至少 {min} 的整數：{value}', en: '--width must be a whole number of at least {min}: {value}' },
   'error.lang': { 'zh-TW': '--lang 只能是 zh-TW 或 en：{value}', en: '--lang must be zh-TW or en: {value}' },
   'error.unreadable': { 'zh-TW': '無法讀取檔案 {file}（{code}）', en: 'cannot read file {file} ({code})' },
   'error.shape': { 'zh-TW': '{file} 格式不符：{detail}', en: '{file} has an unexpected shape: {detail}' },
@@ -48,7 +51,7 @@ export const analyzeMessages = catalogue({
   'severity.info': { 'zh-TW': '資訊', en: 'info' },
 
   'col.date': { 'zh-TW': '就醫日', en: 'Visit' },
-  'col.refillDate': { 'zh-TW': '慢箋領藥日', en: 'Refill pickup' },
+  'col.refillDate': { 'zh-TW': '慢箋領藥日', en: 'Pickup' },
   'col.institution': { 'zh-TW': '院所', en: 'Institution' },
   'col.code': { 'zh-TW': '藥品代碼', en: 'Drug code' },
   'col.drug': { 'zh-TW': '藥品名稱', en: 'Drug' },
@@ -59,8 +62,8 @@ export const analyzeMessages = catalogue({
   'col.form': { 'zh-TW': '劑型', en: 'Form' },
   'col.carry': { 'zh-TW': '累計餘藥', en: 'Left (carry)' },
   'col.noCarry': { 'zh-TW': '單筆餘藥', en: 'Left (single)' },
-  'col.supplyEnd': { 'zh-TW': '用藥結束', en: 'Supply ends' },
-  'col.cloud': { 'zh-TW': '雲端餘藥', en: 'Cloud left' },
+  'col.supplyEnd': { 'zh-TW': '用藥結束', en: 'Ends' },
+  'col.cloud': { 'zh-TW': '雲端餘藥', en: 'Cloud' },
   'col.note': { 'zh-TW': '備註', en: 'Note' },
   'col.prescribed': { 'zh-TW': '開立日', en: 'Prescribed' },
   'col.fill': { 'zh-TW': '已領', en: 'Filled' },
@@ -79,10 +82,8 @@ export const analyzeMessages = catalogue({
   'col.reference': { 'zh-TW': '半年參考mg', en: 'Half-year mg' },
   'col.symptoms': { 'zh-TW': '症狀', en: 'Symptoms' },
 
-  'leftover.prn': { 'zh-TW': '無法試算(PRN)', en: 'n/a (PRN)' },
-  'leftover.as-ordered': { 'zh-TW': '無法試算(依醫囑)', en: 'n/a (as ordered)' },
-  'leftover.non-oral': { 'zh-TW': '無法試算', en: 'n/a' },
-  'leftover.no-days-supply': { 'zh-TW': '無法試算', en: 'n/a' },
+  // The reason (PRN, 依醫囑) is in the 用法 column and in --json's leftoverNotComputable.
+  'leftover.not-computable': { 'zh-TW': '無法試算', en: 'n/a' },
   'leftover.future': { 'zh-TW': '未開始', en: 'not started' },
   'group.mayUnderestimate': { 'zh-TW': '可能低估', en: 'may underestimate' },
 

@@ -17,7 +17,12 @@ function roc(iso: string | null): string {
   return iso === null ? '—' : toRocDate(iso);
 }
 
-export function renderReport(analysis: Analysis, lang: Lang, cloudLeftover: readonly CloudGroupLeftover[] = []): string {
+export interface ReportOptions {
+  /** Terminal columns every table is fitted to by cutting names (never dates or numbers); unset = no limit. */
+  width?: number;
+}
+
+export function renderReport(analysis: Analysis, lang: Lang, cloudLeftover: readonly CloudGroupLeftover[] = [], options: ReportOptions = {}): string {
   const t = (key: AnalyzeMessageKey, facts?: Record<string, string | number>) => translate(analyzeMessages, key, lang, facts);
   const lines: string[] = [t('title')];
   const patient = analysis.patient;
@@ -34,6 +39,7 @@ export function renderReport(analysis: Analysis, lang: Lang, cloudLeftover: read
         }),
   );
 
+  const table = <Row>(columns: Column<Row>[], rows: readonly Row[]) => renderTable(columns, rows, { width: options.width });
   const section = (key: AnalyzeMessageKey, body: string[]) => {
     lines.push('', `■ ${t(key)}`);
     lines.push(...(body.length > 0 ? body : [t('none')]));
@@ -50,26 +56,26 @@ export function renderReport(analysis: Analysis, lang: Lang, cloudLeftover: read
   const records: Column<Row<'records'>>[] = [
     { header: t('col.date'), value: (r) => roc(r.record.visitDate) },
     { header: t('col.refillDate'), value: ({ record: r }) => (r.refillDate === null ? '' : roc(recordStart(r))) },
-    { header: t('col.institution'), value: (r) => r.record.institution.name, maxWidth: 12 },
-    { header: t('col.drug'), value: (r) => r.record.drugName, maxWidth: 26 },
-    { header: t('col.ingredient'), value: (r) => r.record.ingredients.map((i) => i.name).join('+'), maxWidth: 18 },
-    { header: t('col.frequency'), value: (r) => r.record.frequency ?? '', maxWidth: 8 },
+    { header: t('col.institution'), value: (r) => r.record.institution.name, minWidth: 6 },
+    { header: t('col.drug'), value: (r) => r.record.drugName, minWidth: 8, cutOrder: 2 },
+    { header: t('col.ingredient'), value: (r) => r.record.ingredients.map((i) => i.name).join('+'), minWidth: 6, cutOrder: 3 },
+    { header: t('col.frequency'), value: (r) => r.record.frequency ?? '', minWidth: 4, cutOrder: 3 },
     { header: t('col.days'), value: (r) => String(r.record.daysSupply), align: 'right' },
     {
       header: t('col.leftover'),
       align: 'right',
       value: (r) =>
         r.leftover.days === null
-          ? t(`leftover.${r.leftover.notComputable ?? 'non-oral'}`)
+          ? t('leftover.not-computable')
           : r.leftover.future
             ? `${r.leftover.days} ${t('leftover.future')}`
             : String(r.leftover.days),
     },
   ];
-  section('section.records', analysis.empty ? [t('empty')] : analysis.records.length > 0 ? renderTable(records, analysis.records) : []);
+  section('section.records', analysis.empty ? [t('empty')] : analysis.records.length > 0 ? table(records, analysis.records) : []);
 
   const groups: Column<Row<'groups'>>[] = [
-    { header: t('col.ingredient'), value: (g) => g.ingredient, maxWidth: 22 },
+    { header: t('col.ingredient'), value: (g) => g.ingredient, minWidth: 10 },
     { header: t('col.form'), value: (g) => dosageFormNames[g.dosageForm][lang] },
     { header: t('col.carry'), value: (g) => String(g.leftoverDays), align: 'right' },
     { header: t('col.noCarry'), value: (g) => String(g.noCarryLeftoverDays), align: 'right' },
@@ -78,28 +84,28 @@ export function renderReport(analysis: Analysis, lang: Lang, cloudLeftover: read
     { header: t('col.note'), value: (g) => (g.mayUnderestimate ? t('group.mayUnderestimate') : '') },
   ];
   const activeGroups = analysis.groups.filter((g) => g.leftoverDays > 0 || g.noCarryLeftoverDays > 0);
-  if (!analysis.empty) section('section.groups', activeGroups.length > 0 ? renderTable(groups, activeGroups) : []);
+  if (!analysis.empty) section('section.groups', activeGroups.length > 0 ? table(groups, activeGroups) : []);
 
   const refills: Column<Row<'refills'>>[] = [
     { header: t('col.prescribed'), value: (r) => roc(r.prescriptionDate) },
-    { header: t('col.drug'), value: (r) => r.drugName, maxWidth: 26 },
+    { header: t('col.drug'), value: (r) => r.drugName, minWidth: 10 },
     { header: t('col.fill'), value: (r) => `${r.fill}/${r.fills}`, align: 'right' },
     { header: t('col.next'), value: (r) => (r.nextFrom === null ? '—' : `${roc(r.nextFrom)}~${roc(r.nextUntil)}`) },
     { header: t('col.status'), value: (r) => t(`status.${r.status}`) },
   ];
-  if (analysis.refills.length > 0) section('section.refills', renderTable(refills, analysis.refills));
+  if (analysis.refills.length > 0) section('section.refills', table(refills, analysis.refills));
 
   const duplicates: Column<Row<'duplicates'>>[] = [
     { header: t('col.level'), value: (d) => d.level },
     { header: t('col.severity'), value: (d) => t(`severity.${d.severity}`) },
-    { header: t('col.drug'), value: (d) => d.drugNames.join(' / '), maxWidth: 36 },
-    { header: t('col.institutions'), value: (d) => d.institutions.join('、'), maxWidth: 24 },
+    { header: t('col.drug'), value: (d) => d.drugNames.join(' / '), minWidth: 8 },
+    { header: t('col.institutions'), value: (d) => d.institutions.join('、'), minWidth: 6 },
     { header: t('col.overlap'), value: (d) => String(d.overlapDays), align: 'right' },
   ];
-  if (analysis.duplicates.length > 0) section('section.duplicates', renderTable(duplicates, analysis.duplicates));
+  if (analysis.duplicates.length > 0) section('section.duplicates', table(duplicates, analysis.duplicates));
 
   const careList: Column<Row<'careList'>>[] = [
-    { header: t('col.ingredient'), value: (m) => m.ingredient, maxWidth: 24 },
+    { header: t('col.ingredient'), value: (m) => m.ingredient, minWidth: 10 },
     { header: t('col.month'), value: (m) => roc(`${m.month}-01`).slice(0, -3) },
     { header: t('col.visits'), value: (m) => String(m.visits), align: 'right' },
     { header: t('col.places'), value: (m) => String(m.institutions), align: 'right' },
@@ -107,13 +113,13 @@ export function renderReport(analysis: Analysis, lang: Lang, cloudLeftover: read
     { header: t('col.ddd'), value: (m) => (m.noDdd ? t('care.no-ddd') : m.totalDdd === null ? '—' : String(m.totalDdd)), align: 'right' },
     { header: t('col.reference'), value: (m) => (m.halfYearReferenceMg === null ? '—' : String(m.halfYearReferenceMg)), align: 'right' },
   ];
-  if (analysis.careList.length > 0) section('section.careList', renderTable(careList, analysis.careList));
+  if (analysis.careList.length > 0) section('section.careList', table(careList, analysis.careList));
 
   const allergies: Column<Row<'allergies'>>[] = [
     { header: t('col.date'), value: (a) => roc(a.date) },
-    { header: t('col.drug'), value: (a) => a.drugNames.join('、'), maxWidth: 30 },
-    { header: t('col.symptoms'), value: (a) => a.symptoms.join('、'), maxWidth: 24 },
+    { header: t('col.drug'), value: (a) => a.drugNames.join('、'), minWidth: 8 },
+    { header: t('col.symptoms'), value: (a) => a.symptoms.join('、'), minWidth: 6 },
   ];
-  if (analysis.allergies.length > 0) section('section.allergies', renderTable(allergies, analysis.allergies));
+  if (analysis.allergies.length > 0) section('section.allergies', table(allergies, analysis.allergies));
   return lines.join('\n');
 }
