@@ -72,3 +72,11 @@ test('without a width (output into a file or a pipe) no name is cut', (t) => {
   t.false(report.includes('…'));
   t.regex(report, /ADALAT OROS EXTENDED RELEASE TABLETS 30MG \(NIFEDIPINE\) +NIFEDIPINE/);
 });
+
+test('a duplicate pair is named by its ingredients before the product names, whole at 60 and 80 columns', (t) => {
+  for (const width of [60, 80, undefined]) {
+    t.regex(reportOf('chronic-refill-elderly', '2025-11-03', 'zh-TW', undefined, width), /^L4 +注意 +AMLODIPINE \/ NIFEDIPINE +NOR/m, `width ${width}`);
+    t.regex(reportOf('chronic-refill-elderly', '2025-11-03', 'en', undefined, width), /^L4 +warning +AMLODIPINE \/ NIFEDIPINE +NOR/m, `width ${width}`);
+  }
+  t.regex(reportOf('hypnotic-care-list', '2025-10-20', 'en', undefined, 80), /^L2 +critical +ZOLPIDEM +/m);
+});

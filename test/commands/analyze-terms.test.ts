@@ -23,6 +23,7 @@ const SAME_TERM: [AnalyzeMessageKey, UiKey][] = [
   ['col.code', 'col.code'],
   ['col.drug', 'col.drug'],
   ['col.ingredient', 'col.ingredient'],
+  ['col.ingredients', 'col.ingredient'],
   ['col.frequency', 'col.frequency'],
   ['col.days', 'col.days'],
   ['col.leftover', 'col.leftover'],

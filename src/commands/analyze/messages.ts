@@ -56,6 +56,7 @@ export const analyzeMessages = catalogue({
   'col.code': { 'zh-TW': '藥品代碼', en: 'Drug code' },
   'col.drug': { 'zh-TW': '藥品名稱', en: 'Drug' },
   'col.ingredient': { 'zh-TW': '成分', en: 'Ingredient' },
+  'col.ingredients': { 'zh-TW': '成分', en: 'Ingredients' },
   'col.frequency': { 'zh-TW': '用法', en: 'Freq' },
   'col.days': { 'zh-TW': '天數', en: 'Days' },
   'col.leftover': { 'zh-TW': '餘藥', en: 'Left' },

@@ -98,8 +98,11 @@ export function renderReport(analysis: Analysis, lang: Lang, cloudLeftover: read
   const duplicates: Column<Row<'duplicates'>>[] = [
     { header: t('col.level'), value: (d) => d.level },
     { header: t('col.severity'), value: (d) => t(`severity.${d.severity}`) },
-    { header: t('col.drug'), value: (d) => d.drugNames.join(' / '), minWidth: 8 },
-    { header: t('col.institutions'), value: (d) => d.institutions.join('、'), minWidth: 6 },
+    // The ingredients name the pair in a few cells: product names (one per record) and
+    // institutions go down to a few cells before the pair is cut.
+    { header: t('col.ingredients'), value: (d) => d.ingredients.join(' / '), minWidth: 10, cutOrder: 2 },
+    { header: t('col.drug'), value: (d) => d.drugNames.join(' / '), minWidth: 4 },
+    { header: t('col.institutions'), value: (d) => d.institutions.join('、'), minWidth: 4 },
     { header: t('col.overlap'), value: (d) => String(d.overlapDays), align: 'right' },
   ];
   if (analysis.duplicates.length > 0) section('section.duplicates', table(duplicates, analysis.duplicates));
