@@ -80,3 +80,12 @@ test('a duplicate pair is named by its ingredients before the product names, who
   }
   t.regex(reportOf('hypnotic-care-list', '2025-10-20', 'en', undefined, 80), /^L2 +critical +ZOLPIDEM +/m);
 });
+
+test('an allergy is listed with the day the reaction occurred and its severity in words', (t) => {
+  const zh = reportOf('chronic-refill-elderly', '2025-11-03');
+  t.regex(zh, /■ 過敏紀錄\n發生日 +藥品名稱 +症狀 +嚴重度\n/);
+  t.regex(zh, /^108\/04\/02 +PENICILLIN +皮疹、搔癢 +中度$/m);
+  const en = reportOf('chronic-refill-elderly', '2025-11-03', 'en');
+  t.regex(en, /■ Allergies\nOccurred +Drug +Symptoms +Severity\n/);
+  t.regex(en, /^108\/04\/02 +PENICILLIN +皮疹、搔癢 +moderate$/m);
+});

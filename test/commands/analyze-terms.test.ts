@@ -43,6 +43,11 @@ const SAME_TERM: [AnalyzeMessageKey, UiKey][] = [
   ['col.mg', 'col.total-mg'],
   ['col.reference', 'col.half-year'],
   ['col.symptoms', 'col.symptoms'],
+  ['allergy.severe', 'allergy.severe'],
+  ['allergy.moderate', 'allergy.moderate'],
+  ['allergy.mild', 'allergy.mild'],
+  ['allergy.other', 'allergy.other'],
+  ['allergy.unknown', 'allergy.unknown'],
 ];
 
 test('every term the kiosk also shows reads the same in the CLI report (zh-TW)', (t) => {

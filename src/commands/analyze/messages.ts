@@ -82,6 +82,12 @@ export const analyzeMessages = catalogue({
   'care.no-ddd': { 'zh-TW': 'WHO 未訂 DDD', en: 'no WHO DDD' },
   'col.reference': { 'zh-TW': '半年參考mg', en: 'Half-year mg' },
   'col.symptoms': { 'zh-TW': '症狀', en: 'Symptoms' },
+  'col.occurred': { 'zh-TW': '發生日', en: 'Occurred' },
+  'allergy.severe': { 'zh-TW': '嚴重', en: 'severe' },
+  'allergy.moderate': { 'zh-TW': '中度', en: 'moderate' },
+  'allergy.mild': { 'zh-TW': '輕微', en: 'mild' },
+  'allergy.other': { 'zh-TW': '其他', en: 'other' },
+  'allergy.unknown': { 'zh-TW': '不明', en: 'unknown' },
 
   // The reason (PRN, 依醫囑) is in the 用法 column and in --json's leftoverNotComputable.
   'leftover.not-computable': { 'zh-TW': '無法試算', en: 'n/a' },

@@ -119,9 +119,11 @@ export function renderReport(analysis: Analysis, lang: Lang, cloudLeftover: read
   if (analysis.careList.length > 0) section('section.careList', table(careList, analysis.careList));
 
   const allergies: Column<Row<'allergies'>>[] = [
-    { header: t('col.date'), value: (a) => roc(a.date) },
+    // occur_date: the day of the reaction, not a visit.
+    { header: t('col.occurred'), value: (a) => roc(a.date) },
     { header: t('col.drug'), value: (a) => a.drugNames.join('、'), minWidth: 8 },
     { header: t('col.symptoms'), value: (a) => a.symptoms.join('、'), minWidth: 6 },
+    { header: t('col.severity'), value: (a) => t(`allergy.${a.severity}`) },
   ];
   if (analysis.allergies.length > 0) section('section.allergies', table(allergies, analysis.allergies));
   return lines.join('\n');
