@@ -89,3 +89,18 @@ test('an allergy is listed with the day the reaction occurred and its severity i
   t.regex(en, /■ Allergies\nOccurred +Drug +Symptoms +Severity\n/);
   t.regex(en, /^108\/04\/02 +PENICILLIN +皮疹、搔癢 +moderate$/m);
 });
+
+test('valid chronic prescriptions are listed apart from expired and completed ones, each with its validity end', (t) => {
+  const zh = reportOf('chronic-refill-elderly', '2025-11-03');
+  t.regex(zh, /□ 有效處方\n開立日 +藥品名稱 +已領 +下次可領 +效期至 +狀態\n─.*\n114\/09\/26 +NORVASC TABLETS 5MG \(AMLODIPINE\) +2\/3 +114\/11\/07 +114\/12\/18 +未到\n\n/);
+  t.regex(zh, /□ 逾期或已領完\n開立日 +藥品名稱 +已領 +效期至 +狀態\n─.*\n114\/06\/02 +GLUCOPHAGE TABLETS 500MG \(METFORMIN\) +3\/3 +114\/08\/24 +已領完\n/);
+  const en = reportOf('chronic-refill-elderly', '2025-11-03', 'en');
+  t.regex(en, /□ Valid\nPrescribed +Drug +Filled +Next fill +Valid to +Status\n/);
+  t.regex(en, /□ Expired or completed\nPrescribed +Drug +Filled +Valid to +Status\n/);
+});
+
+test('once the amlodipine prescription has expired there is no valid list, and both sit under 逾期或已領完', (t) => {
+  const zh = reportOf('chronic-refill-elderly', '2026-01-10');
+  t.false(zh.includes('有效處方'));
+  t.regex(zh, /□ 逾期或已領完\n.*\n─.*\n114\/09\/26 +NORVASC.* +2\/3 +114\/12\/18 +逾期\n114\/06\/02 +GLUCOPHAGE.* +已領完\n/);
+});

@@ -35,6 +35,7 @@ const SAME_TERM: [AnalyzeMessageKey, UiKey][] = [
   ['col.prescribed', 'col.prescribed'],
   ['col.fill', 'col.fills'],
   ['col.next', 'col.next'],
+  ['col.validUntil', 'col.valid-until'],
   ['col.status', 'col.status'],
   ['col.severity', 'col.severity'],
   ['col.month', 'col.month'],

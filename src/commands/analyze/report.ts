@@ -86,14 +86,23 @@ export function renderReport(analysis: Analysis, lang: Lang, cloudLeftover: read
   const activeGroups = analysis.groups.filter((g) => g.leftoverDays > 0 || g.noCarryLeftoverDays > 0);
   if (!analysis.empty) section('section.groups', activeGroups.length > 0 ? table(groups, activeGroups) : []);
 
-  const refills: Column<Row<'refills'>>[] = [
-    { header: t('col.prescribed'), value: (r) => roc(r.prescriptionDate) },
-    { header: t('col.drug'), value: (r) => r.drugName, minWidth: 10 },
-    { header: t('col.fill'), value: (r) => `${r.fill}/${r.fills}`, align: 'right' },
-    { header: t('col.next'), value: (r) => (r.nextFrom === null ? '—' : `${roc(r.nextFrom)}~${roc(r.nextUntil)}`) },
-    { header: t('col.status'), value: (r) => t(`status.${r.status}`) },
-  ];
-  if (analysis.refills.length > 0) section('section.refills', table(refills, analysis.refills));
+  // SPEC §2: valid and expired prescriptions are listed separately. A valid one's next fill
+  // may be collected from 下次可領 until 效期至; an ended one has no next fill.
+  const prescribed: Column<Row<'refills'>> = { header: t('col.prescribed'), value: (r) => roc(r.prescriptionDate) };
+  const refillDrug: Column<Row<'refills'>> = { header: t('col.drug'), value: (r) => r.drugName, minWidth: 10 };
+  const fills: Column<Row<'refills'>> = { header: t('col.fill'), value: (r) => `${r.fill}/${r.fills}`, align: 'right' };
+  const validUntil: Column<Row<'refills'>> = { header: t('col.validUntil'), value: (r) => roc(r.validUntil) };
+  const refillStatus: Column<Row<'refills'>> = { header: t('col.status'), value: (r) => t(`status.${r.status}`) };
+  const nextFill: Column<Row<'refills'>> = { header: t('col.next'), value: (r) => roc(r.nextFrom) };
+  const valid = analysis.refills.filter((r) => r.status === 'eligible' || r.status === 'too-early');
+  const ended = analysis.refills.filter((r) => r.status !== 'eligible' && r.status !== 'too-early');
+  if (analysis.refills.length > 0) {
+    section('section.refills', [
+      ...(valid.length > 0 ? [`□ ${t('refills.valid')}`, ...table([prescribed, refillDrug, fills, nextFill, validUntil, refillStatus], valid)] : []),
+      ...(valid.length > 0 && ended.length > 0 ? [''] : []),
+      ...(ended.length > 0 ? [`□ ${t('refills.ended')}`, ...table([prescribed, refillDrug, fills, validUntil, refillStatus], ended)] : []),
+    ]);
+  }
 
   const duplicates: Column<Row<'duplicates'>>[] = [
     { header: t('col.level'), value: (d) => d.level },
