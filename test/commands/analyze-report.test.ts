@@ -104,3 +104,13 @@ test('once the amlodipine prescription has expired there is no valid list, and b
   t.false(zh.includes('有效處方'));
   t.regex(zh, /□ 逾期或已領完\n.*\n─.*\n114\/09\/26 +NORVASC.* +2\/3 +114\/12\/18 +逾期\n114\/06\/02 +GLUCOPHAGE.* +已領完\n/);
 });
+
+test('care-list mg and DDD are printed with at most one decimal, as the alert says them (brotizolam: 45.6 mg a half-year)', (t) => {
+  const zh = reportOf('hypnotic-care-list', '2025-10-20', 'zh-TW', (bundle) => {
+    const zolpidem = bundle.careList.robject[0];
+    bundle.careList.robject.push({ ...zolpidem, treat_d: '114/10/01', drug_rel_code_ename: 'BROTIZOLAM', drug_ing_code: '2824801900', drug_qty: 14.125, drug_ddd_qty: 56.5, memo: null });
+  });
+  t.regex(zh, /^BROTIZOLAM +114\/10 +1 +1 +14\.1 +56\.5 +45\.6$/m);
+  t.regex(zh, /^ZOLPIDEM \(TARTRATE\+HEMITARTRATE\) +114\/09 +1 +1 +420 +42 +1825$/m, 'whole numbers stay whole');
+  t.regex(zh, /BROTIZOLAM[^\n]*45\.6 mg/, 'the alert says the same');
+});

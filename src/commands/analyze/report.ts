@@ -17,6 +17,11 @@ function roc(iso: string | null): string {
   return iso === null ? '—' : toRocDate(iso);
 }
 
+/** mg and DDD as the care-list alert prints them: 45.625 → 45.6, 1825 → 1825 (NHI: about 46 mg). */
+function oneDecimal(value: number | null): string {
+  return value === null ? '—' : String(Math.round(value * 10) / 10);
+}
+
 export interface ReportOptions {
   /** Terminal columns every table is fitted to by cutting names (never dates or numbers); unset = no limit. */
   width?: number;
@@ -121,9 +126,9 @@ export function renderReport(analysis: Analysis, lang: Lang, cloudLeftover: read
     { header: t('col.month'), value: (m) => roc(`${m.month}-01`).slice(0, -3) },
     { header: t('col.visits'), value: (m) => String(m.visits), align: 'right' },
     { header: t('col.places'), value: (m) => String(m.institutions), align: 'right' },
-    { header: t('col.mg'), value: (m) => String(m.totalMg), align: 'right' },
-    { header: t('col.ddd'), value: (m) => (m.noDdd ? t('care.no-ddd') : m.totalDdd === null ? '—' : String(m.totalDdd)), align: 'right' },
-    { header: t('col.reference'), value: (m) => (m.halfYearReferenceMg === null ? '—' : String(m.halfYearReferenceMg)), align: 'right' },
+    { header: t('col.mg'), value: (m) => oneDecimal(m.totalMg), align: 'right' },
+    { header: t('col.ddd'), value: (m) => (m.noDdd ? t('care.no-ddd') : oneDecimal(m.totalDdd)), align: 'right' },
+    { header: t('col.reference'), value: (m) => oneDecimal(m.halfYearReferenceMg), align: 'right' },
   ];
   if (analysis.careList.length > 0) section('section.careList', table(careList, analysis.careList));
 
