@@ -139,6 +139,20 @@ test('--width 70 fits every table into 70 columns; into a pipe without --width t
   t.false(piped.stdout.includes('…'));
 });
 
+test('--help lists every bundle key the reader accepts and --width, in zh-TW and English', async (t) => {
+  t.timeout(SLOW_MS);
+  const help = await yaoli('--help');
+  t.is(help.code, 0);
+  const [zh = '', en = ''] = help.stdout.split('\n\n');
+  for (const usage of [zh, en]) {
+    const input = usage.split('\n').find((line) => line.trimStart().startsWith('--input')) ?? '';
+    for (const key of ['patient', 'medications', 'chronic', 'medDays', 'careList', 'careListSummary', 'allergy', 'summary']) t.regex(input, new RegExp(`\\b${key}\\b`), key);
+    t.regex(usage, /--width N/);
+  }
+  t.regex(zh, /--width +表格寬度，N ≥ 60/);
+  t.regex(en, /--width +table width, N ≥ 60/);
+});
+
 test('a file that cannot be read exits 2 naming the file, in zh-TW and English', async (t) => {
   t.timeout(SLOW_MS);
   const out = await yaoli('--input', 'examples/no-such-file.json', '--today', '2025-11-03');

@@ -2,12 +2,16 @@
 // Terms the kiosk also shows are the kiosk's words (src/ui/i18n/zh-TW.ts), so a pharmacist
 // never reads two names for one thing; test/commands/analyze-terms.test.ts holds them equal.
 import { catalogue } from '../../i18n/index.ts';
+import { BUNDLE_PARTS } from '../../core/medicloud/index.ts';
+
+/** Every top-level key the bundle reader accepts, read from it so --help cannot fall behind. */
+const BUNDLE_KEYS = ['patient', ...Object.keys(BUNDLE_PARTS)].join(', ');
 
 export const analyzeMessages = catalogue({
   usage: {
     'zh-TW': [
       '用法：yaoli analyze --input 檔案.json [--today YYYY-MM-DD] [--json] [--lang zh-TW|en] [--width N]',
-      '  --input   雲端藥歷 JSON（各 API 原始回應：medications, chronic, medDays, careList, careListSummary, allergy, patient）',
+      `  --input   雲端藥歷 JSON，各 API 原始回應置於鍵：${BUNDLE_KEYS}（以 _ 開頭的鍵為註記）`,
       '  --today   查詢日（預設：台北時間今天）',
       '  --json    輸出 JSON（欄位見 docs/analyze-json.md）',
       '  --lang    報表語言（預設 zh-TW）',
@@ -15,7 +19,7 @@ export const analyzeMessages = catalogue({
     ].join('\n'),
     en: [
       'usage: yaoli analyze --input FILE.json [--today YYYY-MM-DD] [--json] [--lang zh-TW|en] [--width N]',
-      '  --input   MediCloud bundle JSON (raw API responses: medications, chronic, medDays, careList, careListSummary, allergy, patient)',
+      `  --input   MediCloud bundle JSON, the raw API responses under the keys: ${BUNDLE_KEYS} (keys starting with _ are notes)`,
       '  --today   query day (default: today in Asia/Taipei)',
       '  --json    print JSON (keys in docs/analyze-json.md)',
       '  --lang    report language (default zh-TW)',
