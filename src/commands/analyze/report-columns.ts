@@ -1,0 +1,115 @@
+// The columns of each table of the `yaoli analyze` report. Free text (names, institutions,
+// ingredients, symptoms) has a minWidth and may be cut to fit the terminal; dates and numbers
+// have none and never are.
+import type { Lang } from '../../i18n/index.ts';
+import type { Analysis } from '../../core/domain/analysis.ts';
+import { toRocDate } from '../../core/domain/dates.ts';
+import { recordStart } from '../../core/domain/leftover.ts';
+import { dosageFormNames } from '../../core/domain/messages.ts';
+import type { RefillStatus } from '../../core/domain/refill.ts';
+import type { CloudGroupLeftover } from '../../core/domain/types.ts';
+import type { Column } from '../../text/table.ts';
+import { cloudLeftoverFor } from './json.ts';
+import type { AnalyzeMessageKey } from './messages.ts';
+
+export type Translate = (key: AnalyzeMessageKey, facts?: Record<string, string | number>) => string;
+export type Row<K extends keyof Analysis> = Analysis[K] extends readonly (infer T)[] ? T : never;
+
+export function roc(iso: string | null): string {
+  return iso === null ? '—' : toRocDate(iso);
+}
+
+/** mg and DDD as the care-list alert prints them: 45.625 → 45.6, 1825 → 1825 (NHI: about 46 mg). */
+function oneDecimal(value: number | null): string {
+  return value === null ? '—' : String(Math.round(value * 10) / 10);
+}
+
+export function recordColumns(t: Translate): Column<Row<'records'>>[] {
+  return [
+    { header: t('col.date'), value: (r) => roc(r.record.visitDate) },
+    { header: t('col.refillDate'), value: ({ record: r }) => (r.refillDate === null ? '' : roc(recordStart(r))) },
+    // The institution gives way first, the drug name next; ingredient and frequency are short.
+    { header: t('col.institution'), value: (r) => r.record.institution.name, minWidth: 6 },
+    { header: t('col.drug'), value: (r) => r.record.drugName, minWidth: 8, cutOrder: 2 },
+    { header: t('col.ingredient'), value: (r) => r.record.ingredients.map((i) => i.name).join('+'), minWidth: 6, cutOrder: 3 },
+    { header: t('col.frequency'), value: (r) => r.record.frequency ?? '', minWidth: 4, cutOrder: 3 },
+    { header: t('col.days'), value: (r) => String(r.record.daysSupply), align: 'right' },
+    {
+      header: t('col.leftover'),
+      align: 'right',
+      value: (r) =>
+        r.leftover.days === null
+          ? t('leftover.not-computable')
+          : r.leftover.future
+            ? `${r.leftover.days} ${t('leftover.future')}`
+            : String(r.leftover.days),
+    },
+  ];
+}
+
+export function groupColumns(t: Translate, lang: Lang, cloudLeftover: readonly CloudGroupLeftover[], today: string): Column<Row<'groups'>>[] {
+  return [
+    { header: t('col.ingredient'), value: (g) => g.ingredient, minWidth: 10 },
+    { header: t('col.form'), value: (g) => dosageFormNames[g.dosageForm][lang] },
+    { header: t('col.carry'), value: (g) => String(g.leftoverDays), align: 'right' },
+    { header: t('col.noCarry'), value: (g) => String(g.noCarryLeftoverDays), align: 'right' },
+    { header: t('col.supplyEnd'), value: (g) => roc(g.supplyEnd) },
+    { header: t('col.cloud'), value: (g) => String(cloudLeftoverFor(g, cloudLeftover, today) ?? '—'), align: 'right' },
+    { header: t('col.note'), value: (g) => (g.mayUnderestimate ? t('group.mayUnderestimate') : '') },
+  ];
+}
+
+/** Still valid: a fill may be collected now or later (SPEC §2 lists these apart from the rest). */
+export function isValidRefill(refill: RefillStatus): boolean {
+  return refill.status === 'eligible' || refill.status === 'too-early';
+}
+
+/**
+ * A valid prescription's next fill may be collected from 下次可領 until 效期至; an expired or
+ * completed one has no next fill, so its table has no such column.
+ */
+export function refillColumns(t: Translate, valid: boolean): Column<RefillStatus>[] {
+  return [
+    { header: t('col.prescribed'), value: (r) => roc(r.prescriptionDate) },
+    { header: t('col.drug'), value: (r) => r.drugName, minWidth: 10 },
+    { header: t('col.fill'), value: (r) => `${r.fill}/${r.fills}`, align: 'right' },
+    ...(valid ? [{ header: t('col.next'), value: (r: RefillStatus) => roc(r.nextFrom) }] : []),
+    { header: t('col.validUntil'), value: (r) => roc(r.validUntil) },
+    { header: t('col.status'), value: (r) => t(`status.${r.status}`) },
+  ];
+}
+
+export function duplicateColumns(t: Translate): Column<Row<'duplicates'>>[] {
+  return [
+    { header: t('col.level'), value: (d) => d.level },
+    { header: t('col.severity'), value: (d) => t(`severity.${d.severity}`) },
+    // The ingredients name the pair in a few cells: product names (one per record) and
+    // institutions go down to a few cells before the pair is cut.
+    { header: t('col.ingredients'), value: (d) => d.ingredients.join(' / '), minWidth: 10, cutOrder: 2 },
+    { header: t('col.drug'), value: (d) => d.drugNames.join(' / '), minWidth: 4 },
+    { header: t('col.institutions'), value: (d) => d.institutions.join('、'), minWidth: 4 },
+    { header: t('col.overlap'), value: (d) => String(d.overlapDays), align: 'right' },
+  ];
+}
+
+export function careListColumns(t: Translate): Column<Row<'careList'>>[] {
+  return [
+    { header: t('col.ingredient'), value: (m) => m.ingredient, minWidth: 10 },
+    { header: t('col.month'), value: (m) => roc(`${m.month}-01`).slice(0, -3) },
+    { header: t('col.visits'), value: (m) => String(m.visits), align: 'right' },
+    { header: t('col.places'), value: (m) => String(m.institutions), align: 'right' },
+    { header: t('col.mg'), value: (m) => oneDecimal(m.totalMg), align: 'right' },
+    { header: t('col.ddd'), value: (m) => (m.noDdd ? t('care.no-ddd') : oneDecimal(m.totalDdd)), align: 'right' },
+    { header: t('col.reference'), value: (m) => oneDecimal(m.halfYearReferenceMg), align: 'right' },
+  ];
+}
+
+export function allergyColumns(t: Translate): Column<Row<'allergies'>>[] {
+  return [
+    // occur_date: the day of the reaction, not a visit.
+    { header: t('col.occurred'), value: (a) => roc(a.date) },
+    { header: t('col.drug'), value: (a) => a.drugNames.join('、'), minWidth: 8 },
+    { header: t('col.symptoms'), value: (a) => a.symptoms.join('、'), minWidth: 6 },
+    { header: t('col.severity'), value: (a) => t(`allergy.${a.severity}`) },
+  ];
+}
