@@ -90,6 +90,16 @@ test('an allergy is listed with the day the reaction occurred and its severity i
   t.regex(en, /^108\/04\/02 +PENICILLIN +皮疹、搔癢 +moderate$/m);
 });
 
+test('a negative HLA-B 1502 test is an info line and shows its result in the allergy table, not in the allergy warning', (t) => {
+  const hla = { ...penicillin, drug_name: ';;HLA-B 1502 基因檢測', genetic_test: '0-Negative', allerg_severity_level: '9-其他', sympton_name: null, occur_date: '2020-01-01T00:00:00' };
+  const withTest = (bundle: any) => bundle.allergy.robject.push(hla);
+  const zh = reportOf('chronic-refill-elderly', '2025-11-03', 'zh-TW', withTest);
+  t.regex(zh, /^\[注意\] 過敏紀錄：PENICILLIN$/m);
+  t.regex(zh, /^\[資訊\] 基因檢測陰性：HLA-B 1502 基因檢測$/m);
+  t.regex(zh, /^109\/01\/01 +HLA-B 1502 基因檢測 +基因檢測陰性 +其他$/m);
+  t.regex(reportOf('chronic-refill-elderly', '2025-11-03', 'en', withTest), /^109\/01\/01 +HLA-B 1502 基因檢測 +negative test +other$/m);
+});
+
 test('valid chronic prescriptions are listed apart from expired and completed ones, each with its validity end', (t) => {
   const zh = reportOf('chronic-refill-elderly', '2025-11-03');
   t.regex(zh, /□ 有效處方\n開立日 +藥品名稱 +已領 +下次可領 +效期至 +狀態\n─.*\n114\/09\/26 +NORVASC TABLETS 5MG \(AMLODIPINE\) +2\/3 +114\/11\/07 +114\/12\/18 +未到\n\n/);

@@ -5,6 +5,7 @@ import type { Lang } from '../../i18n/index.ts';
 import type { Analysis } from '../../core/domain/analysis.ts';
 import { toRocDate } from '../../core/domain/dates.ts';
 import { recordStart } from '../../core/domain/leftover.ts';
+import { allergyFindings } from '../../core/domain/allergies.ts';
 import { dosageFormNames } from '../../core/domain/messages.ts';
 import type { RefillStatus } from '../../core/domain/refill.ts';
 import type { CloudGroupLeftover } from '../../core/domain/types.ts';
@@ -104,12 +105,12 @@ export function careListColumns(t: Translate): Column<Row<'careList'>>[] {
   ];
 }
 
-export function allergyColumns(t: Translate): Column<Row<'allergies'>>[] {
+export function allergyColumns(t: Translate, lang: Lang): Column<Row<'allergies'>>[] {
   return [
     // occur_date: the day of the reaction, not a visit.
     { header: t('col.occurred'), value: (a) => roc(a.date) },
     { header: t('col.drug'), value: (a) => a.drugNames.join('、'), minWidth: 8 },
-    { header: t('col.symptoms'), value: (a) => a.symptoms.join('、'), minWidth: 6 },
+    { header: t('col.symptoms'), value: (a) => allergyFindings(a, lang).join('、'), minWidth: 6 },
     { header: t('col.severity'), value: (a) => t(`allergy.${a.severity}`) },
   ];
 }

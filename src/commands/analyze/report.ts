@@ -75,6 +75,6 @@ export function renderReport(analysis: Analysis, lang: Lang, cloudLeftover: read
   }
   if (analysis.duplicates.length > 0) section('section.duplicates', table(duplicateColumns(t), analysis.duplicates));
   if (analysis.careList.length > 0) section('section.careList', table(careListColumns(t), analysis.careList));
-  if (analysis.allergies.length > 0) section('section.allergies', table(allergyColumns(t), analysis.allergies));
+  if (analysis.allergies.length > 0) section('section.allergies', table(allergyColumns(t, lang), analysis.allergies));
   return lines.join('\n');
 }

@@ -2,8 +2,9 @@
 // 基因檢測' with genetic_test '0-Negative', research anchors 1(b)): a negative result says the
 // patient is NOT at risk, so it must not be announced as an allergy.
 import type { AllergyRecord, Alert } from './types.ts';
+import { geneticTestNames } from './messages.ts';
 
-export type GeneticTestResult = 'negative' | 'positive';
+export type GeneticTestResult = keyof typeof geneticTestNames;
 
 /** The row's genetic-test result ('0-Negative', '1-Positive', 陰性, 陽性); null when it is no test or unreadable. */
 export function geneticTestResult(record: AllergyRecord): GeneticTestResult | null {
@@ -28,4 +29,10 @@ export function allergyAlerts(allergies: readonly AllergyRecord[]): Alert[] {
   if (onRecord.size > 0) alerts.push({ severity: 'warning', key: 'allergy.on-record', facts: { drugNames: [...onRecord] } });
   if (negative.size > 0) alerts.push({ severity: 'info', key: 'allergy.genetic-negative', facts: { tests: [...negative] } });
   return alerts;
+}
+
+/** What the kiosk's 過敏 tab and `yaoli analyze` show under 症狀: a genetic test's result first, then the symptoms. */
+export function allergyFindings(record: AllergyRecord, lang: 'zh-TW' | 'en'): string[] {
+  const result = geneticTestResult(record);
+  return result === null ? record.symptoms : [geneticTestNames[result][lang], ...record.symptoms];
 }

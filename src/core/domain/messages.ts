@@ -13,6 +13,12 @@ export interface Bilingual {
   en: string;
 }
 
+/** A genetic-test row's result, where the allergy tables show symptoms (allergies.ts). */
+export const geneticTestNames: Record<'negative' | 'positive', Bilingual> = {
+  negative: { 'zh-TW': '基因檢測陰性', en: 'negative test' },
+  positive: { 'zh-TW': '基因檢測陽性', en: 'positive test' },
+};
+
 /** A group's dosage form as the kiosk's 餘藥 tab and `yaoli analyze` show it (six columns wide in English). */
 export const dosageFormNames: Record<DosageForm, Bilingual> = {
   oral: { 'zh-TW': '口服', en: 'oral' },

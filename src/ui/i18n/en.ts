@@ -150,8 +150,6 @@ export const en: Record<UiKey, string> = {
   'allergy.moderate': 'moderate',
   'allergy.mild': 'mild',
   'allergy.other': 'other',
-  'allergy.test-negative': 'negative test',
-  'allergy.test-positive': 'positive test',
   'allergy.unknown': 'unknown',
   'care.no-ddd': 'no WHO DDD',
   'care.reference': 'Half-year reference: DDD × 182.5 (controlled-drug care list)',

@@ -150,8 +150,6 @@ export const zhTW = {
   'allergy.mild': '輕微',
   'allergy.other': '其他',
   'allergy.unknown': '不明',
-  'allergy.test-negative': '基因檢測陰性',
-  'allergy.test-positive': '基因檢測陽性',
   'care.no-ddd': 'WHO 未訂 DDD',
   'care.reference': '半年參考：DDD × 182.5（管制藥關懷名單）',
 

@@ -6,7 +6,7 @@ import type { RefillStatus } from '../../core/domain/refill.ts';
 import type { CareListMonth } from '../../core/domain/care-list.ts';
 import { cloudDaysOn, cloudRowFor } from '../../core/domain/cloud-leftover.ts';
 import { dosageFormNames } from '../../core/domain/messages.ts';
-import { geneticTestResult } from '../../core/domain/allergies.ts';
+import { allergyFindings } from '../../core/domain/allergies.ts';
 import { tr } from '../i18n/index.ts';
 import type { Column } from '../table/columns.ts';
 import { rocDate } from '../text/when.ts';
@@ -64,17 +64,11 @@ export function controlledColumns(lang: Lang): Column<CareListMonth>[] {
   ];
 }
 
-/** The symptoms, or for a genetic-test row its result first (a negative HLA-B test is no allergy). */
-function allergyFindings(lang: Lang, record: AllergyRecord): string {
-  const result = geneticTestResult(record);
-  return [...(result === null ? [] : [tr(lang, `allergy.test-${result}`)]), ...record.symptoms].join('、');
-}
-
 export function allergyColumns(lang: Lang): Column<AllergyRecord>[] {
   return [
     { id: 'date', title: 'col.date', width: 9, text: (r) => rocDate(r.date), sortValue: (r) => r.date },
     { id: 'drug', title: 'col.drug', width: 12, flex: 2, text: (r) => r.drugNames.join('、') },
-    { id: 'symptoms', title: 'col.symptoms', width: 8, flex: 2, text: (r) => allergyFindings(lang, r) },
+    { id: 'symptoms', title: 'col.symptoms', width: 8, flex: 2, text: (r) => allergyFindings(r, lang).join('、') },
     { id: 'severity', title: 'col.severity', width: 6, text: (r) => tr(lang, `allergy.${r.severity}`) },
     { id: 'source', title: 'col.data-source', width: 8, flex: 1, text: (r) => [r.dataSource, r.institutionName].filter(Boolean).join(' ') },
   ];
