@@ -121,7 +121,7 @@ test('the readable report is in the chosen language with ROC dates, a masked nat
   t.regex(zh.stdout, /^AMLODIPINE +口服 +18 /m);
   const en = await yaoli('--input', 'examples/chronic-refill-elderly.json', '--today', '2025-11-03', '--lang', 'en');
   t.regex(en.stdout, /too early/);
-  t.regex(en.stdout, /Chronic refill NORVASC TABLETS 5MG \(AMLODIPINE\): fill 3\/3 not before 114\/11\/07/);
+  t.regex(en.stdout, /Chronic refill NORVASC TABLETS 5MG \(AMLODIPINE\): fill 3\/3 not before 114\/11\/07 \(in 4 days\)/);
   t.regex(en.stdout, /^AMLODIPINE +oral +18 /m);
 });
 

@@ -60,7 +60,7 @@ export const alertMessages = {
   },
   'refill.too-early': {
     'zh-TW': '慢箋 {drugName}：第 {nextFill}/{fills} 次最早 {nextFrom} 可領（還有 {daysUntil} 天）；提前領藥將被視為重複用藥',
-    en: 'Chronic refill {drugName}: fill {nextFill}/{fills} not before {nextFrom} ({daysUntil} days); collecting early counts as duplicate medication',
+    en: 'Chronic refill {drugName}: fill {nextFill}/{fills} not before {nextFrom} (in {daysUntil} days); collecting early counts as duplicate medication',
   },
   'refill.expired': {
     'zh-TW': '慢箋 {drugName}：已逾效期（{validUntil}），已領 {fill}/{fills} 次，需重新開立處方',
