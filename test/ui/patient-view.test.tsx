@@ -2,7 +2,7 @@
 // panel, the detail box, and the patient gone from the screen when the card leaves.
 import test from 'ava';
 import { KEYS, renderAt, type Rendered } from './harness.ts';
-import { app, duplicateHistory, logIn, makeStore, openPatient } from './fixtures.tsx';
+import { HOSPITAL, app, duplicateHistory, logIn, makeStore, openPatient } from './fixtures.tsx';
 import { plain } from './plain.ts';
 import type { SessionStore } from '../../src/core/session/index.ts';
 
@@ -52,6 +52,24 @@ test('number keys switch tabs: records, leftover per group (with cloud column), 
   t.true(plain(await r.waitFor((f) => f.includes('症狀'))).includes('皮疹'));
   await r.press(KEYS.tab);
   await r.waitFor((f) => plain(f).includes('跨院所'), 2000);
+  r.instance.unmount();
+});
+
+test('no medication records: 查無資料 on the medication tabs, while the care list and allergies still show theirs', async (t) => {
+  const { store } = makeStore();
+  const r = renderAt(app(store), 80, 24);
+  logIn(store);
+  const history = { ...duplicateHistory(), medications: [], chronic: [] };
+  history.careList = [{ date: '2026-08-10', ingredient: 'ZOLPIDEM', ingredientCode: '2824801820', institution: HOSPITAL, totalMg: 420, cloudTotalDdd: 42, memo: null }];
+  openPatient(store, history);
+  await r.waitFor((f) => f.includes('王小明'));
+  await r.press('2');
+  t.true(plain(await r.waitFor((f) => f.includes('查無資料'))).includes('查無資料'));
+  await r.press('5');
+  t.regex(plain(await r.waitFor((f) => f.includes('半年參考mg'))), /^>ZOLPIDEM +115\/08 +1 +1 +420 +42 +1825$/m);
+  await r.press('6');
+  // The table itself, a row under its header (the notice line below still says 查無資料 for the medications).
+  t.regex(plain(await r.waitFor((f) => f.includes('症狀'))), /^>109\/01\/02 PENICILLIN +皮疹 +中度/m);
   r.instance.unmount();
 });
 

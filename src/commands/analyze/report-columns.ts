@@ -3,7 +3,8 @@
 // have none and never are.
 import type { Lang } from '../../i18n/index.ts';
 import type { Analysis } from '../../core/domain/analysis.ts';
-import { toRocDate } from '../../core/domain/dates.ts';
+import { toRocDate, toRocMonth } from '../../core/domain/dates.ts';
+import { oneDecimal } from '../../core/domain/care-list.ts';
 import { recordStart } from '../../core/domain/leftover.ts';
 import { allergyFindings } from '../../core/domain/allergies.ts';
 import { dosageFormNames } from '../../core/domain/messages.ts';
@@ -20,9 +21,9 @@ export function roc(iso: string | null): string {
   return iso === null ? '—' : toRocDate(iso);
 }
 
-/** mg and DDD as the care-list alert prints them: 45.625 → 45.6, 1825 → 1825 (NHI: about 46 mg). */
-function oneDecimal(value: number | null): string {
-  return value === null ? '—' : String(Math.round(value * 10) / 10);
+/** mg and DDD as the care-list alert prints them (oneDecimal); — when there is none. */
+function figure(value: number | null): string {
+  return value === null ? '—' : String(oneDecimal(value));
 }
 
 export function recordColumns(t: Translate): Column<Row<'records'>>[] {
@@ -96,12 +97,12 @@ export function duplicateColumns(t: Translate): Column<Row<'duplicates'>>[] {
 export function careListColumns(t: Translate): Column<Row<'careList'>>[] {
   return [
     { header: t('col.ingredient'), value: (m) => m.ingredient, minWidth: 10 },
-    { header: t('col.month'), value: (m) => roc(`${m.month}-01`).slice(0, -3) },
+    { header: t('col.month'), value: (m) => toRocMonth(m.month) },
     { header: t('col.visits'), value: (m) => String(m.visits), align: 'right' },
     { header: t('col.places'), value: (m) => String(m.institutions), align: 'right' },
-    { header: t('col.mg'), value: (m) => oneDecimal(m.totalMg), align: 'right' },
-    { header: t('col.ddd'), value: (m) => (m.noDdd ? t('care.no-ddd') : oneDecimal(m.totalDdd)), align: 'right' },
-    { header: t('col.reference'), value: (m) => oneDecimal(m.halfYearReferenceMg), align: 'right' },
+    { header: t('col.mg'), value: (m) => figure(m.totalMg), align: 'right' },
+    { header: t('col.ddd'), value: (m) => (m.noDdd ? t('care.no-ddd') : figure(m.totalDdd)), align: 'right' },
+    { header: t('col.reference'), value: (m) => figure(m.halfYearReferenceMg), align: 'right' },
   ];
 }
 

@@ -3,7 +3,7 @@
 // reference DDD × 182.5 (SPEC §2; research §5(e); the NHI care-list page: zolpidem 420 mg =
 // 42 DDD, 「每半年約當1825mg」; brotizolam 14 mg = 56 DDD, 「每半年約當46mg」).
 import type { Alert, CareListDispensing, IsoDate } from './types.ts';
-import { addMonths, compareIso, isIsoDate, monthOf } from './dates.ts';
+import { addMonths, compareIso, isIsoDate, monthOf, toRocMonth } from './dates.ts';
 import { dddEntry, halfYearReferenceMg, hasNoWhoDdd, type DddRoute } from './ddd.ts';
 import { atc7ForIngredientName, normalIngredientName } from './ingredients.ts';
 import { Numbering, remembered } from './remembered.ts';
@@ -157,13 +157,9 @@ function byIngredientThenMonth(a: CareListMonth, b: CareListMonth): number {
   return (a.ingredient < b.ingredient ? -1 : a.ingredient > b.ingredient ? 1 : 0) || (a.month < b.month ? -1 : a.month > b.month ? 1 : 0);
 }
 
-function oneDecimal(value: number): number {
+/** mg and DDD as the care list shows them, in alerts and tables: 45.625 → 45.6, 1825 → 1825 (NHI: about 46 mg). */
+export function oneDecimal(value: number): number {
   return Math.round(value * 10) / 10;
-}
-
-/** 'YYYY-MM' → ROC 'yyy/MM' as the care-list page prints it. */
-function rocMonth(month: string): string {
-  return `${String(Number(month.slice(0, 4)) - 1911).padStart(3, '0')}/${month.slice(5, 7)}`;
 }
 
 /**
@@ -188,8 +184,8 @@ export function careListAlerts(months: CareListMonth[]): Alert[] {
     const facts: Alert['facts'] = {
       ingredient: first.ingredient,
       ingredientCode: first.ingredientCode,
-      from: rocMonth(sorted[0] as string),
-      to: rocMonth(sorted[sorted.length - 1] as string),
+      from: toRocMonth(sorted[0] as string),
+      to: toRocMonth(sorted[sorted.length - 1] as string),
       visits,
       totalMg: oneDecimal(totalMg),
     };

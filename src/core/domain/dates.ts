@@ -254,6 +254,11 @@ export function ageOn(birthDate: IsoDate, today: IsoDate): number {
   return today.slice(5) < birthDate.slice(5) ? years - 1 : years;
 }
 
+/** A month 'YYYY-MM' as the care-list page prints it: ROC 'yyy/MM' (2025-10 → 114/10). */
+export function toRocMonth(month: string): string {
+  return toRocDate(`${month}-01`).slice(0, -3);
+}
+
 /** 'YYYY-MM' of a day (the care list's month). */
 export function monthOf(iso: IsoDate): string {
   return iso.slice(0, 7);

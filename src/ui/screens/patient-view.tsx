@@ -4,7 +4,7 @@
 import { Box, Text } from 'ink';
 import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { useLiveReducer } from '../use-live-reducer.ts';
-import { TAB_IDS } from '../../core/session/types.ts';
+import { TAB_IDS, type TabId } from '../../core/session/types.ts';
 import { tr } from '../i18n/index.ts';
 import { useKeyLayer, type KeyLayer } from '../key-layer.ts';
 import type { CommandId, Scope } from '../keymap.ts';
@@ -21,6 +21,13 @@ import { DetailBox } from '../components/detail-box.tsx';
 import type { AnalyzedRecord } from '../../core/domain/analysis.ts';
 import { initialPatientView, patientView, type PatientViewState } from './patient-view-state.ts';
 import type { ScreenProps } from './props.ts';
+
+/**
+ * The tabs read from medication records and chronic prescriptions: 查無資料 when the cloud has
+ * none. The care list covers six months and allergies have no window, so their tabs still show
+ * what they hold.
+ */
+const MEDICATION_TABS: ReadonlySet<TabId> = new Set<TabId>(['records', 'leftover', 'refills']);
 
 /** Lines around the table body: header 2, tabs 1, table header 1, status 1, notice 1, hints 1, and the spare bottom row. */
 export const CHROME_LINES = 8;
@@ -159,7 +166,7 @@ export function PatientViewScreen({ state, lang, size, send, homeInstitutionId }
         <FilterPanel draft={view.panel.draft} field={view.panel.field} lang={lang} width={Math.min(size.columns - 1, 60)} />
       ) : view.detail && selected !== undefined ? (
         <DetailBox fields={table.detail(selected)} lang={lang} width={size.columns - 1} height={bodyHeight + 1} />
-      ) : data.analysis.empty && view.tab !== 'summary' ? (
+      ) : data.analysis.empty && MEDICATION_TABS.has(view.tab) ? (
         <Box height={bodyHeight + 1}>
           <Text color={theme.color('status.warning')}>{tr(lang, 'view.no-data')}</Text>
         </Box>

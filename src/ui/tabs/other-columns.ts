@@ -3,7 +3,8 @@ import type { Lang } from '../../i18n/index.ts';
 import type { AllergyRecord, CloudGroupLeftover, IsoDate } from '../../core/domain/types.ts';
 import type { GroupLeftover } from '../../core/domain/group-leftover.ts';
 import type { RefillStatus } from '../../core/domain/refill.ts';
-import type { CareListMonth } from '../../core/domain/care-list.ts';
+import { oneDecimal, type CareListMonth } from '../../core/domain/care-list.ts';
+import { toRocMonth } from '../../core/domain/dates.ts';
 import { cloudDaysOn, cloudRowFor } from '../../core/domain/cloud-leftover.ts';
 import { dosageFormNames } from '../../core/domain/messages.ts';
 import { allergyFindings } from '../../core/domain/allergies.ts';
@@ -50,17 +51,18 @@ export function refillColumns(lang: Lang): Column<RefillStatus>[] {
   ];
 }
 
-const fixed = (n: number | null, digits: number) => (n === null ? '-' : n.toFixed(digits));
+/** mg and DDD as the care-list alert prints them (oneDecimal: 45.6, 1825); - when there is none. */
+const figure = (n: number | null) => (n === null ? '-' : String(oneDecimal(n)));
 
 export function controlledColumns(lang: Lang): Column<CareListMonth>[] {
   return [
     { id: 'ingredient', title: 'col.ingredient', width: 12, flex: 1, text: (r) => r.ingredient },
-    { id: 'month', title: 'col.month', width: 7, text: (r) => r.month },
+    { id: 'month', title: 'col.month', width: 6, text: (r) => toRocMonth(r.month), sortValue: (r) => r.month },
     { id: 'visits', title: 'col.visits', width: 4, align: 'right', text: (r) => String(r.visits), sortValue: (r) => r.visits },
     { id: 'institutions', title: 'col.institutions', width: 6, align: 'right', text: (r) => String(r.institutions), sortValue: (r) => r.institutions },
-    { id: 'mg', title: 'col.total-mg', width: 8, align: 'right', text: (r) => fixed(r.totalMg, 1), sortValue: (r) => r.totalMg },
-    { id: 'ddd', title: 'col.ddd', width: 7, align: 'right', text: (r) => (r.noDdd ? tr(lang, 'care.no-ddd') : fixed(r.totalDdd, 1)), sortValue: (r) => r.totalDdd },
-    { id: 'half-year', title: 'col.half-year', width: 10, align: 'right', text: (r) => fixed(r.halfYearReferenceMg, 1), sortValue: (r) => r.halfYearReferenceMg },
+    { id: 'mg', title: 'col.total-mg', width: 8, align: 'right', text: (r) => figure(r.totalMg), sortValue: (r) => r.totalMg },
+    { id: 'ddd', title: 'col.ddd', width: 7, align: 'right', text: (r) => (r.noDdd ? tr(lang, 'care.no-ddd') : figure(r.totalDdd)), sortValue: (r) => r.totalDdd },
+    { id: 'half-year', title: 'col.half-year', width: 10, align: 'right', text: (r) => figure(r.halfYearReferenceMg), sortValue: (r) => r.halfYearReferenceMg },
   ];
 }
 
