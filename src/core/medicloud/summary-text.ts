@@ -3,6 +3,7 @@
 // characters, and anything a terminal would act on (ESC sequences, C0/C1 controls, bidi
 // overrides that reorder a line, zero-width characters) is removed. The cloud's wording is
 // kept otherwise, whitespace collapsed to single spaces.
+import { CONTROL_CHARACTERS, INVISIBLE_FORMATTING } from './control-characters.ts';
 
 const NAMED: Record<string, string> = {
   amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', ensp: ' ', emsp: ' ', thinsp: ' ',
@@ -20,11 +21,6 @@ const TAGS = /<[a-zA-Z/!?][^>]*(?:>|$)/g;
 /** After decoding only whole tags count: a decoded `<` in prose ('eGFR<30') stays text. */
 const CLOSED_TAGS = /<[a-zA-Z/!?][^<>]*>/g;
 const ENTITY = /&(?:#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|([a-zA-Z][a-zA-Z0-9]{1,31}));?/g;
-/**
- * C0 and C1 controls (ESC starts a terminal escape sequence), DEL, zero-width characters,
- * bidi embeddings/overrides/isolates, line and paragraph separators, BOM, and lone surrogates.
- */
-const UNSAFE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200B-\u200F\u2028-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 function decodeEntity(whole: string, decimal: string | undefined, hex: string | undefined, name: string | undefined): string {
   if (name !== undefined) return NAMED[name.toLowerCase()] ?? whole;
@@ -45,7 +41,8 @@ export const MAX_NOTE_HTML = 4000;
 export function plainText(html: string): string {
   const cut = html.length > MAX_NOTE_HTML;
   const withoutMarkup = (cut ? html.slice(0, MAX_NOTE_HTML) : html).replace(HIDDEN_ELEMENTS, ' ').replace(COMMENTS, '').replace(BREAKS, ' ').replace(TAGS, '');
-  let result = withoutMarkup.replace(ENTITY, decodeEntity).replace(/[\t\n\r]/g, ' ').replace(UNSAFE, '');
+  // Tabs and line breaks separate words (a space); other controls and invisible formatting go.
+  let result = withoutMarkup.replace(ENTITY, decodeEntity).replace(/[\t\n\r]/g, ' ').replace(CONTROL_CHARACTERS, '').replace(INVISIBLE_FORMATTING, '');
   // `&lt;b&gt;` decodes to a tag, and removing one tag can close another ('<a<b>>'): strip
   // until nothing tag-shaped is left, so no markup reaches the screen either way.
   for (let previous = ''; previous !== result; ) {

@@ -43,3 +43,8 @@ test('a bad value quoted in a shape error shows DEL and C1 controls escaped, not
   t.false(CONTROL.test(error?.messageIn('zh-TW') ?? '\u001b'));
   t.is(error?.message, 'imue0008s02 robject[0].drug_date: not a date "\\u009b2J\\u007f"');
 });
+
+test('a bidi override, zero-width characters and a BOM in a name are removed: the name is drawn as it reads', (t) => {
+  const [record] = mapMedications(medications([medicationRow({ drug_ename: '\uFEFFNOR\u200BVASC \u202EGM5 STELBAT\u202C' })]));
+  t.is(record?.drugName, 'NORVASC GM5 STELBAT');
+});
