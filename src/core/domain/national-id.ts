@@ -27,3 +27,11 @@ export function maskNationalId(id: string): string {
   if (id.length <= 6) return '*'.repeat(id.length);
   return `${id.slice(0, 3)}${'*'.repeat(id.length - 6)}${id.slice(-3)}`;
 }
+
+/** Anything shaped like a national or resident ID (A123456789, AB12345678) inside a text. */
+const ID_SHAPED = /[A-Z][0-9A-D]\d{8}/gi;
+
+/** A text with every ID-shaped part masked, for messages that quote what they were given. */
+export function maskNationalIdsIn(text: string): string {
+  return text.replace(ID_SHAPED, maskNationalId);
+}

@@ -6,7 +6,7 @@
 // Any other key is refused (a typo, 'medication', would read as "no medications"), except
 // keys starting with '_', which carry notes ('_note' in examples/).
 import { z } from 'zod';
-import { maskNationalId } from '../domain/national-id.ts';
+import { maskNationalIdsIn } from '../domain/national-id.ts';
 import type { Patient, PatientHistory } from '../domain/types.ts';
 import { withoutControlCharacters } from './control-characters.ts';
 import { parseEndpoint, type EndpointId } from './endpoints.ts';
@@ -56,9 +56,8 @@ const MAX_KEY_CHARS = 40;
 
 /** A key as the error shows it: one line, short, and a national ID in it masked. */
 function keyForMessage(key: string): string {
-  const line = withoutControlCharacters(key);
-  const short = line.length > MAX_KEY_CHARS ? `${line.slice(0, MAX_KEY_CHARS)}…` : line;
-  return short.replace(/[A-Z][0-9A-D]\d{8}/gi, maskNationalId);
+  const line = maskNationalIdsIn(withoutControlCharacters(key));
+  return line.length > MAX_KEY_CHARS ? `${line.slice(0, MAX_KEY_CHARS)}…` : line;
 }
 
 function refuseUnknownKeys(bundle: Record<string, unknown>): void {

@@ -3,6 +3,7 @@
 // format" from "our bug" without reading patient data.
 import type { z } from 'zod';
 import { catalogue, format, type Lang } from '../../i18n/index.ts';
+import { maskNationalIdsIn } from '../domain/national-id.ts';
 
 export type ShapeProblem =
   | 'missing'
@@ -121,7 +122,8 @@ export function describeValue(value: unknown): string | null {
   if (value === null) return 'null';
   if (Array.isArray(value)) return '[…]';
   if (typeof value === 'object') return '{…}';
-  const text = String(value);
+  // Masked before it is cut: a national ID in the wrong field is patient data all the same.
+  const text = maskNationalIdsIn(String(value));
   return text.length > MAX_VALUE_CHARS ? `${text.slice(0, MAX_VALUE_CHARS)}…` : text;
 }
 

@@ -47,6 +47,14 @@ test('a refill pickup starts its supply on cure_e_date (慢連箋領藥日, ISO 
   t.is(record?.visitSeqNo, 'IC02');
 });
 
+test('a national ID in the wrong field is masked in the error, before the value is cut', (t) => {
+  const error = shapeError(() => mapMedications(medications([medicationRow({ drug_date: 'A123456789' })])));
+  t.is(error.message, 'imue0008s02 robject[0].drug_date: not a date "A12****789"');
+  t.false(error.messageIn('zh-TW').includes('A123456789'));
+  const long = shapeError(() => mapMedications(medications([medicationRow({ drug_date: `${'x'.repeat(35)}A123456789` })])));
+  t.false(long.message.includes('A12345'));
+});
+
 test('a cure_e_date before the visit is not a refill start (a pickup cannot precede the prescription)', (t) => {
   const [record] = mapMedications(medications([medicationRow({ cure_e_date: '2025-10-01T00:00:00' })]));
   t.is(record?.refillDate, null);
