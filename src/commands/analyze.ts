@@ -81,14 +81,24 @@ function parseOptions(argv: string[], now: () => Date): Options | 'help' {
   return { input: values.input, today, json: values.json, lang, width: parseWidth(values.width) };
 }
 
+/**
+ * The file's text: UTF-8, or UTF-16 when it starts with a byte-order mark (Windows Notepad's
+ * "Unicode" saves a bundle so); a UTF-8 BOM is dropped.
+ */
+export function bundleText(bytes: Uint8Array): string {
+  const encoding = bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : 'utf-8';
+  // TextDecoder drops the byte-order mark of its own encoding.
+  return new TextDecoder(encoding).decode(bytes);
+}
+
 function readBundle(file: string): unknown {
-  let text: string;
+  let bytes: Uint8Array;
   try {
-    text = readFileSync(file, 'utf8');
+    bytes = readFileSync(file);
   } catch (error) {
     throw new InputError('error.unreadable', { file, code: errnoCode(error) });
   }
-  return parseJsonText('bundle', text.replace(/^\uFEFF/, ''));
+  return parseJsonText('bundle', bundleText(bytes));
 }
 
 export async function run(argv: string[], now: () => Date = () => new Date()): Promise<number> {

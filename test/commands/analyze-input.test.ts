@@ -1,0 +1,18 @@
+// The bundle file as a pharmacist may have saved it: UTF-8 with or without a BOM, or UTF-16
+// from Windows Notepad's "Unicode" (either byte order).
+import test from 'ava';
+import { bundleText } from '../../src/commands/analyze.ts';
+
+const TEXT = '{"patient":{"name":"範例丙"}}';
+
+test('UTF-8, with or without its BOM, reads as the text', (t) => {
+  t.is(bundleText(Buffer.from(TEXT)), TEXT);
+  t.is(bundleText(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(TEXT)])), TEXT);
+});
+
+test('UTF-16 little- and big-endian with a byte-order mark read as the same text', (t) => {
+  const little = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(TEXT, 'utf16le')]);
+  t.is(bundleText(little), TEXT);
+  const big = Buffer.from(TEXT, 'utf16le').swap16();
+  t.is(bundleText(Buffer.concat([Buffer.from([0xfe, 0xff]), big])), TEXT);
+});
