@@ -2,10 +2,13 @@
 // nhi-controlled-drug-care-list.txt): for care-list patients' visits,
 //   rate = opened ÷ (visits prescribed the five classes + visits opened but not prescribed).
 // One staff member opening one patient's care list several times in one visit counts once;
-// different staff opening the same patient count separately. Example: 150 / (120+21+30) = 87.7 %.
+// different staff opening the same patient count separately. Whether the five classes were
+// prescribed is a fact of the visit (the IC card upload), not of who opened: a doctor who
+// prescribes and a pharmacist who opens make one opened-and-prescribed count.
+// Example: 150 / (120+21+30) = 87.7 %.
 
 export interface CareListOpenEvent {
-  /** Who opened or prescribed (醫事人員), e.g. the staff card ID. */
+  /** Who opened (醫事人員), e.g. the staff card ID; read only for openings. */
   staffId: string;
   /** A stable, non-identifying key of the care-list patient. */
   patientKey: string;
@@ -31,24 +34,36 @@ export interface OpenRate {
   rate: number | null;
 }
 
-/** Counts each (staff, patient, visit) once; any opening or prescribing event in it counts. */
+/** What one visit (patient + visit) adds up to: who opened it, and whether it prescribed. */
+interface VisitUnit {
+  openers: Set<string>;
+  prescribed: boolean;
+}
+
+/**
+ * Per visit: each distinct staff member who opened it is one count, opened-and-prescribed when
+ * the visit prescribed the five classes; a visit nobody opened is one count, prescribed or not.
+ */
 export function openRate(events: readonly CareListOpenEvent[]): OpenRate {
-  const units = new Map<string, { opened: boolean; prescribed: boolean }>();
+  const units = new Map<string, VisitUnit>();
   for (const event of events) {
-    const key = JSON.stringify([event.staffId, event.patientKey, event.visitId]);
-    const unit = units.get(key) ?? { opened: false, prescribed: false };
-    unit.opened ||= event.opened;
+    const key = JSON.stringify([event.patientKey, event.visitId]);
+    let unit = units.get(key);
+    if (unit === undefined) {
+      unit = { openers: new Set(), prescribed: false };
+      units.set(key, unit);
+    }
+    if (event.opened) unit.openers.add(event.staffId);
     unit.prescribed ||= event.prescribedFiveClasses;
-    units.set(key, unit);
   }
   let openedAndPrescribed = 0;
   let openedNotPrescribed = 0;
   let prescribedNotOpened = 0;
   let neither = 0;
-  for (const unit of units.values()) {
-    if (unit.opened && unit.prescribed) openedAndPrescribed += 1;
-    else if (unit.opened) openedNotPrescribed += 1;
-    else if (unit.prescribed) prescribedNotOpened += 1;
+  for (const { openers, prescribed } of units.values()) {
+    if (openers.size > 0 && prescribed) openedAndPrescribed += openers.size;
+    else if (openers.size > 0) openedNotPrescribed += openers.size;
+    else if (prescribed) prescribedNotOpened += 1;
     else neither += 1;
   }
   const opened = openedAndPrescribed + openedNotPrescribed;

@@ -26,12 +26,34 @@ test('one doctor opening the same patient three times in one visit counts once',
   t.like(openRate([once, once, once]), { opened: 1, denominator: 1, rate: 1 });
 });
 
-test('two doctors opening the same patient in one visit count separately', (t) => {
+test('two doctors opening the same patient in one visit count separately, both at a prescribing visit', (t) => {
   const result = openRate([
     { staffId: 'DR-1', patientKey: 'p', visitId: 'v1', opened: true, prescribedFiveClasses: true },
     { staffId: 'DR-2', patientKey: 'p', visitId: 'v1', opened: true, prescribedFiveClasses: false },
   ]);
-  t.like(result, { opened: 2, openedAndPrescribed: 1, openedNotPrescribed: 1, denominator: 2 });
+  t.like(result, { opened: 2, openedAndPrescribed: 2, openedNotPrescribed: 0, denominator: 2, rate: 1 });
+});
+
+test('the doctor prescribes, the pharmacist opens: one opened-and-prescribed visit, not half of two', (t) => {
+  const result = openRate([
+    { staffId: 'DR-1', patientKey: 'p', visitId: 'v1', opened: false, prescribedFiveClasses: true },
+    { staffId: 'PH-1', patientKey: 'p', visitId: 'v1', opened: true, prescribedFiveClasses: false },
+  ]);
+  t.like(result, { opened: 1, openedAndPrescribed: 1, prescribedNotOpened: 0, openedNotPrescribed: 0, denominator: 1, rate: 1 });
+});
+
+test('a visit listed without its staff and opened by a named doctor is one visit (NHIA example through the visit list)', (t) => {
+  const listed = (count: number, prefix: string, prescribed: boolean): CareListOpenEvent[] =>
+    Array.from({ length: count }, (_, i) => ({ staffId: '', patientKey: `${prefix}-${i}`, visitId: 'v1', opened: false, prescribedFiveClasses: prescribed }));
+  const events = [
+    ...listed(120, 'op', true), ...visits(120, 'op', true, false),
+    ...listed(30, 'on', false), ...visits(30, 'on', true, false),
+    ...listed(21, 'np', true),
+    ...listed(9, 'nn', false),
+  ];
+  const result = openRate(events);
+  t.like(result, { opened: 150, openedAndPrescribed: 120, openedNotPrescribed: 30, prescribedNotOpened: 21, neither: 9, denominator: 171 });
+  t.is(formatOpenRate(result), '87.7 %');
 });
 
 test('the same doctor at a later visit counts again', (t) => {

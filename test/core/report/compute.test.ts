@@ -169,3 +169,18 @@ test('開啟率 from the log alone: one per staff per patient-day, different sta
   t.like(prescribed.rate, { opened: 3, openedAndPrescribed: 1, openedNotPrescribed: 2, prescribedNotOpened: 1, denominator: 4, rate: 0.75 });
   t.true(prescribed.prescribingKnown);
 });
+
+test('開啟率 with a visit list that leaves the staff column empty: the pharmacist’s opening belongs to the listed visit', (t) => {
+  const visits: Visit[] = [
+    { visitId: 'V1', date: '2026-10-01', patientKey: 'k1', staff: '', careList: true, fiveClasses: true },
+    { visitId: 'V2', date: '2026-10-01', patientKey: 'k2', staff: '', careList: true, fiveClasses: false },
+    { visitId: 'V3', date: '2026-10-01', patientKey: 'k3', staff: '', careList: true, fiveClasses: true },
+  ];
+  const rows = [
+    row('2026-10-01T01:00:00Z', { action: 'care-list-open', patientKey: 'k1' }),
+    row('2026-10-01T02:00:00Z', { action: 'care-list-open', patientKey: 'k2' }),
+  ];
+  // V1 opened + prescribed, V2 opened only, V3 prescribed only: 2 / 3, not 2 / 5.
+  const { rate } = computeReport(rows, { ...OCT, visits }).careList;
+  t.like(rate, { opened: 2, openedAndPrescribed: 1, openedNotPrescribed: 1, prescribedNotOpened: 1, neither: 0, denominator: 3 });
+});

@@ -23,8 +23,8 @@ test('NHI’s example 150 / (120 + 21 + 30) = 87.7 % reproduced from audit rows 
     // Opened again later in the same visit (23:30 at the counter, 15:30 UTC): still once.
     if (i < 10) open(STAFF_A, patient, `${day}T15:30:00Z`);
   }
-  // A second pharmacist opens five of the same visits: counted separately, and not prescribed by them.
-  for (let i = 0; i < 5; i++) open(STAFF_B, syntheticId(i), '2026-10-05T03:00:00Z');
+  // A second pharmacist opens five of the same visits (V120–V124, which did not prescribe): counted separately.
+  for (let i = 120; i < 125; i++) open(STAFF_B, syntheticId(i % 100), '2026-10-06T03:00:00Z');
   // Not on the care list: prescribed, never opened, not rated.
   lines.push(`V999,2026-10-05,${syntheticId(500)},${STAFF_A},N,Y`);
   // A failed open (the query did not succeed) is no opening (NHI: 成功查詢個案資訊後才記為已開啟).
