@@ -1,13 +1,17 @@
 // Per-dose amount shown in the table (「每次 1 粒」), computed the way the NHI analyzer tools do
-// (research anchors 1(c).4, calculatePerDosage): total ÷ days ÷ times-per-day, rounded to a
-// quarter unit and accepted only when it is a plausible tablet count; otherwise show 「總量X」.
+// (research anchors 1(c).4, calculatePerDosage): total ÷ days ÷ times-per-day, to a quarter
+// unit, accepted only when it is a plausible tablet count; otherwise show 「總量X」. Unlike the
+// analyzers, an amount is shown only when the total divides into it: ⅓ tablet TID read as
+// 0.25, and 31 tablets for 28 days QD as 1, hiding 3. Bottles, tubes and pens are not doses.
 import type { MedicationRecord } from './types.ts';
-import { timesPerDay } from './regimen.ts';
+import { isDailyForm, timesPerDay } from './regimen.ts';
 
 export type PerDose = { kind: 'dose'; amount: number } | { kind: 'total'; total: number };
 
 /** Below this a per-dose is not a tablet count (anchors 1(c).4). */
 const SMALLEST_DOSE = 0.24;
+/** How far the exact amount may be from its quarter: what division leaves over (1/7, 1/3 of a day). */
+const SAME_AMOUNT = 0.01;
 /** Accepted rounded amounts: quarters up to 1, halves up to 4.5, whole units 5–10. */
 const PLAUSIBLE = new Set([0.25, 0.5, 0.75, 1, 1.5, 2, 2.5, 3, 3.5, 4, 4.5, 5, 6, 7, 8, 9, 10]);
 
@@ -21,9 +25,9 @@ export function perDose(record: MedicationRecord): PerDose {
  * is the 用法 code's times per day, read once per code by the analysis (Preparer.timesOf).
  */
 export function doseAmount(record: MedicationRecord, times: number | null): number | null {
-  if (times === null || !(record.daysSupply > 0) || !Number.isFinite(record.quantity)) return null;
+  if (times === null || !(record.daysSupply > 0) || !Number.isFinite(record.quantity) || !isDailyForm(record.dosageForm)) return null;
   const exact = record.quantity / record.daysSupply / times;
   if (exact < SMALLEST_DOSE) return null;
   const amount = Math.round(exact * 4) / 4;
-  return PLAUSIBLE.has(amount) ? amount : null;
+  return PLAUSIBLE.has(amount) && Math.abs(exact - amount) <= SAME_AMOUNT ? amount : null;
 }

@@ -5,7 +5,7 @@ import type { MedicationRecord } from './types.ts';
 
 /** Times per day of the base codes (research anchors 1(c).4, the NHI analyzers' table). */
 const BASE_TIMES: Record<string, number> = {
-  QD: 1, QAM: 1, QPM: 1, HS: 1, QHS: 1, DAILY: 1, QN: 1, STAT: 1, ST: 1, Q24H: 1, QDAY: 1,
+  QD: 1, QAM: 1, QPM: 1, QAMPM: 2, AMPM: 2, HS: 1, QHS: 1, DAILY: 1, QN: 1, STAT: 1, ST: 1, Q24H: 1, QDAY: 1,
   BID: 2, Q12H: 2,
   TID: 3, Q8H: 3,
   QID: 4, Q6H: 4,
@@ -37,16 +37,16 @@ export function normalFrequency(frequency: string | null): string | null {
   return normal;
 }
 
-/** PRN ("as needed", 需要時) anywhere in the code: no fixed days of supply. */
+/** PRN ("as needed", 需要時, 必要時) anywhere in the code, or SOS: no fixed days of supply. */
 export function isAsNeeded(frequency: string | null): boolean {
   const code = normalFrequency(frequency);
-  return code !== null && (code.includes('PRN') || code.includes('需要時'));
+  return code !== null && (code.includes('PRN') || code.includes('需要時') || code.includes('必要時') || code === 'SOS');
 }
 
-/** ASORDER / 依醫囑 / 遵醫囑: the dose is whatever the doctor said; no fixed days of supply. */
+/** ASORDER / UD (ut dictum) / 依醫囑 / 遵醫囑: the dose is whatever the doctor said; no fixed days of supply. */
 export function isAsOrdered(frequency: string | null): boolean {
   const code = normalFrequency(frequency);
-  return code !== null && (code.includes('ASORDER') || code.includes('ASDIRECT') || code.includes('醫囑'));
+  return code !== null && (code.includes('ASORDER') || code.includes('ASDIRECT') || code.includes('醫囑') || code === 'UD');
 }
 
 /**
@@ -60,6 +60,8 @@ export function timesPerDay(frequency: string | null): number | null {
   for (let i = 0; i <= MAX_SUFFIXES; i++) {
     const times = BASE_TIMES[base];
     if (times !== undefined) return times;
+    // AM and PM together are two times a day, not a suffix of one: QAMPM is 2; QDAMPM says two things.
+    if (base.endsWith('AMPM')) return null;
     const shorter = base.replace(TIMING_SUFFIX, '');
     if (shorter === base || shorter === '') return null;
     base = shorter;
@@ -70,6 +72,11 @@ export function timesPerDay(frequency: string | null): number | null {
 /** Forms a patient works through day by day; every other form is 「無法試算」 (SPEC §2). */
 const DAILY_FORMS = new Set<MedicationRecord['dosageForm']>(['oral', 'sublingual']);
 
+/** Oral or sublingual: units a patient takes one by one (not bottles, tubes or pens). */
+export function isDailyForm(form: MedicationRecord['dosageForm']): boolean {
+  return DAILY_FORMS.has(form);
+}
+
 /**
  * True when days of supply can be counted down: an oral or sublingual product that is not
  * PRN or as-ordered. A missing or unknown frequency still counts: the prescriber's 給藥日數
@@ -77,5 +84,5 @@ const DAILY_FORMS = new Set<MedicationRecord['dosageForm']>(['oral', 'sublingual
  * (drug_date + day − query date, anchors 1(c).6), and dropping such rows would hide duplicates.
  */
 export function isFixedDailyRegimen(record: MedicationRecord): boolean {
-  return DAILY_FORMS.has(record.dosageForm) && !isAsNeeded(record.frequency) && !isAsOrdered(record.frequency);
+  return isDailyForm(record.dosageForm) && !isAsNeeded(record.frequency) && !isAsOrdered(record.frequency);
 }

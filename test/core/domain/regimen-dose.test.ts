@@ -33,6 +33,24 @@ test('PRN, ASORDER, null and unknown codes have no fixed times per day', (t) => 
   for (const code of ['PRN', 'Q6HPRN', 'HS PRN', 'ASORDER', null, '', 'P2DPC', 'XYZ']) t.is(timesPerDay(code), null, String(code));
 });
 
+test('必要時, SOS and UD are as needed / as directed: 「無法試算」, not a countdown', (t) => {
+  for (const code of ['必要時', 'SOS', 'sos', 'UD', 'u.d.']) {
+    t.is(timesPerDay(code), null, code);
+    t.false(isFixedDailyRegimen(record({ frequency: code })), code);
+  }
+  // Codes that merely contain the letters are not caught.
+  t.true(isFixedDailyRegimen(record({ frequency: 'QD' })));
+});
+
+test('AM and PM together are twice a day; QDAMPM is ambiguous and shows 總量X', (t) => {
+  t.is(timesPerDay('QAMPM'), 2);
+  t.is(timesPerDay('Q AM PM'), 2);
+  t.is(timesPerDay('QAMPMPC'), 2);
+  t.deepEqual(perDose(record({ frequency: 'QAMPM', quantity: 56, daysSupply: 28 })), { kind: 'dose', amount: 1 });
+  t.is(timesPerDay('QDAMPM'), null);
+  t.is(timesPerDay('QDAMPMPC'), null);
+});
+
 test('fixed daily regimen: oral or sublingual and not PRN/ASORDER; null frequency still counts', (t) => {
   t.true(isFixedDailyRegimen(record({ frequency: 'QD' })));
   t.true(isFixedDailyRegimen(record({ frequency: null })));
@@ -51,6 +69,22 @@ test('per dose rounds to a quarter tablet', (t) => {
   t.deepEqual(perDose(record({ frequency: 'BID', quantity: 28, daysSupply: 28 })), { kind: 'dose', amount: 0.5 });
   t.deepEqual(perDose(record({ frequency: 'TID', quantity: 63, daysSupply: 7 })), { kind: 'dose', amount: 3 });
   t.deepEqual(perDose(record({ frequency: 'QD', quantity: 7, daysSupply: 28 })), { kind: 'dose', amount: 0.25 });
+});
+
+test('per dose is shown only when the total divides into it: thirds and odd totals show 總量X', (t) => {
+  t.deepEqual(perDose(record({ frequency: 'TID', quantity: 3, daysSupply: 3 })), { kind: 'total', total: 3 }, '⅓ is not 0.25');
+  t.deepEqual(perDose(record({ frequency: 'TID', quantity: 6, daysSupply: 3 })), { kind: 'total', total: 6 }, '⅔ is not 0.75');
+  t.deepEqual(perDose(record({ frequency: 'QD', quantity: 31, daysSupply: 28 })), { kind: 'total', total: 31 }, '3 more than 1 a day');
+  t.deepEqual(perDose(record({ frequency: 'TID', quantity: 7.5, daysSupply: 5 })), { kind: 'dose', amount: 0.5 });
+  t.deepEqual(perDose(record({ frequency: 'TIW', quantity: 12, daysSupply: 28 })), { kind: 'dose', amount: 1 });
+  t.deepEqual(perDose(record({ frequency: 'QOD', quantity: 14, daysSupply: 28 })), { kind: 'dose', amount: 1 });
+});
+
+test('per dose of eye drops, ointments, inhalers and injections is 總量X: the quantity is bottles, tubes and pens', (t) => {
+  t.deepEqual(perDose(record({ frequency: 'QID', quantity: 2, daysSupply: 1, dosageForm: 'eye' })), { kind: 'total', total: 2 });
+  t.deepEqual(perDose(record({ frequency: 'BID', quantity: 1, daysSupply: 2, dosageForm: 'topical' })), { kind: 'total', total: 1 });
+  t.deepEqual(perDose(record({ frequency: 'QD', quantity: 28, daysSupply: 28, dosageForm: 'injection' })), { kind: 'total', total: 28 });
+  t.deepEqual(perDose(record({ frequency: 'QD', quantity: 28, daysSupply: 28, dosageForm: 'sublingual' })), { kind: 'dose', amount: 1 });
 });
 
 test('per dose falls back to 總量X: PRN, unknown, null, tiny, implausible, zero days', (t) => {
