@@ -1,5 +1,9 @@
 // The carry-over walk's rules (research §5(b) step 4): which exception codes end the old
 // supply, how one day's records make one supply (DaySupply), and when the daily dose changed.
+// A dose change ends the old supply only when the prescriber who changed it is the one who
+// prescribed the day before: another institution's different dose does not take the first
+// one's tablets away (zolpidem 15 mg from one clinic, 10 mg from another five days later: the
+// patient holds both), so it carries, as SPEC §2's plain rule max(S, end of previous) says.
 // The walk on day numbers (carry-walk.ts, through the record columns) and the ISO-date walk
 // (group-leftover.ts) both follow them.
 import type { MedicationRecord } from './types.ts';
@@ -19,14 +23,20 @@ export function dailyAmount(record: MedicationRecord): number {
   return record.unitStrengthMg !== null && !record.isCombination ? unitsPerDay * record.unitStrengthMg : unitsPerDay;
 }
 
+/** The prescribing institution's code: 慢箋原處方機構 for a refill pickup, else the institution (RecordColumns.prescribers). */
+export function prescriberOf(record: MedicationRecord): string {
+  return record.chronicOriginInstitutionId ?? record.institution.id;
+}
+
 export function inMg(record: MedicationRecord): boolean {
   return record.unitStrengthMg !== null && !record.isCombination;
 }
 
 /**
  * Research §5(b) step 4, "its daily dose differs and dose rescaling is off": we do not
- * rescale, so a known change of daily dose ends the old supply like R003. Unknown or
- * incomparable doses (different products without strength) are treated as unchanged.
+ * rescale, so a known change of daily dose by the same prescriber ends the old supply like
+ * R003 (the walks check the prescriber). Unknown or incomparable doses (different products
+ * without strength) are treated as unchanged.
  * The daily amounts (dailyAmount), whether each is in mg, and whether they are one drug code.
  */
 export function dailyDoseChanged(before: number, beforeInMg: boolean, now: number, nowInMg: boolean, sameDrug: boolean): boolean {
@@ -43,23 +53,30 @@ function sameAmount(a: number, b: number): boolean {
 /**
  * The records of one group that start on one day, as the carry walk reads them (research
  * §5(b) step 4, per day, so the answer does not depend on which of them is listed first):
- * - records of one daily amount stack: the same dose from two institutions is the duplicate;
- * - records of different daily amounts in one unit (5 mg + 2.5 mg tablets) are taken
- *   together: they last as long as the longest, and the day's daily dose is their sum (7.5 mg);
+ * - records of one daily amount from one prescriber stack;
+ * - records of different daily amounts in one unit from one prescriber (5 mg + 2.5 mg tablets)
+ *   are taken together: they last as long as the longest, and the day's daily dose is their sum
+ *   (7.5 mg);
  * - amounts that cannot be compared (mg against units of a combination product, units of two
  *   products, an amount that cannot be read) stack, as the research's walk does for every
  *   record whose dose is not known to differ.
+ * - what different prescribers gave stacks: two institutions' supplies are two supplies, the
+ *   duplicate (the same dose from two institutions, too);
  * The walk compares a day's daily dose with the previous day's (dayDoseChanged), so 5 mg +
- * 2.5 mg refilled as 5 mg + 2.5 mg carries over, and 7.5 mg followed by 5 mg does not.
+ * 2.5 mg refilled as 5 mg + 2.5 mg carries over, and 7.5 mg followed by 5 mg from the same
+ * prescriber does not.
  */
 export class DaySupply {
-  /** The day's distinct (unit, daily amount) pairs [0, count), each with its stacked days. */
+  /** The day's distinct (unit, daily amount, prescriber) triples [0, count), each with its stacked days. */
   private units = new Float64Array(8);
   private amounts = new Float64Array(8);
   private totals = new Float64Array(8);
+  private prescribers: string[] = [];
   private count = 0;
   private unreadDays = 0;
   private unread = false;
+  private onlyPrescriber: string | null = null;
+  private mixed = false;
   /** R001/R003 on any of the day's records. */
   reset = false;
 
@@ -68,11 +85,21 @@ export class DaySupply {
     this.unreadDays = 0;
     this.unread = false;
     this.reset = false;
+    this.onlyPrescriber = null;
+    this.mixed = false;
   }
 
-  /** `unit`: MG_UNIT when `daily` is mg/day, else the record's drug number (units/day of that product). */
-  add(daily: number, unit: number, days: number, reset: boolean): void {
+  /**
+   * `unit`: MG_UNIT when `daily` is mg/day, else the record's drug number (units/day of that
+   * product); `prescriber`: the prescribing institution's code (慢箋原處方機構 for a pickup).
+   */
+  add(daily: number, unit: number, days: number, reset: boolean, prescriber: string): void {
     if (reset) this.reset = true;
+    if (this.onlyPrescriber === null && !this.mixed) this.onlyPrescriber = prescriber;
+    else if (this.onlyPrescriber !== prescriber) {
+      this.mixed = true;
+      this.onlyPrescriber = null;
+    }
     if (Number.isNaN(daily)) {
       // Unread: no regimen to compare, and its days stack.
       this.unread = true;
@@ -81,7 +108,7 @@ export class DaySupply {
     }
     const { units, amounts, totals, count } = this;
     for (let c = 0; c < count; c++) {
-      if (units[c] === unit && sameAmount(amounts[c] as number, daily)) {
+      if (units[c] === unit && this.prescribers[c] === prescriber && sameAmount(amounts[c] as number, daily)) {
         totals[c] = (totals[c] as number) + days;
         return;
       }
@@ -90,6 +117,7 @@ export class DaySupply {
     this.units[count] = unit;
     this.amounts[count] = daily;
     this.totals[count] = days;
+    this.prescribers[count] = prescriber;
     this.count = count + 1;
   }
 
@@ -104,21 +132,27 @@ export class DaySupply {
     this.totals = larger(this.totals);
   }
 
-  /** Days the day's supply lasts: per unit its longest amount, these stacked, plus the unread ones. */
+  /** Days the day's supply lasts: per unit and prescriber its longest amount, these stacked, plus the unread ones. */
   days(): number {
-    const { units, totals, count } = this;
+    const { units, totals, prescribers, count } = this;
     let sum = this.unreadDays;
     for (let c = 0; c < count; c++) {
       const unit = units[c] as number;
+      const prescriber = prescribers[c];
       let seen = false;
-      for (let d = 0; d < c && !seen; d++) seen = units[d] === unit;
-      // Each unit once, at its first amount: the longest of its amounts.
+      for (let d = 0; d < c && !seen; d++) seen = units[d] === unit && prescribers[d] === prescriber;
+      // Each (unit, prescriber) once, at its first amount: the longest of its amounts.
       if (seen) continue;
       let longest = 0;
-      for (let d = c; d < count; d++) if (units[d] === unit) longest = Math.max(longest, totals[d] as number);
+      for (let d = c; d < count; d++) if (units[d] === unit && prescribers[d] === prescriber) longest = Math.max(longest, totals[d] as number);
       sum += longest;
     }
     return sum;
+  }
+
+  /** The one prescriber of all the day's records; null when they come from more than one. */
+  prescriber(): string | null {
+    return this.onlyPrescriber;
   }
 
   /** The day's daily dose (the sum of its amounts); NaN when some amount cannot be read or units differ. */
@@ -145,4 +179,15 @@ export const MG_UNIT = -1;
 export function dayDoseChanged(before: number, beforeUnit: number | undefined, now: number, nowUnit: number | undefined): boolean {
   if (beforeUnit === undefined || nowUnit === undefined) return false;
   return dailyDoseChanged(before, beforeUnit === MG_UNIT, now, nowUnit === MG_UNIT, beforeUnit === nowUnit);
+}
+
+/**
+ * Whether a day ends the old supply by a change of dose: the day's one prescriber is the
+ * previous day's one prescriber (null: several), and the day's dose differs (dayDoseChanged).
+ */
+export function prescriberChangedDose(
+  beforeDose: number, beforeUnit: number | undefined, beforePrescriber: string | null,
+  dose: number, unit: number | undefined, prescriber: string | null,
+): boolean {
+  return prescriber !== null && prescriber === beforePrescriber && dayDoseChanged(beforeDose, beforeUnit, dose, unit);
 }

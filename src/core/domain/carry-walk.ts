@@ -4,7 +4,7 @@
 // K1 group, a slice of a positions array in packed start order (S, larger N, input order;
 // k1-slots.ts). The walk reads a start day at a time, so the order within a day never matters.
 import { COMPUTABLE, IN_MG, RESET, type RecordColumns } from './record-columns.ts';
-import { DaySupply, MG_UNIT, dayDoseChanged } from './carry-rules.ts';
+import { DaySupply, MG_UNIT, prescriberChangedDose } from './carry-rules.ts';
 
 /** The day the walk is reading (one per walk at a time: the walk does not nest). */
 const day = new DaySupply();
@@ -13,14 +13,15 @@ const day = new DaySupply();
  * Walks the computable records at positions[from, to) in carry order and returns the cursor
  * C, the first uncovered day (null for an empty slice). Records are read a start day at a
  * time (DaySupply: one day's strengths are taken together, one dose stacks); each day's supply
- * starts at max(S, C); R001/R003 and a change of the day's daily dose restart from S without
- * the old leftover (research §5(b) step 4).
+ * starts at max(S, C); R001/R003 and a change of the day's daily dose by the previous day's
+ * prescriber restart from S without the old leftover (research §5(b) step 4; carry-rules.ts).
  */
 export function walkDays(positions: Int32Array, from: number, to: number, columns: RecordColumns): number | null {
-  const { startDay, daysSupply, flags, daily } = columns;
+  const { startDay, daysSupply, flags, daily, prescribers } = columns;
   let cursor: number | null = null;
   let beforeDose = Number.NaN;
   let beforeUnit: number | undefined;
+  let beforePrescriber: string | null = null;
   let k = from;
   while (k < to) {
     const first = positions[k] as number;
@@ -30,26 +31,29 @@ export function walkDays(positions: Int32Array, from: number, to: number, column
     let unit: number | undefined = Number.isNaN(dose) ? undefined : unitAt(columns, first);
     let days = daysSupply[first] as number;
     let reset = (firstFlag & RESET) !== 0;
+    let prescriber: string | null = prescribers[first] as string;
     k++;
     if (k < to && startDay[positions[k] as number] === start) {
       // More records that day (an unreadable S is a day of its own): DaySupply reads them together.
       day.begin();
-      day.add(dose, unitAt(columns, first), days, reset);
+      day.add(dose, unitAt(columns, first), days, reset, prescriber);
       do {
         const i = positions[k] as number;
-        day.add(daily[i] as number, unitAt(columns, i), daysSupply[i] as number, ((flags[i] as number) & RESET) !== 0);
+        day.add(daily[i] as number, unitAt(columns, i), daysSupply[i] as number, ((flags[i] as number) & RESET) !== 0, prescribers[i] as string);
         k++;
       } while (k < to && startDay[positions[k] as number] === start);
       dose = day.dose();
       unit = day.unit();
       days = day.days();
       reset = day.reset;
+      prescriber = day.prescriber();
     }
-    const changed = cursor !== null && dayDoseChanged(beforeDose, beforeUnit, dose, unit);
+    const changed = cursor !== null && prescriberChangedDose(beforeDose, beforeUnit, beforePrescriber, dose, unit, prescriber);
     const effectiveStart: number = cursor === null || changed || reset || start > cursor ? start : cursor;
     cursor = effectiveStart + days;
     beforeDose = dose;
     beforeUnit = unit;
+    beforePrescriber = prescriber;
   }
   return cursor;
 }

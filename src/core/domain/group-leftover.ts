@@ -7,7 +7,7 @@ import { leftoverReason, recordLeftover, recordStart } from './leftover.ts';
 import { comparableIngredients, ingredientIdentity } from './ingredients.ts';
 import { isRefillPickup } from './prepare.ts';
 import { PreparedHistory } from './prepared-history.ts';
-import { DaySupply, MG_UNIT, dailyAmount, dayDoseChanged, hasResetCode, inMg } from './carry-rules.ts';
+import { DaySupply, MG_UNIT, dailyAmount, hasResetCode, inMg, prescriberChangedDose, prescriberOf } from './carry-rules.ts';
 import { Numbering } from './remembered.ts';
 import { walkDays } from './carry-walk.ts';
 import { COMPUTABLE, PICKUP } from './record-columns.ts';
@@ -54,7 +54,7 @@ const day = new DaySupply();
  * Walks records (already of one group, computable, sorted) and returns the cursor C, the
  * first uncovered day: walkDays (carry-walk.ts) on ISO dates, a start day at a time
  * (DaySupply). Each day's supply starts at max(S, C); R001/R003 and a change of the day's
- * daily dose restart from S without the old leftover (research §5(b) step 4: "set C =
+ * daily dose by the previous day's prescriber restart from S without the old leftover (research §5(b) step 4: "set C =
  * max(C, S_r) without carrying old leftover" — read as: the old supply is dropped, so the new
  * one runs from S_r; the max only matters when C < S_r, where both readings agree).
  */
@@ -62,6 +62,7 @@ function walk(sorted: MedicationRecord[]): IsoDate | null {
   let cursor: IsoDate | null = null;
   let beforeDose = Number.NaN;
   let beforeUnit: number | undefined;
+  let beforePrescriber: string | null = null;
   // Drug codes as numbers, the unit of an amount that is not in mg (DaySupply).
   const drugs = new Numbering<string>();
   let k = 0;
@@ -70,16 +71,18 @@ function walk(sorted: MedicationRecord[]): IsoDate | null {
     day.begin();
     do {
       const record = sorted[k] as MedicationRecord;
-      day.add(dailyAmount(record), inMg(record) ? MG_UNIT : drugs.of(record.drugCode), record.daysSupply, hasResetCode(record));
+      day.add(dailyAmount(record), inMg(record) ? MG_UNIT : drugs.of(record.drugCode), record.daysSupply, hasResetCode(record), prescriberOf(record));
       k++;
     } while (k < sorted.length && recordStart(sorted[k] as MedicationRecord) === start);
     const dose = day.dose();
     const unit = day.unit();
-    const changed = cursor !== null && dayDoseChanged(beforeDose, beforeUnit, dose, unit);
+    const prescriber = day.prescriber();
+    const changed = cursor !== null && prescriberChangedDose(beforeDose, beforeUnit, beforePrescriber, dose, unit, prescriber);
     const effectiveStart = cursor === null || changed || day.reset || compareIso(start, cursor) > 0 ? start : cursor;
     cursor = addDays(effectiveStart, day.days());
     beforeDose = dose;
     beforeUnit = unit;
+    beforePrescriber = prescriber;
   }
   return cursor;
 }

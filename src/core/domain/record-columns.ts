@@ -6,7 +6,7 @@
 // of arrays"). Typed arrays also live outside V8's heap, so the collector neither copies nor
 // marks them.
 import { isRefillPickup, visitSeqNumber, type Preparer } from './prepare.ts';
-import { dailyAmount, hasResetCode, inMg } from './carry-rules.ts';
+import { dailyAmount, hasResetCode, inMg, prescriberOf } from './carry-rules.ts';
 import { isAsNeededReason, type LeftoverReason } from './leftover.ts';
 import type { MedicationRecord } from './types.ts';
 
@@ -111,7 +111,7 @@ export class RecordColumns {
       institutions[i] = record.institution.name;
       institutionIds[i] = record.institution.id;
       names[i] = record.drugName;
-      prescribers[i] = record.chronicOriginInstitutionId ?? (institutionIds[i] as string);
+      prescribers[i] = prescriberOf(record);
       visits[i] = record.visitDate;
     }
   }

@@ -105,19 +105,22 @@ function resets(r: MedicationRecord): boolean {
 }
 
 /**
- * Research §5(b), a start day at a time: S ascending; a day's records of one daily amount
- * stack, different amounts in one unit are taken together (the longest lasts), different
- * units and unreadable amounts stack; the day's dose is the sum of its amounts when they
- * share a unit. Supply starts at max(S, C); resets and a change of the day's dose restart at S.
+ * Research §5(b), a start day at a time: S ascending; a day's records of one daily amount and
+ * prescriber stack, different amounts in one unit from one prescriber are taken together (the
+ * longest lasts), other units, other prescribers and unreadable amounts stack; the day's dose is the
+ * sum of its amounts when they share a unit. Supply starts at max(S, C); resets, and a change
+ * of the day's dose by the previous day's one prescriber, restart at S.
  */
 function naiveWalk(records: MedicationRecord[]): IsoDate | null {
   const sorted = [...records].sort((a, b) => compareIso(start(a), start(b)) || b.daysSupply - a.daysSupply || compareIso(a.id, b.id));
   const days = new Map<IsoDate, MedicationRecord[]>();
   for (const r of sorted) days.set(start(r), [...(days.get(start(r)) ?? []), r]);
+  const prescriberOf = (r: MedicationRecord) => r.chronicOriginInstitutionId ?? r.institution.id;
   let cursor: IsoDate | null = null;
   let before: { unit: string; perDay: number } | null = null;
+  let beforePrescriber: string | null = null;
   for (const [day, list] of days) {
-    const regimens: { unit: string; perDay: number; days: number }[] = [];
+    const regimens: { unit: string; perDay: number; days: number; prescriber: string }[] = [];
     let unreadDays = 0;
     for (const r of list) {
       const amount = dailyAmount(r);
@@ -125,18 +128,21 @@ function naiveWalk(records: MedicationRecord[]): IsoDate | null {
         unreadDays += r.daysSupply;
         continue;
       }
-      const same = regimens.find((g) => g.unit === amount.unit && !(Math.abs(g.perDay - amount.perDay) > 1e-9 * Math.max(g.perDay, amount.perDay)));
+      const same = regimens.find((g) => g.unit === amount.unit && g.prescriber === prescriberOf(r) && !(Math.abs(g.perDay - amount.perDay) > 1e-9 * Math.max(g.perDay, amount.perDay)));
       if (same) same.days += r.daysSupply;
-      else regimens.push({ ...amount, days: r.daysSupply });
+      else regimens.push({ ...amount, days: r.daysSupply, prescriber: prescriberOf(r) });
     }
+    const prescribers = new Set(list.map(prescriberOf));
+    const prescriber = prescribers.size === 1 ? (prescriberOf(list[0] as MedicationRecord)) : null;
     const readable = unreadDays === 0 && regimens.length > 0 && regimens.every((g) => g.unit === regimens[0]?.unit);
     const dose = readable ? { unit: regimens[0]?.unit as string, perDay: regimens.reduce((sum, g) => sum + g.perDay, 0) } : null;
-    const changed = before !== null && dose !== null && before.unit === dose.unit && Math.abs(before.perDay - dose.perDay) > 1e-9 * Math.max(before.perDay, dose.perDay);
+    const changed = prescriber !== null && prescriber === beforePrescriber && before !== null && dose !== null && before.unit === dose.unit && Math.abs(before.perDay - dose.perDay) > 1e-9 * Math.max(before.perDay, dose.perDay);
     const from: IsoDate = cursor === null || changed || list.some(resets) || compareIso(day, cursor) > 0 ? day : cursor;
-    const units = [...new Set(regimens.map((g) => g.unit))];
-    const supply = units.reduce((sum, unit) => sum + Math.max(...regimens.filter((g) => g.unit === unit).map((g) => g.days)), unreadDays);
+    const kinds = [...new Set(regimens.map((g) => `${g.unit}|${g.prescriber}`))];
+    const supply = kinds.reduce((sum, kind) => sum + Math.max(...regimens.filter((g) => `${g.unit}|${g.prescriber}` === kind).map((g) => g.days)), unreadDays);
     cursor = addDays(from, supply);
     before = dose;
+    beforePrescriber = prescriber;
   }
   return cursor;
 }

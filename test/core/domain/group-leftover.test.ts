@@ -47,6 +47,34 @@ test('R003 (regimen change) and R001 (lost supply) drop the old supply', (t) => 
   }
 });
 
+test('another institution\'s different dose does not drop the first one\'s supply: zolpidem 15 mg at A, 10 mg at B five days later carries', (t) => {
+  // Reviewer's case: 18 days of the 15 mg supply are still on hand when B's 10 mg is dispensed.
+  const a = record({ ...ZOLPIDEM, visitDate: '2025-10-10', daysSupply: 28, quantity: 42, institution: CLINIC_A });
+  const b = record({ ...ZOLPIDEM, visitDate: '2025-10-15', daysSupply: 28, quantity: 28, institution: HOSPITAL_B });
+  const [group] = groupLeftovers([a, b], '2025-10-20');
+  // A covers 10/10 … 11/06; B runs on from 11/07 for 28 days: last day 12/04, 46 days left on 10/20.
+  t.like(group, { leftoverDays: 46, supplyEnd: '2025-12-04', noCarryLeftoverDays: 23 });
+  t.is(carryForwardEnd([a, b], '2025-10-20'), '2025-12-05');
+  // The same change by A itself is A's new regimen: the old supply is dropped.
+  const again = record({ ...ZOLPIDEM, visitDate: '2025-10-15', daysSupply: 28, quantity: 28, institution: CLINIC_A });
+  t.like(groupLeftovers([a, again], '2025-10-20')[0], { leftoverDays: 23, supplyEnd: '2025-11-11' });
+});
+
+test('a refill pickup is its prescriber\'s: a dose change on the chain\'s pickup at a pharmacy is the prescriber\'s own change', (t) => {
+  const visit = record({ ...ZOLPIDEM, visitDate: '2025-10-01', daysSupply: 28, quantity: 42, institution: CLINIC_A });
+  const pickup = record({ ...ZOLPIDEM, visitDate: '2025-10-01', refillDate: '2025-10-20', daysSupply: 28, quantity: 28, institution: PHARMACY_C, chronicOriginInstitutionId: CLINIC_A.id, visitSeqNo: 'IC02' });
+  t.like(groupLeftovers([visit, pickup], '2025-10-20')[0], { leftoverDays: 28, supplyEnd: '2025-11-16' });
+});
+
+test('two institutions the same day with different strengths: both supplies stack, whatever their order', (t) => {
+  const five = (id: string, institution: typeof CLINIC_A) => record({ id, visitDate: '2025-01-01', unitStrengthMg: 5, drugCode: 'AMLO5', institution });
+  const half = record({ id: 'm', visitDate: '2025-01-01', unitStrengthMg: 2.5, drugCode: 'AMLO2', institution: CLINIC_A });
+  // A: 5 mg + 2.5 mg taken together (28 days); B: 5 mg (28 days) is a second supply: 56 days.
+  for (const rows of [[five('a', CLINIC_A), five('b', HOSPITAL_B), half], [five('b', HOSPITAL_B), five('a', CLINIC_A), half], [half, five('b', HOSPITAL_B), five('a', CLINIC_A)]]) {
+    t.is(groupLeftovers(rows, '2025-01-01')[0]?.leftoverDays, 56, rows.map((r) => r.id).join());
+  }
+});
+
 test('a known change of daily dose without rescaling drops the old supply (research §5(b) step 4)', (t) => {
   const once = record({ visitDate: '2025-01-01', quantity: 28 });
   const twice = record({ visitDate: '2025-01-10', quantity: 56, frequency: 'BID' });
