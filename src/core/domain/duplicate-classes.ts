@@ -1,8 +1,10 @@
 // Therapeutic duplication (research §5(c)3): L4 two different ingredients of one ATC5 class
 // (NHI "ATC5" = WHO level 4, e.g. amlodipine + nifedipine, both C08CA), L5 two classes of one
 // configurable equivalence set (benzodiazepine + Z-drug; ACEI + ARB). Each ingredient must
-// still have more than the threshold of its own supply left today (duplication allowance 0,
-// FDB-style), so a finished course or a switch that has run out never alerts.
+// still have more than the threshold left today (duplication allowance 0, FDB-style), so a
+// finished course or a switch that has run out never alerts. What is left is the record's own
+// supply or, for the newest record of its ingredient and form, the carried supply of that group
+// (carried-supply.ts): early refills count with what the patient holds.
 //
 // Cost: a dense history has thousands of qualifying ingredients. Each is keyed by small
 // integers (its identity from prepare, its ATC7 code and its class numbered per analysis) and
@@ -12,6 +14,7 @@ import { isControlledHypnotic } from './controlled.ts';
 import { Numbering, remembered } from './remembered.ts';
 import type { PreparedHistory } from './prepared-history.ts';
 import { AS_NEEDED, type RecordColumns } from './record-columns.ts';
+import { carriedDaysLeft } from './carried-supply.ts';
 import { buildAlert, hasProductPairAcross, secondLargest, suppressedByNewest, type DuplicateAlert, type DuplicateSettings } from './duplicate-model.ts';
 
 /**
@@ -32,6 +35,8 @@ interface Items {
   codeKey: Int32Array;
   /** The ingredient's ATC5 class (its own ATC7's first 5 characters) numbered per analysis (Codes). */
   classKey: Int32Array;
+  /** Days left today: the record's own, or its group's carried days when more (newest record of the group). */
+  left: Float64Array;
 }
 
 /** What the L4/L5 passes read: the history, its items and the analysis's codes. */
@@ -100,6 +105,23 @@ class Codes {
 }
 
 /**
+ * Per position, the most days any of its ingredients' groups carries today when the record is
+ * that group's newest started on or before today (carried-supply.ts); 0 elsewhere. Only groups
+ * past the threshold are marked: the rest cannot qualify by carrying.
+ */
+function carriedByNewest(history: PreparedHistory, threshold: number): Float64Array {
+  const carried = history.carriedSupply();
+  const out = new Float64Array(history.size);
+  for (let slot = 0; slot < carried.newest.length; slot++) {
+    const at = carried.newest[slot] as number;
+    if (at === -1) continue;
+    const left = carriedDaysLeft(history, slot);
+    if (left > threshold && left > (out[at] as number)) out[at] = left;
+  }
+  return out;
+}
+
+/**
  * Ingredients with more than the threshold left today, from countable (not PRN, not short)
  * supplies, in start order. Read from the record columns and the products: in a long history
  * most records have run out, and a dense one has tens of thousands that qualify.
@@ -107,6 +129,9 @@ class Codes {
 function qualifyingItems(history: PreparedHistory, settings: DuplicateSettings, codes: Codes): Items {
   const { preparer, columns } = history;
   const { leftToday, flags, daysSupply, product } = columns;
+  const threshold = settings.duplicateThresholdDays;
+  const carried = carriedByNewest(history, threshold);
+  const formCount = preparer.formCount;
   const startOrder = history.startOrder();
   // The qualifying records, then room for all their ingredients: arrays sized once.
   const qualifying = new Int32Array(startOrder.length);
@@ -114,7 +139,7 @@ function qualifyingItems(history: PreparedHistory, settings: DuplicateSettings, 
   let room = 0;
   for (let k = 0; k < startOrder.length; k++) {
     const at = startOrder[k] as number;
-    if ((leftToday[at] as number) <= settings.duplicateThresholdDays || ((flags[at] as number) & AS_NEEDED) !== 0) continue;
+    if (((leftToday[at] as number) <= threshold && (carried[at] as number) === 0) || ((flags[at] as number) & AS_NEEDED) !== 0) continue;
     if ((daysSupply[at] as number) <= settings.shortCourseDays) continue;
     qualifying[records++] = at;
     room += preparer.productFacts(product[at] as number).ingredients.length;
@@ -126,6 +151,7 @@ function qualifyingItems(history: PreparedHistory, settings: DuplicateSettings, 
     identityKey: new Int32Array(room),
     codeKey: new Int32Array(room),
     classKey: new Int32Array(room),
+    left: new Float64Array(room),
   };
   for (let r = 0; r < records; r++) {
     const at = qualifying[r] as number;
@@ -133,7 +159,15 @@ function qualifyingItems(history: PreparedHistory, settings: DuplicateSettings, 
     const facts = preparer.productFacts(p);
     const ingredients = facts.ingredients;
     const codeKeys = codes.keysOf(p, ingredients);
+    const own = leftToday[at] as number;
     for (let j = 0; j < ingredients.length; j++) {
+      // A record let in by one ingredient's carried group: its other ingredients need their own days.
+      let left = own;
+      if ((carried[at] as number) > 0) {
+        const slot = (facts.ids.keys[j] as number) * formCount + facts.formKey;
+        if (history.carriedSupply().newest[slot] === at) left = Math.max(own, carriedDaysLeft(history, slot));
+      }
+      if (left <= threshold) continue;
       const codeKey = codeKeys[j] as number;
       // The class from the code (the usual case), else from the record (classOf).
       let classKey = codeKey === -1 ? -1 : (codes.classOfCode[codeKey] as number);
@@ -148,6 +182,7 @@ function qualifyingItems(history: PreparedHistory, settings: DuplicateSettings, 
       items.identityKey[item] = facts.ids.keys[j] as number;
       items.codeKey[item] = codeKey;
       items.classKey[item] = classKey;
+      items.left[item] = left;
     }
   }
   return items;
@@ -239,7 +274,7 @@ function alertFor(check: ClassCheck, level: 'L4' | 'L5', group: string, list: nu
   for (let i = 0; i < byIngredient.length; i++) {
     const bucket = byIngredient[i] as number[];
     let most = 0;
-    for (let k = 0; k < bucket.length; k++) most = Math.max(most, columns.leftToday[items.position[bucket[k] as number] as number] as number);
+    for (let k = 0; k < bucket.length; k++) most = Math.max(most, items.left[bucket[k] as number] as number);
     perIngredient[i] = most;
     ingredients[i] = identityOf(check, bucket[0] as number);
   }

@@ -9,6 +9,7 @@ import { recordStart, supplyEnd } from './leftover.ts';
 import { PreparedHistory } from './prepared-history.ts';
 import { keyOrder } from './day-order.ts';
 import { CLOUD_MARK } from './record-columns.ts';
+import { onHandWithCarry } from './carried-supply.ts';
 import { remembered } from './remembered.ts';
 import { BEERS_2019_EXAMPLES, type ElderlyRule, type ElderlyRuleSet, type ElderlyTier } from './elderly-rules.ts';
 
@@ -105,15 +106,20 @@ interface CautionFacts {
   stamp: number;
 }
 
-/** Still within its supply period today: today < E = S + N (or dated after today). */
+/**
+ * Still on hand today: within its own supply period (today < E = S + N, or dated after today),
+ * or its ingredient and form still carried today (early refills: carried-supply.ts).
+ */
 function isActive(history: PreparedHistory, i: number): boolean {
   const { startDay, daysSupply } = history.columns;
   const todayDay = history.preparer.todayDay;
   const start = startDay[i] as number;
   const days = daysSupply[i] as number;
   // Day numbers when S, today and N are ordinary; the ISO comparison otherwise (same answer as before for odd rows).
-  if (Number.isFinite(start) && Number.isFinite(todayDay) && Math.abs(days) < 1_000_000) return todayDay < start + Math.trunc(days);
-  return compareIso(history.preparer.today, supplyEnd(history.record(i))) < 0;
+  if (Number.isFinite(start) && Number.isFinite(todayDay) && Math.abs(days) < 1_000_000) {
+    if (todayDay < start + Math.trunc(days)) return true;
+  } else if (compareIso(history.preparer.today, supplyEnd(history.record(i))) < 0) return true;
+  return onHandWithCarry(history, i);
 }
 
 /**

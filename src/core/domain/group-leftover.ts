@@ -9,7 +9,7 @@ import { isRefillPickup } from './prepare.ts';
 import { PreparedHistory } from './prepared-history.ts';
 import { DaySupply, MG_UNIT, dailyAmount, hasResetCode, inMg, prescriberChangedDose, prescriberOf } from './carry-rules.ts';
 import { Numbering } from './remembered.ts';
-import { walkDays } from './carry-walk.ts';
+import type { CarriedSupply } from './carried-supply.ts';
 import { COMPUTABLE, PICKUP } from './record-columns.ts';
 import { filteredSlices } from './k1-slots.ts';
 
@@ -139,30 +139,26 @@ export function datesReadable(history: PreparedHistory): boolean {
 
 /** groupLeftovers on a prepared history whose dates are readable (datesReadable). */
 export function groupsOfPrepared(history: PreparedHistory): GroupLeftover[] {
-  // A row object listed twice counts once, at its first position.
-  // In packed start order already (PreparedHistory.k1Slots): a subset of a sorted slice stays sorted.
-  const slots = filteredSlices(history.k1Slots(), history.columns.flags, COMPUTABLE, history.keptPositions('first'));
-  const { ends, members, firstIndex, formCount } = slots;
+  const carried = history.carriedSupply();
+  const { ends, firstIndex, formCount } = carried.slices;
   const groups: GroupLeftover[] = [];
   for (let slot = 0; slot < firstIndex.length; slot++) {
-    const from = ends[slot] as number;
-    const to = ends[slot + 1] as number;
-    if (from === to) continue;
-    const group = groupOf(history, members, from, to, firstIndex[slot] as number, Math.floor(slot / formCount));
-    if (group !== null) groups.push(group);
+    if (ends[slot] === ends[slot + 1] || carried.newest[slot] === -1) continue;
+    groups.push(groupOf(history, carried, slot, Math.floor(slot / formCount)));
   }
   return groups.sort(byLeftover);
 }
 
-/** One K1 group: members[from, to) in packed start order; `namer` the group's first record in input order. */
-function groupOf(history: PreparedHistory, members: Int32Array, from: number, to: number, namer: number, identityKey: number): GroupLeftover | null {
+/** One K1 group (a slot with a record started on or before today), named by its first record in input order. */
+function groupOf(history: PreparedHistory, carried: CarriedSupply, slot: number, identityKey: number): GroupLeftover {
   const { preparer, columns } = history;
-  const { startDay, endDay, ids, institutions } = columns;
+  const { endDay, ids, institutions } = columns;
+  const { members, ends, firstIndex } = carried.slices;
   const today = preparer.todayDay;
-  let started = from; // records started on or before today: a prefix in carry order
-  while (started < to && (startDay[members[started] as number] as number) <= today) started++;
-  if (started === from) return null;
-  const end = walkDays(members, from, started, columns) as number;
+  const from = ends[slot] as number;
+  const to = ends[slot + 1] as number;
+  const started = carried.started[slot] as number;
+  const end = carried.end[slot] as number;
   let noCarry = 0;
   const names = new Set<string>();
   const recordIds = new Array<string>(started - from);
@@ -174,7 +170,7 @@ function groupOf(history: PreparedHistory, members: Int32Array, from: number, to
   }
   const futureRecordIds = new Array<string>(to - started);
   for (let k = started; k < to; k++) futureRecordIds[k - started] = ids[members[k] as number] as string;
-  const facts = history.productAt(namer);
+  const facts = history.productAt(firstIndex[slot] as number);
   const at = facts.ids.keys.indexOf(identityKey);
   const ingredient = facts.ingredients[at] as Ingredient;
   return {

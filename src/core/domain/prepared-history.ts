@@ -1,19 +1,22 @@
 // A history's records prepared once (prepare.ts, and as columns: record-columns.ts) plus what
 // several parts of the analysis share, each computed at most once per analysis: the packed
 // start order (S, larger N, input order) that group leftover and the duplicate check fill
-// their groups in, and whether some row object is listed twice.
+// their groups in, each K1 group's carried supply today, and whether some row object is
+// listed twice.
 import type { MedicationRecord } from './types.ts';
 import { ORDER_PER_DAY, Preparer } from './prepare.ts';
 import { keyOrder } from './day-order.ts';
 import { RecordColumns } from './record-columns.ts';
 import type { AnalyzedRecord } from './analyzed-record.ts';
 import { k1Slots, type K1Slots } from './k1-slots.ts';
+import { carriedSupplyOf, type CarriedSupply } from './carried-supply.ts';
 
 export class PreparedHistory {
   /** The prepared facts as typed arrays by input position (record-columns.ts). */
   readonly columns: RecordColumns;
   private positions: Int32Array | null = null;
   private slots: K1Slots | null = null;
+  private carried: CarriedSupply | null = null;
   private repeats: boolean | null = null;
 
   /** The records table's rows in input order, when asked for (PreparedHistory.withRows); else null. */
@@ -82,6 +85,12 @@ export class PreparedHistory {
   k1Slots(): K1Slots {
     this.slots ??= k1Slots(this);
     return this.slots;
+  }
+
+  /** Every K1 group's carried supply today (carried-supply.ts), walked once for group leftover, L4/L5 and elderly cautions. */
+  carriedSupply(): CarriedSupply {
+    this.carried ??= carriedSupplyOf(this);
+    return this.carried;
   }
 
   /**

@@ -161,6 +161,26 @@ test('two benzodiazepines in one class → critical L4; a benzodiazepine with a 
   t.like(l5[0], { level: 'L5', severity: 'critical', classCode: 'gaba-a-hypnotics' });
 });
 
+test('L4/L5 count an early refill with what is carried: zolpidem 19 days on hand (10 from the newest fill) + diazepam 14 → critical L5, 14 days together', (t) => {
+  const zolpidem = (id: string, visitDate: string, days: number) => drug('ZOLPIDEM', 'N05CF02', { id, visitDate, daysSupply: days, quantity: days, unitStrengthMg: 10 });
+  // 10/01 28 d runs to 10/28; 10/20 14 d runs on from 10/29 to 11/11: 19 days on 10/24, the newest fill alone 10.
+  const records = [zolpidem('z1', '2025-10-01', 28), zolpidem('z2', '2025-10-20', 14), drug('DIAZEPAM', 'N05BA01', { id: 'd', visitDate: '2025-10-10', institution: CLINIC_B })];
+  const l5 = find(records, '2025-10-24').filter((a) => a.level === 'L5');
+  t.is(l5.length, 1);
+  t.like(l5[0], { severity: 'critical', overlapDays: 14, recordIds: ['d', 'z2'] });
+  // Without the early refill the newest fill's own 10 days are not more than 10: nothing.
+  t.deepEqual(find([zolpidem('z2', '2025-10-20', 14), records[2] as MedicationRecord], '2025-10-24').filter((a) => a.level === 'L5'), []);
+});
+
+test('L4 counts the carried supply: amlodipine refilled early (17 days on hand, the newest fill alone 4) with nifedipine (26 days) → L4, 17 days together', (t) => {
+  const amlodipine = (id: string, visitDate: string) => drug('AMLODIPINE', 'C08CA01', { id, visitDate, unitStrengthMg: 5 });
+  const records = [amlodipine('a1', '2025-09-25'), amlodipine('a2', '2025-10-10'), drug('NIFEDIPINE', 'C08CA05', { id: 'n', visitDate: '2025-10-30', daysSupply: 30, quantity: 30, institution: CLINIC_B })];
+  // 9/25 + 28 → 10/23; 10/10 runs on from 10/23 to 11/19: 17 days left on 11/03 (its own 4).
+  const l4 = find(records, '2025-11-03').filter((a) => a.level === 'L4');
+  t.is(l4.length, 1);
+  t.like(l4[0], { severity: 'warning', overlapDays: 17 });
+});
+
 test('two products of one class on one slip are a therapeutic duplication: one visit does not excuse L4/L5', (t) => {
   const visit = { visitDate: '2025-05-01', institution: CLINIC_A, visitSeqNo: '0012' };
   const benzodiazepines = find([

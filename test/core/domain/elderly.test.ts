@@ -113,6 +113,15 @@ test('finished supplies are listed as inactive after the active ones', (t) => {
   t.deepEqual(list.map((c) => [c.ruleId, c.active]), [['z-drug', true], ['benzodiazepine', false]]);
 });
 
+test('a drug still carried from an early refill is active although its newest fill alone has run out', (t) => {
+  const fill = (id: string, visitDate: string) => record({ ...zolpidem, id, visitDate, daysSupply: 14, quantity: 14 });
+  // 10/01 and 10/05, 14 days each: carried to 10/28, the newest fill alone to 10/18.
+  const [caution] = elderlyCautions(patient('1950-01-01'), [fill('a', '2025-10-01'), fill('b', '2025-10-05')], '2025-10-25');
+  t.like(caution, { ruleId: 'z-drug', active: true });
+  const [later] = elderlyCautions(patient('1950-01-01'), [fill('a', '2025-10-01'), fill('b', '2025-10-05')], '2025-10-29');
+  t.like(later, { ruleId: 'z-drug', active: false });
+});
+
 test('one caution over several products: records latest first, names and codes in that order, a row listed twice once', (t) => {
   const benzo = (id: string, drugCode: string, drugName: string, name: string, atc7: string, visitDate: string, cloudElderlyMark = false) =>
     record({ id, drugCode, drugName, ingredients: [{ name, atc7 }], atc7, visitDate, cloudElderlyMark });

@@ -1,0 +1,65 @@
+// The carried supply of every K1 group today (research §5(b)): C, its first uncovered day,
+// walked over the group's countable records started on or before today, and the newest of
+// those records. Group leftover reports it; the class duplicates (L4/L5) and the elderly
+// cautions read it too, so that a drug refilled early counts with what the patient holds and
+// not with its newest fill alone (zolpidem refilled early: 21 days on hand, 10 of them from
+// the newest fill).
+import type { PreparedHistory } from './prepared-history.ts';
+import { walkDays } from './carry-walk.ts';
+import { COMPUTABLE } from './record-columns.ts';
+import { filteredSlices, type K1Slices } from './k1-slots.ts';
+
+export interface CarriedSupply {
+  /** The K1 groups' countable records (a row object listed twice counts once), in packed start order. */
+  readonly slices: K1Slices;
+  /** Per slot: the index into slices.members where the records started after today begin. */
+  readonly started: Int32Array;
+  /** Per slot: C (day number), NaN when no record of the group started on or before today. */
+  readonly end: Float64Array;
+  /** Per slot: the position of the group's newest record started on or before today; −1 for none. */
+  readonly newest: Int32Array;
+}
+
+/** Walks every K1 group once (PreparedHistory.carriedSupply keeps the answer for the passes). */
+export function carriedSupplyOf(history: PreparedHistory): CarriedSupply {
+  const { columns, preparer } = history;
+  const slices = filteredSlices(history.k1Slots(), columns.flags, COMPUTABLE, history.keptPositions('first'));
+  const { ends, members } = slices;
+  const slotCount = ends.length - 1;
+  const started = new Int32Array(slotCount);
+  const end = new Float64Array(slotCount).fill(Number.NaN);
+  const newest = new Int32Array(slotCount).fill(-1);
+  const { startDay } = columns;
+  const today = preparer.todayDay;
+  for (let slot = 0; slot < slotCount; slot++) {
+    const from = ends[slot] as number;
+    const to = ends[slot + 1] as number;
+    let k = from; // records started on or before today: a prefix in carry order
+    while (k < to && (startDay[members[k] as number] as number) <= today) k++;
+    started[slot] = k;
+    if (k === from) continue;
+    end[slot] = walkDays(members, from, k, columns) as number;
+    newest[slot] = members[k - 1] as number;
+  }
+  return { slices, started, end, newest };
+}
+
+/** The K1 slot of ingredient `j` of the record at position `i`: identity key · form count + form key. */
+export function slotOf(history: PreparedHistory, i: number, j: number): number {
+  const facts = history.productAt(i);
+  return (facts.ids.keys[j] as number) * history.preparer.formCount + facts.formKey;
+}
+
+/** Days the group of `slot` still holds today with carry-over (0 when none). */
+export function carriedDaysLeft(history: PreparedHistory, slot: number): number {
+  const end = history.carriedSupply().end[slot] as number;
+  return Number.isNaN(end) ? 0 : Math.max(0, end - history.preparer.todayDay);
+}
+
+/** Whether some ingredient of the record at `i`, started on or before today, is still on hand today with carry-over. */
+export function onHandWithCarry(history: PreparedHistory, i: number): boolean {
+  if (!((history.columns.startDay[i] as number) <= history.preparer.todayDay)) return false;
+  const ingredients = history.productAt(i).ids.keys.length;
+  for (let j = 0; j < ingredients; j++) if (carriedDaysLeft(history, slotOf(history, i, j)) > 0) return true;
+  return false;
+}
