@@ -7,7 +7,7 @@ import { groupsOfPrepared } from '../../src/core/domain/group-leftover.ts';
 import { duplicatesOfPrepared } from '../../src/core/domain/duplicates.ts';
 import { elderlyOfPrepared } from '../../src/core/domain/elderly.ts';
 import { careListStats } from '../../src/core/domain/care-list.ts';
-import { refillStatus, sortRefills } from '../../src/core/domain/refill.ts';
+import { fillsKnown, refillStatus, sortRefills } from '../../src/core/domain/refill.ts';
 import { DEFAULT_SETTINGS as settings } from '../../src/core/domain/settings.ts';
 import { syntheticHistory } from './synthetic-history.ts';
 
@@ -41,7 +41,7 @@ export function passesOn(history: PatientHistory, prepared: PreparedHistory): Re
     elderly: () => elderlyOfPrepared(history.patient, prepared, { elderlyAge: settings.elderlyAge }).length,
     groups: () => groupsOfPrepared(prepared).length,
     'care list': () => careListStats(history.careList, BENCH_TODAY, settings.careListMonths).length,
-    refills: () => sortRefills(history.chronic.map((p) => refillStatus(p, BENCH_TODAY, settings.refill))).length,
+    refills: () => sortRefills(history.chronic.filter(fillsKnown).map((p) => refillStatus(p, BENCH_TODAY, settings.refill))).length,
   };
 }
 

@@ -2,13 +2,12 @@
 import test from 'ava';
 import { analysisSettings } from '../../src/kiosk/settings-store.ts';
 import { DEFAULT_KIOSK_SETTINGS } from '../../src/core/session/index.ts';
-import { refillStatus } from '../../src/core/domain/refill.ts';
-import type { ChronicPrescription } from '../../src/core/domain/types.ts';
+import { refillStatus, type JudgedPrescription } from '../../src/core/domain/refill.ts';
 
-const prescription: ChronicPrescription = {
+const prescription: JudgedPrescription = {
   id: 'rx', prescriptionDate: '2027-01-18', institution: { id: '0000000001', name: '甲', visitKind: 'outpatient' }, drugCode: 'AC00000100',
   drugName: 'TEST 10MG', daysPerFill: 28, fills: 3, fillDates: ['2027-01-18'], cloudExpired: null,
-} as ChronicPrescription;
+} as JudgedPrescription;
 
 test('no holiday set: the refill window alone', (t) => {
   const settings = analysisSettings({ ...DEFAULT_KIOSK_SETTINGS, refillWindowDays: 7 });

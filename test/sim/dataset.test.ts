@@ -4,6 +4,7 @@ import test from 'ava';
 import { ageOn, isIsoDate } from '../../src/core/domain/dates.ts';
 import { findDuplicates } from '../../src/core/domain/duplicates.ts';
 import { refillStatus } from '../../src/core/domain/refill.ts';
+import { judged } from '../core/domain/record-builder.ts';
 import { DEFAULT_SETTINGS } from '../../src/core/domain/settings.ts';
 import { parseEndpoint } from '../../src/core/medicloud/index.ts';
 import { findPatient } from '../../src/demo/deck.ts';
@@ -93,14 +94,14 @@ test('P005 is too early for the next fill; P006 has an expired prescription in c
   const early = parseEndpoint('imue0008s05', envelope('imue0008s05', 'P005'));
   const current = early.filter((p) => p.prescriptionDate === '2026-11-11');
   t.true(current.length > 0);
-  for (const p of current) t.is(refillStatus(p, TODAY).status, 'too-early');
+  for (const p of current) t.is(refillStatus(judged(p), TODAY).status, 'too-early');
   const raw = ds.payload('imue0008s05', patient('P006'), TODAY) as { chrDataN: Record<string, unknown>[]; chrDataY: Record<string, unknown>[] };
   t.true(raw.chrDataY.length > 0);
   t.true(raw.chrDataY.every((row) => row.overdue === 'Y'));
   t.deepEqual(new Set(raw.chrDataY.map((row) => row.sort_code)), new Set(['1', '2', '3']));
   const expired = parseEndpoint('imue0008s05', envelope('imue0008s05', 'P006')).filter((p) => p.cloudExpired);
   t.true(expired.length > 0);
-  for (const p of expired) t.is(refillStatus(p, TODAY).status, 'expired');
+  for (const p of expired) t.is(refillStatus(judged(p), TODAY).status, 'expired');
   t.true(raw.chrDataN.length > 0, 'and a valid chain too');
 });
 

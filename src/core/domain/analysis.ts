@@ -9,7 +9,7 @@ import { datesReadable, groupLeftovers, groupsOfPrepared, type GroupLeftover } f
 import { PreparedHistory } from './prepared-history.ts';
 import { sortedByKeys } from './day-order.ts';
 import type { AnalyzedRecord } from './analyzed-record.ts';
-import { refillStatus, sortRefills, type RefillStatus } from './refill.ts';
+import { fillsKnown, fillsTaken, refillStatus, sortRefills, type JudgedPrescription, type RefillStatus } from './refill.ts';
 import { elderlyOfPrepared, patientAge, type ElderlyCaution } from './elderly.ts';
 import { duplicatesOfPrepared, type DuplicateAlert } from './duplicates.ts';
 import { duplicateAlerts } from './duplicate-alerts.ts';
@@ -65,7 +65,7 @@ function refillFacts(s: RefillStatus, totalDays: number, daysPerFill: number): A
  * (warning). Completed prescriptions say nothing.
  * `prescriptions` are in the statuses' order; `given` are the same in the cloud's order.
  */
-function refillAlerts(statuses: RefillStatus[], prescriptions: ChronicPrescription[], given: ChronicPrescription[], today: IsoDate): Alert[] {
+function refillAlerts(statuses: RefillStatus[], prescriptions: JudgedPrescription[], given: JudgedPrescription[], today: IsoDate): Alert[] {
   const alerts: Alert[] = [];
   // The newest prescription date per drug, built once and only when some prescription has
   // expired: a per-status scan made this quadratic (1.6 × 10⁹ comparisons at 100k records).
@@ -74,7 +74,7 @@ function refillAlerts(statuses: RefillStatus[], prescriptions: ChronicPrescripti
     const s = statuses[i] as RefillStatus;
     // Completed prescriptions say nothing: no facts (four ROC dates) to build for them.
     if (s.status === 'completed' && s.anomalies.length === 0) continue;
-    const p = prescriptions[i] as ChronicPrescription;
+    const p = prescriptions[i] as JudgedPrescription;
     const facts = refillFacts(s, p.daysPerFill * p.fills, p.daysPerFill);
     if (s.status === 'eligible') alerts.push({ severity: 'info', key: 'refill.eligible', facts });
     if (s.status === 'too-early') alerts.push({ severity: 'warning', key: 'refill.too-early', facts });
@@ -85,6 +85,29 @@ function refillAlerts(statuses: RefillStatus[], prescriptions: ChronicPrescripti
       if (!replaced) alerts.push({ severity: 'info', key: compareIso(today, s.validUntil) <= 0 ? 'refill.no-fill-left' : 'refill.expired', facts });
     }
     for (const anomaly of s.anomalies) alerts.push({ severity: 'warning', key: `refill.anomaly.${anomaly}`, facts });
+  }
+  return alerts;
+}
+
+/** The prescriptions whose cycle can be judged; the same array when all can (the usual case). */
+function judgedPrescriptions(chronic: ChronicPrescription[]): JudgedPrescription[] {
+  return chronic.every(fillsKnown) ? chronic : chronic.filter(fillsKnown);
+}
+
+/**
+ * A prescription the cloud lists without its number of fills (anchors 1(c).9: M unknown, not
+ * marked overdue; the mapper leaves out the overdue ones, as the reference tool does): still
+ * valid by the cloud's word, but when the next fill may be collected cannot be said. Info, so
+ * the pharmacist reads the slip instead of the prescription silently missing from the list.
+ */
+function unjudgedRefillAlerts(chronic: ChronicPrescription[]): Alert[] {
+  const alerts: Alert[] = [];
+  for (const p of chronic) {
+    if (fillsKnown(p)) continue;
+    alerts.push({
+      severity: 'info', key: 'refill.fills-unknown',
+      facts: { drugName: p.drugName, drugCode: p.drugCode, prescriptionDate: toRocDate(p.prescriptionDate), institution: p.institution.name, fill: fillsTaken(p) },
+    });
   }
   return alerts;
 }
@@ -150,10 +173,11 @@ export function analyzeHistory(history: PatientHistory, today: IsoDate, settings
   const records = analyzedRecords(prepared);
   const age = patientAge(history.patient, today);
   const empty = medications.length === 0 && history.chronic.length === 0;
-  const refills = new Array<RefillStatus>(history.chronic.length);
-  for (let i = 0; i < refills.length; i++) refills[i] = refillStatus(history.chronic[i] as ChronicPrescription, today, settings.refill);
+  const judged = judgedPrescriptions(history.chronic);
+  const refills = new Array<RefillStatus>(judged.length);
+  for (let i = 0; i < refills.length; i++) refills[i] = refillStatus(judged[i] as JudgedPrescription, today, settings.refill);
   // The prescriptions in the statuses' order: each refill alert reads its prescription's plan.
-  const prescriptions = history.chronic.slice();
+  const prescriptions = judged.slice();
   sortRefills(refills, prescriptions);
   const duplicates = duplicatesOfPrepared(prepared, {
     duplicateThresholdDays: settings.duplicateThresholdDays,
@@ -164,7 +188,8 @@ export function analyzeHistory(history: PatientHistory, today: IsoDate, settings
   const elderly = elderlyOfPrepared(history.patient, prepared, { elderlyAge: settings.elderlyAge });
   const alerts = sortAlerts([
     ...duplicateAlerts(duplicates, settings.duplicateThresholdDays),
-    ...refillAlerts(refills, prescriptions, history.chronic, today),
+    ...refillAlerts(refills, prescriptions, judged, today),
+    ...unjudgedRefillAlerts(history.chronic),
     ...careListAlerts(careList),
     ...elderlyAlerts(elderly, age),
     ...patientAlerts(history, age, empty),

@@ -70,6 +70,10 @@ export const alertMessages = {
     'zh-TW': '慢箋 {drugName}：第 {nextFill}/{fills} 次最早可領日已在效期（{validUntil}）之後，不能再領，已領 {fill}/{fills} 次，需重新開立處方',
     en: 'Chronic prescription {drugName}: fill {nextFill}/{fills} could only be collected after validity ends ({validUntil}); {fill}/{fills} fills taken, a new prescription is needed',
   },
+  'refill.fills-unknown': {
+    'zh-TW': '慢箋 {drugName}（{institution} {prescriptionDate} 開立）：雲端未提供可調劑次數，無法判斷下次可領日；雲端列為效期內，已領 {fill} 次，請看處方箋',
+    en: 'Chronic prescription {drugName} ({institution}, {prescriptionDate}): the cloud gives no number of fills, so the next fill date cannot be worked out; listed as valid, {fill} fills taken — check the slip',
+  },
   'refill.anomaly.days-per-fill-over-30': {
     'zh-TW': '慢箋 {drugName}：每次給藥 {daysPerFill} 天超過 30 天，資料異常',
     en: 'Chronic prescription {drugName}: {daysPerFill} days per fill exceeds 30 (data anomaly)',

@@ -113,7 +113,7 @@ function nextFillFrom(lastFill: IsoDate, perFill: number, rules: RefillRules): {
 /** The anomalies of a status that has none: one frozen list, not one per prescription (a long history has tens of thousands). */
 const NO_ANOMALIES: readonly RefillAnomaly[] = Object.freeze([]);
 
-function anomaliesOf(p: ChronicPrescription, fillDates: IsoDate[], taken: number, validUntil: IsoDate): readonly RefillAnomaly[] {
+function anomaliesOf(p: JudgedPrescription, fillDates: IsoDate[], taken: number, validUntil: IsoDate): readonly RefillAnomaly[] {
   // Made only when there is one: most prescriptions have none.
   let found: RefillAnomaly[] | null = null;
   if (p.daysPerFill > 30) (found ??= []).push('days-per-fill-over-30');
@@ -136,14 +136,25 @@ function inOrder(dates: IsoDate[]): IsoDate[] {
   return dates;
 }
 
-export function refillStatus(p: ChronicPrescription, today: IsoDate, rules: RefillRules = DEFAULT_REFILL_RULES): RefillStatus {
+/** A chronic prescription whose number of fills is known: the only kind whose cycle can be judged. */
+export type JudgedPrescription = ChronicPrescription & { fills: number };
+
+export function fillsKnown(p: ChronicPrescription): p is JudgedPrescription {
+  return p.fills !== null;
+}
+
+/** Fills taken: the dates known, or more when the cloud shows a later fill number (IC03 without IC02). */
+export function fillsTaken(p: ChronicPrescription): number {
+  return Math.max(p.fillDates.length, p.fillsTaken ?? 0);
+}
+
+export function refillStatus(p: JudgedPrescription, today: IsoDate, rules: RefillRules = DEFAULT_REFILL_RULES): RefillStatus {
   const perFill = Math.max(0, Math.trunc(p.daysPerFill));
   const fills = Math.max(0, Math.trunc(p.fills));
   const fillDates = inOrder(p.fillDates);
   const validFrom = p.prescriptionDate;
   const validUntil = addDays(validFrom, Math.max(1, perFill * fills) - 1);
-  // The fills taken: the dates known, or more when the cloud shows a later fill number (IC03 without IC02).
-  const taken = Math.max(fillDates.length, p.fillsTaken ?? 0);
+  const taken = fillsTaken(p);
   // One object, filled in below: a status is kept by the refill list and alerts, and at 100k
   // records the small objects that grouped its parts were a third of its bytes.
   const status: RefillStatus = {

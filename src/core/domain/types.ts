@@ -100,8 +100,12 @@ export interface ChronicPrescription {
   drugName: string;
   /** Days per fill (N ≤ 30). */
   daysPerFill: number;
-  /** Number of fills allowed (n; n·N ≤ 90). */
-  fills: number;
+  /**
+   * Number of fills allowed (n; n·N ≤ 90); null when the cloud sent neither `chr_num` nor
+   * `chr_days` (anchors 1(c).9, M unknown): the cycle cannot be judged, and the analysis says
+   * so instead of listing a refill status (refill.fills-unknown).
+   */
+  fills: number | null;
   /** Dates of fills taken so far, fill 1 first. */
   fillDates: IsoDate[];
   /**

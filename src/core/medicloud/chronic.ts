@@ -90,13 +90,15 @@ function toPrescription(group: TaggedRow[]): ChronicPrescription | null {
   if (!head) return null;
   const daysPerFill = firstNumber([original?.order_drug_day ?? null, ...group.map((row) => row.order_drug_day)]);
   // M = chr_num of a pickup row; else chr_days ÷ days per fill (anchors 1(c).9). Without
-  // either the cycle cannot be judged and is left out rather than guessed.
+  // either the cycle cannot be judged: fills is null (the analysis says so), and a prescription
+  // the cloud calls overdue is left out, as the reference tool does. Without days per fill
+  // nothing of the cycle can be said and it is left out.
   const totalDays = firstNumber(group.map((row) => row.chr_days));
   const fills =
     firstNumber(pickups.map((row) => row.chr_num)) ??
     firstNumber(group.map((row) => row.chr_num)) ??
     (totalDays !== null && daysPerFill !== null ? Math.round(totalDays / daysPerFill) : null);
-  if (daysPerFill === null || fills === null) return null;
+  if (daysPerFill === null) return null;
 
   const byFill = new Map<number, IsoDate>();
   for (const row of group) {
@@ -114,6 +116,8 @@ function toPrescription(group: TaggedRow[]): ChronicPrescription | null {
   const seq = head.orig_func_seq_no ?? head.func_seq_no ?? '';
   const institutionId = head.hosp_id ?? '';
   const explicit = group.map((row) => row.overdue?.toUpperCase()).find((flag) => flag === 'Y' || flag === 'N');
+  const cloudExpired = explicit !== undefined ? explicit === 'Y' : group.some((row) => row.listedOverdue);
+  if (fills === null && cloudExpired) return null;
   return {
     id: `${institutionId}|${seq}|${head.func_date}|${head.order_code}`,
     prescriptionDate: head.func_date,
@@ -124,7 +128,7 @@ function toPrescription(group: TaggedRow[]): ChronicPrescription | null {
     fills,
     fillDates,
     ...(highest > fillDates.length ? { fillsTaken: highest } : {}),
-    cloudExpired: explicit !== undefined ? explicit === 'Y' : group.some((row) => row.listedOverdue),
+    cloudExpired,
     diagnosis: head.icd9cm_code !== null ? { code: head.icd9cm_code, name: head.icd_cname ?? '' } : null,
   };
 }

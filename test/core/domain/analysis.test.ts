@@ -5,7 +5,7 @@ import { analyzeHistory } from '../../../src/core/domain/analysis.ts';
 import { DEFAULT_SETTINGS } from '../../../src/core/domain/settings.ts';
 import { SEVERITY_ORDER } from '../../../src/core/domain/alerts.ts';
 import { alertMessages } from '../../../src/core/domain/messages.ts';
-import type { PatientHistory } from '../../../src/core/domain/types.ts';
+import type { ChronicPrescription, PatientHistory } from '../../../src/core/domain/types.ts';
 import { CLINIC_A, HOSPITAL_B, chronic, record } from './record-builder.ts';
 
 const emptyHistory: PatientHistory = { patient: null, medications: [], chronic: [], cloudLeftover: [], careList: [], careListSummary: [], allergies: [], summary: [] };
@@ -124,4 +124,15 @@ test('refills: no fill left before validity ends is said as such, not as 已逾�
   t.regex(alertMessages['refill.no-fill-left']?.['zh-TW'] ?? '', /不能再領/);
   const after = analyzeHistory({ ...emptyHistory, chronic: [late] }, '2025-03-26');
   t.deepEqual(after.alerts.map((a) => a.key), ['refill.expired']);
+});
+
+test('refills: a prescription the cloud lists without its number of fills is said, not listed as a status and not silently dropped', (t) => {
+  const unknown: ChronicPrescription = { ...chronic({ id: 'no-m', prescriptionDate: '2025-03-01', fillDates: ['2025-03-01'], drugName: 'NORVASC 5MG' }), fills: null };
+  const known = chronic({ id: 'rx', prescriptionDate: '2025-03-01', fillDates: ['2025-03-01', '2025-03-20'] });
+  const analysis = analyzeHistory({ ...emptyHistory, chronic: [unknown, known] }, '2025-04-01');
+  t.deepEqual(analysis.refills.map((s) => s.prescriptionId), ['rx']);
+  t.false(analysis.empty);
+  const said = analysis.alerts.find((a) => a.key === 'refill.fills-unknown');
+  t.like(said, { severity: 'info', facts: { drugName: 'NORVASC 5MG', prescriptionDate: '114/03/01', institution: HOSPITAL_B.name, fill: 1 } });
+  t.regex(alertMessages['refill.fills-unknown']?.['zh-TW'] ?? '', /未提供可調劑次數/);
 });

@@ -1,5 +1,7 @@
 // Synthetic medication rows for the domain tests (no real patient data).
-import type { ChronicPrescription, Institution, MedicationRecord } from '../../../src/core/domain/types.ts';
+import type { Institution, MedicationRecord } from '../../../src/core/domain/types.ts';
+import { fillsKnown, type JudgedPrescription } from '../../../src/core/domain/refill.ts';
+import type { ChronicPrescription } from '../../../src/core/domain/types.ts';
 
 export const CLINIC_A: Institution = { id: '3532052586', name: '甲診所', visitKind: 'outpatient' };
 export const HOSPITAL_B: Institution = { id: '1140030012', name: '乙醫院', visitKind: 'outpatient' };
@@ -37,7 +39,13 @@ export function record(overrides: Partial<MedicationRecord> = {}): MedicationRec
   return { ...base, ...overrides };
 }
 
-export function chronic(overrides: Partial<ChronicPrescription> = {}): ChronicPrescription {
+/** A mapped prescription whose fills the test expects known (a failure names it otherwise). */
+export function judged(p: ChronicPrescription | undefined): JudgedPrescription {
+  if (p === undefined || !fillsKnown(p)) throw new Error(`expected a prescription with its number of fills: ${p?.id}`);
+  return p;
+}
+
+export function chronic(overrides: Partial<JudgedPrescription> = {}): JudgedPrescription {
   return {
     id: 'rx1',
     prescriptionDate: '2025-01-01',

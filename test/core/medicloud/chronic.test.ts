@@ -2,6 +2,7 @@ import test from 'ava';
 import { MedicloudShapeError, mapChronic } from '../../../src/core/medicloud/index.ts';
 import { chronicRow } from './fixtures.ts';
 import { refillStatus } from '../../../src/core/domain/refill.ts';
+import { judged } from '../domain/record-builder.ts';
 
 test('sort_code 1/2/3 rows of one slip become one prescription at fill 2 of 3', (t) => {
   const [prescription, ...rest] = mapChronic({
@@ -69,7 +70,7 @@ test('an IC03 pickup without its IC02 row: three fills taken, the prescription i
   });
   t.deepEqual(prescription?.fillDates, ['2025-08-01', '2025-09-12']);
   t.is(prescription?.fillsTaken, 3);
-  const status = refillStatus(prescription!, '2025-09-20');
+  const status = refillStatus(judged(prescription), '2025-09-20');
   t.is(status.fill, 3);
   t.is(status.status, 'completed');
   // With every row present nothing extra is said.
@@ -79,13 +80,17 @@ test('an IC03 pickup without its IC02 row: three fills taken, the prescription i
 
 test('an IC02 pickup without fill 1 in the window counts from the pickup: fill 3 from its date', (t) => {
   const [prescription] = mapChronic({ chrDataN: [chronicRow({ sort_code: 3, func_seq_no: 'IC02', rel_date: '114/08/22', chr_num: 3 })] });
-  const status = refillStatus(prescription!, '2025-09-01');
+  const status = refillStatus(judged(prescription), '2025-09-01');
   t.is(status.fill, 2);
   t.is(status.nextFrom, '2025-09-09');
 });
 
-test('a cycle whose number of fills cannot be known is left out, not guessed', (t) => {
-  t.deepEqual(mapChronic({ chrDataN: [chronicRow()], chrDataY: [] }), []);
+test('a cycle whose number of fills cannot be known is kept with fills null when still valid, left out when overdue (anchors 1(c).9)', (t) => {
+  const [valid, ...rest] = mapChronic({ chrDataN: [chronicRow()], chrDataY: [] });
+  t.is(rest.length, 0);
+  t.like(valid, { drugCode: 'BC24321100', daysPerFill: 28, fills: null, fillDates: ['2025-08-01'], cloudExpired: false });
+  t.deepEqual(mapChronic({ chrDataN: [], chrDataY: [chronicRow({ overdue: null })] }), []);
+  t.deepEqual(mapChronic({ chrDataN: [chronicRow({ overdue: 'Y' })] }), []);
 });
 
 test('an empty chronic history is two empty lists; a response with neither list is an error', (t) => {
