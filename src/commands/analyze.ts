@@ -1,4 +1,4 @@
-// `yaoli analyze --input FILE [--today YYYY-MM-DD] [--json] [--lang zh-TW|en] [--width N]`:
+// `yaoli analyze --input FILE [--today YYYY-MM-DD] [--holiday FROM,TO,WINDOW[,BEFORE]]… [--json] [--lang zh-TW|en] [--width N]`:
 // the kiosk's analysis over a saved MediCloud bundle, for pharmacists trying the rules and for scripts.
 // Exit 0 with a report; exit 2 with a zh-TW + English message on any bad input. Messages
 // name the file, endpoint, row and field, never the data itself (no patient data in logs).
@@ -6,9 +6,12 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { bothLanguages, translate, type Lang } from '../i18n/index.ts';
 import { analyzeHistory } from '../core/domain/analysis.ts';
+import { MAX_HOLIDAY_DAYS, MAX_HOLIDAY_WINDOW_DAYS, type HolidayWindow } from '../core/domain/refill.ts';
+import { DEFAULT_SETTINGS, type AnalysisSettings } from '../core/domain/settings.ts';
 import { isIsoDate, taipeiDateOf } from '../core/domain/dates.ts';
 import { errnoCode } from '../core/errno.ts';
 import { mapBundle, MedicloudShapeError, parseJsonText, renderShapeError } from '../core/medicloud/index.ts';
+import { parseHoliday } from './analyze/holiday.ts';
 import { analysisJson } from './analyze/json.ts';
 import { analyzeMessages, type AnalyzeMessageKey } from './analyze/messages.ts';
 import { renderReport } from './analyze/report.ts';
@@ -31,6 +34,7 @@ class InputError extends Error {
 interface Options {
   input: string;
   today: string;
+  holidays: HolidayWindow[];
   json: boolean;
   lang: Lang;
   width: number | undefined;
@@ -60,6 +64,7 @@ function parseOptions(argv: string[], now: () => Date): Options | 'help' {
       options: {
         input: { type: 'string', short: 'i' },
         today: { type: 'string' },
+        holiday: { type: 'string', multiple: true },
         json: { type: 'boolean', default: false },
         lang: { type: 'string' },
         width: { type: 'string' },
@@ -78,7 +83,20 @@ function parseOptions(argv: string[], now: () => Date): Options | 'help' {
   // The CLI is the edge: the one place that may read the clock, as a Taipei calendar day.
   const today = values.today ?? taipeiDateOf(now());
   if (!isIsoDate(today)) throw new InputError('error.today', { value: today });
-  return { input: values.input, today, json: values.json, lang, width: parseWidth(values.width) };
+  return { input: values.input, today, holidays: parseHolidays(values.holiday ?? []), json: values.json, lang, width: parseWidth(values.width) };
+}
+
+function parseHolidays(values: string[]): HolidayWindow[] {
+  return values.map((value) => {
+    const holiday = parseHoliday(value);
+    if (holiday === null) throw new InputError('error.holiday', { value, maxDays: String(MAX_HOLIDAY_DAYS), maxWindow: String(MAX_HOLIDAY_WINDOW_DAYS) });
+    return holiday;
+  });
+}
+
+/** NHI's defaults with the holidays given on the command line (the kiosk reads them from its settings). */
+function analysisSettings(holidays: HolidayWindow[]): AnalysisSettings {
+  return holidays.length === 0 ? DEFAULT_SETTINGS : { ...DEFAULT_SETTINGS, refill: { ...DEFAULT_SETTINGS.refill, holidayWindows: holidays } };
 }
 
 /**
@@ -112,7 +130,7 @@ export async function run(argv: string[], now: () => Date = () => new Date()): P
     let analysis;
     try {
       history = mapBundle(readBundle(options.input));
-      analysis = analyzeHistory(history, options.today);
+      analysis = analyzeHistory(history, options.today, analysisSettings(options.holidays));
     } catch (error) {
       if (!(error instanceof MedicloudShapeError)) throw error;
       const file = options.input;

@@ -74,6 +74,7 @@ export function analysisJson(analysis: Analysis, lang: Lang, cloudLeftover: read
       nextUntil: refill.nextUntil,
       status: refill.status,
       daysUntilAllowed: refill.daysUntilAllowed,
+      windowDays: refill.windowDays,
       anomalies: refill.anomalies,
     })),
     duplicates: analysis.duplicates.map((duplicate) => ({

@@ -10,17 +10,22 @@ const BUNDLE_KEYS = ['patient', ...Object.keys(BUNDLE_PARTS)].join(', ');
 export const analyzeMessages = catalogue({
   usage: {
     'zh-TW': [
-      '用法：yaoli analyze --input 檔案.json [--today YYYY-MM-DD] [--json] [--lang zh-TW|en] [--width N]',
+      '用法：yaoli analyze --input 檔案.json [--today YYYY-MM-DD] [--holiday 起,迄,天數[,前幾日]]… [--json] [--lang zh-TW|en] [--width N]',
       `  --input   雲端藥歷 JSON，各 API 原始回應置於鍵：${BUNDLE_KEYS}（以 _ 開頭的鍵為註記）`,
       '  --today   查詢日（預設：台北時間今天）',
+      '  --holiday 慢箋連假規則，可重複：連假首日,末日（YYYY-MM-DD 或民國 yyy/MM/dd）,提前領藥天數[,連假前幾日起可領]',
+      '            例：2026-02-14,2026-02-22,14（上次給藥期滿日落在連假內時，可提前 14 天領）',
       '  --json    輸出 JSON（欄位見 docs/analyze-json.md）',
       '  --lang    報表語言（預設 zh-TW）',
       '  --width   表格寬度，N ≥ 60（預設：終端機寬度；輸出至檔案或管線時不限，藥名完整）',
     ].join('\n'),
     en: [
-      'usage: yaoli analyze --input FILE.json [--today YYYY-MM-DD] [--json] [--lang zh-TW|en] [--width N]',
+      'usage: yaoli analyze --input FILE.json [--today YYYY-MM-DD] [--holiday FROM,TO,WINDOW[,BEFORE]]… [--json] [--lang zh-TW|en] [--width N]',
       `  --input   MediCloud bundle JSON, the raw API responses under the keys: ${BUNDLE_KEYS} (keys starting with _ are notes)`,
       '  --today   query day (default: today in Asia/Taipei)',
+      '  --holiday NHIA holiday rule for chronic refills, repeatable: first,last day of the holiday (YYYY-MM-DD or ROC yyy/MM/dd),',
+      '            window days[,days before the holiday from which the next fill may be collected]',
+      '            e.g. 2026-02-14,2026-02-22,14 (a refill whose previous supply ends in the holiday may be collected 14 days early)',
       '  --json    print JSON (keys in docs/analyze-json.md)',
       '  --lang    report language (default zh-TW)',
       '  --width   table width, N ≥ 60 (default: the terminal\'s; no limit into a file or pipe, whole drug names)',
@@ -29,6 +34,10 @@ export const analyzeMessages = catalogue({
   'error.args': { 'zh-TW': '參數錯誤：{detail}', en: 'bad arguments: {detail}' },
   'error.no-input': { 'zh-TW': '缺少 --input 檔案', en: 'missing --input FILE' },
   'error.today': { 'zh-TW': '--today 不是有效日期（YYYY-MM-DD）：{value}', en: '--today is not a valid date (YYYY-MM-DD): {value}' },
+  'error.holiday': {
+    'zh-TW': '--holiday 須為 連假首日,末日,提前領藥天數[,連假前幾日起可領]（日期 YYYY-MM-DD 或民國 yyy/MM/dd；連假 1–{maxDays} 天；天數 0–{maxWindow}，前幾日 1–{maxWindow}）：{value}',
+    en: '--holiday must be FROM,TO,WINDOW[,BEFORE] (dates YYYY-MM-DD or ROC yyy/MM/dd; a holiday of 1–{maxDays} days; WINDOW 0–{maxWindow}, BEFORE 1–{maxWindow} days): {value}',
+  },
   'error.width': { 'zh-TW': '--width 須為至少 {min} 的整數：{value}', en: '--width must be a whole number of at least {min}: {value}' },
   'error.lang': { 'zh-TW': '--lang 只能是 zh-TW 或 en：{value}', en: '--lang must be zh-TW or en: {value}' },
   'error.unreadable': { 'zh-TW': '無法讀取檔案 {file}（{code}）', en: 'cannot read file {file} ({code})' },
