@@ -6,6 +6,7 @@ import type { Lang } from '../../src/i18n/index.ts';
 import { analyzeHistory } from '../../src/core/domain/analysis.ts';
 import { mapBundle } from '../../src/core/medicloud/index.ts';
 import { renderReport } from '../../src/commands/analyze/report.ts';
+import { summaryLines } from '../../src/ui/tabs/summary-lines.ts';
 import { displayWidth } from '../../src/text/table.ts';
 import { assertLinedUp, tablesIn } from '../text/lined-up.ts';
 
@@ -123,4 +124,16 @@ test('care-list mg and DDD are printed with at most one decimal, as the alert sa
   t.regex(zh, /^BROTIZOLAM +114\/10 +1 +1 +14\.1 +56\.5 +45\.6$/m);
   t.regex(zh, /^ZOLPIDEM \(TARTRATE\+HEMITARTRATE\) +114\/09 +1 +1 +420 +42 +1825$/m, 'whole numbers stay whole');
   t.regex(zh, /BROTIZOLAM[^\n]*45\.6 mg/, 'the alert says the same');
+});
+
+test('every report ends with what the cloud cannot show, in the kiosk 摘要 words: self-paid drugs, the upload lag', (t) => {
+  for (const [example, today] of EXAMPLES) {
+    const zh = reportOf(example, today);
+    t.true(zh.endsWith('\n\n■ 資料說明\n自費藥品不在雲端資料中\n院所上傳約有 24–48 小時延遲，最近就醫可能尚未出現'), example);
+    t.false(zh.includes('主診斷'), `${example}: the report shows no diagnosis, so no diagnosis caveat`);
+    const en = reportOf(example, today, 'en');
+    t.true(en.endsWith('\n\n■ About these data\nSelf-paid drugs are not in MediCloud\nInstitutions upload with a 24–48 h lag; the latest visits may be missing'), example);
+  }
+  const kiosk = summaryLines(analyzeHistory(mapBundle({}), '2025-11-03'), 'zh-TW').map((line) => line.text.trim());
+  for (const line of reportOf('empty-history', '2025-11-03').split('\n').slice(-3)) t.true(kiosk.includes(line.replace(/^■ /, '')), line);
 });

@@ -1,7 +1,9 @@
 // The readable report of `yaoli analyze`: alerts first (what the pharmacist must act on),
-// then the tables the kiosk shows, in one language, ROC dates, national ID masked.
+// then the tables the kiosk shows, then what the cloud cannot show; in one language, ROC dates,
+// national ID masked.
 import { translate, type Lang } from '../../i18n/index.ts';
 import type { Analysis } from '../../core/domain/analysis.ts';
+import { dataCaveatMessages } from '../../core/domain/messages.ts';
 import { maskNationalId } from '../../core/domain/national-id.ts';
 import type { CloudGroupLeftover } from '../../core/domain/types.ts';
 import { renderTable, type Column } from '../../text/table.ts';
@@ -76,5 +78,8 @@ export function renderReport(analysis: Analysis, lang: Lang, cloudLeftover: read
   if (analysis.duplicates.length > 0) section('section.duplicates', table(duplicateColumns(t), analysis.duplicates));
   if (analysis.careList.length > 0) section('section.careList', table(careListColumns(t), analysis.careList));
   if (analysis.allergies.length > 0) section('section.allergies', table(allergyColumns(t, lang), analysis.allergies));
+  // What the cloud cannot show, as the kiosk's 摘要 says it; no diagnosis is printed here, so
+  // its caveat is not.
+  lines.push('', `■ ${dataCaveatMessages.heading[lang]}`, dataCaveatMessages['self-paid'][lang], dataCaveatMessages.lag[lang]);
   return lines.join('\n');
 }

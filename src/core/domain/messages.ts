@@ -13,6 +13,18 @@ export interface Bilingual {
   en: string;
 }
 
+/**
+ * What MediCloud cannot show, under the kiosk's 摘要 and at the end of `yaoli analyze`'s report:
+ * drugs bought without NHI never reach it, institutions upload late, and 主診斷 is the visit's,
+ * not the drug's (said only where a diagnosis is shown).
+ */
+export const dataCaveatMessages = {
+  heading: { 'zh-TW': '資料說明', en: 'About these data' },
+  'self-paid': { 'zh-TW': '自費藥品不在雲端資料中', en: 'Self-paid drugs are not in MediCloud' },
+  lag: { 'zh-TW': '院所上傳約有 24–48 小時延遲，最近就醫可能尚未出現', en: 'Institutions upload with a 24–48 h lag; the latest visits may be missing' },
+  diagnosis: { 'zh-TW': '主診斷僅供參考', en: 'Main diagnosis is for reference only' },
+} satisfies Record<string, Bilingual>;
+
 /** A genetic-test row's result, where the allergy tables show symptoms (allergies.ts). */
 export const geneticTestNames: Record<'negative' | 'positive', Bilingual> = {
   negative: { 'zh-TW': '基因檢測陰性', en: 'negative test' },

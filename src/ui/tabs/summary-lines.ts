@@ -3,6 +3,7 @@
 // reference) — as lines the summary tab scrolls.
 import type { Lang } from '../../i18n/index.ts';
 import type { Analysis } from '../../core/domain/analysis.ts';
+import { dataCaveatMessages } from '../../core/domain/messages.ts';
 import type { Severity } from '../../core/domain/types.ts';
 import { alertText, tr } from '../i18n/index.ts';
 
@@ -33,9 +34,10 @@ export function summaryLines(analysis: Analysis, lang: Lang, caveats: readonly s
     const symptoms = allergy.symptoms.length > 0 ? `: ${allergy.symptoms.join('、')}` : '';
     lines.push({ id: `allergy-${i}`, text: `  ${allergy.drugNames.join('、')}${symptoms} (${tr(lang, `allergy.${allergy.severity}`)})`, heading: false, severity: 'warning' });
   });
-  heading('h-caveats', tr(lang, 'summary.caveats'));
-  for (const key of ['summary.caveat.self-paid', 'summary.caveat.lag', 'summary.caveat.diagnosis'] as const) {
-    lines.push({ id: key, text: `  ${tr(lang, key)}`, heading: false, severity: null });
+  heading('h-caveats', dataCaveatMessages.heading[lang]);
+  // The kiosk's tables show 主診斷, so its caveat belongs here (yaoli analyze shows none).
+  for (const key of ['self-paid', 'lag', 'diagnosis'] as const) {
+    lines.push({ id: `summary.caveat.${key}`, text: `  ${dataCaveatMessages[key][lang]}`, heading: false, severity: null });
   }
   caveats.forEach((text, i) => lines.push({ id: `caveat-${i}`, text: `  ${text}`, heading: false, severity: 'info' }));
   return lines;
