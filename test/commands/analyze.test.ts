@@ -108,7 +108,8 @@ test('an empty history says 查無資料 and exits 0', async (t) => {
   t.deepEqual(out.alerts.map((a: any) => a.key), ['history.empty']);
   const text = await yaoli('--input', 'examples/empty-history.json', '--today', '2025-11-03');
   t.is(text.code, 0);
-  t.is(text.stdout.split('查無資料').length - 1, 1, 'said once, not as an alert and again as a line');
+  t.is(text.stdout.split('查無資料').length - 1, 1, 'said once: the info alert --json also has, not again in place of a table');
+  t.regex(text.stdout, /^\[資訊\] 查無資料：雲端無此病人的用藥紀錄$/m);
 });
 
 test('the readable report is in the chosen language with ROC dates, a masked national ID and the dosage form named', async (t) => {

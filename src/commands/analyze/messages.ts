@@ -48,7 +48,6 @@ export const analyzeMessages = catalogue({
   'patient.none': { 'zh-TW': '（無病人資料）  查詢日 {today}', en: '(no patient profile)  query day {today}' },
   'sex.M': { 'zh-TW': '男', en: 'M' },
   'sex.F': { 'zh-TW': '女', en: 'F' },
-  empty: { 'zh-TW': '查無資料', en: 'No data' },
   none: { 'zh-TW': '（無）', en: '(none)' },
 
   'section.alerts': { 'zh-TW': '提醒', en: 'Alerts' },

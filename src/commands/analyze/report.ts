@@ -49,21 +49,17 @@ export function renderReport(analysis: Analysis, lang: Lang, cloudLeftover: read
         }),
   );
 
-  // An empty history says 查無資料 once, in place of the medication tables, not also as an
-  // alert; the care list (6 months) and allergies come from other endpoints and still show.
-  const alerts = analysis.empty ? analysis.alerts.filter((alert) => alert.key !== 'history.empty') : analysis.alerts;
+  // Every alert of --json, history.empty (查無資料) among them: an empty history says so once,
+  // as an info alert, and its medication tables say （無） like any empty table. The care list
+  // (6 months) and allergies come from other endpoints and still show.
   section(
     'section.alerts',
-    alerts.map((alert) => `[${t(`severity.${alert.severity}`)}] ${alertText(alert, lang)}`),
+    analysis.alerts.map((alert) => `[${t(`severity.${alert.severity}`)}] ${alertText(alert, lang)}`),
   );
 
-  if (analysis.empty) {
-    section('section.records', [t('empty')]);
-  } else {
-    section('section.records', analysis.records.length > 0 ? table(recordColumns(t), analysis.records) : []);
-    const activeGroups = analysis.groups.filter((g) => g.leftoverDays > 0 || g.noCarryLeftoverDays > 0);
-    section('section.groups', activeGroups.length > 0 ? table(groupColumns(t, lang, cloudLeftover, analysis.today), activeGroups) : []);
-  }
+  section('section.records', analysis.records.length > 0 ? table(recordColumns(t), analysis.records) : []);
+  const activeGroups = analysis.groups.filter((g) => g.leftoverDays > 0 || g.noCarryLeftoverDays > 0);
+  section('section.groups', activeGroups.length > 0 ? table(groupColumns(t, lang, cloudLeftover, analysis.today), activeGroups) : []);
 
   // SPEC §2: valid and expired prescriptions are listed separately.
   const valid = analysis.refills.filter(isValidRefill);
