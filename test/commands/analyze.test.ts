@@ -112,7 +112,7 @@ test('an empty history says 查無資料 and exits 0', async (t) => {
   t.regex(text.stdout, /^\[資訊\] 查無資料：雲端無此病人的用藥紀錄$/m);
 });
 
-test('the readable report is in the chosen language with ROC dates, a masked national ID and the dosage form named', async (t) => {
+test('the readable report is in the chosen language, dates ROC in zh-TW and ISO in English, a masked national ID and the dosage form named', async (t) => {
   t.timeout(SLOW_MS);
   const zh = await yaoli('--input', 'examples/chronic-refill-elderly.json', '--today', '2025-11-03');
   t.is(zh.code, 0);
@@ -123,7 +123,9 @@ test('the readable report is in the chosen language with ROC dates, a masked nat
   t.regex(zh.stdout, /^AMLODIPINE +口服 +18 /m);
   const en = await yaoli('--input', 'examples/chronic-refill-elderly.json', '--today', '2025-11-03', '--lang', 'en');
   t.regex(en.stdout, /too early/);
-  t.regex(en.stdout, /Chronic refill NORVASC TABLETS 5MG \(AMLODIPINE\): fill 3\/3 not before 114\/11\/07 \(in 4 days\)/);
+  t.regex(en.stdout, /Chronic refill NORVASC TABLETS 5MG \(AMLODIPINE\): fill 3\/3 not before 2025-11-07 \(in 4 days\)/);
+  t.regex(en.stdout, /born 1947-05-20 \(age 78\) +query day 2025-11-03/);
+  t.regex(en.stdout, /2025-11-07\s+2025-12-18\s+too early/);
   t.regex(en.stdout, /^AMLODIPINE +oral +18 /m);
 });
 

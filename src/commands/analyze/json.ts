@@ -5,12 +5,14 @@ import type { Analysis } from '../../core/domain/analysis.ts';
 import { maskNationalId } from '../../core/domain/national-id.ts';
 import { recordStart } from '../../core/domain/leftover.ts';
 import { alertMessages } from '../../core/domain/messages.ts';
+import { factsIn } from './dates.ts';
 import { cloudDaysOn, cloudRowFor } from '../../core/domain/cloud-leftover.ts';
 import type { GroupLeftover } from '../../core/domain/group-leftover.ts';
 import type { CloudGroupLeftover, IsoDate } from '../../core/domain/types.ts';
 
+/** The alert in `lang`, its dates ROC in zh-TW and ISO in English (dates.ts). */
 export function alertText(alert: Analysis['alerts'][number], lang: Lang): string {
-  return translate(alertMessages, alert.key, lang, alert.facts);
+  return translate(alertMessages, alert.key, lang, factsIn(alert, lang));
 }
 
 /**

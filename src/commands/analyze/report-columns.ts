@@ -3,7 +3,6 @@
 // have none and never are.
 import type { Lang } from '../../i18n/index.ts';
 import type { Analysis } from '../../core/domain/analysis.ts';
-import { toRocDate, toRocMonth } from '../../core/domain/dates.ts';
 import { oneDecimal } from '../../core/domain/care-list.ts';
 import { recordStart } from '../../core/domain/leftover.ts';
 import { allergyFindings } from '../../core/domain/allergies.ts';
@@ -11,25 +10,23 @@ import { dosageFormNames } from '../../core/domain/messages.ts';
 import type { RefillStatus } from '../../core/domain/refill.ts';
 import type { CloudGroupLeftover } from '../../core/domain/types.ts';
 import type { Column } from '../../text/table.ts';
+import { shownDate, shownMonth } from './dates.ts';
 import { cloudLeftoverFor } from './json.ts';
 import type { AnalyzeMessageKey } from './messages.ts';
 
 export type Translate = (key: AnalyzeMessageKey, facts?: Record<string, string | number>) => string;
 export type Row<K extends keyof Analysis> = Analysis[K] extends readonly (infer T)[] ? T : never;
 
-export function roc(iso: string | null): string {
-  return iso === null ? '—' : toRocDate(iso);
-}
-
 /** mg and DDD as the care-list alert prints them (oneDecimal); — when there is none. */
 function figure(value: number | null): string {
   return value === null ? '—' : String(oneDecimal(value));
 }
 
-export function recordColumns(t: Translate): Column<Row<'records'>>[] {
+export function recordColumns(t: Translate, lang: Lang): Column<Row<'records'>>[] {
+  const day = (iso: string | null) => shownDate(iso, lang);
   return [
-    { header: t('col.date'), value: (r) => roc(r.record.visitDate) },
-    { header: t('col.refillDate'), value: ({ record: r }) => (r.refillDate === null ? '' : roc(recordStart(r))) },
+    { header: t('col.date'), value: (r) => day(r.record.visitDate) },
+    { header: t('col.refillDate'), value: ({ record: r }) => (r.refillDate === null ? '' : day(recordStart(r))) },
     // The institution gives way first, the drug name next; ingredient and frequency are short.
     { header: t('col.institution'), value: (r) => r.record.institution.name, minWidth: 6 },
     { header: t('col.drug'), value: (r) => r.record.drugName, minWidth: 8, cutOrder: 2 },
@@ -50,12 +47,13 @@ export function recordColumns(t: Translate): Column<Row<'records'>>[] {
 }
 
 export function groupColumns(t: Translate, lang: Lang, cloudLeftover: readonly CloudGroupLeftover[], today: string): Column<Row<'groups'>>[] {
+  const day = (iso: string | null) => shownDate(iso, lang);
   return [
     { header: t('col.ingredient'), value: (g) => g.ingredient, minWidth: 10 },
     { header: t('col.form'), value: (g) => dosageFormNames[g.dosageForm][lang] },
     { header: t('col.carry'), value: (g) => String(g.leftoverDays), align: 'right' },
     { header: t('col.noCarry'), value: (g) => String(g.noCarryLeftoverDays), align: 'right' },
-    { header: t('col.supplyEnd'), value: (g) => roc(g.supplyEnd) },
+    { header: t('col.supplyEnd'), value: (g) => day(g.supplyEnd) },
     { header: t('col.cloud'), value: (g) => String(cloudLeftoverFor(g, cloudLeftover, today) ?? '—'), align: 'right' },
     { header: t('col.note'), value: (g) => (g.mayUnderestimate ? t('group.mayUnderestimate') : '') },
   ];
@@ -70,13 +68,14 @@ export function isValidRefill(refill: RefillStatus): boolean {
  * A valid prescription's next fill may be collected from 下次可領 until 效期至; an expired or
  * completed one has no next fill, so its table has no such column.
  */
-export function refillColumns(t: Translate, valid: boolean): Column<RefillStatus>[] {
+export function refillColumns(t: Translate, lang: Lang, valid: boolean): Column<RefillStatus>[] {
+  const day = (iso: string | null) => shownDate(iso, lang);
   return [
-    { header: t('col.prescribed'), value: (r) => roc(r.prescriptionDate) },
+    { header: t('col.prescribed'), value: (r) => day(r.prescriptionDate) },
     { header: t('col.drug'), value: (r) => r.drugName, minWidth: 10 },
     { header: t('col.fill'), value: (r) => `${r.fill}/${r.fills}`, align: 'right' },
-    ...(valid ? [{ header: t('col.next'), value: (r: RefillStatus) => roc(r.nextFrom) }] : []),
-    { header: t('col.validUntil'), value: (r) => roc(r.validUntil) },
+    ...(valid ? [{ header: t('col.next'), value: (r: RefillStatus) => day(r.nextFrom) }] : []),
+    { header: t('col.validUntil'), value: (r) => day(r.validUntil) },
     { header: t('col.status'), value: (r) => t(`status.${r.status}`) },
   ];
 }
@@ -94,10 +93,10 @@ export function duplicateColumns(t: Translate): Column<Row<'duplicates'>>[] {
   ];
 }
 
-export function careListColumns(t: Translate): Column<Row<'careList'>>[] {
+export function careListColumns(t: Translate, lang: Lang): Column<Row<'careList'>>[] {
   return [
     { header: t('col.ingredient'), value: (m) => m.ingredient, minWidth: 10 },
-    { header: t('col.month'), value: (m) => toRocMonth(m.month) },
+    { header: t('col.month'), value: (m) => shownMonth(m.month, lang) },
     { header: t('col.visits'), value: (m) => String(m.visits), align: 'right' },
     { header: t('col.places'), value: (m) => String(m.institutions), align: 'right' },
     { header: t('col.mg'), value: (m) => figure(m.totalMg), align: 'right' },
@@ -107,9 +106,10 @@ export function careListColumns(t: Translate): Column<Row<'careList'>>[] {
 }
 
 export function allergyColumns(t: Translate, lang: Lang): Column<Row<'allergies'>>[] {
+  const day = (iso: string | null) => shownDate(iso, lang);
   return [
     // occur_date: the day of the reaction, not a visit.
-    { header: t('col.occurred'), value: (a) => roc(a.date) },
+    { header: t('col.occurred'), value: (a) => day(a.date) },
     { header: t('col.drug'), value: (a) => a.drugNames.join('、'), minWidth: 8 },
     { header: t('col.symptoms'), value: (a) => allergyFindings(a, lang).join('、'), minWidth: 6 },
     { header: t('col.severity'), value: (a) => t(`allergy.${a.severity}`) },

@@ -1,12 +1,13 @@
 // The readable report of `yaoli analyze`: alerts first (what the pharmacist must act on),
-// then the tables the kiosk shows, then what the cloud cannot show; in one language, ROC dates,
-// national ID masked.
+// then the tables the kiosk shows, then what the cloud cannot show; in one language, dates ROC
+// in zh-TW and ISO in English, national ID masked.
 import { translate, type Lang } from '../../i18n/index.ts';
 import type { Analysis } from '../../core/domain/analysis.ts';
 import { dataCaveatMessages } from '../../core/domain/messages.ts';
 import { maskNationalId } from '../../core/domain/national-id.ts';
 import type { CloudGroupLeftover } from '../../core/domain/types.ts';
 import { renderTable, type Column } from '../../text/table.ts';
+import { shownDate } from './dates.ts';
 import { alertText } from './json.ts';
 import { analyzeMessages, type AnalyzeMessageKey } from './messages.ts';
 import {
@@ -17,7 +18,6 @@ import {
   isValidRefill,
   recordColumns,
   refillColumns,
-  roc,
   type Translate,
 } from './report-columns.ts';
 
@@ -38,14 +38,14 @@ export function renderReport(analysis: Analysis, lang: Lang, cloudLeftover: read
   const patient = analysis.patient;
   lines.push(
     patient === null
-      ? t('patient.none', { today: roc(analysis.today) })
+      ? t('patient.none', { today: shownDate(analysis.today, lang) })
       : t('patient.line', {
           id: maskNationalId(patient.nationalId),
           name: patient.name,
           sex: t(`sex.${patient.sex}`),
-          birth: roc(patient.birthDate),
+          birth: shownDate(patient.birthDate, lang),
           age: analysis.age ?? '?',
-          today: roc(analysis.today),
+          today: shownDate(analysis.today, lang),
         }),
   );
 
@@ -57,7 +57,7 @@ export function renderReport(analysis: Analysis, lang: Lang, cloudLeftover: read
     analysis.alerts.map((alert) => `[${t(`severity.${alert.severity}`)}] ${alertText(alert, lang)}`),
   );
 
-  section('section.records', analysis.records.length > 0 ? table(recordColumns(t), analysis.records) : []);
+  section('section.records', analysis.records.length > 0 ? table(recordColumns(t, lang), analysis.records) : []);
   const activeGroups = analysis.groups.filter((g) => g.leftoverDays > 0 || g.noCarryLeftoverDays > 0);
   section('section.groups', activeGroups.length > 0 ? table(groupColumns(t, lang, cloudLeftover, analysis.today), activeGroups) : []);
 
@@ -66,13 +66,13 @@ export function renderReport(analysis: Analysis, lang: Lang, cloudLeftover: read
   const ended = analysis.refills.filter((refill) => !isValidRefill(refill));
   if (analysis.refills.length > 0) {
     section('section.refills', [
-      ...(valid.length > 0 ? [`□ ${t('refills.valid')}`, ...table(refillColumns(t, true), valid)] : []),
+      ...(valid.length > 0 ? [`□ ${t('refills.valid')}`, ...table(refillColumns(t, lang, true), valid)] : []),
       ...(valid.length > 0 && ended.length > 0 ? [''] : []),
-      ...(ended.length > 0 ? [`□ ${t('refills.ended')}`, ...table(refillColumns(t, false), ended)] : []),
+      ...(ended.length > 0 ? [`□ ${t('refills.ended')}`, ...table(refillColumns(t, lang, false), ended)] : []),
     ]);
   }
   if (analysis.duplicates.length > 0) section('section.duplicates', table(duplicateColumns(t), analysis.duplicates));
-  if (analysis.careList.length > 0) section('section.careList', table(careListColumns(t), analysis.careList));
+  if (analysis.careList.length > 0) section('section.careList', table(careListColumns(t, lang), analysis.careList));
   if (analysis.allergies.length > 0) section('section.allergies', table(allergyColumns(t, lang), analysis.allergies));
   // What the cloud cannot show, as the kiosk's 摘要 says it; no diagnosis is printed here, so
   // its caveat is not.

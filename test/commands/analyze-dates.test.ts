@@ -1,0 +1,75 @@
+// `yaoli analyze --lang en` prints ISO days (2025-11-07), never an unlabelled ROC 114/11/07;
+// zh-TW keeps ROC, as the counter reads it. Every table and every alert with a date: refills
+// (too early, collectable, expired, anomalies), duplicates, the care list, eGFR, allergies.
+import test from 'ava';
+import { readFileSync } from 'node:fs';
+import type { Lang } from '../../src/i18n/index.ts';
+import { analyzeHistory } from '../../src/core/domain/analysis.ts';
+import { mapBundle } from '../../src/core/medicloud/index.ts';
+import { analysisJson } from '../../src/commands/analyze/json.ts';
+import { renderReport } from '../../src/commands/analyze/report.ts';
+import { factsIn } from '../../src/commands/analyze/dates.ts';
+
+const ROC_DAY_OR_MONTH = /(?<![\d/-])\d{3}\/\d{2}(?:\/\d{2})?(?![\d/])/;
+
+function bundleOf(path: string): any {
+  return JSON.parse(readFileSync(new URL(`../../${path}`, import.meta.url), 'utf8'));
+}
+
+/** The examples on their own days and later ones (expired refills), the holiday fixture, and a refill anomaly. */
+function cases(): [string, any, string][] {
+  const anomaly = bundleOf('examples/chronic-refill-elderly.json');
+  // The amlodipine pickup dated before its prescription (114/09/26): refill.anomaly.fill-before-prescription.
+  anomaly.chronic.chrDataN[2].rel_date = '114/09/20';
+  return [
+    ['chronic-refill-elderly', bundleOf('examples/chronic-refill-elderly.json'), '2025-11-03'],
+    ['chronic-refill-elderly (expired)', bundleOf('examples/chronic-refill-elderly.json'), '2026-01-10'],
+    ['chronic-refill-elderly (a fill before its prescription)', anomaly, '2025-11-03'],
+    ['hypnotic-care-list', bundleOf('examples/hypnotic-care-list.json'), '2025-10-20'],
+    ['combination-duplicate', bundleOf('examples/combination-duplicate.json'), '2025-11-10'],
+    ['empty-history', bundleOf('examples/empty-history.json'), '2025-11-03'],
+    ['chronic-holiday (collectable)', bundleOf('test/commands/fixtures/chronic-holiday.json'), '2026-02-10'],
+  ];
+}
+
+function outputs(bundle: any, today: string, lang: Lang): { report: string; messages: string[]; alertKeys: string[] } {
+  const history = mapBundle(bundle);
+  const analysis = analyzeHistory(history, today);
+  const json = analysisJson(analysis, lang, history.cloudLeftover);
+  return { report: renderReport(analysis, lang, history.cloudLeftover), messages: json.alerts.map((a) => a.message), alertKeys: json.alerts.map((a) => a.key) };
+}
+
+test('in English no table or alert prints an ROC date; in zh-TW the same dates are ROC', (t) => {
+  const keys = new Set<string>();
+  for (const [name, bundle, today] of cases()) {
+    const en = outputs(bundle, today, 'en');
+    en.alertKeys.forEach((key) => keys.add(key));
+    const line = en.report.split('\n').find((text) => ROC_DAY_OR_MONTH.test(text));
+    t.is(line, undefined, `${name}: ${line}`);
+    for (const message of en.messages) t.false(ROC_DAY_OR_MONTH.test(message), `${name}: ${message}`);
+    t.regex(outputs(bundle, today, 'zh-TW').report, /查詢日 \d{3}\/\d{2}\/\d{2}/, name);
+  }
+  // The cases reach every alert that carries a date.
+  for (const key of ['refill.too-early', 'refill.eligible', 'refill.expired', 'refill.anomaly.fill-before-prescription', 'duplicate.L4', 'duplicate.L2.cross', 'careList.overReference', 'summary.ckd']) {
+    t.true(keys.has(key), key);
+  }
+});
+
+test('an alert names the same days in both languages, ROC in zh-TW and ISO in English', (t) => {
+  const [, bundle, today] = cases()[0] as [string, any, string];
+  const zh = outputs(bundle, today, 'zh-TW').report;
+  const en = outputs(bundle, today, 'en').report;
+  t.regex(zh, /NORVASC TABLETS 5MG \(AMLODIPINE\) \(示範社區藥局 114\/10\/20\)/);
+  t.regex(en, /NORVASC TABLETS 5MG \(AMLODIPINE\) \(示範社區藥局 2025-10-20\)/);
+  t.regex(en, /^2025-09-26 +2025-10-20 +示範社區藥局 +NORVASC/m, 'visit and pickup days');
+  t.regex(en, /Latest eGFR 34 \(2025-09-15\)/);
+  const care = outputs(bundleOf('examples/hypnotic-care-list.json'), '2025-10-20', 'en').report;
+  t.regex(care, /ZOLPIDEM \(TARTRATE\+HEMITARTRATE\) 2025-05–2025-10 totals 2800 mg/);
+  t.regex(care, /^ZOLPIDEM \(TARTRATE\+HEMITARTRATE\) +2025-10 +2 +2 +700 +70 +1825$/m);
+});
+
+test('only the facts that hold dates change: names, numbers and empty days stay as they are', (t) => {
+  const alert = { severity: 'warning' as const, key: 'refill.too-early', facts: { drugName: 'X 114/01/01', nextFrom: '114/11/07', nextUntil: '', fills: 3, drugs: ['A (診所 114/10/20)', 'B'] } };
+  t.deepEqual(factsIn(alert, 'en'), { drugName: 'X 114/01/01', nextFrom: '2025-11-07', nextUntil: '', fills: 3, drugs: ['A (診所 2025-10-20)', 'B'] });
+  t.is(factsIn(alert, 'zh-TW'), alert.facts);
+});
