@@ -5,6 +5,7 @@ import type { Analysis } from '../../core/domain/analysis.ts';
 import { maskNationalId } from '../../core/domain/national-id.ts';
 import { recordStart } from '../../core/domain/leftover.ts';
 import { alertMessages } from '../../core/domain/messages.ts';
+import { geneticTestResult } from '../../core/domain/allergies.ts';
 import { factsIn } from './dates.ts';
 import { cloudDaysOn, cloudRowFor } from '../../core/domain/cloud-leftover.ts';
 import type { GroupLeftover } from '../../core/domain/group-leftover.ts';
@@ -115,6 +116,8 @@ export function analysisJson(analysis: Analysis, lang: Lang, cloudLeftover: read
       drugNames: allergy.drugNames,
       symptoms: allergy.symptoms,
       severity: allergy.severity,
+      // The cloud lists genetic tests (HLA-B 1502) among allergies; a negative one is no allergy.
+      geneticTest: geneticTestResult(allergy),
     })),
     summary: analysis.summary.map((note) => ({
       kind: note.kind,
