@@ -1,10 +1,12 @@
-// `yaoli analyze --input FILE [--today YYYY-MM-DD] [--holiday FROM,TO,WINDOW[,BEFORE]]… [--json] [--lang zh-TW|en] [--width N]`:
+// `yaoli analyze --input FILE [--today YYYY-MM-DD] [--holiday FROM,TO,WINDOW[,BEFORE]]… [--json] [--lang zh-TW|en] [--width N] [--config FILE]`:
 // the kiosk's analysis over a saved MediCloud bundle, for pharmacists trying the rules and for scripts.
-// Exit 0 with a report; exit 2 with a zh-TW + English message on any bad input. Messages
+// --lang defaults to the machine configuration's (YAOLI_LANG, config.json; `--config FILE`).
+// Exit 0 with a report; exit 2 with a zh-TW + English message on any bad input or configuration. Messages
 // name the file, endpoint, row and field, never the data itself (no patient data in logs).
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { bothLanguages, translate, type Lang } from '../i18n/index.ts';
+import { isConfigError, loadConfig } from '../core/config.ts';
 import { analyzeHistory } from '../core/domain/analysis.ts';
 import { MAX_HOLIDAY_DAYS, MAX_HOLIDAY_WINDOW_DAYS, type HolidayWindow } from '../core/domain/refill.ts';
 import { DEFAULT_SETTINGS, type AnalysisSettings } from '../core/domain/settings.ts';
@@ -56,7 +58,18 @@ function parseWidth(value: string | undefined): number | undefined {
   return width;
 }
 
-function parseOptions(argv: string[], now: () => Date): Options | 'help' {
+/**
+ * The machine configuration's language (YAOLI_LANG or config.json `lang`), read as every command
+ * reads the configuration, so a bad value there stops analyze too (exit 2, docs/config.md). Its
+ * null means "the pharmacy's setting in the cache", which analyze never opens: zh-TW.
+ */
+function configuredLang(configFile: string | undefined, env: NodeJS.ProcessEnv): Lang {
+  const loaded = loadConfig({ env, flags: { config: configFile } });
+  if (!loaded.ok) throw loaded.error;
+  return loaded.config.lang ?? 'zh-TW';
+}
+
+function parseOptions(argv: string[], now: () => Date, env: NodeJS.ProcessEnv): Options | 'help' {
   let values;
   try {
     ({ values } = parseArgs({
@@ -68,6 +81,7 @@ function parseOptions(argv: string[], now: () => Date): Options | 'help' {
         json: { type: 'boolean', default: false },
         lang: { type: 'string' },
         width: { type: 'string' },
+        config: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
       strict: true,
@@ -78,7 +92,9 @@ function parseOptions(argv: string[], now: () => Date): Options | 'help' {
   }
   if (values.help) return 'help';
   if (values.input === undefined || values.input === '') throw new InputError('error.no-input');
-  const lang = values.lang ?? 'zh-TW';
+  // Read even when --lang is given: a bad configuration stops every command alike.
+  const fromConfig = configuredLang(values.config, env);
+  const lang = values.lang ?? fromConfig;
   if (lang !== 'zh-TW' && lang !== 'en') throw new InputError('error.lang', { value: lang });
   // The CLI is the edge: the one place that may read the clock, as a Taipei calendar day.
   const today = values.today ?? taipeiDateOf(now());
@@ -119,9 +135,9 @@ function readBundle(file: string): unknown {
   return parseJsonText('bundle', bundleText(bytes));
 }
 
-export async function run(argv: string[], now: () => Date = () => new Date()): Promise<number> {
+export async function run(argv: string[], now: () => Date = () => new Date(), env: NodeJS.ProcessEnv = process.env): Promise<number> {
   try {
-    const options = parseOptions(argv, now);
+    const options = parseOptions(argv, now, env);
     if (options === 'help') {
       console.log(`${analyzeMessages.usage['zh-TW']}\n\n${analyzeMessages.usage.en}`);
       return EXIT_OK;
@@ -150,6 +166,11 @@ export async function run(argv: string[], now: () => Date = () => new Date()): P
     );
     return EXIT_OK;
   } catch (error) {
+    if (isConfigError(error)) {
+      // Already in both languages, naming the setting and where it came from.
+      console.error(error.message);
+      return EXIT_BAD_INPUT;
+    }
     if (error instanceof InputError) {
       console.error(error.message);
       if (error.messageKey === 'error.args' || error.messageKey === 'error.no-input') console.error(`\n${analyzeMessages.usage['zh-TW']}`);

@@ -3,10 +3,15 @@
 // inside the 2026 Lunar New Year (2026-02-14…22): fill 3 is due 2026-01-22 + 28 − 10 =
 // 2026-02-09 under the 10-day window, 2026-01-22 + 28 − 14 = 2026-02-05 under a 14-day one.
 import test from 'ava';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { run } from '../../src/commands/analyze.ts';
 import { parseHoliday } from '../../src/commands/analyze/holiday.ts';
 
 const BUNDLE = 'test/commands/fixtures/chronic-holiday.json';
+/** An empty data folder: the machine's own YAOLI_LANG or config.json cannot change the language. */
+const ENV = { YAOLI_HOME: mkdtempSync(join(tmpdir(), 'yaoli-analyze-holiday-')) };
 
 async function analyze(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   const out: string[] = [];
@@ -15,7 +20,7 @@ async function analyze(...args: string[]): Promise<{ code: number; stdout: strin
   console.log = (text: string) => out.push(text);
   console.error = (text: string) => err.push(text);
   try {
-    const code = await run(['--input', BUNDLE, '--today', '2026-02-05', ...args]);
+    const code = await run(['--input', BUNDLE, '--today', '2026-02-05', ...args], undefined, ENV);
     return { code, stdout: out.join('\n'), stderr: err.join('\n') };
   } finally {
     [console.log, console.error] = [log, error];
