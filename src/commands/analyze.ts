@@ -2,7 +2,8 @@
 // the kiosk's analysis over a saved MediCloud bundle, for pharmacists trying the rules and for scripts.
 // --lang defaults to the machine configuration's (YAOLI_LANG, config.json; `--config FILE`).
 // Exit 0 with a report; exit 2 with a zh-TW + English message on any bad input or configuration. Messages
-// name the file, endpoint, row and field, never the data itself (no patient data in logs).
+// name the file, endpoint, row and field; a refused value is quoted cut short with national IDs
+// masked (renderShapeError), and bad JSON never has its text quoted.
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { bothLanguages, translate, type Lang } from '../i18n/index.ts';

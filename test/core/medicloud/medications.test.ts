@@ -146,6 +146,13 @@ test('truncated JSON text is a bad-json error with the position and no quoted da
   t.false(error.message.includes('FURIDE'));
 });
 
+test('an unexpected character names that character only: Node 20 gives no position, and the text around it is not quoted', (t) => {
+  const error = shapeError(() => parseJsonText('bundle', '{"patient": {"name": "範例甲"}, "x": }'));
+  t.is(error.details.problem, 'bad-json');
+  t.regex(error.message, /^bundle: invalid JSON (unexpected "\}"|at position \d+ \(line 1, column \d+\))$/, 'a later Node may add the position');
+  t.false(error.message.includes('範例甲'));
+});
+
 test('an exception-code row (R003 as a virtual order) is not a drug: its code goes to the drugs of that visit', (t) => {
   const r003 = medicationRow({
     drug_code: 'R003', drug_ename: '醫師認定須更換藥品或調整劑量', drug_ing_name: null, drug_ing_code: null, drug_atc7_code: null,
