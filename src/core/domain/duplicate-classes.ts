@@ -358,6 +358,7 @@ export function classDuplicates(history: PreparedHistory, settings: DuplicateSet
     const alert = alertFor(check, 'L5', set.id, inSet, settings, slots);
     if (alert === null) continue;
     alert.className = set.name;
+    if (alert.severity !== 'critical') alert.severity = set.severity;
     alerts.push(alert);
   }
   return alerts;

@@ -2,6 +2,7 @@
 // act on the same target, so one of each is still a duplication (research §5(c)3, K4).
 // Configurable: the pharmacy can add or remove sets in its settings.
 import type { Bilingual } from './messages.ts';
+import type { Severity } from './types.ts';
 
 export interface EquivalenceSet {
   id: string;
@@ -9,6 +10,8 @@ export interface EquivalenceSet {
   name: Bilingual;
   /** ATC prefixes (5 characters or more) whose members are equivalent. */
   atcPrefixes: string[];
+  /** The alert's tier; two controlled hypnotics are critical whatever the set says (research §5(c)5). */
+  severity: Severity;
 }
 
 export const DEFAULT_EQUIVALENCE_SETS: EquivalenceSet[] = [
@@ -17,12 +20,24 @@ export const DEFAULT_EQUIVALENCE_SETS: EquivalenceSet[] = [
     id: 'gaba-a-hypnotics',
     name: { 'zh-TW': '苯二氮平類與 Z 類安眠藥', en: 'benzodiazepines and Z-drugs' },
     atcPrefixes: ['N05BA', 'N05CD', 'N05CF'],
+    severity: 'info',
   },
   {
     // ACE inhibitor + ARB (dual RAS blockade), including their fixed combinations.
     id: 'ras-blockers',
     name: { 'zh-TW': 'ACEI 與 ARB 類', en: 'ACE inhibitors and ARBs' },
     atcPrefixes: ['C09AA', 'C09BA', 'C09BB', 'C09BX', 'C09CA', 'C09DA', 'C09DB', 'C09DX'],
+    severity: 'info',
+  },
+  {
+    // Two systemic NSAIDs add GI-bleeding and kidney risk without adding relief, whichever
+    // chemical class each is (diclofenac M01AB + celecoxib M01AH). Oral, rectal and injected
+    // products are M01A; topical ones are M02A and stay out, and so do M01AX's glucosamine,
+    // chondroitin and diacerein, which are no NSAIDs: only nabumetone and nimesulide are named.
+    id: 'nsaids',
+    name: { 'zh-TW': '非類固醇消炎止痛藥 NSAIDs', en: 'NSAIDs' },
+    atcPrefixes: ['M01AA', 'M01AB', 'M01AC', 'M01AE', 'M01AG', 'M01AH', 'M01AX01', 'M01AX17'],
+    severity: 'warning',
   },
 ];
 

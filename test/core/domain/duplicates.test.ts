@@ -4,6 +4,7 @@ import test from 'ava';
 import type { MedicationRecord } from '../../../src/core/domain/types.ts';
 import { DEFAULT_EQUIVALENCE_SETS } from '../../../src/core/domain/equivalence.ts';
 import { findDuplicates, duplicateAlerts, type DuplicateSettings } from '../../../src/core/domain/duplicates.ts';
+import { splitIngredients } from '../../../src/core/domain/ingredients.ts';
 import { CLINIC_A, CLINIC_B, CLINIC_C, PHARMACY, drug, medication } from './fixtures.ts';
 
 const SETTINGS: DuplicateSettings = { duplicateThresholdDays: 10, equivalenceSets: DEFAULT_EQUIVALENCE_SETS, shortCourseDays: 3 };
@@ -212,6 +213,61 @@ test('ACEI + ARB → L5 info (dual RAS blockade), also when the ARB sits in a co
   t.is(alerts.length, 1);
   t.like(alerts[0], { level: 'L5', severity: 'info', classCode: 'ras-blockers' });
   t.deepEqual(alerts[0]?.ingredients, ['ENALAPRIL', 'VALSARTAN']);
+});
+
+// ── systemic NSAIDs (L5 set 'nsaids') ──────────────────────────────────────────
+const ORTHO_VISIT = { visitDate: '2025-10-20', institution: CLINIC_A, visitSeqNo: '0301', daysSupply: 28 };
+
+test('two systemic NSAIDs of different classes from two clinics → L5 warning naming the NSAID set', (t) => {
+  const alerts = find([
+    drug('DICLOFENAC', 'M01AB05', { ...ORTHO_VISIT, drugCode: 'DICL000100' }),
+    drug('CELECOXIB', 'M01AH01', { visitDate: '2025-10-21', institution: CLINIC_B, drugCode: 'CELE000100' }),
+  ], '2025-10-22');
+  t.is(alerts.length, 1);
+  t.like(alerts[0], { level: 'L5', severity: 'warning', classCode: 'nsaids', className: { 'zh-TW': '非類固醇消炎止痛藥 NSAIDs', en: 'NSAIDs' } });
+  t.deepEqual(alerts[0]?.ingredients, ['DICLOFENAC', 'CELECOXIB']);
+});
+
+test('five NSAID classes from four clinics (diclofenac, celecoxib, ibuprofen, mefenamic acid, meloxicam) → one L5 card', (t) => {
+  const alerts = find([
+    drug('DICLOFENAC', 'M01AB05', { ...ORTHO_VISIT, drugCode: 'DICL000100' }),
+    drug('CELECOXIB', 'M01AH01', { ...ORTHO_VISIT, drugCode: 'CELE000100' }),
+    drug('IBUPROFEN', 'M01AE01', { visitDate: '2025-10-21', institution: CLINIC_B }),
+    drug('MEFENAMIC ACID', 'M01AG01', { visitDate: '2025-10-21', institution: CLINIC_C }),
+    drug('MELOXICAM', 'M01AC06', { visitDate: '2025-10-22', institution: PHARMACY }),
+  ], '2025-10-22');
+  t.is(alerts.length, 1);
+  t.like(alerts[0], { level: 'L5', severity: 'warning', classCode: 'nsaids', crossInstitution: true });
+  t.deepEqual(alerts[0]?.ingredients, ['DICLOFENAC', 'CELECOXIB', 'IBUPROFEN', 'MEFENAMIC ACID', 'MELOXICAM']);
+});
+
+test('ibuprofen + naproxen (both M01AE propionic acids) → L4 warning, not a second L5 card', (t) => {
+  const alerts = find([
+    drug('IBUPROFEN', 'M01AE01', { visitDate: '2025-10-20', institution: CLINIC_A }),
+    drug('NAPROXEN', 'M01AE02', { visitDate: '2025-10-21', institution: CLINIC_B }),
+  ], '2025-10-22');
+  t.is(alerts.length, 1);
+  t.like(alerts[0], { level: 'L4', severity: 'warning', classCode: 'M01AE' });
+});
+
+test('a topical NSAID (M02AA) or glucosamine (M01AX05) with an oral NSAID is no L5 duplication', (t) => {
+  const gel = drug('DICLOFENAC', 'M02AA15', { visitDate: '2025-10-20', institution: CLINIC_A, dosageForm: 'topical', drugCode: 'GEL0000100' });
+  const glucosamine = drug('GLUCOSAMINE', 'M01AX05', { visitDate: '2025-10-20', institution: CLINIC_C });
+  const celecoxib = drug('CELECOXIB', 'M01AH01', { visitDate: '2025-10-21', institution: CLINIC_B });
+  t.deepEqual(find([gel, celecoxib], '2025-10-22'), []);
+  t.deepEqual(find([glucosamine, celecoxib], '2025-10-22'), []);
+});
+
+test('an NSAID combination is split: diclofenac + misoprostol with celecoxib → L5 about DICLOFENAC and CELECOXIB', (t) => {
+  const arthrotec = medication({
+    drugCode: 'ARTH000100', drugName: 'ARTHROTEC 50', atc7: 'M01AB55', atc5: 'M01AB', isCombination: true,
+    ingredients: splitIngredients('DICLOFENAC SODIUM；MISOPROSTOL', 'M01AB55'),
+    visitDate: '2025-10-20', institution: CLINIC_A,
+  });
+  const alerts = find([arthrotec, drug('CELECOXIB', 'M01AH01', { visitDate: '2025-10-21', institution: CLINIC_B })], '2025-10-22');
+  t.is(alerts.length, 1);
+  t.like(alerts[0], { level: 'L5', classCode: 'nsaids' });
+  t.deepEqual(alerts[0]?.ingredients, ['DICLOFENAC', 'CELECOXIB']);
 });
 
 test('no equivalence sets configured → no L5', (t) => {
