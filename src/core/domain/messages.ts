@@ -130,21 +130,23 @@ export const alertMessages = {
   // ── duplicates and care list: helper B adds its keys below ──────────────────
   // Duplicates (重複用藥, research §5(c)). {drugs} = 'NAME (institution yyy/MM/dd)' per record.
   // L1/L2 count the days on hand on the day the newest was dispensed ({newestDate}); L3–L5 from today.
+  // L1/L2's days are the group's carried total (early refills add up), which the two records
+  // listed need not show on their own, so the text says 累計 / accumulated.
   'duplicate.L1': {
-    'zh-TW': '同院所同藥品重複：{drugs}；{newestDate} 領新藥時前次藥尚餘 {overlapDays} 天',
-    en: 'Same drug again from the same institution: {drugs}; {overlapDays} days of the earlier supply were still on hand on {newestDate}',
+    'zh-TW': '同院所同藥品重複：{drugs}；{newestDate} 領新藥時累計尚餘 {overlapDays} 天（超過 {threshold} 天）',
+    en: 'Same drug again from the same institution: {drugs}; accumulated leftover when the new supply was dispensed on {newestDate}: {overlapDays} days (more than {threshold})',
   },
   'duplicate.L1.cross': {
-    'zh-TW': '跨院所同藥品重複：{drugs}；{newestDate} 領新藥時前次藥尚餘 {overlapDays} 天',
-    en: 'Same drug from different institutions: {drugs}; {overlapDays} days of the earlier supply were still on hand on {newestDate}',
+    'zh-TW': '跨院所同藥品重複：{drugs}；{newestDate} 領新藥時累計尚餘 {overlapDays} 天（超過 {threshold} 天）',
+    en: 'Same drug from different institutions: {drugs}; accumulated leftover when the new supply was dispensed on {newestDate}: {overlapDays} days (more than {threshold})',
   },
   'duplicate.L2': {
-    'zh-TW': '同院所同成分同劑型重複（{ingredients}）：{drugs}；{newestDate} 領藥時前次藥尚餘 {overlapDays} 天，超過 {threshold} 天',
-    en: 'Same ingredient and dosage form again from the same institution ({ingredients}): {drugs}; {overlapDays} days still on hand on {newestDate}, more than {threshold}',
+    'zh-TW': '同院所同成分同劑型重複（{ingredients}）：{drugs}；{newestDate} 領新藥時累計尚餘 {overlapDays} 天（超過 {threshold} 天）',
+    en: 'Same ingredient and dosage form again from the same institution ({ingredients}): {drugs}; accumulated leftover when the new supply was dispensed on {newestDate}: {overlapDays} days (more than {threshold})',
   },
   'duplicate.L2.cross': {
-    'zh-TW': '跨院所同成分同劑型重複（{ingredients}）：{drugs}；{newestDate} 領藥時前次藥尚餘 {overlapDays} 天，超過 {threshold} 天',
-    en: 'Same ingredient and dosage form from different institutions ({ingredients}): {drugs}; {overlapDays} days still on hand on {newestDate}, more than {threshold}',
+    'zh-TW': '跨院所同成分同劑型重複（{ingredients}）：{drugs}；{newestDate} 領新藥時累計尚餘 {overlapDays} 天（超過 {threshold} 天）',
+    en: 'Same ingredient and dosage form from different institutions ({ingredients}): {drugs}; accumulated leftover when the new supply was dispensed on {newestDate}: {overlapDays} days (more than {threshold})',
   },
   'duplicate.L3': {
     'zh-TW': '同成分不同劑型（{ingredients}）：{drugs}；同時使用約 {overlapDays} 天',

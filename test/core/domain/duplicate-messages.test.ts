@@ -31,8 +31,21 @@ test('a cross-institution zolpidem duplicate renders fully in zh-TW and English'
   t.truthy(entry);
   const zh = format(entry?.['zh-TW'] ?? '', alert?.facts, 'zh-TW');
   const en = format(entry?.en ?? '', alert?.facts, 'en');
-  t.is(zh, '跨院所同成分同劑型重複（ZOLPIDEM）：STILNOX 10MG (甲診所 114/05/01)、ZOLNOX 10MG (乙醫院 114/05/10)；114/05/10 領藥時前次藥尚餘 19 天，超過 10 天');
-  t.is(en, 'Same ingredient and dosage form from different institutions (ZOLPIDEM): STILNOX 10MG (甲診所 114/05/01), ZOLNOX 10MG (乙醫院 114/05/10); 19 days still on hand on 114/05/10, more than 10');
+  t.is(zh, '跨院所同成分同劑型重複（ZOLPIDEM）：STILNOX 10MG (甲診所 114/05/01)、ZOLNOX 10MG (乙醫院 114/05/10)；114/05/10 領新藥時累計尚餘 19 天（超過 10 天）');
+  t.is(en, 'Same ingredient and dosage form from different institutions (ZOLPIDEM): STILNOX 10MG (甲診所 114/05/01), ZOLNOX 10MG (乙醫院 114/05/10); accumulated leftover when the new supply was dispensed on 114/05/10: 19 days (more than 10)');
+});
+
+test('after repeated early refills the L1 text calls its days accumulated, not the previous fill\'s own', (t) => {
+  // The reviewer's chain (helper-rx d-early-refill-chain): rosuvastatin 28 days every 20 days.
+  // 08/10 + 28 − 08/30 leaves 8 days of that fill; carried from 07/01 the group holds 24.
+  const fill = (visitDate: string) => drug('ROSUVASTATIN', 'C10AA07', { drugName: 'CRESTOR 10MG', drugCode: 'BC23495100', visitDate, institution: CLINIC_A });
+  const duplicates = findDuplicates([fill('2025-07-01'), fill('2025-07-21'), fill('2025-08-10'), fill('2025-08-30')], '2025-09-05',
+    { duplicateThresholdDays: 10, shortCourseDays: 3, equivalenceSets: DEFAULT_EQUIVALENCE_SETS });
+  const [alert] = duplicateAlerts(duplicates, 10);
+  t.is(alert?.key, 'duplicate.L1');
+  const entry = alertMessages['duplicate.L1'];
+  t.regex(format(entry['zh-TW'], alert?.facts, 'zh-TW'), /；114\/08\/30 領新藥時累計尚餘 24 天（超過 10 天）$/);
+  t.regex(format(entry.en, alert?.facts, 'en'), /; accumulated leftover when the new supply was dispensed on 114\/08\/30: 24 days \(more than 10\)$/);
 });
 
 test('an L5 alert names its equivalence set in the report\'s language only, and counts its overlap from today', (t) => {
