@@ -46,8 +46,8 @@ const EXTENDED_RELEASE_NAME =
 
 export const BEERS_2019_EXAMPLES: ElderlyRuleSet = {
   id: 'beers-2019-examples',
-  version: '2019-examples-3',
-  source: 'American Geriatrics Society 2019 Updated AGS Beers Criteria, Table 2 (example rows, research §6; the benzodiazepine row holds the whole class of the ingredient table); ATC per WHO index 2026-04-25',
+  version: '2019-examples-4',
+  source: 'American Geriatrics Society 2019 Updated AGS Beers Criteria, Table 2 (example rows, research §6; the benzodiazepine and non-COX-selective NSAID rows hold their whole class); ATC per WHO index 2026-04-25',
   rules: [
     { id: 'antihistamine-first-gen', category: { 'zh-TW': '第一代抗組織胺（強抗膽鹼）', en: 'First-generation antihistamines (strongly anticholinergic)' },
       atc7: ['R06AB04', 'R06AA02', 'R06AX02', 'N05BB01', 'R06AD02', 'R06AA09'], tier: 'avoid' },
@@ -83,8 +83,23 @@ export const BEERS_2019_EXAMPLES: ElderlyRuleSet = {
     { id: 'nifedipine-immediate-release', category: { 'zh-TW': '速效型 nifedipine', en: 'Immediate-release nifedipine' }, atc7: ['C08CA05'], tier: 'avoid',
       exceptNamePattern: EXTENDED_RELEASE_NAME },
     { id: 'pethidine', category: { 'zh-TW': 'Pethidine（meperidine）', en: 'Pethidine (meperidine)' }, atc7: ['N02AB02'], tier: 'avoid' },
-    { id: 'nsaid-chronic', category: { 'zh-TW': '非選擇性 NSAID 長期使用', en: 'Non-COX-selective NSAIDs, chronic use' },
-      atc7: ['M01AE01', 'M01AE02', 'M01AB05', 'M01AC01', 'M01AC06'], tier: 'caution', condition: AVOID_CHRONIC },
+    // Beers: 'avoid chronic use'. The category names the drugs, not the use: a 7-day course is
+    // worth a look in an older adult (bleeding, kidneys) but is not called long-term, and the
+    // condition says what to avoid. Beers lists US products of the class; the same class as
+    // Taiwan prescribes it (aceclofenac, flurbiprofen, lornoxicam…) follows them.
+    { id: 'nsaid-chronic', category: { 'zh-TW': '非選擇性 NSAID', en: 'Non-COX-selective NSAIDs' },
+      atc7: [
+        // Beers 2019 Table 2: ibuprofen, naproxen, diclofenac, piroxicam, meloxicam, mefenamic acid,
+        // ketoprofen, etodolac, sulindac, tolmetin, nabumetone, oxaprozin, fenoprofen, meclofenamate, diflunisal.
+        'M01AE01', 'M01AE02', 'M01AB05', 'M01AC01', 'M01AC06', 'M01AG01', 'M01AE03', 'M01AB08', 'M01AB02',
+        'M01AB03', 'M01AX01', 'M01AE12', 'M01AE04', 'M01AG04', 'N02BA11',
+        // Same class, marketed in Taiwan: aceclofenac, acemetacin, flurbiprofen, dexibuprofen,
+        // tiaprofenic acid, tenoxicam, lornoxicam, tolfenamic acid.
+        'M01AB16', 'M01AB11', 'M01AE09', 'M01AE14', 'M01AE11', 'M01AC02', 'M01AC05', 'M01AG02',
+      ],
+      tier: 'caution', condition: AVOID_CHRONIC },
+    { id: 'aspirin-over-325mg', category: { 'zh-TW': 'Aspirin 每日 > 325 mg', en: 'Aspirin > 325 mg/day' }, atc7: ['N02BA01'], tier: 'caution',
+      dailyMgAbove: 325, condition: AVOID_CHRONIC },
     { id: 'indometacin-ketorolac', category: { 'zh-TW': 'Indometacin、ketorolac', en: 'Indometacin, ketorolac' }, atc7: ['M01AB01', 'M01AB15'], tier: 'avoid' },
     { id: 'muscle-relaxant', category: { 'zh-TW': '骨骼肌鬆弛劑', en: 'Skeletal muscle relaxants' }, atc7: ['M03BA02', 'M03BA03', 'M03BB03'], tier: 'avoid' },
     { id: 'antipsychotic', category: { 'zh-TW': '抗精神病藥（失智症）', en: 'Antipsychotics (in dementia)' },

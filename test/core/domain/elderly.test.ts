@@ -95,8 +95,34 @@ test('PPI only beyond 8 weeks supplied', (t) => {
   t.is(long[0]?.lastDate, '2025-09-26');
 });
 
+test('the non-COX-selective NSAIDs Beers lists are covered: mefenamic acid (PONSTAN), naproxen, ketoprofen, piroxicam, etodolac', (t) => {
+  const nsaid = (name: string, atc7: string) => record({ drugName: `${name} 250MG`, ingredients: [{ name, atc7 }], atc7, visitDate: '2025-10-24', daysSupply: 7 });
+  for (const [name, atc7] of [['MEFENAMIC ACID', 'M01AG01'], ['NAPROXEN', 'M01AE02'], ['KETOPROFEN', 'M01AE03'], ['PIROXICAM', 'M01AC01'], ['ETODOLAC', 'M01AB08'], ['ACECLOFENAC', 'M01AB16']] as const) {
+    t.is(elderlyCautions(patient('1950-01-01'), [nsaid(name, atc7)], TODAY)[0]?.ruleId, 'nsaid-chronic', name);
+  }
+  // Indomethacin (the cloud's spelling) is Beers' own 'avoid' row; celecoxib and topical diclofenac are not flagged.
+  t.like(elderlyCautions(patient('1950-01-01'), [nsaid('INDOMETHACIN', 'M01AB01')], TODAY)[0], { ruleId: 'indometacin-ketorolac', tier: 'avoid' });
+  t.deepEqual(elderlyCautions(patient('1950-01-01'), [nsaid('CELECOXIB', 'M01AH01'), nsaid('DICLOFENAC', 'M02AA15')], TODAY), []);
+});
+
+test('7 days of ibuprofen: the caution says to avoid long-term use without calling this course long-term', (t) => {
+  const ibuprofen = record({ drugName: 'IBUPROFEN TABLETS 400MG', ingredients: [{ name: 'IBUPROFEN', atc7: 'M01AE01' }], atc7: 'M01AE01', visitDate: '2025-10-24', daysSupply: 7, quantity: 21, frequency: 'TID' });
+  const [caution] = elderlyCautions(patient('1950-01-01'), [ibuprofen], TODAY);
+  t.is(caution?.ruleId, 'nsaid-chronic');
+  t.notRegex(caution?.category?.['zh-TW'] ?? '', /長期/);
+  t.notRegex(caution?.category?.en ?? '', /chronic|long/i);
+  t.deepEqual(caution?.condition, { 'zh-TW': '避免長期使用', en: 'avoid chronic use' });
+});
+
+test('aspirin as an analgesic above 325 mg a day is flagged; 100 mg a day is not', (t) => {
+  const aspirin = (unitStrengthMg: number, quantity: number) => record({ drugName: `ASPIRIN ${unitStrengthMg}MG`, ingredients: [{ name: 'ACETYLSALICYLIC ACID', atc7: 'N02BA01' }], atc7: 'N02BA01', unitStrengthMg, quantity, visitDate: '2025-10-24' });
+  t.is(elderlyCautions(patient('1950-01-01'), [aspirin(500, 84)], TODAY)[0]?.ruleId, 'aspirin-over-325mg');
+  t.deepEqual(elderlyCautions(patient('1950-01-01'), [aspirin(100, 28)], TODAY), []);
+});
+
 test("the cloud's drug_65_mark is honoured even without a matching rule, and when the age is unknown", (t) => {
-  const marked = record({ drugCode: 'KETO', drugName: 'KETOPROFEN', ingredients: [{ name: 'KETOPROFEN', atc7: 'M01AE03' }], atc7: 'M01AE03', cloudElderlyMark: true });
+  // Baclofen: no row of the rule table names it.
+  const marked = record({ drugCode: 'BACL', drugName: 'BACLOFEN', ingredients: [{ name: 'BACLOFEN', atc7: 'M03BX01' }], atc7: 'M03BX01', cloudElderlyMark: true });
   const [caution] = elderlyCautions(patient('1950-01-01'), [marked], TODAY);
   t.is(caution?.ruleId, null);
   t.true(caution?.cloudMarked);
