@@ -2,10 +2,11 @@
 // alert, the "same prescription" test that keeps the fills of one chronic-refill chain
 // apart, the suppression rules and the alert builder. Records are input positions, read
 // through the record columns (record-columns.ts).
-import type { IsoDate, Severity } from './types.ts';
+import type { Ingredient, IsoDate, Severity } from './types.ts';
 import type { EquivalenceSet } from './equivalence.ts';
 import type { Bilingual } from './messages.ts';
 import { recordStart } from './leftover.ts';
+import { writtenIngredientName } from './ingredients.ts';
 import { EXCEPTION, ORIGIN_UNKNOWN, PICKUP, type RecordColumns } from './record-columns.ts';
 import type { PreparedHistory } from './prepared-history.ts';
 
@@ -28,7 +29,7 @@ export interface DuplicateAlert {
   /** Per record, oldest first (parallel to recordIds and dates). */
   drugCodes: string[];
   drugNames: string[];
-  /** Ingredient names (normalised INN) the duplicate is about. */
+  /** The ingredients the duplicate is about, named as the records write them (salts dropped; matched by INN). */
   ingredients: string[];
   /** Dispensing institutions' names and ids, first appearance order, no repeats. */
   institutions: string[];
@@ -97,6 +98,33 @@ function distinct(values: string[]): string[] {
   return [...new Set(values)];
 }
 
+/**
+ * The ingredients (identities, the WHO INN they are matched by) named as the involved records'
+ * products write them: the cloud's ACETAMINOPHEN, not PARACETAMOL. Each takes the spelling of
+ * the first record that has it; the identity itself when no record gives a name.
+ */
+function writtenNames(history: PreparedHistory, involved: ArrayLike<number>, identities: string[]): string[] {
+  const { preparer, columns } = history;
+  const names = new Array<string | undefined>(identities.length);
+  let missing = identities.length;
+  let lastProduct = -1;
+  // Usually the first record names them all: an alert of a dense history names thousands.
+  for (let k = 0; k < involved.length && missing > 0; k++) {
+    const p = columns.product[involved[k] as number] as number;
+    if (p === lastProduct) continue;
+    lastProduct = p;
+    const facts = preparer.productFacts(p);
+    for (let j = 0; j < facts.ids.identities.length; j++) {
+      const at = identities.indexOf(facts.ids.identities[j] as string);
+      if (at === -1 || names[at] !== undefined) continue;
+      const written = writtenIngredientName((facts.ingredients[j] as Ingredient).name);
+      names[at] = written.length > 0 ? written : (identities[at] as string);
+      missing--;
+    }
+  }
+  return identities.map((identity, i) => names[i] ?? identity);
+}
+
 
 /**
  * The alert naming the records at the positions `involved`, which must be in carry order
@@ -158,7 +186,7 @@ export function buildAlert(
     group,
     drugCodes,
     drugNames,
-    ingredients: distinct(ingredients),
+    ingredients: writtenNames(history, involved, distinct(ingredients)),
     institutions: [...institutions],
     institutionIds: [...institutionIds],
     recordInstitutions,

@@ -71,9 +71,22 @@ export function normalIngredientName(name: string): string {
   return rememberedNormalName(name);
 }
 
-const rememberedNormalName = remembered(computeNormalName);
+/**
+ * The name shown for one ingredient: as the cloud writes it, upper case, salts and
+ * parenthesised notes dropped, but not mapped to the WHO INN. Taiwan's labels and the cloud
+ * say ACETAMINOPHEN; the pharmacist looks for that, while matching still uses PARACETAMOL.
+ */
+export function writtenIngredientName(name: string): string {
+  return rememberedWrittenName(name);
+}
 
-function computeNormalName(name: string): string {
+const rememberedWrittenName = remembered(computeWrittenName);
+const rememberedNormalName = remembered((name: string) => {
+  const written = rememberedWrittenName(name);
+  return ALIASES[written] ?? written;
+});
+
+function computeWrittenName(name: string): string {
   const words = withoutParentheses(name)
     .toUpperCase()
     .replace(/[^A-Z0-9\- ]+/g, ' ')
@@ -81,8 +94,7 @@ function computeNormalName(name: string): string {
     .filter((w) => w.length > 0);
   // Strip salt words from the end while something remains ('POTASSIUM CHLORIDE' keeps both).
   while (words.length > 1 && SALT_WORDS.has(words[words.length - 1] as string)) words.pop();
-  const joined = words.join(' ');
-  return ALIASES[joined] ?? joined;
+  return words.join(' ');
 }
 
 /** WHO level-5 code of a single ingredient from its (any-salt) name, when known. */
@@ -90,16 +102,32 @@ export function atc7ForIngredientName(name: string): string | null {
   return INGREDIENT_ATC7[normalIngredientName(name)] ?? null;
 }
 
-/** Splits raw ingredient text on the NHI separators, ignoring separators inside parentheses. */
+/**
+ * Splits raw ingredient text on the NHI separators, ignoring separators inside parentheses:
+ * each ingredient's written name (shown), one per substance (the first spelling wins).
+ */
 function splitNames(ingredientText: string): string[] {
-  return withoutParentheses(ingredientText)
-    .split(SEPARATORS)
-    .map((part) => normalIngredientName(part))
-    .filter((part) => part.length > 0);
+  const seen = new Set<string>();
+  const names: string[] = [];
+  for (const part of withoutParentheses(ingredientText).split(SEPARATORS)) {
+    const written = writtenIngredientName(part);
+    if (written.length === 0) continue;
+    const identity = normalIngredientName(part);
+    if (seen.has(identity)) continue;
+    seen.add(identity);
+    names.push(written);
+  }
+  return names;
+}
+
+/** The ATC7 of an ingredient written `name` (its WHO INN looked up), when known. */
+function codeOfName(name: string): string | null {
+  return INGREDIENT_ATC7[normalIngredientName(name)] ?? null;
 }
 
 /**
- * Splits a product's ingredient text into ingredients with their own ATC7.
+ * Splits a product's ingredient text into ingredients with their own ATC7, each named as
+ * written (writtenIngredientName; ingredientIdentity matches them by INN).
  * - Single ingredient: the product's ATC7 is the ingredient's (unless it is a combination code).
  * - Combination ATC7 listed in COMBINATION_COMPONENTS: each named ingredient takes its
  *   component code; when the text is empty the table's components are used.
@@ -109,21 +137,22 @@ function splitNames(ingredientText: string): string[] {
 export function splitIngredients(ingredientText: string, atc7: string | null): Ingredient[] {
   const code = atc7 === null ? null : atc7.trim().toUpperCase() || null;
   const components = code === null ? undefined : COMPONENTS.get(code);
-  const names = [...new Set(splitNames(ingredientText))];
+  const names = splitNames(ingredientText);
 
   if (components !== undefined) {
     if (names.length === 0) return components.map((c) => ({ name: c.name, atc7: c.atc7 }));
     return names.map((name) => {
-      const component = components.find((c) => c.name === name);
-      return { name, atc7: component ? component.atc7 : (INGREDIENT_ATC7[name] ?? null) };
+      const identity = normalIngredientName(name);
+      const component = components.find((c) => c.name === identity);
+      return { name, atc7: component ? component.atc7 : codeOfName(name) };
     });
   }
   if (names.length === 0) return [{ name: ingredientText.trim().toUpperCase(), atc7: code }];
   if (names.length === 1) {
     const name = names[0] as string;
-    return [{ name, atc7: code ?? INGREDIENT_ATC7[name] ?? null }];
+    return [{ name, atc7: code ?? codeOfName(name) }];
   }
-  return names.map((name) => ({ name, atc7: INGREDIENT_ATC7[name] ?? null }));
+  return names.map((name) => ({ name, atc7: codeOfName(name) }));
 }
 
 /**

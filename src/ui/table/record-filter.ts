@@ -2,6 +2,7 @@
 // text, ATC5 prefix, ingredient, drug name, date range (ROC or ISO as typed), source,
 // and leftover > 0.
 import { compareIso, parseDate } from '../../core/domain/dates.ts';
+import { normalIngredientName } from '../../core/domain/ingredients.ts';
 import type { AnalyzedRecord } from '../../core/domain/analysis.ts';
 import { recordSource, type RecordSource } from '../tabs/records-columns.ts';
 
@@ -30,7 +31,8 @@ export function recordMatches(row: AnalyzedRecord, filter: RecordFilter, homeIns
   const record = row.record;
   if (!has(record.atc3Name, filter.atc3)) return false;
   if (filter.atc5 && !(record.atc5 ?? '').toUpperCase().startsWith(filter.atc5.trim().toUpperCase())) return false;
-  if (filter.ingredient && !record.ingredients.some((i) => has(i.name, filter.ingredient))) return false;
+  // The name as written (ACETAMINOPHEN) or the WHO name it is matched by (PARACETAMOL).
+  if (filter.ingredient && !record.ingredients.some((i) => has(i.name, filter.ingredient) || has(normalIngredientName(i.name), filter.ingredient))) return false;
   if (!has(record.drugName, filter.drug)) return false;
   const day = record.refillDate ?? record.visitDate;
   // A date the staff is still typing (or mistyped) does not filter anything out.

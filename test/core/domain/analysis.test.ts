@@ -136,3 +136,10 @@ test('refills: a prescription the cloud lists without its number of fills is sai
   t.like(said, { severity: 'info', facts: { drugName: 'NORVASC 5MG', prescriptionDate: '114/03/01', institution: HOSPITAL_B.name, fill: 1 } });
   t.regex(alertMessages['refill.fills-unknown']?.['zh-TW'] ?? '', /未提供可調劑次數/);
 });
+
+test('ACETAMINOPHEN and PARACETAMOL products stay one group, named as the first record writes it', (t) => {
+  const tylenol = record({ id: 'tyl', drugCode: 'TYLE000100', drugName: 'TYLENOL 500MG', ingredients: [{ name: 'ACETAMINOPHEN', atc7: 'N02BE01' }], atc7: 'N02BE01', atc5: 'N02BE', frequency: 'QID', quantity: 112, visitDate: '2025-05-01' });
+  const panadol = record({ id: 'pan', drugCode: 'PANA000100', drugName: 'PANADOL 500MG', ingredients: [{ name: 'PARACETAMOL', atc7: 'N02BE01' }], atc7: 'N02BE01', atc5: 'N02BE', frequency: 'QID', quantity: 112, visitDate: '2025-05-20' });
+  const analysis = analyzeHistory({ ...emptyHistory, medications: [tylenol, panadol] }, '2025-05-21');
+  t.deepEqual(analysis.groups.map((g) => g.ingredient), ['ACETAMINOPHEN']);
+});

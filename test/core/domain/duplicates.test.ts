@@ -215,6 +215,15 @@ test('ACEI + ARB → L5 info (dual RAS blockade), also when the ARB sits in a co
   t.deepEqual(alerts[0]?.ingredients, ['ENALAPRIL', 'VALSARTAN']);
 });
 
+test('ACETAMINOPHEN and PARACETAMOL products are one group, and the alert names the ingredient as the cloud wrote it', (t) => {
+  const tylenol = drug('ACETAMINOPHEN', 'N02BE01', { drugName: 'TYLENOL 500MG', drugCode: 'TYLE000100', visitDate: '2025-05-01', frequency: 'QID', institution: CLINIC_A });
+  const panadol = drug('PARACETAMOL', 'N02BE01', { drugName: 'PANADOL 500MG', drugCode: 'PANA000100', visitDate: '2025-05-10', frequency: 'QID', institution: CLINIC_B });
+  const alerts = find([tylenol, panadol], '2025-05-10');
+  t.is(alerts.length, 1);
+  t.like(alerts[0], { level: 'L2', group: 'PARACETAMOL|oral', overlapDays: 19 });
+  t.deepEqual(alerts[0]?.ingredients, ['ACETAMINOPHEN']);
+});
+
 // ── systemic NSAIDs (L5 set 'nsaids') ──────────────────────────────────────────
 const ORTHO_VISIT = { visitDate: '2025-10-20', institution: CLINIC_A, visitSeqNo: '0301', daysSupply: 28 };
 

@@ -36,6 +36,18 @@ test('common US names map to the WHO name', (t) => {
   t.is(normalIngredientName('Glyburide'), 'GLIBENCLAMIDE');
 });
 
+test('the cloud\'s ACETAMINOPHEN is shown as written and matched as PARACETAMOL', (t) => {
+  t.deepEqual(splitIngredients('ACETAMINOPHEN', 'N02BE01'), [{ name: 'ACETAMINOPHEN', atc7: 'N02BE01' }]);
+  t.deepEqual(splitIngredients('ACETAMINOPHEN', null), [{ name: 'ACETAMINOPHEN', atc7: 'N02BE01' }]);
+  t.deepEqual(splitIngredients('TRAMADOL HCL；ACETAMINOPHEN', 'N02AJ13'), [
+    { name: 'TRAMADOL', atc7: 'N02AX02' },
+    { name: 'ACETAMINOPHEN', atc7: 'N02BE01' },
+  ]);
+  t.is(ingredientIdentity({ name: 'ACETAMINOPHEN', atc7: 'N02BE01' }), ingredientIdentity({ name: 'PARACETAMOL', atc7: 'N02BE01' }));
+  // One substance written twice in one text is one ingredient, under its first spelling.
+  t.deepEqual(splitIngredients('ACETAMINOPHEN；PARACETAMOL；CAFFEINE', null).map((i) => i.name), ['ACETAMINOPHEN', 'CAFFEINE']);
+});
+
 test('Exforge (C09DB01) splits into valsartan and amlodipine with their own ATC7', (t) => {
   t.deepEqual(splitIngredients('AMLODIPINE BESYLATE；VALSARTAN', 'C09DB01'), [
     { name: 'AMLODIPINE', atc7: 'C08CA01' },

@@ -85,6 +85,13 @@ test('a combination product (drug_multi_mark Y) is split into its ingredients wi
   t.is(record?.unitStrengthMg, null, 'a combination has no single per-unit strength');
 });
 
+test('a paracetamol row the cloud writes ACETAMINOPHEN keeps that name (matched by its WHO name PARACETAMOL)', (t) => {
+  const [record] = mapMedications(medications([
+    medicationRow({ drug_code: 'AC99000400', drug_ename: 'ACETAMINOPHEN TABLETS 500MG', drug_ing_name: 'ACETAMINOPHEN', drug_atc7_code: 'N02BE01', drug_atc5_code: 'N02BE' }),
+  ]));
+  t.deepEqual(record?.ingredients, [{ name: 'ACETAMINOPHEN', atc7: 'N02BE01' }]);
+});
+
 test('the elderly mark, eye drops and the rObject spelling of saved fixtures are read', (t) => {
   const records = mapMedications({
     rObject: [
