@@ -31,10 +31,14 @@ export interface DuplicateAlert {
   drugNames: string[];
   /** The ingredients the duplicate is about, named as the records write them (salts dropped; matched by INN). */
   ingredients: string[];
-  /** Dispensing institutions' names and ids, first appearance order, no repeats. */
+  /**
+   * Prescribing institutions' names and ids, first appearance order, no repeats: for a chronic
+   * refill pickup the 慢箋原處方機構 (PreparedHistory.prescriberNames), not the pharmacy that
+   * dispensed it, as crossInstitution counts them.
+   */
   institutions: string[];
   institutionIds: string[];
-  /** Per record, parallel to recordIds: the dispensing institution's name. */
+  /** Per record, parallel to recordIds: the prescribing institution's name. */
   recordInstitutions: string[];
   /** Start date S of each record (慢連箋領藥日 or visit date), oldest first. */
   dates: IsoDate[];
@@ -144,7 +148,8 @@ export function buildAlert(
   className: Bilingual | null = null,
 ): DuplicateAlert {
   const { preparer, columns } = history;
-  const { product, startDay, names, institutions: institutionNames, institutionIds: institutionCodes, ids } = columns;
+  const { product, startDay, names, prescribers, ids } = columns;
+  const institutionNames = history.prescriberNames();
   // Lists sized once: grown by push, each was copied several times on the way to dozens.
   const n = involved.length;
   const drugCodes = new Array<string>(n);
@@ -175,7 +180,7 @@ export function buildAlert(
     drugCodes[k] = drugCode;
     drugNames[k] = names[i] as string;
     institutions.add(name);
-    institutionIds.add(institutionCodes[i] as string);
+    institutionIds.add(prescribers[i] as string);
     recordInstitutions[k] = name;
     dates[k] = date;
     recordIds[k] = ids[i] as string;

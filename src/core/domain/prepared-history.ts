@@ -18,6 +18,7 @@ export class PreparedHistory {
   private slots: K1Slots | null = null;
   private carried: CarriedSupply | null = null;
   private repeats: boolean | null = null;
+  private prescriberNameList: string[] | null = null;
 
   /** The records table's rows in input order, when asked for (PreparedHistory.withRows); else null. */
   readonly rows: AnalyzedRecord[] | null;
@@ -150,6 +151,27 @@ export class PreparedHistory {
   /** The product facts (drug code, ATC7, ingredients, identities, form) of the record at input position `i`. */
   productAt(i: number): ReturnType<Preparer['productFacts']> {
     return this.preparer.productFacts(this.columns.product[i] as number);
+  }
+
+  /**
+   * By input position, the name of the institution that prescribed the record: for a chronic
+   * refill pickup its 慢箋原處方機構, not the pharmacy that dispensed it. The name comes from
+   * another record of that institution in the history; its 醫事機構代碼 stands in when none is
+   * there. Worked out once, when an alert first names institutions.
+   */
+  prescriberNames(): readonly string[] {
+    if (this.prescriberNameList === null) {
+      const { institutions, institutionIds, prescribers } = this.columns;
+      const nameOf = new Map<string, string>();
+      for (let i = 0; i < institutionIds.length; i++) if (!nameOf.has(institutionIds[i] as string)) nameOf.set(institutionIds[i] as string, institutions[i] as string);
+      const names = new Array<string>(prescribers.length);
+      for (let i = 0; i < prescribers.length; i++) {
+        const prescriber = prescribers[i] as string;
+        names[i] = prescriber === institutionIds[i] ? (institutions[i] as string) : (nameOf.get(prescriber) ?? prescriber);
+      }
+      this.prescriberNameList = names;
+    }
+    return this.prescriberNameList;
   }
 
   /** The record at input position `i`, as given. */

@@ -332,6 +332,27 @@ test('a chain whose pickups do not name the original prescriber (no chr_hosp_id)
   t.true(alerts[0]?.recordIds.includes('other'));
 });
 
+test('a chronic refill collected at a pharmacy is named by its prescriber in an L4 alert, as 跨院所 counts it', (t) => {
+  // Amlodipine prescribed by 甲診所 (fill 1 there), fill 2 collected at 丁藥局; nifedipine from 乙醫院.
+  const first = drug('AMLODIPINE', 'C08CA01', { drugCode: 'NORV000100', visitDate: '2025-09-26', institution: CLINIC_A, visitSeqNo: '0031' });
+  const pickup = drug('AMLODIPINE', 'C08CA01', {
+    drugCode: 'NORV000100', visitDate: '2025-09-26', refillDate: '2025-10-20', institution: PHARMACY,
+    chronicOriginInstitutionId: CLINIC_A.id, visitSeqNo: 'IC02',
+  });
+  const nifedipine = drug('NIFEDIPINE', 'C08CA05', { visitDate: '2025-10-28', institution: CLINIC_B });
+  const alerts = find([first, pickup, nifedipine], '2025-11-03');
+  t.is(alerts.length, 1);
+  t.like(alerts[0], { level: 'L4', crossInstitution: true, institutions: ['甲診所', '乙醫院'], institutionIds: [CLINIC_A.id, CLINIC_B.id] });
+  const [message] = duplicateAlerts(alerts);
+  t.deepEqual(message?.facts.drugs, ['AMLODIPINE TABLETS (甲診所 114/10/20)', 'NIFEDIPINE TABLETS (乙醫院 114/10/28)']);
+});
+
+test('a refill whose prescriber has no other record in the history is named by its 醫事機構代碼', (t) => {
+  const pickup = drug('AMLODIPINE', 'C08CA01', { visitDate: '2025-09-26', refillDate: '2025-10-20', institution: PHARMACY, chronicOriginInstitutionId: '0401180014', visitSeqNo: 'IC02' });
+  const nifedipine = drug('NIFEDIPINE', 'C08CA05', { visitDate: '2025-10-28', institution: CLINIC_B });
+  t.like(find([pickup, nifedipine], '2025-11-03')[0], { level: 'L4', institutions: ['0401180014', '乙醫院'] });
+});
+
 test('a chain does pair with another prescriber\'s supply', (t) => {
   const fill1 = drug('VALSARTAN', 'C09CA03', { visitDate: '2025-01-01', institution: CLINIC_A });
   const fill2 = drug('VALSARTAN', 'C09CA03', { visitDate: '2025-01-01', institution: PHARMACY, chronicOriginInstitutionId: CLINIC_A.id, refillDate: '2025-01-25', visitSeqNo: 'IC02' });
