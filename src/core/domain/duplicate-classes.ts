@@ -16,6 +16,7 @@ import type { PreparedHistory } from './prepared-history.ts';
 import { AS_NEEDED, type RecordColumns } from './record-columns.ts';
 import { carriedDaysLeft } from './carried-supply.ts';
 import { buildAlert, hasProductPairAcross, secondLargest, suppressedByNewest, type DuplicateAlert, type DuplicateSettings } from './duplicate-model.ts';
+import type { EquivalenceSet } from './equivalence.ts';
 
 /**
  * The qualifying ingredients, one item each, as parallel arrays indexed by item number: a
@@ -122,14 +123,13 @@ function carriedByNewest(history: PreparedHistory, threshold: number): Float64Ar
 }
 
 /**
- * Ingredients with more than the threshold left today, from countable (not PRN, not short)
+ * Ingredients with more than `threshold` left today (the lowest any check uses), from countable (not PRN, not short)
  * supplies, in start order. Read from the record columns and the products: in a long history
  * most records have run out, and a dense one has tens of thousands that qualify.
  */
-function qualifyingItems(history: PreparedHistory, settings: DuplicateSettings, codes: Codes): Items {
+function qualifyingItems(history: PreparedHistory, settings: DuplicateSettings, codes: Codes, threshold: number): Items {
   const { preparer, columns } = history;
   const { leftToday, flags, daysSupply, product } = columns;
-  const threshold = settings.duplicateThresholdDays;
   const carried = carriedByNewest(history, threshold);
   const formCount = preparer.formCount;
   const startOrder = history.startOrder();
@@ -337,12 +337,26 @@ class SetMembers {
   }
 }
 
+/** The set's own threshold, or the settings' duplicate threshold. */
+function setThreshold(set: EquivalenceSet, settings: DuplicateSettings): number {
+  return set.thresholdDays ?? settings.duplicateThresholdDays;
+}
+
+/** The items (numbers) with more than `threshold` days left. */
+function itemsOver(items: Items, threshold: number): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < items.count; i++) if ((items.left[i] as number) > threshold) out.push(i);
+  return out;
+}
+
 export function classDuplicates(history: PreparedHistory, settings: DuplicateSettings): DuplicateAlert[] {
   const codes = new Codes();
-  const items = qualifyingItems(history, settings, codes);
+  let lowest = settings.duplicateThresholdDays;
+  for (const set of settings.equivalenceSets) lowest = Math.min(lowest, setThreshold(set, settings));
+  const items = qualifyingItems(history, settings, codes, lowest);
   const check: ClassCheck = { history, items, codes };
   const slots: Slots = { identities: new Int32Array(history.preparer.identityCount).fill(-1), classes: new Int32Array(codes.classes.length).fill(-1) };
-  const all = Array.from({ length: items.count }, (_, i) => i);
+  const all = lowest === settings.duplicateThresholdDays ? Array.from({ length: items.count }, (_, i) => i) : itemsOver(items, settings.duplicateThresholdDays);
   const alerts: DuplicateAlert[] = [];
   for (const classItems of bucketsBy(all, items.classKey, slots.classes)) {
     const alert = alertFor(check, 'L4', codes.classes[items.classKey[classItems[0] as number] as number] as string, classItems, settings, slots);
@@ -353,12 +367,14 @@ export function classDuplicates(history: PreparedHistory, settings: DuplicateSet
   }
   for (const set of settings.equivalenceSets) {
     const members = new SetMembers(set.atcPrefixes, codes);
+    const threshold = setThreshold(set, settings);
     const inSet: number[] = [];
-    for (let i = 0; i < all.length; i++) if (members.has(check, i)) inSet.push(i);
+    for (let i = 0; i < items.count; i++) if ((items.left[i] as number) > threshold && members.has(check, i)) inSet.push(i);
     const alert = alertFor(check, 'L5', set.id, inSet, settings, slots);
     if (alert === null) continue;
     alert.className = set.name;
     if (alert.severity !== 'critical') alert.severity = set.severity;
+    if (set.thresholdDays !== undefined) alert.thresholdDays = set.thresholdDays;
     alerts.push(alert);
   }
   return alerts;

@@ -12,6 +12,11 @@ export interface EquivalenceSet {
   atcPrefixes: string[];
   /** The alert's tier; two controlled hypnotics are critical whatever the set says (research §5(c)5). */
   severity: Severity;
+  /**
+   * Days each drug must still have today for the set to alert (the set's duplication allowance,
+   * research §5(c)3, FDB-style); unset: the duplicate threshold of the settings (10).
+   */
+  thresholdDays?: number;
 }
 
 export const DEFAULT_EQUIVALENCE_SETS: EquivalenceSet[] = [
@@ -38,6 +43,9 @@ export const DEFAULT_EQUIVALENCE_SETS: EquivalenceSet[] = [
     name: { 'zh-TW': '非類固醇消炎止痛藥 NSAIDs', en: 'NSAIDs' },
     atcPrefixes: ['M01AA', 'M01AB', 'M01AC', 'M01AE', 'M01AG', 'M01AH', 'M01AX01', 'M01AX17'],
     severity: 'warning',
+    // NSAID courses run 3–14 days and the bleeding risk starts on the first day: any two in use
+    // today alert, not only two with more than 10 days left.
+    thresholdDays: 0,
   },
 ];
 

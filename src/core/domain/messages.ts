@@ -160,6 +160,10 @@ export const alertMessages = {
     'zh-TW': '治療等效重複 {classNameZh}（{ingredients}）：{drugs}；各尚餘超過 {threshold} 天，今日起重疊 {overlapDays} 天',
     en: 'Therapeutic duplication, {classNameEn} ({ingredients}): {drugs}; each has more than {threshold} days left, overlapping {overlapDays} days from today',
   },
+  'duplicate.L5.in-use': {
+    'zh-TW': '治療等效重複 {classNameZh}（{ingredients}）：{drugs}；目前同時在用，今日起重疊 {overlapDays} 天',
+    en: 'Therapeutic duplication, {classNameEn} ({ingredients}): {drugs}; both in use now, overlapping {overlapDays} days from today',
+  },
   // Controlled-drug care list (特定管制用藥關懷名單, research §5(e)). Months are ROC 'yyy/MM'.
   'careList.overReference': {
     'zh-TW': '管制藥關懷名單：{ingredient} {from}–{to} 共 {totalMg} mg（{totalDdd} DDD），超過 WHO 每半年約當 {referenceMg} mg',

@@ -250,6 +250,25 @@ test('five NSAID classes from four clinics (diclofenac, celecoxib, ibuprofen, me
   t.deepEqual(alerts[0]?.ingredients, ['DICLOFENAC', 'CELECOXIB', 'IBUPROFEN', 'MEFENAMIC ACID', 'MELOXICAM']);
 });
 
+test('NSAIDs alert whenever two are in use today: a 7-day diclofenac and a 7-day celecoxib course (5 and 6 days left) → L5 in use', (t) => {
+  const alerts = find([
+    drug('DICLOFENAC', 'M01AB05', { visitDate: '2025-10-20', daysSupply: 7, quantity: 21, frequency: 'TID', institution: CLINIC_A, drugCode: 'DICL000100' }),
+    drug('CELECOXIB', 'M01AH01', { visitDate: '2025-10-21', daysSupply: 7, quantity: 14, frequency: 'BID', institution: CLINIC_B, drugCode: 'CELE000100' }),
+  ], '2025-10-22');
+  t.is(alerts.length, 1);
+  t.like(alerts[0], { level: 'L5', severity: 'warning', classCode: 'nsaids', thresholdDays: 0, overlapDays: 5 });
+  const [text] = duplicateAlerts(alerts, 10);
+  t.is(text?.key, 'duplicate.L5.in-use');
+  t.false(/超過 0 天/.test(JSON.stringify(text)));
+  // Other sets and L4 keep the 10-day threshold: short amlodipine + nifedipine, or brotizolam + zolpidem, say nothing.
+  t.deepEqual(find([
+    drug('AMLODIPINE', 'C08CA01', { visitDate: '2025-10-20', daysSupply: 7, quantity: 7 }),
+    drug('NIFEDIPINE', 'C08CA05', { visitDate: '2025-10-21', daysSupply: 7, quantity: 7, institution: CLINIC_B }),
+    drug('BROTIZOLAM', 'N05CD09', { visitDate: '2025-10-20', daysSupply: 7, quantity: 7 }),
+    drug('ZOLPIDEM', 'N05CF02', { visitDate: '2025-10-21', daysSupply: 7, quantity: 7, institution: CLINIC_B }),
+  ], '2025-10-22'), []);
+});
+
 test('ibuprofen + naproxen (both M01AE propionic acids) → L4 warning, not a second L5 card', (t) => {
   const alerts = find([
     drug('IBUPROFEN', 'M01AE01', { visitDate: '2025-10-20', institution: CLINIC_A }),
