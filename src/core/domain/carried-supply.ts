@@ -18,6 +18,8 @@ export interface CarriedSupply {
   readonly end: Float64Array;
   /** Per slot: the position of the group's newest record started on or before today; −1 for none. */
   readonly newest: Int32Array;
+  /** Per product (RecordColumns.product): 1 when some ingredient's group of its form still carries days today. */
+  readonly onHand: Uint8Array;
 }
 
 /** Walks every K1 group once (PreparedHistory.carriedSupply keeps the answer for the passes). */
@@ -41,13 +43,16 @@ export function carriedSupplyOf(history: PreparedHistory): CarriedSupply {
     end[slot] = walkDays(members, from, k, columns) as number;
     newest[slot] = members[k - 1] as number;
   }
-  return { slices, started, end, newest };
-}
-
-/** The K1 slot of ingredient `j` of the record at position `i`: identity key · form count + form key. */
-export function slotOf(history: PreparedHistory, i: number, j: number): number {
-  const facts = history.productAt(i);
-  return (facts.ids.keys[j] as number) * history.preparer.formCount + facts.formKey;
+  // Per product, not per record: the elderly cautions ask of every record of a rule.
+  const onHand = new Uint8Array(preparer.productCount);
+  for (let p = 0; p < onHand.length; p++) {
+    const facts = preparer.productFacts(p);
+    for (let j = 0; j < facts.ids.keys.length; j++) {
+      const c = end[(facts.ids.keys[j] as number) * preparer.formCount + facts.formKey] as number;
+      if (c > today) onHand[p] = 1;
+    }
+  }
+  return { slices, started, end, newest, onHand };
 }
 
 /** Days the group of `slot` still holds today with carry-over (0 when none). */
@@ -58,8 +63,6 @@ export function carriedDaysLeft(history: PreparedHistory, slot: number): number 
 
 /** Whether some ingredient of the record at `i`, started on or before today, is still on hand today with carry-over. */
 export function onHandWithCarry(history: PreparedHistory, i: number): boolean {
-  if (!((history.columns.startDay[i] as number) <= history.preparer.todayDay)) return false;
-  const ingredients = history.productAt(i).ids.keys.length;
-  for (let j = 0; j < ingredients; j++) if (carriedDaysLeft(history, slotOf(history, i, j)) > 0) return true;
-  return false;
+  const { startDay, product } = history.columns;
+  return (startDay[i] as number) <= history.preparer.todayDay && history.carriedSupply().onHand[product[i] as number] === 1;
 }

@@ -33,7 +33,7 @@ export interface DuplicateAlert {
   ingredients: string[];
   /**
    * Prescribing institutions' names and ids, first appearance order, no repeats: for a chronic
-   * refill pickup the 慢箋原處方機構 (PreparedHistory.prescriberNames), not the pharmacy that
+   * refill pickup the 慢箋原處方機構 (PreparedHistory.prescriberName), not the pharmacy that
    * dispensed it, as crossInstitution counts them.
    */
   institutions: string[];
@@ -151,7 +151,6 @@ export function buildAlert(
 ): DuplicateAlert {
   const { preparer, columns } = history;
   const { product, startDay, names, prescribers, ids } = columns;
-  const institutionNames = history.prescriberNames();
   // Lists sized once: grown by push, each was copied several times on the way to dozens.
   const n = involved.length;
   const drugCodes = new Array<string>(n);
@@ -168,7 +167,7 @@ export function buildAlert(
   let date = '';
   for (let k = 0; k < n; k++) {
     const i = involved[k] as number;
-    const name = institutionNames[i] as string;
+    const name = history.prescriberName(i);
     if (product[i] !== lastProduct) {
       lastProduct = product[i] as number;
       drugCode = preparer.productFacts(lastProduct).drugCode;

@@ -18,7 +18,7 @@ export class PreparedHistory {
   private slots: K1Slots | null = null;
   private carried: CarriedSupply | null = null;
   private repeats: boolean | null = null;
-  private prescriberNameList: string[] | null = null;
+  private readonly prescriberNameById = new Map<string, string>();
 
   /** The records table's rows in input order, when asked for (PreparedHistory.withRows); else null. */
   readonly rows: AnalyzedRecord[] | null;
@@ -154,24 +154,29 @@ export class PreparedHistory {
   }
 
   /**
-   * By input position, the name of the institution that prescribed the record: for a chronic
-   * refill pickup its 慢箋原處方機構, not the pharmacy that dispensed it. The name comes from
-   * another record of that institution in the history; its 醫事機構代碼 stands in when none is
-   * there. Worked out once, when an alert first names institutions.
+   * The name of the institution that prescribed the record at position `i`: for a chronic
+   * refill pickup its 慢箋原處方機構, not the pharmacy that dispensed it. That name comes from a
+   * record of that institution in the history (looked up once per institution, from the
+   * start: its own visits are usually there); its 醫事機構代碼 stands in when none is. Asked only
+   * for the records an alert names: a name per record, made up front, was a tenth of a long
+   * history's analysis.
    */
-  prescriberNames(): readonly string[] {
-    if (this.prescriberNameList === null) {
-      const { institutions, institutionIds, prescribers } = this.columns;
-      const nameOf = new Map<string, string>();
-      for (let i = 0; i < institutionIds.length; i++) if (!nameOf.has(institutionIds[i] as string)) nameOf.set(institutionIds[i] as string, institutions[i] as string);
-      const names = new Array<string>(prescribers.length);
-      for (let i = 0; i < prescribers.length; i++) {
-        const prescriber = prescribers[i] as string;
-        names[i] = prescriber === institutionIds[i] ? (institutions[i] as string) : (nameOf.get(prescriber) ?? prescriber);
+  prescriberName(i: number): string {
+    const { institutions, institutionIds, prescribers } = this.columns;
+    const prescriber = prescribers[i] as string;
+    if (prescriber === institutionIds[i]) return institutions[i] as string;
+    let name = this.prescriberNameById.get(prescriber);
+    if (name === undefined) {
+      name = prescriber;
+      for (let k = 0; k < institutionIds.length; k++) {
+        if (institutionIds[k] === prescriber) {
+          name = institutions[k] as string;
+          break;
+        }
       }
-      this.prescriberNameList = names;
+      this.prescriberNameById.set(prescriber, name);
     }
-    return this.prescriberNameList;
+    return name;
   }
 
   /** The record at input position `i`, as given. */
