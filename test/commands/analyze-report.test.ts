@@ -146,3 +146,9 @@ test('every report ends with what the cloud cannot show, in the kiosk 摘要 wor
   const kiosk = summaryLines(analyzeHistory(mapBundle({}), '2025-11-03'), 'zh-TW').map((line) => line.text.trim());
   for (const line of reportOf('empty-history', '2025-11-03').split('\n').slice(-3)) t.true(kiosk.includes(line.replace(/^■ /, '')), line);
 });
+
+test('at 80 columns the drug name gives way before the institution: both institutions of the L4 and each record\'s are whole', (t) => {
+  const report = reportOf('chronic-refill-elderly', '2025-11-03', 'zh-TW', undefined, 80);
+  t.regex(report, /^L4 +注意 +AMLODIPINE \/ NIFEDIPINE +NORVASC… +示範醫學中心、示範內科診所 +18$/m);
+  t.regex(report, /^114\/10\/28 +示範內科診所 +ADALAT ORO…/m);
+});

@@ -27,9 +27,10 @@ export function recordColumns(t: Translate, lang: Lang): Column<Row<'records'>>[
   return [
     { header: t('col.date'), value: (r) => day(r.record.visitDate) },
     { header: t('col.refillDate'), value: ({ record: r }) => (r.refillDate === null ? '' : day(recordStart(r))) },
-    // The institution gives way first, the drug name next; ingredient and frequency are short.
-    { header: t('col.institution'), value: (r) => r.record.institution.name, minWidth: 6 },
-    { header: t('col.drug'), value: (r) => r.record.drugName, minWidth: 8, cutOrder: 2 },
+    // The drug name gives way first (the ingredient column says what it is), then the
+    // institution, which keeps 4 characters: 臺北榮總 and 臺北市聯醫 must not both read 臺北….
+    { header: t('col.institution'), value: (r) => r.record.institution.name, minWidth: 10, cutOrder: 2 },
+    { header: t('col.drug'), value: (r) => r.record.drugName, minWidth: 8 },
     { header: t('col.ingredient'), value: (r) => r.record.ingredients.map((i) => i.name).join('+'), minWidth: 6, cutOrder: 3 },
     { header: t('col.frequency'), value: (r) => r.record.frequency ?? '', minWidth: 4, cutOrder: 3 },
     { header: t('col.days'), value: (r) => String(r.record.daysSupply), align: 'right' },
@@ -84,11 +85,11 @@ export function duplicateColumns(t: Translate): Column<Row<'duplicates'>>[] {
   return [
     { header: t('col.level'), value: (d) => d.level },
     { header: t('col.severity'), value: (d) => t(`severity.${d.severity}`) },
-    // The ingredients name the pair in a few cells: product names (one per record) and
-    // institutions go down to a few cells before the pair is cut.
-    { header: t('col.ingredients'), value: (d) => d.ingredients.join(' / '), minWidth: 10, cutOrder: 2 },
+    // The ingredients name the pair in a few cells: product names (one per record) go down
+    // first, then the institutions, which keep their first 3 characters, before the pair is cut.
+    { header: t('col.ingredients'), value: (d) => d.ingredients.join(' / '), minWidth: 10, cutOrder: 3 },
     { header: t('col.drug'), value: (d) => d.drugNames.join(' / '), minWidth: 4 },
-    { header: t('col.institutions'), value: (d) => d.institutions.join('、'), minWidth: 4 },
+    { header: t('col.institutions'), value: (d) => d.institutions.join('、'), minWidth: 8, cutOrder: 2 },
     { header: t('col.overlap'), value: (d) => String(d.overlapDays), align: 'right' },
   ];
 }
