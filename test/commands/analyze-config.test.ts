@@ -6,7 +6,7 @@ import test from 'ava';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { run } from '../../src/commands/analyze.ts';
+import { runAnalyze, type AnalyzeRun } from './analyze-run.ts';
 
 const home = mkdtempSync(join(tmpdir(), 'yaoli-analyze-config-'));
 const NOW = () => new Date('2025-11-03T02:00:00Z');
@@ -17,18 +17,8 @@ function configFile(name: string, contents: unknown): string {
   return file;
 }
 
-async function analyze(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const [log, error] = [console.log, console.error];
-  console.log = (text: string) => out.push(text);
-  console.error = (text: string) => err.push(text);
-  try {
-    const code = await run(['--input', 'examples/empty-history.json', ...args], NOW, { YAOLI_HOME: home, ...env });
-    return { code, stdout: out.join('\n'), stderr: err.join('\n') };
-  } finally {
-    [console.log, console.error] = [log, error];
-  }
+function analyze(args: string[], env: Record<string, string> = {}): Promise<AnalyzeRun> {
+  return runAnalyze(['--input', 'examples/empty-history.json', ...args], NOW, { YAOLI_HOME: home, ...env });
 }
 
 test.serial('no configuration: the report is in zh-TW', async (t) => {

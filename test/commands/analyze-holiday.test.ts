@@ -6,25 +6,15 @@ import test from 'ava';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { run } from '../../src/commands/analyze.ts';
+import { runAnalyze, type AnalyzeRun } from './analyze-run.ts';
 import { parseHoliday } from '../../src/commands/analyze/holiday.ts';
 
 const BUNDLE = 'test/commands/fixtures/chronic-holiday.json';
 /** An empty data folder: the machine's own YAOLI_LANG or config.json cannot change the language. */
 const ENV = { YAOLI_HOME: mkdtempSync(join(tmpdir(), 'yaoli-analyze-holiday-')) };
 
-async function analyze(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const [log, error] = [console.log, console.error];
-  console.log = (text: string) => out.push(text);
-  console.error = (text: string) => err.push(text);
-  try {
-    const code = await run(['--input', BUNDLE, '--today', '2026-02-05', ...args], undefined, ENV);
-    return { code, stdout: out.join('\n'), stderr: err.join('\n') };
-  } finally {
-    [console.log, console.error] = [log, error];
-  }
+function analyze(...args: string[]): Promise<AnalyzeRun> {
+  return runAnalyze(['--input', BUNDLE, '--today', '2026-02-05', ...args], undefined, ENV);
 }
 
 test.serial('without --holiday, fill 3 on 2026-02-05 is 4 days too early (first day 2026-02-09)', async (t) => {
