@@ -8,8 +8,8 @@ import type { DuplicateAlert } from './duplicate-model.ts';
 /** L1/L2 say 跨院所 or 同院所 (NHI's own labels), so they have a `.cross` variant. */
 export function duplicateMessageKey(alert: DuplicateAlert): string {
   const scoped = alert.level === 'L1' || alert.level === 'L2';
-  // A set that alerts on any two in use today (thresholdDays 0) says so, not "more than 0 days".
-  if (alert.level === 'L5' && alert.thresholdDays === 0) return 'duplicate.L5.in-use';
+  // A class or set that alerts on any two in use today (thresholdDays 0) says so, not "more than 0 days".
+  if ((alert.level === 'L4' || alert.level === 'L5') && alert.thresholdDays === 0) return `duplicate.${alert.level}.in-use`;
   return `duplicate.${alert.level}${scoped && alert.crossInstitution ? '.cross' : ''}`;
 }
 

@@ -342,10 +342,24 @@ function setThreshold(set: EquivalenceSet, settings: DuplicateSettings): number 
   return set.thresholdDays ?? settings.duplicateThresholdDays;
 }
 
-/** The items (numbers) with more than `threshold` days left. */
-function itemsOver(items: Items, threshold: number): number[] {
+/**
+ * The threshold of an ATC5 class at L4: a set with its own threshold lowers it for the classes
+ * it holds whole (NSAIDs: ibuprofen + naproxen, both M01AE, alert when both are in use), not for
+ * a class it only dips into by a 7-character code (M01AX also holds glucosamine).
+ */
+function classThreshold(atc5: string, settings: DuplicateSettings): number {
+  let threshold = settings.duplicateThresholdDays;
+  for (const set of settings.equivalenceSets) {
+    if (set.atcPrefixes.some((prefix) => prefix.length <= 5 && atc5.startsWith(prefix.toUpperCase()))) threshold = Math.min(threshold, setThreshold(set, settings));
+  }
+  return threshold;
+}
+
+/** The items with more than their class's L4 threshold left (classThreshold, once per class). */
+function overClassThreshold(items: Items, codes: Codes, settings: DuplicateSettings): number[] {
+  const thresholds = codes.classes.map((atc5) => classThreshold(atc5, settings));
   const out: number[] = [];
-  for (let i = 0; i < items.count; i++) if ((items.left[i] as number) > threshold) out.push(i);
+  for (let i = 0; i < items.count; i++) if ((items.left[i] as number) > (thresholds[items.classKey[i] as number] as number)) out.push(i);
   return out;
 }
 
@@ -356,13 +370,15 @@ export function classDuplicates(history: PreparedHistory, settings: DuplicateSet
   const items = qualifyingItems(history, settings, codes, lowest);
   const check: ClassCheck = { history, items, codes };
   const slots: Slots = { identities: new Int32Array(history.preparer.identityCount).fill(-1), classes: new Int32Array(codes.classes.length).fill(-1) };
-  const all = lowest === settings.duplicateThresholdDays ? Array.from({ length: items.count }, (_, i) => i) : itemsOver(items, settings.duplicateThresholdDays);
   const alerts: DuplicateAlert[] = [];
-  for (const classItems of bucketsBy(all, items.classKey, slots.classes)) {
-    const alert = alertFor(check, 'L4', codes.classes[items.classKey[classItems[0] as number] as number] as string, classItems, settings, slots);
+  for (const classItems of bucketsBy(overClassThreshold(items, codes, settings), items.classKey, slots.classes)) {
+    const atc5 = codes.classes[items.classKey[classItems[0] as number] as number] as string;
+    const threshold = classThreshold(atc5, settings);
+    const alert = alertFor(check, 'L4', atc5, classItems, settings, slots);
     if (alert === null) continue;
     const atc5Name = atc5NameOf(check, classItems);
     alert.className = atc5Name === null ? null : { 'zh-TW': atc5Name, en: atc5Name };
+    if (threshold !== settings.duplicateThresholdDays) alert.thresholdDays = threshold;
     alerts.push(alert);
   }
   for (const set of settings.equivalenceSets) {

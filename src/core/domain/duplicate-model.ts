@@ -51,7 +51,7 @@ export interface DuplicateAlert {
   classCode: string | null;
   /** L5: the set's name; L4: the cloud's ATC5 name when known (English, as the cloud gives it, in both); else null. */
   className: Bilingual | null;
-  /** L5 of a set with its own threshold (EquivalenceSet.thresholdDays): the days each drug had to exceed. */
+  /** L4/L5 judged against a set's own threshold (EquivalenceSet.thresholdDays): the days each drug had to exceed. */
   thresholdDays?: number;
 }
 

@@ -160,6 +160,10 @@ export const alertMessages = {
     'zh-TW': '治療等效重複 {classNameZh}（{ingredients}）：{drugs}；各尚餘超過 {threshold} 天，今日起重疊 {overlapDays} 天',
     en: 'Therapeutic duplication, {classNameEn} ({ingredients}): {drugs}; each has more than {threshold} days left, overlapping {overlapDays} days from today',
   },
+  'duplicate.L4.in-use': {
+    'zh-TW': '同藥理類別重複 {classCode}（{ingredients}）：{drugs}；目前同時在用，今日起重疊 {overlapDays} 天',
+    en: 'Two drugs of one class {classCode} ({ingredients}): {drugs}; both in use now, overlapping {overlapDays} days from today',
+  },
   'duplicate.L5.in-use': {
     'zh-TW': '治療等效重複 {classNameZh}（{ingredients}）：{drugs}；目前同時在用，今日起重疊 {overlapDays} 天',
     en: 'Therapeutic duplication, {classNameEn} ({ingredients}): {drugs}; both in use now, overlapping {overlapDays} days from today',

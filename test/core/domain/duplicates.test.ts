@@ -278,6 +278,21 @@ test('ibuprofen + naproxen (both M01AE propionic acids) → L4 warning, not a se
   t.like(alerts[0], { level: 'L4', severity: 'warning', classCode: 'M01AE' });
 });
 
+test('two NSAIDs of one class alert when both are in use too: 7-day ibuprofen + 7-day naproxen → L4 in use; M01AX keeps the 10 days', (t) => {
+  const alerts = find([
+    drug('IBUPROFEN', 'M01AE01', { visitDate: '2025-10-20', daysSupply: 7, quantity: 21, frequency: 'TID', institution: CLINIC_A }),
+    drug('NAPROXEN', 'M01AE02', { visitDate: '2025-10-21', daysSupply: 7, quantity: 14, frequency: 'BID', institution: CLINIC_B }),
+  ], '2025-10-22');
+  t.is(alerts.length, 1);
+  t.like(alerts[0], { level: 'L4', severity: 'warning', classCode: 'M01AE', thresholdDays: 0 });
+  t.is(duplicateAlerts(alerts, 10)[0]?.key, 'duplicate.L4.in-use');
+  // M01AX holds glucosamine as well as nabumetone: its class is not lowered by the NSAID set.
+  t.deepEqual(find([
+    drug('GLUCOSAMINE', 'M01AX05', { visitDate: '2025-10-20', daysSupply: 7, quantity: 7 }),
+    drug('DIACEREIN', 'M01AX21', { visitDate: '2025-10-21', daysSupply: 7, quantity: 7, institution: CLINIC_B }),
+  ], '2025-10-22'), []);
+});
+
 test('a topical NSAID (M02AA) or glucosamine (M01AX05) with an oral NSAID is no L5 duplication', (t) => {
   const gel = drug('DICLOFENAC', 'M02AA15', { visitDate: '2025-10-20', institution: CLINIC_A, dosageForm: 'topical', drugCode: 'GEL0000100' });
   const glucosamine = drug('GLUCOSAMINE', 'M01AX05', { visitDate: '2025-10-20', institution: CLINIC_C });
