@@ -28,6 +28,28 @@ export function maskNationalId(id: string): string {
   return `${id.slice(0, 3)}${'*'.repeat(id.length - 6)}${id.slice(-3)}`;
 }
 
+/**
+ * An old-format resident certificate number (居留證, AB12345678): the second letter counts by
+ * the last digit of its area code (A → 0, B → 1, C → 2, D → 3) in the check-digit sum.
+ */
+function isValidOldResidentNumber(id: string): boolean {
+  if (!/^[A-Z][A-D][0-9]{8}$/.test(id)) return false;
+  const second = (AREA_CODES[id[1] as string] as number) % 10;
+  return nationalIdCheckDigit(`${id[0] as string}${second}${id.slice(2, 9)}`) === Number(id[9]);
+}
+
+/**
+ * A text with every real national or resident ID masked: shaped like one and its check digit
+ * right. For free text a pharmacist reads (the cloud's summary notes), where a drug code
+ * (AC45856100) or an order number has the same shape but should stay as written.
+ */
+export function maskCheckedNationalIdsIn(text: string): string {
+  return text.replace(ID_SHAPED, (found) => {
+    const id = found.toUpperCase();
+    return isValidNationalId(id) || isValidOldResidentNumber(id) ? maskNationalId(found) : found;
+  });
+}
+
 /** Anything shaped like a national or resident ID (A123456789, AB12345678) inside a text. */
 const ID_SHAPED = /[A-Z][0-9A-D]\d{8}/gi;
 

@@ -5,6 +5,7 @@
 // read with a regex to stage kidney function; we read both for the dosing warning.
 import { z } from 'zod';
 import { parseDate } from '../domain/dates.ts';
+import { maskCheckedNationalIdsIn } from '../domain/national-id.ts';
 import type { SummaryNote, SummaryNoteKind } from '../domain/types.ts';
 import { envelope, optionalText, text } from './fields.ts';
 import { plainText } from './summary-text.ts';
@@ -43,9 +44,12 @@ function kindOf(icon: string | null, egfr: number | undefined): SummaryNoteKind 
   return egfr === undefined ? 'other' : 'ckd';
 }
 
-/** The note, or null when nothing readable is left once the markup is gone. */
+/**
+ * The note, or null when nothing readable is left once the markup is gone. A national ID in
+ * the note's text is masked as everywhere on screen (SPEC §4): the note is shown and cached.
+ */
 export function mapSummaryRow(row: SummaryRow): SummaryNote | null {
-  const noteText = plainText(row.txt);
+  const noteText = maskCheckedNationalIdsIn(plainText(row.txt));
   if (noteText === '') return null;
   const normalised = noteText.normalize('NFKC');
   const egfrText = EGFR.exec(normalised)?.[1];

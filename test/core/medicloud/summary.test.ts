@@ -137,3 +137,10 @@ test('query: the summary is called exactly as the page calls it; the rest keep t
   t.deepEqual(queryOf('imue0008s02'), STANDARD_QUERY);
   t.deepEqual(queryOf('imue0009s03'), { params: {}, cliDatetime: false, insertLog: false });
 });
+
+test('a national or resident ID in a note is masked; a drug code of the same shape stays as written', (t) => {
+  const [note] = mapSummary({ robject: [{ txt: '家屬 A123456789 代領，居留證 AC12345679；請注意 AC45856100 與 A046571100', img: null }] });
+  t.is(note?.text, '家屬 A12****789 代領，居留證 AC1****679；請注意 AC45856100 與 A046571100');
+  // One digit off is no ID (its check digit fails): nothing is hidden from the pharmacist.
+  t.is(mapSummary({ robject: [{ txt: '編號 A123456788', img: null }] })[0]?.text, '編號 A123456788');
+});
