@@ -46,7 +46,8 @@ function kindOf(icon: string | null, egfr: number | undefined): SummaryNoteKind 
 
 /**
  * The note, or null when nothing readable is left once the markup is gone. A national ID in
- * the note's text is masked as everywhere on screen (SPEC §4): the note is shown and cached.
+ * the note's text is masked, as everywhere on screen (SPEC §4): the kiosk, the analyze report
+ * and its JSON all show the mapped note.
  */
 export function mapSummaryRow(row: SummaryRow): SummaryNote | null {
   const noteText = maskCheckedNationalIdsIn(plainText(row.txt));
