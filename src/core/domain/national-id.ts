@@ -29,7 +29,13 @@ export function maskNationalId(id: string): string {
 }
 
 /**
- * An old-format resident certificate number (居留證, AB12345678): the second letter counts by
+ * Anything shaped like a national or resident ID inside a text: a letter and nine digits, or
+ * two letters (the second A–D) and eight digits.
+ */
+const ID_SHAPED = /[A-Z][0-9A-D]\d{8}/gi;
+
+/**
+ * An old-format resident certificate number (居留證: two letters, eight digits): the second letter counts by
  * the last digit of its area code (A → 0, B → 1, C → 2, D → 3) in the check-digit sum.
  */
 function isValidOldResidentNumber(id: string): boolean {
@@ -40,8 +46,9 @@ function isValidOldResidentNumber(id: string): boolean {
 
 /**
  * A text with every real national or resident ID masked: shaped like one and its check digit
- * right. For free text a pharmacist reads (the cloud's summary notes), where a drug code
- * (AC45856100) or an order number has the same shape but should stay as written.
+ * right. For free text a pharmacist reads (the cloud's summary notes), where an NHI drug code
+ * (two letters and eight digits, or a letter, 0 and eight digits) or an order number has the
+ * same shape but should stay as written.
  */
 export function maskCheckedNationalIdsIn(text: string): string {
   return text.replace(ID_SHAPED, (found) => {
@@ -49,9 +56,6 @@ export function maskCheckedNationalIdsIn(text: string): string {
     return isValidNationalId(id) || isValidOldResidentNumber(id) ? maskNationalId(found) : found;
   });
 }
-
-/** Anything shaped like a national or resident ID (A123456789, AB12345678) inside a text. */
-const ID_SHAPED = /[A-Z][0-9A-D]\d{8}/gi;
 
 /** A text with every ID-shaped part masked, for messages that quote what they were given. */
 export function maskNationalIdsIn(text: string): string {
