@@ -39,7 +39,7 @@ export function inMg(record: MedicationRecord): boolean {
  * without strength) are treated as unchanged.
  * The daily amounts (dailyAmount), whether each is in mg, and whether they are one drug code.
  */
-export function dailyDoseChanged(before: number, beforeInMg: boolean, now: number, nowInMg: boolean, sameDrug: boolean): boolean {
+function dailyDoseChanged(before: number, beforeInMg: boolean, now: number, nowInMg: boolean, sameDrug: boolean): boolean {
   if (Number.isNaN(before) || Number.isNaN(now)) return false;
   if (beforeInMg !== nowInMg || (!beforeInMg && !sameDrug)) return false;
   return !sameAmount(before, now);
@@ -176,7 +176,7 @@ export class DaySupply {
 export const MG_UNIT = -1;
 
 /** Whether a day's dose differs from the previous day's: comparable only in mg, or in units of one drug. */
-export function dayDoseChanged(before: number, beforeUnit: number | undefined, now: number, nowUnit: number | undefined): boolean {
+function dayDoseChanged(before: number, beforeUnit: number | undefined, now: number, nowUnit: number | undefined): boolean {
   if (beforeUnit === undefined || nowUnit === undefined) return false;
   return dailyDoseChanged(before, beforeUnit === MG_UNIT, now, nowUnit === MG_UNIT, beforeUnit === nowUnit);
 }

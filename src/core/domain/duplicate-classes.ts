@@ -355,9 +355,8 @@ function classThreshold(atc5: string, settings: DuplicateSettings): number {
   return threshold;
 }
 
-/** The items with more than their class's L4 threshold left (classThreshold, once per class). */
-function overClassThreshold(items: Items, codes: Codes, settings: DuplicateSettings): number[] {
-  const thresholds = codes.classes.map((atc5) => classThreshold(atc5, settings));
+/** The items with more than their class's L4 threshold left (`thresholds` by class key). */
+function overClassThreshold(items: Items, thresholds: readonly number[]): number[] {
   const out: number[] = [];
   for (let i = 0; i < items.count; i++) if ((items.left[i] as number) > (thresholds[items.classKey[i] as number] as number)) out.push(i);
   return out;
@@ -371,9 +370,11 @@ export function classDuplicates(history: PreparedHistory, settings: DuplicateSet
   const check: ClassCheck = { history, items, codes };
   const slots: Slots = { identities: new Int32Array(history.preparer.identityCount).fill(-1), classes: new Int32Array(codes.classes.length).fill(-1) };
   const alerts: DuplicateAlert[] = [];
-  for (const classItems of bucketsBy(overClassThreshold(items, codes, settings), items.classKey, slots.classes)) {
-    const atc5 = codes.classes[items.classKey[classItems[0] as number] as number] as string;
-    const threshold = classThreshold(atc5, settings);
+  const thresholds = codes.classes.map((atc5) => classThreshold(atc5, settings));
+  for (const classItems of bucketsBy(overClassThreshold(items, thresholds), items.classKey, slots.classes)) {
+    const classKey = items.classKey[classItems[0] as number] as number;
+    const atc5 = codes.classes[classKey] as string;
+    const threshold = thresholds[classKey] as number;
     const alert = alertFor(check, 'L4', atc5, classItems, settings, slots);
     if (alert === null) continue;
     const atc5Name = atc5NameOf(check, classItems);
