@@ -2,6 +2,8 @@
 // carries both languages so a missing translation is a type error, not a blank screen.
 // Each area keeps its own catalogue (e.g. core/domain/messages.ts) built with `catalogue`.
 
+import { dayIn, monthIn } from './dates.ts';
+
 export type Lang = 'zh-TW' | 'en';
 export const LANGS: readonly Lang[] = ['zh-TW', 'en'];
 
@@ -19,13 +21,27 @@ export function catalogue<K extends string>(entries: Record<K, Bilingual>): Cata
 
 export type Facts = Record<string, string | number | readonly string[] | null | undefined>;
 
-/** Fills `{name}` placeholders; arrays join with the language's list separator. */
+// Facts keep dates ISO; a template marks where a fact holds dates, and the language picks their
+// form (dates.ts).
+const ISO_DAYS = /\b(\d{4})-(\d{2})-(\d{2})\b/g;
+const ISO_MONTHS = /\b(\d{4})-(\d{2})\b(?!-)/g;
+
+function datesIn(text: string, kind: 'day' | 'month', lang: Lang): string {
+  if (lang !== 'zh-TW') return text;
+  return kind === 'day' ? text.replace(ISO_DAYS, (iso) => dayIn(iso, lang)) : text.replace(ISO_MONTHS, (month) => monthIn(month, lang));
+}
+
+/**
+ * Fills `{name}` placeholders; arrays join with the language's list separator. `{name:day}`
+ * shows every ISO day in the fact (2025-11-03, also inside a text such as 'NAME (clinic
+ * 2025-11-03)') in the language's form, `{name:month}` every ISO month (2025-11).
+ */
 export function format(template: string, facts: Facts = {}, lang: Lang = 'zh-TW'): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+  return template.replace(/\{(\w+)(?::(day|month))?\}/g, (whole, name: string, kind: 'day' | 'month' | undefined) => {
     const value = facts[name];
     if (value === undefined || value === null) return whole;
-    if (Array.isArray(value)) return value.join(lang === 'zh-TW' ? '、' : ', ');
-    return String(value);
+    const text = Array.isArray(value) ? value.join(lang === 'zh-TW' ? '、' : ', ') : String(value);
+    return kind === undefined ? text : datesIn(text, kind, lang);
   });
 }
 

@@ -8,7 +8,7 @@ import { analyzeHistory } from '../../src/core/domain/analysis.ts';
 import { mapBundle } from '../../src/core/medicloud/index.ts';
 import { analysisJson } from '../../src/commands/analyze/json.ts';
 import { renderReport } from '../../src/commands/analyze/report.ts';
-import { factsIn } from '../../src/commands/analyze/dates.ts';
+import { alertMessages } from '../../src/core/domain/messages.ts';
 
 const ROC_DAY_OR_MONTH = /(?<![\d/-])\d{3}\/\d{2}(?:\/\d{2})?(?![\d/])/;
 
@@ -69,8 +69,41 @@ test('an alert names the same days in both languages, ROC in zh-TW and ISO in En
   t.regex(care, /^ZOLPIDEM \(TARTRATE\+HEMITARTRATE\) +2025-10 +2 +2 +700 +70 +1825$/m);
 });
 
-test('only the facts that hold dates change: names, numbers and empty days stay as they are', (t) => {
-  const alert = { severity: 'warning' as const, key: 'refill.too-early', facts: { drugName: 'X 114/01/01', nextFrom: '114/11/07', nextUntil: '', fills: 3, drugs: ['A (診所 114/10/20)', 'B'] } };
-  t.deepEqual(factsIn(alert, 'en'), { drugName: 'X 114/01/01', nextFrom: '2025-11-07', nextUntil: '', fills: 3, drugs: ['A (診所 2025-10-20)', 'B'] });
-  t.is(factsIn(alert, 'zh-TW'), alert.facts);
+test('a fact that holds a date is shown through a date placeholder in both templates', (t) => {
+  // Facts keep ISO dates; only a {name:day} or {name:month} placeholder turns them ROC for the
+  // counter. A date fact left in a plain {name} would print ISO at a zh-TW counter.
+  const isoDate = /\b\d{4}-\d{2}(?:-\d{2})?\b/;
+  let checked = 0;
+  for (const [name, bundle, today] of [...cases(), fillsUnknownCase()]) {
+    for (const alert of analyzeHistory(mapBundle(bundle), today).alerts) {
+      const entry = alertMessages[alert.key as keyof typeof alertMessages];
+      t.truthy(entry, alert.key);
+      for (const [fact, value] of Object.entries(alert.facts)) {
+        if (!(Array.isArray(value) ? value : [value]).some((v) => isoDate.test(String(v)))) continue;
+        for (const lang of ['zh-TW', 'en'] as const) {
+          const template = entry[lang];
+          if (!template.includes(`{${fact}`)) continue;
+          t.regex(template, new RegExp(`\\{${fact}:(day|month)\\}`), `${name}: ${alert.key} {${fact}} (${lang})`);
+          checked++;
+        }
+      }
+    }
+  }
+  t.true(checked > 20, `${checked} date placeholders checked`);
+});
+
+/** A chronic prescription the cloud lists without its number of fills: refill.fills-unknown names its date. */
+function fillsUnknownCase(): [string, any, string] {
+  const bundle = bundleOf('examples/chronic-refill-elderly.json');
+  for (const row of bundle.chronic.chrDataN) row.chr_num = row.chr_days = null;
+  return ['fills unknown', bundle, '2025-11-03'];
+}
+
+test('refill.fills-unknown names the prescription day ROC in zh-TW and ISO in English', (t) => {
+  const [, bundle, today] = fillsUnknownCase();
+  const zh = outputs(bundle, today, 'zh-TW').messages.find((m) => m.includes('雲端未提供可調劑次數'));
+  const en = outputs(bundle, today, 'en').messages.find((m) => m.includes('no number of fills'));
+  t.regex(zh ?? '', /\d{3}\/\d{2}\/\d{2} 開立/);
+  t.regex(en ?? '', /, \d{4}-\d{2}-\d{2}\)/);
+  t.false(ROC_DAY_OR_MONTH.test(en ?? ''));
 });

@@ -174,3 +174,27 @@ test('the default tab from Settings opens first for the next patient', async (t)
   t.true(frame.includes('3/3 筆'));
   r.instance.unmount();
 });
+
+test('in English every date on the patient view is ISO: header, records, leftover, refills, care list, allergies', async (t) => {
+  const { store } = makeStore();
+  const r = renderAt(app(store), 80, 24);
+  logIn(store);
+  const history = duplicateHistory();
+  history.careList = [{ date: '2026-08-10', ingredient: 'ZOLPIDEM', ingredientCode: '2824801820', institution: HOSPITAL, totalMg: 420, cloudTotalDdd: 42, memo: null }];
+  openPatient(store, history);
+  await r.waitFor((f) => f.includes('王小明'));
+  await r.press('L');
+  const rocDay = /(?<![\d/-])\d{3}\/\d{2}(?:\/\d{2})?(?![\d/])/;
+  const header = plain(await r.waitFor((f) => f.includes('As of') || f.includes('as of')));
+  t.regex(header, /2026-11-23 10:05/);
+  t.notRegex(header, rocDay);
+  // Each tab waited for by its own column title, then its first row.
+  const tabs = [['2', 'Freq', /^>2026-11-15 /m], ['3', 'Ends', /^>AMLODIPINE .* 2027-01-04 /m], ['4', 'Next window', /2026-11-16–2026-12-23 2026-12-23/], ['5', 'Month', /^>ZOLPIDEM +2026-08 /m], ['6', 'Symptoms', /^>2020-01-02 PENICILLIN/m]] as const;
+  for (const [key, title, iso] of tabs) {
+    await r.press(key);
+    const frame = plain(await r.waitFor((f) => plain(f).includes(title)));
+    t.regex(frame, iso, `tab ${key}`);
+    t.notRegex(frame, rocDay, `tab ${key}`);
+  }
+  r.instance.unmount();
+});

@@ -42,3 +42,13 @@ test('the summary tab shows the CKD warning and the notes under the alerts', asy
   t.true(frame.indexOf('雲端摘要') < frame.indexOf('居家醫療照護個案'));
   r.instance.unmount();
 });
+
+test('the kiosk in English names alert dates ISO, never an unlabelled ROC day; zh-TW keeps ROC', (t) => {
+  const analysis = analyzeHistory(withNotes(), TODAY);
+  const alertLines = (lang: 'zh-TW' | 'en') => summaryLines(analysis, lang).filter((l) => l.id.startsWith('alert-')).map((l) => l.text);
+  const en = alertLines('en');
+  t.true(en.some((text) => text.includes('Latest eGFR 34 (2026-10-14)')));
+  t.true(en.some((text) => /\(\S+ \d{4}-\d{2}-\d{2}\)/.test(text)), 'a duplicate names each record with its ISO day');
+  for (const text of en) t.notRegex(text, /(?<![\d/-])\d{3}\/\d{2}\/\d{2}/, text);
+  t.true(alertLines('zh-TW').some((text) => /\(\S+ \d{3}\/\d{2}\/\d{2}\)/.test(text)));
+});

@@ -6,14 +6,13 @@ import { maskNationalId } from '../../core/domain/national-id.ts';
 import { recordStart } from '../../core/domain/leftover.ts';
 import { alertMessages } from '../../core/domain/messages.ts';
 import { geneticTestResult } from '../../core/domain/allergies.ts';
-import { factsIn } from './dates.ts';
 import { cloudDaysOn, cloudRowFor } from '../../core/domain/cloud-leftover.ts';
 import type { GroupLeftover } from '../../core/domain/group-leftover.ts';
 import type { CloudGroupLeftover, IsoDate } from '../../core/domain/types.ts';
 
-/** The alert in `lang`, its dates ROC in zh-TW and ISO in English (dates.ts). */
+/** The alert in `lang`, its dates ROC in zh-TW and ISO in English (the templates' `{x:day}`). */
 export function alertText(alert: Analysis['alerts'][number], lang: Lang): string {
-  return translate(alertMessages, alert.key, lang, factsIn(alert, lang));
+  return translate(alertMessages, alert.key, lang, alert.facts);
 }
 
 /**

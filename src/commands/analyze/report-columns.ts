@@ -10,7 +10,8 @@ import { dosageFormNames } from '../../core/domain/messages.ts';
 import type { RefillStatus } from '../../core/domain/refill.ts';
 import type { CloudGroupLeftover } from '../../core/domain/types.ts';
 import type { Column } from '../../text/table.ts';
-import { shownDate, shownMonth } from './dates.ts';
+import { shownDate } from './dates.ts';
+import { monthIn } from '../../i18n/dates.ts';
 import { cloudLeftoverFor } from './json.ts';
 import type { AnalyzeMessageKey } from './messages.ts';
 
@@ -97,7 +98,7 @@ export function duplicateColumns(t: Translate): Column<Row<'duplicates'>>[] {
 export function careListColumns(t: Translate, lang: Lang): Column<Row<'careList'>>[] {
   return [
     { header: t('col.ingredient'), value: (m) => m.ingredient, minWidth: 10 },
-    { header: t('col.month'), value: (m) => shownMonth(m.month, lang) },
+    { header: t('col.month'), value: (m) => monthIn(m.month, lang) },
     { header: t('col.visits'), value: (m) => String(m.visits), align: 'right' },
     { header: t('col.places'), value: (m) => String(m.institutions), align: 'right' },
     { header: t('col.mg'), value: (m) => figure(m.totalMg), align: 'right' },

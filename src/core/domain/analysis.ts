@@ -3,7 +3,7 @@
 // chronic refill status, duplicates, the controlled-drug care list, elderly cautions and
 // allergies, plus one sorted alert list. Pure: the same history and day give the same answer.
 import type { AllergyRecord, Alert, ChronicPrescription, IsoDate, Patient, PatientHistory, SummaryNote } from './types.ts';
-import { compareIso, toRocDate } from './dates.ts';
+import { compareIso } from './dates.ts';
 import { recordStart } from './leftover.ts';
 import { datesReadable, groupLeftovers, groupsOfPrepared, type GroupLeftover } from './group-leftover.ts';
 import { PreparedHistory } from './prepared-history.ts';
@@ -53,8 +53,8 @@ function byNewest(a: AnalyzedRecord, b: AnalyzedRecord): number {
 function refillFacts(s: RefillStatus, totalDays: number, daysPerFill: number): Alert['facts'] {
   return {
     drugName: s.drugName, drugCode: s.drugCode, fill: s.fill, fills: s.fills, nextFill: s.fill + 1,
-    nextFrom: s.nextFrom === null ? '' : toRocDate(s.nextFrom), nextUntil: s.nextUntil === null ? '' : toRocDate(s.nextUntil),
-    validFrom: toRocDate(s.validFrom), validUntil: toRocDate(s.validUntil), daysUntil: s.daysUntilAllowed, totalDays, daysPerFill,
+    nextFrom: s.nextFrom ?? '', nextUntil: s.nextUntil ?? '',
+    validFrom: s.validFrom, validUntil: s.validUntil, daysUntil: s.daysUntilAllowed, totalDays, daysPerFill,
   };
 }
 
@@ -72,7 +72,7 @@ function refillAlerts(statuses: RefillStatus[], prescriptions: JudgedPrescriptio
   let newestByDrug: Map<string, IsoDate> | null = null;
   for (let i = 0; i < statuses.length; i++) {
     const s = statuses[i] as RefillStatus;
-    // Completed prescriptions say nothing: no facts (four ROC dates) to build for them.
+    // Completed prescriptions say nothing: no facts to build for them.
     if (s.status === 'completed' && s.anomalies.length === 0) continue;
     const p = prescriptions[i] as JudgedPrescription;
     const facts = refillFacts(s, p.daysPerFill * p.fills, p.daysPerFill);
@@ -106,7 +106,7 @@ function unjudgedRefillAlerts(chronic: ChronicPrescription[]): Alert[] {
     if (fillsKnown(p)) continue;
     alerts.push({
       severity: 'info', key: 'refill.fills-unknown',
-      facts: { drugName: p.drugName, drugCode: p.drugCode, prescriptionDate: toRocDate(p.prescriptionDate), institution: p.institution.name, fill: fillsTaken(p) },
+      facts: { drugName: p.drugName, drugCode: p.drugCode, prescriptionDate: p.prescriptionDate, institution: p.institution.name, fill: fillsTaken(p) },
     });
   }
   return alerts;

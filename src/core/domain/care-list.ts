@@ -3,7 +3,7 @@
 // reference DDD × 182.5 (SPEC §2; research §5(e); the NHI care-list page: zolpidem 420 mg =
 // 42 DDD, 「每半年約當1825mg」; brotizolam 14 mg = 56 DDD, 「每半年約當46mg」).
 import type { Alert, CareListDispensing, IsoDate } from './types.ts';
-import { addMonths, compareIso, isIsoDate, monthOf, toRocMonth } from './dates.ts';
+import { addMonths, compareIso, isIsoDate, monthOf } from './dates.ts';
 import { dddEntry, halfYearReferenceMg, hasNoWhoDdd, type DddRoute } from './ddd.ts';
 import { atc7ForIngredientName, normalIngredientName } from './ingredients.ts';
 import { Numbering, remembered } from './remembered.ts';
@@ -184,8 +184,8 @@ export function careListAlerts(months: CareListMonth[]): Alert[] {
     const facts: Alert['facts'] = {
       ingredient: first.ingredient,
       ingredientCode: first.ingredientCode,
-      from: toRocMonth(sorted[0] as string),
-      to: toRocMonth(sorted[sorted.length - 1] as string),
+      from: sorted[0] as string,
+      to: sorted[sorted.length - 1] as string,
       visits,
       totalMg: oneDecimal(totalMg),
     };

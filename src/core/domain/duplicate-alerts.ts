@@ -1,8 +1,7 @@
 // Duplicate alerts as entries of the pharmacist's alert list: a message key (templates in
-// messages.ts, zh-TW + en) and the facts it cites: drugs with institution and ROC date,
+// messages.ts, zh-TW + en) and the facts it cites: drugs with institution and ISO date,
 // ingredients, days on hand, the threshold and the class or set.
 import type { Alert } from './types.ts';
-import { toRocDate } from './dates.ts';
 import type { DuplicateAlert } from './duplicate-model.ts';
 
 /** L1/L2 say 跨院所 or 同院所 (NHI's own labels), so they have a `.cross` variant. */
@@ -41,11 +40,10 @@ class DrugTexts {
 }
 
 function duplicateAlert(d: DuplicateAlert, thresholdDays: number, texts: DrugTexts): Alert {
-  // 'STILNOX 10MG (甲診所 114/05/01)': readable in both languages (names are as NHI writes them).
-  // Each date formatted once, for both lists.
+  // 'STILNOX 10MG (甲診所 2025-05-01)': names as NHI writes them; the template shows the date
+  // in the reader's form ({drugs:day}, src/i18n).
   const n = d.recordIds.length;
-  const dates = new Array<string>(d.dates.length);
-  for (let i = 0; i < d.dates.length; i++) dates[i] = toRocDate(d.dates[i] as string);
+  const dates = d.dates;
   const drugs = new Array<string>(n);
   for (let i = 0; i < n; i++) {
     const date = dates[i];

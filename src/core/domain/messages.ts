@@ -1,17 +1,12 @@
 // zh-TW + English templates for every alert the domain raises. `{name}` placeholders are
 // filled from the alert's facts by src/i18n `format`/`translate` (this object is a valid
-// i18n Catalogue). Dates in facts are already ROC 'yyy/MM/dd' for display.
-//
-// The shape is declared here rather than imported from src/i18n because the lint boundary for
-// core/domain currently rejects that import path (see the lead's eslint config); the two
-// types are structurally identical.
+// i18n Catalogue). Dates in facts are ISO; `{name:day}` and `{name:month}` show them as ROC
+// 'yyy/MM/dd' and 'yyy/MM' at the zh-TW counter and as ISO in English.
 
+import type { Bilingual } from '../../i18n/index.ts';
 import type { DosageForm } from './types.ts';
 
-export interface Bilingual {
-  'zh-TW': string;
-  en: string;
-}
+export type { Bilingual };
 
 /**
  * What MediCloud cannot show, under the kiosk's 摘要 and at the end of `yaoli analyze`'s report:
@@ -67,24 +62,24 @@ export const alertMessages = {
   },
   // ── chronic refills (慢性病連續處方箋) ─────────────────────────────────────────
   'refill.eligible': {
-    'zh-TW': '慢箋 {drugName}：今日可領第 {nextFill}/{fills} 次（可領至 {nextUntil}）',
-    en: 'Chronic refill {drugName}: fill {nextFill}/{fills} may be collected today (until {nextUntil})',
+    'zh-TW': '慢箋 {drugName}：今日可領第 {nextFill}/{fills} 次（可領至 {nextUntil:day}）',
+    en: 'Chronic refill {drugName}: fill {nextFill}/{fills} may be collected today (until {nextUntil:day})',
   },
   'refill.too-early': {
-    'zh-TW': '慢箋 {drugName}：第 {nextFill}/{fills} 次最早 {nextFrom} 可領（還有 {daysUntil} 天）；提前領藥將被視為重複用藥',
-    en: 'Chronic refill {drugName}: fill {nextFill}/{fills} not before {nextFrom} (in {daysUntil} days); collecting early counts as duplicate medication',
+    'zh-TW': '慢箋 {drugName}：第 {nextFill}/{fills} 次最早 {nextFrom:day} 可領（還有 {daysUntil} 天）；提前領藥將被視為重複用藥',
+    en: 'Chronic refill {drugName}: fill {nextFill}/{fills} not before {nextFrom:day} (in {daysUntil} days); collecting early counts as duplicate medication',
   },
   'refill.expired': {
-    'zh-TW': '慢箋 {drugName}：已逾效期（{validUntil}），已領 {fill}/{fills} 次，需重新開立處方',
-    en: 'Chronic prescription {drugName} expired ({validUntil}) after {fill}/{fills} fills; a new prescription is needed',
+    'zh-TW': '慢箋 {drugName}：已逾效期（{validUntil:day}），已領 {fill}/{fills} 次，需重新開立處方',
+    en: 'Chronic prescription {drugName} expired ({validUntil:day}) after {fill}/{fills} fills; a new prescription is needed',
   },
   'refill.no-fill-left': {
-    'zh-TW': '慢箋 {drugName}：第 {nextFill}/{fills} 次最早可領日已在效期（{validUntil}）之後，不能再領，已領 {fill}/{fills} 次，需重新開立處方',
-    en: 'Chronic prescription {drugName}: fill {nextFill}/{fills} could only be collected after validity ends ({validUntil}); {fill}/{fills} fills taken, a new prescription is needed',
+    'zh-TW': '慢箋 {drugName}：第 {nextFill}/{fills} 次最早可領日已在效期（{validUntil:day}）之後，不能再領，已領 {fill}/{fills} 次，需重新開立處方',
+    en: 'Chronic prescription {drugName}: fill {nextFill}/{fills} could only be collected after validity ends ({validUntil:day}); {fill}/{fills} fills taken, a new prescription is needed',
   },
   'refill.fills-unknown': {
-    'zh-TW': '慢箋 {drugName}（{institution} {prescriptionDate} 開立）：雲端未提供可調劑次數，無法判斷下次可領日；雲端列為效期內，已領 {fill} 次，請看處方箋',
-    en: 'Chronic prescription {drugName} ({institution}, {prescriptionDate}): the cloud gives no number of fills, so the next fill date cannot be worked out; listed as valid, {fill} fills taken — check the slip',
+    'zh-TW': '慢箋 {drugName}（{institution} {prescriptionDate:day} 開立）：雲端未提供可調劑次數，無法判斷下次可領日；雲端列為效期內，已領 {fill} 次，請看處方箋',
+    en: 'Chronic prescription {drugName} ({institution}, {prescriptionDate:day}): the cloud gives no number of fills, so the next fill date cannot be worked out; listed as valid, {fill} fills taken — check the slip',
   },
   'refill.anomaly.days-per-fill-over-30': {
     'zh-TW': '慢箋 {drugName}：每次給藥 {daysPerFill} 天超過 30 天，資料異常',
@@ -103,16 +98,16 @@ export const alertMessages = {
     en: 'Chronic prescription {drugName}: more fills collected than the {fills} allowed (data anomaly)',
   },
   'refill.anomaly.fill-before-prescription': {
-    'zh-TW': '慢箋 {drugName}：領藥日早於處方日 {validFrom}，資料異常',
-    en: 'Chronic prescription {drugName}: a fill is dated before the prescription date {validFrom} (data anomaly)',
+    'zh-TW': '慢箋 {drugName}：領藥日早於處方日 {validFrom:day}，資料異常',
+    en: 'Chronic prescription {drugName}: a fill is dated before the prescription date {validFrom:day} (data anomaly)',
   },
   'refill.anomaly.fill-after-validity': {
-    'zh-TW': '慢箋 {drugName}：領藥日晚於效期 {validUntil}，資料異常',
-    en: 'Chronic prescription {drugName}: a fill is dated after validity ended {validUntil} (data anomaly)',
+    'zh-TW': '慢箋 {drugName}：領藥日晚於效期 {validUntil:day}，資料異常',
+    en: 'Chronic prescription {drugName}: a fill is dated after validity ended {validUntil:day} (data anomaly)',
   },
   'refill.anomaly.cloud-says-expired': {
-    'zh-TW': '慢箋 {drugName}：雲端標示已逾期，但依處方日計算仍在效期內（至 {validUntil}），請確認',
-    en: 'Chronic prescription {drugName}: the cloud marks it expired, but by its dates it is valid until {validUntil}; please check',
+    'zh-TW': '慢箋 {drugName}：雲端標示已逾期，但依處方日計算仍在效期內（至 {validUntil:day}），請確認',
+    en: 'Chronic prescription {drugName}: the cloud marks it expired, but by its dates it is valid until {validUntil:day}; please check',
   },
   // ── elderly cautions (高齡者宜注意用藥) ─────────────────────────────────────────
   'elderly.avoid': {
@@ -127,68 +122,68 @@ export const alertMessages = {
     'zh-TW': '{drugNames}：雲端標示為高齡者宜注意用藥品項',
     en: '{drugNames}: marked by MediCloud as a caution medication for patients over 65',
   },
-  // ── duplicates and care list: helper B adds its keys below ──────────────────
-  // Duplicates (重複用藥, research §5(c)). {drugs} = 'NAME (institution yyy/MM/dd)' per record.
-  // L1/L2 count the days on hand on the day the newest was dispensed ({newestDate}); L3–L5 from today.
+  // ── duplicates and care list ─────────────────────────────────────────────────
+  // Duplicates (重複用藥, research §5(c)). {drugs:day} = 'NAME (institution date)' per record.
+  // L1/L2 count the days on hand on the day the newest was dispensed ({newestDate:day}); L3–L5 from today.
   // L1/L2's days are the group's carried total (early refills add up), which the two records
   // listed need not show on their own, so the text says 累計 / accumulated.
   'duplicate.L1': {
-    'zh-TW': '同院所同藥品重複：{drugs}；{newestDate} 領新藥時累計尚餘 {overlapDays} 天（超過 {threshold} 天）',
-    en: 'Same drug again from the same institution: {drugs}; accumulated leftover when the new supply was dispensed on {newestDate}: {overlapDays} days (more than {threshold})',
+    'zh-TW': '同院所同藥品重複：{drugs:day}；{newestDate:day} 領新藥時累計尚餘 {overlapDays} 天（超過 {threshold} 天）',
+    en: 'Same drug again from the same institution: {drugs:day}; accumulated leftover when the new supply was dispensed on {newestDate:day}: {overlapDays} days (more than {threshold})',
   },
   'duplicate.L1.cross': {
-    'zh-TW': '跨院所同藥品重複：{drugs}；{newestDate} 領新藥時累計尚餘 {overlapDays} 天（超過 {threshold} 天）',
-    en: 'Same drug from different institutions: {drugs}; accumulated leftover when the new supply was dispensed on {newestDate}: {overlapDays} days (more than {threshold})',
+    'zh-TW': '跨院所同藥品重複：{drugs:day}；{newestDate:day} 領新藥時累計尚餘 {overlapDays} 天（超過 {threshold} 天）',
+    en: 'Same drug from different institutions: {drugs:day}; accumulated leftover when the new supply was dispensed on {newestDate:day}: {overlapDays} days (more than {threshold})',
   },
   'duplicate.L2': {
-    'zh-TW': '同院所同成分同劑型重複（{ingredients}）：{drugs}；{newestDate} 領新藥時累計尚餘 {overlapDays} 天（超過 {threshold} 天）',
-    en: 'Same ingredient and dosage form again from the same institution ({ingredients}): {drugs}; accumulated leftover when the new supply was dispensed on {newestDate}: {overlapDays} days (more than {threshold})',
+    'zh-TW': '同院所同成分同劑型重複（{ingredients}）：{drugs:day}；{newestDate:day} 領新藥時累計尚餘 {overlapDays} 天（超過 {threshold} 天）',
+    en: 'Same ingredient and dosage form again from the same institution ({ingredients}): {drugs:day}; accumulated leftover when the new supply was dispensed on {newestDate:day}: {overlapDays} days (more than {threshold})',
   },
   'duplicate.L2.cross': {
-    'zh-TW': '跨院所同成分同劑型重複（{ingredients}）：{drugs}；{newestDate} 領新藥時累計尚餘 {overlapDays} 天（超過 {threshold} 天）',
-    en: 'Same ingredient and dosage form from different institutions ({ingredients}): {drugs}; accumulated leftover when the new supply was dispensed on {newestDate}: {overlapDays} days (more than {threshold})',
+    'zh-TW': '跨院所同成分同劑型重複（{ingredients}）：{drugs:day}；{newestDate:day} 領新藥時累計尚餘 {overlapDays} 天（超過 {threshold} 天）',
+    en: 'Same ingredient and dosage form from different institutions ({ingredients}): {drugs:day}; accumulated leftover when the new supply was dispensed on {newestDate:day}: {overlapDays} days (more than {threshold})',
   },
   'duplicate.L3': {
-    'zh-TW': '同成分不同劑型（{ingredients}）：{drugs}；同時使用約 {overlapDays} 天',
-    en: 'Same ingredient in different dosage forms ({ingredients}): {drugs}; both in use for about {overlapDays} more days',
+    'zh-TW': '同成分不同劑型（{ingredients}）：{drugs:day}；同時使用約 {overlapDays} 天',
+    en: 'Same ingredient in different dosage forms ({ingredients}): {drugs:day}; both in use for about {overlapDays} more days',
   },
   'duplicate.L4': {
-    'zh-TW': '同藥理類別重複 {classCode}（{ingredients}）：{drugs}；各尚餘超過 {threshold} 天，今日起重疊 {overlapDays} 天',
-    en: 'Two drugs of one class {classCode} ({ingredients}): {drugs}; each has more than {threshold} days left, overlapping {overlapDays} days from today',
+    'zh-TW': '同藥理類別重複 {classCode}（{ingredients}）：{drugs:day}；各尚餘超過 {threshold} 天，今日起重疊 {overlapDays} 天',
+    en: 'Two drugs of one class {classCode} ({ingredients}): {drugs:day}; each has more than {threshold} days left, overlapping {overlapDays} days from today',
   },
   'duplicate.L5': {
-    'zh-TW': '治療等效重複 {classNameZh}（{ingredients}）：{drugs}；各尚餘超過 {threshold} 天，今日起重疊 {overlapDays} 天',
-    en: 'Therapeutic duplication, {classNameEn} ({ingredients}): {drugs}; each has more than {threshold} days left, overlapping {overlapDays} days from today',
+    'zh-TW': '治療等效重複 {classNameZh}（{ingredients}）：{drugs:day}；各尚餘超過 {threshold} 天，今日起重疊 {overlapDays} 天',
+    en: 'Therapeutic duplication, {classNameEn} ({ingredients}): {drugs:day}; each has more than {threshold} days left, overlapping {overlapDays} days from today',
   },
   'duplicate.L4.in-use': {
-    'zh-TW': '同藥理類別重複 {classCode}（{ingredients}）：{drugs}；目前同時在用，今日起重疊 {overlapDays} 天',
-    en: 'Two drugs of one class {classCode} ({ingredients}): {drugs}; both in use now, overlapping {overlapDays} days from today',
+    'zh-TW': '同藥理類別重複 {classCode}（{ingredients}）：{drugs:day}；目前同時在用，今日起重疊 {overlapDays} 天',
+    en: 'Two drugs of one class {classCode} ({ingredients}): {drugs:day}; both in use now, overlapping {overlapDays} days from today',
   },
   'duplicate.L5.in-use': {
-    'zh-TW': '治療等效重複 {classNameZh}（{ingredients}）：{drugs}；目前同時在用，今日起重疊 {overlapDays} 天',
-    en: 'Therapeutic duplication, {classNameEn} ({ingredients}): {drugs}; both in use now, overlapping {overlapDays} days from today',
+    'zh-TW': '治療等效重複 {classNameZh}（{ingredients}）：{drugs:day}；目前同時在用，今日起重疊 {overlapDays} 天',
+    en: 'Therapeutic duplication, {classNameEn} ({ingredients}): {drugs:day}; both in use now, overlapping {overlapDays} days from today',
   },
-  // Controlled-drug care list (特定管制用藥關懷名單, research §5(e)). Months are ROC 'yyy/MM'.
+  // Controlled-drug care list (特定管制用藥關懷名單, research §5(e)). Months are 'YYYY-MM'.
   'careList.overReference': {
-    'zh-TW': '管制藥關懷名單：{ingredient} {from}–{to} 共 {totalMg} mg（{totalDdd} DDD），超過 WHO 每半年約當 {referenceMg} mg',
-    en: 'Controlled-drug care list: {ingredient} {from}–{to} totals {totalMg} mg ({totalDdd} DDD), above the WHO half-year reference of {referenceMg} mg',
+    'zh-TW': '管制藥關懷名單：{ingredient} {from:month}–{to:month} 共 {totalMg} mg（{totalDdd} DDD），超過 WHO 每半年約當 {referenceMg} mg',
+    en: 'Controlled-drug care list: {ingredient} {from:month}–{to:month} totals {totalMg} mg ({totalDdd} DDD), above the WHO half-year reference of {referenceMg} mg',
   },
   'careList.withinReference': {
-    'zh-TW': '管制藥關懷名單：{ingredient} {from}–{to} 共 {totalMg} mg（{totalDdd} DDD）；WHO 每半年約當 {referenceMg} mg',
-    en: 'Controlled-drug care list: {ingredient} {from}–{to} totals {totalMg} mg ({totalDdd} DDD); WHO half-year reference {referenceMg} mg',
+    'zh-TW': '管制藥關懷名單：{ingredient} {from:month}–{to:month} 共 {totalMg} mg（{totalDdd} DDD）；WHO 每半年約當 {referenceMg} mg',
+    en: 'Controlled-drug care list: {ingredient} {from:month}–{to:month} totals {totalMg} mg ({totalDdd} DDD); WHO half-year reference {referenceMg} mg',
   },
   'careList.noDdd': {
-    'zh-TW': '管制藥關懷名單：{ingredient} {from}–{to} 共 {totalMg} mg；WHO 未訂 DDD',
-    en: 'Controlled-drug care list: {ingredient} {from}–{to} totals {totalMg} mg; WHO has set no DDD',
+    'zh-TW': '管制藥關懷名單：{ingredient} {from:month}–{to:month} 共 {totalMg} mg；WHO 未訂 DDD',
+    en: 'Controlled-drug care list: {ingredient} {from:month}–{to:month} totals {totalMg} mg; WHO has set no DDD',
   },
   'careList.unknownDdd': {
-    'zh-TW': '管制藥關懷名單：{ingredient} {from}–{to} 共 {totalMg} mg；本機 DDD 表未收載',
-    en: 'Controlled-drug care list: {ingredient} {from}–{to} totals {totalMg} mg; not in our DDD table',
+    'zh-TW': '管制藥關懷名單：{ingredient} {from:month}–{to:month} 共 {totalMg} mg；本機 DDD 表未收載',
+    en: 'Controlled-drug care list: {ingredient} {from:month}–{to:month} totals {totalMg} mg; not in our DDD table',
   },
-  // NHI's own 摘要 notes (imue2000s01). {date} is ROC; {text} is the cloud's note as plain text.
+  // NHI's own 摘要 notes (imue2000s01). {text} is the cloud's note as plain text.
   'summary.ckd': {
-    'zh-TW': '最近一筆 eGFR {egfr}（{date}）：腎功能不佳，請注意用藥劑量',
-    en: 'Latest eGFR {egfr} ({date}): impaired kidney function, check the doses',
+    'zh-TW': '最近一筆 eGFR {egfr}（{date:day}）：腎功能不佳，請注意用藥劑量',
+    en: 'Latest eGFR {egfr} ({date:day}): impaired kidney function, check the doses',
   },
   'summary.ckd.no-date': {
     'zh-TW': '最近一筆 eGFR {egfr}：腎功能不佳，請注意用藥劑量',

@@ -2,7 +2,6 @@
 // changes the dose of many drugs (renally cleared ones, metformin, NSAIDs), so it must be read
 // before dispensing. The other notes (transplant abroad, home care, implants, care-list
 // messages) are information the pharmacist should know, in the cloud's own words.
-import { toRocDate } from './dates.ts';
 import type { Alert, SummaryNote } from './types.ts';
 
 export function summaryAlerts(notes: readonly SummaryNote[]): Alert[] {
@@ -10,7 +9,7 @@ export function summaryAlerts(notes: readonly SummaryNote[]): Alert[] {
     if (note.kind === 'ckd') {
       if (note.egfr === undefined) return { severity: 'warning', key: 'summary.ckd.text', facts: { text: note.text } };
       if (note.egfrDate === undefined) return { severity: 'warning', key: 'summary.ckd.no-date', facts: { egfr: note.egfr } };
-      return { severity: 'warning', key: 'summary.ckd', facts: { egfr: note.egfr, date: toRocDate(note.egfrDate) } };
+      return { severity: 'warning', key: 'summary.ckd', facts: { egfr: note.egfr, date: note.egfrDate } };
     }
     return { severity: 'info', key: `summary.${note.kind}`, facts: { text: note.text } };
   });

@@ -6,7 +6,8 @@ import { translate } from '../../i18n/index.ts';
 import { displayWidth, renderTable, truncateToWidth, type Column } from '../../text/table.ts';
 import { FLOW_EMERGENCY_REFUSED } from './actions.ts';
 import { bar, sparkline } from './charts.ts';
-import { dayLabel, ms, periodLabel, roleLabel, timeLabel } from './labels.ts';
+import { ms, periodLabel, roleLabel } from './labels.ts';
+import { dayIn, dayTimeIn } from '../../i18n/dates.ts';
 import { reportMessages as m, type ReportMessageKey } from './messages.ts';
 import { percent } from './stats.ts';
 import type { EmergencyFigure, FailureFigure, LatencyFigure, PeriodFigure, Report, StaffFigure } from './types.ts';
@@ -45,7 +46,7 @@ export function renderReportText(report: Report, options: TextOptions): string[]
   const none = (): void => void out.push(`  ${t('none')}`);
   const indent = (lines: string[]): void => void out.push(...lines.map((line) => `  ${line}`));
 
-  out.push(t('title', { from: dayLabel(report.from, lang), to: dayLabel(report.to, lang), by: t(`by.${report.by}`) }));
+  out.push(t('title', { from: dayIn(report.from, lang), to: dayIn(report.to, lang), by: t(`by.${report.by}`) }));
   out.push(t('summary', { lookups: report.lookups, patients: report.patients, prefetches: report.prefetches, rows: report.rows }));
 
   section('section.periods', sparkline(report.periods.map((p) => p.lookups), options.ascii));
@@ -130,7 +131,7 @@ export function renderReportText(report: Report, options: TextOptions): string[]
   if (report.emergency.length === 0) none();
   else {
     const emergencyColumns: Column<EmergencyFigure>[] = [
-      { header: t('col.time'), value: (e) => timeLabel(e.at, lang) },
+      { header: t('col.time'), value: (e) => dayTimeIn(e.at, lang) },
       { header: t('col.staff'), value: (e) => e.staff ?? '—' },
       { header: t('col.patient'), value: (e) => e.patient ?? '—' },
       {

@@ -8,7 +8,7 @@ import { onCareList } from '../../core/session/care-list.ts';
 import type { Phase } from '../../core/session/types.ts';
 import { tr } from '../i18n/index.ts';
 import { useTheme } from '../theme.ts';
-import { rocDateTime } from '../text/when.ts';
+import { dayTimeIn } from '../../i18n/dates.ts';
 import { truncate } from '../text/width.ts';
 
 type View = Extract<Phase, { name: 'patient-view' }>;
@@ -28,7 +28,7 @@ export function PatientHeader({ view, lang, width }: { view: View; lang: Lang; w
   ]
     .filter(Boolean)
     .join('  ');
-  const when = rocDateTime(view.data.fetchedAt);
+  const when = dayTimeIn(view.data.fetchedAt, lang);
   const freshness = view.offline
     ? tr(lang, 'view.offline', { when })
     : `${tr(lang, 'view.as-of', { when })}${view.data.source === 'cache' ? ` (${tr(lang, 'view.cache')})` : ''}${view.refreshing ? ` ${tr(lang, 'view.refreshing')}` : ''}`;

@@ -3,7 +3,8 @@
 // (columns.ts: fixed numeric columns, the first column takes what is left; CJK by display width).
 import type { Lang } from '../../i18n/index.ts';
 import { translate } from '../../i18n/index.ts';
-import { dayLabel, ms, periodLabel, roleLabel } from '../../core/report/labels.ts';
+import { ms, periodLabel, roleLabel } from '../../core/report/labels.ts';
+import { dayIn } from '../../i18n/dates.ts';
 import { reportMessages as m, type ReportMessageKey } from '../../core/report/messages.ts';
 import { percent } from '../../core/report/stats.ts';
 import type { Report } from '../../core/report/types.ts';
@@ -86,5 +87,5 @@ export function reportLines(report: Report, lang: Lang, width: number): ReportLi
 
 /** The period as the title shows it: ROC days in zh-TW, ISO in English. */
 export function periodTitle(from: string, to: string, lang: Lang): { from: string; to: string } {
-  return { from: dayLabel(from, lang), to: dayLabel(to, lang) };
+  return { from: dayIn(from, lang), to: dayIn(to, lang) };
 }

@@ -11,7 +11,7 @@ import { useKeyLayer, type KeyLayer } from '../key-layer.ts';
 import type { CommandId } from '../keymap.ts';
 import { useTheme } from '../theme.ts';
 import { fit } from '../text/width.ts';
-import { rocDate } from '../text/when.ts';
+import { dayIn } from '../../i18n/dates.ts';
 import { addDays, daysBetween } from '../../core/domain/dates.ts';
 import type { IsoDate } from '../../core/domain/types.ts';
 import { MAX_HOLIDAY_DAYS, MAX_HOLIDAY_WINDOW_DAYS, type HolidayWindow } from '../../core/domain/refill.ts';
@@ -48,7 +48,7 @@ const ITEMS: Item[] = [
   // The year's holiday rule (NHIA announces it; research §1.5): its range, then its two forms.
   {
     label: 'settings.holiday-start',
-    show: (s, lang) => showHoliday(s, lang, (h) => rocDate(h.from)),
+    show: (s, lang) => showHoliday(s, lang, (h) => dayIn(h.from, lang)),
     step: (s, by, today) => {
       if (s.refillHoliday === null) return by > 0 ? { ...s, refillHoliday: newHoliday(s, today) } : s;
       return withHoliday(s, (h) => ({ ...h, from: addDays(h.from, by), to: addDays(h.to, by) }));

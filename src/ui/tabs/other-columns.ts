@@ -4,13 +4,12 @@ import type { AllergyRecord, CloudGroupLeftover, IsoDate } from '../../core/doma
 import type { GroupLeftover } from '../../core/domain/group-leftover.ts';
 import type { RefillStatus } from '../../core/domain/refill.ts';
 import { oneDecimal, type CareListMonth } from '../../core/domain/care-list.ts';
-import { toRocMonth } from '../../core/domain/dates.ts';
 import { cloudDaysOn, cloudRowFor } from '../../core/domain/cloud-leftover.ts';
 import { dosageFormNames } from '../../core/domain/messages.ts';
 import { allergyFindings } from '../../core/domain/allergies.ts';
 import { tr } from '../i18n/index.ts';
 import type { Column } from '../table/columns.ts';
-import { rocDate } from '../text/when.ts';
+import { dayIn, dayWidth, monthIn, monthWidth } from '../../i18n/dates.ts';
 
 export interface LeftoverRow {
   group: GroupLeftover;
@@ -35,7 +34,7 @@ export function leftoverColumns(lang: Lang): Column<LeftoverRow>[] {
     { id: 'carry', title: 'col.carry', width: 8, align: 'right', text: (r) => `${r.group.leftoverDays}${r.group.mayUnderestimate ? '+' : ''}`, sortValue: (r) => r.group.leftoverDays },
     { id: 'no-carry', title: 'col.no-carry', width: 8, align: 'right', text: (r) => String(r.group.noCarryLeftoverDays), sortValue: (r) => r.group.noCarryLeftoverDays },
     { id: 'cloud', title: 'col.cloud', width: 8, align: 'right', text: (r) => (r.cloudDays === null ? '-' : String(r.cloudDays)), sortValue: (r) => r.cloudDays },
-    { id: 'end', title: 'col.supply-end', width: 9, text: (r) => rocDate(r.group.supplyEnd), sortValue: (r) => r.group.supplyEnd },
+    { id: 'end', title: 'col.supply-end', width: dayWidth(lang), text: (r) => dayIn(r.group.supplyEnd, lang), sortValue: (r) => r.group.supplyEnd },
     { id: 'institutions', title: 'col.institution', width: 8, flex: 1, text: (r) => r.group.institutions.join('、') },
   ];
 }
@@ -43,11 +42,11 @@ export function leftoverColumns(lang: Lang): Column<LeftoverRow>[] {
 export function refillColumns(lang: Lang): Column<RefillStatus>[] {
   return [
     { id: 'drug', title: 'col.drug', width: 12, flex: 1, text: (r) => r.drugName },
-    { id: 'prescribed', title: 'col.prescribed', width: 9, text: (r) => rocDate(r.prescriptionDate), sortValue: (r) => r.prescriptionDate },
+    { id: 'prescribed', title: 'col.prescribed', width: dayWidth(lang), text: (r) => dayIn(r.prescriptionDate, lang), sortValue: (r) => r.prescriptionDate },
     { id: 'fills', title: 'col.fills', width: 5, text: (r) => `${r.fill}/${r.fills}` },
     { id: 'status', title: 'col.status', width: 6, text: (r) => tr(lang, `refill.${r.status}`) },
-    { id: 'next', title: 'col.next', width: 19, text: (r) => (r.nextFrom ? `${rocDate(r.nextFrom)}-${rocDate(r.nextUntil)}` : '-'), sortValue: (r) => r.nextFrom },
-    { id: 'valid', title: 'col.valid-until', width: 9, text: (r) => rocDate(r.validUntil), sortValue: (r) => r.validUntil },
+    { id: 'next', title: 'col.next', width: 2 * dayWidth(lang) + 1, text: (r) => (r.nextFrom ? `${dayIn(r.nextFrom, lang)}${lang === 'zh-TW' ? '-' : '–'}${dayIn(r.nextUntil, lang)}` : '-'), sortValue: (r) => r.nextFrom },
+    { id: 'valid', title: 'col.valid-until', width: dayWidth(lang), text: (r) => dayIn(r.validUntil, lang), sortValue: (r) => r.validUntil },
   ];
 }
 
@@ -57,7 +56,7 @@ const figure = (n: number | null) => (n === null ? '-' : String(oneDecimal(n)));
 export function controlledColumns(lang: Lang): Column<CareListMonth>[] {
   return [
     { id: 'ingredient', title: 'col.ingredient', width: 12, flex: 1, text: (r) => r.ingredient },
-    { id: 'month', title: 'col.month', width: 6, text: (r) => toRocMonth(r.month), sortValue: (r) => r.month },
+    { id: 'month', title: 'col.month', width: monthWidth(lang), text: (r) => monthIn(r.month, lang), sortValue: (r) => r.month },
     { id: 'visits', title: 'col.visits', width: 4, align: 'right', text: (r) => String(r.visits), sortValue: (r) => r.visits },
     { id: 'institutions', title: 'col.institutions', width: 6, align: 'right', text: (r) => String(r.institutions), sortValue: (r) => r.institutions },
     { id: 'mg', title: 'col.total-mg', width: 8, align: 'right', text: (r) => figure(r.totalMg), sortValue: (r) => r.totalMg },
@@ -68,7 +67,7 @@ export function controlledColumns(lang: Lang): Column<CareListMonth>[] {
 
 export function allergyColumns(lang: Lang): Column<AllergyRecord>[] {
   return [
-    { id: 'date', title: 'col.date', width: 9, text: (r) => rocDate(r.date), sortValue: (r) => r.date },
+    { id: 'date', title: 'col.date', width: dayWidth(lang), text: (r) => dayIn(r.date, lang), sortValue: (r) => r.date },
     { id: 'drug', title: 'col.drug', width: 12, flex: 2, text: (r) => r.drugNames.join('、') },
     { id: 'symptoms', title: 'col.symptoms', width: 8, flex: 2, text: (r) => allergyFindings(r, lang).join('、') },
     { id: 'severity', title: 'col.severity', width: 6, text: (r) => tr(lang, `allergy.${r.severity}`) },

@@ -3,7 +3,7 @@ import type { Lang } from '../../i18n/index.ts';
 import type { AnalyzedRecord } from '../../core/domain/analysis.ts';
 import { tr, type UiKey } from '../i18n/index.ts';
 import type { Column } from '../table/columns.ts';
-import { rocDate } from '../text/when.ts';
+import { dayIn, dayWidth } from '../../i18n/dates.ts';
 
 export type RecordSource = 'home' | 'other' | 'pharmacy';
 
@@ -25,7 +25,7 @@ export function ingredientText({ record }: AnalyzedRecord): string {
 export function recordColumns(lang: Lang, homeInstitutionId: string | null): Column<AnalyzedRecord>[] {
   const sourceKey: Record<RecordSource, UiKey> = { home: 'source.home', other: 'source.other', pharmacy: 'source.pharmacy' };
   return [
-    { id: 'date', title: 'col.date', width: 9, text: ({ record: r }) => rocDate(r.refillDate ?? r.visitDate), sortValue: ({ record: r }) => r.refillDate ?? r.visitDate },
+    { id: 'date', title: 'col.date', width: dayWidth(lang), text: ({ record: r }) => dayIn(r.refillDate ?? r.visitDate, lang), sortValue: ({ record: r }) => r.refillDate ?? r.visitDate },
     { id: 'source', title: 'col.source', width: 5, text: (r) => tr(lang, sourceKey[recordSource(r, homeInstitutionId)]) },
     { id: 'institution', title: 'col.institution', width: 6, flex: 1, text: (r) => r.record.institution.name },
     { id: 'drug', title: 'col.drug', width: 10, flex: 3, text: (r) => r.record.drugName },

@@ -9,7 +9,7 @@ import { DDD_TABLE_VERSION } from '../../core/domain/ddd.ts';
 import { tr } from '../i18n/index.ts';
 import type { Token } from '../theme.ts';
 import type { Column } from '../table/columns.ts';
-import { rocDate } from '../text/when.ts';
+import { dayIn } from '../../i18n/dates.ts';
 import { allergyColumns, controlledColumns, leftoverColumns, leftoverRows, refillColumns } from './other-columns.ts';
 import { leftoverText, recordColumns, recordSource } from './records-columns.ts';
 import { summaryLines, type SummaryLine } from './summary-lines.ts';
@@ -47,12 +47,12 @@ function recordDetail(lang: Lang, homeInstitutionId: string | null) {
       [tr(lang, 'col.ingredient'), r.ingredients.map((i) => (i.atc7 ? `${i.name} (${i.atc7})` : i.name)).join(' + ')],
       [tr(lang, 'col.atc5'), [r.atc5, r.atc5Name].filter(Boolean).join(' ')],
       [tr(lang, 'col.atc3'), r.atc3Name ?? ''],
-      [tr(lang, 'col.date'), rocDate(r.visitDate)],
+      [tr(lang, 'col.date'), dayIn(r.visitDate, lang)],
       [tr(lang, 'col.institution'), `${r.institution.name} (${tr(lang, sourceKey[recordSource(row, homeInstitutionId)])})`],
       [tr(lang, 'col.days'), `${r.daysSupply}  ${tr(lang, 'col.quantity')} ${r.quantity}  ${tr(lang, 'col.frequency')} ${r.frequency ?? '-'}  ${tr(lang, 'col.dose')} ${dose}`],
       [tr(lang, 'col.leftover'), `${leftoverText(row, lang)}  (${tr(lang, 'col.cloud')} ${r.cloudLeftoverDays ?? '-'})`],
     ];
-    if (r.refillDate) fields.push([tr(lang, 'col.refill-date'), rocDate(r.refillDate)]);
+    if (r.refillDate) fields.push([tr(lang, 'col.refill-date'), dayIn(r.refillDate, lang)]);
     if (r.exceptionCode) fields.push([tr(lang, 'col.exception'), r.exceptionCode]);
     // 主診斷 is shown for reference only (summary caveat): it is the visit's, not the drug's.
     if (r.diagnosis) fields.push([tr(lang, 'col.diagnosis'), `${r.diagnosis.code} ${r.diagnosis.name}`]);

@@ -58,7 +58,7 @@ test('one patient, all rules: duplicate zolpidem, elderly Z-drug, refill today, 
   const elderly = analysis.alerts.find((a) => a.key === 'elderly.avoid');
   t.is(elderly?.severity, 'warning');
   t.deepEqual(elderly?.facts.drugNames, ['STILNOX 10MG']);
-  t.is(analysis.alerts.find((a) => a.key === 'refill.eligible')?.facts.nextUntil, '114/07/12');
+  t.is(analysis.alerts.find((a) => a.key === 'refill.eligible')?.facts.nextUntil, '2025-07-12');
   t.deepEqual(analysis.alerts.find((a) => a.key === 'allergy.on-record')?.facts.drugNames, ['PENICILLIN']);
 });
 
@@ -94,7 +94,7 @@ test('refill alerts: each cites its own prescription\'s plan, also when two pres
   };
   const analysis = analyzeHistory(history, '2025-03-25');
   const plans = analysis.alerts.map((a) => [a.facts.validFrom, a.facts.daysPerFill, a.facts.totalDays]);
-  t.deepEqual(plans.sort(), [['114/03/01', 30, 90], ['114/03/20', 28, 56]]);
+  t.deepEqual(plans.sort(), [['2025-03-01', 30, 90], ['2025-03-20', 28, 56]]);
 });
 
 test('refills: too early is a warning; an expired prescription replaced by a newer one stays quiet', (t) => {
@@ -109,7 +109,7 @@ test('refills: too early is a warning; an expired prescription replaced by a new
   t.false(analysis.empty);
   t.deepEqual(analysis.refills.map((r) => [r.prescriptionId, r.status]), [['new', 'too-early'], ['old', 'expired']]);
   t.deepEqual(analysis.alerts.map((a) => [a.severity, a.key]), [['warning', 'refill.too-early']]);
-  t.is(analysis.alerts[0]?.facts.nextFrom, '114/04/07');
+  t.is(analysis.alerts[0]?.facts.nextFrom, '2025-04-07');
   t.is(analysis.alerts[0]?.facts.daysUntil, 6);
   const alone = analyzeHistory({ ...history, chronic: [history.chronic[0]!] }, '2025-04-01');
   t.deepEqual(alone.alerts.map((a) => [a.severity, a.key]), [['info', 'refill.expired']]);
@@ -133,7 +133,7 @@ test('refills: a prescription the cloud lists without its number of fills is sai
   t.deepEqual(analysis.refills.map((s) => s.prescriptionId), ['rx']);
   t.false(analysis.empty);
   const said = analysis.alerts.find((a) => a.key === 'refill.fills-unknown');
-  t.like(said, { severity: 'info', facts: { drugName: 'NORVASC 5MG', prescriptionDate: '114/03/01', institution: HOSPITAL_B.name, fill: 1 } });
+  t.like(said, { severity: 'info', facts: { drugName: 'NORVASC 5MG', prescriptionDate: '2025-03-01', institution: HOSPITAL_B.name, fill: 1 } });
   t.regex(alertMessages['refill.fills-unknown']?.['zh-TW'] ?? '', /未提供可調劑次數/);
 });
 

@@ -97,7 +97,7 @@ test('alert: 3080 mg zolpidem in six months exceeds the 1825 mg reference (the W
   );
   const [alert] = careListAlerts(rows);
   t.like(alert, { severity: 'warning', key: 'careList.overReference' });
-  t.like(alert?.facts, { totalMg: 3080, totalDdd: 308, referenceMg: 1825, from: '114/04', to: '114/09', visits: 7 });
+  t.like(alert?.facts, { totalMg: 3080, totalDdd: 308, referenceMg: 1825, from: '2025-04', to: '2025-09', visits: 7 });
 });
 
 test('alert: within the reference is info; no-DDD substances are info with mg only', (t) => {

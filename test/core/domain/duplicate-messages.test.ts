@@ -32,7 +32,7 @@ test('a cross-institution zolpidem duplicate renders fully in zh-TW and English'
   const zh = format(entry?.['zh-TW'] ?? '', alert?.facts, 'zh-TW');
   const en = format(entry?.en ?? '', alert?.facts, 'en');
   t.is(zh, '跨院所同成分同劑型重複（ZOLPIDEM）：STILNOX 10MG (甲診所 114/05/01)、ZOLNOX 10MG (乙醫院 114/05/10)；114/05/10 領新藥時累計尚餘 19 天（超過 10 天）');
-  t.is(en, 'Same ingredient and dosage form from different institutions (ZOLPIDEM): STILNOX 10MG (甲診所 114/05/01), ZOLNOX 10MG (乙醫院 114/05/10); accumulated leftover when the new supply was dispensed on 114/05/10: 19 days (more than 10)');
+  t.is(en, 'Same ingredient and dosage form from different institutions (ZOLPIDEM): STILNOX 10MG (甲診所 2025-05-01), ZOLNOX 10MG (乙醫院 2025-05-10); accumulated leftover when the new supply was dispensed on 2025-05-10: 19 days (more than 10)');
 });
 
 test('after repeated early refills the L1 text calls its days accumulated, not the previous fill\'s own', (t) => {
@@ -45,7 +45,7 @@ test('after repeated early refills the L1 text calls its days accumulated, not t
   t.is(alert?.key, 'duplicate.L1');
   const entry = alertMessages['duplicate.L1'];
   t.regex(format(entry['zh-TW'], alert?.facts, 'zh-TW'), /；114\/08\/30 領新藥時累計尚餘 24 天（超過 10 天）$/);
-  t.regex(format(entry.en, alert?.facts, 'en'), /; accumulated leftover when the new supply was dispensed on 114\/08\/30: 24 days \(more than 10\)$/);
+  t.regex(format(entry.en, alert?.facts, 'en'), /; accumulated leftover when the new supply was dispensed on 2025-08-30: 24 days \(more than 10\)$/);
 });
 
 test('an L5 alert names its equivalence set in the report\'s language only, and counts its overlap from today', (t) => {

@@ -26,12 +26,12 @@ test('case 1: zolpidem from A on 5/1 (28 d) and from B on 5/10 (28 d) → one cr
   });
 });
 
-test('case 1 as the pharmacist reads it: zh-TW and English facts name drugs, institutions, ROC dates and days', (t) => {
+test('case 1 as the pharmacist reads it: zh-TW and English facts name drugs, institutions, dates and days', (t) => {
   const a = drug('ZOLPIDEM', 'N05CF02', { drugName: 'STILNOX 10MG', drugCode: 'AC44396100', visitDate: '2025-05-01', institution: CLINIC_A });
   const b = drug('ZOLPIDEM', 'N05CF02', { drugName: 'ZOLNOX 10MG', drugCode: 'AB47851100', visitDate: '2025-05-10', institution: CLINIC_B });
   const [alert] = duplicateAlerts(find([a, b], '2025-05-12'));
   t.like(alert, { severity: 'critical', key: 'duplicate.L2.cross' });
-  t.deepEqual(alert?.facts.drugs, ['STILNOX 10MG (甲診所 114/05/01)', 'ZOLNOX 10MG (乙醫院 114/05/10)']);
+  t.deepEqual(alert?.facts.drugs, ['STILNOX 10MG (甲診所 2025-05-01)', 'ZOLNOX 10MG (乙醫院 2025-05-10)']);
   t.is(alert?.facts.overlapDays, 19);
 });
 
@@ -378,7 +378,7 @@ test('a chronic refill collected at a pharmacy is named by its prescriber in an 
   t.is(alerts.length, 1);
   t.like(alerts[0], { level: 'L4', crossInstitution: true, institutions: ['甲診所', '乙醫院'], institutionIds: [CLINIC_A.id, CLINIC_B.id] });
   const [message] = duplicateAlerts(alerts);
-  t.deepEqual(message?.facts.drugs, ['AMLODIPINE TABLETS (甲診所 114/10/20)', 'NIFEDIPINE TABLETS (乙醫院 114/10/28)']);
+  t.deepEqual(message?.facts.drugs, ['AMLODIPINE TABLETS (甲診所 2025-10-20)', 'NIFEDIPINE TABLETS (乙醫院 2025-10-28)']);
 });
 
 test('a refill whose prescriber has no other record in the history is named by its 醫事機構代碼', (t) => {

@@ -22,9 +22,9 @@ const CKD: SummaryNote = {
 test('a CKD note → warning summary.ckd with eGFR and ROC date, in zh-TW and English', (t) => {
   const analysis = analyzeHistory(history([CKD]), '2025-04-01');
   const alert = analysis.alerts.find((a) => a.key.startsWith('summary.'));
-  t.deepEqual(alert, { severity: 'warning', key: 'summary.ckd', facts: { egfr: 34, date: '114/02/28' } });
+  t.deepEqual(alert, { severity: 'warning', key: 'summary.ckd', facts: { egfr: 34, date: '2025-02-28' } });
   t.is(translate(alertMessages, 'summary.ckd', 'zh-TW', alert?.facts), '最近一筆 eGFR 34（114/02/28）：腎功能不佳，請注意用藥劑量');
-  t.is(translate(alertMessages, 'summary.ckd', 'en', alert?.facts), 'Latest eGFR 34 (114/02/28): impaired kidney function, check the doses');
+  t.is(translate(alertMessages, 'summary.ckd', 'en', alert?.facts), 'Latest eGFR 34 (2025-02-28): impaired kidney function, check the doses');
   t.deepEqual(analysis.summary, [CKD], 'the notes themselves are kept for the summary tab');
 });
 
