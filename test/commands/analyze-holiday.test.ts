@@ -63,3 +63,11 @@ test('parseHoliday reads what the Settings screen keeps, and nothing looser', (t
     t.is(parseHoliday(loose), null, loose);
   }
 });
+
+test.serial("NHIA's 2026 rule as announced (from 1/31, 14 days before 2/14) opens fill 3 on 2026-01-31; the window alone would not", async (t) => {
+  // 「慢性病連續處方箋給藥用罄日介於春節連假期間者，可提前14天、自1月31日起」: the documented setting.
+  const announced = await runAnalyze(['--input', BUNDLE, '--today', '2026-01-31', '--json', '--holiday', '2026-02-14,2026-02-22,14,14'], undefined, ENV);
+  t.like(JSON.parse(announced.stdout).refills[0], { status: 'eligible', nextFrom: '2026-01-31' });
+  const windowOnly = await runAnalyze(['--input', BUNDLE, '--today', '2026-01-31', '--json', '--holiday', '2026-02-14,2026-02-22,14'], undefined, ENV);
+  t.like(JSON.parse(windowOnly.stdout).refills[0], { status: 'too-early', nextFrom: '2026-02-05' });
+});
