@@ -60,15 +60,17 @@ function refillFacts(s: RefillStatus, totalDays: number, daysPerFill: number): A
 
 /**
  * Refill alerts: collectable today (info), too early (warning: dispensing now is an early
- * refill NHI deducts), expired with fills left (info, unless a newer prescription of the same
- * drug replaced it; 'no fill left' while validity has not ended yet), and every data anomaly
- * (warning). Completed prescriptions say nothing.
+ * refill NHI deducts), expired with fills left (info; 'no fill left' while validity has not
+ * ended yet), and every data anomaly (warning). Completed prescriptions say nothing.
+ * A prescription a newer one of the same drug has replaced says so instead (warning while it
+ * still has fills to collect: the patient holds two slips, and collecting the older one on top
+ * of the newer is a duplicate; nothing once it has expired).
  * `prescriptions` are in the statuses' order; `given` are the same in the cloud's order.
  */
 function refillAlerts(statuses: RefillStatus[], prescriptions: JudgedPrescription[], given: JudgedPrescription[], today: IsoDate): Alert[] {
   const alerts: Alert[] = [];
   // The newest prescription date per drug, built once and only when some prescription has
-  // expired: a per-status scan made this quadratic (1.6 × 10⁹ comparisons at 100k records).
+  // fills left: a per-status scan made this quadratic (1.6 × 10⁹ comparisons at 100k records).
   let newestByDrug: Map<string, IsoDate> | null = null;
   for (let i = 0; i < statuses.length; i++) {
     const s = statuses[i] as RefillStatus;
@@ -76,13 +78,15 @@ function refillAlerts(statuses: RefillStatus[], prescriptions: JudgedPrescriptio
     if (s.status === 'completed' && s.anomalies.length === 0) continue;
     const p = prescriptions[i] as JudgedPrescription;
     const facts = refillFacts(s, p.daysPerFill * p.fills, p.daysPerFill);
-    if (s.status === 'eligible') alerts.push({ severity: 'info', key: 'refill.eligible', facts });
-    if (s.status === 'too-early') alerts.push({ severity: 'warning', key: 'refill.too-early', facts });
-    if (s.status === 'expired') {
+    if (s.status !== 'completed') {
       newestByDrug ??= newestPrescriptions(given);
-      const replaced = compareIso(newestByDrug.get(s.drugCode) ?? s.prescriptionDate, s.prescriptionDate) > 0;
+      const newest = newestByDrug.get(s.drugCode) ?? s.prescriptionDate;
+      if (compareIso(newest, s.prescriptionDate) > 0) {
+        if (s.status !== 'expired') alerts.push({ severity: 'warning', key: 'refill.replaced', facts: { ...facts, prescriptionDate: s.prescriptionDate, newerDate: newest } });
+      } else if (s.status === 'eligible') alerts.push({ severity: 'info', key: 'refill.eligible', facts });
+      else if (s.status === 'too-early') alerts.push({ severity: 'warning', key: 'refill.too-early', facts });
       // Expired before validity ends: the next fill's first day is past it (a late pickup).
-      if (!replaced) alerts.push({ severity: 'info', key: compareIso(today, s.validUntil) <= 0 ? 'refill.no-fill-left' : 'refill.expired', facts });
+      else alerts.push({ severity: 'info', key: compareIso(today, s.validUntil) <= 0 ? 'refill.no-fill-left' : 'refill.expired', facts });
     }
     for (const anomaly of s.anomalies) alerts.push({ severity: 'warning', key: `refill.anomaly.${anomaly}`, facts });
   }

@@ -1,6 +1,7 @@
 // Checklist for the whole analysis of one patient: 查無資料, the combined worked cases, the
 // alert order, and that today and the settings are the only inputs besides the history.
 import test from 'ava';
+import { translate } from '../../../src/i18n/index.ts';
 import { analyzeHistory } from '../../../src/core/domain/analysis.ts';
 import { DEFAULT_SETTINGS } from '../../../src/core/domain/settings.ts';
 import { SEVERITY_ORDER } from '../../../src/core/domain/alerts.ts';
@@ -113,6 +114,25 @@ test('refills: too early is a warning; an expired prescription replaced by a new
   t.is(analysis.alerts[0]?.facts.daysUntil, 6);
   const alone = analyzeHistory({ ...history, chronic: [history.chronic[0]!] }, '2025-04-01');
   t.deepEqual(alone.alerts.map((a) => [a.severity, a.key]), [['info', 'refill.expired']]);
+});
+
+test('refills: an older slip with a fill due while a newer slip of the same drug is in use warns, instead of saying "collect today"', (t) => {
+  // The reviewer's case: 28 × 3 from 8/1, fill 2 on 8/25 (fill 3 due 9/12–10/23); a new slip on 9/20, fill 1 dispensed.
+  const history: PatientHistory = {
+    ...emptyHistory,
+    chronic: [
+      chronic({ id: 'old', prescriptionDate: '2025-08-01', fillDates: ['2025-08-01', '2025-08-25'] }),
+      chronic({ id: 'new', prescriptionDate: '2025-09-20', fillDates: ['2025-09-20'] }),
+    ],
+  };
+  const analysis = analyzeHistory(history, '2025-09-25');
+  t.deepEqual(analysis.refills.map((r) => [r.prescriptionId, r.status]), [['old', 'eligible'], ['new', 'too-early']]);
+  t.deepEqual(analysis.alerts.map((a) => [a.severity, a.key]), [['warning', 'refill.replaced'], ['warning', 'refill.too-early']]);
+  const replaced = analysis.alerts.find((a) => a.key === 'refill.replaced');
+  t.like(replaced?.facts, { nextFill: 3, fills: 3, prescriptionDate: '2025-08-01', newerDate: '2025-09-20' });
+  t.is(translate(alertMessages, 'refill.replaced', 'zh-TW', replaced?.facts), `慢箋 ${replaced?.facts.drugName}（114/08/01 開立）尚有第 3/3 次，但同藥已有 114/09/20 開立的新處方；兩張都領將重複用藥，請確認病人手邊藥量`);
+  // Alone, the old slip's fill 3 is simply due.
+  t.deepEqual(analyzeHistory({ ...history, chronic: [history.chronic[0]!] }, '2025-09-25').alerts.map((a) => a.key), ['refill.eligible']);
 });
 
 test('refills: no fill left before validity ends is said as such, not as 已逾效期', (t) => {
