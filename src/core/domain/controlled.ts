@@ -2,8 +2,11 @@
 // care list. Prefixes are WHO ATC codes (NHI "ATC5" = 5 characters, or narrower); a record
 // belongs to a class when any of its codes starts with one of them (SPEC §2, research §5(c)(e)).
 
-/** Controlled hypnotics and anxiolytics: benzodiazepines (N05BA, N05CD) and Z-drugs (N05CF). */
-export const CONTROLLED_HYPNOTIC_PREFIXES: readonly string[] = ['N05BA', 'N05CD', 'N05CF'];
+/**
+ * Controlled hypnotics and anxiolytics: benzodiazepines (N05BA, N05CD, and clonazepam, a
+ * benzodiazepine WHO files under antiepileptics, N03AE01) and Z-drugs (N05CF).
+ */
+export const CONTROLLED_HYPNOTIC_PREFIXES: readonly string[] = ['N05BA', 'N05CD', 'N03AE01', 'N05CF'];
 
 /** Controlled hypnotics/anxiolytics, opioids (N02A) and stimulants (N06BA): 管制藥品 classes. */
 export const CONTROLLED_HYPNOTIC_OPIOID_PREFIXES: readonly string[] = [
@@ -20,14 +23,12 @@ export const INSULIN_SULFONYLUREA_PREFIXES: readonly string[] = ['A10A', 'A10BB'
 
 /**
  * Substances in scope for the controlled-drug care-list statistics (research §5(e)1):
- * hypnotics/anxiolytics, orexin antagonists, opioids, stimulants, ketamine, and clonazepam
- * (a benzodiazepine filed under antiepileptics, N03AE01).
+ * hypnotics/anxiolytics (clonazepam among them), orexin antagonists, opioids, stimulants, ketamine.
  */
 export const CARE_LIST_PREFIXES: readonly string[] = [
   ...CONTROLLED_HYPNOTIC_OPIOID_PREFIXES,
   'N05CJ',
   'N01AX03',
-  'N03AE01',
 ];
 
 function startsWithAny(code: string | null | undefined, prefixes: readonly string[]): boolean {

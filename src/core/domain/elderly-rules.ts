@@ -46,8 +46,8 @@ const EXTENDED_RELEASE_NAME =
 
 export const BEERS_2019_EXAMPLES: ElderlyRuleSet = {
   id: 'beers-2019-examples',
-  version: '2019-examples-4',
-  source: 'American Geriatrics Society 2019 Updated AGS Beers Criteria, Table 2 (example rows, research §6; the benzodiazepine and non-COX-selective NSAID rows hold their whole class); ATC per WHO index 2026-04-25',
+  version: '2019-examples-5',
+  source: 'American Geriatrics Society 2019 Updated AGS Beers Criteria, Table 2 (example rows, research §6; the benzodiazepine, Z-drug and non-COX-selective NSAID rows hold their whole class); ATC per WHO index 2026-04-25',
   rules: [
     { id: 'antihistamine-first-gen', category: { 'zh-TW': '第一代抗組織胺（強抗膽鹼）', en: 'First-generation antihistamines (strongly anticholinergic)' },
       atc7: ['R06AB04', 'R06AA02', 'R06AX02', 'N05BB01', 'R06AD02', 'R06AA09'], tier: 'avoid' },
@@ -55,13 +55,15 @@ export const BEERS_2019_EXAMPLES: ElderlyRuleSet = {
       atc7: ['N04AA01', 'A03BA03', 'A03AA07', 'N05CM05'], tier: 'avoid' },
     { id: 'benzodiazepine', category: { 'zh-TW': '苯二氮平類', en: 'Benzodiazepines' },
       // Beers names the class; the research's examples first, then every other benzodiazepine of
-      // the ingredient table (clonazepam, RIVOTRIL, is the commonest one the examples left out).
+      // the ingredient table (clonazepam, RIVOTRIL, and etizolam, DEPAS, the thienodiazepine
+      // Taiwan prescribes widely, are the commonest ones the examples left out).
       atc7: [
         'N05BA01', 'N05BA12', 'N05BA06', 'N05CD04', 'N05CD09', 'N05CD03', 'N05CD05',
-        'N03AE01', 'N05BA04', 'N05BA08', 'N05BA09', 'N05BA17', 'N05CD01', 'N05CD02', 'N05CD06', 'N05CD08', 'N05CD10', 'N05CD15',
+        'N03AE01', 'N05BA04', 'N05BA08', 'N05BA09', 'N05BA17', 'N05CD01', 'N05CD02', 'N05CD06', 'N05CD08', 'N05CD10', 'N05CD15', 'N05BA19',
       ],
       tier: 'avoid' },
-    { id: 'z-drug', category: { 'zh-TW': 'Z 類安眠藥', en: 'Z-drugs' }, atc7: ['N05CF02', 'N05CF01', 'N05CF04'], tier: 'avoid' },
+    // Beers names eszopiclone, zaleplon and zolpidem; zopiclone is the same class.
+    { id: 'z-drug', category: { 'zh-TW': 'Z 類安眠藥', en: 'Z-drugs' }, atc7: ['N05CF02', 'N05CF01', 'N05CF04', 'N05CF03'], tier: 'avoid' },
     { id: 'sulfonylurea-long-acting', category: { 'zh-TW': '長效磺醯尿素類', en: 'Long-acting sulfonylureas' },
       atc7: ['A10BB01', 'A10BB12', 'A10BB02'], tier: 'avoid' },
     { id: 'tca-tertiary', category: { 'zh-TW': '三級胺三環抗憂鬱劑', en: 'Tertiary tricyclic antidepressants' }, atc7: ['N06AA09', 'N06AA02'], tier: 'avoid' },
@@ -75,7 +77,7 @@ export const BEERS_2019_EXAMPLES: ElderlyRuleSet = {
       dailyMgAbove: 0.1, condition: { 'zh-TW': '每日 > 0.1 mg', en: '> 0.1 mg/day' } },
     { id: 'digoxin-over-0.125mg', category: { 'zh-TW': 'Digoxin 每日 > 0.125 mg', en: 'Digoxin > 0.125 mg/day' }, atc7: ['C01AA05'], tier: 'avoid',
       dailyMgAbove: 0.125, condition: { 'zh-TW': '避免作第一線用藥；每日 > 0.125 mg', en: 'avoid as first line; > 0.125 mg/day' } },
-    { id: 'amiodarone-first-line', category: { 'zh-TW': 'Amiodarone（心房顫動第一線）', en: 'Amiodarone (first-line for AF)' }, atc7: ['C01BD01'], tier: 'caution',
+    { id: 'amiodarone-first-line', category: { 'zh-TW': 'Amiodarone（心房顫動第一線）', en: 'Amiodarone (first-line for AF)' }, atc7: ['C01BD01'], tier: 'avoid',
       condition: { 'zh-TW': '避免作為心房顫動第一線用藥', en: 'avoid as first-line therapy for atrial fibrillation' } },
     // Beers: 'does not apply to the extended-release combination with aspirin' (AGGRENOX SUSTAINED RELEASE).
     { id: 'dipyridamole-ticlopidine', category: { 'zh-TW': '短效 dipyridamole／ticlopidine', en: 'Short-acting dipyridamole / ticlopidine' },

@@ -24,7 +24,8 @@ export const DEFAULT_EQUIVALENCE_SETS: EquivalenceSet[] = [
     // Benzodiazepines and Z-drugs all act on the GABA-A receptor (NHI 安眠鎮靜 indicator set).
     id: 'gaba-a-hypnotics',
     name: { 'zh-TW': '苯二氮平類與 Z 類安眠藥', en: 'benzodiazepines and Z-drugs' },
-    atcPrefixes: ['N05BA', 'N05CD', 'N05CF'],
+    // Clonazepam (RIVOTRIL) is a benzodiazepine WHO files under antiepileptics (N03AE01).
+    atcPrefixes: ['N05BA', 'N05CD', 'N03AE01', 'N05CF'],
     severity: 'info',
   },
   {

@@ -162,6 +162,20 @@ test('two benzodiazepines in one class → critical L4; a benzodiazepine with a 
   t.like(l5[0], { level: 'L5', severity: 'critical', classCode: 'gaba-a-hypnotics' });
 });
 
+test('clonazepam (RIVOTRIL, filed under antiepileptics) with another benzodiazepine → critical L5; clonazepam from two clinics → critical L1 across institutions', (t) => {
+  const l5 = find([
+    drug('CLONAZEPAM', 'N03AE01', { visitDate: '2025-10-20' }),
+    drug('ALPRAZOLAM', 'N05BA12', { visitDate: '2025-10-22', institution: CLINIC_B }),
+  ], '2025-11-01');
+  t.is(l5.length, 1);
+  t.like(l5[0], { level: 'L5', severity: 'critical', classCode: 'gaba-a-hypnotics' });
+  const l2 = find([
+    drug('CLONAZEPAM', 'N03AE01', { visitDate: '2025-10-20' }),
+    drug('CLONAZEPAM', 'N03AE01', { visitDate: '2025-10-25', institution: CLINIC_B }),
+  ], '2025-10-25');
+  t.like(l2[0], { level: 'L1', severity: 'critical', crossInstitution: true });
+});
+
 test('L4/L5 count an early refill with what is carried: zolpidem 19 days on hand (10 from the newest fill) + diazepam 14 → critical L5, 14 days together', (t) => {
   const zolpidem = (id: string, visitDate: string, days: number) => drug('ZOLPIDEM', 'N05CF02', { id, visitDate, daysSupply: days, quantity: days, unitStrengthMg: 10 });
   // 10/01 28 d runs to 10/28; 10/20 14 d runs on from 10/29 to 11/11: 19 days on 10/24, the newest fill alone 10.

@@ -3,6 +3,7 @@
 import test from 'ava';
 import { elderlyCautions, patientAge } from '../../../src/core/domain/elderly.ts';
 import { BEERS_2019_EXAMPLES } from '../../../src/core/domain/elderly-rules.ts';
+import { INGREDIENT_ATC7 } from '../../../src/core/domain/ingredient-table.ts';
 import type { Patient } from '../../../src/core/domain/types.ts';
 import { record } from './record-builder.ts';
 
@@ -17,6 +18,22 @@ test('the rule table is versioned data with its source', (t) => {
   const ids = BEERS_2019_EXAMPLES.rules.map((r) => r.id);
   t.is(new Set(ids).size, ids.length);
   for (const rule of BEERS_2019_EXAMPLES.rules) for (const code of rule.atc7) t.regex(code, /^[A-Z]\d{2}[A-Z]{2}\d{2}$/, rule.id);
+});
+
+test('Beers names benzodiazepines and Z-drugs as classes: every one of the ingredient table is in its row (etizolam, zaleplon)', (t) => {
+  const row = (id: string) => BEERS_2019_EXAMPLES.rules.find((r) => r.id === id)?.atc7 ?? [];
+  for (const [name, atc7] of Object.entries(INGREDIENT_ATC7)) {
+    if (/^(N05BA|N05CD)/.test(atc7) || atc7 === 'N03AE01') t.true(row('benzodiazepine').includes(atc7), `${name} ${atc7}`);
+    if (atc7.startsWith('N05CF')) t.true(row('z-drug').includes(atc7), `${name} ${atc7}`);
+  }
+  const etizolam = record({ drugCode: 'DEPAS', drugName: 'DEPAS 0.5MG', ingredients: [{ name: 'ETIZOLAM', atc7: 'N05BA19' }], atc7: 'N05BA19', visitDate: '2025-10-20' });
+  t.like(elderlyCautions(patient('1945-01-01'), [etizolam], TODAY)[0], { ruleId: 'benzodiazepine', tier: 'avoid', active: true });
+});
+
+test('amiodarone and the central alpha agonists, both "avoid as first line" in Beers, are the same tier', (t) => {
+  const tier = (id: string) => BEERS_2019_EXAMPLES.rules.find((r) => r.id === id)?.tier;
+  t.is(tier('amiodarone-first-line'), 'avoid');
+  t.is(tier('amiodarone-first-line'), tier('central-alpha-agonist'));
 });
 
 test('65 on the query day: zolpidem is a Z-drug to avoid; 64 the day before gets nothing', (t) => {
