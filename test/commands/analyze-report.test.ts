@@ -43,21 +43,21 @@ function noMedications(bundle: any): void {
 test('no medication records: 查無資料 once, as the info alert --json lists, the care list and allergies still shown', (t) => {
   const zh = reportOf('hypnotic-care-list', '2025-10-20', 'zh-TW', noMedications);
   t.is(count(zh, '查無資料'), 1);
-  t.regex(zh, /■ 提醒\n(?:\[.*\n)*\[資訊\] 查無資料：雲端無此病人的用藥紀錄\n/);
+  t.regex(zh, /■ 提醒\n(?:\[.*\n)*\[資訊\] 查無資料：雲端無此病人的西醫用藥與慢箋紀錄\n/);
   t.regex(zh, /■ 西醫用藥紀錄\n（無）\n/);
   t.regex(zh, /■ 特定管制用藥（關懷名單）/);
   t.is(zh.match(/^ZOLPIDEM.*$/gm)?.length, 6, 'six months of zolpidem');
   t.regex(zh, /■ 過敏紀錄[^■]*PENICILLIN/);
   const en = reportOf('hypnotic-care-list', '2025-10-20', 'en', noMedications);
   t.is(count(en, 'No data'), 1);
-  t.regex(en, /^\[info\] No data: MediCloud has no medication records for this patient$/m);
+  t.regex(en, /^\[info\] No data: MediCloud has no medication or chronic-refill records for this patient$/m);
   t.regex(en, /■ Controlled drugs \(care list\)/);
   t.regex(en, /■ Allergies[^■]*PENICILLIN/);
 });
 
 test('the empty example lists the one alert --json has, and never says there are none', (t) => {
   const zh = reportOf('empty-history', '2025-11-03');
-  t.regex(zh, /■ 提醒\n\[資訊\] 查無資料：雲端無此病人的用藥紀錄\n\n/);
+  t.regex(zh, /■ 提醒\n\[資訊\] 查無資料：雲端無此病人的西醫用藥與慢箋紀錄\n\n/);
   t.false(/■ 提醒\n（無）/.test(zh));
 });
 

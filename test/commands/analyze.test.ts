@@ -112,7 +112,7 @@ test('an empty history says 查無資料 and exits 0', async (t) => {
   const text = await yaoli('--input', 'examples/empty-history.json', '--today', '2025-11-03');
   t.is(text.code, 0);
   t.is(text.stdout.split('查無資料').length - 1, 1, 'said once: the info alert --json also has, not again in place of a table');
-  t.regex(text.stdout, /^\[資訊\] 查無資料：雲端無此病人的用藥紀錄$/m);
+  t.regex(text.stdout, /^\[資訊\] 查無資料：雲端無此病人的西醫用藥與慢箋紀錄$/m);
 });
 
 test('the readable report is in the chosen language, dates ROC in zh-TW and ISO in English, a masked national ID and the dosage form named', async (t) => {

@@ -45,8 +45,8 @@ export const dosageFormNames: Record<DosageForm, Bilingual> = {
 export const alertMessages = {
   // ── history ────────────────────────────────────────────────────────────────
   'history.empty': {
-    'zh-TW': '查無資料：雲端無此病人的用藥紀錄',
-    en: 'No data: MediCloud has no medication records for this patient',
+    'zh-TW': '查無資料：雲端無此病人的西醫用藥與慢箋紀錄',
+    en: 'No data: MediCloud has no medication or chronic-refill records for this patient',
   },
   'patient.over-75': {
     'zh-TW': '病人 {age} 歲（75 歲以上）：請優先完整查閱用藥',

@@ -13,7 +13,7 @@ export const sessionMessages = catalogue({
   'notice.patient-closed': { 'zh-TW': '已結束查詢，病人資料已清除', en: 'Lookup closed; patient data cleared' },
   'notice.logged-out': { 'zh-TW': '已登出', en: 'Logged out' },
   'notice.settings-saved': { 'zh-TW': '設定已儲存', en: 'Settings saved' },
-  'notice.no-data': { 'zh-TW': '查無資料：雲端沒有此病人的用藥紀錄', en: 'No data: MediCloud has no medication records for this patient' },
+  'notice.no-data': { 'zh-TW': '查無資料：雲端沒有此病人的西醫用藥與慢箋紀錄', en: 'No data: MediCloud has no medication or chronic-refill records for this patient' },
   'notice.cancelled': { 'zh-TW': '已取消', en: 'Cancelled' },
   'error.pin-format': { 'zh-TW': '密碼為 6 至 8 位數字', en: 'A PIN is 6 to 8 digits' },
   'error.pin-wrong': { 'zh-TW': '密碼錯誤，尚可再試 {tries} 次', en: 'Wrong PIN; {tries} tries left' },
