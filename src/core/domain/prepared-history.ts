@@ -3,7 +3,7 @@
 // start order (S, larger N, input order) that group leftover and the duplicate check fill
 // their groups in, each K1 group's carried supply today, and whether some row object is
 // listed twice.
-import type { MedicationRecord } from './types.ts';
+import type { Institution, MedicationRecord } from './types.ts';
 import { ORDER_PER_DAY, Preparer } from './prepare.ts';
 import { keyOrder } from './day-order.ts';
 import { RecordColumns } from './record-columns.ts';
@@ -19,6 +19,8 @@ export class PreparedHistory {
   private carried: CarriedSupply | null = null;
   private repeats: boolean | null = null;
   private readonly prescriberNameById = new Map<string, string>();
+  /** Other sources of institution names (the chronic prescriptions' prescribers), read on a miss. */
+  private namedElsewhere: readonly { institution: Institution }[] = [];
 
   /** The records table's rows in input order, when asked for (PreparedHistory.withRows); else null. */
   readonly rows: AnalyzedRecord[] | null;
@@ -157,7 +159,8 @@ export class PreparedHistory {
    * The name of the institution that prescribed the record at position `i`: for a chronic
    * refill pickup its 慢箋原處方機構, not the pharmacy that dispensed it. That name comes from a
    * record of that institution in the history (looked up once per institution, from the
-   * start: its own visits are usually there); its 醫事機構代碼 stands in when none is. Asked only
+   * start: its own visits are usually there), else from a chronic prescription it wrote
+   * (alsoNamedBy, imue0008s05 names its prescriber); its 醫事機構代碼 stands in when neither is. Asked only
    * for the records an alert names: a name per record, made up front, was a tenth of a long
    * history's analysis.
    */
@@ -174,9 +177,16 @@ export class PreparedHistory {
           break;
         }
       }
+      if (name === prescriber) name = this.namedElsewhere.find((p) => p.institution.id === prescriber)?.institution.name ?? prescriber;
       this.prescriberNameById.set(prescriber, name);
     }
     return name;
+  }
+
+  /** Chronic prescriptions whose prescribers name institutions no record of the history does. */
+  alsoNamedBy(prescriptions: readonly { institution: Institution }[]): this {
+    this.namedElsewhere = prescriptions;
+    return this;
   }
 
   /** The record at input position `i`, as given. */

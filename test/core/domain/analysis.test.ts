@@ -7,7 +7,7 @@ import { DEFAULT_SETTINGS } from '../../../src/core/domain/settings.ts';
 import { SEVERITY_ORDER } from '../../../src/core/domain/alerts.ts';
 import { alertMessages } from '../../../src/core/domain/messages.ts';
 import type { ChronicPrescription, PatientHistory } from '../../../src/core/domain/types.ts';
-import { CLINIC_A, HOSPITAL_B, chronic, record } from './record-builder.ts';
+import { CLINIC_A, HOSPITAL_B, PHARMACY_C, chronic, record } from './record-builder.ts';
 
 const emptyHistory: PatientHistory = { patient: null, medications: [], chronic: [], cloudLeftover: [], careList: [], careListSummary: [], allergies: [], summary: [] };
 const ZOLPIDEM = { drugCode: 'AB0000ZOL0', drugName: 'STILNOX 10MG', ingredients: [{ name: 'ZOLPIDEM', atc7: 'N05CF02' }], atc7: 'N05CF02', atc5: 'N05CF', unitStrengthMg: 10, frequency: 'HS' };
@@ -162,4 +162,16 @@ test('ACETAMINOPHEN and PARACETAMOL products stay one group, named as the first 
   const panadol = record({ id: 'pan', drugCode: 'PANA000100', drugName: 'PANADOL 500MG', ingredients: [{ name: 'PARACETAMOL', atc7: 'N02BE01' }], atc7: 'N02BE01', atc5: 'N02BE', frequency: 'QID', quantity: 112, visitDate: '2025-05-20' });
   const analysis = analyzeHistory({ ...emptyHistory, medications: [tylenol, panadol] }, '2025-05-21');
   t.deepEqual(analysis.groups.map((g) => g.ingredient), ['ACETAMINOPHEN']);
+});
+
+test('a refill pickup whose prescriber has no record in the history is named from the chronic prescription it wrote (imue0008s05), not by its code', (t) => {
+  const MEDICAL_CENTER = { id: '0401180014', name: '示範醫學中心', visitKind: 'outpatient' as const };
+  // Fill 2 of amlodipine at a pharmacy; the prescribing visit is older than the 3-month window.
+  const pickup = record({ id: 'pickup', visitDate: '2025-08-26', refillDate: '2025-10-20', institution: PHARMACY_C, chronicOriginInstitutionId: MEDICAL_CENTER.id, visitSeqNo: 'IC02' });
+  const nifedipine = record({ id: 'nif', drugCode: 'NIF0000100', drugName: 'NIFEDIPINE TABLETS', ingredients: [{ name: 'NIFEDIPINE', atc7: 'C08CA05' }], atc7: 'C08CA05', visitDate: '2025-10-28', institution: HOSPITAL_B });
+  const history: PatientHistory = { ...emptyHistory, medications: [pickup, nifedipine] };
+  const named = (h: PatientHistory) => analyzeHistory(h, '2025-11-03').duplicates.find((d) => d.level === 'L4')?.institutions;
+  t.deepEqual(named(history), [MEDICAL_CENTER.id, HOSPITAL_B.name], 'without the prescription only the code is known');
+  const prescription = chronic({ id: 'rx', prescriptionDate: '2025-08-26', institution: MEDICAL_CENTER, fillDates: ['2025-08-26', '2025-10-20'] });
+  t.deepEqual(named({ ...history, chronic: [prescription] }), [MEDICAL_CENTER.name, HOSPITAL_B.name]);
 });
