@@ -5,7 +5,8 @@ import type { CloudGroupLeftover } from '../../src/core/domain/types.ts';
 import type { GroupLeftover } from '../../src/core/domain/group-leftover.ts';
 import { cloudLeftoverFor } from '../../src/commands/analyze/json.ts';
 import { addDays } from '../../src/core/domain/dates.ts';
-import { allergyColumns, leftoverColumns, leftoverRows } from '../../src/ui/tabs/other-columns.ts';
+import { allergyColumns, leftoverColumns, leftoverRows, refillColumns } from '../../src/ui/tabs/other-columns.ts';
+import type { RefillStatus } from '../../src/core/domain/refill.ts';
 
 /** A row the cloud gave when queried on 2025-11-01: pres_med_day = edate − query date + 1. */
 function cloudRow(dosageFormText: string, leftoverDays: number): CloudGroupLeftover {
@@ -36,4 +37,16 @@ test('the allergy tab shows a genetic-test row\'s result where the symptoms go',
   const findings = (lang: 'zh-TW' | 'en') => allergyColumns(lang).find((c) => c.id === 'symptoms')?.text({ ...hla, drugNames: [...hla.drugNames], symptoms: [] });
   t.is(findings('zh-TW'), '基因檢測陰性');
   t.is(findings('en'), 'negative test');
+});
+
+test('the 慢箋 tab says 有新處方, not 可領, for a slip whose drug has a newer prescription', (t) => {
+  const due: RefillStatus = {
+    prescriptionId: 'old', prescriptionDate: '2025-08-01', drugCode: 'NORV000100', drugName: 'NORVASC 5MG', fill: 2, fills: 3, validFrom: '2025-08-01',
+    validUntil: '2025-10-23', nextFrom: '2025-09-12', nextUntil: '2025-10-23', status: 'eligible', daysUntilAllowed: 0, anomalies: [], windowDays: 10, replacedBy: null,
+  };
+  const status = (s: RefillStatus, lang: 'zh-TW' | 'en') => refillColumns(lang).find((c) => c.id === 'status')?.text(s);
+  t.is(status(due, 'zh-TW'), '可領');
+  t.is(status({ ...due, replacedBy: '2025-09-20' }, 'zh-TW'), '有新處方');
+  t.is(status({ ...due, replacedBy: '2025-09-20' }, 'en'), 'newer Rx');
+  t.is(status({ ...due, status: 'expired', replacedBy: '2025-09-20' }, 'zh-TW'), '逾期');
 });

@@ -77,6 +77,7 @@ export function analysisJson(analysis: Analysis, lang: Lang, cloudLeftover: read
       status: refill.status,
       daysUntilAllowed: refill.daysUntilAllowed,
       windowDays: refill.windowDays,
+      replacedBy: refill.replacedBy,
       anomalies: refill.anomalies,
     })),
     duplicates: analysis.duplicates.map((duplicate) => ({

@@ -113,6 +113,7 @@ export const analyzeMessages = catalogue({
 
   'status.eligible': { 'zh-TW': '可領', en: 'eligible' },
   'status.too-early': { 'zh-TW': '未到', en: 'too early' },
+  'status.replaced': { 'zh-TW': '有新處方', en: 'newer slip' },
   'status.expired': { 'zh-TW': '逾期', en: 'expired' },
   'status.completed': { 'zh-TW': '已領完', en: 'completed' },
 });

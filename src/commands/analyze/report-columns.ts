@@ -7,7 +7,7 @@ import { oneDecimal } from '../../core/domain/care-list.ts';
 import { recordStart } from '../../core/domain/leftover.ts';
 import { allergyFindings } from '../../core/domain/allergies.ts';
 import { dosageFormNames } from '../../core/domain/messages.ts';
-import type { RefillStatus } from '../../core/domain/refill.ts';
+import { shownRefillState, type RefillStatus } from '../../core/domain/refill.ts';
 import type { CloudGroupLeftover } from '../../core/domain/types.ts';
 import type { Column } from '../../text/table.ts';
 import { shownDate } from './dates.ts';
@@ -78,7 +78,7 @@ export function refillColumns(t: Translate, lang: Lang, valid: boolean): Column<
     { header: t('col.fill'), value: (r) => `${r.fill}/${r.fills}`, align: 'right' },
     ...(valid ? [{ header: t('col.next'), value: (r: RefillStatus) => day(r.nextFrom) }] : []),
     { header: t('col.validUntil'), value: (r) => day(r.validUntil) },
-    { header: t('col.status'), value: (r) => t(`status.${r.status}`) },
+    { header: t('col.status'), value: (r) => t(`status.${shownRefillState(r)}`) },
   ];
 }
 

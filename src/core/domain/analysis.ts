@@ -65,32 +65,40 @@ function refillFacts(s: RefillStatus, totalDays: number, daysPerFill: number): A
  * A prescription a newer one of the same drug has replaced says so instead (warning while it
  * still has fills to collect: the patient holds two slips, and collecting the older one on top
  * of the newer is a duplicate; nothing once it has expired).
- * `prescriptions` are in the statuses' order; `given` are the same in the cloud's order.
+ * `prescriptions` are in the statuses' order.
  */
-function refillAlerts(statuses: RefillStatus[], prescriptions: JudgedPrescription[], given: JudgedPrescription[], today: IsoDate): Alert[] {
+function refillAlerts(statuses: RefillStatus[], prescriptions: JudgedPrescription[], today: IsoDate): Alert[] {
   const alerts: Alert[] = [];
-  // The newest prescription date per drug, built once and only when some prescription has
-  // fills left: a per-status scan made this quadratic (1.6 × 10⁹ comparisons at 100k records).
-  let newestByDrug: Map<string, IsoDate> | null = null;
   for (let i = 0; i < statuses.length; i++) {
     const s = statuses[i] as RefillStatus;
     // Completed prescriptions say nothing: no facts to build for them.
     if (s.status === 'completed' && s.anomalies.length === 0) continue;
     const p = prescriptions[i] as JudgedPrescription;
     const facts = refillFacts(s, p.daysPerFill * p.fills, p.daysPerFill);
-    if (s.status !== 'completed') {
-      newestByDrug ??= newestPrescriptions(given);
-      const newest = newestByDrug.get(s.drugCode) ?? s.prescriptionDate;
-      if (compareIso(newest, s.prescriptionDate) > 0) {
-        if (s.status !== 'expired') alerts.push({ severity: 'warning', key: 'refill.replaced', facts: { ...facts, prescriptionDate: s.prescriptionDate, newerDate: newest } });
-      } else if (s.status === 'eligible') alerts.push({ severity: 'info', key: 'refill.eligible', facts });
-      else if (s.status === 'too-early') alerts.push({ severity: 'warning', key: 'refill.too-early', facts });
-      // Expired before validity ends: the next fill's first day is past it (a late pickup).
-      else alerts.push({ severity: 'info', key: compareIso(today, s.validUntil) <= 0 ? 'refill.no-fill-left' : 'refill.expired', facts });
-    }
+    if (s.replacedBy !== null) {
+      if (s.status !== 'expired' && s.status !== 'completed') alerts.push({ severity: 'warning', key: 'refill.replaced', facts: { ...facts, prescriptionDate: s.prescriptionDate, newerDate: s.replacedBy } });
+    } else if (s.status === 'eligible') alerts.push({ severity: 'info', key: 'refill.eligible', facts });
+    else if (s.status === 'too-early') alerts.push({ severity: 'warning', key: 'refill.too-early', facts });
+    // Expired before validity ends: the next fill's first day is past it (a late pickup).
+    else if (s.status === 'expired') alerts.push({ severity: 'info', key: compareIso(today, s.validUntil) <= 0 ? 'refill.no-fill-left' : 'refill.expired', facts });
     for (const anomaly of s.anomalies) alerts.push({ severity: 'warning', key: `refill.anomaly.${anomaly}`, facts });
   }
   return alerts;
+}
+
+/**
+ * Marks each status with fills left that a newer prescription of the same drug has replaced.
+ * The newest date per drug is built once, and only when some prescription has fills left: a
+ * per-status scan made this quadratic (1.6 × 10⁹ comparisons at 100k records).
+ */
+function markReplaced(statuses: RefillStatus[], prescriptions: JudgedPrescription[]): void {
+  let newestByDrug: Map<string, IsoDate> | null = null;
+  for (const s of statuses) {
+    if (s.status === 'completed') continue;
+    newestByDrug ??= newestPrescriptions(prescriptions);
+    const newest = newestByDrug.get(s.drugCode) ?? s.prescriptionDate;
+    if (compareIso(newest, s.prescriptionDate) > 0) s.replacedBy = newest;
+  }
 }
 
 /** The prescriptions whose cycle can be judged; the same array when all can (the usual case). */
@@ -183,6 +191,7 @@ export function analyzeHistory(history: PatientHistory, today: IsoDate, settings
   // The prescriptions in the statuses' order: each refill alert reads its prescription's plan.
   const prescriptions = judged.slice();
   sortRefills(refills, prescriptions);
+  markReplaced(refills, judged);
   const duplicates = duplicatesOfPrepared(prepared, {
     duplicateThresholdDays: settings.duplicateThresholdDays,
     equivalenceSets: settings.equivalenceSets,
@@ -192,7 +201,7 @@ export function analyzeHistory(history: PatientHistory, today: IsoDate, settings
   const elderly = elderlyOfPrepared(history.patient, prepared, { elderlyAge: settings.elderlyAge });
   const alerts = sortAlerts([
     ...duplicateAlerts(duplicates, settings.duplicateThresholdDays),
-    ...refillAlerts(refills, prescriptions, judged, today),
+    ...refillAlerts(refills, prescriptions, today),
     ...unjudgedRefillAlerts(history.chronic),
     ...careListAlerts(careList),
     ...elderlyAlerts(elderly, age),

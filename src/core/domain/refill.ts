@@ -86,6 +86,19 @@ export interface RefillStatus {
   anomalies: readonly RefillAnomaly[];
   /** The window used for the next fill (10, or a holiday's). */
   windowDays: number;
+  /**
+   * The date of a newer prescription of the same drug code, when one exists (the analysis sets
+   * it; one prescription alone cannot know): its remaining fills would duplicate the newer slip.
+   */
+  replacedBy: IsoDate | null;
+}
+
+/**
+ * The state a table shows: 'replaced' for a slip with fills left whose drug has a newer
+ * prescription (the kiosk and analyze must not say 可領 beside the refill.replaced warning).
+ */
+export function shownRefillState(s: RefillStatus): RefillState | 'replaced' {
+  return s.replacedBy !== null && (s.status === 'eligible' || s.status === 'too-early') ? 'replaced' : s.status;
 }
 
 /**
@@ -160,7 +173,7 @@ export function refillStatus(p: JudgedPrescription, today: IsoDate, rules: Refil
   const status: RefillStatus = {
     prescriptionId: p.id, prescriptionDate: p.prescriptionDate, drugCode: p.drugCode, drugName: p.drugName, fill: taken, fills,
     validFrom, validUntil, nextFrom: null, nextUntil: null, status: 'completed', daysUntilAllowed: 0,
-    anomalies: anomaliesOf(p, fillDates, taken, validUntil), windowDays: rules.windowDays,
+    anomalies: anomaliesOf(p, fillDates, taken, validUntil), windowDays: rules.windowDays, replacedBy: null,
   };
   if (taken >= fills) return status;
   // Fill 1 may be collected from the prescription date; fill k+1 from D_k + N − window.

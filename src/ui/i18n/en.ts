@@ -142,6 +142,7 @@ export const en: Record<UiKey, string> = {
   'refill.too-early': 'early',
   'refill.expired': 'expired',
   'refill.completed': 'done',
+  'refill.replaced': 'newer Rx',
   'allergy.severe': 'severe',
   'allergy.moderate': 'moderate',
   'allergy.mild': 'mild',

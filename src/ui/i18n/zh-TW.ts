@@ -141,6 +141,7 @@ export const zhTW = {
   'refill.too-early': '未到',
   'refill.expired': '逾期',
   'refill.completed': '已領完',
+  'refill.replaced': '有新處方',
   'allergy.severe': '嚴重',
   'allergy.moderate': '中度',
   'allergy.mild': '輕微',

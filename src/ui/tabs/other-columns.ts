@@ -2,7 +2,7 @@
 import type { Lang } from '../../i18n/index.ts';
 import type { AllergyRecord, CloudGroupLeftover, IsoDate } from '../../core/domain/types.ts';
 import type { GroupLeftover } from '../../core/domain/group-leftover.ts';
-import type { RefillStatus } from '../../core/domain/refill.ts';
+import { shownRefillState, type RefillStatus } from '../../core/domain/refill.ts';
 import { oneDecimal, type CareListMonth } from '../../core/domain/care-list.ts';
 import { cloudDaysOn, cloudRowFor } from '../../core/domain/cloud-leftover.ts';
 import { dosageFormNames } from '../../core/domain/messages.ts';
@@ -44,7 +44,7 @@ export function refillColumns(lang: Lang): Column<RefillStatus>[] {
     { id: 'drug', title: 'col.drug', width: 12, flex: 1, text: (r) => r.drugName },
     { id: 'prescribed', title: 'col.prescribed', width: dayWidth(lang), text: (r) => dayIn(r.prescriptionDate, lang), sortValue: (r) => r.prescriptionDate },
     { id: 'fills', title: 'col.fills', width: 5, text: (r) => `${r.fill}/${r.fills}` },
-    { id: 'status', title: 'col.status', width: 6, text: (r) => tr(lang, `refill.${r.status}`) },
+    { id: 'status', title: 'col.status', width: 8, text: (r) => tr(lang, `refill.${shownRefillState(r)}`) },
     { id: 'next', title: 'col.next', width: 2 * dayWidth(lang) + 1, text: (r) => (r.nextFrom ? `${dayIn(r.nextFrom, lang)}${lang === 'zh-TW' ? '-' : '–'}${dayIn(r.nextUntil, lang)}` : '-'), sortValue: (r) => r.nextFrom },
     { id: 'valid', title: 'col.valid-until', width: dayWidth(lang), text: (r) => dayIn(r.validUntil, lang), sortValue: (r) => r.validUntil },
   ];
