@@ -1,5 +1,6 @@
 import test from 'ava';
 import { displayWidth, padToWidth, renderTable, truncateToWidth } from '../../src/text/table.ts';
+import stringWidth from 'string-width';
 import { assertLinedUp } from './lined-up.ts';
 
 test('CJK characters count two cells when padding and truncating', (t) => {
@@ -63,4 +64,23 @@ test('columns of a later cut order keep their text until the earlier ones reach 
   t.is(renderTable(columns, pairs, { width: 48 })[2], 'AMLODIPINE / NIFEDIPINE NORVASC TABLETS…      14');
   t.is(renderTable(columns, pairs, { width: 38 })[2], 'AMLODIPINE / NIFEDIP… NORVASC…      14');
   t.is(renderTable(columns, pairs, { width: 12 })[2], 'AML… NOR…      14', 'below every minimum: four cells each, the number whole, the line wider');
+});
+
+test('a long text is measured in pieces with the same answer, never splitting a character', (t) => {
+  t.is(displayWidth('甲'.repeat(1000)), 2000);
+  t.is(displayWidth('a'.repeat(1000)), 1000);
+  // A combining mark, a surrogate pair and a ZWJ emoji sequence placed across every piece boundary.
+  for (const tail of ['é', '😀', '👩‍⚕️', '甲']) {
+    for (let pad = 58; pad <= 66; pad++) {
+      const text = `${'a'.repeat(pad)}${tail}`.repeat(3);
+      t.is(displayWidth(text), 3 * (pad + stringWidth(tail)), `${tail} after ${pad}`);
+    }
+  }
+});
+
+test('a table of 150,000 rows renders (a spread of that many widths overflowed the stack)', (t) => {
+  const rows = Array.from({ length: 150_000 }, (_, i) => String(i));
+  const lines = renderTable([{ header: 'n', value: (row: string) => row, align: 'right' }], rows);
+  t.is(lines.length, 150_002);
+  t.is(lines.at(-1), '149999');
 });

@@ -32,7 +32,8 @@ export function renderReport(analysis: Analysis, lang: Lang, cloudLeftover: read
   const lines: string[] = [t('title')];
   const section = (key: AnalyzeMessageKey, body: string[]) => {
     lines.push('', `■ ${t(key)}`);
-    lines.push(...(body.length > 0 ? body : [t('none')]));
+    // A loop, not push(...body): a spread of 130k table lines overflows the stack.
+    for (const line of body.length > 0 ? body : [t('none')]) lines.push(line);
   };
 
   const patient = analysis.patient;

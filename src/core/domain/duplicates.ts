@@ -135,7 +135,8 @@ export function duplicatesOfPrepared(history: PreparedHistory, settings: Duplica
     const alert = otherFormDuplicate(history, name, allForms(history, slots, forms), settings);
     if (alert !== null) found.push(alert);
   }
-  found.push(...classDuplicates(history, settings));
+  // A loop, not push(...): a spread of that many alerts could overflow the stack.
+  for (const alert of classDuplicates(history, settings)) found.push(alert);
   return mergeSameRecords(found).sort(alertOrder);
 }
 
