@@ -11,7 +11,7 @@ import { isConfigError, loadConfig } from '../core/config.ts';
 import { analyzeHistory } from '../core/domain/analysis.ts';
 import { MAX_HOLIDAY_DAYS, MAX_HOLIDAY_WINDOW_DAYS, type HolidayWindow } from '../core/domain/refill.ts';
 import { DEFAULT_SETTINGS, type AnalysisSettings } from '../core/domain/settings.ts';
-import { isIsoDate, taipeiDateOf } from '../core/domain/dates.ts';
+import { isIsoDate, parseDate, taipeiDateOf } from '../core/domain/dates.ts';
 import { errnoCode } from '../core/errno.ts';
 import { mapBundle, MedicloudShapeError, parseJsonText, renderShapeError } from '../core/medicloud/index.ts';
 import { parseHoliday } from './analyze/holiday.ts';
@@ -99,7 +99,8 @@ function parseOptions(argv: string[], now: () => Date, env: NodeJS.ProcessEnv): 
   if (lang !== 'zh-TW' && lang !== 'en') throw new InputError('error.lang', { value: lang });
   // The CLI is the edge: the one place that may read the clock, as a Taipei calendar day.
   const today = values.today ?? taipeiDateOf(now());
-  if (!isIsoDate(today)) throw new InputError('error.today', { value: today });
+  // ISO only, and a year parseDate accepts from the cloud (1900–2199).
+  if (!isIsoDate(today) || parseDate(today) !== today) throw new InputError('error.today', { value: today });
   return { input: values.input, today, holidays: parseHolidays(values.holiday ?? []), json: values.json, lang, width: parseWidth(values.width) };
 }
 

@@ -198,7 +198,9 @@ test('bad arguments exit 2: an impossible --today, no --input, an unknown option
     yaoli('--input', 'examples/empty-history.json', '--width', '80x'),
   ]);
   t.is(today.code, 2);
-  t.regex(today.stderr, /--today 不是有效日期（YYYY-MM-DD）：2025-02-30 \/ --today is not a valid date \(YYYY-MM-DD\): 2025-02-30/);
+  t.regex(today.stderr, /--today 不是有效日期（YYYY-MM-DD，1900–2199 年）：2025-02-30 \/ --today is not a valid date \(YYYY-MM-DD, years 1900–2199\): 2025-02-30/);
+  const farOff = await yaoli('--input', 'examples/empty-history.json', '--today', '9999-12-31');
+  t.is(farOff.code, 2, 'a year no record can have');
   t.is(noInput.code, 2);
   t.regex(noInput.stderr, /缺少 --input 檔案 \/ missing --input FILE/);
   t.is(unknown.code, 2);

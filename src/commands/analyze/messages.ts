@@ -35,7 +35,7 @@ export const analyzeMessages = catalogue({
   },
   'error.args': { 'zh-TW': '參數錯誤：{detail}', en: 'bad arguments: {detail}' },
   'error.no-input': { 'zh-TW': '缺少 --input 檔案', en: 'missing --input FILE' },
-  'error.today': { 'zh-TW': '--today 不是有效日期（YYYY-MM-DD）：{value}', en: '--today is not a valid date (YYYY-MM-DD): {value}' },
+  'error.today': { 'zh-TW': '--today 不是有效日期（YYYY-MM-DD，1900–2199 年）：{value}', en: '--today is not a valid date (YYYY-MM-DD, years 1900–2199): {value}' },
   'error.holiday': {
     'zh-TW': '--holiday 須為 連假首日,末日,提前領藥天數[,連假前幾日起可領]（日期 YYYY-MM-DD 或民國 yyy/MM/dd；連假 1–{maxDays} 天；天數 0–{maxWindow}，前幾日 1–{maxWindow}）：{value}',
     en: '--holiday must be FROM,TO,WINDOW[,BEFORE] (dates YYYY-MM-DD or ROC yyy/MM/dd; a holiday of 1–{maxDays} days; WINDOW 0–{maxWindow}, BEFORE 1–{maxWindow} days): {value}',

@@ -149,18 +149,38 @@ export function taipeiDateOf(instant: Date): IsoDate {
 }
 
 const ISO_WITH_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
-const SLASHED = /^(\d{2,4})\/(\d{1,2})\/(\d{1,2})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$/;
+const SLASHED = /^(\d{2,4})\/(\d{1,2})\/(\d{1,2})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
+
+/**
+ * The years a date read from outside may fall in: every living patient's birth and every
+ * record's day, with room to spare. A 9999/12/31 or 0001/01/01 is a garbled answer, not a day
+ * to count leftover from (the day texts kept once made cover the same years, FIRST_KEPT_DAY).
+ */
+const FIRST_PLAUSIBLE_YEAR = 1900;
+const LAST_PLAUSIBLE_YEAR = 2199;
+
+function plausible(iso: IsoDate | null): IsoDate | null {
+  if (iso === null) return null;
+  const year = Number(iso.slice(0, 4));
+  return year >= FIRST_PLAUSIBLE_YEAR && year <= LAST_PLAUSIBLE_YEAR ? iso : null;
+}
+
+/** A time of day that exists: 25:99 makes the whole date garbled. */
+function isClockTime(hour: string | undefined, minute: string | undefined, second: string | undefined): boolean {
+  if (hour === undefined) return true;
+  return Number(hour) <= 23 && Number(minute) <= 59 && (second === undefined || Number(second) <= 59);
+}
 const DIGITS = /^(\d{7}|\d{8})$/;
 
 function parseIsoWithTime(match: RegExpExecArray): IsoDate | null {
   const [, y, mo, d, h, mi, s, zone] = match;
   const day = isoFromParts(Number(y), Number(mo), Number(d));
-  if (day === null || zone === undefined) return day;
+  if (day === null || !isClockTime(h, mi, s)) return null;
+  if (zone === undefined) return day;
   // An instant with an explicit zone: the Taipei calendar day of that instant.
   const hour = Number(h);
   const minute = Number(mi);
   const second = s === undefined ? 0 : Number(s);
-  if (hour > 23 || minute > 59 || second > 59) return null;
   let offsetMinutes = 0;
   if (zone !== 'Z') {
     const digits = zone.replace(':', '');
@@ -177,19 +197,24 @@ function parseIsoWithTime(match: RegExpExecArray): IsoDate | null {
  * Reads every date form the cloud and the cards use (anchors 1(c).12): ROC 'yyy/MM/dd'
  * (and 'yy/MM/dd' for ROC years below 100), ROC 7-digit 'yyyMMdd' (card birth dates),
  * 'YYYY/MM/DD', 'YYYYMMDD', ISO 'YYYY-MM-DD' with an optional time. Returns null for
- * anything else, including days that do not exist (2023-02-29, 112/02/29).
+ * anything else, including days that do not exist (2023-02-29, 112/02/29, 25:99) and years
+ * outside 1900–2199.
  */
 export function parseDate(text: string | null | undefined): IsoDate | null {
+  return plausible(parsedDate(text));
+}
+
+function parsedDate(text: string | null | undefined): IsoDate | null {
   if (typeof text !== 'string') return null;
   const trimmed = text.trim();
   const iso = ISO_WITH_TIME.exec(trimmed);
   if (iso) return parseIsoWithTime(iso);
   const slashed = SLASHED.exec(trimmed);
   if (slashed) {
-    const [, y = '', m, d] = slashed;
+    const [, y = '', m, d, h, mi, s] = slashed;
     // Four digits are Gregorian; two or three digits are an ROC year.
     const year = y.length === 4 ? Number(y) : Number(y) + ROC_OFFSET;
-    if (y.length < 4 && Number(y) < 1) return null;
+    if ((y.length < 4 && Number(y) < 1) || !isClockTime(h, mi, s)) return null;
     return isoFromParts(year, Number(m), Number(d));
   }
   const digits = DIGITS.exec(trimmed);

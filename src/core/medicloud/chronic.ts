@@ -9,7 +9,7 @@
 import { z } from 'zod';
 import { compareIso } from '../domain/dates.ts';
 import type { ChronicPrescription, IsoDate } from '../domain/types.ts';
-import { count, date, optionalCount, optionalDate, optionalText, rows, text } from './fields.ts';
+import { count, date, optionalCount, optionalDate, optionalDays, optionalText, rows, text } from './fields.ts';
 
 /**
  * A pickup's 就醫序號 names its fill: 'IC02' … 'IC09', any case. 'IC2' is read too, as the
@@ -24,12 +24,12 @@ const chronicRowFields = z.object({
   func_date: date(),
   func_seq_no: optionalText(),
   rel_date: optionalDate(),
-  chr_days: optionalCount(),
+  chr_days: optionalDays(),
   chr_num: optionalCount(),
   overdue: optionalText(),
   order_code: text(),
   drug_ename: optionalText(),
-  order_drug_day: optionalCount(),
+  order_drug_day: optionalDays(),
   hosp_id: optionalText(),
   hosp_abbr: optionalText(),
   icd9cm_code: optionalText(),

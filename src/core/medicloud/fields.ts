@@ -31,12 +31,18 @@ function asText(value: unknown): string | undefined {
   return undefined;
 }
 
+/** '1,000' and '12,345.5' are thousands grouping; '42,0' or '7,5' (a decimal comma?) is not a number. */
+const GROUPED = /^[-+]?\d{1,3}(,\d{3})+(\.\d*)?$/;
+
 function asNumber(value: unknown): number | undefined {
   if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
   if (typeof value !== 'string') return undefined;
-  const text = value.trim().replace(/,/g, '');
+  const trimmed = value.trim();
+  const text = GROUPED.test(trimmed) ? trimmed.replace(/,/g, '') : trimmed;
   if (!/^[-+]?(\d+\.?\d*|\.\d+)$/.test(text)) return undefined;
-  return Number(text);
+  // A run of digits too long for a number ('1' and 400 zeros) is no number either.
+  const result = Number(text);
+  return Number.isFinite(result) ? result : undefined;
 }
 
 /** Required text (codes, names); numbers are accepted as their decimal text. */
@@ -65,13 +71,22 @@ export const optionalText = () =>
  * institutions, days). A negative mg would hide the controlled-drug warning, a negative
  * quantity shrink a supply: such a value is a garbled answer, not data to add up.
  */
-type NumberKind = 'signed' | 'amount' | 'count';
+type NumberKind = 'signed' | 'amount' | 'count' | 'days';
+
+/**
+ * No figure the cloud sends comes near ten million (a quantity, mg, visits, a row number); a
+ * 1e308 or 3,000,000 days is a garbled answer that would print a supply end in year 10239.
+ */
+const LARGEST = 10_000_000;
+/** 給藥日數 is three digits in NHI's claims; more is no prescription. */
+const LONGEST_SUPPLY_DAYS = 999;
 
 function toNumber(value: unknown, kind: NumberKind, ctx: Ctx): number {
   const result = asNumber(value);
   if (result === undefined) return fail(ctx, 'not-a-number', value);
   if (kind !== 'signed' && result < 0) return fail(ctx, 'bad-value', value);
-  if (kind === 'count' && !Number.isInteger(result)) return fail(ctx, 'bad-value', value);
+  if ((kind === 'count' || kind === 'days') && !Number.isInteger(result)) return fail(ctx, 'bad-value', value);
+  if (Math.abs(result) > (kind === 'days' ? LONGEST_SUPPLY_DAYS : LARGEST)) return fail(ctx, 'bad-value', value);
   return result;
 }
 
@@ -88,8 +103,9 @@ export const count = () => requiredNumber('count');
 export const optionalNumber = () => optionalNumberOf('signed');
 export const optionalAmount = () => optionalNumberOf('amount');
 export const optionalCount = () => optionalNumberOf('count');
-/** Days of supply: a whole number of days, 0 allowed (無法試算 downstream). */
-export const days = count;
+/** Days of supply: a whole number of days up to 999, 0 allowed (無法試算 downstream). */
+export const days = () => requiredNumber('days');
+export const optionalDays = () => optionalNumberOf('days');
 
 /** Required calendar day in any of the cloud's formats → ISO (Asia/Taipei). */
 export const date = () =>

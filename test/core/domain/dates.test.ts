@@ -131,3 +131,14 @@ test('property: addDays and daysBetween are inverse; ROC forms read back', (t) =
   }));
   t.pass();
 });
+
+test('parseDate refuses years outside 1900–2199 and times that do not exist, in every form', (t) => {
+  for (const text of ['9999/12/31', '0001-01-01', '1899-12-31', '18991231', '2200-01-01', '2025/09/26 25:99', '2025-09-26T99:00:00', '2025-09-26 23:60', '114/09/26 24:00']) {
+    t.is(parseDate(text), null, text);
+  }
+  t.is(parseDate('1900-01-01'), '1900-01-01');
+  t.is(parseDate('2199-12-31'), '2199-12-31');
+  t.is(parseDate('001/01/01'), '1912-01-01');
+  t.is(parseDate('2025/09/26 23:59'), '2025-09-26');
+  t.is(parseDate('2025-09-26T23:59:59'), '2025-09-26');
+});

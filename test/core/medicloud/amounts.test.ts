@@ -67,3 +67,21 @@ test('the cloud’s own differences keep their sign: drug_left below 0, pres_med
   const [group] = mapMedDays({ robject: [{ ingredient: 'GLICLAZIDE , 緩釋錠劑膠囊劑', drug_group_code: 'A10GLI41212', funcDate: '20250101', order_drug_day: 28, edate: '2025/01/28', pres_med_day: '-2' }] });
   t.is(group?.leftoverDays, 0);
 });
+
+test('a supply of more than 999 days, a number past ten million or one too long for a number is refused by name', (t) => {
+  t.is(messageOf(() => mapMedications(medications([medicationRow({ day: 3_000_000 })]))), 'imue0008s02 robject[0].day: unexpected value "3000000"');
+  t.is(messageOf(() => mapMedications(medications([medicationRow({ day: 1e308 })]))), 'imue0008s02 robject[0].day: unexpected value "1e+308"');
+  t.is(messageOf(() => mapChronic({ chrDataN: [chronicRow({ order_drug_day: '12345678901234567890' })] })), 'imue0008s05 chrDataN[0].order_drug_day: unexpected value "12345678901234567890"');
+  t.regex(messageOf(() => mapCareList({ robject: [zolpidem({ drug_qty: `1${'0'.repeat(400)}` })] })), /^imue0009s02 robject\[0\]\.drug_qty: not a number /);
+  t.regex(messageOf(() => mapCareList({ robject: [zolpidem({ drug_qty: 1e308 })] })), /^imue0009s02 robject\[0\]\.drug_qty: unexpected value/);
+  t.is(mapMedications(medications([medicationRow({ day: 999, qty: 999 })]))[0]?.daysSupply, 999);
+});
+
+test('commas are read only as thousands grouping: 1,000 is a thousand, 42,0 and 7,5 are not numbers', (t) => {
+  const [grouped] = mapMedications(medications([medicationRow({ qty: '1,000' })]));
+  t.is(grouped?.quantity, 1000);
+  t.is(mapCareList({ robject: [zolpidem({ drug_qty: '12,345.5' })] })[0]?.totalMg, 12345.5);
+  t.regex(messageOf(() => mapCareList({ robject: [zolpidem({ drug_qty: '42,0' })] })), /drug_qty: not a number/);
+  t.regex(messageOf(() => mapMedications(medications([medicationRow({ qty: '7,5' })]))), /qty: not a number/);
+  t.regex(messageOf(() => mapMedications(medications([medicationRow({ day: '2,8' })]))), /day: not a number/);
+});
