@@ -156,6 +156,9 @@ function patientAlerts(history: PatientHistory, age: number | null, empty: boole
   const alerts: Alert[] = [];
   if (empty) alerts.push({ severity: 'info', key: 'history.empty', facts: {} });
   if (age !== null && age >= REVIEW_FIRST_AGE) alerts.push({ severity: 'info', key: 'patient.over-75', facts: { age } });
+  // A birth date after today or over 130 years ago (a mistyped ROC year) gives no age: say so,
+  // since the elderly cautions cannot be checked without one.
+  if (history.patient !== null && age === null) alerts.push({ severity: 'warning', key: 'patient.age-unknown', facts: { birthDate: history.patient.birthDate } });
   alerts.push(...allergyAlerts(history.allergies));
   return alerts;
 }

@@ -48,6 +48,10 @@ export const alertMessages = {
     'zh-TW': '查無資料：雲端無此病人的西醫用藥與慢箋紀錄',
     en: 'No data: MediCloud has no medication or chronic-refill records for this patient',
   },
+  'patient.age-unknown': {
+    'zh-TW': '出生日期 {birthDate:day} 不合理（晚於查詢日或逾 130 歲），無法判斷年齡，未檢查高齡者用藥',
+    en: 'Birth date {birthDate:day} is implausible (after the query day or over 130 years ago): no age, so the elderly cautions were not checked',
+  },
   'patient.over-75': {
     'zh-TW': '病人 {age} 歲（75 歲以上）：請優先完整查閱用藥',
     en: 'Patient is {age} (75 or older): review the full medication history first',

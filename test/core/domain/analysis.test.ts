@@ -178,3 +178,19 @@ test('a refill pickup whose prescriber has no record in the history is named fro
   const prescription = chronic({ id: 'rx', prescriptionDate: '2025-08-26', institution: MEDICAL_CENTER, fillDates: ['2025-08-26', '2025-10-20'] });
   t.deepEqual(named({ ...history, chronic: [prescription] }), [MEDICAL_CENTER.name, HOSPITAL_B.name]);
 });
+
+test('a birth date after today (a mistyped ROC year) or over 130 years ago warns that the elderly cautions were not checked', (t) => {
+  const patient = (birthDate: string) => ({ nationalId: 'A100000001', name: '測試', birthDate, sex: 'M' as const });
+  const zolpidem = record({ ...ZOLPIDEM, visitDate: '2025-10-20' });
+  for (const birthDate of ['2047-05-20', '1890-01-01']) {
+    const analysis = analyzeHistory({ ...emptyHistory, patient: patient(birthDate), medications: [zolpidem] }, '2025-11-03');
+    t.is(analysis.age, null);
+    const said = analysis.alerts.find((a) => a.key === 'patient.age-unknown');
+    t.like(said, { severity: 'warning', facts: { birthDate } }, birthDate);
+    t.false(analysis.alerts.some((a) => a.key.startsWith('elderly.')));
+  }
+  t.is(translate(alertMessages, 'patient.age-unknown', 'zh-TW', { birthDate: '2047-05-20' }), '出生日期 136/05/20 不合理（晚於查詢日或逾 130 歲），無法判斷年齡，未檢查高齡者用藥');
+  const plausible = analyzeHistory({ ...emptyHistory, patient: patient('1945-05-20'), medications: [zolpidem] }, '2025-11-03');
+  t.false(plausible.alerts.some((a) => a.key === 'patient.age-unknown'));
+  t.false(analyzeHistory({ ...emptyHistory, medications: [zolpidem] }, '2025-11-03').alerts.some((a) => a.key === 'patient.age-unknown'), 'no patient, nothing to say');
+});
