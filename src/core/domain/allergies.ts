@@ -6,12 +6,20 @@ import { geneticTestNames } from './messages.ts';
 
 export type GeneticTestResult = keyof typeof geneticTestNames;
 
-/** The row's genetic-test result ('0-Negative', '1-Positive', 陰性, 陽性); null when it is no test or unreadable. */
+/**
+ * The row's genetic-test result ('0-Negative', '1-Positive', 陰性, 陽性, or the code alone);
+ * null when it is no test, unreadable or contradicts itself ('0-Positive'): such a row stays
+ * an allergy, the safe reading.
+ */
 export function geneticTestResult(record: AllergyRecord): GeneticTestResult | null {
   const text = record.geneticTest?.trim().toUpperCase() ?? '';
-  if (text.startsWith('0') || text.includes('NEG') || text.includes('陰性')) return 'negative';
-  if (text.startsWith('1') || text.includes('POS') || text.includes('陽性')) return 'positive';
-  return null;
+  const negativeWord = text.includes('NEG') || text.includes('陰性');
+  const positiveWord = text.includes('POS') || text.includes('陽性');
+  const code = /^([01])(?![0-9])/.exec(text)?.[1];
+  const byWord = negativeWord === positiveWord ? null : negativeWord ? 'negative' : 'positive';
+  const byCode = code === undefined ? null : code === '0' ? 'negative' : 'positive';
+  if (byWord !== null && byCode !== null && byWord !== byCode) return null;
+  return byWord ?? byCode;
 }
 
 /**

@@ -16,6 +16,10 @@ test('the cloud\'s genetic-test texts read as negative or positive; anything els
   t.is(geneticTestResult(row(['HLA-B 1502 基因檢測'], ' positive ')), 'positive');
   t.is(geneticTestResult(row(['PENICILLIN'])), null);
   t.is(geneticTestResult(row(['HLA-B 1502 基因檢測'], '9-未知')), null);
+  // Contradictions and codes that are not 0 or 1 stay allergies (the safe reading).
+  for (const odd of ['0-Positive', '1-Negative', '01', '10', 'negative/positive']) t.is(geneticTestResult(row(['HLA-B 1502 基因檢測'], odd)), null, odd);
+  t.is(geneticTestResult(row(['HLA-B 1502 基因檢測'], '0')), 'negative');
+  t.is(geneticTestResult(row(['HLA-B 1502 基因檢測'], '1')), 'positive');
 });
 
 test('a negative HLA-B 1502 test is an info line, not part of the allergy warning', (t) => {
