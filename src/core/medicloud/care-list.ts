@@ -45,7 +45,23 @@ function envelopeOrList<T extends z.ZodType>(row: T) {
   return z.preprocess((value) => (Array.isArray(value) ? { robject: value } : value), envelope(row));
 }
 
-export const careListSchema = envelopeOrList(careListRowSchema);
+/**
+ * A dispensing listed twice, to the minute (same day, time, institution, ingredient and
+ * amount), is one dispensing: counted twice it would double the month's mg and DDD. Rows
+ * without a time cannot be told apart from two visits on one day, so each counts.
+ */
+function withoutRepeatedDispensings<T extends { treat_t: string | null }>(rows: readonly T[]): T[] {
+  const seen = new Set<string>();
+  return rows.filter((row) => {
+    if (row.treat_t === null) return true;
+    const contents = JSON.stringify(row);
+    if (seen.has(contents)) return false;
+    seen.add(contents);
+    return true;
+  });
+}
+
+export const careListSchema = envelopeOrList(careListRowSchema).transform((data) => ({ ...data, robject: withoutRepeatedDispensings(data.robject) }));
 export const careListSummarySchema = envelopeOrList(careListSummaryRowSchema);
 
 export type CareListRow = z.output<typeof careListRowSchema>;

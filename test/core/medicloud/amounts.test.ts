@@ -85,3 +85,10 @@ test('commas are read only as thousands grouping: 1,000 is a thousand, 42,0 and 
   t.regex(messageOf(() => mapMedications(medications([medicationRow({ qty: '7,5' })]))), /qty: not a number/);
   t.regex(messageOf(() => mapMedications(medications([medicationRow({ day: '2,8' })]))), /day: not a number/);
 });
+
+test('a care-list dispensing listed twice to the minute counts once; two without a time are two visits', (t) => {
+  const timed = zolpidem({ treat_t: '110126' });
+  t.is(mapCareList({ robject: [timed, timed] }).length, 1);
+  t.is(mapCareList({ robject: [timed, { ...timed, treat_t: '153000' }] }).length, 2);
+  t.is(mapCareList({ robject: [zolpidem(), zolpidem()] }).length, 2);
+});
