@@ -55,6 +55,8 @@ function refillFacts(s: RefillStatus, totalDays: number, daysPerFill: number): A
     drugName: s.drugName, drugCode: s.drugCode, fill: s.fill, fills: s.fills, nextFill: s.fill + 1,
     nextFrom: s.nextFrom ?? '', nextUntil: s.nextUntil ?? '',
     validFrom: s.validFrom, validUntil: s.validUntil, daysUntil: s.daysUntilAllowed, totalDays, daysPerFill,
+    // One shape for every refill alert (refill.replaced cites these two).
+    prescriptionDate: s.prescriptionDate, newerDate: s.replacedBy ?? '',
   };
 }
 
@@ -76,7 +78,7 @@ function refillAlerts(statuses: RefillStatus[], prescriptions: JudgedPrescriptio
     const p = prescriptions[i] as JudgedPrescription;
     const facts = refillFacts(s, p.daysPerFill * p.fills, p.daysPerFill);
     if (s.replacedBy !== null) {
-      if (s.status !== 'expired' && s.status !== 'completed') alerts.push({ severity: 'warning', key: 'refill.replaced', facts: { ...facts, prescriptionDate: s.prescriptionDate, newerDate: s.replacedBy } });
+      if (s.status !== 'expired' && s.status !== 'completed') alerts.push({ severity: 'warning', key: 'refill.replaced', facts });
     } else if (s.status === 'eligible') alerts.push({ severity: 'info', key: 'refill.eligible', facts });
     else if (s.status === 'too-early') alerts.push({ severity: 'warning', key: 'refill.too-early', facts });
     // Expired before validity ends: the next fill's first day is past it (a late pickup).
