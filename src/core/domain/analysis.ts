@@ -186,7 +186,7 @@ function analyzedRecords(history: PreparedHistory): AnalyzedRecord[] {
 export function analyzeHistory(history: PatientHistory, today: IsoDate, settings: AnalysisSettings = DEFAULT_SETTINGS): Analysis {
   const medications = history.medications;
   // Every record prepared once (day numbers, regimen, ingredients); each part below reads these.
-  const prepared = PreparedHistory.withRows(medications, today).alsoNamedBy(history.chronic);
+  const prepared = PreparedHistory.withRows(medications, today, history.chronic);
   const records = analyzedRecords(prepared);
   const age = patientAge(history.patient, today);
   const empty = medications.length === 0 && history.chronic.length === 0;

@@ -19,8 +19,6 @@ export class PreparedHistory {
   private carried: CarriedSupply | null = null;
   private repeats: boolean | null = null;
   private readonly prescriberNameById = new Map<string, string>();
-  /** Other sources of institution names (the chronic prescriptions' prescribers), read on a miss. */
-  private namedElsewhere: readonly { institution: Institution }[] = [];
 
   /** The records table's rows in input order, when asked for (PreparedHistory.withRows); else null. */
   readonly rows: AnalyzedRecord[] | null;
@@ -30,6 +28,8 @@ export class PreparedHistory {
     /** The history's records as given (the repeated-row check compares them by identity). */
     private readonly records: MedicationRecord[],
     withRows = false,
+    /** Other sources of institution names (the chronic prescriptions' prescribers), read on a miss. */
+    private readonly namedElsewhere: readonly { institution: Institution }[] = [],
   ) {
     this.columns = new RecordColumns(records.length);
     this.rows = withRows ? new Array<AnalyzedRecord>(records.length) : null;
@@ -48,10 +48,11 @@ export class PreparedHistory {
   /**
    * A prepared history that also holds the records table's rows (each record with its leftover
    * and per-dose), made while prepare reads each record: read again afterwards, each record of
-   * a 100,000-record history came from memory once more.
+   * a 100,000-record history came from memory once more. `prescriptions` name prescribers no
+   * record does (prescriberName).
    */
-  static withRows(records: MedicationRecord[], today: string): PreparedHistory {
-    return new PreparedHistory(new Preparer(today), records, true);
+  static withRows(records: MedicationRecord[], today: string, prescriptions: readonly { institution: Institution }[] = []): PreparedHistory {
+    return new PreparedHistory(new Preparer(today), records, true, prescriptions);
   }
 
   /**
@@ -160,7 +161,7 @@ export class PreparedHistory {
    * refill pickup its 慢箋原處方機構, not the pharmacy that dispensed it. That name comes from a
    * record of that institution in the history (looked up once per institution, from the
    * start: its own visits are usually there), else from a chronic prescription it wrote
-   * (alsoNamedBy, imue0008s05 names its prescriber); its 醫事機構代碼 stands in when neither is. Asked only
+   * (withRows' prescriptions: imue0008s05 names its prescriber); its 醫事機構代碼 stands in when neither is. Asked only
    * for the records an alert names: a name per record, made up front, was a tenth of a long
    * history's analysis.
    */
@@ -181,12 +182,6 @@ export class PreparedHistory {
       this.prescriberNameById.set(prescriber, name);
     }
     return name;
-  }
-
-  /** Chronic prescriptions whose prescribers name institutions no record of the history does. */
-  alsoNamedBy(prescriptions: readonly { institution: Institution }[]): this {
-    this.namedElsewhere = prescriptions;
-    return this;
   }
 
   /** The record at input position `i`, as given. */
