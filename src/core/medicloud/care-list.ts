@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { CareListDispensing, CareListMonthSummary } from '../domain/types.ts';
 import { amount, count, date, envelope, optionalAmount, optionalText, text, yearMonth } from './fields.ts';
 import { institutionFromHosp } from './institution.ts';
+import { withoutRepeatedDispensings } from './repeated-rows.ts';
 
 export const careListRowSchema = z.object({
   /** 就醫日期. */
@@ -43,22 +44,6 @@ export const careListSummaryRowSchema = z.object({
 /** A bare array is read as the rows of an envelope, so errors still name `robject[i]`. */
 function envelopeOrList<T extends z.ZodType>(row: T) {
   return z.preprocess((value) => (Array.isArray(value) ? { robject: value } : value), envelope(row));
-}
-
-/**
- * A dispensing listed twice, to the minute (same day, time, institution, ingredient and
- * amount), is one dispensing: counted twice it would double the month's mg and DDD. Rows
- * without a time cannot be told apart from two visits on one day, so each counts.
- */
-function withoutRepeatedDispensings<T extends { treat_t: string | null }>(rows: readonly T[]): T[] {
-  const seen = new Set<string>();
-  return rows.filter((row) => {
-    if (row.treat_t === null) return true;
-    const contents = JSON.stringify(row);
-    if (seen.has(contents)) return false;
-    seen.add(contents);
-    return true;
-  });
 }
 
 export const careListSchema = envelopeOrList(careListRowSchema).transform((data) => ({ ...data, robject: withoutRepeatedDispensings(data.robject) }));

@@ -1,3 +1,4 @@
+// Rows the cloud listed twice, read once: counted twice they would double a supply or a dose.
 // imue0008s02 numbers its rows (`r`). One row listed twice would count its supply twice (an
 // AMLODIPINE leftover of 18 days read as 46), so an exact repeat is kept once: nothing is
 // lost. Two different rows under one number cannot both be the cloud's row, and neither can
@@ -28,4 +29,20 @@ export function withoutRepeatedRows<T extends { r: number | null }>(rows: readon
     }
   });
   return kept;
+}
+
+/**
+ * A dispensing listed twice, to the minute (same day, time, institution, ingredient and
+ * amount), is one dispensing: counted twice it would double the month's mg and DDD. Rows
+ * without a time cannot be told apart from two visits on one day, so each counts.
+ */
+export function withoutRepeatedDispensings<T extends { treat_t: string | null }>(rows: readonly T[]): T[] {
+  const seen = new Set<string>();
+  return rows.filter((row) => {
+    if (row.treat_t === null) return true;
+    const contents = JSON.stringify(row);
+    if (seen.has(contents)) return false;
+    seen.add(contents);
+    return true;
+  });
 }
