@@ -67,8 +67,8 @@ export function truncateToWidth(text: string, width: number): string {
   return result + ELLIPSIS;
 }
 
-export function padToWidth(text: string, width: number, align: Align = 'left'): string {
-  const fill = ' '.repeat(Math.max(0, width - displayWidth(text)));
+export function padToWidth(text: string, width: number, align: Align = 'left', textWidth = displayWidth(text)): string {
+  const fill = ' '.repeat(Math.max(0, width - textWidth));
   return align === 'right' ? fill + text : text + fill;
 }
 
@@ -142,8 +142,7 @@ export function renderTable<Row>(columns: readonly Column<Row>[], rows: readonly
   const cell = (value: string, i: number): string => {
     const width = widths[i] ?? 0;
     const text = cut(value, width);
-    const fill = ' '.repeat(Math.max(0, width - widthOf(text)));
-    return columns[i]?.align === 'right' ? fill + text : text + fill;
+    return padToWidth(text, width, columns[i]?.align, widthOf(text));
   };
   const line = (values: string[]) => values.map(cell).join(gap).trimEnd();
   const lines = [line(headers)];
