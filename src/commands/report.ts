@@ -16,14 +16,14 @@ const m = catalogue({
   usage: {
     'zh-TW': [
       '用法：yaoli report [--from 日期] [--to 日期] [--by day|week|month] [--format table|csv|json]',
-      '                   [--visits 就醫名單.csv] [--out 資料夾] [--db 路徑 --key 路徑] [--lang zh-TW|en] [--ascii]',
+      '                   [--visits 就醫名單.csv] [--out 資料夾] [--db 路徑 --key 路徑] [--lang zh-TW|en] [--ascii] [--config 檔案]',
       '  依本機稽核紀錄產生報表；日期為台北時間 YYYY-MM-DD，預設為上個月。',
       '  --visits：就醫名單 CSV（visit_id,date,patient,staff[,care_list][,five_classes]），用於查詢率與開啟率分母。',
       '  --out：搭配 --format csv，每項統計寫成一個檔案（UTF-8 含 BOM，可用 Excel 開啟）。',
     ].join('\n'),
     en: [
       'usage: yaoli report [--from DATE] [--to DATE] [--by day|week|month] [--format table|csv|json]',
-      '                    [--visits VISITS.csv] [--out DIR] [--db PATH --key PATH] [--lang zh-TW|en] [--ascii]',
+      '                    [--visits VISITS.csv] [--out DIR] [--db PATH --key PATH] [--lang zh-TW|en] [--ascii] [--config FILE]',
       '  Figures from the local audit log; dates are Asia/Taipei YYYY-MM-DD, last month by default.',
       '  --visits: visit list CSV (visit_id,date,patient,staff[,care_list][,five_classes]) for the lookup share and the open-rate denominator.',
       '  --out: with --format csv, one file per figure (UTF-8 with BOM, opens in Excel).',

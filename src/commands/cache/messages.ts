@@ -3,20 +3,20 @@ import { catalogue } from '../../i18n/index.ts';
 
 export const cliMessages = catalogue({
   'cache.usage': {
-    'zh-TW': `用法：yaoli cache <info|purge|rotate-key> [--db 路徑] [--key 路徑]
+    'zh-TW': `用法：yaoli cache <info|purge|rotate-key> [--db 路徑] [--key 路徑] [--config 檔案]
   info [--json]                      顯示快取大小、病人數、最舊快照、完整性、金鑰檔權限
   purge [--older-than 天數] [--all]  刪除超過保存天數（預設依設定 cacheTtlDays）或全部的快照；稽核紀錄保留
   rotate-key                         以新金鑰重新加密全部資料並替換金鑰檔`,
-    en: `usage: yaoli cache <info|purge|rotate-key> [--db PATH] [--key PATH]
+    en: `usage: yaoli cache <info|purge|rotate-key> [--db PATH] [--key PATH] [--config FILE]
   info [--json]                      size, patients, oldest snapshot, integrity, key file permissions
   purge [--older-than DAYS] [--all]  delete snapshots older than DAYS (default: the cacheTtlDays setting) or all; the audit log stays
   rotate-key                         re-encrypt everything under a new key and replace the key file`,
   },
   'audit.usage': {
-    'zh-TW': `用法：yaoli audit <verify|tail> [--db 路徑] [--key 路徑]
+    'zh-TW': `用法：yaoli audit <verify|tail> [--db 路徑] [--key 路徑] [--config 檔案]
   verify [--json]   檢查稽核紀錄雜湊鏈；完整時結束碼 0，中斷時 1
   tail [-n 筆數]    顯示最後幾筆稽核紀錄（身分證號遮蔽）`,
-    en: `usage: yaoli audit <verify|tail> [--db PATH] [--key PATH]
+    en: `usage: yaoli audit <verify|tail> [--db PATH] [--key PATH] [--config FILE]
   verify [--json]   check the audit log's hash chain; exit 0 when intact, 1 when broken
   tail [-n N]       show the last N audit rows (IDs masked)`,
   },
