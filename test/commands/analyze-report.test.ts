@@ -83,6 +83,17 @@ test('without a width (output into a file or a pipe) no name is cut', (t) => {
   t.regex(report, /ADALAT OROS EXTENDED RELEASE TABLETS 30MG \(NIFEDIPINE\) +NIFEDIPINE/);
 });
 
+test('the 用法 code is never cut: Q12HPRN stays whole at 60 columns, or PRN would be hidden', (t) => {
+  const asNeeded = (bundle: any) => {
+    bundle.medications.robject[0].drug_fre = 'Q12HPRN';
+  };
+  for (const lang of ['zh-TW', 'en'] as const) {
+    const report = reportOf('chronic-refill-elderly', '2025-11-03', lang, asNeeded, 60);
+    t.regex(report, / Q12HPRN /, lang);
+    for (const table of tablesIn(report)) for (const line of table) t.true(displayWidth(line) <= 60, line);
+  }
+});
+
 test('a duplicate pair is named by its ingredients before the product names, whole at 60 and 80 columns', (t) => {
   for (const width of [60, 80, undefined]) {
     t.regex(reportOf('chronic-refill-elderly', '2025-11-03', 'zh-TW', undefined, width), /^L4 +注意 +AMLODIPINE \/ NIFEDIPINE +NOR/m, `width ${width}`);

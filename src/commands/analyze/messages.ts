@@ -75,8 +75,8 @@ export const analyzeMessages = catalogue({
   'col.days': { 'zh-TW': '天數', en: 'Days' },
   'col.leftover': { 'zh-TW': '餘藥', en: 'Left' },
   'col.form': { 'zh-TW': '劑型', en: 'Form' },
-  'col.carry': { 'zh-TW': '累計餘藥', en: 'Left (carry)' },
-  'col.noCarry': { 'zh-TW': '單筆餘藥', en: 'Left (single)' },
+  'col.carry': { 'zh-TW': '累計餘藥', en: 'Carry' },
+  'col.noCarry': { 'zh-TW': '單筆餘藥', en: 'Single' },
   'col.supplyEnd': { 'zh-TW': '用藥結束', en: 'Ends' },
   'col.cloud': { 'zh-TW': '雲端餘藥', en: 'Cloud' },
   'col.note': { 'zh-TW': '備註', en: 'Note' },
@@ -109,7 +109,7 @@ export const analyzeMessages = catalogue({
   // The reason (PRN, 依醫囑) is in the 用法 column and in --json's leftoverNotComputable.
   'leftover.not-computable': { 'zh-TW': '無法試算', en: 'n/a' },
   'leftover.future': { 'zh-TW': '未開始', en: 'not started' },
-  'group.mayUnderestimate': { 'zh-TW': '可能低估', en: 'may underestimate' },
+  'group.mayUnderestimate': { 'zh-TW': '可能低估', en: 'could be more' },
 
   'status.eligible': { 'zh-TW': '可領', en: 'eligible' },
   'status.too-early': { 'zh-TW': '未到', en: 'too early' },

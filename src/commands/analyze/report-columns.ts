@@ -33,7 +33,8 @@ export function recordColumns(t: Translate, lang: Lang): Column<Row<'records'>>[
     { header: t('col.institution'), value: (r) => r.record.institution.name, minWidth: 10, cutOrder: 2 },
     { header: t('col.drug'), value: (r) => r.record.drugName, minWidth: 8 },
     { header: t('col.ingredient'), value: (r) => r.record.ingredients.map((i) => i.name).join('+'), minWidth: 6, cutOrder: 3 },
-    { header: t('col.frequency'), value: (r) => r.record.frequency ?? '', minWidth: 4, cutOrder: 3 },
+    // The 用法 code is never cut: Q6HPRN cut to Q6H… would hide that it is as needed.
+    { header: t('col.frequency'), value: (r) => r.record.frequency ?? '' },
     { header: t('col.days'), value: (r) => String(r.record.daysSupply), align: 'right' },
     {
       header: t('col.leftover'),
