@@ -89,6 +89,7 @@ export function analysisJson(analysis: Analysis, lang: Lang, cloudLeftover: read
       institutions: duplicate.institutions,
       dates: duplicate.dates,
       overlapDays: duplicate.overlapDays,
+      bySupply: duplicate.bySupply,
       crossInstitution: duplicate.crossInstitution,
     })),
     careList: analysis.careList.map((month) => ({

@@ -4,12 +4,16 @@
 import type { Alert } from './types.ts';
 import type { DuplicateAlert } from './duplicate-model.ts';
 
-/** L1/L2 say 跨院所 or 同院所 (NHI's own labels), so they have a `.cross` variant. */
+/**
+ * L1/L2 say 跨院所 or 同院所 (NHI's own labels), so they have a `.cross` variant, and a
+ * `.supplied` one when the days were counted by days supplied rather than carried (bySupply).
+ */
 export function duplicateMessageKey(alert: DuplicateAlert): string {
   const scoped = alert.level === 'L1' || alert.level === 'L2';
   // A class or set that alerts on any two in use today (thresholdDays 0) says so, not "more than 0 days".
   if ((alert.level === 'L4' || alert.level === 'L5') && alert.thresholdDays === 0) return `duplicate.${alert.level}.in-use`;
-  return `duplicate.${alert.level}${scoped && alert.crossInstitution ? '.cross' : ''}`;
+  if (!scoped) return `duplicate.${alert.level}`;
+  return `duplicate.${alert.level}${alert.crossInstitution ? '.cross' : ''}${alert.bySupply ? '.supplied' : ''}`;
 }
 
 export function duplicateAlerts(duplicates: DuplicateAlert[], thresholdDays = 10): Alert[] {

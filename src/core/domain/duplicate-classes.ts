@@ -13,7 +13,7 @@ import type { Ingredient } from './types.ts';
 import { isControlledHypnotic } from './controlled.ts';
 import { Numbering, remembered } from './remembered.ts';
 import type { PreparedHistory } from './prepared-history.ts';
-import { AS_NEEDED, type RecordColumns } from './record-columns.ts';
+import type { RecordColumns } from './record-columns.ts';
 import { carriedDaysLeft } from './carried-supply.ts';
 import { buildAlert, hasProductPairAcross, secondLargest, suppressedByNewest, type DuplicateAlert, type DuplicateSettings } from './duplicate-model.ts';
 import type { EquivalenceSet } from './equivalence.ts';
@@ -123,13 +123,13 @@ function carriedByNewest(history: PreparedHistory, threshold: number): Float64Ar
 }
 
 /**
- * Ingredients with more than `threshold` left today (the lowest any check uses), from countable (not PRN, not short)
- * supplies, in start order. Read from the record columns and the products: in a long history
+ * Ingredients with more than `threshold` left today (the lowest any check uses), from supplies
+ * longer than a short course (a PRN one by its days supplied), in start order. Read from the record columns and the products: in a long history
  * most records have run out, and a dense one has tens of thousands that qualify.
  */
 function qualifyingItems(history: PreparedHistory, settings: DuplicateSettings, codes: Codes, threshold: number): Items {
   const { preparer, columns } = history;
-  const { leftToday, flags, daysSupply, product } = columns;
+  const { leftToday, daysSupply, product } = columns;
   const carried = carriedByNewest(history, threshold);
   const formCount = preparer.formCount;
   const startOrder = history.startOrder();
@@ -139,7 +139,7 @@ function qualifyingItems(history: PreparedHistory, settings: DuplicateSettings, 
   let room = 0;
   for (let k = 0; k < startOrder.length; k++) {
     const at = startOrder[k] as number;
-    if (((leftToday[at] as number) <= threshold && (carried[at] as number) === 0) || ((flags[at] as number) & AS_NEEDED) !== 0) continue;
+    if ((leftToday[at] as number) <= threshold && (carried[at] as number) === 0) continue;
     if ((daysSupply[at] as number) <= settings.shortCourseDays) continue;
     qualifying[records++] = at;
     room += preparer.productFacts(product[at] as number).ingredients.length;

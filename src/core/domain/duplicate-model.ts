@@ -44,6 +44,12 @@ export interface DuplicateAlert {
   dates: IsoDate[];
   /** L1/L2: days still on hand when the newest was dispensed; L3–L5: days all remain in use from today. */
   overlapDays: number;
+  /**
+   * L1/L2 with a supply that has no daily regimen to carry (PRN, as ordered, eye drops): its
+   * days on hand are counted by the days supplied, as NHI's rule counts them, and the message
+   * says so beside a records table that shows 無法試算.
+   */
+  bySupply: boolean;
   /** Prescribed by different institutions (慢箋原處方機構 counts for refill pickups). */
   crossInstitution: boolean;
   recordIds: string[];
@@ -198,6 +204,7 @@ export function buildAlert(
     recordInstitutions,
     dates,
     overlapDays,
+    bySupply: false,
     crossInstitution: isCrossInstitution(columns, involved),
     recordIds,
     classCode,

@@ -3,8 +3,9 @@
 // `duplicateThresholdDays` days still on hand when the newest was dispensed), L3 same
 // ingredient in another form (info), L4 two ingredients of one ATC5 class, L5 two classes of
 // one equivalence set. One alert per group; fills of one prescription never pair; an NHI
-// exception code (R001–R008) on the newest record silences its group; PRN and short courses
-// (≤ shortCourseDays) never raise one.
+// exception code (R001–R008) on the newest record silences its group; short courses
+// (≤ shortCourseDays, PRN or not) never raise one. PRN, as-ordered and non-daily supplies
+// count by their days supplied (NHI's rule counts 給藥日數).
 //
 // Cost: one pass to prepare the records, one sort of them all, buckets filled in that order;
 // pairs are only looked for inside a group, so 10,000 records stay O(n log n).
@@ -71,6 +72,7 @@ function mergeSameRecords(alerts: DuplicateAlert[]): DuplicateAlert[] {
     earlier.ingredients = [...new Set([...earlier.ingredients, ...alert.ingredients])];
     earlier.group = `${earlier.group}+${alert.group}`;
     earlier.overlapDays = Math.max(earlier.overlapDays, alert.overlapDays);
+    earlier.bySupply ||= alert.bySupply;
     if (SEVERITY_ORDER[alert.severity] < SEVERITY_ORDER[earlier.severity]) earlier.severity = alert.severity;
   }
   return out;

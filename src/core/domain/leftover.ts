@@ -9,11 +9,6 @@ import { isAsNeeded, isAsOrdered, isFixedDailyRegimen } from './regimen.ts';
 /** Why a record gets 「無法試算」 instead of a number. */
 export type LeftoverReason = 'prn' | 'as-ordered' | 'non-oral' | 'no-days-supply';
 
-/** PRN and as-ordered supplies have no countable days on hand. */
-export function isAsNeededReason(reason: LeftoverReason | null): boolean {
-  return reason === 'prn' || reason === 'as-ordered';
-}
-
 export interface RecordLeftover {
   /** Days left on `today`; null when not computable. */
   days: number | null;

@@ -151,6 +151,24 @@ export const alertMessages = {
     'zh-TW': '跨院所同成分同劑型重複（{ingredients}）：{drugs:day}；{newestDate:day} 領新藥時累計尚餘 {overlapDays} 天（超過 {threshold} 天）',
     en: 'Same ingredient and dosage form from different institutions ({ingredients}): {drugs:day}; accumulated leftover when the new supply was dispensed on {newestDate:day}: {overlapDays} days (more than {threshold})',
   },
+  // A PRN, as-ordered or non-daily supply (eye drops) has no daily regimen to carry: its days
+  // are the days supplied (NHI counts 給藥日數), which the records table shows as 無法試算.
+  'duplicate.L1.supplied': {
+    'zh-TW': '同院所同藥品重複：{drugs:day}；{newestDate:day} 領新藥時依給藥日數尚餘 {overlapDays} 天（超過 {threshold} 天）',
+    en: 'Same drug again from the same institution: {drugs:day}; by the days supplied, {overlapDays} days were left when the new supply was dispensed on {newestDate:day} (more than {threshold})',
+  },
+  'duplicate.L1.cross.supplied': {
+    'zh-TW': '跨院所同藥品重複：{drugs:day}；{newestDate:day} 領新藥時依給藥日數尚餘 {overlapDays} 天（超過 {threshold} 天）',
+    en: 'Same drug from different institutions: {drugs:day}; by the days supplied, {overlapDays} days were left when the new supply was dispensed on {newestDate:day} (more than {threshold})',
+  },
+  'duplicate.L2.supplied': {
+    'zh-TW': '同院所同成分同劑型重複（{ingredients}）：{drugs:day}；{newestDate:day} 領新藥時依給藥日數尚餘 {overlapDays} 天（超過 {threshold} 天）',
+    en: 'Same ingredient and dosage form again from the same institution ({ingredients}): {drugs:day}; by the days supplied, {overlapDays} days were left when the new supply was dispensed on {newestDate:day} (more than {threshold})',
+  },
+  'duplicate.L2.cross.supplied': {
+    'zh-TW': '跨院所同成分同劑型重複（{ingredients}）：{drugs:day}；{newestDate:day} 領新藥時依給藥日數尚餘 {overlapDays} 天（超過 {threshold} 天）',
+    en: 'Same ingredient and dosage form from different institutions ({ingredients}): {drugs:day}; by the days supplied, {overlapDays} days were left when the new supply was dispensed on {newestDate:day} (more than {threshold})',
+  },
   'duplicate.L3': {
     'zh-TW': '同成分不同劑型（{ingredients}）：{drugs:day}；同時使用約 {overlapDays} 天',
     en: 'Same ingredient in different dosage forms ({ingredients}): {drugs:day}; both in use for about {overlapDays} more days',

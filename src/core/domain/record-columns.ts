@@ -7,7 +7,7 @@
 // marks them.
 import { isRefillPickup, visitSeqNumber, type Preparer } from './prepare.ts';
 import { dailyAmount, hasResetCode, inMg, prescriberOf } from './carry-rules.ts';
-import { isAsNeededReason, type LeftoverReason } from './leftover.ts';
+import type { LeftoverReason } from './leftover.ts';
 import type { MedicationRecord } from './types.ts';
 
 /** flags: the record's regimen can be computed (leftover reason null). */
@@ -16,8 +16,6 @@ export const COMPUTABLE = 1;
 export const RESET = 2;
 /** flags: dailyAmount is in mg (single-ingredient product of known strength). */
 export const IN_MG = 4;
-/** flags: PRN or as-ordered, no countable days on hand (isAsNeededReason). */
-export const AS_NEEDED = 8;
 /** flags: the record declares an NHI exception code (R001–R008). */
 export const EXCEPTION = 16;
 /** flags: a chronic refill pickup (isRefillPickup). */
@@ -103,7 +101,7 @@ export class RecordColumns {
       daily[i] = dailyAmount(record);
       const pickup = isRefillPickup(record) ? (record.chronicOriginInstitutionId === null ? PICKUP | ORIGIN_UNKNOWN : PICKUP) : 0;
       flags[i] =
-        (reason === null ? COMPUTABLE : 0) | (isAsNeededReason(reason) ? AS_NEEDED : 0) |
+        (reason === null ? COMPUTABLE : 0) |
         (record.exceptionCode === null ? 0 : EXCEPTION) | (hasResetCode(record) ? RESET : 0) |
         (inMg(record) ? IN_MG : 0) | pickup | (record.cloudElderlyMark ? CLOUD_MARK : 0);
       seq[i] = visitSeqNumber(record.visitSeqNo);

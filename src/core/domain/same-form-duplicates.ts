@@ -2,7 +2,7 @@
 // on record positions and their columns (record-columns.ts): the group is a slice of the K1
 // slots' positions array (k1-slots.ts), in packed start order.
 import type { PreparedHistory } from './prepared-history.ts';
-import { AS_NEEDED, COMPUTABLE, EXCEPTION, type RecordColumns } from './record-columns.ts';
+import { COMPUTABLE, EXCEPTION, type RecordColumns } from './record-columns.ts';
 import { carryBound, carryEndDay } from './carry-walk.ts';
 import { isHighRiskDuplicateClass } from './controlled.ts';
 import { remembered } from './remembered.ts';
@@ -53,40 +53,43 @@ function onHandBounds(group: SameFormGroup, columns: RecordColumns): Float64Arra
   const { members, from, to } = group;
   const bounds = new Float64Array(to - from);
   let carried: number | null = null; // carry-forward end over daily regimens
-  let latestEnd = -Infinity; // largest own end, for forms without carry (eye drops, patches)
+  let latestEnd = -Infinity; // largest own end, for supplies without carry (eye drops, PRN)
+  let latestUncarriedEnd = -Infinity; // the same over the members without carry only
   for (let k = from; k < to; k++) {
     const i = members[k] as number;
     const start = startDay[i] as number;
     const end = endDay[i] as number;
     const computable = has(columns, i, COMPUTABLE);
-    bounds[k - from] = (computable ? (carried ?? -Infinity) : latestEnd) - start;
+    bounds[k - from] = (computable ? Math.max(carried ?? -Infinity, latestUncarriedEnd) : latestEnd) - start;
     if (computable) carried = carried === null || start >= carried ? end : carried + (end - start);
-    if (!has(columns, i, AS_NEEDED)) latestEnd = Math.max(latestEnd, end);
+    else latestUncarriedEnd = Math.max(latestUncarriedEnd, end);
+    latestEnd = Math.max(latestEnd, end);
   }
   return bounds;
 }
 
 /**
  * Days of the older supply still on hand on the newest record's start S_n: the K1 group's
- * carry-forward end C from the older records (same-day ones included), minus S_n. For
- * non-daily forms (eye drops, patches) no carry is defined, so the largest own E − S_n counts.
- * The exact walk only runs when the cheap upper bound could exceed the threshold.
+ * carry-forward end C from the older records (same-day ones included), minus S_n. Supplies
+ * with no daily regimen to carry (eye drops, patches, PRN, as ordered) count by their own
+ * days supplied, E − S_n, as NHI's rule counts 給藥日數; so does every older one when the
+ * newest is such a supply. The exact walk only runs when the cheap upper bound could exceed
+ * the threshold.
  */
 function leftoverAtNewest(newest: number, count: number, threshold: number, scratch: SameFormScratch, columns: RecordColumns): number {
   const older = scratch.older;
   const newestStart = columns.startDay[newest] as number;
-  if (!has(columns, newest, COMPUTABLE)) {
-    let most = 0;
-    for (let k = 0; k < count; k++) {
-      const i = older[k] as number;
-      if (!has(columns, i, AS_NEEDED)) most = Math.max(most, (columns.endDay[i] as number) - newestStart);
-    }
-    return most;
+  const newestCarries = has(columns, newest, COMPUTABLE);
+  let most = 0;
+  for (let k = 0; k < count; k++) {
+    const i = older[k] as number;
+    if (!newestCarries || !has(columns, i, COMPUTABLE)) most = Math.max(most, (columns.endDay[i] as number) - newestStart);
   }
+  if (!newestCarries) return most;
   const bound = carryBound(older, 0, count, columns);
-  if (bound.end === null || bound.end - newestStart <= threshold) return 0;
+  if (bound.end === null || bound.end - newestStart <= Math.max(threshold, most)) return most;
   const end = carryEndDay(older, newestStart + 1, bound.runStart, count, scratch.counted, columns);
-  return end === null ? 0 : Math.max(0, end - newestStart);
+  return end === null ? most : Math.max(most, end - newestStart);
 }
 
 /** Is the group still in use today: the newest record's own supply, or the carried supply of members[from, to). */
@@ -102,8 +105,8 @@ function groupActive(newest: number, group: SameFormGroup, to: number, todayDay:
 /**
  * L1 / L2 for one K1 group. Tries the group's recent countable records, newest first, as the
  * newer side: the first one dispensed while more than the threshold of other prescriptions'
- * supply was on hand (carried forward) makes the group's one alert. PRN pickups and short
- * courses neither raise a duplicate nor hide one found before them; an exception code on the
+ * supply was on hand (carried forward) makes the group's one alert. Short courses (PRN or not,
+ * research §5(c)4) neither raise a duplicate nor hide one found before them; an exception code on the
  * group's latest record silences the group, one on an older record excuses only that dispensing.
  */
 export function sameFormDuplicate(history: PreparedHistory, group: SameFormGroup, settings: DuplicateSettings, scratch: SameFormScratch): DuplicateAlert | null {
@@ -118,7 +121,7 @@ export function sameFormDuplicate(history: PreparedHistory, group: SameFormGroup
   for (let at = to - 1; at > from && tried < MAX_JUDGED; at--) {
     const newer = members[at] as number;
     // Research §5(c)4: an exception code or a short course on the newer record (suppressedByNewest).
-    if (has(columns, newer, AS_NEEDED | EXCEPTION) || (columns.daysSupply[newer] as number) <= settings.shortCourseDays) continue;
+    if (has(columns, newer, EXCEPTION) || (columns.daysSupply[newer] as number) <= settings.shortCourseDays) continue;
     tried += 1;
     // The latest countable record may still be in use through carried stock; older ones by their own supply.
     const active = tried === 1 ? groupActive(newer, group, at + 1, todayDay, scratch, columns) : (columns.leftToday[newer] as number) > 0;
@@ -139,22 +142,21 @@ function sameFormAlert(history: PreparedHistory, group: SameFormGroup, newer: nu
   const columns = history.columns;
   const newerStart = columns.startDay[newer] as number;
   // Name the older records whose own supply reached S_n; when only the carried stock did,
-  // the latest older record stands for it (as-needed supplies never stand for a supply).
+  // the latest older record stands for it.
   const involved: number[] = [];
-  let latest = -1;
   for (let k = 0; k < olderAt.length; k++) {
     const i = olderAt[k] as number;
-    if (has(columns, i, AS_NEEDED)) continue;
-    latest = i;
     if ((columns.endDay[i] as number) > newerStart) involved.push(i);
   }
-  if (involved.length === 0 && latest !== -1) involved.push(latest);
+  if (involved.length === 0 && olderAt.length > 0) involved.push(olderAt[olderAt.length - 1] as number);
   involved.push(newer);
   // One drug code, one drug number (RecordColumns.drug).
   const drug = columns.drug;
   const level = involved.every((i) => drug[i] === drug[newer]) ? 'L1' : 'L2';
   const severity = isCrossInstitution(columns, involved) && groupIsHighRisk(history, group.identityKey, involved) ? 'critical' : 'warning';
-  return buildAlert(history, level, severity, group.key, involved, [group.name], onHand);
+  const alert = buildAlert(history, level, severity, group.key, involved, [group.name], onHand);
+  alert.bySupply = involved.some((i) => !has(columns, i, COMPUTABLE));
+  return alert;
 }
 
 /**

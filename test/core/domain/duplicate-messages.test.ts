@@ -10,6 +10,7 @@ import { CLINIC_A, CLINIC_B, drug } from './fixtures.ts';
 
 const KEYS = [
   'duplicate.L1', 'duplicate.L1.cross', 'duplicate.L2', 'duplicate.L2.cross', 'duplicate.L3', 'duplicate.L4', 'duplicate.L5',
+  'duplicate.L1.supplied', 'duplicate.L1.cross.supplied', 'duplicate.L2.supplied', 'duplicate.L2.cross.supplied',
   'careList.overReference', 'careList.withinReference', 'careList.noDdd', 'careList.unknownDdd',
 ];
 
@@ -46,6 +47,20 @@ test('after repeated early refills the L1 text calls its days accumulated, not t
   const entry = alertMessages['duplicate.L1'];
   t.regex(format(entry['zh-TW'], alert?.facts, 'zh-TW'), /；114\/08\/30 領新藥時累計尚餘 24 天（超過 10 天）$/);
   t.regex(format(entry.en, alert?.facts, 'en'), /; accumulated leftover when the new supply was dispensed on 2025-08-30: 24 days \(more than 10\)$/);
+});
+
+test('days counted by the days supplied (PRN, eye drops) say so, not 累計, beside a records table that shows 無法試算', (t) => {
+  const settings = { duplicateThresholdDays: 10, shortCourseDays: 3, equivalenceSets: DEFAULT_EQUIVALENCE_SETS };
+  const prn = (visitDate: string, institution: typeof CLINIC_A) => drug('ZOLPIDEM', 'N05CF02', { drugName: 'STILNOX 10MG', drugCode: 'AC44396100', visitDate, frequency: 'HSPRN', institution });
+  const [cross] = duplicateAlerts(findDuplicates([prn('2025-05-01', CLINIC_A), prn('2025-05-09', CLINIC_B)], '2025-05-10', settings), 10);
+  t.is(cross?.key, 'duplicate.L1.cross.supplied');
+  const entry = alertMessages['duplicate.L1.cross.supplied'];
+  t.regex(format(entry['zh-TW'], cross?.facts, 'zh-TW'), /；114\/05\/09 領新藥時依給藥日數尚餘 20 天（超過 10 天）$/);
+  t.regex(format(entry.en, cross?.facts, 'en'), /; by the days supplied, 20 days were left when the new supply was dispensed on 2025-05-09 \(more than 10\)$/);
+  const eye = (visitDate: string) => drug('LATANOPROST', 'S01EE01', { drugName: 'XALATAN', visitDate, dosageForm: 'eye', frequency: 'HS', daysSupply: 28, quantity: 1, institution: CLINIC_A });
+  t.is(duplicateAlerts(findDuplicates([eye('2025-05-01'), eye('2025-05-09')], '2025-05-10', settings), 10)[0]?.key, 'duplicate.L1.supplied');
+  const tablet = (visitDate: string, institution: typeof CLINIC_A) => drug('ZOLPIDEM', 'N05CF02', { drugName: 'STILNOX 10MG', drugCode: 'AC44396100', visitDate, institution });
+  t.is(duplicateAlerts(findDuplicates([tablet('2025-05-01', CLINIC_A), tablet('2025-05-09', CLINIC_B)], '2025-05-10', settings), 10)[0]?.key, 'duplicate.L1.cross');
 });
 
 test('an L5 alert names its equivalence set in the report\'s language only, and counts its overlap from today', (t) => {

@@ -438,21 +438,51 @@ test('R003 (regimen change) on the newest record suppresses the alert', (t) => {
   t.deepEqual(find([a, { ...b, exceptionCode: 'R003' }], '2025-05-10'), []);
 });
 
-test('a PRN or ≤ 3-day newest record raises nothing', (t) => {
+test('a ≤ 3-day newest record raises nothing, PRN or not; a 4-day one does', (t) => {
   const a = drug('TRAMADOL', 'N02AX02', { visitDate: '2025-05-01', institution: CLINIC_A });
-  t.deepEqual(find([a, drug('TRAMADOL', 'N02AX02', { visitDate: '2025-05-05', frequency: 'PRN', institution: CLINIC_B })], '2025-05-05'), []);
   t.deepEqual(find([a, drug('TRAMADOL', 'N02AX02', { visitDate: '2025-05-05', daysSupply: 3, quantity: 9, institution: CLINIC_B })], '2025-05-05'), []);
+  t.deepEqual(find([a, drug('TRAMADOL', 'N02AX02', { visitDate: '2025-05-05', frequency: 'Q6HPRN', daysSupply: 3, quantity: 12, institution: CLINIC_B })], '2025-05-05'), []);
   t.is(find([a, drug('TRAMADOL', 'N02AX02', { visitDate: '2025-05-05', daysSupply: 4, quantity: 12, institution: CLINIC_B })], '2025-05-05').length, 1);
 });
 
-test('a PRN pickup or short course after a real duplicate neither raises nor hides it', (t) => {
+// Research §5(c)4 suppresses a PRN record only as a short course (N ≤ 3); NHI's > 10-day rule
+// counts 給藥日數 whatever the frequency. Zolpidem HS PRN and warfarin 依醫囑 are everyday slips.
+test('PRN and as-ordered supplies count by their days supplied: zolpidem HSPRN from two clinics is a critical L2', (t) => {
+  const a = drug('ZOLPIDEM', 'N05CF02', { id: 'a', visitDate: '2025-05-01', frequency: 'HSPRN', institution: CLINIC_A });
+  const b = drug('ZOLPIDEM', 'N05CF02', { id: 'b', drugCode: 'AB47851100', visitDate: '2025-05-09', frequency: 'HSPRN', institution: CLINIC_B });
+  t.like(find([a, b], '2025-05-10')[0], { level: 'L2', severity: 'critical', crossInstitution: true, overlapDays: 20, recordIds: ['a', 'b'] });
+  const w1 = drug('WARFARIN', 'B01AA03', { id: 'w1', visitDate: '2025-05-01', frequency: 'ASORDER', institution: CLINIC_A });
+  const w2 = drug('WARFARIN', 'B01AA03', { id: 'w2', drugCode: 'WARF1MG100', visitDate: '2025-05-09', frequency: 'ASORDER', institution: CLINIC_B });
+  t.like(find([w1, w2], '2025-05-10')[0], { level: 'L2', severity: 'critical', overlapDays: 20, recordIds: ['w1', 'w2'] });
+});
+
+test('a PRN and a scheduled supply of one drug pair either way round', (t) => {
+  const hs = drug('ZOLPIDEM', 'N05CF02', { id: 'hs', visitDate: '2025-05-01', frequency: 'HS', institution: CLINIC_A });
+  const prn = drug('ZOLPIDEM', 'N05CF02', { id: 'prn', drugCode: 'AB47851100', visitDate: '2025-05-09', frequency: 'HSPRN', institution: CLINIC_B });
+  t.like(find([hs, prn], '2025-05-10')[0], { level: 'L2', severity: 'critical', overlapDays: 20, recordIds: ['hs', 'prn'] });
+  const prnFirst = { ...prn, visitDate: '2025-05-01' };
+  const hsLater = { ...hs, visitDate: '2025-05-09' };
+  t.like(find([prnFirst, hsLater], '2025-05-10')[0], { level: 'L2', severity: 'critical', overlapDays: 20, recordIds: ['prn', 'hs'] });
+});
+
+test('two controlled hypnotics both HSPRN are a critical L5; a PRN benzodiazepine beside a scheduled one a critical L4', (t) => {
+  const zolpidem = drug('ZOLPIDEM', 'N05CF02', { visitDate: '2025-05-01', frequency: 'HSPRN', institution: CLINIC_A });
+  const alprazolam = drug('ALPRAZOLAM', 'N05BA12', { visitDate: '2025-05-05', frequency: 'HSPRN', institution: CLINIC_B });
+  t.like(find([zolpidem, alprazolam], '2025-05-06')[0], { level: 'L5', severity: 'critical' });
+  const lorazepam = drug('LORAZEPAM', 'N05BA06', { visitDate: '2025-05-05', frequency: 'BID', institution: CLINIC_B });
+  t.like(find([{ ...alprazolam, visitDate: '2025-05-01' }, lorazepam], '2025-05-06')[0], { level: 'L4', severity: 'critical' });
+});
+
+test('a short course after a real duplicate neither raises nor hides it; a 28-day PRN pickup joins it', (t) => {
   const a = drug('ZOLPIDEM', 'N05CF02', { id: 'a', visitDate: '2025-05-01', institution: CLINIC_A });
   const b = drug('ZOLPIDEM', 'N05CF02', { id: 'b', visitDate: '2025-05-10', institution: CLINIC_B });
-  const prn = drug('ZOLPIDEM', 'N05CF02', { id: 'prn', visitDate: '2025-05-12', frequency: 'HSPRN', institution: CLINIC_C });
   const short = drug('ZOLPIDEM', 'N05CF02', { id: 'short', visitDate: '2025-05-13', daysSupply: 2, quantity: 2, institution: CLINIC_C });
-  const alerts = find([a, b, prn, short], '2025-05-13');
+  const shortPrn = drug('ZOLPIDEM', 'N05CF02', { id: 'shortPrn', visitDate: '2025-05-12', frequency: 'HSPRN', daysSupply: 3, quantity: 3, institution: CLINIC_C });
+  const alerts = find([a, b, shortPrn, short], '2025-05-13');
   t.is(alerts.length, 1);
   t.deepEqual(alerts[0]?.recordIds, ['a', 'b']);
+  const prn = drug('ZOLPIDEM', 'N05CF02', { id: 'prn', visitDate: '2025-05-12', frequency: 'HSPRN', institution: CLINIC_C });
+  t.deepEqual(find([a, b, prn, short], '2025-05-13')[0]?.recordIds, ['a', 'b', 'prn']);
 });
 
 test('a duplicate whose supplies have all run out by today is history, not an alert', (t) => {

@@ -4,7 +4,7 @@
 import test from 'ava';
 import type { MedicationRecord } from '../../../src/core/domain/types.ts';
 import { PreparedHistory } from '../../../src/core/domain/prepared-history.ts';
-import { AS_NEEDED, COMPUTABLE, EXCEPTION, IN_MG, PICKUP, RESET } from '../../../src/core/domain/record-columns.ts';
+import { COMPUTABLE, EXCEPTION, IN_MG, PICKUP, RESET } from '../../../src/core/domain/record-columns.ts';
 import { filteredSlices, k1Slots, type K1Slices } from '../../../src/core/domain/k1-slots.ts';
 import { CLINIC_A, PHARMACY, drug, medication } from './fixtures.ts';
 
@@ -18,7 +18,7 @@ test('columns: flags, day numbers, daily amount, 就醫序號 and the strings a 
     drug('VALSARTAN', 'C09CA03', { id: 'bad date', visitDate: '2025-02-30', visitSeqNo: null, quantity: 0 }),
   ];
   const { columns, preparer } = PreparedHistory.of(records, TODAY);
-  t.deepEqual(Array.from(columns.flags), [COMPUTABLE | EXCEPTION | RESET | IN_MG, AS_NEEDED | EXCEPTION, COMPUTABLE | PICKUP, COMPUTABLE]);
+  t.deepEqual(Array.from(columns.flags), [COMPUTABLE | EXCEPTION | RESET | IN_MG, EXCEPTION, COMPUTABLE | PICKUP, COMPUTABLE]);
   t.is(columns.startDay[0], preparer.dayOf('2025-05-01'));
   t.is(columns.endDay[0], preparer.dayOf('2025-05-29'));
   t.is(columns.startDay[2], preparer.dayOf('2025-05-20'), 'a pickup starts on 慢連箋領藥日');
