@@ -44,26 +44,49 @@ function has(columns: RecordColumns, i: number, flag: number): boolean {
 }
 
 /**
- * Upper bounds, per member, of the days on hand just before it starts (from all earlier
- * members, chains included). Leaving records out or applying resets can only lower the
- * exact value, so a bound ≤ threshold rules a member out without the exact walk.
+ * Upper bounds, per member, of the days on hand at its start S from every other member
+ * started on or before S (chains included): the records of one day are read together, so
+ * the bound does not depend on their input order. Leaving records out or applying resets can
+ * only lower the exact value, so a bound ≤ threshold rules a member out without the exact walk.
  */
 function onHandBounds(group: SameFormGroup, columns: RecordColumns): Float64Array {
   const { startDay, endDay } = columns;
   const { members, from, to } = group;
   const bounds = new Float64Array(to - from);
-  let carried: number | null = null; // carry-forward end over daily regimens
+  let carried = -Infinity; // carry-forward end over daily regimens, before the day's run
   let latestEnd = -Infinity; // largest own end, for supplies without carry (eye drops, PRN)
   let latestUncarriedEnd = -Infinity; // the same over the members without carry only
-  for (let k = from; k < to; k++) {
-    const i = members[k] as number;
-    const start = startDay[i] as number;
-    const end = endDay[i] as number;
-    const computable = has(columns, i, COMPUTABLE);
-    bounds[k - from] = (computable ? Math.max(carried ?? -Infinity, latestUncarriedEnd) : latestEnd) - start;
-    if (computable) carried = carried === null || start >= carried ? end : carried + (end - start);
-    else latestUncarriedEnd = Math.max(latestUncarriedEnd, end);
-    latestEnd = Math.max(latestEnd, end);
+  for (let runStart = from; runStart < to; ) {
+    const day = startDay[members[runStart] as number] as number;
+    let runEnd = runStart;
+    // The day's run: its carried days in all, and its two longest supplies of each kind (to leave one member out).
+    let carriedDays = 0;
+    let [end1, end2, uncarried1, uncarried2] = [-Infinity, -Infinity, -Infinity, -Infinity];
+    for (; runEnd < to && startDay[members[runEnd] as number] === day; runEnd++) {
+      const i = members[runEnd] as number;
+      const end = endDay[i] as number;
+      if (has(columns, i, COMPUTABLE)) carriedDays += end - day;
+      else if (end > uncarried1) [uncarried1, uncarried2] = [end, uncarried1];
+      else if (end > uncarried2) uncarried2 = end;
+      if (end > end1) [end1, end2] = [end, end1];
+      else if (end > end2) end2 = end;
+    }
+    const carriedFrom = Math.max(carried, day);
+    for (let k = runStart; k < runEnd; k++) {
+      const i = members[k] as number;
+      const end = endDay[i] as number;
+      const otherEnd = end === end1 ? Math.max(latestEnd, end2) : Math.max(latestEnd, end1);
+      if (has(columns, i, COMPUTABLE)) {
+        const otherUncarried = Math.max(latestUncarriedEnd, uncarried1);
+        bounds[k - from] = Math.max(carriedFrom + carriedDays - (end - day), otherUncarried) - day;
+      } else {
+        bounds[k - from] = otherEnd - day;
+      }
+    }
+    if (carriedDays > 0) carried = carriedFrom + carriedDays;
+    latestEnd = Math.max(latestEnd, end1);
+    latestUncarriedEnd = Math.max(latestUncarriedEnd, uncarried1);
+    runStart = runEnd;
   }
   return bounds;
 }
@@ -103,39 +126,64 @@ function groupActive(newest: number, group: SameFormGroup, to: number, todayDay:
 }
 
 /**
- * L1 / L2 for one K1 group. Tries the group's recent countable records, newest first, as the
- * newer side: the first one dispensed while more than the threshold of other prescriptions'
- * supply was on hand (carried forward) makes the group's one alert. Short courses (PRN or not,
- * research §5(c)4) neither raise a duplicate nor hide one found before them; an exception code on the
- * group's latest record silences the group, one on an older record excuses only that dispensing.
+ * L1 / L2 for one K1 group. Tries the group's recent countable records, newest day first, as
+ * the newer side: the first day with one dispensed while more than the threshold of other
+ * prescriptions' supply was on hand (carried forward, the day's other records included) makes
+ * the group's one alert, from the record of that day with the most on hand. Short courses (PRN
+ * or not, research §5(c)4) neither raise a duplicate nor hide one found before them; an
+ * exception code on the group's latest day silences the group, one on an older record excuses
+ * only that dispensing. Records of one day are read together, so the cloud's order of them
+ * changes nothing.
  */
 export function sameFormDuplicate(history: PreparedHistory, group: SameFormGroup, settings: DuplicateSettings, scratch: SameFormScratch): DuplicateAlert | null {
   const columns = history.columns;
+  const { startDay, ids } = columns;
   const { members, from, to } = group;
   const threshold = settings.duplicateThresholdDays;
   const todayDay = history.preparer.todayDay;
-  if (has(columns, members[to - 1] as number, EXCEPTION)) return null;
+  const lastDay = startDay[members[to - 1] as number] as number;
+  for (let k = to - 1; k >= from && startDay[members[k] as number] === lastDay; k--) if (has(columns, members[k] as number, EXCEPTION)) return null;
   const bounds = onHandBounds(group, columns);
-  const older = scratch.older;
   let tried = 0;
-  for (let at = to - 1; at > from && tried < MAX_JUDGED; at--) {
-    const newer = members[at] as number;
-    // Research §5(c)4: an exception code or a short course on the newer record (suppressedByNewest).
-    if (has(columns, newer, EXCEPTION) || (columns.daysSupply[newer] as number) <= settings.shortCourseDays) continue;
-    tried += 1;
-    // The latest countable record may still be in use through carried stock; older ones by their own supply.
-    const active = tried === 1 ? groupActive(newer, group, at + 1, todayDay, scratch, columns) : (columns.leftToday[newer] as number) > 0;
-    if (!active || (bounds[at - from] as number) <= threshold) continue;
-    let count = 0;
-    for (let k = from; k < at; k++) {
-      const i = members[k] as number;
-      if (!samePrescription(columns, i, newer)) older[count++] = i;
+  let latestRun = true; // no countable record tried yet: the latest may be in use through carried stock
+  for (let runEnd = to; runEnd > from && tried < MAX_JUDGED; ) {
+    const day = startDay[members[runEnd - 1] as number] as number;
+    let runStart = runEnd - 1;
+    while (runStart > from && startDay[members[runStart - 1] as number] === day) runStart--;
+    let best = -1;
+    let bestOnHand = 0;
+    let countable = false;
+    for (let at = runEnd - 1; at >= runStart; at--) {
+      const newer = members[at] as number;
+      // Research §5(c)4: an exception code or a short course on the newer record (suppressedByNewest).
+      if (has(columns, newer, EXCEPTION) || (columns.daysSupply[newer] as number) <= settings.shortCourseDays) continue;
+      countable = true;
+      tried += 1;
+      const active = latestRun ? groupActive(newer, group, runEnd, todayDay, scratch, columns) : (columns.leftToday[newer] as number) > 0;
+      if (!active || (bounds[at - from] as number) <= threshold) continue;
+      const count = olderThan(newer, group, runEnd, scratch.older, columns);
+      if (count === 0) continue;
+      const onHand = leftoverAtNewest(newer, count, threshold, scratch, columns);
+      if (onHand > threshold && (best === -1 || onHand > bestOnHand || (onHand === bestOnHand && (ids[newer] as string) < (ids[best] as string)))) {
+        best = newer;
+        bestOnHand = onHand;
+      }
     }
-    if (count === 0) continue;
-    const onHand = leftoverAtNewest(newer, count, threshold, scratch, columns);
-    if (onHand > threshold) return sameFormAlert(history, group, newer, older.subarray(0, count), onHand);
+    if (best !== -1) return sameFormAlert(history, group, best, scratch.older.subarray(0, olderThan(best, group, runEnd, scratch.older, columns)), bestOnHand);
+    if (countable) latestRun = false;
+    runEnd = runStart;
   }
   return null;
+}
+
+/** Into `older`: the members of [from, until) other than `newer` and not of its prescription, in start order; how many. */
+function olderThan(newer: number, group: SameFormGroup, until: number, older: Int32Array, columns: RecordColumns): number {
+  let count = 0;
+  for (let k = group.from; k < until; k++) {
+    const i = group.members[k] as number;
+    if (i !== newer && !samePrescription(columns, i, newer)) older[count++] = i;
+  }
+  return count;
 }
 
 function sameFormAlert(history: PreparedHistory, group: SameFormGroup, newer: number, olderAt: Int32Array, onHand: number): DuplicateAlert {

@@ -485,6 +485,38 @@ test('a short course after a real duplicate neither raises nor hides it; a 28-da
   t.deepEqual(find([a, b, prn, short], '2025-05-13')[0]?.recordIds, ['a', 'b', 'prn']);
 });
 
+/** Every order of a list (a handful of records). */
+function permutations<T>(items: T[]): T[][] {
+  if (items.length <= 1) return [items];
+  return items.flatMap((item, i) => permutations([...items.slice(0, i), ...items.slice(i + 1)]).map((rest) => [item, ...rest]));
+}
+
+/** What an alert says, whatever order the records came in: the same records, days and level. */
+function meaning(alerts: ReturnType<typeof find>): string[] {
+  return alerts.map((a) => `${a.level} ${a.severity} ${a.overlapDays} ${[...a.recordIds].sort().join(',')}`).sort();
+}
+
+// The metamorphic tester's case: prescription A's fill 3 and prescription B's fill 2 picked up
+// on one day. Which of the two came last in the cloud's list decided whether A's fill 2 counted.
+test('two refill pickups of one ingredient on one day give the same alert in any input order', (t) => {
+  const pickup = (id: string, origin: string, visitDate: string, refillDate: string, visitSeqNo: string) =>
+    drug('AMLODIPINE', 'C08CA01', { id, visitDate, refillDate, visitSeqNo, daysSupply: 10, quantity: 10, institution: PHARMACY, chronicOriginInstitutionId: origin });
+  const records = [
+    pickup('a2', CLINIC_A.id, '2025-08-20', '2025-09-01', 'IC02'),
+    pickup('a3', CLINIC_A.id, '2025-08-20', '2025-09-08', 'IC03'),
+    pickup('b2', CLINIC_B.id, '2025-08-25', '2025-09-08', 'IC02'),
+  ];
+  const expected = ['L1 warning 13 a2,a3,b2'];
+  for (const order of permutations(records)) t.deepEqual(meaning(find(order, '2025-09-15')), expected, order.map((r) => r.id).join(' '));
+});
+
+test('three same-day dispensings of one drug give one alert naming all three in any input order', (t) => {
+  const day = (id: string, institution: typeof CLINIC_A, visitSeqNo: string) => drug('ZOLPIDEM', 'N05CF02', { id, visitDate: '2025-05-10', visitSeqNo, institution });
+  const records = [day('x', CLINIC_A, '0001'), day('y', CLINIC_B, '0002'), day('z', CLINIC_C, '0003')];
+  const seen = new Set(permutations(records).map((order) => meaning(find(order, '2025-05-11')).join(' | ')));
+  t.deepEqual([...seen], ['L1 critical 56 x,y,z']);
+});
+
 test('a duplicate whose supplies have all run out by today is history, not an alert', (t) => {
   const a = drug('ZOLPIDEM', 'N05CF02', { visitDate: '2025-01-01', institution: CLINIC_A });
   const b = drug('ZOLPIDEM', 'N05CF02', { visitDate: '2025-01-10', institution: CLINIC_B });
