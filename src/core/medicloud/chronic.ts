@@ -103,8 +103,13 @@ function toPrescription(group: TaggedRow[]): ChronicPrescription | null {
   const byFill = new Map<number, IsoDate>();
   for (const row of group) {
     const k = fillNumber(row);
+    if (k === null) continue;
     // A pickup always has rel_date (schema); the visit row may not, and is dispensed on func_date.
-    if (k !== null && !byFill.has(k)) byFill.set(k, row.rel_date ?? row.func_date);
+    const day = row.rel_date ?? row.func_date;
+    // A fill listed twice with two dates keeps the later, whatever the rows' order: the next
+    // fill's window then opens no earlier than either row allows.
+    const known = byFill.get(k);
+    if (known === undefined || compareIso(day, known) > 0) byFill.set(k, day);
   }
   // Fill 1 is dispensed at the prescribing visit; a window that starts after it still shows
   // the metadata or pickup rows, so the visit date stands in for it.
@@ -115,8 +120,9 @@ function toPrescription(group: TaggedRow[]): ChronicPrescription | null {
 
   const seq = head.orig_func_seq_no ?? head.func_seq_no ?? '';
   const institutionId = head.hosp_id ?? '';
-  const explicit = group.map((row) => row.overdue?.toUpperCase()).find((flag) => flag === 'Y' || flag === 'N');
-  const cloudExpired = explicit !== undefined ? explicit === 'Y' : group.some((row) => row.listedOverdue);
+  // An explicit flag decides, Y over N whatever the rows' order; else the list the row came in.
+  const flags = group.map((row) => row.overdue?.toUpperCase());
+  const cloudExpired = flags.includes('Y') || (!flags.includes('N') && group.some((row) => row.listedOverdue));
   if (fills === null && cloudExpired) return null;
   return {
     id: `${institutionId}|${seq}|${head.func_date}|${head.order_code}`,

@@ -145,3 +145,21 @@ test('pickup numbers are read in any case and with or without the zero: ic03 and
     t.deepEqual(prescription?.fillDates, ['2025-08-01', '2025-08-22', '2025-09-12'], seqNo);
   }
 });
+
+// The metamorphic tester's case: fill 2 listed twice with two dates. The first row met used
+// to win, so the cloud's order decided between 「今日可領」 and 「尚未可領」.
+test('a fill listed twice with two dates keeps the later one, in either order: the next fill is not allowed early', (t) => {
+  const early = chronicRow({ sort_code: 3, func_seq_no: 'IC02', rel_date: '114/08/22', chr_num: 3 });
+  const late = chronicRow({ sort_code: 3, func_seq_no: 'IC02', rel_date: '114/08/27', chr_num: 3 });
+  for (const rows of [[chronicRow(), early, late], [chronicRow(), late, early]]) {
+    const [prescription] = mapChronic({ chrDataN: rows });
+    t.deepEqual(prescription?.fillDates, ['2025-08-01', '2025-08-27']);
+  }
+});
+
+test('an overdue flag Y and N on rows of one slip: Y wins in either order', (t) => {
+  for (const flags of [['Y', 'N'], ['N', 'Y']]) {
+    const [prescription] = mapChronic({ chrDataN: flags.map((overdue, i) => chronicRow(i === 0 ? { overdue, chr_num: 3 } : { sort_code: 2, treat_t: null, overdue, chr_num: 3 })) });
+    t.is(prescription?.cloudExpired, true, flags.join(','));
+  }
+});
