@@ -16,7 +16,7 @@ export interface ElderlyRule {
   condition?: Bilingual;
   /** Flag only when the daily dose is above this many mg (or the dose cannot be computed). */
   dailyMgAbove?: number;
-  /** Flag only when the days supplied in the history add up to at least this. */
+  /** Flag only when the days supplied by records started in the last 90 days (the cloud window) add up to at least this. */
   minTotalDays?: number;
   /**
    * Not flagged when the product name matches (e.g. extended-release nifedipine), as a
@@ -46,7 +46,7 @@ const EXTENDED_RELEASE_NAME =
 
 export const BEERS_2019_EXAMPLES: ElderlyRuleSet = {
   id: 'beers-2019-examples',
-  version: '2019-examples-5',
+  version: '2019-examples-6',
   source: 'American Geriatrics Society 2019 Updated AGS Beers Criteria, Table 2 (example rows, research §6; the benzodiazepine, Z-drug and non-COX-selective NSAID rows hold their whole class); ATC per WHO index 2026-04-25',
   rules: [
     { id: 'antihistamine-first-gen', category: { 'zh-TW': '第一代抗組織胺（強抗膽鹼）', en: 'First-generation antihistamines (strongly anticholinergic)' },

@@ -150,14 +150,18 @@ function latestFirstOrder(history: PreparedHistory, matched: Int32Array): Int32A
 function caution(rule: ElderlyRule | null, set: ElderlyRuleSet | null, matched: Int32Array, facts: CautionFacts): ElderlyCaution {
   const history = facts.history;
   const { product, flags, ids, names } = history.columns;
-  const sorted = latestFirstOrder(history, matched);
+  const all = latestFirstOrder(history, matched);
+  // A caution in use is about the records in use: a lorazepam fill of years ago is history,
+  // not named beside today's alprazolam. One with none in use names every record it matched.
+  const inUse = inUseOf(history, all);
+  const active = inUse.length > 0;
+  const sorted = active ? inUse : all;
   const latest = history.record(sorted[0] as number);
   const ingredients = new Set<string>();
   const atc7 = new Set<string>();
   const drugCodes = new Set<string>();
   const drugNames = new Set<string>();
   const recordIds = new Array<string>(sorted.length);
-  let active = false;
   let cloudMarked = false;
   const stamp = ++facts.stamp;
   for (let k = 0; k < sorted.length; k++) {
@@ -174,7 +178,6 @@ function caution(rule: ElderlyRule | null, set: ElderlyRuleSet | null, matched: 
     }
     drugNames.add(names[i] as string);
     recordIds[k] = ids[i] as string;
-    if (!active && isActive(history, i)) active = true;
     if (((flags[i] as number) & CLOUD_MARK) !== 0) cloudMarked = true;
   }
   return {
@@ -193,6 +196,14 @@ function caution(rule: ElderlyRule | null, set: ElderlyRuleSet | null, matched: 
     cloudMarked,
     dailyMg: dailyMg(latest),
   };
+}
+
+/** The positions of `sorted` in use today (isActive), in its order; `sorted` itself when all are. */
+function inUseOf(history: PreparedHistory, sorted: Int32Array): Int32Array {
+  const inUse = new Int32Array(sorted.length);
+  let m = 0;
+  for (let k = 0; k < sorted.length; k++) if (isActive(history, sorted[k] as number)) inUse[m++] = sorted[k] as number;
+  return m === sorted.length ? sorted : inUse.subarray(0, m);
 }
 
 /**
@@ -269,6 +280,12 @@ function ruleRecords(rule: ElderlyRule, buckets: ProductBuckets, facts: CautionF
 }
 
 /**
+ * A rule's minTotalDays counts the records started in this many days before today (or after
+ * it), the cloud's 3-month window: a PPI course of years ago is not today's 8 weeks.
+ */
+const TOTAL_DAYS_WINDOW = 90;
+
+/**
  * The rule's records that meet its dose and name conditions (read off the records, only for
  * rules that have them), or null when none does or they fall short of its total days.
  */
@@ -286,9 +303,13 @@ function matchedRecords(rule: ElderlyRule, candidates: Int32Array, history: Prep
   }
   if (matched.length === 0) return null;
   if (rule.minTotalDays !== undefined) {
-    const daysSupply = history.columns.daysSupply;
+    const { daysSupply, startDay } = history.columns;
+    const since = history.preparer.todayDay - TOTAL_DAYS_WINDOW;
     let totalDays = 0;
-    for (let k = 0; k < matched.length; k++) totalDays += Math.max(0, daysSupply[matched[k] as number] as number);
+    for (let k = 0; k < matched.length; k++) {
+      const i = matched[k] as number;
+      if ((startDay[i] as number) >= since) totalDays += Math.max(0, daysSupply[i] as number);
+    }
     if (totalDays < rule.minTotalDays) return null;
   }
   return matched;

@@ -112,6 +112,27 @@ test('PPI only beyond 8 weeks supplied', (t) => {
   t.is(long[0]?.lastDate, '2025-09-26');
 });
 
+// The metamorphic tester's cases: a record from years ago changed what a current caution said.
+test('PPI weeks are counted over the last 90 days (the cloud window): a fill three years ago adds none', (t) => {
+  const ppi = (visitDate: string, daysSupply = 28) => record({ drugName: 'LOSEC 20MG', ingredients: [{ name: 'OMEPRAZOLE', atc7: 'A02BC01' }], atc7: 'A02BC01', visitDate, daysSupply });
+  const current = [ppi('2025-09-26'), ppi('2025-10-24')];
+  t.deepEqual(elderlyCautions(patient('1950-01-01'), current, TODAY), []);
+  t.deepEqual(elderlyCautions(patient('1950-01-01'), [ppi('2022-11-01', 7), ...current], TODAY), []);
+  t.is(elderlyCautions(patient('1950-01-01'), [ppi('2025-08-29'), ...current], TODAY)[0]?.ruleId, 'ppi-over-8-weeks');
+});
+
+test('a caution in use names only the records in use: lorazepam three years ago is not listed beside today\'s alprazolam', (t) => {
+  const xanax = record({ id: 'xanax', drugCode: 'XANAX', drugName: 'XANAX 0.5MG', ingredients: [{ name: 'ALPRAZOLAM', atc7: 'N05BA12' }], atc7: 'N05BA12', visitDate: '2025-10-20' });
+  const ativan = record({ id: 'ativan', drugCode: 'ATIVAN', drugName: 'ATIVAN 0.5MG', ingredients: [{ name: 'LORAZEPAM', atc7: 'N05BA06' }], atc7: 'N05BA06', visitDate: '2022-11-01', daysSupply: 7 });
+  const [caution] = elderlyCautions(patient('1950-01-01'), [ativan, xanax], TODAY);
+  t.like(caution, { ruleId: 'benzodiazepine', active: true });
+  t.deepEqual([caution?.drugNames, caution?.drugCodes, caution?.ingredients, caution?.recordIds], [['XANAX 0.5MG'], ['XANAX'], ['ALPRAZOLAM'], ['xanax']]);
+  // With nothing in use the caution is history and names every record it matched.
+  const [past] = elderlyCautions(patient('1950-01-01'), [ativan, { ...xanax, visitDate: '2025-01-02' }], TODAY);
+  t.is(past?.active, false);
+  t.deepEqual(past?.recordIds, ['xanax', 'ativan']);
+});
+
 test('the non-COX-selective NSAIDs Beers lists are covered: mefenamic acid (PONSTAN), naproxen, ketoprofen, piroxicam, etodolac', (t) => {
   const nsaid = (name: string, atc7: string) => record({ drugName: `${name} 250MG`, ingredients: [{ name, atc7 }], atc7, visitDate: '2025-10-24', daysSupply: 7 });
   for (const [name, atc7] of [['MEFENAMIC ACID', 'M01AG01'], ['NAPROXEN', 'M01AE02'], ['KETOPROFEN', 'M01AE03'], ['PIROXICAM', 'M01AC01'], ['ETODOLAC', 'M01AB08'], ['ACECLOFENAC', 'M01AB16']] as const) {
