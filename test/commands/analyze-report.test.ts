@@ -111,6 +111,19 @@ test('an allergy is listed with the day the reaction occurred and its severity i
   t.regex(en, /^2019-04-02 +PENICILLIN +皮疹、搔癢 +moderate$/m);
 });
 
+test('allergy severities read as NHI writes them: 重度, 中度, 輕度 (not 嚴重, the critical alerts\' word)', (t) => {
+  const levels = (bundle: any) => {
+    const [row] = bundle.allergy.robject;
+    bundle.allergy.robject = [
+      { ...row, drug_name: ';;;PENICILLIN', allerg_severity_level: '1-重度' },
+      { ...row, drug_name: ';;;ASPIRIN', allerg_severity_level: '3-輕度' },
+    ];
+  };
+  const zh = reportOf('chronic-refill-elderly', '2025-11-03', 'zh-TW', levels);
+  t.regex(zh, /^108\/04\/02 +PENICILLIN +皮疹、搔癢 +重度$/m);
+  t.regex(zh, /^108\/04\/02 +ASPIRIN +皮疹、搔癢 +輕度$/m);
+});
+
 test('a negative HLA-B 1502 test is an info line and shows its result in the allergy table, not in the allergy warning', (t) => {
   const hla = { ...penicillin, drug_name: ';;HLA-B 1502 基因檢測', genetic_test: '0-Negative', allerg_severity_level: '9-其他', sympton_name: null, occur_date: '2020-01-01T00:00:00' };
   const withTest = (bundle: any) => bundle.allergy.robject.push(hla);

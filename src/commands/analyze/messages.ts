@@ -100,9 +100,9 @@ export const analyzeMessages = catalogue({
   'col.reference': { 'zh-TW': '半年參考mg', en: 'Half-year mg' },
   'col.symptoms': { 'zh-TW': '症狀', en: 'Symptoms' },
   'col.occurred': { 'zh-TW': '發生日', en: 'Occurred' },
-  'allergy.severe': { 'zh-TW': '嚴重', en: 'severe' },
+  'allergy.severe': { 'zh-TW': '重度', en: 'severe' },
   'allergy.moderate': { 'zh-TW': '中度', en: 'moderate' },
-  'allergy.mild': { 'zh-TW': '輕微', en: 'mild' },
+  'allergy.mild': { 'zh-TW': '輕度', en: 'mild' },
   'allergy.other': { 'zh-TW': '其他', en: 'other' },
   'allergy.unknown': { 'zh-TW': '不明', en: 'unknown' },
 

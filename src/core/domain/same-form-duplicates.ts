@@ -160,7 +160,10 @@ export function sameFormDuplicate(history: PreparedHistory, group: SameFormGroup
       countable = true;
       tried += 1;
       const active = latestRun ? groupActive(newer, group, runEnd, todayDay, scratch, columns) : (columns.leftToday[newer] as number) > 0;
-      if (!active || (bounds[at - from] as number) <= threshold) continue;
+      const bound = bounds[at - from] as number;
+      if (!active || bound <= threshold) continue;
+      // The bound caps what it could have on hand: below the day's best so far, it cannot win.
+      if (best !== -1 && (bound < bestOnHand || (bound === bestOnHand && (ids[newer] as string) > (ids[best] as string)))) continue;
       const count = olderThan(newer, group, runEnd, scratch.older, columns);
       if (count === 0) continue;
       const onHand = leftoverAtNewest(newer, count, threshold, scratch, columns);

@@ -1,7 +1,7 @@
 // imue0040s02 過敏紀錄 (research anchors 1(b)). Drug names and symptoms are ';'-joined slots
 // (';;;PENICILLIN'); clinics often record "no allergy" as a row ('NP', 'N.P', '未記錄',
-// '未過敏'), which the analyzer tools drop and so do we: a row that says nothing must not
-// look like an allergy on screen.
+// '未過敏', 'NKDA', '無'), which the analyzer tools drop and so do we: a row that says nothing
+// must not look like an allergy on screen.
 import { z } from 'zod';
 import type { AllergyRecord, AllergySeverity } from '../domain/types.ts';
 import { envelope, optionalDate, optionalText } from './fields.ts';
@@ -22,7 +22,12 @@ export const allergySchema = envelope(allergyRowSchema);
 
 export type AllergyRow = z.output<typeof allergyRowSchema>;
 
-const NOISE = new Set(['NP', 'N.P', 'N.P.', '未記錄', '未過敏']);
+// Ways clinics write "none" (whole slots, spaces removed, upper case): NKDA / NKA (no known
+// (drug) allergies), 無, 無過敏, 無藥物過敏 …
+const NOISE = new Set([
+  'NP', 'N.P', 'N.P.', '未記錄', '未過敏', '無', '無過敏', '無藥物過敏', '無已知過敏', '無已知藥物過敏',
+  'NKDA', 'NKA', 'NONE', 'NIL',
+]);
 
 export function isNoise(name: string): boolean {
   return NOISE.has(name.replace(/\s+/g, '').toUpperCase());

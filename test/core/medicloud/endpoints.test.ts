@@ -92,6 +92,14 @@ test('the care-list summary (s03) is a bare array with ROC months', (t) => {
   t.is(error?.message, 'imue0009s03 [0].fee_ym: not a year-month "114/13"');
 });
 
+test('"no allergy" written as 無, NKDA, NKA, 無藥物過敏, 無過敏 or none is noise too, in any case and spacing', (t) => {
+  const rows = ['無', 'NKDA', 'nkda', 'N K A', '無藥物過敏', '無過敏', '無已知藥物過敏', 'None', 'NIL'].map((drug_name) => ({ occur_date: '2024-01-01T00:00:00', drug_name }));
+  t.deepEqual(mapAllergy({ robject: rows }), []);
+  // A real allergy beside the words is kept, and a name merely containing 無 is not noise.
+  const [kept] = mapAllergy({ robject: [{ occur_date: '2024-01-01T00:00:00', drug_name: ';NKDA;ASPIRIN;無水咖啡因' }] });
+  t.deepEqual(kept?.drugNames, ['ASPIRIN', '無水咖啡因']);
+});
+
 test('allergy noise (NP, N.P, 未記錄, 未過敏) is dropped and ;-joined slots are split', (t) => {
   const allergies = mapAllergy({
     robject: [
