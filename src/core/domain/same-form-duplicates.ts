@@ -59,17 +59,21 @@ function onHandBounds(group: SameFormGroup, columns: RecordColumns): Float64Arra
   for (let runStart = from; runStart < to; ) {
     const day = startDay[members[runStart] as number] as number;
     let runEnd = runStart;
-    // The day's run: its carried days in all, and its two longest supplies of each kind (to leave one member out).
+    // The day's run: its carried days in all, its two longest supplies (to leave one member out)
+    // and its longest without carry.
     let carriedDays = 0;
-    let [end1, end2, uncarried1, uncarried2] = [-Infinity, -Infinity, -Infinity, -Infinity];
+    let end1 = -Infinity;
+    let end2 = -Infinity;
+    let uncarried = -Infinity; // the longest only: no member without carry needs it without itself
     for (; runEnd < to && startDay[members[runEnd] as number] === day; runEnd++) {
       const i = members[runEnd] as number;
       const end = endDay[i] as number;
       if (has(columns, i, COMPUTABLE)) carriedDays += end - day;
-      else if (end > uncarried1) [uncarried1, uncarried2] = [end, uncarried1];
-      else if (end > uncarried2) uncarried2 = end;
-      if (end > end1) [end1, end2] = [end, end1];
-      else if (end > end2) end2 = end;
+      else if (end > uncarried) uncarried = end;
+      if (end > end1) {
+        end2 = end1;
+        end1 = end;
+      } else if (end > end2) end2 = end;
     }
     const carriedFrom = Math.max(carried, day);
     for (let k = runStart; k < runEnd; k++) {
@@ -77,7 +81,7 @@ function onHandBounds(group: SameFormGroup, columns: RecordColumns): Float64Arra
       const end = endDay[i] as number;
       const otherEnd = end === end1 ? Math.max(latestEnd, end2) : Math.max(latestEnd, end1);
       if (has(columns, i, COMPUTABLE)) {
-        const otherUncarried = Math.max(latestUncarriedEnd, uncarried1);
+        const otherUncarried = Math.max(latestUncarriedEnd, uncarried);
         bounds[k - from] = Math.max(carriedFrom + carriedDays - (end - day), otherUncarried) - day;
       } else {
         bounds[k - from] = otherEnd - day;
@@ -85,7 +89,7 @@ function onHandBounds(group: SameFormGroup, columns: RecordColumns): Float64Arra
     }
     if (carriedDays > 0) carried = carriedFrom + carriedDays;
     latestEnd = Math.max(latestEnd, end1);
-    latestUncarriedEnd = Math.max(latestUncarriedEnd, uncarried1);
+    latestUncarriedEnd = Math.max(latestUncarriedEnd, uncarried);
     runStart = runEnd;
   }
   return bounds;
