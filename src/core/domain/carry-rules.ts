@@ -19,8 +19,18 @@ export function hasResetCode(record: MedicationRecord): boolean {
  */
 export function dailyAmount(record: MedicationRecord): number {
   if (!(record.daysSupply > 0) || !(record.quantity > 0)) return Number.NaN;
-  const unitsPerDay = record.quantity / record.daysSupply;
+  const unitsPerDay = toQuarter(record.quantity / record.daysSupply);
   return record.unitStrengthMg !== null && !record.isCombination ? unitsPerDay * record.unitStrengthMg : unitsPerDay;
+}
+
+/**
+ * Units a day to the nearest quarter (the smallest split a tablet takes), from a quarter a
+ * day up: 30 tablets for 28 days is the 1 a day of 28 with two spare, not a new dose of 1.07
+ * that would end the supply on hand; 42 for 28 days is 1½, a change. Less than a quarter a
+ * day (a weekly tablet) is kept as it is.
+ */
+function toQuarter(unitsPerDay: number): number {
+  return unitsPerDay >= 0.25 ? Math.round(unitsPerDay * 4) / 4 : unitsPerDay;
 }
 
 /** The prescribing institution's code: 慢箋原處方機構 for a refill pickup, else the institution (RecordColumns.prescribers). */

@@ -2,7 +2,8 @@
 // carry-forward end that the duplicate check uses.
 import test from 'ava';
 import fc from 'fast-check';
-import { carryForwardEnd, groupKey, groupLeftovers } from '../../../src/core/domain/group-leftover.ts';
+import { carryForwardEnd, groupKey, groupLeftovers, groupsOfPrepared } from '../../../src/core/domain/group-leftover.ts';
+import { PreparedHistory } from '../../../src/core/domain/prepared-history.ts';
 import { addDays, daysBetween } from '../../../src/core/domain/dates.ts';
 import type { MedicationRecord } from '../../../src/core/domain/types.ts';
 import { CLINIC_A, HOSPITAL_B, PHARMACY_C, record } from './record-builder.ts';
@@ -79,6 +80,18 @@ test('a known change of daily dose without rescaling drops the old supply (resea
   const once = record({ visitDate: '2025-01-01', quantity: 28 });
   const twice = record({ visitDate: '2025-01-10', quantity: 56, frequency: 'BID' });
   t.is(groupLeftovers([once, twice], '2025-01-10')[0]?.leftoverDays, 28);
+});
+
+// The pharmacist reviewer's case: 28 NORVASC for 28 days, then 30 for 28 days (two spare) at
+// the same clinic is the same 1 a day, not a dose change that drops the 18 days on hand.
+test('a few spare tablets are not a dose change: 28 then 30 tablets for 28 days carries; 28 then 42 (1½ a day) does not', (t) => {
+  const first = record({ visitDate: '2025-10-01', quantity: 28 });
+  const spare = record({ visitDate: '2025-10-20', quantity: 30 });
+  t.is(groupLeftovers([first, spare], '2025-10-20')[0]?.leftoverDays, 37);
+  const halfMore = record({ visitDate: '2025-10-20', quantity: 42 });
+  t.is(groupLeftovers([first, halfMore], '2025-10-20')[0]?.leftoverDays, 28);
+  // The prepared walk (the analysis's and the duplicate check's) reads the same amounts.
+  t.is(groupsOfPrepared(PreparedHistory.of([first, spare], '2025-10-20'))[0]?.leftoverDays, 37);
 });
 
 test('two strengths handed out the same day are taken together, not stacked', (t) => {
