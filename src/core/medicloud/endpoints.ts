@@ -18,6 +18,7 @@ import { mapMedDaysRow, medDaysSchema } from './med-days.ts';
 import { mapMedicationRows, medicationsSchema } from './medications.ts';
 import { MedicloudShapeError, shapeErrorFrom } from './shape-error.ts';
 import { mapSummaryRows, summarySchema } from './summary.ts';
+import { withoutExactRepeats } from './repeated-rows.ts';
 
 /**
  * The query string the MediCloud page sends for an endpoint, in its order: fixed parameters,
@@ -91,7 +92,7 @@ export const MEDICLOUD_ENDPOINTS = {
     path: 'imue0040/imue0040s02/get-data',
     title: { 'zh-TW': '過敏紀錄', en: 'allergy records' },
     schema: allergySchema,
-    map: (data): AllergyRecord[] => data.robject.map(mapAllergyRow).filter((row) => row !== null),
+    map: (data): AllergyRecord[] => withoutExactRepeats(data.robject).map(mapAllergyRow).filter((row) => row !== null),
   }),
   imue2000s01: endpoint({
     id: 'imue2000s01',
@@ -105,7 +106,7 @@ export const MEDICLOUD_ENDPOINTS = {
       insertLog: false,
     },
     schema: summarySchema,
-    map: (data): SummaryNote[] => mapSummaryRows(data.robject),
+    map: (data): SummaryNote[] => mapSummaryRows(withoutExactRepeats(data.robject)),
   }),
 } as const;
 

@@ -32,17 +32,26 @@ export function withoutRepeatedRows<T extends { r: number | null }>(rows: readon
 }
 
 /**
- * A dispensing listed twice, to the minute (same day, time, institution, ingredient and
- * amount), is one dispensing: counted twice it would double the month's mg and DDD. Rows
- * without a time cannot be told apart from two visits on one day, so each counts.
+ * The rows with each exact repeat dropped (compared as read, over every field the mapper
+ * reads), except rows `alwaysKept` says may repeat for real: an allergy or a summary note
+ * listed twice is one, shown and warned of once.
  */
-export function withoutRepeatedDispensings<T extends { treat_t: string | null }>(rows: readonly T[]): T[] {
+export function withoutExactRepeats<T>(rows: readonly T[], alwaysKept: (row: T) => boolean = () => false): T[] {
   const seen = new Set<string>();
   return rows.filter((row) => {
-    if (row.treat_t === null) return true;
+    if (alwaysKept(row)) return true;
     const contents = JSON.stringify(row);
     if (seen.has(contents)) return false;
     seen.add(contents);
     return true;
   });
+}
+
+/**
+ * A dispensing listed twice, to the minute (same day, time, institution, ingredient and
+ * amount), is one dispensing: counted twice it would double the month's mg and DDD. Rows
+ * without a time cannot be told apart from two visits on one day, so each counts.
+ */
+export function withoutRepeatedDispensings<T extends { treat_t: string | null }>(rows: readonly T[]): T[] {
+  return withoutExactRepeats(rows, (row) => row.treat_t === null);
 }

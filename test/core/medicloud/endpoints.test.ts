@@ -100,6 +100,12 @@ test('"no allergy" written as 無, NKDA, NKA, 無藥物過敏, 無過敏 or none
   t.deepEqual(kept?.drugNames, ['ASPIRIN', '無水咖啡因']);
 });
 
+test('an allergy row listed twice is read once; two reactions to one drug on two days are two', (t) => {
+  const row = { occur_date: '2024-03-01T00:00:00', drug_name: ';;;PENICILLIN', sympton_name: '皮疹', allerg_severity_level: '2-中度' };
+  t.is(mapAllergy({ robject: [row, { ...row }] }).length, 1);
+  t.is(mapAllergy({ robject: [row, { ...row, occur_date: '2024-05-01T00:00:00' }] }).length, 2);
+});
+
 test('allergy noise (NP, N.P, 未記錄, 未過敏) is dropped and ;-joined slots are split', (t) => {
   const allergies = mapAllergy({
     robject: [

@@ -144,3 +144,9 @@ test('a national or resident ID in a note is masked; a drug code of the same sha
   // One digit off is no ID (its check digit fails): nothing is hidden from the pharmacist.
   t.is(mapSummary({ robject: [{ txt: '編號 A123456788', img: null }] })[0]?.text, '編號 A123456788');
 });
+
+// The metamorphic tester's case: a note listed twice was shown, and warned of, twice.
+test('a summary note listed twice is read once', (t) => {
+  const ckd = { txt: CKD_TXT, img: 'summary-icon-3.png' };
+  t.is(mapSummary({ robject: [ckd, ckd, { ...ckd }] }).length, 1);
+});
