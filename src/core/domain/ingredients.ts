@@ -28,6 +28,8 @@ const SALT_WORDS = new Set([
   'TRIHYDRATE', 'SESQUIHYDRATE', 'HEMIHYDRATE', 'HEMIPENTAHYDRATE', 'HYDRATE', 'ANHYDROUS',
   'MEDOXOMIL', 'CILEXETIL', 'ETEXILATE', 'TROMETAMOL', 'TOSILATE', 'TOSYLATE', 'LACTATE',
   'GLUCONATE', 'PAMOATE', 'OXALATE', 'XINAFOATE', 'ESTOLATE', 'DISODIUM', 'ERBUMINE', 'ARGININE',
+  'CLATHRATE', 'PENTAHYDRATE', 'TETRAHYDRATE', 'HEXAHYDRATE', 'BISULFATE', 'BISULPHATE', 'HYDROGEN',
+  'DIHYDROGEN', 'HYCLATE', 'MALATE', 'NAPSYLATE', 'ISETHIONATE',
   // Topical NSAID salts (diclofenac gel and plasters), so oral + topical is L3 (research §5(c)3).
   'DIETHYLAMMONIUM', 'DIETHYLAMINE', 'EPOLAMINE',
 ]);
@@ -155,15 +157,27 @@ export function splitIngredients(ingredientText: string, atc7: string | null): I
   return names.map((name) => ({ name, atc7: codeOfName(name) }));
 }
 
+/** The table's substances by code, where one name has the code (a code two names share answers nothing). */
+const SUBSTANCE_OF_CODE: ReadonlyMap<string, string> = (() => {
+  const names = new Map<string, string | null>();
+  for (const [name, code] of Object.entries(INGREDIENT_ATC7)) names.set(code, names.has(code) ? null : name);
+  return new Map([...names].filter((entry): entry is [string, string] => entry[1] !== null));
+})();
+
 /**
  * The identity of an ingredient for "same ingredient" checks: its normalised name, or its
  * ATC7 when the name is empty. The name wins because one substance has different ATC7
  * codes by route (levofloxacin J01MA12 oral, S01AE05 eye drops), and NHI's 同成分 means
- * the substance.
+ * the substance. A name the table does not know (a salt it does not list, or the product
+ * name where the cloud gave no ingredient) is its code's substance when the table has one,
+ * so WARFARIN SODIUM CLATHRATE and WARFARIN SODIUM are one ingredient (research §5: K2 is
+ * the ATC level 5).
  */
 export function ingredientIdentity(ingredient: Ingredient): string {
   const name = normalIngredientName(ingredient.name);
-  return name.length > 0 ? name : (ingredient.atc7 ?? '?');
+  if (name.length === 0) return ingredient.atc7 ?? '?';
+  if (ingredient.atc7 !== null && !Object.hasOwn(INGREDIENT_ATC7, name)) return SUBSTANCE_OF_CODE.get(ingredient.atc7) ?? name;
+  return name;
 }
 
 /**

@@ -485,6 +485,15 @@ test('a short course after a real duplicate neither raises nor hides it; a 28-da
   t.deepEqual(find([a, b, prn, short], '2025-05-13')[0]?.recordIds, ['a', 'b', 'prn']);
 });
 
+test('one substance under two salt names, or under its product name, is one ingredient: a critical L2, not an L4', (t) => {
+  const clathrate = drug('WARFARIN SODIUM CLATHRATE', 'B01AA03', { id: 'c', drugCode: 'COUMADIN01', visitDate: '2025-05-01', institution: CLINIC_A });
+  const sodium = drug('WARFARIN SODIUM', 'B01AA03', { id: 's', drugCode: 'ORFARIN001', visitDate: '2025-05-09', institution: CLINIC_B });
+  t.like(find([clathrate, sodium], '2025-05-10')[0], { level: 'L2', severity: 'critical', overlapDays: 20 });
+  const unnamed = drug('ATORVA F C TABLETS 20MG', 'C10AA05', { id: 'u', drugCode: 'ATORVA0020', visitDate: '2025-05-01', institution: CLINIC_A });
+  const lipitor = drug('ATORVASTATIN CALCIUM', 'C10AA05', { id: 'l', drugCode: 'LIPITOR020', visitDate: '2025-05-09', institution: CLINIC_B });
+  t.like(find([unnamed, lipitor], '2025-05-10')[0], { level: 'L2', severity: 'warning', overlapDays: 20 });
+});
+
 /** Every order of a list (a handful of records). */
 function permutations<T>(items: T[]): T[][] {
   if (items.length <= 1) return [items];

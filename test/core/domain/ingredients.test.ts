@@ -109,3 +109,26 @@ test('a garbled product code that names an object property is no combination', (
     t.is(comparableIngredients({ ingredients, atc7: code }), ingredients, code);
   }
 });
+
+// The pharmacist reviewer's cases: one substance written with a salt the table did not know
+// was another ingredient (L4 instead of L2, two leftover groups instead of one).
+test('salt words the cloud writes are stripped: clathrate, pentahydrate, hydrogen sulfate, bisulfate, hyclate', (t) => {
+  t.is(normalIngredientName('WARFARIN SODIUM CLATHRATE'), 'WARFARIN');
+  t.is(normalIngredientName('MORPHINE SULFATE PENTAHYDRATE'), 'MORPHINE');
+  t.is(normalIngredientName('CLOPIDOGREL HYDROGEN SULFATE'), 'CLOPIDOGREL');
+  t.is(normalIngredientName('CLOPIDOGREL BISULFATE'), 'CLOPIDOGREL');
+  t.is(normalIngredientName('DOXYCYCLINE HYCLATE'), 'DOXYCYCLINE');
+  // Only from the end, and never the whole name.
+  t.is(normalIngredientName('HYDROGEN PEROXIDE'), 'HYDROGEN PEROXIDE');
+  t.is(normalIngredientName('ISOSORBIDE DINITRATE'), 'ISOSORBIDE DINITRATE');
+});
+
+test('a name the table does not know is its code\'s substance when the table has one: the product name in place of a missing ingredient', (t) => {
+  t.is(ingredientIdentity({ name: 'ATORVA F C TABLETS 20MG', atc7: 'C10AA05' }), 'ATORVASTATIN');
+  t.is(ingredientIdentity({ name: 'ATORVASTATIN CALCIUM TRIHYDRATE', atc7: 'C10AA05' }), 'ATORVASTATIN');
+  // A known name keeps its own identity whatever the code (levofloxacin eye drops are S01AE05).
+  t.is(ingredientIdentity({ name: 'LEVOFLOXACIN', atc7: 'S01AE05' }), 'LEVOFLOXACIN');
+  // An unknown name with an unknown code stays the name; 'constructor' is no table entry.
+  t.is(ingredientIdentity({ name: 'NEWDRUGUMAB', atc7: 'L01XC99' }), 'NEWDRUGUMAB');
+  t.is(ingredientIdentity({ name: 'constructor', atc7: null }), 'CONSTRUCTOR');
+});
