@@ -70,6 +70,9 @@ test('78-year-old on chronic refills: 3rd amlodipine fill is too early, L4 amlod
   t.like(out.groups.find((g: any) => g.ingredient === 'AMLODIPINE'), { leftoverDays: 18, noCarryLeftoverDays: 14, supplyEnd: '2025-11-20', cloudLeftoverDays: 18 });
   t.is(out.groups.find((g: any) => g.ingredient === 'GLIMEPIRIDE').cloudLeftoverDays, null);
   t.is(out.records.find((r: any) => r.drugCode === 'BC99000500').leftoverDays, null, 'eye drops: 無法試算');
+  // 28 tablets or 56 tell apart: the quantity and the per-dose (null where the kiosk shows 總量X).
+  t.like(pickup, { quantity: 28, perDose: 1 });
+  t.like(out.records.find((r: any) => r.drugCode === 'BC99000500'), { quantity: 1, perDose: null });
   const keys = out.alerts.map((a: any) => a.key);
   for (const key of ['duplicate.L4', 'refill.too-early', 'elderly.avoid', 'allergy.on-record', 'patient.over-75']) t.true(keys.includes(key), key);
   t.is(out.allergies.length, 1, 'the NP row is noise');

@@ -35,7 +35,7 @@ export function analysisJson(analysis: Analysis, lang: Lang, cloudLeftover: read
       patient === null
         ? null
         : { maskedId: maskNationalId(patient.nationalId), name: patient.name, birthDate: patient.birthDate, sex: patient.sex, age: analysis.age },
-    records: analysis.records.map(({ record, leftover }) => ({
+    records: analysis.records.map(({ record, leftover, dose }) => ({
       id: record.id,
       drugCode: record.drugCode,
       drugName: record.drugName,
@@ -49,7 +49,9 @@ export function analysisJson(analysis: Analysis, lang: Lang, cloudLeftover: read
       refillDate: record.refillDate,
       startDate: recordStart(record),
       daysSupply: record.daysSupply,
+      quantity: record.quantity,
       frequency: record.frequency,
+      perDose: dose.kind === 'dose' ? dose.amount : null,
       leftoverDays: leftover.days,
       leftoverNotComputable: leftover.notComputable,
       future: leftover.future,
