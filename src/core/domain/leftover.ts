@@ -7,7 +7,8 @@ import { addDays, compareIso, daysBetween } from './dates.ts';
 import { isAsNeeded, isAsOrdered, isFixedDailyRegimen } from './regimen.ts';
 
 /** Why a record gets 「無法試算」 instead of a number. */
-export type LeftoverReason = 'prn' | 'as-ordered' | 'non-oral' | 'no-days-supply';
+/** 'unknown-form': the product name says no dosage form, so the days cannot be assumed to be taken daily by mouth. */
+export type LeftoverReason = 'prn' | 'as-ordered' | 'unknown-form' | 'non-oral' | 'no-days-supply';
 
 export interface RecordLeftover {
   /** Days left on `today`; null when not computable. */
@@ -29,6 +30,7 @@ export function supplyEnd(record: MedicationRecord): IsoDate {
 export function leftoverReason(record: MedicationRecord): LeftoverReason | null {
   if (isAsNeeded(record.frequency)) return 'prn';
   if (isAsOrdered(record.frequency)) return 'as-ordered';
+  if (record.dosageForm === 'other') return 'unknown-form';
   if (!isFixedDailyRegimen(record)) return 'non-oral';
   if (!Number.isInteger(record.daysSupply) || record.daysSupply <= 0) return 'no-days-supply';
   return null;

@@ -33,6 +33,8 @@ export function dosageFormOf(drugName: string, frequency: string | null = null):
   for (const [form, pattern] of RULES) {
     if (pattern.test(name)) return form;
   }
-  if (frequency !== null && ORAL_FREQUENCY.test(frequency.toUpperCase().trim())) return 'oral';
+  // Both as written ('TID PO') and closed up ('tid pc' → 'TIDPC'): clinics space the codes.
+  const code = frequency?.toUpperCase().trim() ?? '';
+  if (ORAL_FREQUENCY.test(code) || ORAL_FREQUENCY.test(code.replace(/\s+/g, ''))) return 'oral';
   return 'other';
 }

@@ -52,6 +52,8 @@ test('無法試算: PRN, ASORDER, eye drops, ointment; null frequency is still c
   t.is(recordLeftover(record({ dosageForm: 'topical', frequency: 'BID' }), '2025-10-28').days, null);
   t.is(recordLeftover(record({ frequency: null, visitDate: '2025-10-24', daysSupply: 14 }), '2025-10-28').days, 10);
   t.is(recordLeftover(record({ daysSupply: 0 }), '2025-10-28').notComputable, 'no-days-supply');
+  // A name with no form word (LIPITOR 20MG) is not known to be oral: said so, not called non-oral.
+  t.is(recordLeftover(record({ dosageForm: 'other' }), '2025-10-28').notComputable, 'unknown-form');
 });
 
 const day = fc.integer({ min: 0, max: 3000 }).map((n) => addDays('2020-01-01', n));

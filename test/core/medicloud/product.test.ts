@@ -22,6 +22,9 @@ test('dosage form is read from the product name, specific routes first', (t) => 
   for (const [name, form] of cases) t.is(dosageFormOf(name), form, name);
   t.is(dosageFormOf('MYSTERY PRODUCT'), 'other');
   t.is(dosageFormOf('MYSTERY PRODUCT', 'TIDPC PO'), 'oral', 'an oral 用法 decides when the name has no form word');
+  t.is(dosageFormOf('MYSTERY PRODUCT', 'tid pc'), 'oral', 'spaced and lower case, as clinics write it');
+  t.is(dosageFormOf('MYSTERY PRODUCT', 'BID AC'), 'oral');
+  t.is(dosageFormOf('MYSTERY PRODUCT', 'QD'), 'other');
 });
 
 test('unit strength in mg: 40MG, 0.25 MG, 1 G, 500MCG; none for combinations, concentrations, percentages', (t) => {
