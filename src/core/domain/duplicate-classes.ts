@@ -15,7 +15,7 @@ import { Numbering, remembered } from './remembered.ts';
 import type { PreparedHistory } from './prepared-history.ts';
 import type { RecordColumns } from './record-columns.ts';
 import { carriedDaysLeft } from './carried-supply.ts';
-import { buildAlert, hasProductPairAcross, secondLargest, suppressedByNewest, type DuplicateAlert, type DuplicateSettings } from './duplicate-model.ts';
+import { buildAlert, hasProductPairAcross, longestOverlap, suppressedByNewest, type DuplicateAlert, type DuplicateSettings } from './duplicate-model.ts';
 import type { EquivalenceSet } from './equivalence.ts';
 
 /**
@@ -269,18 +269,29 @@ function alertFor(check: ClassCheck, level: 'L4' | 'L5', group: string, list: nu
   if (!hasProductPairAcross(perSplit, columns)) return null;
   const involved = positionsOf(list, items);
   if (suppressedByNewest(columns, involved[involved.length - 1] as number, settings)) return null;
-  const perIngredient = new Array<number>(byIngredient.length);
+  // Per ingredient, in days from today: when its earliest supply starts (0 once started) and when its last runs out.
+  const { startDay } = columns;
+  const todayDay = history.preparer.todayDay;
+  const from = new Array<number>(byIngredient.length);
+  const until = new Array<number>(byIngredient.length);
   const ingredients = new Array<string>(byIngredient.length);
   for (let i = 0; i < byIngredient.length; i++) {
     const bucket = byIngredient[i] as number[];
-    let most = 0;
-    for (let k = 0; k < bucket.length; k++) most = Math.max(most, items.left[bucket[k] as number] as number);
-    perIngredient[i] = most;
+    let first = Infinity;
+    let last = 0;
+    for (let k = 0; k < bucket.length; k++) {
+      const item = bucket[k] as number;
+      const starts = Math.max(0, (startDay[items.position[item] as number] as number) - todayDay);
+      first = Math.min(first, starts);
+      last = Math.max(last, starts + (items.left[item] as number));
+    }
+    from[i] = first;
+    until[i] = last;
     ingredients[i] = identityOf(check, bucket[0] as number);
   }
   const critical = twoControlledHypnotics(check, byIngredient);
   const severity = critical ? 'critical' : level === 'L4' ? 'warning' : 'info';
-  return buildAlert(history, level, severity, group, involved, ingredients, secondLargest(perIngredient), group);
+  return buildAlert(history, level, severity, group, involved, ingredients, longestOverlap(from, until), group);
 }
 
 /** The cloud's ATC5 name of a class when some record of it carries one. */

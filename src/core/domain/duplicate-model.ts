@@ -221,7 +221,7 @@ export function isCrossInstitution(columns: RecordColumns, involved: ArrayLike<n
 }
 
 /** The second largest of some day counts: how long at least two of them last (0 with fewer than two). */
-export function secondLargest(values: number[]): number {
+function secondLargest(values: number[]): number {
   let first = -Infinity;
   let second = -Infinity;
   for (const value of values) {
@@ -231,6 +231,26 @@ export function secondLargest(values: number[]): number {
     } else if (value > second) second = value;
   }
   return Number.isFinite(second) ? Math.max(0, second) : 0;
+}
+
+/**
+ * The most days two of the supplies are in use together from today: supply i from from[i]
+ * (days after today it starts; 0 once started) until until[i] (days after today it runs
+ * out). With every supply started that is the second largest `until`; a supply dated after
+ * today overlaps only from its own start.
+ */
+export function longestOverlap(from: readonly number[], until: readonly number[]): number {
+  let started = true;
+  for (let i = 0; i < from.length; i++) if (from[i] !== 0) started = false;
+  if (started) return secondLargest(until as number[]);
+  let most = 0;
+  for (let i = 0; i < from.length; i++) {
+    for (let j = i + 1; j < from.length; j++) {
+      const days = Math.min(until[i] as number, until[j] as number) - Math.max(from[i] as number, from[j] as number);
+      if (days > most) most = days;
+    }
+  }
+  return most;
 }
 
 /**

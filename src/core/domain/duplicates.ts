@@ -15,7 +15,7 @@ import { classDuplicates } from './duplicate-classes.ts';
 import { PreparedHistory } from './prepared-history.ts';
 import type { K1Slots } from './k1-slots.ts';
 import { sameFormDuplicate, sameFormScratch } from './same-form-duplicates.ts';
-import { buildAlert, hasPairAcross, secondLargest, suppressedByNewest, type DuplicateAlert, type DuplicateSettings } from './duplicate-model.ts';
+import { buildAlert, hasPairAcross, longestOverlap, suppressedByNewest, type DuplicateAlert, type DuplicateSettings } from './duplicate-model.ts';
 
 export type { DuplicateAlert, DuplicateLevel, DuplicateSettings } from './duplicate-model.ts';
 export { duplicateAlerts, duplicateMessageKey } from './duplicate-alerts.ts';
@@ -43,8 +43,11 @@ function otherFormDuplicate(history: PreparedHistory, key: string, members: Int3
   if (suppressedByNewest(columns, active[active.length - 1] as number, settings)) return null;
   const forms = [...byForm.values()];
   if (!hasPairAcross(forms, columns)) return null;
-  const perForm = forms.map((list) => list.reduce((most, i) => Math.max(most, leftToday[i] as number), 0));
-  return buildAlert(history, 'L3', 'info', key, active, [key], secondLargest(perForm));
+  // Per form, in days from today: when its earliest supply starts (0 once started) and when its last runs out.
+  const todayDay = history.preparer.todayDay;
+  const from = forms.map((list) => list.reduce((first, i) => Math.min(first, Math.max(0, (columns.startDay[i] as number) - todayDay)), Infinity));
+  const until = forms.map((list) => list.reduce((last, i) => Math.max(last, Math.max(0, (columns.startDay[i] as number) - todayDay) + (leftToday[i] as number)), 0));
+  return buildAlert(history, 'L3', 'info', key, active, [key], longestOverlap(from, until));
 }
 
 function sameIds(a: string[], b: string[]): boolean {

@@ -494,6 +494,19 @@ test('one substance under two salt names, or under its product name, is one ingr
   t.like(find([unnamed, lipitor], '2025-05-10')[0], { level: 'L2', severity: 'warning', overlapDays: 20 });
 });
 
+// The docs checker's case: nifedipine dated 8 days after today beside amlodipine's 31 days
+// left. They are taken together from the nifedipine's start, 23 days, not 28.
+test('L3–L5 overlap counts from the later start when a supply starts after today', (t) => {
+  const amlodipine = drug('AMLODIPINE', 'C08CA01', { visitDate: '2025-10-20', institution: CLINIC_A });
+  const nifedipine = drug('NIFEDIPINE', 'C08CA05', { visitDate: '2025-10-28', institution: CLINIC_B });
+  t.like(find([amlodipine, nifedipine], '2025-10-20')[0], { level: 'L4', overlapDays: 20 });
+  // Both started: from today, the shorter of the two.
+  t.like(find([amlodipine, nifedipine], '2025-10-30')[0], { level: 'L4', overlapDays: 18 });
+  const tablets = drug('DICLOFENAC', 'M01AB05', { visitDate: '2025-10-20', institution: CLINIC_A });
+  const gel = drug('DICLOFENAC', 'M02AA15', { visitDate: '2025-10-25', dosageForm: 'topical', drugCode: 'VOLTGEL001', institution: CLINIC_B });
+  t.like(find([tablets, gel], '2025-10-20')[0], { level: 'L3', overlapDays: 23 });
+});
+
 /** Every order of a list (a handful of records). */
 function permutations<T>(items: T[]): T[][] {
   if (items.length <= 1) return [items];
