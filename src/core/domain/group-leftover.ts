@@ -10,7 +10,7 @@ import { PreparedHistory } from './prepared-history.ts';
 import { DaySupply, MG_UNIT, dailyAmount, hasResetCode, inMg, prescriberChangedDose, prescriberOf } from './carry-rules.ts';
 import { Numbering } from './remembered.ts';
 import type { CarriedSupply } from './carried-supply.ts';
-import { COMPUTABLE, PICKUP } from './record-columns.ts';
+import { COMPUTABLE, PICKUP, type RecordColumns } from './record-columns.ts';
 import { filteredSlices } from './k1-slots.ts';
 
 export interface GroupLeftover {
@@ -106,8 +106,9 @@ export function carryForwardEnd(records: MedicationRecord[], until: IsoDate): Is
  * 2nd/3rd fill is by rule collected up to 10 days before the previous fill runs out, and that
  * previous fill is not in the data, so up to 10 carried days may be missing.
  */
-function firstIsRefill(first: MedicationRecord | undefined): boolean {
-  return first !== undefined && isRefillPickup(first);
+function firstIsRefill(current: MedicationRecord[]): boolean {
+  const first = current[0];
+  return first !== undefined && current.some((r) => recordStart(r) === recordStart(first) && isRefillPickup(r));
 }
 
 interface Bucket {
@@ -181,11 +182,22 @@ function groupOf(history: PreparedHistory, carried: CarriedSupply, slot: number,
     leftoverDays: Math.max(0, end - today),
     noCarryLeftoverDays: noCarry,
     supplyEnd: preparer.isoOf(end - 1),
-    mayUnderestimate: ((columns.flags[members[from] as number] as number) & PICKUP) !== 0,
+    mayUnderestimate: pickupOnFirstDay(columns, members, from, to),
     recordIds,
     institutions: [...names],
     futureRecordIds,
   };
+}
+
+/**
+ * 「可能低估」 (research §5(b)6): a refill pickup on the group's first day had a fill before the
+ * window whose leftover is unknown. Any record of that day, so the rows' order does not matter.
+ */
+function pickupOnFirstDay(columns: RecordColumns, members: Int32Array, from: number, to: number): boolean {
+  const { startDay, flags } = columns;
+  const firstDay = startDay[members[from] as number] as number;
+  for (let k = from; k < to && startDay[members[k] as number] === firstDay; k++) if (((flags[members[k] as number] as number) & PICKUP) !== 0) return true;
+  return false;
 }
 
 function byLeftover(a: GroupLeftover, b: GroupLeftover): number {
@@ -219,7 +231,7 @@ function groupLeftoversByDates(records: MedicationRecord[], today: IsoDate): Gro
       leftoverDays: Math.max(0, daysBetween(today, end)),
       noCarryLeftoverDays: noCarry,
       supplyEnd: addDays(end, -1),
-      mayUnderestimate: firstIsRefill(current[0]),
+      mayUnderestimate: firstIsRefill(current),
       recordIds: current.map((r) => r.id),
       institutions: [...new Set(current.map((r) => r.institution.name))],
       futureRecordIds: sorted.filter((r) => !current.includes(r)).map((r) => r.id),

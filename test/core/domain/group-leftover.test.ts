@@ -152,6 +152,17 @@ test('same day, same N: the records are listed in the order the cloud gave them,
   }
 });
 
+// The metamorphic tester's case: a pickup and a plain visit on the group's first day. Which
+// came first in the cloud's list decided 可能低估; the pickup's earlier fill is unknown either way.
+test('可能低估 when any record of the first day is a pickup, whatever the rows\' order', (t) => {
+  const pickup = record({ id: 'p', visitDate: '2025-01-01', refillDate: '2025-01-22', visitSeqNo: 'IC02', institution: PHARMACY_C });
+  const visit = record({ id: 'v', visitDate: '2025-01-22', drugCode: 'BC22922199', institution: HOSPITAL_B });
+  for (const rows of [[pickup, visit], [visit, pickup]]) {
+    t.true(groupLeftovers(rows, '2025-02-01')[0]?.mayUnderestimate, rows.map((r) => r.id).join(' '));
+    t.true(groupsOfPrepared(PreparedHistory.of(rows, '2025-02-01'))[0]?.mayUnderestimate, rows.map((r) => r.id).join(' '));
+  }
+});
+
 test('a refill pickup counts from 慢連箋領藥日; a group that starts with one may be underestimated (可能低估)', (t) => {
   const pickup = record({ visitDate: '2025-01-01', refillDate: '2025-01-22', visitSeqNo: 'IC02', institution: PHARMACY_C });
   const [group] = groupLeftovers([pickup], '2025-02-01');
