@@ -102,6 +102,11 @@ test('a duplicate pair is named by its ingredients before the product names, who
   t.regex(reportOf('hypnotic-care-list', '2025-10-20', 'en', undefined, 80), /^L2 +critical +ZOLPIDEM +/m);
 });
 
+test('the duplicates table says what its days are: on hand at the new dispensing for L1/L2, together from today for L3–L5', (t) => {
+  t.regex(reportOf('chronic-refill-elderly', '2025-11-03'), /■ 重複用藥（天數：L1\/L2 為領新藥時累計尚餘，L3–L5 為今日起重疊）\n/);
+  t.regex(reportOf('chronic-refill-elderly', '2025-11-03', 'en'), /■ Duplicate medication \(days: L1\/L2 left when the new supply was dispensed, L3–L5 together from today\)\n/);
+});
+
 test('an allergy is listed with the day the reaction occurred and its severity in words', (t) => {
   const zh = reportOf('chronic-refill-elderly', '2025-11-03');
   t.regex(zh, /■ 過敏紀錄\n發生日 +藥品名稱 +症狀 +嚴重度\n/);
@@ -173,6 +178,6 @@ test('every report ends with what the cloud cannot show, in the kiosk 摘要 wor
 
 test('at 80 columns the drug name gives way before the institution: both institutions of the L4 and each record\'s are whole', (t) => {
   const report = reportOf('chronic-refill-elderly', '2025-11-03', 'zh-TW', undefined, 80);
-  t.regex(report, /^L4 +注意 +AMLODIPINE \/ NIFEDIPINE +NORVASC… +示範醫學中心、示範內科診所 +18$/m);
+  t.regex(report, /^L4 +注意 +AMLODIPINE \/ NIFEDIPINE +NORVASC[A-Z ]*… +示範醫學中心、示範內科診所 +18$/m);
   t.regex(report, /^114\/10\/28 +示範內科診所 +ADALAT ORO…/m);
 });

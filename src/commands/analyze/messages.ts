@@ -56,7 +56,8 @@ export const analyzeMessages = catalogue({
   'section.records': { 'zh-TW': '西醫用藥紀錄', en: 'Medication records' },
   'section.groups': { 'zh-TW': '餘藥日數（同成分同劑型）', en: 'Leftover days (same ingredient and form)' },
   'section.refills': { 'zh-TW': '慢性病連續處方箋', en: 'Chronic refill prescriptions' },
-  'section.duplicates': { 'zh-TW': '重複用藥', en: 'Duplicate medication' },
+  // The days column means two things, as the alerts say them: the heading tells which.
+  'section.duplicates': { 'zh-TW': '重複用藥（天數：L1/L2 為領新藥時累計尚餘，L3–L5 為今日起重疊）', en: 'Duplicate medication (days: L1/L2 left when the new supply was dispensed, L3–L5 together from today)' },
   'section.careList': { 'zh-TW': '特定管制用藥（關懷名單）', en: 'Controlled drugs (care list)' },
   'section.allergies': { 'zh-TW': '過敏紀錄', en: 'Allergies' },
 
@@ -90,7 +91,7 @@ export const analyzeMessages = catalogue({
   'col.level': { 'zh-TW': '層級', en: 'Level' },
   'col.severity': { 'zh-TW': '嚴重度', en: 'Severity' },
   'col.institutions': { 'zh-TW': '院所', en: 'Institutions' },
-  'col.overlap': { 'zh-TW': '重疊天數', en: 'Overlap' },
+  'col.overlap': { 'zh-TW': '天數', en: 'Days' },
   'col.month': { 'zh-TW': '月份', en: 'Month' },
   'col.visits': { 'zh-TW': '次數', en: 'Visits' },
   'col.places': { 'zh-TW': '院所數', en: 'Institutions' },
