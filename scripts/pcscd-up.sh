@@ -56,17 +56,30 @@ if [ "$(id -u)" != "0" ]; then
 fi
 
 mkdir -p /run/pcscd
-# Daemon mode: pcscd forks and keeps running after this script exits.
-if ! pcscd 2>/tmp/pcscd-up.err; then
-  say "pcscd failed to start: $(head -c 300 /tmp/pcscd-up.err); device integration tests will skip"
-  exit 0
-fi
-for _ in $(seq 1 50); do
-  if [ -S "$SOCKET" ] && port_open 35963; then
-    say "started pcscd (pid $(tr -d '\0' </run/pcscd/pcscd.pid 2>/dev/null || echo '?')) with vpcd on 35963/35964"
+# Starts pcscd and waits up to $1 tenths of a second for its socket and vpcd's port.
+start_and_wait() {
+  # Daemon mode: pcscd forks and keeps running after this script exits.
+  if ! pcscd 2>/tmp/pcscd-up.err; then
+    say "pcscd failed to start: $(head -c 300 /tmp/pcscd-up.err); device integration tests will skip"
     exit 0
   fi
+  for _ in $(seq 1 "$1"); do
+    if [ -S "$SOCKET" ] && port_open 35963; then
+      say "started pcscd (pid $(tr -d '\0' </run/pcscd/pcscd.pid 2>/dev/null || echo '?')) with vpcd on 35963/35964"
+      exit 0
+    fi
+    sleep 0.1
+  done
+}
+start_and_wait 50
+# Seen once (2026-11-24): a pcscd whose vpcd never listened, while a fresh one did at once.
+# Stop it and try once more, waiting longer, before telling the tests.
+say "pcscd started but vpcd is not listening on 35963 after 5 s; restarting it once"
+pkill -x pcscd 2>/dev/null
+for _ in $(seq 1 50); do
+  pgrep -x pcscd >/dev/null 2>&1 || break
   sleep 0.1
 done
-say "pcscd started but vpcd is not listening on 35963 after 5 s; device integration tests may fail"
+start_and_wait 100
+say "pcscd started twice but vpcd is not listening on 35963; device integration tests may fail"
 exit 0
