@@ -198,3 +198,18 @@ test('in English every date on the patient view is ISO: header, records, leftove
   }
   r.instance.unmount();
 });
+
+// The 用法 column is never cut: 'Q6HP…' would hide that the drug is taken as needed.
+test('the records tab shows a 用法 code of up to seven letters whole at 80 columns (Q12HPRN)', async (t) => {
+  const { store } = makeStore();
+  const r = renderAt(app(store), 80, 24);
+  logIn(store);
+  const history = duplicateHistory();
+  history.medications = history.medications.map((m, i) => (i === 0 ? { ...m, frequency: 'Q12HPRN' } : m));
+  openPatient(store, history);
+  await r.waitFor((f) => f.includes('王小明'));
+  await r.press('2');
+  const records = plain(await r.waitFor((f) => f.includes('藥品名稱')));
+  t.true(records.includes('Q12HPRN'), records);
+  r.instance.unmount();
+});

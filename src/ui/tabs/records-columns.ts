@@ -32,7 +32,8 @@ export function recordColumns(lang: Lang, homeInstitutionId: string | null): Col
     { id: 'ingredient', title: 'col.ingredient', width: 8, flex: 2, text: ingredientText },
     { id: 'atc5', title: 'col.atc5', width: 5, text: (r) => r.record.atc5 ?? '' },
     { id: 'days', title: 'col.days', width: 4, align: 'right', text: (r) => String(r.record.daysSupply), sortValue: (r) => r.record.daysSupply },
-    { id: 'frequency', title: 'col.frequency', width: 5, text: (r) => r.record.frequency ?? '' },
+    // Seven cells: Q12HPRN whole, so a cut never hides PRN.
+    { id: 'frequency', title: 'col.frequency', width: 7, text: (r) => r.record.frequency ?? '' },
     { id: 'leftover', title: 'col.leftover', width: 5, align: 'right', text: (r) => leftoverText(r, lang), sortValue: (r) => r.leftover.days },
   ];
 }
