@@ -26,10 +26,12 @@ export interface SameFormGroup {
 export interface SameFormScratch {
   older: Int32Array;
   counted: Int32Array;
+  /** One day's candidates for the newer side, as member indexes. */
+  candidates: Int32Array;
 }
 
 export function sameFormScratch(largestGroup: number): SameFormScratch {
-  return { older: new Int32Array(largestGroup), counted: new Int32Array(largestGroup) };
+  return { older: new Int32Array(largestGroup), counted: new Int32Array(largestGroup), candidates: new Int32Array(largestGroup) };
 }
 
 /**
@@ -119,10 +121,8 @@ function leftoverAtNewest(newest: number, count: number, threshold: number, scra
   return end === null ? most : Math.max(most, end - newestStart);
 }
 
-/** Is the group still in use today: the newest record's own supply, or the carried supply of members[from, to). */
-function groupActive(newest: number, group: SameFormGroup, to: number, todayDay: number, scratch: SameFormScratch, columns: RecordColumns): boolean {
-  if ((columns.leftToday[newest] as number) > 0) return true;
-  if (!has(columns, newest, COMPUTABLE)) return false;
+/** Does the carried supply of members[from, to) run past today (the latest record may be in use through it)? */
+function carriesPast(todayDay: number, group: SameFormGroup, to: number, scratch: SameFormScratch, columns: RecordColumns): boolean {
   const bound = carryBound(group.members, group.from, to, columns);
   if (bound.end === null || bound.end <= todayDay) return false;
   const end = carryEndDay(group.members, todayDay + 1, bound.runStart, to, scratch.counted, columns);
@@ -131,13 +131,12 @@ function groupActive(newest: number, group: SameFormGroup, to: number, todayDay:
 
 /**
  * L1 / L2 for one K1 group. Tries the group's recent countable records, newest day first, as
- * the newer side: the first day with one dispensed while more than the threshold of other
- * prescriptions' supply was on hand (carried forward, the day's other records included) makes
- * the group's one alert, from the record of that day with the most on hand. Short courses (PRN
- * or not, research §5(c)4) neither raise a duplicate nor hide one found before them; an
- * exception code on the group's latest day silences the group, one on an older record excuses
- * only that dispensing. Records of one day are read together, so the cloud's order of them
- * changes nothing.
+ * the newer side: the first dispensed while more than the threshold of other prescriptions'
+ * supply was on hand (carried forward, the day's other records included) makes the group's
+ * one alert. The records of one day are read together and tried in the order of their ids,
+ * so the cloud's order of them changes nothing. Short courses (PRN or not, research §5(c)4)
+ * neither raise a duplicate nor hide one found before them; an exception code on the group's
+ * latest day silences the group, one on an older record excuses only that dispensing.
  */
 export function sameFormDuplicate(history: PreparedHistory, group: SameFormGroup, settings: DuplicateSettings, scratch: SameFormScratch): DuplicateAlert | null {
   const columns = history.columns;
@@ -148,35 +147,45 @@ export function sameFormDuplicate(history: PreparedHistory, group: SameFormGroup
   const lastDay = startDay[members[to - 1] as number] as number;
   for (let k = to - 1; k >= from && startDay[members[k] as number] === lastDay; k--) if (has(columns, members[k] as number, EXCEPTION)) return null;
   const bounds = onHandBounds(group, columns);
+  const candidates = scratch.candidates;
+  // Candidates tried in the order of their ids: made once per group, not per day.
+  const byId = (a: number, b: number): number => {
+    const idA = ids[members[a] as number] as string;
+    const idB = ids[members[b] as number] as string;
+    return idA < idB ? -1 : idA > idB ? 1 : 0;
+  };
+  // Countable records looked at, newest day first, and exact walks made: each capped.
   let tried = 0;
+  let walked = 0;
   let latestRun = true; // no countable record tried yet: the latest may be in use through carried stock
   for (let runEnd = to; runEnd > from && tried < MAX_JUDGED; ) {
     const day = startDay[members[runEnd - 1] as number] as number;
     let runStart = runEnd - 1;
     while (runStart > from && startDay[members[runStart - 1] as number] === day) runStart--;
-    let best = -1;
-    let bestOnHand = 0;
+    // The day's candidates: countable, in use (the latest day's also through the carried stock),
+    // and able to have more than the threshold on hand.
+    let found = 0;
     let countable = false;
+    let carriesPastToday: boolean | null = null;
     for (let at = runEnd - 1; at >= runStart; at--) {
       const newer = members[at] as number;
       // Research §5(c)4: an exception code or a short course on the newer record (suppressedByNewest).
       if (has(columns, newer, EXCEPTION) || (columns.daysSupply[newer] as number) <= settings.shortCourseDays) continue;
       countable = true;
       tried += 1;
-      const active = latestRun ? groupActive(newer, group, runEnd, todayDay, scratch, columns) : (columns.leftToday[newer] as number) > 0;
-      const bound = bounds[at - from] as number;
-      if (!active || bound <= threshold) continue;
-      // The bound caps what it could have on hand: below the day's best so far, it cannot win.
-      if (best !== -1 && (bound < bestOnHand || (bound === bestOnHand && (ids[newer] as string) > (ids[best] as string)))) continue;
+      let active = (columns.leftToday[newer] as number) > 0;
+      if (!active && latestRun && has(columns, newer, COMPUTABLE)) active = carriesPastToday ??= carriesPast(todayDay, group, runEnd, scratch, columns);
+      if (active && (bounds[at - from] as number) > threshold) candidates[found++] = at;
+    }
+    const ordered = candidates.subarray(0, found).sort(byId);
+    for (let k = 0; k < ordered.length && walked < MAX_JUDGED; k++) {
+      walked += 1;
+      const newer = members[ordered[k] as number] as number;
       const count = olderThan(newer, group, runEnd, scratch.older, columns);
       if (count === 0) continue;
       const onHand = leftoverAtNewest(newer, count, threshold, scratch, columns);
-      if (onHand > threshold && (best === -1 || onHand > bestOnHand || (onHand === bestOnHand && (ids[newer] as string) < (ids[best] as string)))) {
-        best = newer;
-        bestOnHand = onHand;
-      }
+      if (onHand > threshold) return sameFormAlert(history, group, newer, scratch.older.subarray(0, count), onHand);
     }
-    if (best !== -1) return sameFormAlert(history, group, best, scratch.older.subarray(0, olderThan(best, group, runEnd, scratch.older, columns)), bestOnHand);
     if (countable) latestRun = false;
     runEnd = runStart;
   }
