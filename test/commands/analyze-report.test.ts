@@ -107,6 +107,18 @@ test('the duplicates table says what its days are: on hand at the new dispensing
   t.regex(reportOf('chronic-refill-elderly', '2025-11-03', 'en'), /■ Duplicate medication \(days: L1\/L2 left when the new supply was dispensed, L3–L5 together from today\)\n/);
 });
 
+test('a cloud leftover row for an ingredient no record shows is listed in its own table, and in --json', (t) => {
+  const rosuvastatin = (bundle: any) => {
+    const [row] = bundle.medDays.robject;
+    bundle.medDays.robject.push({ ...row, ingredient: 'ROSUVASTATIN , 一般錠劑膠囊劑', drug_group_code: 'C10ROS11111', edate: '2025/11/23', pres_med_day: '21' });
+  };
+  const zh = reportOf('chronic-refill-elderly', '2025-11-03', 'zh-TW', rosuvastatin);
+  t.regex(zh, /■ 雲端餘藥日數（上表無對應用藥紀錄）\n.*\n.*\nROSUVASTATIN +一般錠劑膠囊劑 +114\/10\/20 +114\/11\/23 +21\n/);
+  // AMLODIPINE's row stays beside its group only.
+  t.false(/■ 雲端餘藥日數[^■]*AMLODIPINE/.test(zh));
+  t.false(reportOf('chronic-refill-elderly', '2025-11-03').includes('■ 雲端餘藥日數'));
+});
+
 test('an allergy is listed with the day the reaction occurred and its severity in words', (t) => {
   const zh = reportOf('chronic-refill-elderly', '2025-11-03');
   t.regex(zh, /■ 過敏紀錄\n發生日 +藥品名稱 +症狀 +嚴重度\n/);

@@ -69,6 +69,7 @@ test('78-year-old on chronic refills: 3rd amlodipine fill is too early, L4 amlod
   t.like(pickup, { startDate: '2025-10-20', daysSupply: 28, leftoverDays: 14 });
   t.like(out.groups.find((g: any) => g.ingredient === 'AMLODIPINE'), { leftoverDays: 18, noCarryLeftoverDays: 14, supplyEnd: '2025-11-20', cloudLeftoverDays: 18 });
   t.is(out.groups.find((g: any) => g.ingredient === 'GLIMEPIRIDE').cloudLeftoverDays, null);
+  t.deepEqual(out.cloudLeftoverWithoutGroup, [], 'the one cloud row is AMLODIPINE\'s, beside its group');
   t.is(out.records.find((r: any) => r.drugCode === 'BC99000500').leftoverDays, null, 'eye drops: 無法試算');
   // 28 tablets or 56 tell apart: the quantity and the per-dose (null where the kiosk shows 總量X).
   t.like(pickup, { quantity: 28, perDose: 1 });

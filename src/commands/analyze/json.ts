@@ -6,7 +6,7 @@ import { maskNationalId } from '../../core/domain/national-id.ts';
 import { recordStart } from '../../core/domain/leftover.ts';
 import { alertMessages } from '../../core/domain/messages.ts';
 import { geneticTestResult } from '../../core/domain/allergies.ts';
-import { cloudDaysOn, cloudRowFor } from '../../core/domain/cloud-leftover.ts';
+import { cloudDaysOn, cloudRowFor, cloudRowsWithoutGroup } from '../../core/domain/cloud-leftover.ts';
 import type { GroupLeftover } from '../../core/domain/group-leftover.ts';
 import type { CloudGroupLeftover, IsoDate } from '../../core/domain/types.ts';
 
@@ -66,6 +66,14 @@ export function analysisJson(analysis: Analysis, lang: Lang, cloudLeftover: read
       mayUnderestimate: group.mayUnderestimate,
       cloudLeftoverDays: cloudLeftoverFor(group, cloudLeftover, analysis.today),
       institutions: group.institutions,
+    })),
+    // The cloud's rows no group above takes: a supply the medication records do not show.
+    cloudLeftoverWithoutGroup: cloudRowsWithoutGroup(analysis.groups, cloudLeftover).map((row) => ({
+      ingredient: row.ingredient,
+      dosageForm: row.dosageFormText,
+      lastDispensed: row.lastDispensed,
+      supplyEnd: row.supplyEnd,
+      leftoverDays: cloudDaysOn(row, analysis.today),
     })),
     refills: analysis.refills.map((refill) => ({
       prescriptionDate: refill.prescriptionDate,

@@ -55,6 +55,7 @@ export const analyzeMessages = catalogue({
   'section.alerts': { 'zh-TW': '提醒', en: 'Alerts' },
   'section.records': { 'zh-TW': '西醫用藥紀錄', en: 'Medication records' },
   'section.groups': { 'zh-TW': '餘藥日數（同成分同劑型）', en: 'Leftover days (same ingredient and form)' },
+  'section.cloudOnly': { 'zh-TW': '雲端餘藥日數（上表無對應用藥紀錄）', en: 'Cloud leftover days (no matching medication record above)' },
   'section.refills': { 'zh-TW': '慢性病連續處方箋', en: 'Chronic refill prescriptions' },
   // The days column means two things, as the alerts say them: the heading tells which.
   'section.duplicates': { 'zh-TW': '重複用藥（天數：L1/L2 為領新藥時累計尚餘，L3–L5 為今日起重疊）', en: 'Duplicate medication (days: L1/L2 left when the new supply was dispensed, L3–L5 together from today)' },
@@ -79,6 +80,7 @@ export const analyzeMessages = catalogue({
   'col.carry': { 'zh-TW': '累計餘藥', en: 'Carry' },
   'col.noCarry': { 'zh-TW': '單筆餘藥', en: 'Single' },
   'col.supplyEnd': { 'zh-TW': '用藥結束', en: 'Ends' },
+  'col.lastDispensed': { 'zh-TW': '最近調劑', en: 'Dispensed' },
   'col.cloud': { 'zh-TW': '雲端餘藥', en: 'Cloud' },
   'col.note': { 'zh-TW': '備註', en: 'Note' },
   'col.prescribed': { 'zh-TW': '開立日', en: 'Prescribed' },

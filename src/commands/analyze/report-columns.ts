@@ -13,6 +13,7 @@ import type { Column } from '../../text/table.ts';
 import { shownDate } from './dates.ts';
 import { monthIn } from '../../i18n/dates.ts';
 import { cloudLeftoverFor } from './json.ts';
+import { cloudDaysOn } from '../../core/domain/cloud-leftover.ts';
 import type { AnalyzeMessageKey } from './messages.ts';
 
 export type Translate = (key: AnalyzeMessageKey, facts?: Record<string, string | number>) => string;
@@ -59,6 +60,18 @@ export function groupColumns(t: Translate, lang: Lang, cloudLeftover: readonly C
     { header: t('col.supplyEnd'), value: (g) => day(g.supplyEnd) },
     { header: t('col.cloud'), value: (g) => String(cloudLeftoverFor(g, cloudLeftover, today) ?? '—'), align: 'right' },
     { header: t('col.note'), value: (g) => (g.mayUnderestimate ? t('group.mayUnderestimate') : '') },
+  ];
+}
+
+/** The cloud's 門診藥品餘藥日數 rows no group takes: ingredient and form as the cloud writes them. */
+export function cloudOnlyColumns(t: Translate, lang: Lang, today: string): Column<CloudGroupLeftover>[] {
+  const day = (iso: string | null) => shownDate(iso, lang);
+  return [
+    { header: t('col.ingredient'), value: (row) => row.ingredient, minWidth: 10 },
+    { header: t('col.form'), value: (row) => row.dosageFormText, minWidth: 4, cutOrder: 2 },
+    { header: t('col.lastDispensed'), value: (row) => day(row.lastDispensed) },
+    { header: t('col.supplyEnd'), value: (row) => day(row.supplyEnd) },
+    { header: t('col.cloud'), value: (row) => String(cloudDaysOn(row, today)), align: 'right' },
   ];
 }
 

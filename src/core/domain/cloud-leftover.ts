@@ -13,14 +13,26 @@ import { daysBetween } from './dates.ts';
  * group) the one with the most days left, the supply the patient still holds.
  */
 export function cloudRowFor(group: { ingredient: string; dosageForm: DosageForm }, cloud: readonly CloudGroupLeftover[]): CloudGroupLeftover | null {
-  const wanted = normalIngredientName(group.ingredient);
   let best: CloudGroupLeftover | null = null;
   for (const row of cloud) {
-    if (normalIngredientName(row.ingredient) !== wanted) continue;
-    if (row.dosageForm !== 'other' && row.dosageForm !== group.dosageForm) continue;
+    if (!rowOfGroup(row, group)) continue;
     if (best === null || row.leftoverDays > best.leftoverDays) best = row;
   }
   return best;
+}
+
+/** Same ingredient, and a form text of the group's form or one we cannot read. */
+function rowOfGroup(row: CloudGroupLeftover, group: { ingredient: string; dosageForm: DosageForm }): boolean {
+  return normalIngredientName(row.ingredient) === normalIngredientName(group.ingredient) && (row.dosageForm === 'other' || row.dosageForm === group.dosageForm);
+}
+
+/**
+ * The cloud's rows that belong to none of our groups: the cloud counts a supply the
+ * medication records do not show (a record outside their window, or one we could not group).
+ * Shown apart, not dropped: the patient may still hold it.
+ */
+export function cloudRowsWithoutGroup(groups: readonly { ingredient: string; dosageForm: DosageForm }[], cloud: readonly CloudGroupLeftover[]): CloudGroupLeftover[] {
+  return cloud.filter((row) => !groups.some((group) => rowOfGroup(row, group)));
 }
 
 /**
