@@ -15,7 +15,7 @@ import { Numbering, remembered } from './remembered.ts';
 import type { PreparedHistory } from './prepared-history.ts';
 import type { RecordColumns } from './record-columns.ts';
 import { carriedDaysLeft } from './carried-supply.ts';
-import { buildAlert, hasProductPairAcross, longestOverlap, suppressedByNewest, type DuplicateAlert, type DuplicateSettings } from './duplicate-model.ts';
+import { buildAlert, hasProductPairAcross, longestOverlap, suppressedByNewestDay, type DuplicateAlert, type DuplicateSettings } from './duplicate-model.ts';
 import type { EquivalenceSet } from './equivalence.ts';
 
 /**
@@ -268,7 +268,7 @@ function alertFor(check: ClassCheck, level: 'L4' | 'L5', group: string, list: nu
   for (let i = 0; i < split.length; i++) perSplit[i] = positionsOf(split[i] as number[], items);
   if (!hasProductPairAcross(perSplit, columns)) return null;
   const involved = positionsOf(list, items);
-  if (suppressedByNewest(columns, involved[involved.length - 1] as number, settings)) return null;
+  if (suppressedByNewestDay(columns, involved, settings)) return null;
   // Per ingredient, in days from today: when its earliest supply starts (0 once started) and when its last runs out.
   const { startDay } = columns;
   const todayDay = history.preparer.todayDay;

@@ -98,12 +98,21 @@ function sameVisit(columns: RecordColumns, a: number, b: number): boolean {
 }
 
 /**
- * Research §5(c)4: the newest record (position `newest`) declares an NHI exception code
- * R001–R008 (the claim already explains the overlap), or is a short course of at most
- * shortCourseDays days.
+ * Research §5(c)4 on the newest day of `involved` (positions in start order), read as one, as
+ * the L1/L2 check reads it: a record of that day declares an NHI exception code R001–R008 (the
+ * claim already explains the overlap), or all of them are short courses of at most
+ * shortCourseDays days. Of two records on that day, the one listed last no longer decides.
  */
-export function suppressedByNewest(columns: RecordColumns, newest: number, settings: DuplicateSettings): boolean {
-  return ((columns.flags[newest] as number) & EXCEPTION) !== 0 || (columns.daysSupply[newest] as number) <= settings.shortCourseDays;
+export function suppressedByNewestDay(columns: RecordColumns, involved: ArrayLike<number>, settings: DuplicateSettings): boolean {
+  const { startDay, flags, daysSupply } = columns;
+  const day = startDay[involved[involved.length - 1] as number] as number;
+  let allShort = true;
+  for (let k = involved.length - 1; k >= 0 && startDay[involved[k] as number] === day; k--) {
+    const i = involved[k] as number;
+    if (((flags[i] as number) & EXCEPTION) !== 0) return true;
+    if ((daysSupply[i] as number) > settings.shortCourseDays) allShort = false;
+  }
+  return allShort;
 }
 
 function distinct(values: string[]): string[] {

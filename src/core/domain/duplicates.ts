@@ -15,7 +15,7 @@ import { classDuplicates } from './duplicate-classes.ts';
 import { PreparedHistory } from './prepared-history.ts';
 import type { K1Slots } from './k1-slots.ts';
 import { sameFormDuplicate, sameFormScratch } from './same-form-duplicates.ts';
-import { buildAlert, hasPairAcross, longestOverlap, suppressedByNewest, type DuplicateAlert, type DuplicateSettings } from './duplicate-model.ts';
+import { buildAlert, hasPairAcross, longestOverlap, suppressedByNewestDay, type DuplicateAlert, type DuplicateSettings } from './duplicate-model.ts';
 
 export type { DuplicateAlert, DuplicateLevel, DuplicateSettings } from './duplicate-model.ts';
 export { duplicateAlerts, duplicateMessageKey } from './duplicate-alerts.ts';
@@ -40,7 +40,7 @@ function otherFormDuplicate(history: PreparedHistory, key: string, members: Int3
     else list.push(i);
   }
   if (byForm.size < 2) return null;
-  if (suppressedByNewest(columns, active[active.length - 1] as number, settings)) return null;
+  if (suppressedByNewestDay(columns, active, settings)) return null;
   const forms = [...byForm.values()];
   if (!hasPairAcross(forms, columns)) return null;
   // Per form, in days from today: when its earliest supply starts (0 once started) and when its last runs out.

@@ -169,7 +169,7 @@ export function sameFormDuplicate(history: PreparedHistory, group: SameFormGroup
     let carriesPastToday: boolean | null = null;
     for (let at = runEnd - 1; at >= runStart; at--) {
       const newer = members[at] as number;
-      // Research §5(c)4: an exception code or a short course on the newer record (suppressedByNewest).
+      // Research §5(c)4: an exception code or a short course on the newer record (suppressedByNewestDay).
       if (has(columns, newer, EXCEPTION) || (columns.daysSupply[newer] as number) <= settings.shortCourseDays) continue;
       countable = true;
       tried += 1;
@@ -181,7 +181,7 @@ export function sameFormDuplicate(history: PreparedHistory, group: SameFormGroup
     for (let k = 0; k < ordered.length && walked < MAX_JUDGED; k++) {
       walked += 1;
       const newer = members[ordered[k] as number] as number;
-      const count = olderThan(newer, group, runEnd, scratch.older, columns);
+      const count = olderThan(newer, group, runEnd, settings.shortCourseDays, scratch.older, columns);
       if (count === 0) continue;
       const onHand = leftoverAtNewest(newer, count, threshold, scratch, columns);
       if (onHand > threshold) return sameFormAlert(history, group, newer, scratch.older.subarray(0, count), onHand);
@@ -192,12 +192,19 @@ export function sameFormDuplicate(history: PreparedHistory, group: SameFormGroup
   return null;
 }
 
-/** Into `older`: the members of [from, until) other than `newer` and not of its prescription, in start order; how many. */
-function olderThan(newer: number, group: SameFormGroup, until: number, older: Int32Array, columns: RecordColumns): number {
+/**
+ * Into `older`: the members of [from, until) other than `newer` and not of its prescription, in
+ * start order; how many. A short course on the newer one's own day is left out: it neither
+ * raises a duplicate nor joins one (a 2-day PRN beside the pair would make it 跨院所).
+ */
+function olderThan(newer: number, group: SameFormGroup, until: number, shortCourseDays: number, older: Int32Array, columns: RecordColumns): number {
+  const { startDay, daysSupply } = columns;
+  const day = startDay[newer] as number;
   let count = 0;
   for (let k = group.from; k < until; k++) {
     const i = group.members[k] as number;
-    if (i !== newer && !samePrescription(columns, i, newer)) older[count++] = i;
+    if (startDay[i] === day && (daysSupply[i] as number) <= shortCourseDays) continue;
+    if (!samePrescription(columns, i, newer)) older[count++] = i;
   }
   return count;
 }

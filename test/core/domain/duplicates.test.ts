@@ -539,6 +539,25 @@ test('three same-day dispensings of one drug give one alert naming all three in 
   t.deepEqual([...seen], ['L1 critical 56 x,y,z']);
 });
 
+// The second metamorphic run's cases: an R-code on one of the newest day's records, and a
+// short PRN course on the newest day, changed the answer by the rows' order or by being there.
+test('an exception code on any record of the newest day silences an L5 in every row order', (t) => {
+  const lorazepam = drug('LORAZEPAM', 'N05BA06', { id: 'lz', visitDate: '2025-10-10', institution: CLINIC_B, exceptionCode: 'R003' });
+  const clonazepam = drug('CLONAZEPAM', 'N03AE01', { id: 'cz', visitDate: '2025-10-10', institution: CLINIC_A });
+  const older = drug('CLONAZEPAM', 'N03AE01', { id: 'old', visitDate: '2025-09-20', institution: CLINIC_A });
+  const seen = new Set(permutations([lorazepam, clonazepam, older]).map((order) => meaning(find(order, '2025-10-19')).join(' | ')));
+  t.deepEqual([...seen], ['']);
+});
+
+test('a short PRN course on the newest day neither joins the pair nor makes it 跨院所', (t) => {
+  const a = drug('ZOLPIDEM', 'N05CF02', { id: 'a', visitDate: '2025-07-20', institution: CLINIC_A });
+  const b = drug('ZOLPIDEM', 'N05CF02', { id: 'b', visitDate: '2025-07-28', institution: CLINIC_A });
+  const before = find([a, b], '2025-08-08');
+  t.like(before[0], { level: 'L1', severity: 'warning', crossInstitution: false, overlapDays: 20 });
+  const shortPrn = drug('ZOLPIDEM', 'N05CF02', { id: 'prn', drugCode: 'AB47851100', visitDate: '2025-07-28', frequency: 'QIDPRN', daysSupply: 2, quantity: 8, institution: CLINIC_B });
+  for (const order of permutations([a, b, shortPrn])) t.deepEqual(meaning(find(order, '2025-08-08')), meaning(before), order.map((r) => r.id).join(' '));
+});
+
 test('a duplicate whose supplies have all run out by today is history, not an alert', (t) => {
   const a = drug('ZOLPIDEM', 'N05CF02', { visitDate: '2025-01-01', institution: CLINIC_A });
   const b = drug('ZOLPIDEM', 'N05CF02', { visitDate: '2025-01-10', institution: CLINIC_B });
