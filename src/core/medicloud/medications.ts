@@ -107,7 +107,11 @@ const EXCEPTION_ORDER = /^R00[1-8]$/;
 export function mapMedicationRows(rows: MedicationRow[]): MedicationRecord[] {
   const records = rows.map(mapMedicationRow);
   const declared = new Map<string, ExceptionCode>();
-  for (const record of records) if (EXCEPTION_ORDER.test(record.drugCode)) declared.set(visitKey(record), record.drugCode as ExceptionCode);
+  for (const record of records) {
+    if (!EXCEPTION_ORDER.test(record.drugCode)) continue;
+    const key = visitKey(record);
+    declared.set(key, strongerCode(declared.get(key), record.drugCode as ExceptionCode));
+  }
   if (declared.size === 0) return records;
   const drugs: MedicationRecord[] = [];
   for (const record of records) {
@@ -116,6 +120,17 @@ export function mapMedicationRows(rows: MedicationRow[]): MedicationRecord[] {
     drugs.push(code === undefined ? record : { ...record, exceptionCode: code });
   }
   return drugs;
+}
+
+/**
+ * Of two codes one visit declares, the one that ends the old supply (R001 lost, R003 changed)
+ * wins, then the lower: the rows' order must not decide whether the old supply carries.
+ */
+function strongerCode(known: ExceptionCode | undefined, code: ExceptionCode): ExceptionCode {
+  if (known === undefined) return code;
+  const ends = (c: ExceptionCode) => c === 'R001' || c === 'R003';
+  if (ends(known) !== ends(code)) return ends(code) ? code : known;
+  return code < known ? code : known;
 }
 
 function visitKey(record: MedicationRecord): string {

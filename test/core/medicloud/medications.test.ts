@@ -173,6 +173,17 @@ test('an exception-code row (R003 as a virtual order) is not a drug: its code go
   ]);
 });
 
+test('a visit declaring two codes keeps the one that ends the old supply (R003 over R005) in either row order', (t) => {
+  const code = (drug_code: string, r: number) => medicationRow({
+    drug_code, drug_ename: drug_code, drug_ing_name: null, drug_ing_code: null, drug_atc7_code: null,
+    drug_atc5_code: null, drug_atc5_name: null, drug_atc3_code: null, qty: 0, day: 0, drug_left: 0, drug_fre: null, r,
+  });
+  for (const rows of [[medicationRow(), code('R005', 2), code('R003', 3)], [medicationRow(), code('R003', 3), code('R005', 2)]]) {
+    t.is(mapMedications(medications(rows))[0]?.exceptionCode, 'R003');
+  }
+  t.is(mapMedications(medications([medicationRow(), code('R008', 2), code('R002', 3)]))[0]?.exceptionCode, 'R002');
+});
+
 test('a row the cloud listed twice (same r, same contents) is counted once', (t) => {
   const refill = medicationRow({ r: 2, drug_date: '2025/09/26', func_seq_no: 'IC02', cure_e_date: '2025-10-20T00:00:00' });
   const records = mapMedications(medications([medicationRow({ r: 1 }), refill, { ...refill, qty: '28', day: ' 28 ', drug_left: '20' }, medicationRow({ r: 3, drug_date: '2025/08/01' })]));
