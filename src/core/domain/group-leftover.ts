@@ -10,7 +10,7 @@ import { PreparedHistory } from './prepared-history.ts';
 import { DaySupply, MG_UNIT, dailyAmount, hasResetCode, inMg, prescriberChangedDose, prescriberOf } from './carry-rules.ts';
 import { Numbering } from './remembered.ts';
 import type { CarriedSupply } from './carried-supply.ts';
-import { COMPUTABLE, PICKUP, type RecordColumns } from './record-columns.ts';
+import { COMPUTABLE, PICKUP, RESET, type RecordColumns } from './record-columns.ts';
 import { filteredSlices } from './k1-slots.ts';
 
 export interface GroupLeftover {
@@ -182,7 +182,7 @@ function groupOf(history: PreparedHistory, carried: CarriedSupply, slot: number,
     leftoverDays: Math.max(0, end - today),
     noCarryLeftoverDays: noCarry,
     supplyEnd: preparer.isoOf(end - 1),
-    mayUnderestimate: pickupOnFirstDay(columns, members, from, to),
+    mayUnderestimate: pickupStartsCurrentRun(columns, members, from, started),
     recordIds,
     institutions: [...names],
     futureRecordIds,
@@ -190,13 +190,29 @@ function groupOf(history: PreparedHistory, carried: CarriedSupply, slot: number,
 }
 
 /**
- * 「可能低估」 (research §5(b)6): a refill pickup on the group's first day had a fill before the
- * window whose leftover is unknown. Any record of that day, so the rows' order does not matter.
+ * 「可能低估」 (research §5(b)6): a refill pickup on the first day of the supply still running
+ * had a fill before it whose leftover is unknown. That run starts after the last gap (a day on
+ * which the carried supply had run out) or reset (R001/R003): what ran out before it cannot
+ * reach today, so an old pickup followed by a fresh start is not flagged, nor is a lone pickup
+ * unflagged by a record of years ago. Any record of that day counts, so the rows' order does
+ * not matter. members[from, to): the group's countable records started by today.
  */
-function pickupOnFirstDay(columns: RecordColumns, members: Int32Array, from: number, to: number): boolean {
-  const { startDay, flags } = columns;
-  const firstDay = startDay[members[from] as number] as number;
-  for (let k = from; k < to && startDay[members[k] as number] === firstDay; k++) if (((flags[members[k] as number] as number) & PICKUP) !== 0) return true;
+function pickupStartsCurrentRun(columns: RecordColumns, members: Int32Array, from: number, to: number): boolean {
+  const { startDay, endDay, flags } = columns;
+  let runStart = from;
+  let carried = -Infinity;
+  for (let k = from; k < to; k++) {
+    const i = members[k] as number;
+    const start = startDay[i] as number;
+    if (start > carried || ((flags[i] as number) & RESET) !== 0) {
+      // A new run, unless this record shares the run's first day.
+      if (start !== (startDay[members[runStart] as number] as number)) runStart = k;
+      carried = start;
+    }
+    carried += (endDay[i] as number) - start;
+  }
+  const firstDay = startDay[members[runStart] as number] as number;
+  for (let k = runStart; k < to && startDay[members[k] as number] === firstDay; k++) if (((flags[members[k] as number] as number) & PICKUP) !== 0) return true;
   return false;
 }
 

@@ -163,6 +163,16 @@ test('可能低估 when any record of the first day is a pickup, whatever the ro
   }
 });
 
+test('可能低估 reads the supply still running: not after a gap since an old pickup, and not lost to a record of years ago', (t) => {
+  const oldPickup = record({ id: 'p', visitDate: '2025-01-01', refillDate: '2025-01-22', visitSeqNo: 'IC02', institution: PHARMACY_C });
+  const fresh = record({ id: 'v', visitDate: '2025-04-01', institution: HOSPITAL_B });
+  t.false(groupLeftovers([oldPickup, fresh], '2025-04-10')[0]?.mayUnderestimate, 'the pickup ran out on 2/19, before the fresh start');
+  const lonePickup = record({ id: 'ic03', visitDate: '2025-03-01', refillDate: '2025-03-20', visitSeqNo: 'IC03', institution: PHARMACY_C });
+  const yearsAgo = record({ id: 'old', visitDate: '2022-03-20', institution: HOSPITAL_B });
+  t.true(groupLeftovers([lonePickup], '2025-04-01')[0]?.mayUnderestimate);
+  t.true(groupLeftovers([yearsAgo, lonePickup], '2025-04-01')[0]?.mayUnderestimate);
+});
+
 test('a refill pickup counts from 慢連箋領藥日; a group that starts with one may be underestimated (可能低估)', (t) => {
   const pickup = record({ visitDate: '2025-01-01', refillDate: '2025-01-22', visitSeqNo: 'IC02', institution: PHARMACY_C });
   const [group] = groupLeftovers([pickup], '2025-02-01');
