@@ -111,15 +111,18 @@ interface CautionFacts {
  * or its ingredient and form still carried today (early refills: carried-supply.ts).
  */
 function isActive(history: PreparedHistory, i: number): boolean {
+  return ownSupplyToday(history, i) || onHandWithCarry(history, i);
+}
+
+/** The record's own supply reaches past today (or has not started). */
+function ownSupplyToday(history: PreparedHistory, i: number): boolean {
   const { startDay, daysSupply } = history.columns;
   const todayDay = history.preparer.todayDay;
   const start = startDay[i] as number;
   const days = daysSupply[i] as number;
   // Day numbers when S, today and N are ordinary; the ISO comparison otherwise (same answer as before for odd rows).
-  if (Number.isFinite(start) && Number.isFinite(todayDay) && Math.abs(days) < 1_000_000) {
-    if (todayDay < start + Math.trunc(days)) return true;
-  } else if (compareIso(history.preparer.today, supplyEnd(history.record(i))) < 0) return true;
-  return onHandWithCarry(history, i);
+  if (Number.isFinite(start) && Number.isFinite(todayDay) && Math.abs(days) < 1_000_000) return todayDay < start + Math.trunc(days);
+  return compareIso(history.preparer.today, supplyEnd(history.record(i))) < 0;
 }
 
 /**
@@ -198,12 +201,26 @@ function caution(rule: ElderlyRule | null, set: ElderlyRuleSet | null, matched: 
   };
 }
 
-/** The positions of `sorted` in use today (isActive), in its order; `sorted` itself when all are. */
+/**
+ * The positions of `sorted` in use today (isActive), in its order; `sorted` itself when all
+ * are. A record in use only through its group's carried supply counts when it started in the
+ * last 90 days: another product of the ingredient years ago is not today's drug. If that
+ * leaves none, the carried ones stand (the caution is in use through them).
+ */
 function inUseOf(history: PreparedHistory, sorted: Int32Array): Int32Array {
-  const inUse = new Int32Array(sorted.length);
-  let m = 0;
-  for (let k = 0; k < sorted.length; k++) if (isActive(history, sorted[k] as number)) inUse[m++] = sorted[k] as number;
-  return m === sorted.length ? sorted : inUse.subarray(0, m);
+  const since = history.preparer.todayDay - TOTAL_DAYS_WINDOW;
+  const recent = new Int32Array(sorted.length);
+  const carried = new Int32Array(sorted.length);
+  let r = 0;
+  let c = 0;
+  for (let k = 0; k < sorted.length; k++) {
+    const i = sorted[k] as number;
+    if (!isActive(history, i)) continue;
+    if (ownSupplyToday(history, i) || (history.columns.startDay[i] as number) >= since) recent[r++] = i;
+    else carried[c++] = i;
+  }
+  if (r === sorted.length) return sorted;
+  return r > 0 ? recent.subarray(0, r) : carried.subarray(0, c);
 }
 
 /**

@@ -133,6 +133,14 @@ test('a caution in use names only the records in use: lorazepam three years ago 
   t.deepEqual(past?.recordIds, ['xanax', 'ativan']);
 });
 
+test('another product of the same ingredient years ago is not named, though the ingredient is still carried today', (t) => {
+  const zolnox = record({ id: 'now', drugCode: 'ZOLNOX', drugName: 'ZOLNOX 10MG', ingredients: [{ name: 'ZOLPIDEM', atc7: 'N05CF02' }], atc7: 'N05CF02', visitDate: '2025-10-20' });
+  const stilnox = record({ id: 'past', drugCode: 'STILNOX', drugName: 'STILNOX 10MG', ingredients: [{ name: 'ZOLPIDEM', atc7: 'N05CF02' }], atc7: 'N05CF02', visitDate: '2022-10-28' });
+  const [caution] = elderlyCautions(patient('1950-01-01'), [stilnox, zolnox], TODAY);
+  t.true(caution?.active);
+  t.deepEqual([caution?.drugNames, caution?.recordIds], [['ZOLNOX 10MG'], ['now']]);
+});
+
 test('the non-COX-selective NSAIDs Beers lists are covered: mefenamic acid (PONSTAN), naproxen, ketoprofen, piroxicam, etodolac', (t) => {
   const nsaid = (name: string, atc7: string) => record({ drugName: `${name} 250MG`, ingredients: [{ name, atc7 }], atc7, visitDate: '2025-10-24', daysSupply: 7 });
   for (const [name, atc7] of [['MEFENAMIC ACID', 'M01AG01'], ['NAPROXEN', 'M01AE02'], ['KETOPROFEN', 'M01AE03'], ['PIROXICAM', 'M01AC01'], ['ETODOLAC', 'M01AB08'], ['ACECLOFENAC', 'M01AB16']] as const) {
