@@ -78,8 +78,11 @@ function fillNumber(row: ChronicRow): number | null {
   return match ? Number(match[1]) : null;
 }
 
-function firstNumber(values: (number | null)[]): number | null {
-  return values.find((value) => value !== null && value > 0) ?? null;
+/** The number the rows give (above 0); when they disagree, the largest, so the rows' order does not decide. */
+function largest(values: (number | null)[]): number | null {
+  let most: number | null = null;
+  for (const value of values) if (value !== null && value > 0 && (most === null || value > most)) most = value;
+  return most;
 }
 
 function toPrescription(group: TaggedRow[]): ChronicPrescription | null {
@@ -88,15 +91,16 @@ function toPrescription(group: TaggedRow[]): ChronicPrescription | null {
   const pickups = group.filter((row) => row.sort_code === 3);
   const head = original ?? metadata ?? group[0];
   if (!head) return null;
-  const daysPerFill = firstNumber([original?.order_drug_day ?? null, ...group.map((row) => row.order_drug_day)]);
+  // The visit row's own days per fill when it has them; else the other rows'.
+  const daysPerFill = largest([original?.order_drug_day ?? null]) ?? largest(group.map((row) => row.order_drug_day));
   // M = chr_num of a pickup row; else chr_days ÷ days per fill (anchors 1(c).9). Without
   // either the cycle cannot be judged: fills is null (the analysis says so), and a prescription
   // the cloud calls overdue is left out, as the reference tool does. Without days per fill
   // nothing of the cycle can be said and it is left out.
-  const totalDays = firstNumber(group.map((row) => row.chr_days));
+  const totalDays = largest(group.map((row) => row.chr_days));
   const fills =
-    firstNumber(pickups.map((row) => row.chr_num)) ??
-    firstNumber(group.map((row) => row.chr_num)) ??
+    largest(pickups.map((row) => row.chr_num)) ??
+    largest(group.map((row) => row.chr_num)) ??
     (totalDays !== null && daysPerFill !== null ? Math.round(totalDays / daysPerFill) : null);
   if (daysPerFill === null) return null;
 

@@ -163,3 +163,14 @@ test('an overdue flag Y and N on rows of one slip: Y wins in either order', (t) 
     t.is(prescription?.cloudExpired, true, flags.join(','));
   }
 });
+
+test('rows of one slip that disagree on days per fill or number of fills give the same answer in any order: the largest', (t) => {
+  const metadata = (order_drug_day: number) => chronicRow({ sort_code: 2, treat_t: null, order_drug_day, chr_num: 3 });
+  const pickup = (chr_num: number, rel_date: string, func_seq_no: string) => chronicRow({ sort_code: 3, func_seq_no, rel_date, chr_num, order_drug_day: 28 });
+  for (const rows of [[metadata(28), metadata(30)], [metadata(30), metadata(28)]]) t.is(mapChronic({ chrDataN: rows })[0]?.daysPerFill, 30);
+  // The visit row's own days per fill decide when it has them.
+  t.is(mapChronic({ chrDataN: [metadata(30), chronicRow({ order_drug_day: 28 })] })[0]?.daysPerFill, 28);
+  const two = pickup(2, '114/08/22', 'IC02');
+  const three = pickup(3, '114/09/19', 'IC03');
+  for (const rows of [[chronicRow(), two, three], [chronicRow(), three, two]]) t.is(mapChronic({ chrDataN: rows })[0]?.fills, 3);
+});
