@@ -24,13 +24,14 @@ export function dailyAmount(record: MedicationRecord): number {
 }
 
 /**
- * Units a day to the nearest quarter (the smallest split a tablet takes), from a quarter a
- * day up: 30 tablets for 28 days is the 1 a day of 28 with two spare, not a new dose of 1.07
- * that would end the supply on hand; 42 for 28 days is 1½, a change. Less than a quarter a
- * day (a weekly tablet) is kept as it is.
+ * Units a day to a quarter (the smallest split a tablet takes), from a quarter a day up, read
+ * as prescribed plus spares: a quarter from 0.075 below it to 0.175 above it. 30 tablets for
+ * 28 days (1.07) or 8 for 7 (1.14, one spare a week) is the 1 a day of 28 for 28, not a new
+ * dose that would end the supply on hand; 35 for 28 (1.25) and 42 for 28 (1½) are changes.
+ * Less than a quarter a day (a weekly tablet) is kept as it is.
  */
 function toQuarter(unitsPerDay: number): number {
-  return unitsPerDay >= 0.25 ? Math.round(unitsPerDay * 4) / 4 : unitsPerDay;
+  return unitsPerDay >= 0.25 ? Math.floor(unitsPerDay * 4 + 0.3) / 4 : unitsPerDay;
 }
 
 /** The prescribing institution's code: 慢箋原處方機構 for a refill pickup, else the institution (RecordColumns.prescribers). */

@@ -88,6 +88,10 @@ test('a few spare tablets are not a dose change: 28 then 30 tablets for 28 days 
   const first = record({ visitDate: '2025-10-01', quantity: 28 });
   const spare = record({ visitDate: '2025-10-20', quantity: 30 });
   t.is(groupLeftovers([first, spare], '2025-10-20')[0]?.leftoverDays, 37);
+  // One spare a week on a short course (8 for 7 days) is no change either; 35 for 28 (1¼ a day) is.
+  const week = record({ visitDate: '2025-10-20', daysSupply: 7, quantity: 8 });
+  t.is(groupLeftovers([first, week], '2025-10-20')[0]?.leftoverDays, 16);
+  t.is(groupLeftovers([first, record({ visitDate: '2025-10-20', quantity: 35 })], '2025-10-20')[0]?.leftoverDays, 28);
   const halfMore = record({ visitDate: '2025-10-20', quantity: 42 });
   t.is(groupLeftovers([first, halfMore], '2025-10-20')[0]?.leftoverDays, 28);
   // The prepared walk (the analysis's and the duplicate check's) reads the same amounts.
