@@ -162,10 +162,12 @@ export function sameFormDuplicate(history: PreparedHistory, group: SameFormGroup
     const day = startDay[members[runEnd - 1] as number] as number;
     let runStart = runEnd - 1;
     while (runStart > from && startDay[members[runStart - 1] as number] === day) runStart--;
-    // The day's candidates: countable, in use (the latest day's also through the carried stock),
-    // and able to have more than the threshold on hand.
+    // The day's candidates: countable and able to have more than the threshold on hand. The
+    // day counts while one of them is in use (the latest day's also through the carried
+    // stock), so the alert a day raised does not change as its shorter supply runs out.
     let found = 0;
     let countable = false;
+    let inUse = false;
     let carriesPastToday: boolean | null = null;
     for (let at = runEnd - 1; at >= runStart; at--) {
       const newer = members[at] as number;
@@ -173,10 +175,10 @@ export function sameFormDuplicate(history: PreparedHistory, group: SameFormGroup
       if (has(columns, newer, EXCEPTION) || (columns.daysSupply[newer] as number) <= settings.shortCourseDays) continue;
       countable = true;
       tried += 1;
-      let active = (columns.leftToday[newer] as number) > 0;
-      if (!active && latestRun && has(columns, newer, COMPUTABLE)) active = carriesPastToday ??= carriesPast(todayDay, group, runEnd, scratch, columns);
-      if (active && (bounds[at - from] as number) > threshold) candidates[found++] = at;
+      if (!inUse) inUse = (columns.leftToday[newer] as number) > 0 || (latestRun && has(columns, newer, COMPUTABLE) && (carriesPastToday ??= carriesPast(todayDay, group, runEnd, scratch, columns)));
+      if ((bounds[at - from] as number) > threshold) candidates[found++] = at;
     }
+    if (!inUse) found = 0;
     const ordered = candidates.subarray(0, found).sort(byId);
     for (let k = 0; k < ordered.length && walked < MAX_JUDGED; k++) {
       walked += 1;

@@ -558,6 +558,18 @@ test('a short PRN course on the newest day neither joins the pair nor makes it è
   for (const order of permutations([a, b, shortPrn])) t.deepEqual(meaning(find(order, '2025-08-08')), meaning(before), order.map((r) => r.id).join(' '));
 });
 
+// The metamorphic re-run's case: NORVASC QD 30 days and an amlodipine PRN 14 days on one day
+// from two clinics. When the PRN ran out, the alert's days on hand changed after the fact.
+test('what one day\'s dispensing had on hand does not change as its shorter supply runs out', (t) => {
+  const qd = drug('AMLODIPINE', 'C08CA01', { id: 'qd', drugCode: 'NORVASC005', visitDate: '2025-02-03', daysSupply: 30, quantity: 30, institution: CLINIC_A });
+  const prn = drug('AMLODIPINE', 'C08CA01', { id: 'prn', drugCode: 'AMLO000500', visitDate: '2025-02-03', frequency: 'PRN', daysSupply: 14, quantity: 14, institution: CLINIC_B });
+  const before = meaning(find([qd, prn], '2025-02-16'));
+  t.is(before.length, 1);
+  t.deepEqual(meaning(find([qd, prn], '2025-02-17')), before);
+  t.deepEqual(meaning(find([qd, prn], '2025-03-04')), before);
+  t.deepEqual(find([qd, prn], '2025-03-05'), [], 'both run out: history');
+});
+
 test('a duplicate whose supplies have all run out by today is history, not an alert', (t) => {
   const a = drug('ZOLPIDEM', 'N05CF02', { visitDate: '2025-01-01', institution: CLINIC_A });
   const b = drug('ZOLPIDEM', 'N05CF02', { visitDate: '2025-01-10', institution: CLINIC_B });
