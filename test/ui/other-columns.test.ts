@@ -5,7 +5,7 @@ import type { CloudGroupLeftover } from '../../src/core/domain/types.ts';
 import type { GroupLeftover } from '../../src/core/domain/group-leftover.ts';
 import { cloudLeftoverFor } from '../../src/commands/analyze/json.ts';
 import { addDays } from '../../src/core/domain/dates.ts';
-import { allergyColumns, leftoverColumns, leftoverRows, refillColumns } from '../../src/ui/tabs/other-columns.ts';
+import { allergyColumns, leftoverColumns, leftoverRowKey, leftoverRows, refillColumns, type LeftoverRow } from '../../src/ui/tabs/other-columns.ts';
 import type { RefillStatus } from '../../src/core/domain/refill.ts';
 
 /** A row the cloud gave when queried on 2025-11-01: pres_med_day = edate − query date + 1. */
@@ -49,4 +49,23 @@ test('the 慢箋 tab says 有新處方, not 可領, for a slip whose drug has a 
   t.is(status({ ...due, replacedBy: '2025-09-20' }, 'zh-TW'), '有新處方');
   t.is(status({ ...due, replacedBy: '2025-09-20' }, 'en'), 'newer Rx');
   t.is(status({ ...due, status: 'expired', replacedBy: '2025-09-20' }, 'zh-TW'), '逾期');
+});
+
+test('a cloud leftover row no group matches is listed after the groups, marked cloud only, while it has days left', (t) => {
+  const group = { key: 'NIFEDIPINE|oral', ingredient: 'NIFEDIPINE', dosageForm: 'oral', leftoverDays: 5, noCarryLeftoverDays: 5, mayUnderestimate: false, supplyEnd: '2025-11-06', institutions: ['示範診所'] } as unknown as GroupLeftover;
+  const other = (ingredient: string, leftoverDays: number) => ({ ...cloudRow('一般錠劑膠囊劑', leftoverDays), ingredient });
+  const rows = leftoverRows([group], [cloudRow('緩釋錠劑膠囊劑', 22), other('AMLODIPINE', 10), other('ATENOLOL', 0)], '2025-11-01');
+  t.is(rows.length, 2);
+  const [paired, cloudOnly] = rows as [LeftoverRow, LeftoverRow];
+  t.is(paired.cloudDays, 22);
+  const cell = (lang: 'zh-TW' | 'en', id: string, row: LeftoverRow) => leftoverColumns(lang).find((c) => c.id === id)?.text(row);
+  t.is(cell('zh-TW', 'ingredient', cloudOnly), 'AMLODIPINE');
+  t.is(cell('zh-TW', 'carry', cloudOnly), '-');
+  t.is(cell('zh-TW', 'no-carry', cloudOnly), '-');
+  t.is(cell('zh-TW', 'cloud', cloudOnly), '10');
+  t.is(cell('zh-TW', 'end', cloudOnly), '114/11/10');
+  t.is(cell('zh-TW', 'institutions', cloudOnly), '僅雲端（無用藥紀錄）');
+  t.is(cell('en', 'institutions', cloudOnly), 'cloud only (no record)');
+  t.is(cell('zh-TW', 'institutions', paired), '示範診所');
+  t.not(leftoverRowKey(paired), leftoverRowKey(cloudOnly));
 });

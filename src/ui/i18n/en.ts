@@ -112,6 +112,7 @@ export const en: Record<UiKey, string> = {
   'col.no-carry': 'Single',
   'col.supply-end': 'Ends',
   'col.cloud': 'Cloud',
+  'leftover.cloud-only': 'cloud only (no record)',
   'col.prescribed': 'Prescribed',
   'col.fills': 'Fills',
   'col.status': 'Status',

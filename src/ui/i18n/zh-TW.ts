@@ -111,6 +111,7 @@ export const zhTW = {
   'col.no-carry': '單筆餘藥',
   'col.supply-end': '用藥結束',
   'col.cloud': '雲端餘藥',
+  'leftover.cloud-only': '僅雲端（無用藥紀錄）',
   'col.prescribed': '開立日',
   'col.fills': '已領',
   'col.status': '狀態',

@@ -4,38 +4,61 @@ import type { AllergyRecord, CloudGroupLeftover, IsoDate } from '../../core/doma
 import type { GroupLeftover } from '../../core/domain/group-leftover.ts';
 import { shownRefillState, type RefillStatus } from '../../core/domain/refill.ts';
 import { oneDecimal, type CareListMonth } from '../../core/domain/care-list.ts';
-import { cloudDaysOn, cloudRowFor } from '../../core/domain/cloud-leftover.ts';
+import { cloudDaysOn, cloudRowFor, cloudRowsWithoutGroup } from '../../core/domain/cloud-leftover.ts';
 import { dosageFormNames } from '../../core/domain/messages.ts';
 import { allergyFindings } from '../../core/domain/allergies.ts';
 import { tr } from '../i18n/index.ts';
 import type { Column } from '../table/columns.ts';
 import { dayIn, dayWidth, monthIn, monthWidth } from '../../i18n/dates.ts';
 
-export interface LeftoverRow {
-  group: GroupLeftover;
-  /** The cloud's own pres_med_day row for the group, when it lists one (cloudRowFor). */
-  cloud: CloudGroupLeftover | null;
-  /** That row's days left as of the analysis's day (cloudDaysOn); null without a row. */
-  cloudDays: number | null;
-}
+/** A 餘藥 row: one of our groups with the cloud's row for it, or a cloud row no group matches. */
+export type LeftoverRow =
+  | {
+      group: GroupLeftover;
+      /** The cloud's own pres_med_day row for the group, when it lists one (cloudRowFor). */
+      cloud: CloudGroupLeftover | null;
+      /** That row's days left as of the analysis's day (cloudDaysOn); null without a row. */
+      cloudDays: number | null;
+    }
+  | { group: null; cloud: CloudGroupLeftover; cloudDays: number };
 
-/** Pairs each group with the cloud's pres_med_day row for it (cloudRowFor, as `yaoli analyze` does), read as of `today`. */
+/**
+ * Pairs each group with the cloud's pres_med_day row for it (cloudRowFor, as `yaoli analyze`
+ * does), read as of `today`; then the cloud's rows no group matches that still have days left
+ * (the report's 雲端餘藥日數（上表無對應用藥紀錄）): the patient may still hold that supply.
+ */
 export function leftoverRows(groups: readonly GroupLeftover[], cloud: readonly CloudGroupLeftover[], today: IsoDate): LeftoverRow[] {
-  return groups.map((group) => {
+  const paired = groups.map((group): LeftoverRow => {
     const row = cloudRowFor(group, cloud);
     return { group, cloud: row, cloudDays: row === null ? null : cloudDaysOn(row, today) };
   });
+  const cloudOnly = cloudRowsWithoutGroup(groups, cloud)
+    .map((row): LeftoverRow => ({ group: null, cloud: row, cloudDays: cloudDaysOn(row, today) }))
+    .filter((row) => (row.cloudDays ?? 0) > 0);
+  return [...paired, ...cloudOnly];
+}
+
+/** Our group's supply end, or for a cloud-only row the cloud's own. */
+function supplyEndOf(row: LeftoverRow): IsoDate {
+  return row.group === null ? row.cloud.supplyEnd : row.group.supplyEnd;
+}
+
+/** A row's key in the table: the group's, or the cloud row's ingredient, form text and end. */
+export function leftoverRowKey(row: LeftoverRow): string {
+  return row.group !== null ? row.group.key : `cloud|${row.cloud.ingredient}|${row.cloud.dosageFormText}|${row.cloud.supplyEnd}`;
 }
 
 export function leftoverColumns(lang: Lang): Column<LeftoverRow>[] {
+  // A cloud-only row has none of our figures: '-' there, the cloud's own end, and 「僅雲端」 where the institutions go.
+  const ours = (r: LeftoverRow, text: (group: GroupLeftover) => string) => (r.group === null ? '-' : text(r.group));
   return [
-    { id: 'ingredient', title: 'col.ingredient', width: 12, flex: 2, text: (r) => r.group.ingredient },
-    { id: 'form', title: 'col.form', width: 6, text: (r) => dosageFormNames[r.group.dosageForm][lang] },
-    { id: 'carry', title: 'col.carry', width: 8, align: 'right', text: (r) => `${r.group.leftoverDays}${r.group.mayUnderestimate ? '+' : ''}`, sortValue: (r) => r.group.leftoverDays },
-    { id: 'no-carry', title: 'col.no-carry', width: 8, align: 'right', text: (r) => String(r.group.noCarryLeftoverDays), sortValue: (r) => r.group.noCarryLeftoverDays },
+    { id: 'ingredient', title: 'col.ingredient', width: 12, flex: 2, text: (r) => (r.group === null ? r.cloud.ingredient : r.group.ingredient) },
+    { id: 'form', title: 'col.form', width: 6, text: (r) => dosageFormNames[r.group === null ? r.cloud.dosageForm : r.group.dosageForm][lang] },
+    { id: 'carry', title: 'col.carry', width: 8, align: 'right', text: (r) => ours(r, (g) => `${g.leftoverDays}${g.mayUnderestimate ? '+' : ''}`), sortValue: (r) => r.group?.leftoverDays ?? null },
+    { id: 'no-carry', title: 'col.no-carry', width: 8, align: 'right', text: (r) => ours(r, (g) => String(g.noCarryLeftoverDays)), sortValue: (r) => r.group?.noCarryLeftoverDays ?? null },
     { id: 'cloud', title: 'col.cloud', width: 8, align: 'right', text: (r) => (r.cloudDays === null ? '-' : String(r.cloudDays)), sortValue: (r) => r.cloudDays },
-    { id: 'end', title: 'col.supply-end', width: dayWidth(lang), text: (r) => dayIn(r.group.supplyEnd, lang), sortValue: (r) => r.group.supplyEnd },
-    { id: 'institutions', title: 'col.institution', width: 8, flex: 1, text: (r) => r.group.institutions.join('、') },
+    { id: 'end', title: 'col.supply-end', width: dayWidth(lang), text: (r) => dayIn(supplyEndOf(r), lang), sortValue: supplyEndOf },
+    { id: 'institutions', title: 'col.institution', width: 8, flex: 1, text: (r) => (r.group === null ? tr(lang, 'leftover.cloud-only') : r.group.institutions.join('、')) },
   ];
 }
 

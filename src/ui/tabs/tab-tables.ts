@@ -10,7 +10,7 @@ import { tr } from '../i18n/index.ts';
 import type { Token } from '../theme.ts';
 import type { Column } from '../table/columns.ts';
 import { dayIn } from '../../i18n/dates.ts';
-import { allergyColumns, controlledColumns, leftoverColumns, leftoverRows, refillColumns } from './other-columns.ts';
+import { allergyColumns, controlledColumns, leftoverColumns, leftoverRowKey, leftoverRows, refillColumns } from './other-columns.ts';
 import { leftoverText, recordColumns, recordSource } from './records-columns.ts';
 import { summaryLines, type SummaryLine } from './summary-lines.ts';
 
@@ -89,7 +89,7 @@ export function tabTable(tab: TabId, data: PatientData, lang: Lang, homeInstitut
     }
     case 'leftover': {
       const columns = leftoverColumns(lang);
-      return erase({ rows: leftoverRows(analysis.groups, history.cloudLeftover, analysis.today), columns, header: true, sortable: true, rowKey: (r) => r.group.key, detail: cellsDetail(columns, lang) });
+      return erase({ rows: leftoverRows(analysis.groups, history.cloudLeftover, analysis.today), columns, header: true, sortable: true, rowKey: leftoverRowKey, detail: cellsDetail(columns, lang) });
     }
     case 'refills': {
       const columns = refillColumns(lang);
