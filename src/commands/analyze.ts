@@ -18,6 +18,7 @@ import { parseHoliday } from './analyze/holiday.ts';
 import { analysisJson } from './analyze/json.ts';
 import { analyzeMessages, type AnalyzeMessageKey } from './analyze/messages.ts';
 import { renderReport } from './analyze/report.ts';
+import { argsFacts } from './args-problem.ts';
 
 const EXIT_OK = 0;
 const EXIT_BAD_INPUT = 2;
@@ -89,7 +90,7 @@ function parseOptions(argv: string[], now: () => Date, env: NodeJS.ProcessEnv): 
       allowPositionals: false,
     }));
   } catch (error) {
-    throw new InputError('error.args', { detail: error instanceof Error ? error.message : String(error) });
+    throw new InputError('error.args', argsFacts(error));
   }
   if (values.help) return 'help';
   if (values.input === undefined || values.input === '') throw new InputError('error.no-input');

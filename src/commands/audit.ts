@@ -5,6 +5,7 @@ import { bothLanguages } from '../i18n/index.ts';
 import type { AuditRow, Cache } from '../core/cache/index.ts';
 import { cliMessages as m } from './cache/messages.ts';
 import { EXIT_FAILED, EXIT_OK, failWith, openForCli, pathOptions, resolvePaths, taipeiTime, usageError } from './cache/shared.ts';
+import { argsFacts } from './args-problem.ts';
 
 /** One row per line; masked IDs only, and an emergency reason is flagged, not printed. */
 export function formatAuditRow(row: AuditRow): string {
@@ -51,7 +52,7 @@ export async function run(argv: string[], clock: () => Date = () => new Date()):
       allowPositionals: false,
     }));
   } catch (error) {
-    return usageError(m['error.args'], { detail: error instanceof Error ? error.message : String(error) }, m['audit.usage']);
+    return usageError(m['error.args'], argsFacts(error), m['audit.usage']);
   }
   const count = values.n === undefined ? 20 : Number(values.n);
   if (!Number.isInteger(count) || count < 1) return usageError(m['error.count'], { value: values.n }, m['audit.usage']);

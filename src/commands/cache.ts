@@ -5,6 +5,7 @@ import { bothLanguages } from '../i18n/index.ts';
 import type { Cache } from '../core/cache/index.ts';
 import { cliMessages as m } from './cache/messages.ts';
 import { EXIT_OK, failWith, fileMode, humanBytes, line, openForCli, pathOptions, resolvePaths, taipeiTime, usageError } from './cache/shared.ts';
+import { argsFacts } from './args-problem.ts';
 
 function info(cache: Cache, keyFile: string, json: boolean): void {
   const stats = cache.stats();
@@ -51,7 +52,7 @@ export async function run(argv: string[], clock: () => Date = () => new Date()):
       allowPositionals: false,
     }));
   } catch (error) {
-    return usageError(m['error.args'], { detail: error instanceof Error ? error.message : String(error) }, m['cache.usage']);
+    return usageError(m['error.args'], argsFacts(error), m['cache.usage']);
   }
   const olderThan = values['older-than'];
   const days = olderThan === undefined ? undefined : Number(olderThan);

@@ -16,6 +16,7 @@ import { createDeckCard } from '../device/virtual/deck-cards.ts';
 import { writeDemoSamFile } from '../device/virtual/demo-sam.ts';
 import { VpcdLink, vpcdPort, vpcdReaderName } from '../device/virtual/vpcd-link.ts';
 import { waitForEvent } from '../device/wait.ts';
+import { badArguments } from './args-problem.ts';
 
 const HELP = `yaoli card <read|insert|sam-init> [options]
 
@@ -47,7 +48,7 @@ function parse(argv: string[], options: Options): Values | null {
   try {
     return parseArgs({ args: argv, options, strict: true }).values as Values;
   } catch (error) {
-    console.error(`參數錯誤 / bad arguments: ${error instanceof Error ? error.message : String(error)}\n\n${HELP}`);
+    console.error(`${badArguments(error)}\n\n${HELP}`);
     return null;
   }
 }

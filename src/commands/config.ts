@@ -5,6 +5,7 @@
 import { parseArgs } from 'node:util';
 import stringWidth from 'string-width';
 import { CONFIG_KEYS, KEYS, loadConfig, type ConfigFlags, type ConfigKey, type ConfigSource, type LoadedConfig } from '../core/config.ts';
+import { badArguments } from './args-problem.ts';
 
 export interface ConfigIo {
   stdout: NodeJS.WritableStream;
@@ -77,7 +78,7 @@ export async function config(argv: string[], io: ConfigIo): Promise<number> {
   try {
     values = parseArgs({ args: argv, options, strict: true, allowPositionals: false }).values;
   } catch (error) {
-    io.stderr.write(`參數錯誤 / bad arguments: ${error instanceof Error ? error.message : String(error)}\n\n${HELP}\n`);
+    io.stderr.write(`${badArguments(error)}\n\n${HELP}\n`);
     return 2;
   }
   if (values['help']) {

@@ -13,6 +13,7 @@ import {
   type DiagnosticSetup,
 } from '../device/diagnostics/index.ts';
 import { loadConfig } from '../core/config.ts';
+import { badArguments } from './args-problem.ts';
 
 const HELP = `yaoli doctor [--json] [--cloud URL] [--sam-dir DIR] [--log-dir DIR] [--db FILE] [--config FILE] [--timeout MS] [--deadline MS]
 
@@ -64,13 +65,13 @@ export function parseDoctorArgs(argv: string[], io: DoctorIo): Parsed {
       },
     }).values;
   } catch (error) {
-    return { error: error instanceof Error ? error.message : String(error) };
+    return { error: badArguments(error) };
   }
   if (values['help']) return { help: true };
   const timeout = milliseconds(values['timeout'] as string | undefined, '--timeout');
   const deadline = milliseconds(values['deadline'] as string | undefined, '--deadline');
-  if (typeof timeout === 'string') return { error: timeout };
-  if (typeof deadline === 'string') return { error: deadline };
+  if (typeof timeout === 'string') return { error: `參數錯誤 / bad arguments: ${timeout}` };
+  if (typeof deadline === 'string') return { error: `參數錯誤 / bad arguments: ${deadline}` };
   // The flags are the top layer of yaoli's config (file → YAOLI_* → flags); a bad value anywhere exits 2.
   const text = (name: string) => (typeof values[name] === 'string' ? (values[name] as string) : undefined);
   const loaded = loadConfig({
@@ -101,7 +102,7 @@ export async function doctor(argv: string[], io: DoctorIo, extra: Partial<Diagno
     return 2;
   }
   if ('error' in parsed) {
-    io.stderr.write(`參數錯誤 / bad arguments: ${parsed.error}\n\n${HELP}\n`);
+    io.stderr.write(`${parsed.error}\n\n${HELP}\n`);
     return 2;
   }
   if (parsed.help) {

@@ -7,6 +7,7 @@ import { bothLanguages, catalogue } from '../i18n/index.ts';
 import { isIsoDate } from '../core/domain/dates.ts';
 import { DEFAULT_DEMO_SEED } from '../demo/deck.ts';
 import { loadConfigForCli } from '../core/config.ts';
+import { badArguments } from './args-problem.ts';
 
 const messages = catalogue({
   usage: {
@@ -17,7 +18,6 @@ const messages = catalogue({
       'usage: yaoli [kiosk] [--readers virtual|pcsc|auto] [--cloud URL] [--sam-folder DIR] [--config FILE] [--seed N] [--today YYYY-MM-DD] [--insert S01,P001] [--ascii]\n' +
       '  default: virtual readers + demo card tray (F2), built-in MediCloud simulator, local cache ($YAOLI_HOME); flags win over YAOLI_* variables and config.json (see yaoli config); NO_COLOR turns colour off, --ascii draws ASCII borders.',
   },
-  args: { 'zh-TW': '參數錯誤：{detail}', en: 'bad arguments: {detail}' },
   today: { 'zh-TW': '--today 應為 YYYY-MM-DD', en: '--today must be YYYY-MM-DD' },
   seed: { 'zh-TW': '--seed 應為整數', en: '--seed must be an integer' },
 });
@@ -42,7 +42,7 @@ export async function run(argv: string[]): Promise<number> {
       allowPositionals: false,
     }));
   } catch (error) {
-    console.error(bothLanguages(messages.args, { detail: error instanceof Error ? error.message : String(error) }));
+    console.error(badArguments(error));
     return 2;
   }
   if (values.help) {

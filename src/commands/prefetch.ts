@@ -26,6 +26,7 @@ import type { VirtualCard } from '../device/virtual/card-model.ts';
 import { readStaffProfile, readStaffPublicKey, staffSign, verifyStaffPin } from '../device/cards/staff-card.ts';
 import { openSamCard } from '../device/cards/sam.ts';
 import type { CardChannel } from '../device/types.ts';
+import { badArguments } from './args-problem.ts';
 
 const messages = catalogue({
   usage: {
@@ -36,7 +37,6 @@ const messages = catalogue({
       'usage: yaoli prefetch --list LIST.csv [--staff S01] [--concurrency 4] [--cloud URL] [--restart] [--max-age-hours 12] [--today YYYY-MM-DD] [--seed N] [--config FILE]\n' +
       '  one "nationalId,birthDate" per line (YYYY-MM-DD or ROC 7 digits), header optional; rerun to resume after an interruption.',
   },
-  args: { 'zh-TW': '參數錯誤：{detail}', en: 'bad arguments: {detail}' },
   'no-list': { 'zh-TW': '請以 --list 指定病人清單（每行：身分證號,生日）', en: 'give the patient list with --list (one "nationalId,birthDate" per line)' },
   'read-list': { 'zh-TW': '無法讀取清單 {file}：{detail}', en: 'cannot read the list {file}: {detail}' },
   'max-age': { 'zh-TW': '--max-age-hours 應為 0 以上的數字', en: '--max-age-hours must be a number ≥ 0' },
@@ -89,7 +89,7 @@ function parseOptions(argv: string[], now: Date): PrefetchRunOptions | 'help' {
       allowPositionals: false,
     }));
   } catch (error) {
-    throw new UsageError(bothLanguages(messages.args, { detail: error instanceof Error ? error.message : String(error) }));
+    throw new UsageError(badArguments(error));
   }
   if (values.help) return 'help';
   if (!values.list) throw new UsageError(bothLanguages(messages['no-list']));

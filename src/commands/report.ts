@@ -11,6 +11,7 @@ import { errnoCode } from '../core/errno.ts';
 import { renderReportCsv, renderReportText, reportFromCache, resolvePeriod, todayInTaipei, writeReportFiles, ReportWriteError } from '../core/report/index.ts';
 import type { Granularity } from '../core/report/index.ts';
 import { cliConfig, EXIT_FAILED, EXIT_OK, EXIT_USAGE, failWith, openForCli, pathOptions } from './cache/shared.ts';
+import { argsFacts, BAD_ARGUMENTS } from './args-problem.ts';
 
 const m = catalogue({
   usage: {
@@ -29,7 +30,7 @@ const m = catalogue({
       '  --out: with --format csv, one file per figure (UTF-8 with BOM, opens in Excel).',
     ].join('\n'),
   },
-  'error.args': { 'zh-TW': '參數錯誤：{detail}', en: 'bad arguments: {detail}' },
+  'error.args': BAD_ARGUMENTS,
   'error.from': { 'zh-TW': '--from 需為 YYYY-MM-DD 日期', en: '--from must be a YYYY-MM-DD date' },
   'error.to': { 'zh-TW': '--to 需為 YYYY-MM-DD 日期', en: '--to must be a YYYY-MM-DD date' },
   'error.order': { 'zh-TW': '--from 不可晚於 --to', en: '--from must not be after --to' },
@@ -76,7 +77,7 @@ export async function run(argv: string[], clock: () => Date = () => new Date()):
       allowPositionals: false,
     }));
   } catch (error) {
-    return usage('error.args', { detail: error instanceof Error ? error.message : String(error) });
+    return usage('error.args', argsFacts(error));
   }
   const period = resolvePeriod({ from: values.from, to: values.to }, todayInTaipei(clock()));
   if ('problem' in period) return usage(`error.${period.problem}`);

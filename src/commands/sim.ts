@@ -5,6 +5,7 @@ import { isIsoDate } from '../core/domain/dates.ts';
 import { maskNationalId } from '../core/domain/national-id.ts';
 import { DEFAULT_DEMO_SEED } from '../demo/deck.ts';
 import { startSimulator } from '../sim/server.ts';
+import { badArguments } from './args-problem.ts';
 
 const HELP = `yaoli sim [--port N] [--seed S] [--today YYYY-MM-DD] [--host H]
 
@@ -28,7 +29,7 @@ export async function run(argv: string[]): Promise<number> {
       },
     }));
   } catch (error) {
-    console.error(`參數錯誤 / bad arguments: ${error instanceof Error ? error.message : String(error)}\n\n${HELP}`);
+    console.error(`${badArguments(error)}\n\n${HELP}`);
     return 2;
   }
   if (values.help) {

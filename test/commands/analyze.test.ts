@@ -208,7 +208,7 @@ test('bad arguments exit 2: an impossible --today, no --input, an unknown option
   t.is(noInput.code, 2);
   t.regex(noInput.stderr, /缺少 --input 檔案 \/ missing --input FILE/);
   t.is(unknown.code, 2);
-  t.regex(unknown.stderr, /參數錯誤/);
+  t.regex(unknown.stderr, /參數錯誤：不認得的選項 --colour \/ bad arguments: unknown option --colour/);
   t.is(lang.code, 2);
   t.regex(lang.stderr, /--lang 只能是 zh-TW 或 en：fr/);
   t.is(narrow.code, 2);

@@ -3,6 +3,7 @@
 // never reads two names for one thing; test/commands/analyze-terms.test.ts holds them equal.
 import { catalogue } from '../../i18n/index.ts';
 import { BUNDLE_PARTS } from '../../core/medicloud/index.ts';
+import { BAD_ARGUMENTS } from '../args-problem.ts';
 
 /** Every top-level key the bundle reader accepts, read from it so --help cannot fall behind. */
 const BUNDLE_KEYS = ['patient', ...Object.keys(BUNDLE_PARTS)].join(', ');
@@ -33,7 +34,7 @@ export const analyzeMessages = catalogue({
       '  --config  config file (default $YAOLI_CONFIG or <data folder>/config.json; a bad value exits 2)',
     ].join('\n'),
   },
-  'error.args': { 'zh-TW': '參數錯誤：{detail}', en: 'bad arguments: {detail}' },
+  'error.args': BAD_ARGUMENTS,
   'error.no-input': { 'zh-TW': '缺少 --input 檔案', en: 'missing --input FILE' },
   'error.today': { 'zh-TW': '--today 不是有效日期（YYYY-MM-DD，1900–2199 年）：{value}', en: '--today is not a valid date (YYYY-MM-DD, years 1900–2199): {value}' },
   'error.holiday': {

@@ -1,5 +1,6 @@
 // Text for `yaoli cache …` and `yaoli audit …` (technicians read either language).
 import { catalogue } from '../../i18n/index.ts';
+import { BAD_ARGUMENTS } from '../args-problem.ts';
 
 export const cliMessages = catalogue({
   'cache.usage': {
@@ -20,7 +21,7 @@ export const cliMessages = catalogue({
   verify [--json]   check the audit log's hash chain; exit 0 when intact, 1 when broken
   tail [-n N]       show the last N audit rows (IDs masked)`,
   },
-  'error.args': { 'zh-TW': '參數錯誤：{detail}', en: 'bad arguments: {detail}' },
+  'error.args': BAD_ARGUMENTS,
   'error.subcommand': { 'zh-TW': '未知的子指令：{name}', en: 'unknown subcommand: {name}' },
   'error.days': { 'zh-TW': '--older-than 需為 0 以上的天數：{value}', en: '--older-than needs a number of days ≥ 0: {value}' },
   'error.count': { 'zh-TW': '-n 需為正整數：{value}', en: '-n needs a positive whole number: {value}' },
