@@ -70,6 +70,12 @@ export const chronicSchema = z
 export type ChronicRow = z.output<typeof chronicRowSchema>;
 type TaggedRow = ChronicRow & { listedOverdue: boolean };
 
+function addTo(groups: Map<string, TaggedRow[]>, key: string, row: TaggedRow): void {
+  const group = groups.get(key);
+  if (group) group.push(row);
+  else groups.set(key, [row]);
+}
+
 /** 'IC02' → 2, 'IC03' → 3: which fill a pickup row is (the schema has checked the form). */
 function fillNumber(row: ChronicRow): number | null {
   if (row.sort_code === 1) return 1;
@@ -147,6 +153,10 @@ function toPrescription(group: TaggedRow[]): ChronicPrescription | null {
  * Rows → one ChronicPrescription per (prescription, drug). The cycle key is
  * (orig_func_seq_no, func_date) without the institution, because pickup rows carry the
  * pharmacy (anchors 1(c).9); the drug code separates the drugs of one slip.
+ * A pickup row without orig_func_seq_no (the schema lets it be empty) joins the one slip of
+ * its date and drug when there is one: keyed by its own 'IC02' it became a second slip, still
+ * 「可領第 2 次」 after fill 2 was collected. With none or several such slips, the pickups of
+ * one date and drug make one slip of their own.
  */
 export function groupChronicRows(data: z.output<typeof chronicSchema>): ChronicPrescription[] {
   const tagged: TaggedRow[] = [
@@ -154,11 +164,26 @@ export function groupChronicRows(data: z.output<typeof chronicSchema>): ChronicP
     ...(data.chrDataY ?? []).map((row) => ({ ...row, listedOverdue: true })),
   ];
   const groups = new Map<string, TaggedRow[]>();
+  const unnumbered = new Map<string, TaggedRow[]>();
+  /** The slips' keys by date and drug, to place the pickups that do not name their slip. */
+  const slipsOfDay = new Map<string, Set<string>>();
   for (const row of tagged) {
-    const key = `${row.orig_func_seq_no ?? row.func_seq_no ?? ''}|${row.func_date}|${row.order_code.toUpperCase()}`;
-    const group = groups.get(key);
-    if (group) group.push(row);
-    else groups.set(key, [row]);
+    const day = `${row.func_date}|${row.order_code.toUpperCase()}`;
+    if (row.sort_code === 3 && row.orig_func_seq_no === null) {
+      addTo(unnumbered, day, row);
+      continue;
+    }
+    const key = `${row.orig_func_seq_no ?? row.func_seq_no ?? ''}|${day}`;
+    addTo(groups, key, row);
+    let slips = slipsOfDay.get(day);
+    if (slips === undefined) slipsOfDay.set(day, (slips = new Set()));
+    slips.add(key);
+  }
+  for (const [day, pickups] of unnumbered) {
+    const slips = slipsOfDay.get(day);
+    const only = slips?.size === 1 ? groups.get([...slips][0] as string) : undefined;
+    if (only !== undefined) only.push(...pickups);
+    else groups.set(`?|${day}`, pickups);
   }
   const prescriptions: ChronicPrescription[] = [];
   for (const group of groups.values()) {

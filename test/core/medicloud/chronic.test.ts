@@ -174,3 +174,29 @@ test('rows of one slip that disagree on days per fill or number of fills give th
   const three = pickup(3, '114/09/19', 'IC03');
   for (const rows of [[chronicRow(), two, three], [chronicRow(), three, two]]) t.is(mapChronic({ chrDataN: rows })[0]?.fills, 3);
 });
+
+test('a pickup row without orig_func_seq_no joins the one slip of its date and drug, in either order, instead of making a second slip', (t) => {
+  const rows = [
+    chronicRow({ orig_func_seq_no: null }),
+    chronicRow({ sort_code: 2, orig_func_seq_no: null, treat_t: null, chr_days: 84 }),
+    pickup({ orig_func_seq_no: null, rel_date: '114/08/20' }),
+  ];
+  for (const chrDataN of [rows, [...rows].reverse()]) {
+    const prescriptions = mapChronic({ chrDataN, chrDataY: [] });
+    t.is(prescriptions.length, 1);
+    t.deepEqual(prescriptions[0]?.fillDates, ['2025-08-01', '2025-08-20']);
+    t.is(prescriptions[0]?.id, '1101010012|0031|2025-08-01|BC24321100');
+  }
+  // Two slips of that drug on that day (two clinics): which one the pickups belong to is not known, so they stay a slip of their own, their IC02 and IC03 together.
+  const two = mapChronic({
+    chrDataN: [
+      chronicRow({ orig_func_seq_no: null }),
+      chronicRow({ orig_func_seq_no: null, func_seq_no: '0042', hosp_id: '1101010099' }),
+      pickup({ orig_func_seq_no: null, rel_date: '114/08/20' }),
+      pickup({ orig_func_seq_no: null, func_seq_no: 'IC03', rel_date: '114/09/15' }),
+    ],
+    chrDataY: [],
+  });
+  t.is(two.length, 3);
+  t.deepEqual(two.map((p) => p.fillDates.length).sort(), [1, 1, 3]);
+});
