@@ -44,11 +44,23 @@ test('the 慢箋 tab says 有新處方, not 可領, for a slip whose drug has a 
     prescriptionId: 'old', prescriptionDate: '2025-08-01', drugCode: 'NORV000100', drugName: 'NORVASC 5MG', fill: 2, fills: 3, validFrom: '2025-08-01',
     validUntil: '2025-10-23', nextFrom: '2025-09-12', nextUntil: '2025-10-23', status: 'eligible', daysUntilAllowed: 0, anomalies: [], windowDays: 10, replacedBy: null,
   };
-  const status = (s: RefillStatus, lang: 'zh-TW' | 'en') => refillColumns(lang).find((c) => c.id === 'status')?.text(s);
+  const status = (s: RefillStatus, lang: 'zh-TW' | 'en', today = '2025-09-25') => refillColumns(lang, today).find((c) => c.id === 'status')?.text(s);
   t.is(status(due, 'zh-TW'), '可領');
   t.is(status({ ...due, replacedBy: '2025-09-20' }, 'zh-TW'), '有新處方');
   t.is(status({ ...due, replacedBy: '2025-09-20' }, 'en'), 'newer Rx');
-  t.is(status({ ...due, status: 'expired', replacedBy: '2025-09-20' }, 'zh-TW'), '逾期');
+  t.is(status({ ...due, status: 'expired', replacedBy: '2025-09-20' }, 'zh-TW', '2025-10-24'), '逾期');
+});
+
+test('the 慢箋 tab says 不能再領, not 逾期, for a slip with no fill left while its validity has not ended', (t) => {
+  // A late pickup put fill 3's first day past validity (2025-10-23): the slip has no fill left, yet is not past its end.
+  const none: RefillStatus = {
+    prescriptionId: 'late', prescriptionDate: '2025-08-01', drugCode: 'NORV000100', drugName: 'NORVASC 5MG', fill: 2, fills: 3, validFrom: '2025-08-01',
+    validUntil: '2025-10-23', nextFrom: null, nextUntil: null, status: 'expired', daysUntilAllowed: 0, anomalies: [], windowDays: 10, replacedBy: null,
+  };
+  const status = (lang: 'zh-TW' | 'en', today: string) => refillColumns(lang, today).find((c) => c.id === 'status')?.text(none);
+  t.is(status('zh-TW', '2025-10-10'), '不能再領');
+  t.is(status('en', '2025-10-23'), 'no fills');
+  t.is(status('zh-TW', '2025-10-24'), '逾期');
 });
 
 test('a cloud leftover row no group matches is listed after the groups, marked cloud only, while it has days left', (t) => {

@@ -119,6 +119,7 @@ export const analyzeMessages = catalogue({
   'status.too-early': { 'zh-TW': '未到', en: 'too early' },
   'status.replaced': { 'zh-TW': '有新處方', en: 'newer slip' },
   'status.expired': { 'zh-TW': '逾期', en: 'expired' },
+  'status.no-fill-left': { 'zh-TW': '不能再領', en: 'no fill left' },
   'status.completed': { 'zh-TW': '已領完', en: 'completed' },
 });
 

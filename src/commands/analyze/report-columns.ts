@@ -8,7 +8,7 @@ import { recordStart } from '../../core/domain/leftover.ts';
 import { allergyFindings } from '../../core/domain/allergies.ts';
 import { dosageFormNames } from '../../core/domain/messages.ts';
 import { shownRefillState, type RefillStatus } from '../../core/domain/refill.ts';
-import type { CloudGroupLeftover } from '../../core/domain/types.ts';
+import type { CloudGroupLeftover, IsoDate } from '../../core/domain/types.ts';
 import type { Column } from '../../text/table.ts';
 import { shownDate } from './dates.ts';
 import { monthIn } from '../../i18n/dates.ts';
@@ -84,7 +84,7 @@ export function isValidRefill(refill: RefillStatus): boolean {
  * A valid prescription's next fill may be collected from 下次可領 until 效期至; an expired or
  * completed one has no next fill, so its table has no such column.
  */
-export function refillColumns(t: Translate, lang: Lang, valid: boolean): Column<RefillStatus>[] {
+export function refillColumns(t: Translate, lang: Lang, valid: boolean, today: IsoDate): Column<RefillStatus>[] {
   const day = (iso: string | null) => shownDate(iso, lang);
   return [
     { header: t('col.prescribed'), value: (r) => day(r.prescriptionDate) },
@@ -92,7 +92,7 @@ export function refillColumns(t: Translate, lang: Lang, valid: boolean): Column<
     { header: t('col.fill'), value: (r) => `${r.fill}/${r.fills}`, align: 'right' },
     ...(valid ? [{ header: t('col.next'), value: (r: RefillStatus) => day(r.nextFrom) }] : []),
     { header: t('col.validUntil'), value: (r) => day(r.validUntil) },
-    { header: t('col.status'), value: (r) => t(`status.${shownRefillState(r)}`) },
+    { header: t('col.status'), value: (r) => t(`status.${shownRefillState(r, today)}`) },
   ];
 }
 

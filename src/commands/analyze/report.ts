@@ -72,9 +72,9 @@ export function renderReport(analysis: Analysis, lang: Lang, cloudLeftover: read
   const ended = analysis.refills.filter((refill) => !isValidRefill(refill));
   if (analysis.refills.length > 0) {
     section('section.refills', [
-      ...(valid.length > 0 ? [`□ ${t('refills.valid')}`, ...table(refillColumns(t, lang, true), valid)] : []),
+      ...(valid.length > 0 ? [`□ ${t('refills.valid')}`, ...table(refillColumns(t, lang, true, analysis.today), valid)] : []),
       ...(valid.length > 0 && ended.length > 0 ? [''] : []),
-      ...(ended.length > 0 ? [`□ ${t('refills.ended')}`, ...table(refillColumns(t, lang, false), ended)] : []),
+      ...(ended.length > 0 ? [`□ ${t('refills.ended')}`, ...table(refillColumns(t, lang, false, analysis.today), ended)] : []),
     ]);
   }
   if (analysis.duplicates.length > 0) section('section.duplicates', table(duplicateColumns(t), analysis.duplicates));

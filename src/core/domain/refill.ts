@@ -93,12 +93,19 @@ export interface RefillStatus {
   replacedBy: IsoDate | null;
 }
 
+export type ShownRefillState = RefillState | 'replaced' | 'no-fill-left';
+
 /**
  * The state a table shows: 'replaced' for a slip with fills left whose drug has a newer
- * prescription (the kiosk and analyze must not say 可領 beside the refill.replaced warning).
+ * prescription (the kiosk and analyze must not say 可領 beside the refill.replaced warning);
+ * 'no-fill-left' for one that is 'expired' on `today` while its validity has not ended (a late
+ * pickup pushed the next fill past it): 逾期 beside a validity end still to come read as wrong,
+ * and the alert beside it says refill.no-fill-left.
  */
-export function shownRefillState(s: RefillStatus): RefillState | 'replaced' {
-  return s.replacedBy !== null && (s.status === 'eligible' || s.status === 'too-early') ? 'replaced' : s.status;
+export function shownRefillState(s: RefillStatus, today: IsoDate): ShownRefillState {
+  if (s.replacedBy !== null && (s.status === 'eligible' || s.status === 'too-early')) return 'replaced';
+  if (s.status === 'expired' && compareIso(today, s.validUntil) <= 0) return 'no-fill-left';
+  return s.status;
 }
 
 /**

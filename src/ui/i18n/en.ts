@@ -142,6 +142,7 @@ export const en: Record<UiKey, string> = {
   'refill.eligible': 'due',
   'refill.too-early': 'early',
   'refill.expired': 'expired',
+  'refill.no-fill-left': 'no fills',
   'refill.completed': 'done',
   'refill.replaced': 'newer Rx',
   'allergy.severe': 'severe',

@@ -141,6 +141,7 @@ export const zhTW = {
   'refill.eligible': '可領',
   'refill.too-early': '未到',
   'refill.expired': '逾期',
+  'refill.no-fill-left': '不能再領',
   'refill.completed': '已領完',
   'refill.replaced': '有新處方',
   'allergy.severe': '重度',

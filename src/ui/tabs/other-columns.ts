@@ -62,12 +62,12 @@ export function leftoverColumns(lang: Lang): Column<LeftoverRow>[] {
   ];
 }
 
-export function refillColumns(lang: Lang): Column<RefillStatus>[] {
+export function refillColumns(lang: Lang, today: IsoDate): Column<RefillStatus>[] {
   return [
     { id: 'drug', title: 'col.drug', width: 12, flex: 1, text: (r) => r.drugName },
     { id: 'prescribed', title: 'col.prescribed', width: dayWidth(lang), text: (r) => dayIn(r.prescriptionDate, lang), sortValue: (r) => r.prescriptionDate },
     { id: 'fills', title: 'col.fills', width: 5, text: (r) => `${r.fill}/${r.fills}` },
-    { id: 'status', title: 'col.status', width: 8, text: (r) => tr(lang, `refill.${shownRefillState(r)}`) },
+    { id: 'status', title: 'col.status', width: 8, text: (r) => tr(lang, `refill.${shownRefillState(r, today)}`) },
     { id: 'next', title: 'col.next', width: 2 * dayWidth(lang) + 1, text: (r) => (r.nextFrom ? `${dayIn(r.nextFrom, lang)}${lang === 'zh-TW' ? '-' : '–'}${dayIn(r.nextUntil, lang)}` : '-'), sortValue: (r) => r.nextFrom },
     { id: 'valid', title: 'col.valid-until', width: dayWidth(lang), text: (r) => dayIn(r.validUntil, lang), sortValue: (r) => r.validUntil },
   ];

@@ -92,7 +92,7 @@ export function tabTable(tab: TabId, data: PatientData, lang: Lang, homeInstitut
       return erase({ rows: leftoverRows(analysis.groups, history.cloudLeftover, analysis.today), columns, header: true, sortable: true, rowKey: leftoverRowKey, detail: cellsDetail(columns, lang) });
     }
     case 'refills': {
-      const columns = refillColumns(lang);
+      const columns = refillColumns(lang, analysis.today);
       return erase({ rows: analysis.refills, columns, header: true, sortable: true, rowKey: (r) => r.prescriptionId, detail: cellsDetail(columns, lang) });
     }
     case 'controlled': {

@@ -129,7 +129,7 @@ test('refills: an older slip with a fill due while a newer slip of the same drug
   const analysis = analyzeHistory(history, '2025-09-25');
   t.deepEqual(analysis.refills.map((r) => [r.prescriptionId, r.status, r.replacedBy]), [['old', 'eligible', '2025-09-20'], ['new', 'too-early', null]]);
   // The tables show 有新處方, not 可領, beside the warning.
-  t.deepEqual(analysis.refills.map(shownRefillState), ['replaced', 'too-early']);
+  t.deepEqual(analysis.refills.map((r) => shownRefillState(r, analysis.today)), ['replaced', 'too-early']);
   t.deepEqual(analysis.alerts.map((a) => [a.severity, a.key]), [['warning', 'refill.replaced'], ['warning', 'refill.too-early']]);
   const replaced = analysis.alerts.find((a) => a.key === 'refill.replaced');
   t.like(replaced?.facts, { nextFill: 3, fills: 3, prescriptionDate: '2025-08-01', newerDate: '2025-09-20' });
