@@ -208,7 +208,7 @@ export function analyzeHistory(history: PatientHistory, today: IsoDate, settings
     ...duplicateAlerts(duplicates, settings.duplicateThresholdDays),
     ...refillAlerts(refills, prescriptions, today),
     ...unjudgedRefillAlerts(history.chronic),
-    ...careListAlerts(careList),
+    ...careListAlerts(history.careList, today, settings.careListMonths),
     ...elderlyAlerts(elderly, age),
     ...patientAlerts(history, age, empty),
     ...summaryAlerts(history.summary),

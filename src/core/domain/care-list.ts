@@ -3,7 +3,7 @@
 // reference DDD × 182.5 (SPEC §2; research §5(e); the NHI care-list page: zolpidem 420 mg =
 // 42 DDD, 「每半年約當1825mg」; brotizolam 14 mg = 56 DDD, 「每半年約當46mg」).
 import type { Alert, CareListDispensing, IsoDate } from './types.ts';
-import { addMonths, compareIso, isIsoDate, monthOf } from './dates.ts';
+import { addMonths, compareIso, isIsoDate, isoDayNumber, isoOfDayNumber, monthOf } from './dates.ts';
 import { dddEntry, halfYearReferenceMg, hasNoWhoDdd, type DddRoute } from './ddd.ts';
 import { atc7ForIngredientName, normalIngredientName } from './ingredients.ts';
 import { Numbering, remembered } from './remembered.ts';
@@ -60,8 +60,9 @@ function round3(value: number): number {
 interface Bucket {
   ingredientCode: string;
   ingredient: string;
+  /** 'YYYY-MM', or WINDOW for the alerts' days. */
   month: string;
-  /** Distinct (day of the month, institution key) pairs: institution key · 32 + day. */
+  /** Distinct (institution, day) pairs: institution number · 4,000,000 + day number + 800,000. */
   visits: Set<number>;
   /** Institution numbers. */
   institutions: Set<number>;
@@ -70,10 +71,8 @@ interface Bucket {
   cloudDddComplete: boolean;
 }
 
-/** Day of the month of a readable 'YYYY-MM-DD'. */
-function dayOfMonth(iso: IsoDate): number {
-  return (iso.charCodeAt(8) - 48) * 10 + (iso.charCodeAt(9) - 48);
-}
+/** The one period of the alerts' window. */
+const WINDOW = 'window';
 
 /**
  * Per ingredient per calendar month, for the `months` calendar months ending with today's
@@ -84,67 +83,92 @@ export function careListStats(dispensings: CareListDispensing[], today: IsoDate,
   const count = Math.max(1, Math.trunc(months));
   const firstMonth = monthOf(addMonths(today, -(count - 1)));
   const lastMonth = monthOf(today);
-  // Per ingredient identity its months' buckets (a handful), and every bucket in the order first met.
+  const buckets = gather(dispensings, today, (day) => {
+    const month = monthOf(day);
+    return month < firstMonth || month > lastMonth ? null : month;
+  });
+  return buckets.map(rowOf).sort(byIngredientThenMonth);
+}
+
+/**
+ * The alerts' window: the days of `months` months ending today, 6 → 183 (research §5(e)4: the
+ * 182 or 183 days ending at t), the span the half-year reference DDD × 182.5 is for. Calendar
+ * months, as the table counts them, made a total of 153 to 184 days: a dispensing 175 days old
+ * dropped out on the 1st of a month and the warning went off overnight.
+ */
+export function careListWindowDays(months = DEFAULT_CARE_LIST_MONTHS): number {
+  return Math.round((Math.max(1, Math.trunc(months)) * 365.25) / 12);
+}
+
+/**
+ * Each dispensing dated today or earlier whose period `periodOf` names (null: left out), summed
+ * per ingredient identity and period, in the order first met.
+ */
+function gather(dispensings: CareListDispensing[], today: IsoDate, periodOf: (day: IsoDate) => string | null): Bucket[] {
+  // Per ingredient identity its periods' buckets (a handful), and every bucket in the order first met.
   const byIdentity = new Map<string, Bucket[]>();
   const buckets: Bucket[] = [];
   // Each institution id as a small number, so a visit is one number instead of a new
   // 'date|id' string per row (a dense history's care list has a thousand rows).
   const institutions = new Numbering<string>();
   for (const row of dispensings) {
-    // A row whose day cannot be read belongs to no month.
-    if (!isIsoDate(row.date)) continue;
-    const month = monthOf(row.date);
-    if (month < firstMonth || month > lastMonth || compareIso(row.date, today) > 0) continue;
+    // A row whose day cannot be read belongs to no period.
+    if (!isIsoDate(row.date) || compareIso(row.date, today) > 0) continue;
+    const period = periodOf(row.date);
+    if (period === null) continue;
     const code = normalCode(row.ingredientCode);
     const identity = code.length > 0 ? code : normalIngredientName(row.ingredient);
-    let months = byIdentity.get(identity);
-    if (months === undefined) {
-      months = [];
-      byIdentity.set(identity, months);
+    let periods = byIdentity.get(identity);
+    if (periods === undefined) {
+      periods = [];
+      byIdentity.set(identity, periods);
     }
-    let bucket = bucketOfMonth(months, month);
+    let bucket = bucketOfMonth(periods, period);
     if (bucket === undefined) {
       bucket = {
-        ingredientCode: code, ingredient: row.ingredient.trim(), month, visits: new Set(), institutions: new Set(),
+        ingredientCode: code, ingredient: row.ingredient.trim(), month: period, visits: new Set(), institutions: new Set(),
         totalMg: 0, cloudDdd: 0, cloudDddComplete: true,
       };
-      months.push(bucket);
+      periods.push(bucket);
       buckets.push(bucket);
     }
     // A row without an institution code (hosp_id is optional in imue0009s02) is told apart by
-    // its name: one '' for every clinic would merge them and hide 跨院所 visits.
+    // its name: one '' for every clinic would merge them and hide 跨院所 visits. A visit is
+    // (institution, day): the day number (years 1–9999: −719,162 … 2,932,896) keeps two
+    // months' same day of the month apart.
     const institution = institutions.of(row.institution.id !== '' ? row.institution.id : `name:${row.institution.name}`);
-    bucket.visits.add(institution * 32 + dayOfMonth(row.date));
+    bucket.visits.add(institution * 4_000_000 + isoDayNumber(row.date) + 800_000);
     bucket.institutions.add(institution);
     bucket.totalMg += Number.isFinite(row.totalMg) ? row.totalMg : 0;
     if (row.cloudTotalDdd === null || !Number.isFinite(row.cloudTotalDdd)) bucket.cloudDddComplete = false;
     else bucket.cloudDdd += row.cloudTotalDdd;
   }
-  const result: CareListMonth[] = [];
-  for (const bucket of buckets) {
-    const atc7 = atc7ForIngredientName(bucket.ingredient);
-    const dddMg = dddMgOf(atc7);
-    const totalMg = round3(bucket.totalMg);
-    const noDdd = hasNoWhoDdd(atc7);
-    // 「WHO 未訂 DDD」 (nimetazepam): mg only (research §5(e)3), whatever DDD the cloud sent (often 0).
-    let totalDdd: number | null = null;
-    if (dddMg !== null) totalDdd = round3(totalMg / dddMg);
-    else if (!noDdd && bucket.cloudDddComplete) totalDdd = round3(bucket.cloudDdd);
-    result.push({
-      ingredientCode: bucket.ingredientCode,
-      ingredient: bucket.ingredient,
-      atc7,
-      month: bucket.month,
-      visits: bucket.visits.size,
-      institutions: bucket.institutions.size,
-      totalMg,
-      totalDdd,
-      dddMg,
-      halfYearReferenceMg: dddMg === null ? null : halfYearReferenceMg(dddMg),
-      noDdd,
-    });
-  }
-  return result.sort(byIngredientThenMonth);
+  return buckets;
+}
+
+/** A bucket's figures: DDD from our table, or the cloud's own sum for a substance the table lacks. */
+function rowOf(bucket: Bucket): CareListMonth {
+  const atc7 = atc7ForIngredientName(bucket.ingredient);
+  const dddMg = dddMgOf(atc7);
+  const totalMg = round3(bucket.totalMg);
+  const noDdd = hasNoWhoDdd(atc7);
+  // 「WHO 未訂 DDD」 (nimetazepam): mg only (research §5(e)3), whatever DDD the cloud sent (often 0).
+  let totalDdd: number | null = null;
+  if (dddMg !== null) totalDdd = round3(totalMg / dddMg);
+  else if (!noDdd && bucket.cloudDddComplete) totalDdd = round3(bucket.cloudDdd);
+  return {
+    ingredientCode: bucket.ingredientCode,
+    ingredient: bucket.ingredient,
+    atc7,
+    month: bucket.month,
+    visits: bucket.visits.size,
+    institutions: bucket.institutions.size,
+    totalMg,
+    totalDdd,
+    dddMg,
+    halfYearReferenceMg: dddMg === null ? null : halfYearReferenceMg(dddMg),
+    noDdd,
+  };
 }
 
 function bucketOfMonth(months: Bucket[], month: string): Bucket | undefined {
@@ -163,44 +187,58 @@ export function oneDecimal(value: number): number {
 }
 
 /**
- * One alert per ingredient on the care list, over all months given: warning when the total
- * exceeds the half-year reference (more than 1 DDD a day on average), info otherwise, and
- * info with mg only when WHO has set no DDD or the substance is not in our table.
+ * DDD caveats the alert says (research §5(e)5): clonazepam's DDD is the antiepileptic dose, so
+ * its use as a hypnotic or anxiolytic reads as a small number of DDDs.
  */
-export function careListAlerts(months: CareListMonth[]): Alert[] {
-  const byIngredient = new Map<string, CareListMonth[]>();
-  for (const row of months) {
-    const key = row.ingredientCode.length > 0 ? row.ingredientCode : normalIngredientName(row.ingredient);
-    const list = byIngredient.get(key) ?? [];
-    list.push(row);
-    byIngredient.set(key, list);
-  }
+const DDD_CAVEATS: Readonly<Record<string, { zh: string; en: string }>> = {
+  N03AE01: {
+    zh: '（clonazepam 的 DDD 8 mg 為抗癲癇用量，作安眠或抗焦慮用時 DDD 數偏低）',
+    en: " (clonazepam's DDD of 8 mg is the antiepileptic dose: as a hypnotic or anxiolytic its DDDs read low)",
+  },
+};
+
+/**
+ * One alert per ingredient dispensed in the last careListWindowDays(months) days: warning when
+ * the total exceeds the half-year reference (more than 1 DDD a day on average), info
+ * otherwise; info with mg only when WHO has set no DDD, with the cloud's own DDD sum when the
+ * substance is not in our table but every row carries one (the table beside it shows that
+ * sum), and with mg only when neither is known.
+ */
+export function careListAlerts(dispensings: CareListDispensing[], today: IsoDate, months = DEFAULT_CARE_LIST_MONTHS): Alert[] {
+  const days = careListWindowDays(months);
+  const todayDay = isoDayNumber(today);
+  if (!Number.isFinite(todayDay)) return [];
+  const firstDay = todayDay - (days - 1);
+  const from = isoOfDayNumber(firstDay);
+  const inWindow = gather(dispensings, today, (day) => (isoDayNumber(day) >= firstDay ? WINDOW : null));
   const alerts: Alert[] = [];
-  for (const rows of byIngredient.values()) {
-    const first = rows[0] as CareListMonth;
-    const sorted = rows.map((r) => r.month).sort();
-    const totalMg = round3(rows.reduce((sum, r) => sum + r.totalMg, 0));
-    const visits = rows.reduce((sum, r) => sum + r.visits, 0);
+  for (const row of inWindow.map(rowOf)) {
+    const caveat = row.atc7 === null ? undefined : DDD_CAVEATS[row.atc7];
     const facts: Alert['facts'] = {
-      ingredient: first.ingredient,
-      ingredientCode: first.ingredientCode,
-      from: sorted[0] as string,
-      to: sorted[sorted.length - 1] as string,
-      visits,
-      totalMg: oneDecimal(totalMg),
+      ingredient: row.ingredient,
+      ingredientCode: row.ingredientCode,
+      days,
+      from,
+      to: today,
+      visits: row.visits,
+      institutions: row.institutions,
+      totalMg: oneDecimal(row.totalMg),
     };
-    if (first.noDdd) {
-      alerts.push({ severity: 'info', key: 'careList.noDdd', facts });
-      continue;
+    if (row.noDdd) alerts.push({ severity: 'info', key: 'careList.noDdd', facts });
+    else if (row.dddMg === null || row.halfYearReferenceMg === null) {
+      if (row.totalDdd === null) alerts.push({ severity: 'info', key: 'careList.unknownDdd', facts });
+      else alerts.push({ severity: 'info', key: 'careList.cloudDdd', facts: { ...facts, totalDdd: oneDecimal(row.totalDdd) } });
+    } else {
+      const over = row.totalMg > row.halfYearReferenceMg;
+      alerts.push({
+        severity: over ? 'warning' : 'info',
+        key: over ? 'careList.overReference' : 'careList.withinReference',
+        facts: {
+          ...facts, totalDdd: oneDecimal(row.totalDdd ?? 0), dddMg: row.dddMg, referenceMg: oneDecimal(row.halfYearReferenceMg),
+          caveatZh: caveat?.zh ?? '', caveatEn: caveat?.en ?? '',
+        },
+      });
     }
-    if (first.dddMg === null || first.halfYearReferenceMg === null) {
-      alerts.push({ severity: 'info', key: 'careList.unknownDdd', facts });
-      continue;
-    }
-    const totalDdd = round3(totalMg / first.dddMg);
-    const withDdd = { ...facts, totalDdd: oneDecimal(totalDdd), dddMg: first.dddMg, referenceMg: oneDecimal(first.halfYearReferenceMg) };
-    const over = totalMg > first.halfYearReferenceMg;
-    alerts.push({ severity: over ? 'warning' : 'info', key: over ? 'careList.overReference' : 'careList.withinReference', facts: withDdd });
   }
   return alerts.sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'warning' ? -1 : 1));
 }

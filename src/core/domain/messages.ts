@@ -189,22 +189,26 @@ export const alertMessages = {
     'zh-TW': '治療等效重複 {classNameZh}（{ingredients}）：{drugs:day}；目前同時在用，今日起重疊 {overlapDays} 天',
     en: 'Therapeutic duplication, {classNameEn} ({ingredients}): {drugs:day}; both in use now, overlapping {overlapDays} days from today',
   },
-  // Controlled-drug care list (特定管制用藥關懷名單, research §5(e)). Months are 'YYYY-MM'.
+  // Controlled-drug care list (特定管制用藥關懷名單, research §5(e)): the last {days} days, {from}–{to}.
   'careList.overReference': {
-    'zh-TW': '管制藥關懷名單：{ingredient} {from:month}–{to:month} 共 {totalMg} mg（{totalDdd} DDD），超過 WHO 每半年約當 {referenceMg} mg',
-    en: 'Controlled-drug care list: {ingredient} {from:month}–{to:month} totals {totalMg} mg ({totalDdd} DDD), above the WHO half-year reference of {referenceMg} mg',
+    'zh-TW': '管制藥關懷名單：{ingredient} 近 {days} 日（{from:day}–{to:day}）共 {totalMg} mg（{totalDdd} DDD），超過 WHO 每半年約當 {referenceMg} mg{caveatZh}',
+    en: 'Controlled-drug care list: {ingredient} totals {totalMg} mg ({totalDdd} DDD) over the last {days} days ({from:day}–{to:day}), above half a year at the WHO DDD, {referenceMg} mg{caveatEn}',
   },
   'careList.withinReference': {
-    'zh-TW': '管制藥關懷名單：{ingredient} {from:month}–{to:month} 共 {totalMg} mg（{totalDdd} DDD）；WHO 每半年約當 {referenceMg} mg',
-    en: 'Controlled-drug care list: {ingredient} {from:month}–{to:month} totals {totalMg} mg ({totalDdd} DDD); WHO half-year reference {referenceMg} mg',
+    'zh-TW': '管制藥關懷名單：{ingredient} 近 {days} 日（{from:day}–{to:day}）共 {totalMg} mg（{totalDdd} DDD）；WHO 每半年約當 {referenceMg} mg{caveatZh}',
+    en: 'Controlled-drug care list: {ingredient} totals {totalMg} mg ({totalDdd} DDD) over the last {days} days ({from:day}–{to:day}); half a year at the WHO DDD is {referenceMg} mg{caveatEn}',
   },
   'careList.noDdd': {
-    'zh-TW': '管制藥關懷名單：{ingredient} {from:month}–{to:month} 共 {totalMg} mg；WHO 未訂 DDD',
-    en: 'Controlled-drug care list: {ingredient} {from:month}–{to:month} totals {totalMg} mg; WHO has set no DDD',
+    'zh-TW': '管制藥關懷名單：{ingredient} 近 {days} 日（{from:day}–{to:day}）共 {totalMg} mg；WHO 未訂 DDD',
+    en: 'Controlled-drug care list: {ingredient} totals {totalMg} mg over the last {days} days ({from:day}–{to:day}); WHO has set no DDD',
+  },
+  'careList.cloudDdd': {
+    'zh-TW': '管制藥關懷名單：{ingredient} 近 {days} 日（{from:day}–{to:day}）共 {totalMg} mg（雲端 {totalDdd} DDD）；本機 DDD 表未收載，無半年參考量',
+    en: 'Controlled-drug care list: {ingredient} totals {totalMg} mg (the cloud says {totalDdd} DDD) over the last {days} days ({from:day}–{to:day}); not in our DDD table, no half-year reference',
   },
   'careList.unknownDdd': {
-    'zh-TW': '管制藥關懷名單：{ingredient} {from:month}–{to:month} 共 {totalMg} mg；本機 DDD 表未收載',
-    en: 'Controlled-drug care list: {ingredient} {from:month}–{to:month} totals {totalMg} mg; not in our DDD table',
+    'zh-TW': '管制藥關懷名單：{ingredient} 近 {days} 日（{from:day}–{to:day}）共 {totalMg} mg；本機 DDD 表未收載',
+    en: 'Controlled-drug care list: {ingredient} totals {totalMg} mg over the last {days} days ({from:day}–{to:day}); not in our DDD table',
   },
   // NHI's own 摘要 notes (imue2000s01). {text} is the cloud's note as plain text.
   'summary.ckd': {

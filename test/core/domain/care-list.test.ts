@@ -91,30 +91,54 @@ test('bracketed codes from the Web API are the same ingredient', (t) => {
 });
 
 test('alert: 3080 mg zolpidem in six months exceeds the 1825 mg reference (the Web API example) → warning', (t) => {
-  const rows = careListStats(
-    ['2025-04-10', '2025-05-10', '2025-06-10', '2025-07-10', '2025-08-10', '2025-09-10', '2025-09-20'].map((d) => zolpidem(d, 440)),
-    '2025-09-30',
-  );
-  const [alert] = careListAlerts(rows);
+  const dispensings = ['2025-04-10', '2025-05-10', '2025-06-10', '2025-07-10', '2025-08-10', '2025-09-10', '2025-09-20'].map((d) => zolpidem(d, 440));
+  const [alert] = careListAlerts(dispensings, '2025-09-30');
   t.like(alert, { severity: 'warning', key: 'careList.overReference' });
-  t.like(alert?.facts, { totalMg: 3080, totalDdd: 308, referenceMg: 1825, from: '2025-04', to: '2025-09', visits: 7 });
+  t.like(alert?.facts, { totalMg: 3080, totalDdd: 308, referenceMg: 1825, days: 183, from: '2025-04-01', to: '2025-09-30', visits: 7, institutions: 1 });
+});
+
+test('alert: the window is the 183 days ending today, so a dispensing 175 days old still counts on the 1st of a month', (t) => {
+  const dispensings = ['2025-05-10', '2025-06-05', '2025-07-01', '2025-08-01', '2025-09-01'].map((d) => zolpidem(d));
+  const on = (today: string) => careListAlerts(dispensings, today)[0];
+  t.like(on('2025-10-31'), { severity: 'warning', facts: { totalMg: 2100 } });
+  // Calendar months dropped May on 11/01 and the warning went off overnight.
+  t.like(on('2025-11-01'), { severity: 'warning', facts: { totalMg: 2100, from: '2025-05-03' } });
+  t.like(on('2025-11-08'), { severity: 'warning', facts: { totalMg: 2100, from: '2025-05-10' } });
+  t.like(on('2025-11-09'), { severity: 'info', key: 'careList.withinReference', facts: { totalMg: 1680 } });
+  // The months setting sets the window: 3 months are 91 days.
+  t.like(careListAlerts(dispensings, '2025-10-31', 3)[0], { facts: { days: 91, from: '2025-08-02', totalMg: 420 } });
+  // The monthly table keeps calendar months, as the cloud's 「近6個月」 does.
+  t.deepEqual(careListStats(dispensings, '2025-11-01').map((row) => row.month), ['2025-06', '2025-07', '2025-08', '2025-09']);
+});
+
+test('alert: a substance our DDD table lacks takes the cloud\'s DDD sum, as the table beside it does; clonazepam says its DDD is the antiepileptic one', (t) => {
+  const nalbuphine = { date: '2025-07-01', ingredient: 'NALBUPHINE HCL', ingredientCode: '2830000000', institution: ANJIE, totalMg: 200, cloudTotalDdd: 5, memo: null };
+  t.like(careListStats([nalbuphine], '2025-07-31')[0], { totalDdd: 5, dddMg: null });
+  t.like(careListAlerts([nalbuphine], '2025-07-31')[0], { severity: 'info', key: 'careList.cloudDdd', facts: { totalMg: 200, totalDdd: 5 } });
+  t.like(careListAlerts([{ ...nalbuphine, cloudTotalDdd: null }], '2025-07-31')[0], { key: 'careList.unknownDdd' });
+  const clonazepam = { ...nalbuphine, ingredient: 'CLONAZEPAM', totalMg: 90, cloudTotalDdd: null };
+  const [alert] = careListAlerts([clonazepam], '2025-07-31');
+  t.like(alert, { key: 'careList.withinReference', facts: { totalDdd: 11.3, referenceMg: 1460 } });
+  t.regex(String(alert?.facts.caveatZh), /抗癲癇/);
+  t.regex(String(alert?.facts.caveatEn), /antiepileptic/);
+  t.like(careListAlerts([zolpidem('2025-07-01')], '2025-07-31')[0], { facts: { caveatZh: '', caveatEn: '' } });
 });
 
 test('alert: within the reference is info; no-DDD substances are info with mg only', (t) => {
-  const within = careListAlerts(careListStats([brotizolam('2025-08-26')], '2025-08-31'));
+  const within = careListAlerts([brotizolam('2025-08-26')], '2025-08-31');
   t.like(within[0], { severity: 'info', key: 'careList.withinReference' });
   t.like(within[0]?.facts, { totalMg: 14, totalDdd: 56, referenceMg: 45.6 });
-  const none = careListAlerts(careListStats(
+  const none = careListAlerts(
     [{ date: '2025-07-01', ingredient: 'ETIZOLAM', ingredientCode: '2820000000', institution: ANJIE, totalMg: 30, cloudTotalDdd: null, memo: null }],
     '2025-07-31',
-  ));
+  );
   t.like(none[0], { severity: 'info', key: 'careList.noDdd' });
   t.false('totalDdd' in (none[0]?.facts ?? {}));
 });
 
 test('no dispensings, no rows and no alerts', (t) => {
   t.deepEqual(careListStats([], '2025-07-31'), []);
-  t.deepEqual(careListAlerts([]), []);
+  t.deepEqual(careListAlerts([], '2025-07-31'), []);
 });
 
 test('bad rows never crash the care list: unreadable dates are skipped, NaN mg counts as 0', (t) => {

@@ -5,13 +5,13 @@ import { alertMessages } from '../../../src/core/domain/messages.ts';
 import { format } from '../../../src/i18n/index.ts';
 import { DEFAULT_EQUIVALENCE_SETS } from '../../../src/core/domain/equivalence.ts';
 import { duplicateAlerts, findDuplicates } from '../../../src/core/domain/duplicates.ts';
-import { careListAlerts, careListStats } from '../../../src/core/domain/care-list.ts';
+import { careListAlerts } from '../../../src/core/domain/care-list.ts';
 import { CLINIC_A, CLINIC_B, drug } from './fixtures.ts';
 
 const KEYS = [
   'duplicate.L1', 'duplicate.L1.cross', 'duplicate.L2', 'duplicate.L2.cross', 'duplicate.L3', 'duplicate.L4', 'duplicate.L5',
   'duplicate.L1.supplied', 'duplicate.L1.cross.supplied', 'duplicate.L2.supplied', 'duplicate.L2.cross.supplied',
-  'careList.overReference', 'careList.withinReference', 'careList.noDdd', 'careList.unknownDdd',
+  'careList.overReference', 'careList.withinReference', 'careList.noDdd', 'careList.cloudDdd', 'careList.unknownDdd',
 ];
 
 test('every duplicate and care-list key has both languages', (t) => {
@@ -80,13 +80,12 @@ test('an L5 alert names its equivalence set in the report\'s language only, and 
 });
 
 test('a care-list alert renders without unfilled placeholders', (t) => {
-  const rows = careListStats([{
+  const [alert] = careListAlerts([{
     date: '2025-10-10', ingredient: 'ZOLPIDEM (TARTRATE+HEMITARTRATE)', ingredientCode: '2824801820+2824801810',
     institution: CLINIC_A, totalMg: 420, cloudTotalDdd: 42, memo: null,
   }], '2025-10-20');
-  const [alert] = careListAlerts(rows);
   const entry = (alertMessages as Record<string, { 'zh-TW': string; en: string }>)[alert?.key ?? ''];
   const zh = format(entry?.['zh-TW'] ?? '', alert?.facts, 'zh-TW');
-  t.is(zh, '管制藥關懷名單：ZOLPIDEM (TARTRATE+HEMITARTRATE) 114/10–114/10 共 420 mg（42 DDD）；WHO 每半年約當 1825 mg');
+  t.is(zh, '管制藥關懷名單：ZOLPIDEM (TARTRATE+HEMITARTRATE) 近 183 日（114/04/21–114/10/20）共 420 mg（42 DDD）；WHO 每半年約當 1825 mg');
   t.notRegex(format(entry?.en ?? '', alert?.facts, 'en'), /\{\w+\}/);
 });
