@@ -75,6 +75,7 @@ function productCodes(product: string | null, ingredients: readonly Ingredient[]
 /** Dose and name conditions of one rule for one record (the duration condition needs the whole list). */
 function recordQualifies(rule: ElderlyRule, except: RegExp | null, record: MedicationRecord): boolean {
   if (except !== null && except.test(record.drugName)) return false;
+  if (rule.exceptDiagnosisPattern !== undefined && record.diagnosis !== null && namePattern(rule.exceptDiagnosisPattern).test(record.diagnosis.code)) return false;
   if (rule.dailyMgAbove !== undefined) {
     const mg = dailyMg(record);
     // Unknown dose: flag, and the condition text tells the pharmacist what to check.
@@ -309,7 +310,7 @@ const TOTAL_DAYS_WINDOW = 90;
 function matchedRecords(rule: ElderlyRule, candidates: Int32Array, history: PreparedHistory): Int32Array | null {
   const except = rule.exceptNamePattern === undefined ? null : namePattern(rule.exceptNamePattern);
   let matched = candidates;
-  if (except !== null || rule.dailyMgAbove !== undefined) {
+  if (except !== null || rule.dailyMgAbove !== undefined || rule.exceptDiagnosisPattern !== undefined) {
     const kept = new Int32Array(candidates.length);
     let m = 0;
     for (let k = 0; k < candidates.length; k++) {

@@ -213,3 +213,27 @@ test('one caution over several products: records latest first, names and codes i
   t.is(caution?.lastDate, '2025-10-20');
   t.true(caution?.cloudMarked);
 });
+
+test('Beers\' own lists beyond the research\'s examples are flagged: paroxetine, clomipramine, dexchlorpheniramine, meclizine, orphenadrine, cyclobenzaprine, phenobarbital, prazosin', (t) => {
+  const cases: [string, string, string][] = [
+    ['PAROXETINE', 'N06AB05', 'paroxetine'], ['CLOMIPRAMINE', 'N06AA04', 'tca-tertiary'], ['DEXCHLORPHENIRAMINE', 'R06AB02', 'antihistamine-first-gen'],
+    ['MECLIZINE', 'R06AE05', 'antihistamine-first-gen'], ['ORPHENADRINE', 'M03BC01', 'muscle-relaxant'], ['CYCLOBENZAPRINE', 'M03BX08', 'muscle-relaxant'],
+    ['PHENOBARBITAL', 'N03AA02', 'barbiturate'], ['PRAZOSIN', 'C02CA01', 'alpha1-blocker'],
+  ];
+  for (const [name, atc7, ruleId] of cases) {
+    const [caution] = elderlyCautions(patient('1947-01-01'), [record({ drugName: `${name} TABLETS`, ingredients: [{ name, atc7 }], atc7, visitDate: '2025-10-20' })], TODAY);
+    t.like(caution, { ruleId, tier: 'avoid', active: true }, name);
+  }
+});
+
+test('dexlansoprazole is a PPI: 84 days in the last 90 are over 8 weeks', (t) => {
+  const dexilant = (visitDate: string) => record({ drugName: 'DEXILANT 60MG', ingredients: [{ name: 'DEXLANSOPRAZOLE', atc7: 'A02BC06' }], atc7: 'A02BC06', visitDate });
+  t.is(elderlyCautions(patient('1947-01-01'), [dexilant('2025-08-01'), dexilant('2025-08-29'), dexilant('2025-09-26')], TODAY)[0]?.ruleId, 'ppi-over-8-weeks');
+});
+
+test('an alpha-1 blocker prescribed for BPH is not called an antihypertensive to avoid; for hypertension it is', (t) => {
+  const hytrin = (code: string) => record({ drugName: 'HYTRIN 2MG', ingredients: [{ name: 'TERAZOSIN', atc7: 'G04CA03' }], atc7: 'G04CA03', visitDate: '2025-10-20', diagnosis: { code, name: '' } });
+  t.deepEqual(elderlyCautions(patient('1947-01-01'), [hytrin('N400')], TODAY), []);
+  t.deepEqual(elderlyCautions(patient('1947-01-01'), [hytrin('600')], TODAY), []);
+  t.is(elderlyCautions(patient('1947-01-01'), [hytrin('I10')], TODAY)[0]?.ruleId, 'alpha1-blocker');
+});
