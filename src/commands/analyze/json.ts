@@ -88,6 +88,7 @@ export function analysisJson(analysis: Analysis, lang: Lang, cloudLeftover: read
       daysUntilAllowed: refill.daysUntilAllowed,
       windowDays: refill.windowDays,
       replacedBy: refill.replacedBy,
+      replacedByDrugName: refill.replacedByDrugName,
       anomalies: refill.anomalies,
     })),
     duplicates: analysis.duplicates.map((duplicate) => ({

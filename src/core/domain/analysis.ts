@@ -56,7 +56,7 @@ function refillFacts(s: RefillStatus, totalDays: number, daysPerFill: number): A
     nextFrom: s.nextFrom ?? '', nextUntil: s.nextUntil ?? '',
     validFrom: s.validFrom, validUntil: s.validUntil, daysUntil: s.daysUntilAllowed, totalDays, daysPerFill,
     // One shape for every refill alert (refill.replaced cites these two).
-    prescriptionDate: s.prescriptionDate, newerDate: s.replacedBy ?? '',
+    prescriptionDate: s.prescriptionDate, newerDate: s.replacedBy ?? '', newerDrugName: s.replacedByDrugName ?? '',
   };
 }
 
@@ -89,18 +89,45 @@ function refillAlerts(statuses: RefillStatus[], prescriptions: JudgedPrescriptio
 }
 
 /**
- * Marks each status with fills left that a newer prescription of the same drug has replaced.
- * The newest date per drug is built once, and only when some prescription has fills left: a
- * per-status scan made this quadratic (1.6 × 10⁹ comparisons at 100k records).
+ * Marks each status with fills left that a newer prescription of the same substance has
+ * replaced: the same drug code, or another brand whose records show the same ingredients and
+ * form (a formulary switch from NORVASC to AMLODIN left two amlodipine slips both 可領). The
+ * newest prescription per substance is found once, and only when some prescription has fills
+ * left: a per-status scan made this quadratic (1.6 × 10⁹ comparisons at 100k records).
  */
-function markReplaced(statuses: RefillStatus[], prescriptions: JudgedPrescription[]): void {
-  let newestByDrug: Map<string, IsoDate> | null = null;
+function markReplaced(statuses: RefillStatus[], prescriptions: JudgedPrescription[], history: PreparedHistory): void {
+  let newest: Map<string, ChronicPrescription> | null = null;
+  let substances: Map<string, string> | null = null;
   for (const s of statuses) {
     if (s.status === 'completed') continue;
-    newestByDrug ??= newestPrescriptions(prescriptions);
-    const newest = newestByDrug.get(s.drugCode) ?? s.prescriptionDate;
-    if (compareIso(newest, s.prescriptionDate) > 0) s.replacedBy = newest;
+    substances ??= substanceOfDrug(history);
+    newest ??= newestPrescriptions(prescriptions, substances);
+    const newer = newest.get(substanceKey(s.drugCode, substances));
+    if (newer !== undefined && compareIso(newer.prescriptionDate, s.prescriptionDate) > 0) {
+      s.replacedBy = newer.prescriptionDate;
+      s.replacedByDrugName = newer.drugName;
+    }
   }
+}
+
+/**
+ * Each drug code's substance as its records name it: the identities of its ingredients and its
+ * dosage form. A code no record shows is a substance of its own (substanceKey).
+ */
+function substanceOfDrug(history: PreparedHistory): Map<string, string> {
+  const { preparer } = history;
+  const substances = new Map<string, string>();
+  for (let p = 0; p < preparer.productCount; p++) {
+    const facts = preparer.productFacts(p);
+    if (facts.ids.identities.length === 0) continue;
+    substances.set(facts.drugCode.toUpperCase(), `${[...facts.ids.identities].sort().join('+')}|${facts.form}`);
+  }
+  return substances;
+}
+
+function substanceKey(drugCode: string, substances: Map<string, string>): string {
+  const code = drugCode.toUpperCase();
+  return substances.get(code) ?? `code:${code}`;
 }
 
 /** The prescriptions whose cycle can be judged; the same array when all can (the usual case). */
@@ -127,16 +154,18 @@ function unjudgedRefillAlerts(chronic: ChronicPrescription[]): Alert[] {
 }
 
 /**
- * The latest prescription date of each drug (a status carries its prescription's code and
- * date). Read in the cloud's order, the order the prescriptions lie in memory: in the
- * statuses' sorted order the reads were scattered over a 100,000-record heap.
+ * The latest prescription of each substance (a status carries its prescription's code and
+ * date); of two on one day the first listed. Read in the cloud's order, the order the
+ * prescriptions lie in memory: in the statuses' sorted order the reads were scattered over a
+ * 100,000-record heap.
  */
-function newestPrescriptions(prescriptions: ChronicPrescription[]): Map<string, IsoDate> {
-  const newest = new Map<string, IsoDate>();
+function newestPrescriptions(prescriptions: ChronicPrescription[], substances: Map<string, string>): Map<string, ChronicPrescription> {
+  const newest = new Map<string, ChronicPrescription>();
   for (let i = 0; i < prescriptions.length; i++) {
     const p = prescriptions[i] as ChronicPrescription;
-    const seen = newest.get(p.drugCode);
-    if (seen === undefined || compareIso(p.prescriptionDate, seen) > 0) newest.set(p.drugCode, p.prescriptionDate);
+    const key = substanceKey(p.drugCode, substances);
+    const seen = newest.get(key);
+    if (seen === undefined || compareIso(p.prescriptionDate, seen.prescriptionDate) > 0) newest.set(key, p);
   }
   return newest;
 }
@@ -196,7 +225,7 @@ export function analyzeHistory(history: PatientHistory, today: IsoDate, settings
   // The prescriptions in the statuses' order: each refill alert reads its prescription's plan.
   const prescriptions = judged.slice();
   sortRefills(refills, prescriptions);
-  markReplaced(refills, judged);
+  markReplaced(refills, judged, prepared);
   const duplicates = duplicatesOfPrepared(prepared, {
     duplicateThresholdDays: settings.duplicateThresholdDays,
     equivalenceSets: settings.equivalenceSets,

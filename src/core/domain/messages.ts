@@ -82,8 +82,8 @@ export const alertMessages = {
     en: 'Chronic prescription {drugName}: fill {nextFill}/{fills} could only be collected after validity ends ({validUntil:day}); {fill}/{fills} fills taken, a new prescription is needed',
   },
   'refill.replaced': {
-    'zh-TW': '慢箋 {drugName}（{prescriptionDate:day} 開立）尚有第 {nextFill}/{fills} 次，但同藥已有 {newerDate:day} 開立的新處方；兩張都領將重複用藥，請確認病人手邊藥量',
-    en: 'Chronic prescription {drugName} ({prescriptionDate:day}) still has fill {nextFill}/{fills}, but a newer prescription of the same drug was written on {newerDate:day}; collecting both duplicates the medication — check what the patient has on hand',
+    'zh-TW': '慢箋 {drugName}（{prescriptionDate:day} 開立）尚有第 {nextFill}/{fills} 次，但同成分已有 {newerDate:day} 開立的新處方 {newerDrugName}；兩張都領將重複用藥，請確認病人手邊藥量',
+    en: 'Chronic prescription {drugName} ({prescriptionDate:day}) still has fill {nextFill}/{fills}, but a newer prescription of the same ingredients, {newerDrugName}, was written on {newerDate:day}; collecting both duplicates the medication — check what the patient has on hand',
   },
   'refill.fills-unknown': {
     'zh-TW': '慢箋 {drugName}（{institution} {prescriptionDate:day} 開立）：雲端未提供可調劑次數，無法判斷下次可領日；雲端列為效期內，已領 {fill} 次，請看處方箋',

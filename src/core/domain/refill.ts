@@ -91,6 +91,8 @@ export interface RefillStatus {
    * it; one prescription alone cannot know): its remaining fills would duplicate the newer slip.
    */
   replacedBy: IsoDate | null;
+  /** That newer prescription's drug name: another brand of the same ingredients and form replaces it too. */
+  replacedByDrugName: string | null;
 }
 
 export type ShownRefillState = RefillState | 'replaced' | 'no-fill-left';
@@ -180,7 +182,7 @@ export function refillStatus(p: JudgedPrescription, today: IsoDate, rules: Refil
   const status: RefillStatus = {
     prescriptionId: p.id, prescriptionDate: p.prescriptionDate, drugCode: p.drugCode, drugName: p.drugName, fill: taken, fills,
     validFrom, validUntil, nextFrom: null, nextUntil: null, status: 'completed', daysUntilAllowed: 0,
-    anomalies: anomaliesOf(p, fillDates, taken, validUntil), windowDays: rules.windowDays, replacedBy: null,
+    anomalies: anomaliesOf(p, fillDates, taken, validUntil), windowDays: rules.windowDays, replacedBy: null, replacedByDrugName: null,
   };
   if (taken >= fills) return status;
   // Fill 1 may be collected from the prescription date; fill k+1 from D_k + N − window.

@@ -133,7 +133,7 @@ test('refills: an older slip with a fill due while a newer slip of the same drug
   t.deepEqual(analysis.alerts.map((a) => [a.severity, a.key]), [['warning', 'refill.replaced'], ['warning', 'refill.too-early']]);
   const replaced = analysis.alerts.find((a) => a.key === 'refill.replaced');
   t.like(replaced?.facts, { nextFill: 3, fills: 3, prescriptionDate: '2025-08-01', newerDate: '2025-09-20' });
-  t.is(translate(alertMessages, 'refill.replaced', 'zh-TW', replaced?.facts), `慢箋 ${replaced?.facts.drugName}（114/08/01 開立）尚有第 3/3 次，但同藥已有 114/09/20 開立的新處方；兩張都領將重複用藥，請確認病人手邊藥量`);
+  t.is(translate(alertMessages, 'refill.replaced', 'zh-TW', replaced?.facts), `慢箋 ${replaced?.facts.drugName}（114/08/01 開立）尚有第 3/3 次，但同成分已有 114/09/20 開立的新處方 ${replaced?.facts.drugName}；兩張都領將重複用藥，請確認病人手邊藥量`);
   // Alone, the old slip's fill 3 is simply due.
   t.deepEqual(analyzeHistory({ ...history, chronic: [history.chronic[0]!] }, '2025-09-25').alerts.map((a) => a.key), ['refill.eligible']);
 });
@@ -193,4 +193,24 @@ test('a birth date after today (a mistyped ROC year) or over 130 years ago warns
   const plausible = analyzeHistory({ ...emptyHistory, patient: patient('1945-05-20'), medications: [zolpidem] }, '2025-11-03');
   t.false(plausible.alerts.some((a) => a.key === 'patient.age-unknown'));
   t.false(analyzeHistory({ ...emptyHistory, medications: [zolpidem] }, '2025-11-03').alerts.some((a) => a.key === 'patient.age-unknown'), 'no patient, nothing to say');
+});
+
+test('refills: a newer slip of another brand with the same ingredient and form replaces the older one; another ingredient or a combination does not', (t) => {
+  const amlodipine = (drugCode: string, drugName: string, ingredients = [{ name: 'AMLODIPINE', atc7: 'C08CA01' }]) =>
+    record({ drugCode, drugName, ingredients, atc7: ingredients.length > 1 ? 'C09DB01' : 'C08CA01', visitDate: '2025-08-01' });
+  const history = (newer: ReturnType<typeof record>): PatientHistory => ({
+    ...emptyHistory,
+    medications: [amlodipine('NORV000100', 'NORVASC 5MG'), newer],
+    chronic: [
+      chronic({ id: 'old', drugCode: 'NORV000100', drugName: 'NORVASC 5MG', prescriptionDate: '2025-08-01', fillDates: ['2025-08-01', '2025-08-25'] }),
+      chronic({ id: 'new', drugCode: newer.drugCode, drugName: newer.drugName, prescriptionDate: '2025-10-01', fillDates: ['2025-10-01'] }),
+    ],
+  });
+  const switched = analyzeHistory(history(amlodipine('AMLO000100', 'AMLODIN 5MG')), '2025-10-05');
+  t.deepEqual(switched.refills.map((r) => [r.prescriptionId, r.replacedBy, r.replacedByDrugName]), [['old', '2025-10-01', 'AMLODIN 5MG'], ['new', null, null]]);
+  const alert = switched.alerts.find((a) => a.key === 'refill.replaced');
+  t.like(alert?.facts, { drugName: 'NORVASC 5MG', newerDrugName: 'AMLODIN 5MG', newerDate: '2025-10-01' });
+  t.regex(translate(alertMessages, 'refill.replaced', 'en', alert?.facts), /a newer prescription of the same ingredients, AMLODIN 5MG, was written on 2025-10-01/);
+  const exforge = analyzeHistory(history(amlodipine('EXFO000100', 'EXFORGE 5/80MG', [{ name: 'AMLODIPINE', atc7: 'C08CA01' }, { name: 'VALSARTAN', atc7: 'C09CA03' }])), '2025-10-05');
+  t.deepEqual(exforge.refills.map((r) => r.replacedBy), [null, null]);
 });
