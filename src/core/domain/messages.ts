@@ -70,8 +70,8 @@ export const alertMessages = {
     en: 'Chronic refill {drugName}: fill {nextFill}/{fills} may be collected today (until {nextUntil:day})',
   },
   'refill.too-early': {
-    'zh-TW': '慢箋 {drugName}：第 {nextFill}/{fills} 次最早 {nextFrom:day} 可領（還有 {daysUntil} 天）；提前領藥將被視為重複用藥',
-    en: 'Chronic refill {drugName}: fill {nextFill}/{fills} not before {nextFrom:day} (in {daysUntil} days); collecting early counts as duplicate medication',
+    'zh-TW': '慢箋 {drugName}：第 {nextFill}/{fills} 次最早 {nextFrom:day} 可領（還有 {daysUntil} 天）；此前不得調劑（醫療辦法 §24），提前領藥視為重複用藥',
+    en: 'Chronic refill {drugName}: fill {nextFill}/{fills} not before {nextFrom:day} (in {daysUntil} days); it may not be dispensed before then (醫療辦法 §24), and collecting early counts as duplicate medication',
   },
   'refill.expired': {
     'zh-TW': '慢箋 {drugName}：已逾效期（{validUntil:day}），已領 {fill}/{fills} 次，需重新開立處方',
