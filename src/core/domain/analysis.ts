@@ -50,13 +50,13 @@ function byNewest(a: AnalyzedRecord, b: AnalyzedRecord): number {
   return compareIso(recordStart(b.record), recordStart(a.record)) || compareIso(b.record.visitDate, a.record.visitDate);
 }
 
-function refillFacts(s: RefillStatus, totalDays: number, daysPerFill: number): Alert['facts'] {
+function refillFacts(s: RefillStatus, totalDays: number, daysPerFill: number, onHandDays: number): Alert['facts'] {
   return {
     drugName: s.drugName, drugCode: s.drugCode, fill: s.fill, fills: s.fills, nextFill: s.fill + 1,
     nextFrom: s.nextFrom ?? '', nextUntil: s.nextUntil ?? '',
     validFrom: s.validFrom, validUntil: s.validUntil, daysUntil: s.daysUntilAllowed, totalDays, daysPerFill,
     // One shape for every refill alert (refill.replaced cites these two).
-    prescriptionDate: s.prescriptionDate, newerDate: s.replacedBy ?? '', newerDrugName: s.replacedByDrugName ?? '',
+    prescriptionDate: s.prescriptionDate, newerDate: s.replacedBy ?? '', newerDrugName: s.replacedByDrugName ?? '', onHandDays,
   };
 }
 
@@ -69,17 +69,19 @@ function refillFacts(s: RefillStatus, totalDays: number, daysPerFill: number): A
  * of the newer is a duplicate; nothing once it has expired).
  * `prescriptions` are in the statuses' order.
  */
-function refillAlerts(statuses: RefillStatus[], prescriptions: JudgedPrescription[], today: IsoDate): Alert[] {
+function refillAlerts(statuses: RefillStatus[], prescriptions: JudgedPrescription[], today: IsoDate, onHand: OnHand): Alert[] {
   const alerts: Alert[] = [];
   for (let i = 0; i < statuses.length; i++) {
     const s = statuses[i] as RefillStatus;
     // Completed prescriptions say nothing: no facts to build for them.
     if (s.status === 'completed' && s.anomalies.length === 0) continue;
     const p = prescriptions[i] as JudgedPrescription;
-    const facts = refillFacts(s, p.daysPerFill * p.fills, p.daysPerFill);
+    // Days still on hand count only where a fill is collectable today.
+    const onHandDays = s.status === 'eligible' && s.replacedBy === null ? onHand.daysOf(s.drugCode) : 0;
+    const facts = refillFacts(s, p.daysPerFill * p.fills, p.daysPerFill, onHandDays);
     if (s.replacedBy !== null) {
       if (s.status !== 'expired' && s.status !== 'completed') alerts.push({ severity: 'warning', key: 'refill.replaced', facts });
-    } else if (s.status === 'eligible') alerts.push({ severity: 'info', key: 'refill.eligible', facts });
+    } else if (s.status === 'eligible') alerts.push({ severity: 'info', key: onHandDays > onHand.thresholdDays ? 'refill.eligible.on-hand' : 'refill.eligible', facts });
     else if (s.status === 'too-early') alerts.push({ severity: 'warning', key: 'refill.too-early', facts });
     // Expired before validity ends: the next fill's first day is past it (a late pickup).
     else if (s.status === 'expired') alerts.push({ severity: 'info', key: compareIso(today, s.validUntil) <= 0 ? 'refill.no-fill-left' : 'refill.expired', facts });
@@ -115,14 +117,48 @@ function markReplaced(statuses: RefillStatus[], prescriptions: JudgedPrescriptio
  * dosage form. A code no record shows is a substance of its own (substanceKey).
  */
 function substanceOfDrug(history: PreparedHistory): Map<string, string> {
-  const { preparer } = history;
   const substances = new Map<string, string>();
+  for (const [code, { identities, form }] of productsByDrug(history)) substances.set(code, `${[...identities].sort().join('+')}|${form}`);
+  return substances;
+}
+
+/** Each drug code (upper case) the records show, with its ingredients' identities and its form (the last product met of a code). */
+function productsByDrug(history: PreparedHistory): Map<string, { identities: readonly string[]; form: string }> {
+  const { preparer } = history;
+  const products = new Map<string, { identities: readonly string[]; form: string }>();
   for (let p = 0; p < preparer.productCount; p++) {
     const facts = preparer.productFacts(p);
-    if (facts.ids.identities.length === 0) continue;
-    substances.set(facts.drugCode.toUpperCase(), `${[...facts.ids.identities].sort().join('+')}|${facts.form}`);
+    if (facts.ids.identities.length > 0) products.set(facts.drugCode.toUpperCase(), { identities: facts.ids.identities, form: facts.form });
   }
-  return substances;
+  return products;
+}
+
+/**
+ * The days a drug's supply still covers today: the largest carried leftover of its ingredients'
+ * 同成分同劑型 groups (groupKey: identity and form). Worked out only for a slip whose fill is
+ * collectable today: chained early pickups, each within §24's window, leave 20 days on hand, and
+ * 「今日可領」 alone read as "the patient needs it".
+ */
+class OnHand {
+  private products: Map<string, { identities: readonly string[]; form: string }> | null = null;
+  private groups: Map<string, number> | null = null;
+
+  constructor(
+    private readonly history: PreparedHistory,
+    private readonly groupList: readonly GroupLeftover[],
+    /** Above this many days the eligible alert says so (the duplicate threshold, 10). */
+    readonly thresholdDays: number,
+  ) {}
+
+  daysOf(drugCode: string): number {
+    this.products ??= productsByDrug(this.history);
+    this.groups ??= new Map(this.groupList.map((group) => [group.key, group.leftoverDays]));
+    const product = this.products.get(drugCode.toUpperCase());
+    if (product === undefined) return 0;
+    let days = 0;
+    for (const identity of product.identities) days = Math.max(days, this.groups.get(`${identity}|${product.form}`) ?? 0);
+    return days;
+  }
 }
 
 function substanceKey(drugCode: string, substances: Map<string, string>): string {
@@ -233,16 +269,16 @@ export function analyzeHistory(history: PatientHistory, today: IsoDate, settings
   });
   const careList = careListStats(history.careList, today, settings.careListMonths);
   const elderly = elderlyOfPrepared(history.patient, prepared, { elderlyAge: settings.elderlyAge });
+  const groups = datesReadable(prepared) ? groupsOfPrepared(prepared) : groupLeftovers(medications, today);
   const alerts = sortAlerts([
     ...duplicateAlerts(duplicates, settings.duplicateThresholdDays),
-    ...refillAlerts(refills, prescriptions, today),
+    ...refillAlerts(refills, prescriptions, today, new OnHand(prepared, groups, settings.duplicateThresholdDays)),
     ...unjudgedRefillAlerts(history.chronic),
     ...careListAlerts(history.careList, today, settings.careListMonths),
     ...elderlyAlerts(elderly, age),
     ...patientAlerts(history, age, empty),
     ...summaryAlerts(history.summary),
   ]);
-  const groups = datesReadable(prepared) ? groupsOfPrepared(prepared) : groupLeftovers(medications, today);
   return {
     today, patient: history.patient, age, records, groups, refills,
     duplicates, careList, elderly, allergies: history.allergies, summary: history.summary, alerts, empty,

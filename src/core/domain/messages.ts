@@ -69,6 +69,10 @@ export const alertMessages = {
     'zh-TW': '慢箋 {drugName}：今日可領第 {nextFill}/{fills} 次（可領至 {nextUntil:day}）',
     en: 'Chronic refill {drugName}: fill {nextFill}/{fills} may be collected today (until {nextUntil:day})',
   },
+  'refill.eligible.on-hand': {
+    'zh-TW': '慢箋 {drugName}：今日可領第 {nextFill}/{fills} 次（可領至 {nextUntil:day}）；病人手邊尚有約 {onHandDays} 日藥量（累計餘藥），請確認是否需要現在領',
+    en: 'Chronic refill {drugName}: fill {nextFill}/{fills} may be collected today (until {nextUntil:day}); the patient still has about {onHandDays} days on hand (carried leftover) — check whether it is needed now',
+  },
   'refill.too-early': {
     'zh-TW': '慢箋 {drugName}：第 {nextFill}/{fills} 次最早 {nextFrom:day} 可領（還有 {daysUntil} 天）；此前不得調劑（醫療辦法 §24），提前領藥視為重複用藥',
     en: 'Chronic refill {drugName}: fill {nextFill}/{fills} not before {nextFrom:day} (in {daysUntil} days); it may not be dispensed before then (醫療辦法 §24), and collecting early counts as duplicate medication',

@@ -214,3 +214,22 @@ test('refills: a newer slip of another brand with the same ingredient and form r
   const exforge = analyzeHistory(history(amlodipine('EXFO000100', 'EXFORGE 5/80MG', [{ name: 'AMLODIPINE', atc7: 'C08CA01' }, { name: 'VALSARTAN', atc7: 'C09CA03' }])), '2025-10-05');
   t.deepEqual(exforge.refills.map((r) => r.replacedBy), [null, null]);
 });
+
+test('refills: a fill collectable today says how many days the patient still has on hand when that is over the threshold (chained early pickups)', (t) => {
+  // 28 × 3 from 1/1; fill 2 on 1/19, ten days early: fill 1 lasts to 1/28, fill 2 is carried to 2/25; on 2/6 fill 3 is due with 20 days on hand.
+  const history = (fill2: string): PatientHistory => ({
+    ...emptyHistory,
+    medications: [
+      record({ visitDate: '2025-01-01', institution: HOSPITAL_B, visitSeqNo: '0001' }),
+      record({ visitDate: '2025-01-01', refillDate: fill2, institution: PHARMACY_C, visitSeqNo: 'IC02', chronicOriginInstitutionId: HOSPITAL_B.id }),
+    ],
+    chronic: [chronic({ prescriptionDate: '2025-01-01', fillDates: ['2025-01-01', fill2] })],
+  });
+  const early = analyzeHistory(history('2025-01-19'), '2025-02-06');
+  const [alert] = early.alerts.filter((a) => a.key.startsWith('refill.'));
+  t.like(alert, { severity: 'info', key: 'refill.eligible.on-hand', facts: { nextFill: 3, onHandDays: 20 } });
+  t.regex(translate(alertMessages, 'refill.eligible.on-hand', 'zh-TW', alert?.facts), /今日可領第 3\/3 次（可領至 114\/03\/25）；病人手邊尚有約 20 日藥量/);
+  // Fill 2 on its due day (1/29): on 2/16 fill 3 is due with 10 days left, not over the threshold.
+  const onTime = analyzeHistory(history('2025-01-29'), '2025-02-16');
+  t.deepEqual(onTime.alerts.filter((a) => a.key.startsWith('refill.')).map((a) => [a.key, a.facts.onHandDays]), [['refill.eligible', 10]]);
+});
