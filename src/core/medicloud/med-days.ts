@@ -32,9 +32,11 @@ export type MedDaysRow = z.output<typeof medDaysRowSchema>;
 
 /** checkdata splits on ' , ', leescot on '，'; both separators occur. */
 function splitIngredient(text: string): { ingredient: string; form: string } {
-  const match = /^(.*?)\s*[,，]\s*([^,，]*)$/.exec(text);
-  if (!match) return { ingredient: text.trim(), form: '' };
-  return { ingredient: (match[1] ?? '').trim(), form: (match[2] ?? '').trim() };
+  // At the last comma, found by index: a regular expression for it backtracked in the square of
+  // a long run of spaces without a comma (200,000 spaces: 9 s).
+  const at = Math.max(text.lastIndexOf(','), text.lastIndexOf('，'));
+  if (at < 0) return { ingredient: text.trim(), form: '' };
+  return { ingredient: text.slice(0, at).trim(), form: text.slice(at + 1).trim() };
 }
 
 export function mapMedDaysRow(row: MedDaysRow): CloudGroupLeftover {

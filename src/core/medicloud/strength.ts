@@ -4,7 +4,11 @@
 // percentages and patch release rates ('12MCG/H') have no single per-unit mg, so they give null
 // rather than a number that would be wrong by a factor.
 
-const MASS = /(\d+(?:\.\d+)?)\s*(MG|MCG|µG|ΜG|UG|MICROGRAMS?|GM|G)(?![A-Z])/g;
+// A match starts where a number starts: tried at every digit of a long run of digits, the scan
+// took time in the square of its length (a 50,000-digit name: 7 s).
+const MASS = /(?<![\d.])(\d+(?:\.\d+)?)\s*(MG|MCG|µG|ΜG|UG|MICROGRAMS?|GM|G)(?![A-Z])/g;
+/** What follows a strength that makes it a rate or concentration ('/ML', '/H'), read where the match ended. */
+const PER = /\s*\//y;
 const TO_MG: Record<string, number> = { MG: 1, MCG: 0.001, 'µG': 0.001, ΜG: 0.001, UG: 0.001, MICROGRAM: 0.001, MICROGRAMS: 0.001, GM: 1000, G: 1000 };
 
 export function unitStrengthMg(drugName: string): number | null {
@@ -12,8 +16,8 @@ export function unitStrengthMg(drugName: string): number | null {
   if (/\d\s*\/\s*\d/.test(name)) return null; // '5/80MG', '160/12.5'
   const strengths = new Set<number>();
   for (const match of name.matchAll(MASS)) {
-    const after = name.slice((match.index ?? 0) + match[0].length);
-    if (/^\s*\//.test(after)) return null; // per mL, per hour, per dose
+    PER.lastIndex = (match.index ?? 0) + match[0].length;
+    if (PER.test(name)) return null; // per mL, per hour, per dose
     const factor = TO_MG[match[2] as string] ?? null;
     if (factor === null) return null;
     strengths.add(Math.round(Number(match[1]) * factor * 1e6) / 1e6);

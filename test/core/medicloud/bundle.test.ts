@@ -55,3 +55,11 @@ test('an unknown key is shown on one line, shortened, with a national ID in it m
   t.false(/[\u0000-\u001F]/.test(escape?.message ?? '\u001b'));
   t.regex(escape?.message ?? '', /^bundle \[2Jmeds x{32}…: unknown key/);
 });
+
+test('a med-days ingredient splits at its last comma, and a long run of spaces without one is read whole', (t) => {
+  const row = (ingredient: string) => ({ ingredient, drug_group_code: 'C08NIF41212', funcDate: '114/10/01', edate: '114/10/28', order_drug_day: 28, pres_med_day: 5 });
+  const rows = (ingredient: string) => mapBundle({ medDays: { robject: [row(ingredient)] } }).cloudLeftover;
+  t.like(rows('NIFEDIPINE ,緩釋錠劑膠囊劑')[0], { ingredient: 'NIFEDIPINE', dosageFormText: '緩釋錠劑膠囊劑', dosageForm: 'oral' });
+  t.like(rows('A, B，一般錠劑膠囊劑')[0], { ingredient: 'A, B', dosageFormText: '一般錠劑膠囊劑' });
+  t.like(rows(`A${' '.repeat(200_000)}B`)[0], { ingredient: `A${' '.repeat(200_000)}B`, dosageFormText: '' });
+});

@@ -47,3 +47,13 @@ test('care-list months: ROC and Gregorian forms → YYYY-MM', (t) => {
   t.is(parseYearMonth('114/13'), null);
   t.is(parseYearMonth('March'), null);
 });
+
+// The fuzzer's hangs: both scans backtracked in the square of a long run (50,000 digits: 7 s).
+test('a name that is a long run of digits or of spaces has no strength, and the scan does not backtrack through it', (t) => {
+  t.is(unitStrengthMg('1'.repeat(200_000)), null);
+  t.is(unitStrengthMg(`${'1 '.repeat(100_000)}X`), null);
+  t.is(unitStrengthMg(`${'5MG '.repeat(50_000)}`), 5);
+  t.is(unitStrengthMg(`${'5MG /'.repeat(50_000)}`), null);
+  t.is(unitStrengthMg('STILNOX 1.5 MG'), 1.5);
+  t.is(unitStrengthMg('XANAX 0.25MG'), 0.25);
+});
