@@ -27,7 +27,8 @@ const KIND_OF_ICON: Record<string, SummaryNoteKind> = {
 };
 
 // Read on NFKC text, so full-width digits and brackets (［３４］) match as well.
-const EGFR = /eGFR\s*值?\s*(?:為|是|[:=])?\s*\[?\s*(\d{1,3}(?:\.\d+)?)\s*\]?/i;
+// The whole number, or none: [1234] was read as 123 and [34.5.6] as 34.5 (fuzzer).
+const EGFR = /eGFR\s*值?\s*(?:為|是|[:=])?\s*\[?\s*(\d{1,3}(?:\.\d+)?)(?![\d.])\s*\]?/i;
 const EGFR_DATE = /採檢日期\s*(?:為|是|:)?\s*\[?\s*(\d{2,4}\/\d{1,2}\/\d{1,2}|\d{7,8})\s*\]?/;
 
 /** 'summary-icon-3.png' or '/imu/assets/summary-icon-3.png' → 'summary-icon-3.png'; only a safe file name is kept. */

@@ -150,3 +150,11 @@ test('a summary note listed twice is read once', (t) => {
   const ckd = { txt: CKD_TXT, img: 'summary-icon-3.png' };
   t.is(mapSummary({ robject: [ckd, ckd, { ...ckd }] }).length, 1);
 });
+
+test('an eGFR that is not a whole 1–3 digit number is not read at all, rather than cut short', (t) => {
+  const egfrOf = (value: string) => mapSummary({ robject: [{ txt: `最近一筆eGFR值為[${value}]，採檢日期為[114/09/15]`, img: 'summary-icon-3.png' }] })[0]?.egfr;
+  t.is(egfrOf('34'), 34);
+  t.is(egfrOf('34.5'), 34.5);
+  t.is(egfrOf('1234'), undefined);
+  t.is(egfrOf('34.5.6'), undefined);
+});
