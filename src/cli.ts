@@ -40,6 +40,15 @@ export async function main(argv: string[]): Promise<number> {
   return (await entry.load()).run(bare ? argv : rest);
 }
 
+// A reader that stops early (`yaoli analyze … | head`) closes the pipe; the rest of the output
+// has nowhere to go, which is not an error of yaoli's. It was an unhandled EPIPE and exit 1.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
+  });
+}
+
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;

@@ -176,7 +176,7 @@ export async function run(argv: string[], now: () => Date = () => new Date(), en
     }
     if (error instanceof InputError) {
       console.error(error.message);
-      if (error.messageKey === 'error.args' || error.messageKey === 'error.no-input') console.error(`\n${analyzeMessages.usage['zh-TW']}`);
+      if (error.messageKey === 'error.args' || error.messageKey === 'error.no-input') console.error(`\n${analyzeMessages.usage['zh-TW']}\n\n${analyzeMessages.usage.en}`);
       return EXIT_BAD_INPUT;
     }
     throw error;

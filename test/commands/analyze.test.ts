@@ -209,6 +209,8 @@ test('bad arguments exit 2: an impossible --today, no --input, an unknown option
   t.regex(noInput.stderr, /缺少 --input 檔案 \/ missing --input FILE/);
   t.is(unknown.code, 2);
   t.regex(unknown.stderr, /參數錯誤：不認得的選項 --colour \/ bad arguments: unknown option --colour/);
+  // The usage after it in both languages, as --help prints it.
+  t.regex(unknown.stderr, /用法：yaoli analyze --input[\s\S]*usage: yaoli analyze --input/);
   t.is(lang.code, 2);
   t.regex(lang.stderr, /--lang 只能是 zh-TW 或 en：fr/);
   t.is(narrow.code, 2);
