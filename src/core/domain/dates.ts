@@ -92,7 +92,18 @@ function fromDayNumber(days: number): IsoDate {
   return (page[offset & ((1 << PAGE_BITS) - 1)] ??= computeFromDayNumber(days));
 }
 
+/** 0001-01-01 and 9999-12-31: the days an ISO date of four-digit years can name. */
+const FIRST_WRITABLE_DAY = -719_162;
+const LAST_WRITABLE_DAY = 2_932_896;
+
+/**
+ * The calendar day of a day number. Past 9999-12-31 (3,000 supplies of 999 days carried one
+ * after another) a five-digit year was no ISO date and its ROC form garbled (民前889/00/-3):
+ * such days are written as the last day ISO can name, and before 0001-01-01 as the first.
+ */
 function computeFromDayNumber(days: number): IsoDate {
+  if (days > LAST_WRITABLE_DAY) return '9999-12-31';
+  if (days < FIRST_WRITABLE_DAY) return '0001-01-01';
   const z = days + 719468;
   const era = Math.floor(z / 146097);
   const dayOfEra = z - era * 146097;

@@ -16,6 +16,8 @@ import { count, date, optionalCount, optionalDate, optionalDays, optionalText, r
  * first reader's pattern (IC0?n) did; 'IC1' (fill 1 is the visit) and 'IC10' are not pickups.
  */
 const PICKUP_SEQ_NO = /^IC0?([2-9])$/i;
+/** The most fills a slip can have: its pickups are numbered IC02 … IC09. */
+const MAX_FILLS = 9;
 
 const chronicRowFields = z.object({
   sort_code: count(),
@@ -52,6 +54,8 @@ export const chronicRowSchema = chronicRowFields.superRefine((row, ctx) => {
     addRowIssue(ctx, 'sort_code', 'bad-value', row.sort_code);
     return;
   }
+  // Fills are numbered up to IC09: a chr_num of 3,000 is a garbled answer, and its validity ran to the year 10231.
+  if (row.chr_num !== null && row.chr_num > MAX_FILLS) addRowIssue(ctx, 'chr_num', 'bad-value', row.chr_num);
   if (row.sort_code !== 3) return;
   if (row.rel_date === null) addRowIssue(ctx, 'rel_date', 'missing', null);
   if (row.func_seq_no === null) addRowIssue(ctx, 'func_seq_no', 'missing', null);

@@ -142,3 +142,13 @@ test('parseDate refuses years outside 1900–2199 and times that do not exist, i
   t.is(parseDate('2025/09/26 23:59'), '2025-09-26');
   t.is(parseDate('2025-09-26T23:59:59'), '2025-09-26');
 });
+
+test('a day past 9999-12-31 is written as that day, never as a five-digit year the ROC form garbles (3,000 supplies of 999 days carried)', (t) => {
+  t.is(isoOfDayNumber(2_932_896), '9999-12-31');
+  t.is(isoOfDayNumber(2_932_897), '9999-12-31');
+  t.is(isoOfDayNumber(3_000_000), '9999-12-31');
+  t.is(addDays('2025-11-03', 3_000_000), '9999-12-31');
+  t.is(toRocDate(addDays('2025-11-03', 3_000_000)), '8088/12/31');
+  t.is(isoOfDayNumber(-719_163), '0001-01-01');
+  t.true(isIsoDate(addDays('2025-11-03', 3_000_000)));
+});

@@ -200,3 +200,8 @@ test('a pickup row without orig_func_seq_no joins the one slip of its date and d
   t.is(two.length, 3);
   t.deepEqual(two.map((p) => p.fillDates.length).sort(), [1, 1, 3]);
 });
+
+test('a chr_num above 9 is refused by row and field: pickups are numbered up to IC09, and 3000 fills ran validity to the year 10231', (t) => {
+  t.regex(chronicMessage([chronicRow({ chr_num: 3000 })]), /chrDataN\[0\]\.chr_num/);
+  t.is(chronicMessage([chronicRow({ chr_num: 9 })]), '(no error)');
+});
