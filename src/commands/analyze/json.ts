@@ -111,6 +111,7 @@ export function analysisJson(analysis: Analysis, lang: Lang, cloudLeftover: read
       institutions: month.institutions,
       totalMg: month.totalMg,
       totalDdd: month.totalDdd,
+      cloudTotalDdd: month.cloudTotalDdd,
       dddMg: month.dddMg,
       halfYearReferenceMg: month.halfYearReferenceMg,
       noDdd: month.noDdd,

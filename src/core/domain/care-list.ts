@@ -24,6 +24,8 @@ export interface CareListMonth {
   totalMg: number;
   /** mg ÷ DDD; the cloud's own DDD sum when we have no DDD but every row carries one; null when WHO has set none (noDdd) or neither is known. */
   totalDdd: number | null;
+  /** The cloud's own 總DDD數 summed, when every row carries one; null otherwise. */
+  cloudTotalDdd: number | null;
   dddMg: number | null;
   halfYearReferenceMg: number | null;
   /** 「WHO 未訂 DDD」. */
@@ -165,6 +167,7 @@ function rowOf(bucket: Bucket): CareListMonth {
     institutions: bucket.institutions.size,
     totalMg,
     totalDdd,
+    cloudTotalDdd: bucket.cloudDddComplete ? round3(bucket.cloudDdd) : null,
     dddMg,
     halfYearReferenceMg: dddMg === null ? null : halfYearReferenceMg(dddMg),
     noDdd,
@@ -184,6 +187,16 @@ function byIngredientThenMonth(a: CareListMonth, b: CareListMonth): number {
 /** mg and DDD as the care list shows them, in alerts and tables: 45.625 → 45.6, 1825 → 1825 (NHI: about 46 mg). */
 export function oneDecimal(value: number): number {
   return Math.round(value * 10) / 10;
+}
+
+/**
+ * The cloud's own DDD sum differs from ours by more than half a DDD and 5 %: the care list's
+ * rows carry no route, so our table's oral DDD meets an injection the cloud counted by its
+ * parenteral one (morphine 300 mg: 3 oral DDD, 10 parenteral). Both are shown, not one chosen.
+ */
+function cloudDisagrees(row: CareListMonth): boolean {
+  if (row.cloudTotalDdd === null || row.totalDdd === null) return false;
+  return Math.abs(row.cloudTotalDdd - row.totalDdd) > Math.max(0.5, 0.05 * row.totalDdd);
 }
 
 /**
@@ -230,12 +243,15 @@ export function careListAlerts(dispensings: CareListDispensing[], today: IsoDate
       else alerts.push({ severity: 'info', key: 'careList.cloudDdd', facts: { ...facts, totalDdd: oneDecimal(row.totalDdd) } });
     } else {
       const over = row.totalMg > row.halfYearReferenceMg;
+      const cloud = cloudDisagrees(row) ? oneDecimal(row.cloudTotalDdd ?? 0) : null;
       alerts.push({
         severity: over ? 'warning' : 'info',
         key: over ? 'careList.overReference' : 'careList.withinReference',
         facts: {
           ...facts, totalDdd: oneDecimal(row.totalDdd ?? 0), dddMg: row.dddMg, referenceMg: oneDecimal(row.halfYearReferenceMg),
           caveatZh: caveat?.zh ?? '', caveatEn: caveat?.en ?? '',
+          cloudZh: cloud === null ? '' : `；雲端計 ${cloud} DDD（給藥途徑或 DDD 版本可能不同）`,
+          cloudEn: cloud === null ? '' : `; the cloud counts ${cloud} DDD (the route or DDD version may differ)`,
         },
       });
     }

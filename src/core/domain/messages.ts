@@ -195,12 +195,12 @@ export const alertMessages = {
   },
   // Controlled-drug care list (特定管制用藥關懷名單, research §5(e)): the last {days} days, {from}–{to}.
   'careList.overReference': {
-    'zh-TW': '管制藥關懷名單：{ingredient} 近 {days} 日（{from:day}–{to:day}）共 {totalMg} mg（{totalDdd} DDD），超過 WHO 每半年約當 {referenceMg} mg{caveatZh}',
-    en: 'Controlled-drug care list: {ingredient} totals {totalMg} mg ({totalDdd} DDD) over the last {days} days ({from:day}–{to:day}), above half a year at the WHO DDD, {referenceMg} mg{caveatEn}',
+    'zh-TW': '管制藥關懷名單：{ingredient} 近 {days} 日（{from:day}–{to:day}）共 {totalMg} mg（{totalDdd} DDD），超過 WHO 每半年約當 {referenceMg} mg{cloudZh}{caveatZh}',
+    en: 'Controlled-drug care list: {ingredient} totals {totalMg} mg ({totalDdd} DDD) over the last {days} days ({from:day}–{to:day}), above half a year at the WHO DDD, {referenceMg} mg{cloudEn}{caveatEn}',
   },
   'careList.withinReference': {
-    'zh-TW': '管制藥關懷名單：{ingredient} 近 {days} 日（{from:day}–{to:day}）共 {totalMg} mg（{totalDdd} DDD）；WHO 每半年約當 {referenceMg} mg{caveatZh}',
-    en: 'Controlled-drug care list: {ingredient} totals {totalMg} mg ({totalDdd} DDD) over the last {days} days ({from:day}–{to:day}); half a year at the WHO DDD is {referenceMg} mg{caveatEn}',
+    'zh-TW': '管制藥關懷名單：{ingredient} 近 {days} 日（{from:day}–{to:day}）共 {totalMg} mg（{totalDdd} DDD）；WHO 每半年約當 {referenceMg} mg{cloudZh}{caveatZh}',
+    en: 'Controlled-drug care list: {ingredient} totals {totalMg} mg ({totalDdd} DDD) over the last {days} days ({from:day}–{to:day}); half a year at the WHO DDD is {referenceMg} mg{cloudEn}{caveatEn}',
   },
   'careList.noDdd': {
     'zh-TW': '管制藥關懷名單：{ingredient} 近 {days} 日（{from:day}–{to:day}）共 {totalMg} mg；WHO 未訂 DDD',

@@ -146,3 +146,15 @@ test('bad rows never crash the care list: unreadable dates are skipped, NaN mg c
   t.is(rows.length, 1);
   t.like(rows[0], { visits: 2, totalMg: 420, totalDdd: 42 });
 });
+
+test('alert: where the cloud\'s own DDD sum differs from ours (the rows carry no route), both are shown', (t) => {
+  const morphine = { date: '2025-07-01', ingredient: 'MORPHINE HCL', ingredientCode: '2810000000', institution: ANJIE, totalMg: 300, cloudTotalDdd: 10, memo: null };
+  t.like(careListStats([morphine], '2025-07-31')[0], { totalDdd: 3, cloudTotalDdd: 10 });
+  const [alert] = careListAlerts([morphine], '2025-07-31');
+  t.like(alert, { key: 'careList.withinReference', facts: { totalDdd: 3 } });
+  t.regex(String(alert?.facts.cloudZh), /雲端計 10 DDD/);
+  t.regex(String(alert?.facts.cloudEn), /the cloud counts 10 DDD/);
+  // Agreeing, or the cloud silent on a row: nothing more is said.
+  t.like(careListAlerts([zolpidem('2025-07-01')], '2025-07-31')[0], { facts: { cloudZh: '', cloudEn: '' } });
+  t.like(careListAlerts([{ ...morphine, cloudTotalDdd: null }], '2025-07-31')[0], { facts: { cloudZh: '' } });
+});
