@@ -120,8 +120,11 @@ export function syntheticHistory({ records: target, today, spanDays, seed = 2025
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
   const start = addDays(today, -spanDays);
   const medications: MedicationRecord[] = [];
-  const chronic: ChronicPrescription[] = [];
-  const careList: CareListDispensing[] = [];
+  // Prescriptions and care-list rows are made after the records, each list in one run, as the
+  // mappers make them from their own responses: made in between, the prescriptions lay scattered
+  // over a 100,000-record heap, and the refill pass paid for that layout, not for its work.
+  const chains: ChainDraft[] = [];
+  const dispensed: MedicationRecord[] = [];
   let seq = 0;
 
   const row = (product: Product, institution: Institution, visitDate: IsoDate, days: number, refillDate: IsoDate | null, seqNo: string, origin: string | null): MedicationRecord => {
@@ -153,17 +156,7 @@ export function syntheticHistory({ records: target, today, spanDays, seed = 2025
       unitStrengthMg: product.mg,
     };
     medications.push(record);
-    if (product.atc7.startsWith('N05C') || product.atc7.startsWith('N05BA')) {
-      careList.push({
-        date: refillDate ?? visitDate,
-        ingredient: product.ingredients[0]?.[0] ?? product.name,
-        ingredientCode: `28${drugCode.slice(4, 12)}`,
-        institution,
-        totalMg: (product.mg ?? 0) * record.quantity,
-        cloudTotalDdd: null,
-        memo: null,
-      });
-    }
+    if (product.atc7.startsWith('N05C') || product.atc7.startsWith('N05BA')) dispensed.push(record);
     return record;
   };
 
@@ -186,18 +179,7 @@ export function syntheticHistory({ records: target, today, spanDays, seed = 2025
         fillDates.push(pickup);
         row(product, pick(INSTITUTIONS.slice(6)), visit, days, pickup, `IC0${k}`, prescriber.id);
       }
-      chronic.push({
-        id: `${prescriber.id}|${seqNo}|${visit}|${product.name}`,
-        prescriptionDate: visit,
-        institution: prescriber,
-        drugCode: `BC99${String(PRODUCTS.indexOf(product)).padStart(4, '0')}00`,
-        drugName: product.name,
-        daysPerFill: days,
-        fills: 3,
-        fillDates,
-        cloudExpired: null,
-        diagnosis: null,
-      });
+      chains.push({ product, prescriber, seqNo, visit, days, fillDates });
     } else {
       row(product, prescriber, visit, product.chronic ? 28 : pick([3, 5, 7, 14]), null, seqNo, null);
     }
@@ -205,12 +187,51 @@ export function syntheticHistory({ records: target, today, spanDays, seed = 2025
   return {
     patient: { nationalId: 'A100000000', name: '合成病人', birthDate: '1947-05-20', sex: 'M' },
     medications,
-    chronic,
+    chronic: chains.map(prescriptionOf),
     cloudLeftover: [],
-    careList,
+    careList: dispensed.map(careListRowOf),
     careListSummary: [],
     allergies: [],
     summary: [],
+  };
+}
+
+/** A chronic refill chain as the loop drew it: the prescription is made from it afterwards. */
+interface ChainDraft {
+  product: Product;
+  prescriber: Institution;
+  seqNo: string;
+  visit: IsoDate;
+  days: number;
+  fillDates: IsoDate[];
+}
+
+function prescriptionOf({ product, prescriber, seqNo, visit, days, fillDates }: ChainDraft): ChronicPrescription {
+  return {
+    id: `${prescriber.id}|${seqNo}|${visit}|${product.name}`,
+    prescriptionDate: visit,
+    institution: prescriber,
+    drugCode: `BC99${String(PRODUCTS.indexOf(product)).padStart(4, '0')}00`,
+    drugName: product.name,
+    daysPerFill: days,
+    fills: 3,
+    fillDates: [...fillDates],
+    cloudExpired: null,
+    diagnosis: null,
+  };
+}
+
+/** The care list's row (imue0009s02) of a controlled hypnotic's record. */
+function careListRowOf(record: MedicationRecord): CareListDispensing {
+  const product = PRODUCTS.find((candidate) => candidate.name === record.drugName) as Product;
+  return {
+    date: record.refillDate ?? record.visitDate,
+    ingredient: product.ingredients[0]?.[0] ?? product.name,
+    ingredientCode: `28${record.drugCode.slice(4, 12)}`,
+    institution: record.institution,
+    totalMg: (product.mg ?? 0) * record.quantity,
+    cloudTotalDdd: null,
+    memo: null,
   };
 }
 
