@@ -151,13 +151,13 @@ test('a negative HLA-B 1502 test is an info line and shows its result in the all
   t.regex(reportOf('chronic-refill-elderly', '2025-11-03', 'en', withTest), /^2020-01-01 +HLA-B 1502 基因檢測 +negative test +other$/m);
 });
 
-test('valid chronic prescriptions are listed apart from expired and completed ones, each with its validity end', (t) => {
+test('valid chronic prescriptions are listed apart from expired and completed ones, each with its prescriber and validity end', (t) => {
   const zh = reportOf('chronic-refill-elderly', '2025-11-03');
-  t.regex(zh, /□ 有效處方\n開立日 +藥品名稱 +已領 +下次可領 +效期至 +狀態\n─.*\n114\/09\/26 +NORVASC TABLETS 5MG \(AMLODIPINE\) +2\/3 +114\/11\/07 +114\/12\/18 +未到\n\n/);
-  t.regex(zh, /□ 逾期或已領完\n開立日 +藥品名稱 +已領 +效期至 +狀態\n─.*\n114\/06\/02 +GLUCOPHAGE TABLETS 500MG \(METFORMIN\) +3\/3 +114\/08\/24 +已領完\n/);
+  t.regex(zh, /□ 有效處方\n開立日 +藥品名稱 +院所 +已領 +下次可領 +效期至 +狀態\n─.*\n114\/09\/26 +NORVASC TABLETS 5MG \(AMLODIPINE\) +示範醫學中心 +2\/3 +114\/11\/07 +114\/12\/18 +未到\n\n/);
+  t.regex(zh, /□ 逾期或已領完\n開立日 +藥品名稱 +院所 +已領 +效期至 +狀態\n─.*\n114\/06\/02 +GLUCOPHAGE TABLETS 500MG \(METFORMIN\) +示範醫學中心 +3\/3 +114\/08\/24 +已領完\n/);
   const en = reportOf('chronic-refill-elderly', '2025-11-03', 'en');
-  t.regex(en, /□ Valid\nPrescribed +Drug +Filled +Next fill +Valid to +Status\n/);
-  t.regex(en, /□ Expired or completed\nPrescribed +Drug +Filled +Valid to +Status\n/);
+  t.regex(en, /□ Valid\nPrescribed +Drug +Institution +Filled +Next fill +Valid to +Status\n/);
+  t.regex(en, /□ Expired or completed\nPrescribed +Drug +Institution +Filled +Valid to +Status\n/);
 });
 
 test('once the amlodipine prescription has expired there is no valid list, and both sit under 逾期或已領完', (t) => {

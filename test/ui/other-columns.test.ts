@@ -41,7 +41,7 @@ test('the allergy tab shows a genetic-test row\'s result where the symptoms go',
 
 test('the 慢箋 tab says 有新處方, not 可領, for a slip whose drug has a newer prescription', (t) => {
   const due: RefillStatus = {
-    prescriptionId: 'old', prescriptionDate: '2025-08-01', drugCode: 'NORV000100', drugName: 'NORVASC 5MG', fill: 2, fills: 3, validFrom: '2025-08-01',
+    prescriptionId: 'old', prescriptionDate: '2025-08-01', drugCode: 'NORV000100', drugName: 'NORVASC 5MG', institution: '乙醫院', fill: 2, fills: 3, validFrom: '2025-08-01',
     validUntil: '2025-10-23', nextFrom: '2025-09-12', nextUntil: '2025-10-23', status: 'eligible', daysUntilAllowed: 0, anomalies: [], windowDays: 10, replacedBy: null, replacedByDrugName: null,
   };
   const status = (s: RefillStatus, lang: 'zh-TW' | 'en', today = '2025-09-25') => refillColumns(lang, today).find((c) => c.id === 'status')?.text(s);
@@ -54,7 +54,7 @@ test('the 慢箋 tab says 有新處方, not 可領, for a slip whose drug has a 
 test('the 慢箋 tab says 不能再領, not 逾期, for a slip with no fill left while its validity has not ended', (t) => {
   // A late pickup put fill 3's first day past validity (2025-10-23): the slip has no fill left, yet is not past its end.
   const none: RefillStatus = {
-    prescriptionId: 'late', prescriptionDate: '2025-08-01', drugCode: 'NORV000100', drugName: 'NORVASC 5MG', fill: 2, fills: 3, validFrom: '2025-08-01',
+    prescriptionId: 'late', prescriptionDate: '2025-08-01', drugCode: 'NORV000100', drugName: 'NORVASC 5MG', institution: '乙醫院', fill: 2, fills: 3, validFrom: '2025-08-01',
     validUntil: '2025-10-23', nextFrom: null, nextUntil: null, status: 'expired', daysUntilAllowed: 0, anomalies: [], windowDays: 10, replacedBy: null, replacedByDrugName: null,
   };
   const status = (lang: 'zh-TW' | 'en', today: string) => refillColumns(lang, today).find((c) => c.id === 'status')?.text(none);

@@ -79,6 +79,7 @@ export function analysisJson(analysis: Analysis, lang: Lang, cloudLeftover: read
       prescriptionDate: refill.prescriptionDate,
       drugCode: refill.drugCode,
       drugName: refill.drugName,
+      institution: refill.institution,
       fill: refill.fill,
       fills: refill.fills,
       validUntil: refill.validUntil,

@@ -89,6 +89,7 @@ export function refillColumns(t: Translate, lang: Lang, valid: boolean, today: I
   return [
     { header: t('col.prescribed'), value: (r) => day(r.prescriptionDate) },
     { header: t('col.drug'), value: (r) => r.drugName, minWidth: 10 },
+    { header: t('col.institution'), value: (r) => r.institution, minWidth: 4, cutOrder: 2 },
     { header: t('col.fill'), value: (r) => `${r.fill}/${r.fills}`, align: 'right' },
     ...(valid ? [{ header: t('col.next'), value: (r: RefillStatus) => day(r.nextFrom) }] : []),
     { header: t('col.validUntil'), value: (r) => day(r.validUntil) },

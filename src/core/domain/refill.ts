@@ -71,6 +71,8 @@ export interface RefillStatus {
   prescriptionDate: IsoDate;
   drugCode: string;
   drugName: string;
+  /** The prescribing institution's name: two slips of one drug are told apart by it. */
+  institution: string;
   /** Fills taken so far (第 k/n 次已領: this is k). */
   fill: number;
   fills: number;
@@ -180,7 +182,7 @@ export function refillStatus(p: JudgedPrescription, today: IsoDate, rules: Refil
   // One object, filled in below: a status is kept by the refill list and alerts, and at 100k
   // records the small objects that grouped its parts were a third of its bytes.
   const status: RefillStatus = {
-    prescriptionId: p.id, prescriptionDate: p.prescriptionDate, drugCode: p.drugCode, drugName: p.drugName, fill: taken, fills,
+    prescriptionId: p.id, prescriptionDate: p.prescriptionDate, drugCode: p.drugCode, drugName: p.drugName, institution: p.institution.name, fill: taken, fills,
     validFrom, validUntil, nextFrom: null, nextUntil: null, status: 'completed', daysUntilAllowed: 0,
     anomalies: anomaliesOf(p, fillDates, taken, validUntil), windowDays: rules.windowDays, replacedBy: null, replacedByDrugName: null,
   };

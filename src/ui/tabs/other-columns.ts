@@ -65,6 +65,7 @@ export function leftoverColumns(lang: Lang): Column<LeftoverRow>[] {
 export function refillColumns(lang: Lang, today: IsoDate): Column<RefillStatus>[] {
   return [
     { id: 'drug', title: 'col.drug', width: 12, flex: 1, text: (r) => r.drugName },
+    { id: 'institution', title: 'col.institution', width: 6, flex: 1, text: (r) => r.institution },
     { id: 'prescribed', title: 'col.prescribed', width: dayWidth(lang), text: (r) => dayIn(r.prescriptionDate, lang), sortValue: (r) => r.prescriptionDate },
     { id: 'fills', title: 'col.fills', width: 5, text: (r) => `${r.fill}/${r.fills}` },
     { id: 'status', title: 'col.status', width: 8, text: (r) => tr(lang, `refill.${shownRefillState(r, today)}`) },
