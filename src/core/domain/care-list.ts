@@ -85,8 +85,8 @@ export function careListStats(dispensings: CareListDispensing[], today: IsoDate,
   const count = Math.max(1, Math.trunc(months));
   const firstMonth = monthOf(addMonths(today, -(count - 1)));
   const lastMonth = monthOf(today);
-  const buckets = gather(dispensings, today, (day) => {
-    const month = monthOf(day);
+  const buckets = gather(dispensings, today, (_, date) => {
+    const month = monthOf(date);
     return month < firstMonth || month > lastMonth ? null : month;
   });
   return buckets.map(rowOf).sort(byIngredientThenMonth);
@@ -103,10 +103,14 @@ export function careListWindowDays(months = DEFAULT_CARE_LIST_MONTHS): number {
 }
 
 /**
- * Each dispensing dated today or earlier whose period `periodOf` names (null: left out), summed
- * per ingredient identity and period, in the order first met.
+ * Each dispensing dated today or earlier whose period `periodOf` names from its day number and
+ * date (null: left out), summed per ingredient identity and period, in the order first met.
+ * Each row's date is read once.
  */
-function gather(dispensings: CareListDispensing[], today: IsoDate, periodOf: (day: IsoDate) => string | null): Bucket[] {
+function gather(dispensings: CareListDispensing[], today: IsoDate, periodOf: (day: number, date: IsoDate) => string | null): Bucket[] {
+  const todayDay = isoDayNumber(today);
+  // No day to count back from: nothing is dated today or earlier.
+  if (!Number.isFinite(todayDay)) return [];
   // Per ingredient identity its periods' buckets (a handful), and every bucket in the order first met.
   const byIdentity = new Map<string, Bucket[]>();
   const buckets: Bucket[] = [];
@@ -115,8 +119,9 @@ function gather(dispensings: CareListDispensing[], today: IsoDate, periodOf: (da
   const institutions = new Numbering<string>();
   for (const row of dispensings) {
     // A row whose day cannot be read belongs to no period.
-    if (!isIsoDate(row.date) || compareIso(row.date, today) > 0) continue;
-    const period = periodOf(row.date);
+    const day = isoDayNumber(row.date);
+    if (!Number.isFinite(day) || day > todayDay) continue;
+    const period = periodOf(day, row.date);
     if (period === null) continue;
     const code = normalCode(row.ingredientCode);
     const identity = code.length > 0 ? code : normalIngredientName(row.ingredient);
@@ -139,7 +144,7 @@ function gather(dispensings: CareListDispensing[], today: IsoDate, periodOf: (da
     // (institution, day): the day number (years 1–9999: −719,162 … 2,932,896) keeps two
     // months' same day of the month apart.
     const institution = institutions.of(row.institution.id !== '' ? row.institution.id : `name:${row.institution.name}`);
-    bucket.visits.add(institution * 4_000_000 + isoDayNumber(row.date) + 800_000);
+    bucket.visits.add(institution * 4_000_000 + day + 800_000);
     bucket.institutions.add(institution);
     bucket.totalMg += Number.isFinite(row.totalMg) ? row.totalMg : 0;
     if (row.cloudTotalDdd === null || !Number.isFinite(row.cloudTotalDdd)) bucket.cloudDddComplete = false;
@@ -223,7 +228,7 @@ export function careListAlerts(dispensings: CareListDispensing[], today: IsoDate
   if (!Number.isFinite(todayDay)) return [];
   const firstDay = todayDay - (days - 1);
   const from = isoOfDayNumber(firstDay);
-  const inWindow = gather(dispensings, today, (day) => (isoDayNumber(day) >= firstDay ? WINDOW : null));
+  const inWindow = gather(dispensings, today, (day) => (day >= firstDay ? WINDOW : null));
   const alerts: Alert[] = [];
   for (const row of inWindow.map(rowOf)) {
     const caveat = row.atc7 === null ? undefined : DDD_CAVEATS[row.atc7];
