@@ -189,9 +189,16 @@ function unjudgedRefillAlerts(chronic: ChronicPrescription[]): Alert[] {
   return alerts;
 }
 
+/** Later, or of one day the smaller drug code, then id: the one named does not depend on the cloud's order. */
+function newerPrescription(a: ChronicPrescription, b: ChronicPrescription): boolean {
+  const byDate = compareIso(a.prescriptionDate, b.prescriptionDate);
+  if (byDate !== 0) return byDate > 0;
+  return a.drugCode < b.drugCode || (a.drugCode === b.drugCode && a.id < b.id);
+}
+
 /**
  * The latest prescription of each substance (a status carries its prescription's code and
- * date); of two on one day the first listed. Read in the cloud's order, the order the
+ * date); of two on one day, newerPrescription's pick. Read in the cloud's order, the order the
  * prescriptions lie in memory: in the statuses' sorted order the reads were scattered over a
  * 100,000-record heap.
  */
@@ -201,7 +208,7 @@ function newestPrescriptions(prescriptions: ChronicPrescription[], substances: M
     const p = prescriptions[i] as ChronicPrescription;
     const key = substanceKey(p.drugCode, substances);
     const seen = newest.get(key);
-    if (seen === undefined || compareIso(p.prescriptionDate, seen.prescriptionDate) > 0) newest.set(key, p);
+    if (seen === undefined || newerPrescription(p, seen)) newest.set(key, p);
   }
   return newest;
 }

@@ -233,3 +233,16 @@ test('refills: a fill collectable today says how many days the patient still has
   const onTime = analyzeHistory(history('2025-01-29'), '2025-02-16');
   t.deepEqual(onTime.alerts.filter((a) => a.key.startsWith('refill.')).map((a) => [a.key, a.facts.onHandDays]), [['refill.eligible', 10]]);
 });
+
+test('refills: two newer slips of one substance on one day name the same one in either order', (t) => {
+  const amlodipine = (drugCode: string, drugName: string) => record({ drugCode, drugName, visitDate: '2025-08-01' });
+  const slips = [
+    chronic({ id: 'b', drugCode: 'BMLO000100', drugName: 'B-AMLO 5MG', prescriptionDate: '2025-10-01', fillDates: ['2025-10-01'] }),
+    chronic({ id: 'a', drugCode: 'AMLO000100', drugName: 'A-AMLO 5MG', prescriptionDate: '2025-10-01', fillDates: ['2025-10-01'] }),
+  ];
+  const old = chronic({ id: 'old', drugCode: 'NORV000100', drugName: 'NORVASC 5MG', prescriptionDate: '2025-08-01', fillDates: ['2025-08-01', '2025-08-25'] });
+  const medications = [amlodipine('NORV000100', 'NORVASC 5MG'), amlodipine('AMLO000100', 'A-AMLO 5MG'), amlodipine('BMLO000100', 'B-AMLO 5MG')];
+  const named = (chronicList: ChronicPrescription[]) => analyzeHistory({ ...emptyHistory, medications, chronic: chronicList }, '2025-10-05').refills.find((r) => r.prescriptionId === 'old')?.replacedByDrugName;
+  t.is(named([old, ...slips]), 'A-AMLO 5MG');
+  t.is(named([old, ...[...slips].reverse()]), 'A-AMLO 5MG');
+});
