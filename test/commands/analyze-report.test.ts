@@ -193,3 +193,9 @@ test('at 80 columns the drug name gives way before the institution: both institu
   t.regex(report, /^L4 +注意 +AMLODIPINE \/ NIFEDIPINE +NORVASC[A-Z ]*… +示範醫學中心、示範內科診所 +18$/m);
   t.regex(report, /^114\/10\/28 +示範內科診所 +ADALAT ORO…/m);
 });
+
+test('at 60 columns the English care-list table keeps the ingredient readable: its headers are short (Sites, 6-mo ref mg)', (t) => {
+  const en = reportOf('hypnotic-care-list', '2025-10-20', 'en', () => {}, 60);
+  t.regex(en, /^Ingredient +Month +Visits +Sites +Total mg +DDDs +6-mo ref mg$/m);
+  t.regex(en, /^ZOLPIDEM \(TA… +2025-10 +2 +2 +700 +70 +1825$/m);
+});
