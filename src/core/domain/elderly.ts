@@ -111,8 +111,18 @@ interface CautionFacts {
  * Still on hand today: within its own supply period (today < E = S + N, or dated after today),
  * or its ingredient and form still carried today (early refills: carried-supply.ts).
  */
-function isActive(history: PreparedHistory, i: number): boolean {
-  return ownSupplyToday(history, i) || onHandWithCarry(history, i);
+/**
+ * In use today: its own supply, or its group's carried supply. A rule with an exception (a
+ * product name, a diagnosis) counts the record's own supply only: its group carries the
+ * excepted records too, so an old doxazosin fill for hypertension read as in use through
+ * today's doxazosin for BPH.
+ */
+function isActive(history: PreparedHistory, i: number, ownSupplyOnly: boolean): boolean {
+  return ownSupplyToday(history, i) || (!ownSupplyOnly && onHandWithCarry(history, i));
+}
+
+function hasException(rule: ElderlyRule | null): boolean {
+  return rule !== null && (rule.exceptNamePattern !== undefined || rule.exceptDiagnosisPattern !== undefined);
 }
 
 /** The record's own supply reaches past today (or has not started). */
@@ -157,7 +167,7 @@ function caution(rule: ElderlyRule | null, set: ElderlyRuleSet | null, matched: 
   const all = latestFirstOrder(history, matched);
   // A caution in use is about the records in use: a lorazepam fill of years ago is history,
   // not named beside today's alprazolam. One with none in use names every record it matched.
-  const inUse = inUseOf(history, all);
+  const inUse = inUseOf(history, all, hasException(rule));
   const active = inUse.length > 0;
   const sorted = active ? inUse : all;
   const latest = history.record(sorted[0] as number);
@@ -208,7 +218,7 @@ function caution(rule: ElderlyRule | null, set: ElderlyRuleSet | null, matched: 
  * last 90 days: another product of the ingredient years ago is not today's drug. If that
  * leaves none, the carried ones stand (the caution is in use through them).
  */
-function inUseOf(history: PreparedHistory, sorted: Int32Array): Int32Array {
+function inUseOf(history: PreparedHistory, sorted: Int32Array, ownSupplyOnly: boolean): Int32Array {
   const since = history.preparer.todayDay - TOTAL_DAYS_WINDOW;
   const recent = new Int32Array(sorted.length);
   const carried = new Int32Array(sorted.length);
@@ -216,7 +226,7 @@ function inUseOf(history: PreparedHistory, sorted: Int32Array): Int32Array {
   let c = 0;
   for (let k = 0; k < sorted.length; k++) {
     const i = sorted[k] as number;
-    if (!isActive(history, i)) continue;
+    if (!isActive(history, i, ownSupplyOnly)) continue;
     if (ownSupplyToday(history, i) || (history.columns.startDay[i] as number) >= since) recent[r++] = i;
     else carried[c++] = i;
   }

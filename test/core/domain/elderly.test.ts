@@ -237,3 +237,11 @@ test('an alpha-1 blocker prescribed for BPH is not called an antihypertensive to
   t.deepEqual(elderlyCautions(patient('1947-01-01'), [hytrin('600')], TODAY), []);
   t.is(elderlyCautions(patient('1947-01-01'), [hytrin('I10')], TODAY)[0]?.ruleId, 'alpha1-blocker');
 });
+
+test('an old alpha-1 blocker fill for hypertension is not in use through the carried supply of today\'s fill for BPH', (t) => {
+  const doxazosin = (visitDate: string, code: string) => record({ drugCode: 'DOXA', drugName: 'DOXABEN 2MG', ingredients: [{ name: 'DOXAZOSIN', atc7: 'C02CA04' }], atc7: 'C02CA04', visitDate, diagnosis: { code, name: '' } });
+  const [caution] = elderlyCautions(patient('1947-01-01'), [doxazosin('2025-09-01', 'I10'), doxazosin('2025-10-25', 'N400')], TODAY);
+  t.like(caution, { ruleId: 'alpha1-blocker', active: false });
+  // Its own supply still running, it is in use.
+  t.like(elderlyCautions(patient('1947-01-01'), [doxazosin('2025-10-10', 'I10'), doxazosin('2025-10-25', 'N400')], TODAY)[0], { active: true });
+});
