@@ -118,17 +118,38 @@ function markReplaced(statuses: RefillStatus[], prescriptions: JudgedPrescriptio
  */
 function substanceOfDrug(history: PreparedHistory): Map<string, string> {
   const substances = new Map<string, string>();
-  for (const [code, { identities, form }] of productsByDrug(history)) substances.set(code, `${[...identities].sort().join('+')}|${form}`);
+  for (const [code, products] of productsByDrug(history)) {
+    // A code its records describe two ways (a name with no form word reads 'other'): the
+    // described form first, then the smaller key, so the rows' order does not choose.
+    let best: string | null = null;
+    let bestKnown = false;
+    for (const { identities, form } of products) {
+      const key = `${[...identities].sort().join('+')}|${form}`;
+      const known = form !== 'other';
+      if (best === null || (known && !bestKnown) || (known === bestKnown && key < best)) [best, bestKnown] = [key, known];
+    }
+    if (best !== null) substances.set(code, best);
+  }
   return substances;
 }
 
-/** Each drug code (upper case) the records show, with its ingredients' identities and its form (the last product met of a code). */
-function productsByDrug(history: PreparedHistory): Map<string, { identities: readonly string[]; form: string }> {
+interface DrugProduct {
+  identities: readonly string[];
+  form: string;
+}
+
+/** Each drug code (upper case) the records show, with every way they describe it: its ingredients' identities and its form. */
+function productsByDrug(history: PreparedHistory): Map<string, DrugProduct[]> {
   const { preparer } = history;
-  const products = new Map<string, { identities: readonly string[]; form: string }>();
+  const products = new Map<string, DrugProduct[]>();
   for (let p = 0; p < preparer.productCount; p++) {
     const facts = preparer.productFacts(p);
-    if (facts.ids.identities.length > 0) products.set(facts.drugCode.toUpperCase(), { identities: facts.ids.identities, form: facts.form });
+    if (facts.ids.identities.length === 0) continue;
+    const code = facts.drugCode.toUpperCase();
+    const list = products.get(code);
+    const product = { identities: facts.ids.identities, form: facts.form };
+    if (list === undefined) products.set(code, [product]);
+    else list.push(product);
   }
   return products;
 }
@@ -140,7 +161,7 @@ function productsByDrug(history: PreparedHistory): Map<string, { identities: rea
  * 「今日可領」 alone read as "the patient needs it".
  */
 class OnHand {
-  private products: Map<string, { identities: readonly string[]; form: string }> | null = null;
+  private products: Map<string, DrugProduct[]> | null = null;
   private groups: Map<string, number> | null = null;
 
   constructor(
@@ -153,10 +174,11 @@ class OnHand {
   daysOf(drugCode: string): number {
     this.products ??= productsByDrug(this.history);
     this.groups ??= new Map(this.groupList.map((group) => [group.key, group.leftoverDays]));
-    const product = this.products.get(drugCode.toUpperCase());
-    if (product === undefined) return 0;
+    // Every way the records describe the drug: the most any of its groups carries, whatever the rows' order.
     let days = 0;
-    for (const identity of product.identities) days = Math.max(days, this.groups.get(`${identity}|${product.form}`) ?? 0);
+    for (const product of this.products.get(drugCode.toUpperCase()) ?? []) {
+      for (const identity of product.identities) days = Math.max(days, this.groups.get(`${identity}|${product.form}`) ?? 0);
+    }
     return days;
   }
 }

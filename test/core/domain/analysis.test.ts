@@ -246,3 +246,19 @@ test('refills: two newer slips of one substance on one day name the same one in 
   t.is(named([old, ...slips]), 'A-AMLO 5MG');
   t.is(named([old, ...[...slips].reverse()]), 'A-AMLO 5MG');
 });
+
+test('refills: a drug its records describe two ways (one name without a form word) is matched the same in either row order', (t) => {
+  const medications = [
+    record({ drugCode: 'AMLO000100', drugName: 'AMLODIN TABLETS 5MG', visitDate: '2025-08-01' }),
+    record({ drugCode: 'NORV000100', drugName: 'NORVASC 5MG', dosageForm: 'other', visitDate: '2025-06-01' }),
+    record({ drugCode: 'NORV000100', drugName: 'NORVASC TABLETS 5MG', visitDate: '2025-10-20' }),
+  ];
+  const chronicList = [
+    chronic({ id: 'old', drugCode: 'AMLO000100', drugName: 'AMLODIN TABLETS 5MG', prescriptionDate: '2025-08-01', fillDates: ['2025-08-01', '2025-08-25', '2025-09-20'], fills: 4 }),
+    chronic({ id: 'new', drugCode: 'NORV000100', drugName: 'NORVASC TABLETS 5MG', prescriptionDate: '2025-10-20', fillDates: ['2025-10-20'] }),
+  ];
+  for (const rows of [medications, [medications[0]!, medications[2]!, medications[1]!]]) {
+    const old = analyzeHistory({ ...emptyHistory, medications: rows, chronic: chronicList }, '2025-10-21').refills.find((r) => r.prescriptionId === 'old');
+    t.is(old?.replacedBy, '2025-10-20');
+  }
+});
