@@ -61,7 +61,8 @@ function round3(value: number): number {
 
 interface Bucket {
   ingredientCode: string;
-  ingredient: string;
+  /** Every name the ingredient's rows give it, shared by all its buckets (nameOf picks one). */
+  names: Set<string>;
   /** 'YYYY-MM', or WINDOW for the alerts' days. */
   month: string;
   /** Distinct (institution, day) pairs: institution number · 4,000,000 + day number + 800,000. */
@@ -133,7 +134,7 @@ function gather(dispensings: CareListDispensing[], today: IsoDate, periodOf: (da
     let bucket = bucketOfMonth(periods, period);
     if (bucket === undefined) {
       bucket = {
-        ingredientCode: code, ingredient: row.ingredient.trim(), month: period, visits: new Set(), institutions: new Set(),
+        ingredientCode: code, names: periods[0]?.names ?? new Set(), month: period, visits: new Set(), institutions: new Set(),
         totalMg: 0, cloudDdd: 0, cloudDddComplete: true,
       };
       periods.push(bucket);
@@ -144,6 +145,7 @@ function gather(dispensings: CareListDispensing[], today: IsoDate, periodOf: (da
     // (institution, day): the day number (years 1–9999: −719,162 … 2,932,896) keeps two
     // months' same day of the month apart.
     const institution = institutions.of(row.institution.id !== '' ? row.institution.id : `name:${row.institution.name}`);
+    bucket.names.add(row.ingredient.trim());
     bucket.visits.add(institution * 4_000_000 + day + 800_000);
     bucket.institutions.add(institution);
     bucket.totalMg += Number.isFinite(row.totalMg) ? row.totalMg : 0;
@@ -153,9 +155,24 @@ function gather(dispensings: CareListDispensing[], today: IsoDate, periodOf: (da
   return buckets;
 }
 
+/**
+ * The name an ingredient's rows are shown and looked up by: of the names its rows give it, the
+ * first in order that our ingredient table reads, else the first. The first row met named it,
+ * so of 'ZOLPIDEM TARTRATE EXTENDED-RELEASE' and 'ZOLPIDEM (TARTRATE)' under one code the rows'
+ * order decided whether the DDD was known and the alert a warning.
+ */
+function nameOf(names: Set<string>): { ingredient: string; atc7: string | null } {
+  const sorted = [...names].sort();
+  for (const name of sorted) {
+    const atc7 = atc7ForIngredientName(name);
+    if (atc7 !== null) return { ingredient: name, atc7 };
+  }
+  return { ingredient: sorted[0] ?? '', atc7: null };
+}
+
 /** A bucket's figures: DDD from our table, or the cloud's own sum for a substance the table lacks. */
 function rowOf(bucket: Bucket): CareListMonth {
-  const atc7 = atc7ForIngredientName(bucket.ingredient);
+  const { ingredient, atc7 } = nameOf(bucket.names);
   const dddMg = dddMgOf(atc7);
   const totalMg = round3(bucket.totalMg);
   const noDdd = hasNoWhoDdd(atc7);
@@ -165,7 +182,7 @@ function rowOf(bucket: Bucket): CareListMonth {
   else if (!noDdd && bucket.cloudDddComplete) totalDdd = round3(bucket.cloudDdd);
   return {
     ingredientCode: bucket.ingredientCode,
-    ingredient: bucket.ingredient,
+    ingredient,
     atc7,
     month: bucket.month,
     visits: bucket.visits.size,

@@ -158,3 +158,15 @@ test('alert: where the cloud\'s own DDD sum differs from ours (the rows carry no
   t.like(careListAlerts([zolpidem('2025-07-01')], '2025-07-31')[0], { facts: { cloudZh: '', cloudEn: '' } });
   t.like(careListAlerts([{ ...morphine, cloudTotalDdd: null }], '2025-07-31')[0], { facts: { cloudZh: '' } });
 });
+
+test('an ingredient code whose rows spell the name two ways is named and looked up the same in either order', (t) => {
+  const named = (ingredient: string, date: string) => ({ ...zolpidem(date, 500), ingredient, cloudTotalDdd: null });
+  const rows = [named('ZOLPIDEM TARTRATE EXTENDED-RELEASE', '2025-07-01'), named('ZOLPIDEM (TARTRATE+HEMITARTRATE)', '2025-08-01'), named('ZOLPIDEM TARTRATE EXTENDED-RELEASE', '2025-09-01'), named('ZOLPIDEM (TARTRATE+HEMITARTRATE)', '2025-10-01')];
+  for (const order of [rows, [...rows].reverse()]) {
+    t.like(careListAlerts(order, '2025-10-31')[0], { severity: 'warning', key: 'careList.overReference', facts: { ingredient: 'ZOLPIDEM (TARTRATE+HEMITARTRATE)', totalDdd: 200 } });
+    t.deepEqual(careListStats(order, '2025-10-31').map((m) => [m.ingredient, m.month, m.totalDdd]), [
+      ['ZOLPIDEM (TARTRATE+HEMITARTRATE)', '2025-07', 50], ['ZOLPIDEM (TARTRATE+HEMITARTRATE)', '2025-08', 50],
+      ['ZOLPIDEM (TARTRATE+HEMITARTRATE)', '2025-09', 50], ['ZOLPIDEM (TARTRATE+HEMITARTRATE)', '2025-10', 50],
+    ]);
+  }
+});
