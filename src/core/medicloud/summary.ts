@@ -27,8 +27,10 @@ const KIND_OF_ICON: Record<string, SummaryNoteKind> = {
 };
 
 // Read on NFKC text, so full-width digits and brackets (［３４］) match as well.
-// The whole number, or none: [1234] was read as 123 and [34.5.6] as 34.5 (fuzzer).
-const EGFR = /eGFR\s*值?\s*(?:為|是|[:=])?\s*\[?\s*(\d{1,3}(?:\.\d+)?)(?![\d.])\s*\]?/i;
+// The whole number, or none: [1234] was read as 123, [34.5.6] as 34.5 and [1,234] as 1
+// (fuzzer, metamorphic review). In brackets the number must fill them; bare, it must not run on
+// into more digits, a point or a thousands comma.
+const EGFR = /eGFR\s*值?\s*(?:為|是|[:=])?\s*(?:\[\s*(\d{1,3}(?:\.\d+)?)\s*\]|(\d{1,3}(?:\.\d+)?)(?![\d.])(?!,\d))/i;
 const EGFR_DATE = /採檢日期\s*(?:為|是|:)?\s*\[?\s*(\d{2,4}\/\d{1,2}\/\d{1,2}|\d{7,8})\s*\]?/;
 
 /** 'summary-icon-3.png' or '/imu/assets/summary-icon-3.png' → 'summary-icon-3.png'; only a safe file name is kept. */
@@ -54,7 +56,8 @@ export function mapSummaryRow(row: SummaryRow): SummaryNote | null {
   const noteText = maskCheckedNationalIdsIn(plainText(row.txt));
   if (noteText === '') return null;
   const normalised = noteText.normalize('NFKC');
-  const egfrText = EGFR.exec(normalised)?.[1];
+  const egfrMatch = EGFR.exec(normalised);
+  const egfrText = egfrMatch?.[1] ?? egfrMatch?.[2];
   const egfr = egfrText === undefined ? undefined : Number(egfrText);
   const icon = iconName(row.img);
   const note: SummaryNote = { kind: kindOf(icon, egfr), text: noteText, icon };

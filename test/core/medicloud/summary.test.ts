@@ -157,4 +157,13 @@ test('an eGFR that is not a whole 1–3 digit number is not read at all, rather 
   t.is(egfrOf('34.5'), 34.5);
   t.is(egfrOf('1234'), undefined);
   t.is(egfrOf('34.5.6'), undefined);
+  for (const garbled of ['1,234', '12 3', '34e2', '34/45']) t.is(egfrOf(garbled), undefined, garbled);
+  t.is(egfrOf(' 34 '), 34);
+});
+
+test('an eGFR written without brackets is read whole, and not when it runs on', (t) => {
+  const egfrOf = (text: string) => mapSummary({ robject: [{ txt: text, img: 'summary-icon-3.png' }] })[0]?.egfr;
+  t.is(egfrOf('最近一筆eGFR值為34，採檢日期為114/09/15'), 34);
+  t.is(egfrOf('eGFR: 34.5 ml/min'), 34.5);
+  t.is(egfrOf('eGFR 1,234'), undefined);
 });
