@@ -81,3 +81,10 @@ test('a cloud leftover row no group matches is listed after the groups, marked c
   t.is(cell('zh-TW', 'institutions', paired), '示範診所');
   t.not(leftoverRowKey(paired), leftoverRowKey(cloudOnly));
 });
+
+test('two cloud-only rows alike in every field still have keys of their own in the 餘藥 tab', (t) => {
+  const row = { ...cloudRow('一般錠劑膠囊劑', 10), ingredient: 'AMLODIPINE' };
+  const rows = leftoverRows([], [row, { ...row }, { ...row, institutionId: '9900000002' }], '2025-11-01');
+  t.is(rows.length, 3);
+  t.is(new Set(rows.map(leftoverRowKey)).size, 3);
+});

@@ -20,7 +20,7 @@ export type LeftoverRow =
       /** That row's days left as of the analysis's day (cloudDaysOn); null without a row. */
       cloudDays: number | null;
     }
-  | { group: null; cloud: CloudGroupLeftover; cloudDays: number };
+  | { group: null; cloud: CloudGroupLeftover; cloudDays: number; /** Its key in the table: two cloud rows may be alike in every field. */ key: string };
 
 /**
  * Pairs each group with the cloud's pres_med_day row for it (cloudRowFor, as `yaoli analyze`
@@ -33,7 +33,7 @@ export function leftoverRows(groups: readonly GroupLeftover[], cloud: readonly C
     return { group, cloud: row, cloudDays: row === null ? null : cloudDaysOn(row, today) };
   });
   const cloudOnly = cloudRowsWithoutGroup(groups, cloud)
-    .map((row): LeftoverRow => ({ group: null, cloud: row, cloudDays: cloudDaysOn(row, today) }))
+    .map((row, i): LeftoverRow => ({ group: null, cloud: row, cloudDays: cloudDaysOn(row, today), key: `cloud|${i}` }))
     .filter((row) => (row.cloudDays ?? 0) > 0);
   return [...paired, ...cloudOnly];
 }
@@ -43,9 +43,9 @@ function supplyEndOf(row: LeftoverRow): IsoDate {
   return row.group === null ? row.cloud.supplyEnd : row.group.supplyEnd;
 }
 
-/** A row's key in the table: the group's, or the cloud row's ingredient, form text and end. */
+/** A row's key in the table: the group's, or the cloud row's place among the cloud's rows. */
 export function leftoverRowKey(row: LeftoverRow): string {
-  return row.group !== null ? row.group.key : `cloud|${row.cloud.ingredient}|${row.cloud.dosageFormText}|${row.cloud.supplyEnd}`;
+  return row.group !== null ? row.group.key : row.key;
 }
 
 export function leftoverColumns(lang: Lang): Column<LeftoverRow>[] {
