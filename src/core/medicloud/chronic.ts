@@ -133,7 +133,10 @@ function toPrescription(group: TaggedRow[]): ChronicPrescription | null {
   const highest = Math.max(...byFill.keys());
 
   const seq = head.orig_func_seq_no ?? head.func_seq_no ?? '';
-  const institutionId = head.hosp_id ?? '';
+  // A pickup row's hosp is the pharmacy that dispensed it: a slip whose rows are all pickups
+  // does not name its prescriber, and the pharmacy is not put in its place.
+  const prescriber = original ?? metadata;
+  const institutionId = prescriber?.hosp_id ?? '';
   // An explicit flag decides, Y over N whatever the rows' order; else the list the row came in.
   const flags = group.map((row) => row.overdue?.toUpperCase());
   const cloudExpired = flags.includes('Y') || (!flags.includes('N') && group.some((row) => row.listedOverdue));
@@ -141,7 +144,7 @@ function toPrescription(group: TaggedRow[]): ChronicPrescription | null {
   return {
     id: `${institutionId}|${seq}|${head.func_date}|${head.order_code}`,
     prescriptionDate: head.func_date,
-    institution: { id: institutionId, name: head.hosp_abbr ?? institutionId, visitKind: 'outpatient' },
+    institution: { id: institutionId, name: prescriber?.hosp_abbr ?? institutionId, visitKind: 'outpatient' },
     drugCode: head.order_code.toUpperCase(),
     drugName: group.map((row) => row.drug_ename).find((name) => name !== null) ?? head.order_code,
     daysPerFill,

@@ -62,6 +62,8 @@ test('pickups grouped across pharmacies by (orig_func_seq_no, func_date), fill 1
   });
   t.deepEqual(prescription?.fillDates, ['2025-08-01', '2025-08-20', '2025-09-12']);
   t.is(prescription?.fills, 3);
+  // The pickups' hosp is the pharmacy: the prescriber is not in these rows, and no pharmacy stands in for it.
+  t.deepEqual(prescription?.institution, { id: '', name: '', visitKind: 'outpatient' });
 });
 
 test('an IC03 pickup without its IC02 row: three fills taken, the prescription is completed', (t) => {
