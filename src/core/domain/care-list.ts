@@ -4,7 +4,7 @@
 // 42 DDD, 「每半年約當1825mg」; brotizolam 14 mg = 56 DDD, 「每半年約當46mg」).
 import type { Alert, CareListDispensing, IsoDate } from './types.ts';
 import { addMonths, compareIso, isIsoDate, isoDayNumber, isoOfDayNumber, monthOf } from './dates.ts';
-import { dddEntry, halfYearReferenceMg, hasNoWhoDdd, type DddRoute } from './ddd.ts';
+import { dddEntry, HALF_YEAR_DAYS, halfYearReferenceMg, hasNoWhoDdd, type DddRoute } from './ddd.ts';
 import { atc7ForIngredientName, normalIngredientName } from './ingredients.ts';
 import { Numbering, remembered } from './remembered.ts';
 
@@ -262,7 +262,12 @@ export function careListAlerts(dispensings: CareListDispensing[], today: IsoDate
     if (row.noDdd) alerts.push({ severity: 'info', key: 'careList.noDdd', facts });
     else if (row.dddMg === null || row.halfYearReferenceMg === null) {
       if (row.totalDdd === null) alerts.push({ severity: 'info', key: 'careList.unknownDdd', facts });
-      else alerts.push({ severity: 'info', key: 'careList.cloudDdd', facts: { ...facts, totalDdd: oneDecimal(row.totalDdd) } });
+      // Without a DDD in mg there is no reference in mg, but the cloud's DDDs still compare with
+      // 1 DDD a day for half a year (182.5), the same reference counted in DDDs.
+      else {
+        const over = row.totalDdd > HALF_YEAR_DAYS;
+        alerts.push({ severity: over ? 'warning' : 'info', key: over ? 'careList.cloudDdd.over' : 'careList.cloudDdd', facts: { ...facts, totalDdd: oneDecimal(row.totalDdd) } });
+      }
     } else {
       const over = row.totalMg > row.halfYearReferenceMg;
       const cloud = cloudDisagrees(row) ? oneDecimal(row.cloudTotalDdd ?? 0) : null;

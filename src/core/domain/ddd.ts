@@ -124,10 +124,13 @@ export function hasNoWhoDdd(atc7: string | null | undefined): boolean {
   return dddEntry(atc7)?.noDdd ?? false;
 }
 
+/** Half a year in days: the reference is 1 DDD a day for this long. */
+export const HALF_YEAR_DAYS = 182.5;
+
 /**
  * 1 DDD a day for half a year: DDD × 182.5 (the project's convention, matching the care
  * list's 「每半年約當」: zolpidem 10 mg → 1825 mg; brotizolam 0.25 mg → 45.625 ≈ 46 mg).
  */
 export function halfYearReferenceMg(dddMg: number): number {
-  return dddMg * 182.5;
+  return dddMg * HALF_YEAR_DAYS;
 }

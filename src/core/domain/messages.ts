@@ -206,6 +206,10 @@ export const alertMessages = {
     'zh-TW': '管制藥關懷名單：{ingredient} 近 {days} 日（{from:day}–{to:day}）共 {totalMg} mg；WHO 未訂 DDD',
     en: 'Controlled-drug care list: {ingredient} totals {totalMg} mg over the last {days} days ({from:day}–{to:day}); WHO has set no DDD',
   },
+  'careList.cloudDdd.over': {
+    'zh-TW': '管制藥關懷名單：{ingredient} 近 {days} 日（{from:day}–{to:day}）共 {totalMg} mg（雲端 {totalDdd} DDD），超過每半年約當 182.5 DDD；本機 DDD 表未收載',
+    en: 'Controlled-drug care list: {ingredient} totals {totalMg} mg (the cloud says {totalDdd} DDD) over the last {days} days ({from:day}–{to:day}), above half a year at 1 DDD a day, 182.5 DDD; not in our DDD table',
+  },
   'careList.cloudDdd': {
     'zh-TW': '管制藥關懷名單：{ingredient} 近 {days} 日（{from:day}–{to:day}）共 {totalMg} mg（雲端 {totalDdd} DDD）；本機 DDD 表未收載，無半年參考量',
     en: 'Controlled-drug care list: {ingredient} totals {totalMg} mg (the cloud says {totalDdd} DDD) over the last {days} days ({from:day}–{to:day}); not in our DDD table, no half-year reference',

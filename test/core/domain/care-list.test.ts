@@ -115,6 +115,8 @@ test('alert: a substance our DDD table lacks takes the cloud\'s DDD sum, as the 
   const nalbuphine = { date: '2025-07-01', ingredient: 'NALBUPHINE HCL', ingredientCode: '2830000000', institution: ANJIE, totalMg: 200, cloudTotalDdd: 5, memo: null };
   t.like(careListStats([nalbuphine], '2025-07-31')[0], { totalDdd: 5, dddMg: null });
   t.like(careListAlerts([nalbuphine], '2025-07-31')[0], { severity: 'info', key: 'careList.cloudDdd', facts: { totalMg: 200, totalDdd: 5 } });
+  // The cloud's DDDs above 182.5 in the window: over 1 DDD a day for half a year, a warning.
+  t.like(careListAlerts([{ ...nalbuphine, cloudTotalDdd: 150 }, { ...nalbuphine, date: '2025-07-20', cloudTotalDdd: 150 }], '2025-07-31')[0], { severity: 'warning', key: 'careList.cloudDdd.over', facts: { totalDdd: 300 } });
   t.like(careListAlerts([{ ...nalbuphine, cloudTotalDdd: null }], '2025-07-31')[0], { key: 'careList.unknownDdd' });
   const clonazepam = { ...nalbuphine, ingredient: 'CLONAZEPAM', totalMg: 90, cloudTotalDdd: null };
   const [alert] = careListAlerts([clonazepam], '2025-07-31');

@@ -11,7 +11,7 @@ import { CLINIC_A, CLINIC_B, drug } from './fixtures.ts';
 const KEYS = [
   'duplicate.L1', 'duplicate.L1.cross', 'duplicate.L2', 'duplicate.L2.cross', 'duplicate.L3', 'duplicate.L4', 'duplicate.L5',
   'duplicate.L1.supplied', 'duplicate.L1.cross.supplied', 'duplicate.L2.supplied', 'duplicate.L2.cross.supplied',
-  'careList.overReference', 'careList.withinReference', 'careList.noDdd', 'careList.cloudDdd', 'careList.unknownDdd',
+  'careList.overReference', 'careList.withinReference', 'careList.noDdd', 'careList.cloudDdd', 'careList.cloudDdd.over', 'careList.unknownDdd',
 ];
 
 test('every duplicate and care-list key has both languages', (t) => {
