@@ -245,3 +245,9 @@ test('an old alpha-1 blocker fill for hypertension is not in use through the car
   // Its own supply still running, it is in use.
   t.like(elderlyCautions(patient('1947-01-01'), [doxazosin('2025-10-10', 'I10'), doxazosin('2025-10-25', 'N400')], TODAY)[0], { active: true });
 });
+
+test('a combination naming one of the added Beers drugs is matched by the name alone (dexchlorpheniramine in a cold tablet)', (t) => {
+  const cold = record({ drugCode: 'COLD2', drugName: 'COLD CAPSULE', isCombination: true, atc7: 'R05X', unitStrengthMg: null,
+    ingredients: [{ name: 'ACETAMINOPHEN', atc7: null }, { name: 'DEXCHLORPHENIRAMINE MALEATE', atc7: null }], visitDate: '2025-10-25', daysSupply: 3, quantity: 9, frequency: 'TID' });
+  t.is(elderlyCautions(patient('1950-01-01'), [cold], TODAY)[0]?.ruleId, 'antihistamine-first-gen');
+});
