@@ -51,8 +51,24 @@ function dddMgOf(atc7: string | null): number | null {
   return null;
 }
 
-/** '(2824801820+2824801810)' and '2824801820+2824801810' are one code (remembered: a list repeats a few codes). */
-const normalCode = remembered((code: string): string => code.replace(/[()\s（）]/g, ''));
+/**
+ * A code as NHI prints it, cleaned: full-width forms read as ASCII (NFKC), brackets and spaces
+ * dropped, any separator written '+': '(2824801820＋2824801810)' → '2824801820+2824801810'.
+ */
+const cleanCode = remembered((code: string): string =>
+  code
+    .normalize('NFKC')
+    .replace(/[()\s]/g, '')
+    .split(/[+;,、]/)
+    .filter((part) => part !== '')
+    .join('+'));
+
+/**
+ * The ingredient a code names: its cleaned parts sorted, so '2824801820+2824801810' and
+ * '2824801810＋2824801820' are one ingredient; their order or separator split one into two
+ * rows, and a warning into two infos (fuzzer). Remembered: a list repeats a few codes.
+ */
+const codeIdentity = remembered((code: string): string => cleanCode(code).split('+').sort().join('+'));
 
 /** Sums of decimal mg (0.25 mg tablets) stay exact to the microgram. */
 function round3(value: number): number {
@@ -60,7 +76,8 @@ function round3(value: number): number {
 }
 
 interface Bucket {
-  ingredientCode: string;
+  /** Every cleaned code the ingredient's rows give it, shared by all its buckets (the smallest is shown). */
+  codes: Set<string>;
   /** Every name the ingredient's rows give it, shared by all its buckets (nameOf picks one). */
   names: Set<string>;
   /** 'YYYY-MM', or WINDOW for the alerts' days. */
@@ -124,7 +141,7 @@ function gather(dispensings: CareListDispensing[], today: IsoDate, periodOf: (da
     if (!Number.isFinite(day) || day > todayDay) continue;
     const period = periodOf(day, row.date);
     if (period === null) continue;
-    const code = normalCode(row.ingredientCode);
+    const code = codeIdentity(row.ingredientCode);
     const identity = code.length > 0 ? code : normalIngredientName(row.ingredient);
     let periods = byIdentity.get(identity);
     if (periods === undefined) {
@@ -134,7 +151,7 @@ function gather(dispensings: CareListDispensing[], today: IsoDate, periodOf: (da
     let bucket = bucketOfMonth(periods, period);
     if (bucket === undefined) {
       bucket = {
-        ingredientCode: code, names: periods[0]?.names ?? new Set(), month: period, visits: new Set(), institutions: new Set(),
+        codes: periods[0]?.codes ?? new Set(), names: periods[0]?.names ?? new Set(), month: period, visits: new Set(), institutions: new Set(),
         totalMg: 0, cloudDdd: 0, cloudDddComplete: true,
       };
       periods.push(bucket);
@@ -146,6 +163,7 @@ function gather(dispensings: CareListDispensing[], today: IsoDate, periodOf: (da
     // months' same day of the month apart.
     const institution = institutions.of(row.institution.id !== '' ? row.institution.id : `name:${row.institution.name}`);
     bucket.names.add(row.ingredient.trim());
+    bucket.codes.add(cleanCode(row.ingredientCode));
     bucket.visits.add(institution * 4_000_000 + day + 800_000);
     bucket.institutions.add(institution);
     bucket.totalMg += Number.isFinite(row.totalMg) ? row.totalMg : 0;
@@ -181,7 +199,7 @@ function rowOf(bucket: Bucket): CareListMonth {
   if (dddMg !== null) totalDdd = round3(totalMg / dddMg);
   else if (!noDdd && bucket.cloudDddComplete) totalDdd = round3(bucket.cloudDdd);
   return {
-    ingredientCode: bucket.ingredientCode,
+    ingredientCode: [...bucket.codes].sort()[0] ?? '',
     ingredient,
     atc7,
     month: bucket.month,

@@ -146,7 +146,8 @@ function toPrescription(group: TaggedRow[]): ChronicPrescription | null {
     prescriptionDate: head.func_date,
     institution: { id: institutionId, name: prescriber?.hosp_abbr ?? institutionId, visitKind: 'outpatient' },
     drugCode: head.order_code.toUpperCase(),
-    drugName: group.map((row) => row.drug_ename).find((name) => name !== null) ?? head.order_code,
+    // The visit row's name, then the metadata row's, then a pickup's: not whichever row came first.
+    drugName: [original, metadata, ...pickups].map((row) => row?.drug_ename ?? null).find((name) => name !== null) ?? head.order_code,
     daysPerFill,
     fills,
     fillDates,

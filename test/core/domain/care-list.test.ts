@@ -172,3 +172,17 @@ test('an ingredient code whose rows spell the name two ways is named and looked 
     ]);
   }
 });
+
+test('one ingredient code written with its parts swapped, a full-width plus or another separator is one ingredient, shown as NHI prints it', (t) => {
+  const spelled = (ingredientCode: string, date: string) => ({ ...zolpidem(date, 1000), ingredientCode });
+  for (const other of ['2824801810+2824801820', '2824801820＋2824801810', '（2824801810,2824801820）']) {
+    const rows = [spelled('2824801820+2824801810', '2025-09-01'), spelled(other, '2025-10-01')];
+    for (const order of [rows, [...rows].reverse()]) {
+      const alerts = careListAlerts(order, '2025-10-31');
+      t.is(alerts.length, 1, other);
+      t.like(alerts[0], { severity: 'warning', facts: { totalMg: 2000 } });
+      t.deepEqual([...new Set(careListStats(order, '2025-10-31').map((m) => m.ingredientCode))].length, 1);
+    }
+  }
+  t.is(careListStats([spelled('(2824801820+2824801810)', '2025-10-01')], '2025-10-31')[0]?.ingredientCode, '2824801820+2824801810');
+});

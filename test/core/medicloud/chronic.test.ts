@@ -207,3 +207,8 @@ test('a chr_num above 9 is refused by row and field: pickups are numbered up to 
   t.regex(chronicMessage([chronicRow({ chr_num: 3000 })]), /chrDataN\[0\]\.chr_num/);
   t.is(chronicMessage([chronicRow({ chr_num: 9 })]), '(no error)');
 });
+
+test('a slip is named by its visit row, whatever the order of its rows', (t) => {
+  const rows = [pickup({ drug_ename: 'NORVASC 5MG' }), chronicRow({ drug_ename: 'NORVASC TABLETS 5MG (AMLODIPINE)' })];
+  for (const chrDataN of [rows, [...rows].reverse()]) t.is(mapChronic({ chrDataN, chrDataY: [] })[0]?.drugName, 'NORVASC TABLETS 5MG (AMLODIPINE)');
+});
