@@ -39,12 +39,18 @@ function iconName(img: string | null): string | null {
   return /^[\w.-]{1,64}$/.test(name) ? name : null;
 }
 
+/** eGFR below this (mL/min/1.73 m²) is CKD stage G3a or worse (KDIGO). */
+const CKD_BELOW = 60;
+/** The largest eGFR read as one. */
+const MOST_EGFR = 200;
+
 function kindOf(icon: string | null, egfr: number | undefined): SummaryNoteKind {
   const code = icon === null ? undefined : /summary-icon-(\d+)/i.exec(icon)?.[1];
   const kind = code === undefined ? undefined : KIND_OF_ICON[code];
   if (kind !== undefined) return kind;
-  // A note without the icon that still states an eGFR is the kidney note.
-  return egfr === undefined ? 'other' : 'ckd';
+  // A note without the icon that states an eGFR below 60 (CKD stage G3a and worse) is the
+  // kidney note; one of 95 was called 'impaired kidney function'.
+  return egfr !== undefined && egfr < CKD_BELOW ? 'ckd' : 'other';
 }
 
 /**
@@ -58,7 +64,8 @@ export function mapSummaryRow(row: SummaryRow): SummaryNote | null {
   const normalised = noteText.normalize('NFKC');
   const egfrMatch = EGFR.exec(normalised);
   const egfrText = egfrMatch?.[1] ?? egfrMatch?.[2];
-  const egfr = egfrText === undefined ? undefined : Number(egfrText);
+  // No kidney filters above 200 mL/min/1.73 m²: [999] is a garbled figure, not an eGFR.
+  const egfr = egfrText === undefined || !(Number(egfrText) <= MOST_EGFR) ? undefined : Number(egfrText);
   const icon = iconName(row.img);
   const note: SummaryNote = { kind: kindOf(icon, egfr), text: noteText, icon };
   if (egfr !== undefined && Number.isFinite(egfr)) note.egfr = egfr;

@@ -167,3 +167,10 @@ test('an eGFR written without brackets is read whole, and not when it runs on', 
   t.is(egfrOf('eGFR: 34.5 ml/min'), 34.5);
   t.is(egfrOf('eGFR 1,234'), undefined);
 });
+
+test('an eGFR above 200 is no eGFR, and a note without the kidney icon is the kidney note only below 60', (t) => {
+  const note = (txt: string, img = 'summary-icon-3.png') => mapSummary({ robject: [{ txt, img }] })[0];
+  t.is(note('最近一筆eGFR值為[999]，採檢日期為[114/09/15]')?.egfr, undefined);
+  t.like(note('最近一筆eGFR值為[95]，採檢日期為[114/09/15]', 'other.png'), { kind: 'other', egfr: 95 });
+  t.like(note('最近一筆eGFR值為[34]，採檢日期為[114/09/15]', 'other.png'), { kind: 'ckd', egfr: 34 });
+});
