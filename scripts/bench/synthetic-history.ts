@@ -5,6 +5,9 @@
 import type { CareListDispensing, ChronicPrescription, DosageForm, Institution, IsoDate, MedicationRecord, PatientHistory } from '../../src/core/domain/types.ts';
 import { addDays } from '../../src/core/domain/dates.ts';
 
+/** The synthetic patient's national ID: its check digit fails, so it can be no one's. */
+export const SYNTHETIC_NATIONAL_ID = 'A100000000';
+
 /** mulberry32: small, fast and good enough to pick synthetic drugs. */
 export function seededRandom(seed: number): () => number {
   let state = seed >>> 0;
@@ -185,7 +188,8 @@ export function syntheticHistory({ records: target, today, spanDays, seed = 2025
     }
   }
   return {
-    patient: { nationalId: 'A100000000', name: '合成病人', birthDate: '1947-05-20', sex: 'M' },
+    // A1 + 8 digits with a deliberately wrong check digit, as in examples/: no real person's ID.
+    patient: { nationalId: SYNTHETIC_NATIONAL_ID, name: '合成病人', birthDate: '1947-05-20', sex: 'M' },
     medications,
     chronic: chains.map(prescriptionOf),
     cloudLeftover: [],
