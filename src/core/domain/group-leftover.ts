@@ -36,7 +36,12 @@ export interface GroupLeftover {
 
 /** K1 = ingredient identity (B's ingredientIdentity, shared with the duplicate check) + dosage form. */
 export function groupKey(record: MedicationRecord, ingredient: Ingredient): string {
-  return `${ingredientIdentity(ingredient)}|${record.dosageForm}`;
+  return k1Key(ingredientIdentity(ingredient), record.dosageForm);
+}
+
+/** The K1 key of an ingredient identity and a dosage form: GroupLeftover.key. */
+export function k1Key(identity: string, form: string): string {
+  return `${identity}|${form}`;
 }
 
 /**
@@ -175,7 +180,7 @@ function groupOf(history: PreparedHistory, carried: CarriedSupply, slot: number,
   const at = facts.ids.keys.indexOf(identityKey);
   const ingredient = facts.ingredients[at] as Ingredient;
   return {
-    key: `${facts.ids.identities[at] as string}|${facts.form}`,
+    key: k1Key(facts.ids.identities[at] as string, facts.form),
     ingredient: ingredient.name,
     atc7: ingredient.atc7,
     dosageForm: facts.form,
