@@ -132,3 +132,10 @@ test('a name the table does not know is its code\'s substance when the table has
   t.is(ingredientIdentity({ name: 'NEWDRUGUMAB', atc7: 'L01XC99' }), 'NEWDRUGUMAB');
   t.is(ingredientIdentity({ name: 'constructor', atc7: null }), 'CONSTRUCTOR');
 });
+
+test('the US names of two Beers antihistamines are one ingredient with their WHO names (an alias, not a second table entry)', (t) => {
+  t.is(normalIngredientName('MECLIZINE HYDROCHLORIDE'), 'MECLOZINE');
+  t.is(normalIngredientName('PYRILAMINE MALEATE'), 'MEPYRAMINE');
+  t.is(atc7ForIngredientName('MECLIZINE'), 'R06AE05');
+  t.is(ingredientIdentity({ name: 'MECLIZINE', atc7: null }), ingredientIdentity({ name: 'MECLOZINE', atc7: 'R06AE05' }));
+});
