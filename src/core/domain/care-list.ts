@@ -240,17 +240,6 @@ function cloudDisagrees(row: CareListMonth): boolean {
 }
 
 /**
- * DDD caveats the alert says (research §5(e)5): clonazepam's DDD is the antiepileptic dose, so
- * its use as a hypnotic or anxiolytic reads as a small number of DDDs.
- */
-const DDD_CAVEATS: Readonly<Record<string, { zh: string; en: string }>> = {
-  N03AE01: {
-    zh: '（clonazepam 的 DDD 8 mg 為抗癲癇用量，作安眠或抗焦慮用時 DDD 數偏低）',
-    en: " (clonazepam's DDD of 8 mg is the antiepileptic dose: as a hypnotic or anxiolytic its DDDs read low)",
-  },
-};
-
-/**
  * One alert per ingredient dispensed in the last careListWindowDays(months) days: warning when
  * the total exceeds the half-year reference (more than 1 DDD a day on average), info
  * otherwise; info with mg only when WHO has set no DDD, with the cloud's own DDD sum when the
@@ -266,7 +255,8 @@ export function careListAlerts(dispensings: CareListDispensing[], today: IsoDate
   const inWindow = gather(dispensings, today, (day) => (day >= firstDay ? WINDOW : null));
   const alerts: Alert[] = [];
   for (const row of inWindow.map(rowOf)) {
-    const caveat = row.atc7 === null ? undefined : DDD_CAVEATS[row.atc7];
+    // A DDD that reads misleadingly (clonazepam's is the antiepileptic dose) says so: ddd.ts carries the words.
+    const caveat = dddEntry(row.atc7)?.caveat;
     const facts: Alert['facts'] = {
       ingredient: row.ingredient,
       ingredientCode: row.ingredientCode,
@@ -294,7 +284,7 @@ export function careListAlerts(dispensings: CareListDispensing[], today: IsoDate
         key: over ? 'careList.overReference' : 'careList.withinReference',
         facts: {
           ...facts, totalDdd: oneDecimal(row.totalDdd ?? 0), dddMg: row.dddMg, referenceMg: oneDecimal(row.halfYearReferenceMg),
-          caveatZh: caveat?.zh ?? '', caveatEn: caveat?.en ?? '',
+          caveatZh: caveat?.['zh-TW'] ?? '', caveatEn: caveat?.en ?? '',
           cloudZh: cloud === null ? '' : `；雲端計 ${cloud} DDD（給藥途徑或 DDD 版本可能不同）`,
           cloudEn: cloud === null ? '' : `; the cloud counts ${cloud} DDD (the route or DDD version may differ)`,
         },

@@ -3,6 +3,8 @@
 // guidelines, research §3.1). WHO revises DDDs every three years, so the table carries the
 // index snapshot it was copied from; values are research §3.2 (both tables), in mg.
 
+import type { Bilingual } from './messages.ts';
+
 /** WHO route codes: oral, parenteral, sublingual, transdermal, nasal, rectal. */
 export type DddRoute = 'O' | 'P' | 'SL' | 'TD' | 'N' | 'R';
 
@@ -16,6 +18,8 @@ export interface DddEntry {
   /** 「WHO 未訂 DDD」: the substance is in the index but has no DDD. */
   noDdd: boolean;
   note?: string;
+  /** What the care-list alert adds after the figures, when the DDD reads misleadingly (research §5(e)5). */
+  caveat?: Bilingual;
 }
 
 function entry(atc7: string, substance: string, mg: Partial<Record<DddRoute, number>>, note?: string): DddEntry {
@@ -50,7 +54,13 @@ const ENTRIES: DddEntry[] = [
   entry('N05BA04', 'oxazepam', { O: 50 }),
   entry('N05BA09', 'clobazam', { O: 20 }),
   noDdd('N05BA19', 'etizolam', 'WHO 未訂 DDD'),
-  entry('N03AE01', 'clonazepam', { O: 8, P: 8 }, 'antiepileptic DDD: hypnotic or anxiolytic use looks low'),
+  {
+    ...entry('N03AE01', 'clonazepam', { O: 8, P: 8 }, 'antiepileptic DDD: hypnotic or anxiolytic use looks low'),
+    caveat: {
+      'zh-TW': '（clonazepam 的 DDD 8 mg 為抗癲癇用量，作安眠或抗焦慮用時 DDD 數偏低）',
+      en: " (clonazepam's DDD of 8 mg is the antiepileptic dose: as a hypnotic or anxiolytic its DDDs read low)",
+    },
+  },
   noDdd('N05CH02', 'ramelteon', 'WHO 未訂 DDD'),
   noDdd('N05CJ01', 'suvorexant', 'WHO 未訂 DDD'),
   noDdd('N05CJ02', 'lemborexant', 'WHO 未訂 DDD'),
