@@ -108,19 +108,10 @@ interface CautionFacts {
 }
 
 /**
- * Still on hand today: within its own supply period (today < E = S + N, or dated after today),
- * or its ingredient and form still carried today (early refills: carried-supply.ts).
+ * A rule with an exception (a product name, a diagnosis) counts a record's own supply only:
+ * its group's carried supply carries the excepted records too, so an old doxazosin fill for
+ * hypertension read as in use through today's doxazosin for BPH.
  */
-/**
- * In use today: its own supply, or its group's carried supply. A rule with an exception (a
- * product name, a diagnosis) counts the record's own supply only: its group carries the
- * excepted records too, so an old doxazosin fill for hypertension read as in use through
- * today's doxazosin for BPH.
- */
-function isActive(history: PreparedHistory, i: number, ownSupplyOnly: boolean): boolean {
-  return ownSupplyToday(history, i) || (!ownSupplyOnly && onHandWithCarry(history, i));
-}
-
 function hasException(rule: ElderlyRule | null): boolean {
   return rule !== null && (rule.exceptNamePattern !== undefined || rule.exceptDiagnosisPattern !== undefined);
 }
@@ -213,9 +204,11 @@ function caution(rule: ElderlyRule | null, set: ElderlyRuleSet | null, matched: 
 }
 
 /**
- * The positions of `sorted` in use today (isActive), in its order; `sorted` itself when all
- * are. A record in use only through its group's carried supply counts when it started in the
- * last 90 days: another product of the ingredient years ago is not today's drug. If that
+ * The positions of `sorted` in use today, in its order; `sorted` itself when all are. In use:
+ * within its own supply period (today < E = S + N, or dated after today), or unless
+ * `ownSupplyOnly`, its ingredient and form still carried today (early refills:
+ * carried-supply.ts). A record in use only through that carried supply counts when it started
+ * in the last 90 days: another product of the ingredient years ago is not today's drug. If that
  * leaves none, the carried ones stand (the caution is in use through them).
  */
 function inUseOf(history: PreparedHistory, sorted: Int32Array, ownSupplyOnly: boolean): Int32Array {
@@ -226,8 +219,9 @@ function inUseOf(history: PreparedHistory, sorted: Int32Array, ownSupplyOnly: bo
   let c = 0;
   for (let k = 0; k < sorted.length; k++) {
     const i = sorted[k] as number;
-    if (!isActive(history, i, ownSupplyOnly)) continue;
-    if (ownSupplyToday(history, i) || (history.columns.startDay[i] as number) >= since) recent[r++] = i;
+    const own = ownSupplyToday(history, i);
+    if (!own && (ownSupplyOnly || !onHandWithCarry(history, i))) continue;
+    if (own || (history.columns.startDay[i] as number) >= since) recent[r++] = i;
     else carried[c++] = i;
   }
   if (r === sorted.length) return sorted;
