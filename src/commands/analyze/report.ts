@@ -6,7 +6,7 @@ import type { Analysis } from '../../core/domain/analysis.ts';
 import { dataCaveatMessages } from '../../core/domain/messages.ts';
 import { maskNationalId } from '../../core/domain/national-id.ts';
 import type { CloudGroupLeftover } from '../../core/domain/types.ts';
-import { cloudDaysOn, cloudRowsWithoutGroup } from '../../core/domain/cloud-leftover.ts';
+import { cloudRowsOnHandWithoutGroup } from '../../core/domain/cloud-leftover.ts';
 import { renderTable, type Column } from '../../text/table.ts';
 import { shownDate } from './dates.ts';
 import { alertText } from './json.ts';
@@ -64,7 +64,7 @@ export function renderReport(analysis: Analysis, lang: Lang, cloudLeftover: read
   const activeGroups = analysis.groups.filter((g) => g.leftoverDays > 0 || g.noCarryLeftoverDays > 0);
   section('section.groups', activeGroups.length > 0 ? table(groupColumns(t, lang, cloudLeftover, analysis.today), activeGroups) : []);
   // The cloud's own leftover for an ingredient none of the records above shows: still on hand, maybe.
-  const cloudOnly = cloudRowsWithoutGroup(analysis.groups, cloudLeftover).filter((row) => cloudDaysOn(row, analysis.today) > 0);
+  const cloudOnly = cloudRowsOnHandWithoutGroup(analysis.groups, cloudLeftover, analysis.today);
   if (cloudOnly.length > 0) section('section.cloudOnly', table(cloudOnlyColumns(t, lang, analysis.today), cloudOnly));
 
   // SPEC §2: valid and expired prescriptions are listed separately.

@@ -36,6 +36,14 @@ export function cloudRowsWithoutGroup(groups: readonly { ingredient: string; dos
 }
 
 /**
+ * The cloud's rows no group takes that still have days left on `today` (cloudDaysOn): what the
+ * readable report's 「雲端餘藥日數（上表無對應用藥紀錄）」 and the kiosk's 餘藥 tab list.
+ */
+export function cloudRowsOnHandWithoutGroup(groups: readonly { ingredient: string; dosageForm: DosageForm }[], cloud: readonly CloudGroupLeftover[], today: IsoDate): CloudGroupLeftover[] {
+  return cloudRowsWithoutGroup(groups, cloud).filter((row) => cloudDaysOn(row, today) > 0);
+}
+
+/**
  * The cloud's figure as of `today`. pres_med_day is frozen at the cloud's query time; it is
  * edate − query date + 1 (anchors 1(c).7, both fixtures), so the same supply end read on
  * `today` is the cloud's own answer for today (SPEC §2: recompute against today). On the day

@@ -4,7 +4,7 @@ import type { AllergyRecord, CloudGroupLeftover, IsoDate } from '../../core/doma
 import type { GroupLeftover } from '../../core/domain/group-leftover.ts';
 import { shownRefillState, type RefillStatus } from '../../core/domain/refill.ts';
 import { oneDecimal, type CareListMonth } from '../../core/domain/care-list.ts';
-import { cloudDaysOn, cloudRowFor, cloudRowsWithoutGroup } from '../../core/domain/cloud-leftover.ts';
+import { cloudDaysOn, cloudRowFor, cloudRowsOnHandWithoutGroup } from '../../core/domain/cloud-leftover.ts';
 import { dosageFormNames } from '../../core/domain/messages.ts';
 import { allergyFindings } from '../../core/domain/allergies.ts';
 import { tr } from '../i18n/index.ts';
@@ -32,9 +32,9 @@ export function leftoverRows(groups: readonly GroupLeftover[], cloud: readonly C
     const row = cloudRowFor(group, cloud);
     return { group, cloud: row, cloudDays: row === null ? null : cloudDaysOn(row, today) };
   });
-  const cloudOnly = cloudRowsWithoutGroup(groups, cloud)
-    .map((row, i): LeftoverRow => ({ group: null, cloud: row, cloudDays: cloudDaysOn(row, today), key: `cloud|${i}` }))
-    .filter((row) => (row.cloudDays ?? 0) > 0);
+  const cloudOnly = cloudRowsOnHandWithoutGroup(groups, cloud, today).map(
+    (row, i): LeftoverRow => ({ group: null, cloud: row, cloudDays: cloudDaysOn(row, today), key: `cloud|${i}` }),
+  );
   return [...paired, ...cloudOnly];
 }
 
