@@ -70,8 +70,13 @@ function digitAt(text: string, at: number): number {
   return value >= 0 && value <= 9 ? value : -1;
 }
 
-/** The days whose texts are kept once made: 1900-01-01 … 2199-12-31, every day a history can hold. */
-const FIRST_KEPT_DAY = -25_567;
+/**
+ * The days whose texts are kept once made: 1800-01-01 … 2199-12-31, every day a history can
+ * hold. From 1900 the bench's 100,000-record long history (one record every 0.6 days, back to
+ * 1861) made a quarter of its days' texts anew on every analysis. Pages are made on first use,
+ * so the wider range costs a real history nothing.
+ */
+const FIRST_KEPT_DAY = -62_091;
 const LAST_KEPT_DAY = 84_005;
 /** Texts are kept in pages of 1,024 days (2.8 years), made when a day in them is first asked for. */
 const PAGE_BITS = 10;
@@ -82,7 +87,7 @@ const keptPages = new Array<(IsoDate | undefined)[] | undefined>(((LAST_KEPT_DAY
  * back into dates thousands of times (refill validity and next-fill days, group supply ends).
  * A map cleared at 4,096 days thrashed on a history spanning more than that (a 100,000-record
  * history: 2.5 MB of new texts per analysis). Kept by day, the memory is bounded by the
- * calendar, not by use: at most 108 pages of 8 KB and one text per day asked for. Days
+ * calendar, not by use: at most 144 pages of 8 KB and one text per day asked for. Days
  * outside the range are made each time.
  */
 function fromDayNumber(days: number): IsoDate {
