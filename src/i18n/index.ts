@@ -31,6 +31,11 @@ function datesIn(text: string, kind: 'day' | 'month', lang: Lang): string {
   return kind === 'day' ? text.replace(ISO_DAYS, (iso) => dayIn(iso, lang)) : text.replace(ISO_MONTHS, (month) => monthIn(month, lang));
 }
 
+/** A list as the language writes it: 甲、乙 in zh-TW, A, B in English. */
+export function listIn(items: readonly string[], lang: Lang): string {
+  return items.join(lang === 'zh-TW' ? '、' : ', ');
+}
+
 /**
  * Fills `{name}` placeholders; arrays join with the language's list separator. `{name:day}`
  * shows every ISO day in the fact (2025-11-03, also inside a text such as 'NAME (clinic
@@ -40,7 +45,7 @@ export function format(template: string, facts: Facts = {}, lang: Lang = 'zh-TW'
   return template.replace(/\{(\w+)(?::(day|month))?\}/g, (whole, name: string, kind: 'day' | 'month' | undefined) => {
     const value = facts[name];
     if (value === undefined || value === null) return whole;
-    const text = Array.isArray(value) ? value.join(lang === 'zh-TW' ? '、' : ', ') : String(value);
+    const text = Array.isArray(value) ? listIn(value, lang) : String(value);
     return kind === undefined ? text : datesIn(text, kind, lang);
   });
 }

@@ -1,7 +1,7 @@
 // The columns of each table of the `yaoli analyze` report. Free text (names, institutions,
 // ingredients, symptoms) has a minWidth and may be cut to fit the terminal; dates and numbers
 // have none and never are.
-import type { Lang } from '../../i18n/index.ts';
+import { listIn, type Lang } from '../../i18n/index.ts';
 import type { Analysis } from '../../core/domain/analysis.ts';
 import { oneDecimal } from '../../core/domain/care-list.ts';
 import { recordStart } from '../../core/domain/leftover.ts';
@@ -97,7 +97,7 @@ export function refillColumns(t: Translate, lang: Lang, valid: boolean, today: I
   ];
 }
 
-export function duplicateColumns(t: Translate): Column<Row<'duplicates'>>[] {
+export function duplicateColumns(t: Translate, lang: Lang): Column<Row<'duplicates'>>[] {
   return [
     { header: t('col.level'), value: (d) => d.level },
     { header: t('col.severity'), value: (d) => t(`severity.${d.severity}`) },
@@ -105,7 +105,7 @@ export function duplicateColumns(t: Translate): Column<Row<'duplicates'>>[] {
     // first, then the institutions, which keep their first 3 characters, before the pair is cut.
     { header: t('col.ingredients'), value: (d) => d.ingredients.join(' / '), minWidth: 10, cutOrder: 3 },
     { header: t('col.drug'), value: (d) => d.drugNames.join(' / '), minWidth: 4 },
-    { header: t('col.institutions'), value: (d) => d.institutions.join('、'), minWidth: 8, cutOrder: 2 },
+    { header: t('col.institutions'), value: (d) => listIn(d.institutions, lang), minWidth: 8, cutOrder: 2 },
     { header: t('col.overlap'), value: (d) => String(d.overlapDays), align: 'right' },
   ];
 }
@@ -127,8 +127,8 @@ export function allergyColumns(t: Translate, lang: Lang): Column<Row<'allergies'
   return [
     // occur_date: the day of the reaction, not a visit.
     { header: t('col.occurred'), value: (a) => day(a.date) },
-    { header: t('col.drug'), value: (a) => a.drugNames.join('、'), minWidth: 8 },
-    { header: t('col.symptoms'), value: (a) => allergyFindings(a, lang).join('、'), minWidth: 6 },
+    { header: t('col.drug'), value: (a) => listIn(a.drugNames, lang), minWidth: 8 },
+    { header: t('col.symptoms'), value: (a) => listIn(allergyFindings(a, lang), lang), minWidth: 6 },
     { header: t('col.severity'), value: (a) => t(`allergy.${a.severity}`) },
   ];
 }

@@ -77,7 +77,7 @@ export function renderReport(analysis: Analysis, lang: Lang, cloudLeftover: read
       ...(ended.length > 0 ? [`□ ${t('refills.ended')}`, ...table(refillColumns(t, lang, false, analysis.today), ended)] : []),
     ]);
   }
-  if (analysis.duplicates.length > 0) section('section.duplicates', table(duplicateColumns(t), analysis.duplicates));
+  if (analysis.duplicates.length > 0) section('section.duplicates', table(duplicateColumns(t, lang), analysis.duplicates));
   if (analysis.careList.length > 0) section('section.careList', table(careListColumns(t, lang), analysis.careList));
   if (analysis.allergies.length > 0) section('section.allergies', table(allergyColumns(t, lang), analysis.allergies));
   // What the cloud cannot show, as the kiosk's 摘要 says it; no diagnosis is printed here, so

@@ -75,7 +75,7 @@ export const alertMessages = {
   },
   'refill.too-early': {
     'zh-TW': '慢箋 {drugName}：第 {nextFill}/{fills} 次最早 {nextFrom:day} 可領（還有 {daysUntil} 天）；此前不得調劑（醫療辦法 §24），提前領藥視為重複用藥',
-    en: 'Chronic refill {drugName}: fill {nextFill}/{fills} not before {nextFrom:day} (in {daysUntil} days); it may not be dispensed before then (醫療辦法 §24), and collecting early counts as duplicate medication',
+    en: 'Chronic refill {drugName}: fill {nextFill}/{fills} not before {nextFrom:day} (in {daysUntil} days); it may not be dispensed before then (NHI Medical Care Regulations §24), and collecting early counts as duplicate medication',
   },
   'refill.expired': {
     'zh-TW': '慢箋 {drugName}：已逾效期（{validUntil:day}），已領 {fill}/{fills} 次，需重新開立處方',
@@ -193,30 +193,30 @@ export const alertMessages = {
     'zh-TW': '治療等效重複 {classNameZh}（{ingredients}）：{drugs:day}；目前同時在用，今日起重疊 {overlapDays} 天',
     en: 'Therapeutic duplication, {classNameEn} ({ingredients}): {drugs:day}; both in use now, overlapping {overlapDays} days from today',
   },
-  // Controlled-drug care list (特定管制用藥關懷名單, research §5(e)): the last {days} days, {from}–{to}.
+  // Controlled-drug care list (特定管制用藥關懷名單, research §5(e)): the last {days} days, {from} to {to}.
   'careList.overReference': {
-    'zh-TW': '管制藥關懷名單：{ingredient} 近 {days} 日（{from:day}–{to:day}）共 {totalMg} mg（{totalDdd} DDD），超過 WHO 每半年約當 {referenceMg} mg{cloudZh}{caveatZh}',
-    en: 'Controlled-drug care list: {ingredient} totals {totalMg} mg ({totalDdd} DDD) over the last {days} days ({from:day}–{to:day}), above half a year at the WHO DDD, {referenceMg} mg{cloudEn}{caveatEn}',
+    'zh-TW': '管制藥關懷名單：{ingredient} 近 {days} 日（{from:day} 至 {to:day}）共 {totalMg} mg（{totalDdd} DDD），超過 WHO 每半年約當 {referenceMg} mg{cloudZh}{caveatZh}',
+    en: 'Controlled-drug care list: {ingredient} totals {totalMg} mg ({totalDdd} DDD) over the last {days} days ({from:day} to {to:day}), more than half a year at the WHO DDD ({referenceMg} mg){cloudEn}{caveatEn}',
   },
   'careList.withinReference': {
-    'zh-TW': '管制藥關懷名單：{ingredient} 近 {days} 日（{from:day}–{to:day}）共 {totalMg} mg（{totalDdd} DDD）；WHO 每半年約當 {referenceMg} mg{cloudZh}{caveatZh}',
-    en: 'Controlled-drug care list: {ingredient} totals {totalMg} mg ({totalDdd} DDD) over the last {days} days ({from:day}–{to:day}); half a year at the WHO DDD is {referenceMg} mg{cloudEn}{caveatEn}',
+    'zh-TW': '管制藥關懷名單：{ingredient} 近 {days} 日（{from:day} 至 {to:day}）共 {totalMg} mg（{totalDdd} DDD）；WHO 每半年約當 {referenceMg} mg{cloudZh}{caveatZh}',
+    en: 'Controlled-drug care list: {ingredient} totals {totalMg} mg ({totalDdd} DDD) over the last {days} days ({from:day} to {to:day}); half a year at the WHO DDD is {referenceMg} mg{cloudEn}{caveatEn}',
   },
   'careList.noDdd': {
-    'zh-TW': '管制藥關懷名單：{ingredient} 近 {days} 日（{from:day}–{to:day}）共 {totalMg} mg；WHO 未訂 DDD',
-    en: 'Controlled-drug care list: {ingredient} totals {totalMg} mg over the last {days} days ({from:day}–{to:day}); WHO has set no DDD',
+    'zh-TW': '管制藥關懷名單：{ingredient} 近 {days} 日（{from:day} 至 {to:day}）共 {totalMg} mg；WHO 未訂 DDD',
+    en: 'Controlled-drug care list: {ingredient} totals {totalMg} mg over the last {days} days ({from:day} to {to:day}); WHO has set no DDD',
   },
   'careList.cloudDdd.over': {
-    'zh-TW': '管制藥關懷名單：{ingredient} 近 {days} 日（{from:day}–{to:day}）共 {totalMg} mg（雲端 {totalDdd} DDD），超過每半年約當 182.5 DDD；本機 DDD 表未收載',
-    en: 'Controlled-drug care list: {ingredient} totals {totalMg} mg (the cloud says {totalDdd} DDD) over the last {days} days ({from:day}–{to:day}), above half a year at 1 DDD a day, 182.5 DDD; not in our DDD table',
+    'zh-TW': '管制藥關懷名單：{ingredient} 近 {days} 日（{from:day} 至 {to:day}）共 {totalMg} mg（雲端 {totalDdd} DDD），超過每半年約當 182.5 DDD；本機 DDD 表未收載',
+    en: 'Controlled-drug care list: {ingredient} totals {totalMg} mg (the cloud says {totalDdd} DDD) over the last {days} days ({from:day} to {to:day}), more than half a year at 1 DDD a day (182.5 DDD); not in our DDD table',
   },
   'careList.cloudDdd': {
-    'zh-TW': '管制藥關懷名單：{ingredient} 近 {days} 日（{from:day}–{to:day}）共 {totalMg} mg（雲端 {totalDdd} DDD）；本機 DDD 表未收載，無半年參考量',
-    en: 'Controlled-drug care list: {ingredient} totals {totalMg} mg (the cloud says {totalDdd} DDD) over the last {days} days ({from:day}–{to:day}); not in our DDD table, no half-year reference',
+    'zh-TW': '管制藥關懷名單：{ingredient} 近 {days} 日（{from:day} 至 {to:day}）共 {totalMg} mg（雲端 {totalDdd} DDD）；本機 DDD 表未收載，無半年參考量',
+    en: 'Controlled-drug care list: {ingredient} totals {totalMg} mg (the cloud says {totalDdd} DDD) over the last {days} days ({from:day} to {to:day}); not in our DDD table, no half-year reference',
   },
   'careList.unknownDdd': {
-    'zh-TW': '管制藥關懷名單：{ingredient} 近 {days} 日（{from:day}–{to:day}）共 {totalMg} mg；本機 DDD 表未收載',
-    en: 'Controlled-drug care list: {ingredient} totals {totalMg} mg over the last {days} days ({from:day}–{to:day}); not in our DDD table',
+    'zh-TW': '管制藥關懷名單：{ingredient} 近 {days} 日（{from:day} 至 {to:day}）共 {totalMg} mg；本機 DDD 表未收載',
+    en: 'Controlled-drug care list: {ingredient} totals {totalMg} mg over the last {days} days ({from:day} to {to:day}); not in our DDD table',
   },
   // NHI's own 摘要 notes (imue2000s01). {text} is the cloud's note as plain text.
   'summary.ckd': {

@@ -1,5 +1,5 @@
 // Columns of the 餘藥, 慢箋, 管制藥 and 過敏 tabs.
-import type { Lang } from '../../i18n/index.ts';
+import { listIn, type Lang } from '../../i18n/index.ts';
 import type { AllergyRecord, CloudGroupLeftover, IsoDate } from '../../core/domain/types.ts';
 import type { GroupLeftover } from '../../core/domain/group-leftover.ts';
 import { shownRefillState, type RefillStatus } from '../../core/domain/refill.ts';
@@ -58,7 +58,7 @@ export function leftoverColumns(lang: Lang): Column<LeftoverRow>[] {
     { id: 'no-carry', title: 'col.no-carry', width: 8, align: 'right', text: (r) => ours(r, (g) => String(g.noCarryLeftoverDays)), sortValue: (r) => r.group?.noCarryLeftoverDays ?? null },
     { id: 'cloud', title: 'col.cloud', width: 8, align: 'right', text: (r) => (r.cloudDays === null ? '-' : String(r.cloudDays)), sortValue: (r) => r.cloudDays },
     { id: 'end', title: 'col.supply-end', width: dayWidth(lang), text: (r) => dayIn(supplyEndOf(r), lang), sortValue: supplyEndOf },
-    { id: 'institutions', title: 'col.institution', width: 8, flex: 1, text: (r) => (r.group === null ? tr(lang, 'leftover.cloud-only') : r.group.institutions.join('、')) },
+    { id: 'institutions', title: 'col.institution', width: 8, flex: 1, text: (r) => (r.group === null ? tr(lang, 'leftover.cloud-only') : listIn(r.group.institutions, lang)) },
   ];
 }
 
@@ -92,8 +92,8 @@ export function controlledColumns(lang: Lang): Column<CareListMonth>[] {
 export function allergyColumns(lang: Lang): Column<AllergyRecord>[] {
   return [
     { id: 'date', title: 'col.date', width: dayWidth(lang), text: (r) => dayIn(r.date, lang), sortValue: (r) => r.date },
-    { id: 'drug', title: 'col.drug', width: 12, flex: 2, text: (r) => r.drugNames.join('、') },
-    { id: 'symptoms', title: 'col.symptoms', width: 8, flex: 2, text: (r) => allergyFindings(r, lang).join('、') },
+    { id: 'drug', title: 'col.drug', width: 12, flex: 2, text: (r) => listIn(r.drugNames, lang) },
+    { id: 'symptoms', title: 'col.symptoms', width: 8, flex: 2, text: (r) => listIn(allergyFindings(r, lang), lang) },
     { id: 'severity', title: 'col.severity', width: 6, text: (r) => tr(lang, `allergy.${r.severity}`) },
     { id: 'source', title: 'col.data-source', width: 8, flex: 1, text: (r) => [r.dataSource, r.institutionName].filter(Boolean).join(' ') },
   ];

@@ -1,7 +1,7 @@
 // 摘要: alerts by severity, NHI's own 摘要 notes (imue2000s01) word for word, allergies, then
 // what the data cannot tell (self-paid drugs are absent, uploads lag 24–48 h, 主診斷 is for
 // reference) — as lines the summary tab scrolls.
-import type { Lang } from '../../i18n/index.ts';
+import { listIn, type Lang } from '../../i18n/index.ts';
 import type { Analysis } from '../../core/domain/analysis.ts';
 import { dataCaveatMessages } from '../../core/domain/messages.ts';
 import type { Severity } from '../../core/domain/types.ts';
@@ -31,8 +31,8 @@ export function summaryLines(analysis: Analysis, lang: Lang, caveats: readonly s
   heading('h-allergies', tr(lang, 'summary.allergies'));
   if (analysis.allergies.length === 0) lines.push({ id: 'no-allergies', text: `  ${tr(lang, 'summary.no-allergies')}`, heading: false, severity: null });
   analysis.allergies.forEach((allergy, i) => {
-    const symptoms = allergy.symptoms.length > 0 ? `: ${allergy.symptoms.join('、')}` : '';
-    lines.push({ id: `allergy-${i}`, text: `  ${allergy.drugNames.join('、')}${symptoms} (${tr(lang, `allergy.${allergy.severity}`)})`, heading: false, severity: 'warning' });
+    const symptoms = allergy.symptoms.length > 0 ? `: ${listIn(allergy.symptoms, lang)}` : '';
+    lines.push({ id: `allergy-${i}`, text: `  ${listIn(allergy.drugNames, lang)}${symptoms} (${tr(lang, `allergy.${allergy.severity}`)})`, heading: false, severity: 'warning' });
   });
   heading('h-caveats', dataCaveatMessages.heading[lang]);
   // The kiosk's tables show 主診斷, so its caveat belongs here (yaoli analyze shows none).

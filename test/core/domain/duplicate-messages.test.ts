@@ -86,6 +86,6 @@ test('a care-list alert renders without unfilled placeholders', (t) => {
   }], '2025-10-20');
   const entry = (alertMessages as Record<string, { 'zh-TW': string; en: string }>)[alert?.key ?? ''];
   const zh = format(entry?.['zh-TW'] ?? '', alert?.facts, 'zh-TW');
-  t.is(zh, '管制藥關懷名單：ZOLPIDEM (TARTRATE+HEMITARTRATE) 近 183 日（114/04/21–114/10/20）共 420 mg（42 DDD）；WHO 每半年約當 1825 mg');
+  t.is(zh, '管制藥關懷名單：ZOLPIDEM (TARTRATE+HEMITARTRATE) 近 183 日（114/04/21 至 114/10/20）共 420 mg（42 DDD）；WHO 每半年約當 1825 mg');
   t.notRegex(format(entry?.en ?? '', alert?.facts, 'en'), /\{\w+\}/);
 });
