@@ -59,9 +59,10 @@ test('an alert names the same days in both languages, ROC in zh-TW and ISO in En
   const [, bundle, today] = cases()[0] as [string, any, string];
   const zh = outputs(bundle, today, 'zh-TW').report;
   const en = outputs(bundle, today, 'en').report;
-  // The alert names the refill pickup by its prescriber (示範醫學中心); the records table by where it was collected.
-  t.regex(zh, /NORVASC TABLETS 5MG \(AMLODIPINE\) \(示範醫學中心 114\/10\/20\)/);
-  t.regex(en, /NORVASC TABLETS 5MG \(AMLODIPINE\) \(示範醫學中心 2025-10-20\)/);
+  // The alert names the refill pickup by its prescriber (示範醫學中心) and where it was collected
+  // on that day (示範社區藥局), as the records table's row of that day does.
+  t.regex(zh, /NORVASC TABLETS 5MG \(AMLODIPINE\) \(示範醫學中心→示範社區藥局 114\/10\/20\)/);
+  t.regex(en, /NORVASC TABLETS 5MG \(AMLODIPINE\) \(示範醫學中心→示範社區藥局 2025-10-20\)/);
   t.regex(en, /^2025-09-26 +2025-10-20 +示範社區藥局 +NORVASC/m, 'visit and pickup days');
   t.regex(en, /Latest eGFR 34 \(2025-09-15\)/);
   const care = outputs(bundleOf('examples/hypnotic-care-list.json'), '2025-10-20', 'en').report;

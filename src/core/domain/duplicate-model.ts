@@ -38,7 +38,10 @@ export interface DuplicateAlert {
    */
   institutions: string[];
   institutionIds: string[];
-  /** Per record, parallel to recordIds: the prescribing institution's name. */
+  /**
+   * Per record, parallel to recordIds: its institution's name; for a refill pickup of another
+   * institution's slip 'prescriber→pharmacy' (PreparedHistory.alertInstitution).
+   */
   recordInstitutions: string[];
   /** Start date S of each record (慢連箋領藥日 or visit date), oldest first. */
   dates: IsoDate[];
@@ -197,7 +200,7 @@ export function buildAlert(
     drugNames[k] = names[i] as string;
     institutions.add(name);
     institutionIds.add(prescribers[i] as string);
-    recordInstitutions[k] = name;
+    recordInstitutions[k] = history.alertInstitution(i);
     dates[k] = date;
     recordIds[k] = ids[i] as string;
   }

@@ -19,6 +19,7 @@ export class PreparedHistory {
   private carried: CarriedSupply | null = null;
   private repeats: boolean | null = null;
   private readonly prescriberNameById = new Map<string, string>();
+  private readonly pickupWhereByPrescriber = new Map<string, Map<string, string>>();
 
   /** The records table's rows in input order, when asked for (PreparedHistory.withRows); else null. */
   readonly rows: AnalyzedRecord[] | null;
@@ -182,6 +183,24 @@ export class PreparedHistory {
       this.prescriberNameById.set(prescriber, name);
     }
     return name;
+  }
+
+  /**
+   * Where the record at position `i` came from, as an alert names it: its institution; for a
+   * refill pickup of another institution's slip, 'prescriber→pharmacy'. The prescriber alone
+   * beside the pickup day named a visit that never was: the records table shows that day at the
+   * pharmacy. One text per pair, however many records an alert names.
+   */
+  alertInstitution(i: number): string {
+    const { institutions, institutionIds, prescribers } = this.columns;
+    if (prescribers[i] === institutionIds[i]) return institutions[i] as string;
+    const prescriber = this.prescriberName(i);
+    const pharmacy = institutions[i] as string;
+    let byPharmacy = this.pickupWhereByPrescriber.get(prescriber);
+    if (byPharmacy === undefined) this.pickupWhereByPrescriber.set(prescriber, (byPharmacy = new Map()));
+    let text = byPharmacy.get(pharmacy);
+    if (text === undefined) byPharmacy.set(pharmacy, (text = `${prescriber}→${pharmacy}`));
+    return text;
   }
 
   /** The record at input position `i`, as given. */

@@ -380,7 +380,7 @@ test('a chain whose pickups do not name the original prescriber (no chr_hosp_id)
   t.true(alerts[0]?.recordIds.includes('other'));
 });
 
-test('a chronic refill collected at a pharmacy is named by its prescriber in an L4 alert, as 跨院所 counts it', (t) => {
+test('a chronic refill collected at a pharmacy is named by its prescriber in an L4 alert, as 跨院所 counts it, and by where it was collected', (t) => {
   // Amlodipine prescribed by 甲診所 (fill 1 there), fill 2 collected at 丁藥局; nifedipine from 乙醫院.
   const first = drug('AMLODIPINE', 'C08CA01', { drugCode: 'NORV000100', visitDate: '2025-09-26', institution: CLINIC_A, visitSeqNo: '0031' });
   const pickup = drug('AMLODIPINE', 'C08CA01', {
@@ -392,7 +392,8 @@ test('a chronic refill collected at a pharmacy is named by its prescriber in an 
   t.is(alerts.length, 1);
   t.like(alerts[0], { level: 'L4', crossInstitution: true, institutions: ['甲診所', '乙醫院'], institutionIds: [CLINIC_A.id, CLINIC_B.id] });
   const [message] = duplicateAlerts(alerts);
-  t.deepEqual(message?.facts.drugs, ['AMLODIPINE TABLETS (甲診所 2025-10-20)', 'NIFEDIPINE TABLETS (乙醫院 2025-10-28)']);
+  // The pickup day is the pharmacy's, not a visit to 甲診所: the text names both.
+  t.deepEqual(message?.facts.drugs, ['AMLODIPINE TABLETS (甲診所→丁藥局 2025-10-20)', 'NIFEDIPINE TABLETS (乙醫院 2025-10-28)']);
 });
 
 test('a refill whose prescriber has no other record in the history is named by its 醫事機構代碼', (t) => {
