@@ -25,7 +25,7 @@ export interface TerminalOptions {
   dropEnv?: (name: string) => boolean;
 }
 
-/** Whether a tmux binary answers (CI installs it; without it the terminal tests pass with a note). */
+/** Whether a tmux binary answers (CI installs it; without it the terminal tests are skipped with the reason). */
 export function hasTmux(): boolean {
   try {
     execFileSync('tmux', ['-V']);

@@ -3,6 +3,7 @@
 // touches the one pcscd, and the last one stops and restarts it, so the whole file is serial
 // and no other test file talks to pcscd. Waits are on hub events, never fixed sleeps.
 import test, { registerCompletionHandler } from 'ava';
+import { orSkipped } from '../skipped-with-reason.ts';
 import { createVerify } from 'node:crypto';
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -73,7 +74,7 @@ function whyNoPcscd(): string | null {
 registerCompletionHandler(() => process.exit());
 
 const reason = whyNoPcscd();
-const serial: typeof test.serial = reason === null ? test.serial : ((title: string) => test.skip(`${title} — SKIPPED: ${reason}`, () => undefined)) as never;
+const serial = orSkipped(test.serial, reason);
 
 async function startHub(): Promise<PcscReaderHub> {
   const hub = await PcscReaderHub.start({ reprobeMs: 200, transmitTimeoutMs: 5000 });

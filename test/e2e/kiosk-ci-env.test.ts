@@ -3,11 +3,14 @@
 // so `yaoli` drops CI, CONTINUOUS_INTEGRATION and CI_* before Ink is loaded. Checked in a real
 // 80x24 terminal (tmux), for the shipped bundle (code-split chunks) and for the sources via tsx.
 import test from 'ava';
+import { orSkipped } from '../skipped-with-reason.ts';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildEntry } from '../../scripts/build.mjs';
 import { hasTmux, openTerminal } from '../../scripts/e2e/tmux.ts';
+
+const tmuxTest = orSkipped(test, hasTmux() ? null : 'tmux is not installed (CI installs it)');
 
 const root = join(import.meta.dirname, '..', '..');
 
@@ -27,23 +30,20 @@ async function idleScreenWith(t: import('ava').ExecutionContext, command: string
   return idle;
 }
 
-test('the shipped bundle draws the idle screen and takes keys with CI=true CONTINUOUS_INTEGRATION=1 in its environment', async (t) => {
-  if (!hasTmux()) return t.pass('tmux is not installed (CI installs it)');
+tmuxTest('the shipped bundle draws the idle screen and takes keys with CI=true CONTINUOUS_INTEGRATION=1 in its environment', async (t) => {
   t.timeout(90_000);
   const file = await buildEntry(undefined, join(root, 'dist', 'e2e-ci', 'yaoli.mjs'));
   const idle = await idleScreenWith(t, `node ${file} --today 2026-11-23`, { CI: 'true', CONTINUOUS_INTEGRATION: '1', CI_NAME: 'counter-pc' });
   t.true(idle.includes('藥歷 yaoli'));
 });
 
-test('the sources (tsx) draw the idle screen with CI=true too', async (t) => {
-  if (!hasTmux()) return t.pass('tmux is not installed (CI installs it)');
+tmuxTest('the sources (tsx) draw the idle screen with CI=true too', async (t) => {
   t.timeout(90_000);
   const idle = await idleScreenWith(t, 'node --import tsx src/cli.ts --today 2026-11-23', { CI: 'true' });
   t.true(idle.includes('藥歷 yaoli'));
 });
 
-test('a bare `yaoli` (no arguments at all) is the kiosk too, and draws with CI=true', async (t) => {
-  if (!hasTmux()) return t.pass('tmux is not installed (CI installs it)');
+tmuxTest('a bare `yaoli` (no arguments at all) is the kiosk too, and draws with CI=true', async (t) => {
   t.timeout(90_000);
   const idle = await idleScreenWith(t, 'node --import tsx src/cli.ts', { CI: 'true' });
   t.true(idle.includes('藥歷 yaoli'));

@@ -9,6 +9,7 @@
 // This file talks to the machine's one pcscd. ava.config.mjs keeps it (and the other pcscd
 // file, which restarts pcscd) out of the concurrent run; scripts/test.sh runs each alone.
 import test from 'ava';
+import { orSkipped } from '../skipped-with-reason.ts';
 import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -60,7 +61,7 @@ async function whyCannotRun(): Promise<string | null> {
 }
 
 const reason = await whyCannotRun();
-const pcscTest: typeof test = reason === null ? test : ((title: string) => test.skip(`${title} — SKIPPED: ${reason}`, () => undefined)) as never;
+const pcscTest = orSkipped(test, reason);
 
 /** A deck card held in a vpcd slot by `yaoli card insert` from the bundle; Ctrl-C (SIGINT) pulls it. */
 class InsertedCard {

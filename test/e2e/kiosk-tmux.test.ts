@@ -2,12 +2,15 @@
 // staff S01 logs in with the deck PIN, patient P001 (verbal consent), alerts and rows on
 // screen, sort, filter, tabs, then the card comes out and the patient's name is gone.
 import test from 'ava';
+import { orSkipped } from '../skipped-with-reason.ts';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { demoDeck, findPatient, findStaff } from '../../src/demo/deck.ts';
 import { buildEntry } from '../../scripts/build.mjs';
 import { hasTmux, openTerminal, type Terminal } from '../../scripts/e2e/tmux.ts';
+
+const tmuxTest = orSkipped(test, hasTmux() ? null : 'tmux is not installed (CI installs it)');
 
 const root = join(import.meta.dirname, '..', '..');
 const deck = demoDeck();
@@ -30,8 +33,7 @@ async function trayPick(term: Terminal, deckId: string): Promise<void> {
   term.send('Enter');
 }
 
-test('kiosk end to end in tmux: tray, PIN, patient, alerts, sort, filter, tabs, card out', async (t) => {
-  if (!hasTmux()) return t.pass('tmux is not installed (CI installs it)');
+tmuxTest('kiosk end to end in tmux: tray, PIN, patient, alerts, sort, filter, tabs, card out', async (t) => {
   t.timeout(120_000);
   const file = await bundle();
   const home = mkdtempSync(join(tmpdir(), 'yaoli-e2e-'));
@@ -106,8 +108,7 @@ test('kiosk end to end in tmux: tray, PIN, patient, alerts, sort, filter, tabs, 
   t.false(exited.includes('請插入'), 'the alternate screen is gone: the shell screen is back');
 });
 
-test('SIGTERM gives the terminal back: alternate screen left, cursor shown, exit code 130', async (t) => {
-  if (!hasTmux()) return t.pass('tmux is not installed (CI installs it)');
+tmuxTest('SIGTERM gives the terminal back: alternate screen left, cursor shown, exit code 130', async (t) => {
   t.timeout(60_000);
   const file = await bundle();
   const home = mkdtempSync(join(tmpdir(), 'yaoli-e2e-'));
