@@ -49,8 +49,8 @@ export const alertMessages = {
     en: 'No data: MediCloud has no medication or chronic-refill records for this patient',
   },
   'patient.age-unknown': {
-    'zh-TW': '出生日期 {birthDate:day} 不合理（晚於查詢日或逾 130 歲），無法判斷年齡，未檢查高齡者用藥',
-    en: 'Birth date {birthDate:day} is implausible (after the query day or over 130 years ago): no age, so the elderly cautions were not checked',
+    'zh-TW': '出生日期 {birthDate:day} 不合理（晚於查詢日或逾 130 歲），無法判斷年齡，未依本機規則檢查高齡者用藥（雲端自身的高齡標示仍列出）',
+    en: 'Birth date {birthDate:day} is implausible (after the query day or over 130 years ago): no age, so our elderly rules were not checked (MediCloud\'s own elderly marks are still shown)',
   },
   'patient.over-75': {
     'zh-TW': '病人 {age} 歲（75 歲以上）：請優先完整查閱用藥',

@@ -188,8 +188,11 @@ test('a birth date after today (a mistyped ROC year) or over 130 years ago warns
     const said = analysis.alerts.find((a) => a.key === 'patient.age-unknown');
     t.like(said, { severity: 'warning', facts: { birthDate } }, birthDate);
     t.false(analysis.alerts.some((a) => a.key.startsWith('elderly.')));
+    // The cloud knows the age: its own mark is still shown, and the warning says so.
+    const marked = analyzeHistory({ ...emptyHistory, patient: patient(birthDate), medications: [{ ...zolpidem, cloudElderlyMark: true }] }, '2025-11-03');
+    t.deepEqual(marked.alerts.filter((a) => a.key.startsWith('elderly.') || a.key === 'patient.age-unknown').map((a) => a.key).sort(), ['elderly.cloud-mark', 'patient.age-unknown']);
   }
-  t.is(translate(alertMessages, 'patient.age-unknown', 'zh-TW', { birthDate: '2047-05-20' }), '出生日期 136/05/20 不合理（晚於查詢日或逾 130 歲），無法判斷年齡，未檢查高齡者用藥');
+  t.is(translate(alertMessages, 'patient.age-unknown', 'zh-TW', { birthDate: '2047-05-20' }), '出生日期 136/05/20 不合理（晚於查詢日或逾 130 歲），無法判斷年齡，未依本機規則檢查高齡者用藥（雲端自身的高齡標示仍列出）');
   const plausible = analyzeHistory({ ...emptyHistory, patient: patient('1945-05-20'), medications: [zolpidem] }, '2025-11-03');
   t.false(plausible.alerts.some((a) => a.key === 'patient.age-unknown'));
   t.false(analyzeHistory({ ...emptyHistory, medications: [zolpidem] }, '2025-11-03').alerts.some((a) => a.key === 'patient.age-unknown'), 'no patient, nothing to say');
