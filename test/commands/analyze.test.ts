@@ -62,9 +62,9 @@ test('78-year-old on chronic refills: 3rd amlodipine fill is too early, L4 amlod
   // Amlodipine's carried supply (18 days, to 114/11/20; the newest fill alone 14) with nifedipine's 22.
   t.like(l4, { severity: 'warning', crossInstitution: true, overlapDays: 18 });
   t.deepEqual([...l4.drugCodes].sort(), ['BC99000100', 'BC99000300']);
-  // The amlodipine refill was dispensed by 示範社區藥局 for 示範醫學中心's prescription: the alert names the prescriber.
+  // The amlodipine refill was dispensed by 示範社區藥局 for 示範醫學中心's prescription: the alert names the prescriber, and where it was collected.
   t.deepEqual(l4.institutions, ['示範醫學中心', '示範內科診所']);
-  t.regex(out.alerts.find((a: any) => a.key === 'duplicate.L4').message, /NORVASC TABLETS 5MG \(AMLODIPINE\) \(示範醫學中心 114\/10\/20\)/);
+  t.regex(out.alerts.find((a: any) => a.key === 'duplicate.L4').message, /NORVASC TABLETS 5MG \(AMLODIPINE\) \(示範醫學中心→示範社區藥局 114\/10\/20\)/);
   const pickup = out.records.find((r: any) => r.drugCode === 'BC99000100' && r.refillDate !== null);
   t.like(pickup, { startDate: '2025-10-20', daysSupply: 28, leftoverDays: 14 });
   t.like(out.groups.find((g: any) => g.ingredient === 'AMLODIPINE'), { leftoverDays: 18, noCarryLeftoverDays: 14, supplyEnd: '2025-11-20', cloudLeftoverDays: 18 });
