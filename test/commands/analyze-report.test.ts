@@ -77,10 +77,31 @@ test('every table of every example fits an 80- and a 60-column terminal in both 
   }
 });
 
+test('with a width every line fits, not only the tables: alerts, headings and the patient line wrap, alerts hanging under their [severity]', (t) => {
+  for (const [example, today] of [...EXAMPLES, ['chronic-refill-elderly', '2025-09-20'] as const]) {
+    for (const lang of ['zh-TW', 'en'] as const) {
+      for (const width of [80, 60]) {
+        const report = reportOf(example, today, lang, undefined, width);
+        for (const line of report.split('\n')) t.true(displayWidth(line) <= width, `${example} ${lang} ${width}: ${line}`);
+      }
+    }
+  }
+  // English breaks at spaces only: the wrapped lines, joined by a space, are the alert as a pipe prints it.
+  const whole = reportOf('chronic-refill-elderly', '2025-11-03', 'en').split('\n').find((line) => line.startsWith('[warning] Chronic refill'));
+  const en = reportOf('chronic-refill-elderly', '2025-11-03', 'en', undefined, 60).split('\n');
+  const at = en.findIndex((line) => line.startsWith('[warning] Chronic refill'));
+  const end = en.findIndex((line, i) => i > at && !line.startsWith('          '));
+  t.true(end - at >= 3, 'wrapped');
+  t.true(en.slice(at + 1, end).every((line) => /^ {10}\S/.test(line)), 'hanging under the text after [warning]');
+  t.is(en.slice(at, end).map((line) => line.trim()).join(' '), whole ?? 'the alert, unwrapped');
+});
+
 test('without a width (output into a file or a pipe) no name is cut', (t) => {
   const report = reportOf('chronic-refill-elderly', '2025-11-03');
   t.false(report.includes('…'));
   t.regex(report, /ADALAT OROS EXTENDED RELEASE TABLETS 30MG \(NIFEDIPINE\) +NIFEDIPINE/);
+  // Nor is an alert wrapped: one line each, for grep.
+  t.regex(report, /^\[注意\] 慢箋 NORVASC TABLETS 5MG \(AMLODIPINE\)：第 3\/3 次最早 114\/11\/07 可領.*提前領藥視為重複用藥$/m);
 });
 
 test('the 用法 code is never cut: Q12HPRN stays whole at 60 columns, or PRN would be hidden', (t) => {

@@ -160,8 +160,8 @@ test('--help lists every bundle key the reader accepts and --width, in zh-TW and
     for (const key of ['patient', 'medications', 'chronic', 'medDays', 'careList', 'careListSummary', 'allergy', 'summary']) t.regex(input, new RegExp(`\\b${key}\\b`), key);
     t.regex(usage, /--width N/);
   }
-  t.regex(zh, /--width +表格寬度，N ≥ 60/);
-  t.regex(en, /--width +table width, N ≥ 60/);
+  t.regex(zh, /--width +報表寬度，N ≥ 60：表格截短名稱、提醒換行/);
+  t.regex(en, /--width +report width, N ≥ 60: tables cut names, alerts wrap/);
 });
 
 test('a file that cannot be read exits 2 naming the file, in zh-TW and English', async (t) => {

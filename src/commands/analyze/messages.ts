@@ -18,7 +18,7 @@ export const analyzeMessages = catalogue({
       '            例：2026 春節 2026-02-14,2026-02-22,14,14（藥在連假內用罄者，自連假前 14 天 1/31 起可領）',
       '  --json    輸出 JSON（欄位見 docs/analyze-json.md）',
       '  --lang    報表語言（預設：設定 YAOLI_LANG／config.json 的 lang，未設定則 zh-TW）',
-      '  --width   表格寬度，N ≥ 60（預設：終端機寬度；輸出至檔案或管線時不限，藥名完整）',
+      '  --width   報表寬度，N ≥ 60：表格截短名稱、提醒換行（預設：終端機寬度；輸出至檔案或管線時不限）',
       '  --config  設定檔（預設 $YAOLI_CONFIG 或 <資料夾>/config.json；設定值錯誤時結束碼 2）',
     ].join('\n'),
     en: [
@@ -30,7 +30,7 @@ export const analyzeMessages = catalogue({
       '            e.g. 2026 Lunar New Year 2026-02-14,2026-02-22,14,14 (a supply that runs out in the holiday: the next fill from 1/31, 14 days before it)',
       '  --json    print JSON (keys in docs/analyze-json.md)',
       '  --lang    report language (default: the configured lang, YAOLI_LANG or config.json; else zh-TW)',
-      '  --width   table width, N ≥ 60 (default: the terminal\'s; no limit into a file or pipe, whole drug names)',
+      '  --width   report width, N ≥ 60: tables cut names, alerts wrap (default: the terminal\'s; none into a file or pipe)',
       '  --config  config file (default $YAOLI_CONFIG or <data folder>/config.json; a bad value exits 2)',
     ].join('\n'),
   },
@@ -112,7 +112,7 @@ export const analyzeMessages = catalogue({
 
   // The reason (PRN, 依醫囑) is in the 用法 column and in --json's leftoverNotComputable.
   'leftover.not-computable': { 'zh-TW': '無法試算', en: 'n/a' },
-  'leftover.future': { 'zh-TW': '未開始', en: 'not started' },
+  'leftover.future': { 'zh-TW': '未開始', en: 'future' },
   'group.mayUnderestimate': { 'zh-TW': '可能低估', en: 'could be more' },
 
   'status.eligible': { 'zh-TW': '可領', en: 'eligible' },

@@ -7,7 +7,8 @@ import { dataCaveatMessages } from '../../core/domain/messages.ts';
 import { maskNationalId } from '../../core/domain/national-id.ts';
 import type { CloudGroupLeftover } from '../../core/domain/types.ts';
 import { cloudRowsOnHandWithoutGroup } from '../../core/domain/cloud-leftover.ts';
-import { renderTable, type Column } from '../../text/table.ts';
+import { displayWidth, renderTable, type Column } from '../../text/table.ts';
+import { wrapToWidth } from '../../text/wrap.ts';
 import { shownDate } from './dates.ts';
 import { alertText } from './json.ts';
 import { analyzeMessages, type AnalyzeMessageKey } from './messages.ts';
@@ -24,22 +25,27 @@ import {
 } from './report-columns.ts';
 
 export interface ReportOptions {
-  /** Terminal columns every table is fitted to by cutting names (never dates or numbers); unset = no limit. */
+  /**
+   * Terminal columns: every table is fitted to them by cutting names (never dates or numbers),
+   * and the other lines are wrapped (alerts hang under their [severity]); unset = no limit.
+   */
   width?: number;
 }
 
 export function renderReport(analysis: Analysis, lang: Lang, cloudLeftover: readonly CloudGroupLeftover[] = [], options: ReportOptions = {}): string {
   const t: Translate = (key, facts) => translate(analyzeMessages, key, lang, facts);
   const table = <Row>(columns: Column<Row>[], rows: readonly Row[]) => renderTable(columns, rows, { width: options.width });
-  const lines: string[] = [t('title')];
+  // Text that is not a table, wrapped to the width: a terminal would break it mid-word.
+  const wrapped = (text: string, indent = 0): string[] => (options.width === undefined ? [text] : wrapToWidth(text, options.width, indent));
+  const lines: string[] = [...wrapped(t('title'))];
   const section = (key: AnalyzeMessageKey, body: string[]) => {
-    lines.push('', `■ ${t(key)}`);
+    lines.push('', ...wrapped(`■ ${t(key)}`, 2));
     // A loop, not push(...body): a spread of 130k table lines overflows the stack.
     for (const line of body.length > 0 ? body : [t('none')]) lines.push(line);
   };
 
   const patient = analysis.patient;
-  lines.push(
+  lines.push(...wrapped(
     patient === null
       ? t('patient.none', { today: shownDate(analysis.today, lang) })
       : t('patient.line', {
@@ -50,14 +56,17 @@ export function renderReport(analysis: Analysis, lang: Lang, cloudLeftover: read
           age: analysis.age ?? '?',
           today: shownDate(analysis.today, lang),
         }),
-  );
+  ));
 
   // Every alert of --json, history.empty (查無資料) among them: an empty history says so once,
   // as an info alert, and its medication tables say （無） like any empty table. The care list
   // (6 months) and allergies come from other endpoints and still show.
   section(
     'section.alerts',
-    analysis.alerts.map((alert) => `[${t(`severity.${alert.severity}`)}] ${alertText(alert, lang)}`),
+    analysis.alerts.flatMap((alert) => {
+      const severity = `[${t(`severity.${alert.severity}`)}] `;
+      return wrapped(`${severity}${alertText(alert, lang)}`, displayWidth(severity));
+    }),
   );
 
   section('section.records', analysis.records.length > 0 ? table(recordColumns(t, lang), analysis.records) : []);
@@ -72,9 +81,9 @@ export function renderReport(analysis: Analysis, lang: Lang, cloudLeftover: read
   const ended = analysis.refills.filter((refill) => !isValidRefill(refill));
   if (analysis.refills.length > 0) {
     section('section.refills', [
-      ...(valid.length > 0 ? [`□ ${t('refills.valid')}`, ...table(refillColumns(t, lang, true, analysis.today), valid)] : []),
+      ...(valid.length > 0 ? [...wrapped(`□ ${t('refills.valid')}`, 2), ...table(refillColumns(t, lang, true, analysis.today), valid)] : []),
       ...(valid.length > 0 && ended.length > 0 ? [''] : []),
-      ...(ended.length > 0 ? [`□ ${t('refills.ended')}`, ...table(refillColumns(t, lang, false, analysis.today), ended)] : []),
+      ...(ended.length > 0 ? [...wrapped(`□ ${t('refills.ended')}`, 2), ...table(refillColumns(t, lang, false, analysis.today), ended)] : []),
     ]);
   }
   if (analysis.duplicates.length > 0) section('section.duplicates', table(duplicateColumns(t, lang), analysis.duplicates));
@@ -82,6 +91,6 @@ export function renderReport(analysis: Analysis, lang: Lang, cloudLeftover: read
   if (analysis.allergies.length > 0) section('section.allergies', table(allergyColumns(t, lang), analysis.allergies));
   // What the cloud cannot show, as the kiosk's 摘要 says it; no diagnosis is printed here, so
   // its caveat is not.
-  lines.push('', `■ ${dataCaveatMessages.heading[lang]}`, dataCaveatMessages['self-paid'][lang], dataCaveatMessages.lag[lang]);
+  lines.push('', ...wrapped(`■ ${dataCaveatMessages.heading[lang]}`, 2), ...wrapped(dataCaveatMessages['self-paid'][lang]), ...wrapped(dataCaveatMessages.lag[lang]));
   return lines.join('\n');
 }

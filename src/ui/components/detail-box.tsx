@@ -5,14 +5,15 @@ import { Box, Text } from 'ink';
 import type { Lang } from '../../i18n/index.ts';
 import { tr } from '../i18n/index.ts';
 import { useTheme } from '../theme.ts';
-import { fit, wrapByWidth } from '../text/width.ts';
+import { fit } from '../text/width.ts';
+import { wrapToWidth } from '../../text/wrap.ts';
 
 const LABEL = 12;
 
 export function detailLines(fields: [string, string][], width: number): { label: string; value: string }[] {
   const lines: { label: string; value: string }[] = [];
   for (const [label, value] of fields) {
-    wrapByWidth(value, Math.max(8, width - LABEL - 1)).forEach((part, i) => lines.push({ label: i === 0 ? fit(label, LABEL) : ' '.repeat(LABEL), value: part }));
+    wrapToWidth(value, Math.max(8, width - LABEL - 1)).forEach((part, i) => lines.push({ label: i === 0 ? fit(label, LABEL) : ' '.repeat(LABEL), value: part }));
   }
   return lines;
 }

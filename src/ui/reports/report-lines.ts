@@ -9,7 +9,8 @@ import { reportMessages as m, type ReportMessageKey } from '../../core/report/me
 import { percent } from '../../core/report/stats.ts';
 import type { Report } from '../../core/report/types.ts';
 import { formatLine } from '../table/columns.ts';
-import { fit, wrapByWidth } from '../text/width.ts';
+import { fit } from '../text/width.ts';
+import { wrapToWidth } from '../../text/wrap.ts';
 
 export interface ReportLine {
   text: string;
@@ -40,10 +41,10 @@ const num = (title: ReportMessageKey, width = 8): Col => ({ title, width, align:
 export function reportLines(report: Report, lang: Lang, width: number): ReportLine[] {
   const t = (key: ReportMessageKey, facts?: Record<string, string | number>) => translate(m, key, lang, facts);
   const out: ReportLine[] = [];
-  const note = (text: string) => out.push(...wrapByWidth(`  ${text}`, width).map((l) => ({ text: fit(l, width), kind: 'note' as const })));
+  const note = (text: string) => out.push(...wrapToWidth(`  ${text}`, width, 2).map((l) => ({ text: fit(l, width), kind: 'note' as const })));
   const section = (key: ReportMessageKey) => out.push({ text: fit(`■ ${t(key)}`, width), kind: 'title' });
 
-  out.push(...wrapByWidth(t('summary', { lookups: report.lookups, patients: report.patients, prefetches: report.prefetches, rows: report.rows }), width).map((l) => ({ text: fit(l, width), kind: 'note' as const })));
+  out.push(...wrapToWidth(t('summary', { lookups: report.lookups, patients: report.patients, prefetches: report.prefetches, rows: report.rows }), width).map((l) => ({ text: fit(l, width), kind: 'note' as const })));
 
   section('section.periods');
   out.push(...table(lang, width, [{ title: 'col.period', width: 0 }, num('col.lookups'), num('col.patients'), num('col.emergency', 6), num('col.failed', 6)],

@@ -12,7 +12,8 @@ import { useKeyLayer, type KeyLayer } from '../key-layer.ts';
 import type { CommandId } from '../keymap.ts';
 import { periodTitle, reportLines } from '../reports/report-lines.ts';
 import { useTheme } from '../theme.ts';
-import { truncate, wrapByWidth } from '../text/width.ts';
+import { truncate } from '../text/width.ts';
+import { wrapToWidth } from '../../text/wrap.ts';
 
 const SPANS: Partial<Record<CommandId, 'day' | 'week' | 'month'>> = { 'report.day': 'day', 'report.week': 'week', 'report.month': 'month' };
 
@@ -86,7 +87,7 @@ export function ReportsOverlay({ view, lang, width, height, send }: { view: Repo
           </Text>
         ))}
       </Box>
-      {wrapByWidth(status, inner).slice(0, 2).map((line, i) => (
+      {wrapToWidth(status, inner).slice(0, 2).map((line, i) => (
         <Text key={`status-${i}`} color={theme.color(statusColor)} wrap="truncate">
           {line}
         </Text>

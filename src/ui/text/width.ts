@@ -36,23 +36,3 @@ export function fit(text: string, width: number, align: 'left' | 'right' = 'left
   const pad = ' '.repeat(Math.max(0, width - displayWidth(cut)));
   return align === 'right' ? pad + cut : cut + pad;
 }
-
-/** Break text into lines of at most `width` columns, at grapheme boundaries. */
-export function wrapByWidth(text: string, width: number): string[] {
-  if (width <= 0) return [];
-  const lines: string[] = [];
-  let line = '';
-  let used = 0;
-  for (const { segment } of segmenter.segment(text.replace(/[\r\n\t]+/g, ' '))) {
-    const w = displayWidth(segment);
-    if (used + w > width) {
-      lines.push(line);
-      line = '';
-      used = 0;
-    }
-    line += segment;
-    used += w;
-  }
-  if (line !== '' || lines.length === 0) lines.push(line);
-  return lines;
-}
