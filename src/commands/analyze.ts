@@ -17,7 +17,7 @@ import { mapBundle, MedicloudShapeError, parseJsonText, renderShapeError } from 
 import { parseHoliday } from './analyze/holiday.ts';
 import { analysisJson } from './analyze/json.ts';
 import { analyzeMessages, type AnalyzeMessageKey } from './analyze/messages.ts';
-import { renderReport } from './analyze/report.ts';
+import { carriedParts, renderReport, type CarriedParts } from './analyze/report.ts';
 import { argsFacts } from './args-problem.ts';
 
 const EXIT_OK = 0;
@@ -147,8 +147,11 @@ export async function run(argv: string[], now: () => Date = () => new Date(), en
     }
     let history;
     let analysis;
+    let carried: CarriedParts;
     try {
-      history = mapBundle(readBundle(options.input));
+      const bundle = readBundle(options.input);
+      history = mapBundle(bundle);
+      carried = carriedParts(bundle);
       analysis = analyzeHistory(history, options.today, analysisSettings(options.holidays));
     } catch (error) {
       if (!(error instanceof MedicloudShapeError)) throw error;
@@ -165,7 +168,7 @@ export async function run(argv: string[], now: () => Date = () => new Date(), en
     console.log(
       options.json
         ? JSON.stringify(analysisJson(analysis, options.lang, cloud), null, 2)
-        : renderReport(analysis, options.lang, cloud, { width: reportWidth(options.width, process.stdout) }),
+        : renderReport(analysis, options.lang, cloud, { width: reportWidth(options.width, process.stdout), carried }),
     );
     return EXIT_OK;
   } catch (error) {

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import type { Lang } from '../../src/i18n/index.ts';
 import { analyzeHistory } from '../../src/core/domain/analysis.ts';
 import { mapBundle } from '../../src/core/medicloud/index.ts';
-import { renderReport } from '../../src/commands/analyze/report.ts';
+import { carriedParts, renderReport } from '../../src/commands/analyze/report.ts';
 import { summaryLines } from '../../src/ui/tabs/summary-lines.ts';
 import { displayWidth } from '../../src/text/table.ts';
 import { assertLinedUp, tablesIn } from '../text/lined-up.ts';
@@ -16,7 +16,7 @@ function reportOf(example: string, today: string, lang: Lang = 'zh-TW', edit: (b
   const bundle = JSON.parse(readFileSync(new URL(`${example}.json`, examples), 'utf8'));
   edit(bundle);
   const history = mapBundle(bundle);
-  return renderReport(analyzeHistory(history, today), lang, history.cloudLeftover, { width });
+  return renderReport(analyzeHistory(history, today), lang, history.cloudLeftover, { width, carried: carriedParts(bundle) });
 }
 
 /** The shipped examples and their query days (docs/analyze-json.md). */
@@ -59,6 +59,26 @@ test('the empty example lists the one alert --json has, and never says there are
   const zh = reportOf('empty-history', '2025-11-03');
   t.regex(zh, /■ 提醒\n\[資訊\] 查無資料：雲端無此病人的西醫用藥與慢箋紀錄\n\n/);
   t.false(/■ 提醒\n（無）/.test(zh));
+});
+
+test('an endpoint the bundle carried says （無） when it answered nothing; one it did not carry is left out', (t) => {
+  // empty-history carries chronic and allergy (both empty), not careList.
+  const zh = reportOf('empty-history', '2025-11-03');
+  t.regex(zh, /■ 慢性病連續處方箋\n（無）\n/);
+  t.regex(zh, /■ 過敏紀錄\n（無）\n/);
+  t.regex(zh, /■ 重複用藥[^\n]*\n（無）\n/, 'worked out from the records: none found');
+  t.false(zh.includes('■ 特定管制用藥'));
+  // combination-duplicate carries medications alone.
+  const en = reportOf('combination-duplicate', '2025-11-10', 'en');
+  t.false(en.includes('■ Allergies'));
+  t.false(en.includes('■ Chronic'));
+  t.regex(en, /■ Duplicate medication[^\n]*\nLevel [^\n]*\n[─ ]+\nL2 /);
+  // A slip the cloud lists without its number of fills is not in the table, and its alert says why: no （無） beside it.
+  const unlisted = reportOf('chronic-refill-elderly', '2025-11-03', 'zh-TW', (bundle) => {
+    bundle.chronic = { chrDataN: bundle.chronic.chrDataN.filter((row: any) => row.sort_code === '1').map((row: any) => ({ ...row, chr_num: null, chr_days: null })) };
+  });
+  t.regex(unlisted, /雲端未提供可調劑次數/);
+  t.false(/■ 慢性病連續處方箋\n（無）/.test(unlisted));
 });
 
 test('every table of every example fits an 80- and a 60-column terminal in both languages, rows lined up, no date cut', (t) => {

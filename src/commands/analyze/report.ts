@@ -24,12 +24,30 @@ import {
   type Translate,
 } from './report-columns.ts';
 
+/** Bundle endpoints that were asked: their empty answer is shown as （無）, not left out. */
+export interface CarriedParts {
+  chronic: boolean;
+  careList: boolean;
+  allergy: boolean;
+}
+
+/** The endpoints a bundle carries whose empty answer is news (no chronic slip, not on the care list, no allergy on record). */
+export function carriedParts(bundle: unknown): CarriedParts {
+  const has = (key: string) => typeof bundle === 'object' && bundle !== null && (bundle as Record<string, unknown>)[key] !== undefined;
+  return { chronic: has('chronic'), careList: has('careList'), allergy: has('allergy') };
+}
+
 export interface ReportOptions {
   /**
    * Terminal columns: every table is fitted to them by cutting names (never dates or numbers),
    * and the other lines are wrapped (alerts hang under their [severity]); unset = no limit.
    */
   width?: number;
+  /**
+   * The endpoints the bundle carried. Their sections show （無） when empty: 過敏紀錄 （無） says
+   * the allergies were looked at and none is on record; a bundle without them leaves them out.
+   */
+  carried?: CarriedParts;
 }
 
 export function renderReport(analysis: Analysis, lang: Lang, cloudLeftover: readonly CloudGroupLeftover[] = [], options: ReportOptions = {}): string {
@@ -79,16 +97,20 @@ export function renderReport(analysis: Analysis, lang: Lang, cloudLeftover: read
   // SPEC §2: valid and expired prescriptions are listed separately.
   const valid = analysis.refills.filter(isValidRefill);
   const ended = analysis.refills.filter((refill) => !isValidRefill(refill));
-  if (analysis.refills.length > 0) {
+  const carried = options.carried;
+  // A slip whose fills the cloud left out is not listed (its alert says so): no （無） beside that alert.
+  const slipsUnlisted = analysis.alerts.some((alert) => alert.key === 'refill.fills-unknown');
+  if (analysis.refills.length > 0 || (carried?.chronic === true && !slipsUnlisted)) {
     section('section.refills', [
       ...(valid.length > 0 ? [...wrapped(`□ ${t('refills.valid')}`, 2), ...table(refillColumns(t, lang, true, analysis.today), valid)] : []),
       ...(valid.length > 0 && ended.length > 0 ? [''] : []),
       ...(ended.length > 0 ? [...wrapped(`□ ${t('refills.ended')}`, 2), ...table(refillColumns(t, lang, false, analysis.today), ended)] : []),
     ]);
   }
-  if (analysis.duplicates.length > 0) section('section.duplicates', table(duplicateColumns(t, lang), analysis.duplicates));
-  if (analysis.careList.length > 0) section('section.careList', table(careListColumns(t, lang), analysis.careList));
-  if (analysis.allergies.length > 0) section('section.allergies', table(allergyColumns(t, lang), analysis.allergies));
+  // Worked out from the records above, so （無） is an answer: no duplicate found.
+  section('section.duplicates', analysis.duplicates.length > 0 ? table(duplicateColumns(t, lang), analysis.duplicates) : []);
+  if (analysis.careList.length > 0 || carried?.careList === true) section('section.careList', analysis.careList.length > 0 ? table(careListColumns(t, lang), analysis.careList) : []);
+  if (analysis.allergies.length > 0 || carried?.allergy === true) section('section.allergies', analysis.allergies.length > 0 ? table(allergyColumns(t, lang), analysis.allergies) : []);
   // What the cloud cannot show, as the kiosk's 摘要 says it; no diagnosis is printed here, so
   // its caveat is not.
   lines.push('', ...wrapped(`■ ${dataCaveatMessages.heading[lang]}`, 2), ...wrapped(dataCaveatMessages['self-paid'][lang]), ...wrapped(dataCaveatMessages.lag[lang]));
