@@ -173,6 +173,26 @@ function elderlyAlerts(cautions: ElderlyCaution[], age: number | null): Alert[] 
   });
 }
 
+/**
+ * Records dispensed after the query day: with a query day set back (`yaoli analyze --today`) or
+ * a counter PC whose clock has fallen behind, the history holds supplies that have not started,
+ * and every leftover and refill answer is as of the wrong day. Said once, with the latest day.
+ */
+function futureRecordsAlert(history: PreparedHistory): Alert[] {
+  const { startDay } = history.columns;
+  const today = history.preparer.todayDay;
+  let count = 0;
+  let latest = Number.NEGATIVE_INFINITY;
+  for (let i = 0; i < startDay.length; i++) {
+    const day = startDay[i] as number;
+    if (!(day > today)) continue;
+    count++;
+    if (day > latest) latest = day;
+  }
+  if (count === 0) return [];
+  return [{ severity: 'warning', key: 'history.after-today', facts: { count, latest: history.preparer.isoOf(latest), today: history.preparer.today } }];
+}
+
 function patientAlerts(history: PatientHistory, age: number | null, empty: boolean): Alert[] {
   const alerts: Alert[] = [];
   if (empty) alerts.push({ severity: 'info', key: 'history.empty', facts: {} });
@@ -225,6 +245,8 @@ export function analyzeHistory(history: PatientHistory, today: IsoDate, settings
   const elderly = elderlyOfPrepared(history.patient, prepared, { elderlyAge: settings.elderlyAge });
   const groups = datesReadable(prepared) ? groupsOfPrepared(prepared) : groupLeftovers(medications, today);
   const alerts = sortAlerts([
+    // First among the warnings: it says whether the rest are answers for the right day.
+    ...futureRecordsAlert(prepared),
     ...duplicateAlerts(duplicates, settings.duplicateThresholdDays),
     ...refillAlerts(refills, prescriptions, today, new OnHand(prepared, groups, settings.duplicateThresholdDays)),
     ...unjudgedRefillAlerts(history.chronic),

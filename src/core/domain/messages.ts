@@ -48,6 +48,10 @@ export const alertMessages = {
     'zh-TW': '查無資料：雲端無此病人的西醫用藥與慢箋紀錄',
     en: 'No data: MediCloud has no medication or chronic-refill records for this patient',
   },
+  'history.after-today': {
+    'zh-TW': '{count} 筆用藥紀錄日期晚於查詢日 {today:day}（最晚 {latest:day}）：請確認查詢日與電腦日期；這些紀錄列為未開始，餘藥與可領日以查詢日計',
+    en: '{count} medication records are dated after the query day {today:day} (the latest {latest:day}): check the query day and the computer\'s clock; they are shown as future supplies, and leftover and refill days count from the query day',
+  },
   'patient.age-unknown': {
     'zh-TW': '出生日期 {birthDate:day} 不合理（晚於查詢日或逾 130 歲），無法判斷年齡，未依本機規則檢查高齡者用藥（雲端自身的高齡標示仍列出）',
     en: 'Birth date {birthDate:day} is implausible (after the query day or over 130 years ago): no age, so our elderly rules were not checked (MediCloud\'s own elderly marks are still shown)',

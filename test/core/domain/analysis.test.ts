@@ -265,3 +265,17 @@ test('refills: a drug its records describe two ways (one name without a form wor
     t.is(old?.replacedBy, '2025-10-20');
   }
 });
+
+test('records dated after the query day (a query day set back, a PC clock behind) are one warning, first among the warnings, naming how many and the latest', (t) => {
+  const old = record({ id: 'old', visitDate: '2025-09-01' });
+  const todays = record({ id: 'todays', visitDate: '2025-09-20' });
+  const later = record({ id: 'later', visitDate: '2025-10-28' });
+  const pickup = record({ id: 'pickup', visitDate: '2025-09-01', refillDate: '2025-09-29', institution: PHARMACY_C, chronicOriginInstitutionId: CLINIC_A.id, visitSeqNo: 'IC02' });
+  const analysis = analyzeHistory({ ...emptyHistory, medications: [old, later, todays, pickup] }, '2025-09-20');
+  const said = analysis.alerts.filter((a) => a.key === 'history.after-today');
+  t.deepEqual(said, [{ severity: 'warning', key: 'history.after-today', facts: { count: 2, latest: '2025-10-28', today: '2025-09-20' } }]);
+  t.is(analysis.alerts.find((a) => a.severity === 'warning')?.key, 'history.after-today');
+  t.is(translate(alertMessages, 'history.after-today', 'zh-TW', said[0]?.facts), '2 筆用藥紀錄日期晚於查詢日 114/09/20（最晚 114/10/28）：請確認查詢日與電腦日期；這些紀錄列為未開始，餘藥與可領日以查詢日計');
+  // Dispensed today is not after today.
+  t.false(analyzeHistory({ ...emptyHistory, medications: [old, todays] }, '2025-09-20').alerts.some((a) => a.key === 'history.after-today'));
+});
