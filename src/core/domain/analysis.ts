@@ -8,6 +8,7 @@ import { recordStart } from './leftover.ts';
 import { datesReadable, groupLeftovers, groupsOfPrepared, type GroupLeftover } from './group-leftover.ts';
 import { PreparedHistory } from './prepared-history.ts';
 import { sortedByKeys } from './day-order.ts';
+import { allergenMatchAlerts } from './allergen-matches.ts';
 import type { AnalyzedRecord } from './analyzed-record.ts';
 import { fillsKnown, fillsTaken, refillStatus, sortRefills, type JudgedPrescription, type RefillStatus } from './refill.ts';
 import { elderlyOfPrepared, patientAge, type ElderlyCaution } from './elderly.ts';
@@ -247,6 +248,7 @@ export function analyzeHistory(history: PatientHistory, today: IsoDate, settings
   const alerts = sortAlerts([
     // First among the warnings: it says whether the rest are answers for the right day.
     ...futureRecordsAlert(prepared),
+    ...allergenMatchAlerts(history.allergies, prepared),
     ...duplicateAlerts(duplicates, settings.duplicateThresholdDays),
     ...refillAlerts(refills, prescriptions, today, new OnHand(prepared, groups, settings.duplicateThresholdDays)),
     ...unjudgedRefillAlerts(history.chronic),

@@ -60,6 +60,19 @@ export const alertMessages = {
     'zh-TW': '病人 {age} 歲（75 歲以上）：請優先完整查閱用藥',
     en: 'Patient is {age} (75 or older): review the full medication history first',
   },
+  // An allergen dispensed on or after the allergy was recorded (allergen-matches.ts). {drugs:day} = 'NAME (institution date)', newest first.
+  'allergy.prescribed': {
+    'zh-TW': '過敏藥品再開立：病人對 {allergen} 有過敏紀錄（{allergyDate:day}），其後仍領有 {drugs:day}{moreZh}；請與病人及處方醫師確認',
+    en: 'Allergen dispensed again: {allergen} is on the allergy record ({allergyDate:day}), yet {drugs:day}{moreEn} came after it; check with the patient and the prescriber',
+  },
+  'allergy.prescribed.undated': {
+    'zh-TW': '過敏藥品在用藥紀錄中：病人對 {allergen} 有過敏紀錄（日期不明），用藥紀錄有 {drugs:day}{moreZh}；請與病人及處方醫師確認',
+    en: 'Allergen in the medication history: {allergen} is on the allergy record (date unknown), and {drugs:day}{moreEn} is in the history; check with the patient and the prescriber',
+  },
+  'allergy.gene-prescribed': {
+    'zh-TW': '基因檢測 {allergen} 陽性，卻領有 {drugs:day}{moreZh}：嚴重皮膚不良反應（SJS/TEN）風險，請立即與處方醫師確認',
+    en: 'Gene test {allergen} is positive, yet {drugs:day}{moreEn} was dispensed: a risk of severe skin reactions (SJS/TEN); check with the prescriber at once',
+  },
   'allergy.on-record': {
     'zh-TW': '過敏紀錄：{drugNames}',
     en: 'Allergy on record: {drugNames}',

@@ -1,0 +1,138 @@
+// An allergen dispensed again: a record in the history, dispensed on or after the day an allergy
+// was recorded, that contains the allergen. Naming the allergies is not enough: the pharmacist
+// has to see that another clinic prescribed the very drug (a pharmacist's scenario review:
+// ibuprofen given the day after a severe ibuprofen allergy read only 「過敏紀錄：IBUPROFEN」).
+// An allergy row names a substance (IBUPROFEN, matched by WHO name with aliases: ASPIRIN is
+// ACETYLSALICYLIC ACID) or a class (PENICILLIN, 磺胺, NSAID…, matched by ATC); a positive
+// HLA-B gene test names the drugs it rules out (carbamazepine for HLA-B*15:02, allopurinol for
+// HLA-B*58:01, as NHI's pre-prescription testing does).
+import type { AllergyRecord, Alert } from './types.ts';
+import { geneticTestResult } from './allergies.ts';
+import { atc7ForIngredientName, normalIngredientName } from './ingredients.ts';
+import type { PreparedHistory } from './prepared-history.ts';
+
+/** An allergy text naming a class, and the ATC codes (or code prefixes) the class holds. */
+const ALLERGEN_CLASSES: readonly { pattern: RegExp; atc: readonly string[] }[] = [
+  { pattern: /PENICILLIN|盤尼西林|青黴素/i, atc: ['J01C'] },
+  { pattern: /CEPHALOSPORIN|頭孢/i, atc: ['J01DB', 'J01DC', 'J01DD', 'J01DE', 'J01DI'] },
+  { pattern: /SULFONAMIDE|SULFA\b|SULPHA|磺胺/i, atc: ['J01E'] },
+  { pattern: /QUINOLONE|奎諾酮|喹諾酮/i, atc: ['J01M'] },
+  { pattern: /NSAID|非類固醇/i, atc: ['M01A'] },
+  { pattern: /ASPIRIN|阿斯匹靈|阿斯匹林/i, atc: ['N02BA01', 'B01AC06'] },
+];
+
+/** Positive gene tests and the drugs they rule out (Taiwan's HLA-B tests before prescribing). */
+const GENE_TESTS: readonly { pattern: RegExp; atc: readonly string[] }[] = [
+  // Carbamazepine, oxcarbazepine, phenytoin: SJS/TEN with HLA-B*15:02 (CPIC).
+  { pattern: /HLA-?\s*B\s*\*?\s*15\s*:?\s*02/i, atc: ['N03AF01', 'N03AF02', 'N03AB02'] },
+  // Allopurinol: SJS/TEN with HLA-B*58:01.
+  { pattern: /HLA-?\s*B\s*\*?\s*58\s*:?\s*01/i, atc: ['M04AA01'] },
+];
+
+/** At most this many records are named in one alert, newest first; the count says the rest. */
+const NAMED = 3;
+
+interface Allergen {
+  name: string;
+  /** Day number (PreparedHistory) the allergy was recorded; −∞ when its date is unknown. */
+  since: number;
+  date: string | null;
+  critical: boolean;
+  gene: boolean;
+  /** Matches a product's ATC codes and ingredient identities. */
+  matches: (codes: readonly string[], identities: readonly string[]) => boolean;
+}
+
+function allergenOf(record: AllergyRecord, name: string, history: PreparedHistory): Allergen | null {
+  const result = geneticTestResult(record);
+  if (result === 'negative') return null;
+  const since = record.date === null ? Number.NEGATIVE_INFINITY : history.preparer.dayOf(record.date);
+  const base = { name, since: Number.isNaN(since) ? Number.NEGATIVE_INFINITY : since, date: record.date };
+  const gene = GENE_TESTS.find((test) => test.pattern.test(name));
+  if (gene !== undefined) {
+    // A gene test is a risk only when positive; one without a readable result says nothing here.
+    if (result !== 'positive') return null;
+    return { ...base, critical: true, gene: true, matches: (codes) => codes.some((code) => gene.atc.includes(code)) };
+  }
+  const critical = record.severity === 'severe' || record.severity === 'moderate';
+  // A combination allergy ('AMOXICILLIN/CLAVULANATE') names each of its substances.
+  const parts = name.split(/[+/、,，;；&]|\bAND\b/i).map((part) => normalIngredientName(part)).filter((part) => part.length > 0);
+  const partCodes = parts.map((part) => atc7ForIngredientName(part)).filter((code): code is string => code !== null);
+  const classes = ALLERGEN_CLASSES.filter((c) => c.pattern.test(name)).flatMap((c) => c.atc);
+  if (parts.length === 0 && classes.length === 0) return null;
+  return {
+    ...base,
+    critical,
+    gene: false,
+    matches: (codes, identities) =>
+      parts.some((part) => identities.includes(part)) ||
+      partCodes.some((code) => codes.includes(code)) ||
+      codes.some((c) => classes.some((prefix) => c.startsWith(prefix))),
+  };
+}
+
+/** The product's ATC codes (its own and its ingredients'), upper case. */
+function productCodes(atc7: string | null, ingredientCodes: readonly (string | null)[]): string[] {
+  const codes: string[] = [];
+  for (const code of [atc7, ...ingredientCodes]) if (code !== null && code.length > 0) codes.push(code.toUpperCase());
+  return codes;
+}
+
+/**
+ * One alert per allergen some record contains, dispensed on or after the allergy was recorded
+ * (a record before it may be the very prescription that caused it). Critical for a severe or
+ * moderate allergy and a positive gene test; a warning otherwise.
+ */
+export function allergenMatchAlerts(allergies: readonly AllergyRecord[], history: PreparedHistory): Alert[] {
+  if (allergies.length === 0 || history.size === 0) return [];
+  // The same allergen on two rows: the earlier date and the graver severity stand.
+  const byName = new Map<string, Allergen>();
+  for (const record of allergies) {
+    for (const name of record.drugNames) {
+      const allergen = allergenOf(record, name, history);
+      if (allergen === null) continue;
+      const key = `${allergen.gene}|${normalIngredientName(name) || name}`;
+      const known = byName.get(key);
+      if (known === undefined) byName.set(key, allergen);
+      else {
+        if (allergen.since < known.since) Object.assign(known, { since: allergen.since, date: allergen.date });
+        known.critical ||= allergen.critical;
+      }
+    }
+  }
+  const allergens = [...byName.values()];
+  if (allergens.length === 0) return [];
+
+  const { preparer, columns } = history;
+  const productCount = preparer.productCount;
+  // Which allergens each product holds: worked out once per product, not per record.
+  const held: number[][] = [];
+  for (let p = 0; p < productCount; p++) {
+    const facts = preparer.productFacts(p);
+    const codes = productCodes(facts.atc7, facts.ingredients.map((i) => i.atc7));
+    held.push(allergens.flatMap((allergen, a) => (allergen.matches(codes, facts.ids.identities) ? [a] : [])));
+  }
+  const found = allergens.map((): number[] => []);
+  const { product, startDay } = columns;
+  for (let i = 0; i < product.length; i++) {
+    const hits = held[product[i] as number] as number[];
+    for (const a of hits) if ((startDay[i] as number) >= (allergens[a] as Allergen).since) found[a]?.push(i);
+  }
+  const alerts: Alert[] = [];
+  found.forEach((positions, a) => {
+    if (positions.length === 0) return;
+    const allergen = allergens[a] as Allergen;
+    const newest = positions.sort((x, y) => (startDay[y] as number) - (startDay[x] as number) || x - y).slice(0, NAMED);
+    const drugs = newest.map((i) => `${columns.names[i] as string} (${history.alertInstitution(i)} ${preparer.isoOf(startDay[i] as number)})`);
+    const key = allergen.gene ? 'allergy.gene-prescribed' : allergen.date === null ? 'allergy.prescribed.undated' : 'allergy.prescribed';
+    alerts.push({
+      severity: allergen.critical ? 'critical' : 'warning',
+      key,
+      facts: {
+        allergen: allergen.name, allergyDate: allergen.date ?? '', drugs, count: positions.length,
+        moreZh: positions.length > NAMED ? `等共 ${positions.length} 筆` : '', moreEn: positions.length > NAMED ? ` and ${positions.length - NAMED} more` : '',
+      },
+    });
+  });
+  return alerts;
+}
