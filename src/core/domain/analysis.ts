@@ -9,6 +9,7 @@ import { datesReadable, groupLeftovers, groupsOfPrepared, type GroupLeftover } f
 import { PreparedHistory } from './prepared-history.ts';
 import { sortedByKeys } from './day-order.ts';
 import { allergenMatchAlerts } from './allergen-matches.ts';
+import { interactionAlerts } from './elderly-interactions.ts';
 import type { AnalyzedRecord } from './analyzed-record.ts';
 import { fillsKnown, fillsTaken, refillStatus, sortRefills, type JudgedPrescription, type RefillStatus } from './refill.ts';
 import { elderlyOfPrepared, patientAge, type ElderlyCaution } from './elderly.ts';
@@ -254,6 +255,7 @@ export function analyzeHistory(history: PatientHistory, today: IsoDate, settings
     ...unjudgedRefillAlerts(history.chronic),
     ...careListAlerts(history.careList, today, settings.careListMonths),
     ...elderlyAlerts(elderly, age),
+    ...interactionAlerts(prepared, age, settings.elderlyAge),
     ...patientAlerts(history, age, empty),
     ...summaryAlerts(history.summary),
   ]);

@@ -117,7 +117,7 @@ function hasException(rule: ElderlyRule | null): boolean {
 }
 
 /** The record's own supply reaches past today (or has not started). */
-function ownSupplyToday(history: PreparedHistory, i: number): boolean {
+export function ownSupplyToday(history: PreparedHistory, i: number): boolean {
   const { startDay, daysSupply } = history.columns;
   const todayDay = history.preparer.todayDay;
   const start = startDay[i] as number;

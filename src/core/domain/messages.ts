@@ -139,6 +139,10 @@ export const alertMessages = {
     en: 'Chronic prescription {drugName}: the cloud marks it expired, but by its dates it is valid until {validUntil:day}; please check',
   },
   // ── elderly cautions (高齡者宜注意用藥) ─────────────────────────────────────────
+  'elderly.interaction': {
+    'zh-TW': '{age} 歲：{aZh} 與 {bZh} 併用（{drugs:day}）：{riskZh}，高齡者宜避免（Beers 2019 藥物交互作用）',
+    en: 'Age {age}: {aEn} with {bEn} ({drugs:day}): {riskEn}; avoid in older adults (Beers 2019 drug interactions)',
+  },
   'elderly.avoid': {
     'zh-TW': '{age} 歲：{drugNames}（{categoryZh}）高齡者宜避免使用{conditionZh}',
     en: 'Age {age}: {drugNames} ({categoryEn}) should be avoided in older adults{conditionEn}',

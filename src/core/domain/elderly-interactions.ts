@@ -1,0 +1,118 @@
+// Beers 2019 drug–drug interactions to avoid in older adults (AGS 2019, Table 5; research §6,
+// criteria type 4), as versioned data like the rule table beside it: two drugs, each in use
+// today, whose combination the criteria say to avoid. A pharmacist's review found an
+// 80-year-old on warfarin and ibuprofen with no word about the bleeding risk: each drug's own
+// row said only 「避免長期使用」 for the NSAID.
+import type { Alert } from './types.ts';
+import type { Bilingual } from './messages.ts';
+import type { PreparedHistory } from './prepared-history.ts';
+import { onHandWithCarry } from './carried-supply.ts';
+import { ownSupplyToday } from './elderly.ts';
+
+export interface InteractionSide {
+  name: Bilingual;
+  /** ATC codes or code prefixes (a product matches by its own code or an ingredient's). */
+  atc: readonly string[];
+}
+
+export interface InteractionRule {
+  id: string;
+  a: InteractionSide;
+  b: InteractionSide;
+  risk: Bilingual;
+}
+
+const WARFARIN: InteractionSide = { name: { 'zh-TW': 'warfarin', en: 'warfarin' }, atc: ['B01AA03'] };
+const NSAID: InteractionSide = { name: { 'zh-TW': 'NSAID', en: 'an NSAID' }, atc: ['M01A'] };
+const OPIOID: InteractionSide = { name: { 'zh-TW': '鴉片類止痛藥', en: 'an opioid' }, atc: ['N02A'] };
+const BLEEDING: Bilingual = { 'zh-TW': '出血風險增加', en: 'a higher risk of bleeding' };
+
+export const BEERS_2019_INTERACTIONS = {
+  id: 'beers-2019-interactions',
+  version: '2019-table5-1',
+  source: 'American Geriatrics Society 2019 Updated AGS Beers Criteria, Table 5 (drug–drug interactions to avoid); ATC per WHO index 2026-04-25',
+  rules: [
+    { id: 'warfarin-nsaid', a: WARFARIN, b: NSAID, risk: BLEEDING },
+    { id: 'warfarin-amiodarone', a: WARFARIN, b: { name: { 'zh-TW': 'amiodarone', en: 'amiodarone' }, atc: ['C01BD01'] }, risk: BLEEDING },
+    { id: 'warfarin-ciprofloxacin', a: WARFARIN, b: { name: { 'zh-TW': 'ciprofloxacin', en: 'ciprofloxacin' }, atc: ['J01MA02'] }, risk: BLEEDING },
+    // Macrolides other than azithromycin (J01FA10).
+    { id: 'warfarin-macrolide', a: WARFARIN, b: { name: { 'zh-TW': 'macrolide 抗生素', en: 'a macrolide' }, atc: ['J01FA01', 'J01FA02', 'J01FA06', 'J01FA09'] }, risk: BLEEDING },
+    { id: 'warfarin-smx-tmp', a: WARFARIN, b: { name: { 'zh-TW': 'sulfamethoxazole/trimethoprim', en: 'sulfamethoxazole/trimethoprim' }, atc: ['J01EE01'] }, risk: BLEEDING },
+    { id: 'opioid-benzodiazepine', a: OPIOID, b: { name: { 'zh-TW': 'benzodiazepine', en: 'a benzodiazepine' }, atc: ['N05BA', 'N05CD'] },
+      risk: { 'zh-TW': '過量與呼吸抑制風險增加', en: 'a higher risk of overdose and breathing problems' } },
+    { id: 'opioid-gabapentinoid', a: OPIOID, b: { name: { 'zh-TW': 'gabapentin／pregabalin', en: 'gabapentin or pregabalin' }, atc: ['N03AX12', 'N03AX16'] },
+      risk: { 'zh-TW': '嚴重鎮靜與呼吸抑制風險增加', en: 'a higher risk of severe sedation and breathing problems' } },
+    { id: 'corticosteroid-nsaid', a: { name: { 'zh-TW': '全身性類固醇', en: 'a systemic corticosteroid' }, atc: ['H02AB'] }, b: NSAID,
+      risk: { 'zh-TW': '消化性潰瘍與胃腸出血風險增加（無法避免時併用胃保護）', en: 'a higher risk of peptic ulcer and GI bleeding (if unavoidable, protect the stomach)' } },
+    { id: 'lithium-acei-arb-loop', a: { name: { 'zh-TW': 'lithium', en: 'lithium' }, atc: ['N05AN01'] },
+      b: { name: { 'zh-TW': 'ACEI／ARB／環利尿劑', en: 'an ACE inhibitor, ARB or loop diuretic' }, atc: ['C09A', 'C09B', 'C09C', 'C09D', 'C03C'] },
+      risk: { 'zh-TW': 'lithium 中毒風險增加', en: 'a higher risk of lithium toxicity' } },
+    { id: 'phenytoin-smx-tmp', a: { name: { 'zh-TW': 'phenytoin', en: 'phenytoin' }, atc: ['N03AB02'] }, b: { name: { 'zh-TW': 'sulfamethoxazole/trimethoprim', en: 'sulfamethoxazole/trimethoprim' }, atc: ['J01EE01'] },
+      risk: { 'zh-TW': 'phenytoin 中毒風險增加', en: 'a higher risk of phenytoin toxicity' } },
+    { id: 'theophylline-cimetidine-ciprofloxacin', a: { name: { 'zh-TW': 'theophylline', en: 'theophylline' }, atc: ['R03DA04'] },
+      b: { name: { 'zh-TW': 'cimetidine／ciprofloxacin', en: 'cimetidine or ciprofloxacin' }, atc: ['A02BA01', 'J01MA02'] },
+      risk: { 'zh-TW': 'theophylline 中毒風險增加', en: 'a higher risk of theophylline toxicity' } },
+  ] satisfies InteractionRule[],
+};
+
+/** The product's codes (its own ATC7 and its ingredients'), upper case. */
+function codesOf(history: PreparedHistory, product: number): string[] {
+  const facts = history.preparer.productFacts(product);
+  const codes: string[] = [];
+  for (const code of [facts.atc7, ...facts.ingredients.map((i) => i.atc7)]) if (code !== null && code.length > 0) codes.push(code.toUpperCase());
+  return codes;
+}
+
+function holds(codes: readonly string[], side: InteractionSide): boolean {
+  return codes.some((code) => side.atc.some((prefix) => code.startsWith(prefix)));
+}
+
+/**
+ * One warning per rule whose two sides each have a record in use today (its own supply, or its
+ * ingredient and form still carried: carried-supply.ts), for a patient of `elderlyAge` or more.
+ * The alert names the newest such record of each side.
+ */
+export function interactionAlerts(history: PreparedHistory, age: number | null, elderlyAge: number): Alert[] {
+  if (age === null || age < elderlyAge || history.size === 0) return [];
+  const { preparer, columns } = history;
+  const rules = BEERS_2019_INTERACTIONS.rules;
+  // Per product, the sides it holds (rule · 2 + side): worked out once per product, so a record
+  // of a product no rule names costs one array read.
+  const sidesOf: number[][] = [];
+  for (let p = 0; p < preparer.productCount; p++) {
+    const codes = codesOf(history, p);
+    const sides: number[] = [];
+    rules.forEach((rule, r) => {
+      if (holds(codes, rule.a)) sides.push(r * 2);
+      if (holds(codes, rule.b)) sides.push(r * 2 + 1);
+    });
+    sidesOf.push(sides);
+  }
+  // Per side, the newest record in use today (−1: none).
+  const newest = new Int32Array(rules.length * 2).fill(-1);
+  const { product, startDay } = columns;
+  for (let i = 0; i < product.length; i++) {
+    const sides = sidesOf[product[i] as number] as number[];
+    if (sides.length === 0 || !(ownSupplyToday(history, i) || onHandWithCarry(history, i))) continue;
+    for (const side of sides) {
+      const known = newest[side] as number;
+      if (known === -1 || (startDay[i] as number) > (startDay[known] as number)) newest[side] = i;
+    }
+  }
+  const text = (i: number) => `${columns.names[i] as string} (${history.alertInstitution(i)} ${preparer.isoOf(startDay[i] as number)})`;
+  const alerts: Alert[] = [];
+  rules.forEach((rule, r) => {
+    const a = newest[r * 2] as number;
+    const b = newest[r * 2 + 1] as number;
+    if (a === -1 || b === -1 || a === b) return;
+    alerts.push({
+      severity: 'warning',
+      key: 'elderly.interaction',
+      facts: {
+        age, ruleId: rule.id, ruleSet: BEERS_2019_INTERACTIONS.version, drugs: [text(a), text(b)],
+        aZh: rule.a.name['zh-TW'], aEn: rule.a.name.en, bZh: rule.b.name['zh-TW'], bEn: rule.b.name.en, riskZh: rule.risk['zh-TW'], riskEn: rule.risk.en,
+      },
+    });
+  });
+  return alerts;
+}
