@@ -51,6 +51,7 @@ export function analysisJson(analysis: Analysis, lang: Lang, cloudLeftover: read
       daysSupply: record.daysSupply,
       quantity: record.quantity,
       frequency: record.frequency,
+      exceptionCode: record.exceptionCode,
       perDose: dose.kind === 'dose' ? dose.amount : null,
       leftoverDays: leftover.days,
       leftoverNotComputable: leftover.notComputable,

@@ -10,6 +10,7 @@ import { PreparedHistory } from './prepared-history.ts';
 import { sortedByKeys } from './day-order.ts';
 import { allergenMatchAlerts } from './allergen-matches.ts';
 import { interactionAlerts } from './elderly-interactions.ts';
+import { exceptionCodeAlerts } from './exception-codes.ts';
 import type { AnalyzedRecord } from './analyzed-record.ts';
 import { fillsKnown, fillsTaken, refillStatus, sortRefills, type JudgedPrescription, type RefillStatus } from './refill.ts';
 import { elderlyOfPrepared, patientAge, type ElderlyCaution } from './elderly.ts';
@@ -251,6 +252,7 @@ export function analyzeHistory(history: PatientHistory, today: IsoDate, settings
     ...futureRecordsAlert(prepared),
     ...allergenMatchAlerts(history.allergies, prepared),
     ...duplicateAlerts(duplicates, settings.duplicateThresholdDays),
+    ...exceptionCodeAlerts(prepared),
     ...refillAlerts(refills, prescriptions, today, new OnHand(prepared, groups, settings.duplicateThresholdDays)),
     ...unjudgedRefillAlerts(history.chronic),
     ...careListAlerts(history.careList, today, settings.careListMonths),

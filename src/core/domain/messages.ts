@@ -139,6 +139,10 @@ export const alertMessages = {
     en: 'Chronic prescription {drugName}: the cloud marks it expired, but by its dates it is valid until {validUntil:day}; please check',
   },
   // ── elderly cautions (高齡者宜注意用藥) ─────────────────────────────────────────
+  'record.exception-code': {
+    'zh-TW': '例外代碼 {code}{meaningZh}：{drugs:day}{moreZh}；有此代碼的同成分紀錄不列重複用藥提示，請核對',
+    en: 'Exception code {code}{meaningEn}: {drugs:day}{moreEn}; the duplicate check stays silent for its ingredient, so check it',
+  },
   'elderly.interaction': {
     'zh-TW': '{age} 歲：{aZh} 與 {bZh} 併用（{drugs:day}）：{riskZh}，高齡者宜避免（Beers 2019 藥物交互作用）',
     en: 'Age {age}: {aEn} with {bEn} ({drugs:day}): {riskEn}; avoid in older adults (Beers 2019 drug interactions)',
