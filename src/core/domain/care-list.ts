@@ -254,7 +254,8 @@ export function careListAlerts(dispensings: CareListDispensing[], today: IsoDate
   const from = isoOfDayNumber(firstDay);
   const inWindow = gather(dispensings, today, (day) => (day >= firstDay ? WINDOW : null));
   const alerts: Alert[] = [];
-  for (const row of inWindow.map(rowOf)) {
+  const rows = inWindow.map(rowOf);
+  for (const row of rows) {
     // A DDD that reads misleadingly (clonazepam's is the antiepileptic dose) says so: ddd.ts carries the words.
     const caveat = dddEntry(row.atc7)?.caveat;
     const facts: Alert['facts'] = {
@@ -291,5 +292,27 @@ export function careListAlerts(dispensings: CareListDispensing[], today: IsoDate
       });
     }
   }
+  alerts.push(...classTotalAlert(rows, { days, from, to: today }));
   return alerts.sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'warning' ? -1 : 1));
+}
+
+/** Hypnotics and sedatives (N05C) and anxiolytics (N05B): the class whose DDDs add up (research §5(e)4). */
+const HYPNOTIC_CLASS = ['N05B', 'N05C'];
+
+/**
+ * The class total over the window when two or more hypnotics or anxiolytics have DDDs (ours, or
+ * the cloud's where our table lacks the substance): each alone may sit within its half-year
+ * reference while together they pass 1 DDD a day (a pharmacist's review: flunitrazepam 392 DDD
+ * and brotizolam 84 DDD from two psychiatrists, the second called within reference).
+ */
+function classTotalAlert(rows: readonly CareListMonth[], window: { days: number; from: IsoDate; to: IsoDate }): Alert[] {
+  const counted = rows.filter((row) => row.atc7 !== null && HYPNOTIC_CLASS.some((prefix) => (row.atc7 as string).toUpperCase().startsWith(prefix)) && row.totalDdd !== null);
+  if (counted.length < 2) return [];
+  const total = counted.reduce((sum, row) => sum + (row.totalDdd as number), 0);
+  const over = total > HALF_YEAR_DAYS;
+  return [{
+    severity: over ? 'warning' : 'info',
+    key: over ? 'careList.classTotal.over' : 'careList.classTotal',
+    facts: { ...window, ingredients: counted.map((row) => row.ingredient), totalDdd: oneDecimal(total) },
+  }];
 }

@@ -239,6 +239,14 @@ export const alertMessages = {
     'zh-TW': '管制藥關懷名單：{ingredient} 近 {days} 日（{from:day} 至 {to:day}）共 {totalMg} mg（雲端 {totalDdd} DDD）；本機 DDD 表未收載，無半年參考量',
     en: 'Controlled-drug care list: {ingredient} totals {totalMg} mg (the cloud says {totalDdd} DDD) over the last {days} days ({from:day} to {to:day}); not in our DDD table, no half-year reference',
   },
+  'careList.classTotal.over': {
+    'zh-TW': '管制藥關懷名單：安眠鎮靜與抗焦慮藥合計（{ingredients}）近 {days} 日（{from:day} 至 {to:day}）共 {totalDdd} DDD，超過每半年約當 182.5 DDD（每日 1 DDD）',
+    en: 'Controlled-drug care list: hypnotics and anxiolytics together ({ingredients}) total {totalDdd} DDD over the last {days} days ({from:day} to {to:day}), more than half a year at 1 DDD a day (182.5 DDD)',
+  },
+  'careList.classTotal': {
+    'zh-TW': '管制藥關懷名單：安眠鎮靜與抗焦慮藥合計（{ingredients}）近 {days} 日（{from:day} 至 {to:day}）共 {totalDdd} DDD；每半年約當 182.5 DDD（每日 1 DDD）',
+    en: 'Controlled-drug care list: hypnotics and anxiolytics together ({ingredients}) total {totalDdd} DDD over the last {days} days ({from:day} to {to:day}); half a year at 1 DDD a day is 182.5 DDD',
+  },
   'careList.unknownDdd': {
     'zh-TW': '管制藥關懷名單：{ingredient} 近 {days} 日（{from:day} 至 {to:day}）共 {totalMg} mg；本機 DDD 表未收載',
     en: 'Controlled-drug care list: {ingredient} totals {totalMg} mg over the last {days} days ({from:day} to {to:day}); not in our DDD table',

@@ -186,3 +186,15 @@ test('one ingredient code written with its parts swapped, a full-width plus or a
   }
   t.is(careListStats([spelled('(2824801820+2824801810)', '2025-10-01')], '2025-10-31')[0]?.ingredientCode, '2824801820+2824801810');
 });
+
+test('hypnotics together: zolpidem and brotizolam each within their references add up past 182.5 DDD (a class-total warning); one hypnotic alone makes none', (t) => {
+  // Zolpidem 4 × 420 mg = 168 DDD (within its 1825 mg); brotizolam 3.5 mg = 14 DDD (within its 45.6 mg): 182 DDD together.
+  const rows = [zolpidem('2025-07-10'), zolpidem('2025-08-10'), zolpidem('2025-09-10'), zolpidem('2025-10-10'), brotizolam('2025-10-01', 3.5)];
+  const alerts = careListAlerts(rows, '2025-10-20');
+  t.deepEqual(alerts.filter((a) => a.key.startsWith('careList.classTotal')).map((a) => [a.severity, a.key, a.facts.totalDdd, a.facts.ingredients]), [
+    ['info', 'careList.classTotal', 182, ['ZOLPIDEM (TARTRATE+HEMITARTRATE)', 'BROTIZOLAM']],
+  ]);
+  const more = careListAlerts([...rows, brotizolam('2025-10-15', 0.25)], '2025-10-20');
+  t.like(more.find((a) => a.key.startsWith('careList.classTotal')), { severity: 'warning', key: 'careList.classTotal.over', facts: { totalDdd: 183 } });
+  t.false(careListAlerts(rows.slice(0, 4), '2025-10-20').some((a) => a.key.startsWith('careList.classTotal')));
+});
