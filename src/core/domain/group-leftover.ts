@@ -199,8 +199,9 @@ function groupOf(history: PreparedHistory, carried: CarriedSupply, slot: number,
  * had a fill before it whose leftover is unknown. That run starts after the last gap (a day on
  * which the carried supply had run out) or reset (R001/R003): what ran out before it cannot
  * reach today, so an old pickup followed by a fresh start is not flagged, nor is a lone pickup
- * unflagged by a record of years ago. Any record of that day counts, so the rows' order does
- * not matter. members[from, to): the group's countable records started by today.
+ * unflagged by a record of years ago; nor is a pickup whose slip's earlier fill the history
+ * shows (earlierFillShown). Any record of that day counts, so the rows' order does not matter.
+ * members[from, to): the group's countable records started by today.
  */
 function pickupStartsCurrentRun(columns: RecordColumns, members: Int32Array, from: number, to: number): boolean {
   const { startDay, endDay, flags } = columns;
@@ -217,7 +218,25 @@ function pickupStartsCurrentRun(columns: RecordColumns, members: Int32Array, fro
     carried += (endDay[i] as number) - start;
   }
   const firstDay = startDay[members[runStart] as number] as number;
-  for (let k = runStart; k < to && startDay[members[k] as number] === firstDay; k++) if (((flags[members[k] as number] as number) & PICKUP) !== 0) return true;
+  for (let k = runStart; k < to && startDay[members[k] as number] === firstDay; k++) {
+    const i = members[k] as number;
+    if (((flags[i] as number) & PICKUP) !== 0 && !earlierFillShown(columns, members, from, runStart, i)) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether an earlier fill of pickup `i`'s slip (same 就醫日期, same prescriber) is among
+ * members[from, runStart), the group's records before the run: its supply is then known and ran
+ * out before the run began, so nothing is missing (a pharmacist's review: fill 1 on 114/08/30
+ * in the history, fill 2 collected after it ran out, and still 「可能低估」).
+ */
+function earlierFillShown(columns: RecordColumns, members: Int32Array, from: number, runStart: number, i: number): boolean {
+  const { visitDay, prescribers } = columns;
+  for (let k = from; k < runStart; k++) {
+    const j = members[k] as number;
+    if (visitDay[j] === visitDay[i] && prescribers[j] === prescribers[i]) return true;
+  }
   return false;
 }
 

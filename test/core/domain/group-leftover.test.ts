@@ -177,6 +177,17 @@ test('可能低估 reads the supply still running: not after a gap since an old 
   t.true(groupLeftovers([yearsAgo, lonePickup], '2025-04-01')[0]?.mayUnderestimate);
 });
 
+test('可能低估 is not said when the earlier fill of the pickup\'s slip is in the history and ran out before it', (t) => {
+  // Fill 1 on 8/30 (28 days, to 9/26) at 甲診所; fill 2 collected 9/30 after a gap: its supply is known.
+  const fill1 = record({ id: 'f1', visitDate: '2025-08-30', institution: CLINIC_A });
+  const fill2 = record({ id: 'f2', visitDate: '2025-08-30', refillDate: '2025-09-30', visitSeqNo: 'IC02', institution: PHARMACY_C, chronicOriginInstitutionId: CLINIC_A.id });
+  t.false(groupLeftovers([fill1, fill2], '2025-10-15')[0]?.mayUnderestimate);
+  t.false(groupLeftovers([fill2, fill1], '2025-10-15')[0]?.mayUnderestimate, 'whatever the order of the rows');
+  // Another slip's fill 1 (another day) does not tell fill 2's earlier supply.
+  const otherSlip = record({ id: 'o1', visitDate: '2025-08-01', institution: CLINIC_A });
+  t.true(groupLeftovers([otherSlip, fill2], '2025-10-15')[0]?.mayUnderestimate);
+});
+
 test('a refill pickup counts from 慢連箋領藥日; a group that starts with one may be underestimated (可能低估)', (t) => {
   const pickup = record({ visitDate: '2025-01-01', refillDate: '2025-01-22', visitSeqNo: 'IC02', institution: PHARMACY_C });
   const [group] = groupLeftovers([pickup], '2025-02-01');
