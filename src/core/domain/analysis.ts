@@ -3,7 +3,7 @@
 // chronic refill status, duplicates, the controlled-drug care list, elderly cautions and
 // allergies, plus one sorted alert list. Pure: the same history and day give the same answer.
 import type { AllergyRecord, Alert, ChronicPrescription, IsoDate, Patient, PatientHistory, SummaryNote } from './types.ts';
-import { compareIso } from './dates.ts';
+import { compareIso, daysBetween } from './dates.ts';
 import { recordStart } from './leftover.ts';
 import { datesReadable, groupLeftovers, groupsOfPrepared, type GroupLeftover } from './group-leftover.ts';
 import { PreparedHistory } from './prepared-history.ts';
@@ -12,7 +12,7 @@ import { allergenMatchAlerts } from './allergen-matches.ts';
 import { interactionAlerts } from './elderly-interactions.ts';
 import { exceptionCodeAlerts } from './exception-codes.ts';
 import type { AnalyzedRecord } from './analyzed-record.ts';
-import { fillsKnown, fillsTaken, refillStatus, sortRefills, type JudgedPrescription, type RefillStatus } from './refill.ts';
+import { earlyFills, fillsKnown, fillsTaken, refillStatus, sortRefills, type JudgedPrescription, type RefillRules, type RefillStatus } from './refill.ts';
 import { elderlyOfPrepared, patientAge, type ElderlyCaution } from './elderly.ts';
 import { duplicatesOfPrepared, type DuplicateAlert } from './duplicates.ts';
 import { duplicateAlerts } from './duplicate-alerts.ts';
@@ -73,7 +73,7 @@ function refillFacts(s: RefillStatus, totalDays: number, daysPerFill: number, on
  * of the newer is a duplicate; nothing once it has expired).
  * `prescriptions` are in the statuses' order.
  */
-function refillAlerts(statuses: RefillStatus[], prescriptions: JudgedPrescription[], today: IsoDate, onHand: OnHand): Alert[] {
+function refillAlerts(statuses: RefillStatus[], prescriptions: JudgedPrescription[], today: IsoDate, onHand: OnHand, rules: RefillRules): Alert[] {
   const alerts: Alert[] = [];
   for (let i = 0; i < statuses.length; i++) {
     const s = statuses[i] as RefillStatus;
@@ -90,6 +90,11 @@ function refillAlerts(statuses: RefillStatus[], prescriptions: JudgedPrescriptio
     // Expired before validity ends: the next fill's first day is past it (a late pickup).
     else if (s.status === 'expired') alerts.push({ severity: 'info', key: compareIso(today, s.validUntil) <= 0 ? 'refill.no-fill-left' : 'refill.expired', facts });
     for (const anomaly of s.anomalies) alerts.push({ severity: 'warning', key: `refill.anomaly.${anomaly}`, facts });
+    // Early pickups of a slip still valid: what piled up on hand, fill by fill.
+    if (compareIso(today, s.validUntil) > 0) continue;
+    for (const early of earlyFills(p, rules)) {
+      alerts.push({ severity: 'info', key: 'refill.collected-early', facts: { ...facts, fill: early.fill, collected: early.collected, allowedFrom: early.allowedFrom, daysEarly: daysBetween(early.collected, early.allowedFrom) } });
+    }
   }
   return alerts;
 }
@@ -253,7 +258,7 @@ export function analyzeHistory(history: PatientHistory, today: IsoDate, settings
     ...allergenMatchAlerts(history.allergies, prepared),
     ...duplicateAlerts(duplicates, settings.duplicateThresholdDays),
     ...exceptionCodeAlerts(prepared),
-    ...refillAlerts(refills, prescriptions, today, new OnHand(prepared, groups, settings.duplicateThresholdDays)),
+    ...refillAlerts(refills, prescriptions, today, new OnHand(prepared, groups, settings.duplicateThresholdDays), settings.refill),
     ...unjudgedRefillAlerts(history.chronic),
     ...careListAlerts(history.careList, today, settings.careListMonths),
     ...elderlyAlerts(elderly, age),

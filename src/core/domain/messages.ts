@@ -110,6 +110,10 @@ export const alertMessages = {
     'zh-TW': '慢箋 {drugName}（{institution} {prescriptionDate:day} 開立）：雲端未提供可調劑次數，無法判斷下次可領日；雲端列為效期內，已領 {fill} 次，請看處方箋',
     en: 'Chronic prescription {drugName} ({institution}, {prescriptionDate:day}): the cloud gives no number of fills, so the next fill date cannot be worked out; listed as valid, {fill} fills taken — check the slip',
   },
+  'refill.collected-early': {
+    'zh-TW': '慢箋 {drugName}：第 {fill} 次於 {collected:day} 領取，早於可領日 {allowedFrom:day}（提前 {daysEarly} 天）；手邊藥量可能累積',
+    en: 'Chronic refill {drugName}: fill {fill} was collected on {collected:day}, before its first day {allowedFrom:day} ({daysEarly} days early); supply may be piling up',
+  },
   'refill.anomaly.days-per-fill-over-30': {
     'zh-TW': '慢箋 {drugName}：每次給藥 {daysPerFill} 天超過 30 天，資料異常',
     en: 'Chronic prescription {drugName}: {daysPerFill} days per fill exceeds 30 (data anomaly)',

@@ -134,6 +134,30 @@ function nextFillFrom(lastFill: IsoDate, perFill: number, rules: RefillRules): {
   return { earliest: anchored !== null && compareIso(anchored, byWindow) < 0 ? anchored : byWindow, window };
 }
 
+/** A fill collected before its window opened: its number, the day collected, the first day allowed. */
+export interface EarlyFill {
+  fill: number;
+  collected: IsoDate;
+  allowedFrom: IsoDate;
+}
+
+/**
+ * The fills collected before D_k + N − window (§24, holidays as the rules say): a slip's
+ * history of early pickups, which the carried leftover shows only as a sum. Read only when every
+ * fill's day is known (an IC03 without its IC02 leaves the numbering open).
+ */
+export function earlyFills(p: JudgedPrescription, rules: RefillRules = DEFAULT_REFILL_RULES): EarlyFill[] {
+  const dates = inOrder(p.fillDates);
+  const perFill = Math.max(0, Math.trunc(p.daysPerFill));
+  if (dates.length < 2 || fillsTaken(p) !== dates.length || perFill === 0) return [];
+  const early: EarlyFill[] = [];
+  for (let k = 1; k < dates.length; k++) {
+    const allowedFrom = nextFillFrom(dates[k - 1] as IsoDate, perFill, rules).earliest;
+    if (compareIso(dates[k] as IsoDate, allowedFrom) < 0) early.push({ fill: k + 1, collected: dates[k] as IsoDate, allowedFrom });
+  }
+  return early;
+}
+
 /** The anomalies of a status that has none: one frozen list, not one per prescription (a long history has tens of thousands). */
 const NO_ANOMALIES: readonly RefillAnomaly[] = Object.freeze([]);
 

@@ -279,3 +279,11 @@ test('records dated after the query day (a query day set back, a PC clock behind
   // Dispensed today is not after today.
   t.false(analyzeHistory({ ...emptyHistory, medications: [old, todays] }, '2025-09-20').alerts.some((a) => a.key === 'history.after-today'));
 });
+
+test('a valid slip whose fill 2 was collected 6 days early says so (info), beside today\'s collectable fill 3', (t) => {
+  const slip: ChronicPrescription = { id: 'm', prescriptionDate: '2025-09-01', institution: CLINIC_A, drugCode: 'MET0000100', drugName: 'METFORMIN 500MG', daysPerFill: 30, fills: 3, fillDates: ['2025-09-01', '2025-09-15'], cloudExpired: null, diagnosis: null };
+  const analysis = analyzeHistory({ ...emptyHistory, chronic: [slip] }, '2025-10-06');
+  t.like(analysis.alerts.find((a) => a.key === 'refill.collected-early'), { severity: 'info', facts: { fill: 2, collected: '2025-09-15', allowedFrom: '2025-09-21', daysEarly: 6 } });
+  // Once the slip's validity has ended, its history says nothing.
+  t.false(analyzeHistory({ ...emptyHistory, chronic: [slip] }, '2026-01-10').alerts.some((a) => a.key === 'refill.collected-early'));
+});

@@ -3,7 +3,7 @@
 import test from 'ava';
 import fc from 'fast-check';
 import { addDays, compareIso } from '../../../src/core/domain/dates.ts';
-import { DEFAULT_REFILL_RULES, refillStatus, sortRefills, type RefillState, type RefillStatus } from '../../../src/core/domain/refill.ts';
+import { DEFAULT_REFILL_RULES, earlyFills, refillStatus, sortRefills, type RefillState, type RefillStatus } from '../../../src/core/domain/refill.ts';
 import { chronic } from './record-builder.ts';
 
 const rx = chronic({ prescriptionDate: '2025-01-01', daysPerFill: 28, fills: 3, fillDates: ['2025-01-01'] });
@@ -142,4 +142,16 @@ test('the refill list: eligible, too early, expired, completed; newest prescript
     ),
     { seed: 20251103, numRuns: 200 },
   );
+});
+
+test('early pickups: fill 2 on 9/15 of a 30-day slip from 9/1 was 6 days before its first day 9/21; an on-time or holiday-window fill is not early', (t) => {
+  const slip = (fillDates: string[], extra = {}) => chronic({ prescriptionDate: '2025-09-01', daysPerFill: 30, fills: 3, fillDates, ...extra });
+  t.deepEqual(earlyFills(slip(['2025-09-01', '2025-09-15'])), [{ fill: 2, collected: '2025-09-15', allowedFrom: '2025-09-21' }]);
+  t.deepEqual(earlyFills(slip(['2025-09-01', '2025-09-21', '2025-10-21'])), []);
+  // Fill 3 with its fill 2 unknown (IC03 without IC02): the numbering is open, nothing said.
+  t.deepEqual(earlyFills(slip(['2025-09-01', '2025-09-15'], { fillsTaken: 3 })), []);
+  // A 14-day holiday window holding the supply's last day (9/30) opens fill 2 on 9/17.
+  const holiday = { ...DEFAULT_REFILL_RULES, holidayWindows: [{ from: '2025-09-28', to: '2025-10-06', windowDays: 14 }] };
+  t.deepEqual(earlyFills(slip(['2025-09-01', '2025-09-17']), holiday), []);
+  t.deepEqual(earlyFills(slip(['2025-09-01', '2025-09-16']), holiday), [{ fill: 2, collected: '2025-09-16', allowedFrom: '2025-09-17' }]);
 });
