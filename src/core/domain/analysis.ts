@@ -85,7 +85,11 @@ function refillAlerts(statuses: RefillStatus[], prescriptions: JudgedPrescriptio
     const facts = refillFacts(s, p.daysPerFill * p.fills, p.daysPerFill, onHandDays);
     if (s.replacedBy !== null) {
       if (s.status !== 'expired' && s.status !== 'completed') alerts.push({ severity: 'warning', key: 'refill.replaced', facts });
-    } else if (s.status === 'eligible') alerts.push({ severity: 'info', key: onHandDays > onHand.thresholdDays ? 'refill.eligible.on-hand' : 'refill.eligible', facts });
+    } else if (s.status === 'eligible') {
+      // The validity's last day: tomorrow the slip is gone, whatever is on hand.
+      const key = compareIso(today, s.validUntil) === 0 ? 'refill.eligible.last-day' : onHandDays > onHand.thresholdDays ? 'refill.eligible.on-hand' : 'refill.eligible';
+      alerts.push({ severity: 'info', key, facts });
+    }
     else if (s.status === 'too-early') alerts.push({ severity: 'warning', key: 'refill.too-early', facts });
     // Expired before validity ends: the next fill's first day is past it (a late pickup).
     else if (s.status === 'expired') alerts.push({ severity: 'info', key: compareIso(today, s.validUntil) <= 0 ? 'refill.no-fill-left' : 'refill.expired', facts });

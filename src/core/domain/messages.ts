@@ -86,6 +86,10 @@ export const alertMessages = {
     'zh-TW': '慢箋 {drugName}：今日可領第 {nextFill}/{fills} 次（可領至 {nextUntil:day}）',
     en: 'Chronic refill {drugName}: fill {nextFill}/{fills} may be collected today (until {nextUntil:day})',
   },
+  'refill.eligible.last-day': {
+    'zh-TW': '慢箋 {drugName}：今日為效期最後一天（{validUntil:day}），可領第 {nextFill}/{fills} 次；明日起需重新開立處方',
+    en: 'Chronic refill {drugName}: today is the last day of validity ({validUntil:day}); fill {nextFill}/{fills} may be collected today, from tomorrow a new prescription is needed',
+  },
   'refill.eligible.on-hand': {
     'zh-TW': '慢箋 {drugName}：今日可領第 {nextFill}/{fills} 次（可領至 {nextUntil:day}）；病人手邊尚有約 {onHandDays} 日藥量（累計餘藥），請確認是否需要現在領',
     en: 'Chronic refill {drugName}: fill {nextFill}/{fills} may be collected today (until {nextUntil:day}); the patient still has about {onHandDays} days on hand (carried leftover) — check whether it is needed now',

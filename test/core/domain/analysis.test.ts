@@ -287,3 +287,11 @@ test('a valid slip whose fill 2 was collected 6 days early says so (info), besid
   // Once the slip's validity has ended, its history says nothing.
   t.false(analyzeHistory({ ...emptyHistory, chronic: [slip] }, '2026-01-10').alerts.some((a) => a.key === 'refill.collected-early'));
 });
+
+test('on the last day of validity a collectable fill says so: tomorrow a new prescription is needed', (t) => {
+  const slip: ChronicPrescription = { id: 'l', prescriptionDate: '2025-07-01', institution: CLINIC_A, drugCode: 'LOS0000100', drugName: 'LOSARTAN 50MG', daysPerFill: 28, fills: 3, fillDates: ['2025-07-01', '2025-07-28'], cloudExpired: null, diagnosis: null };
+  const lastDay = analyzeHistory({ ...emptyHistory, chronic: [slip] }, '2025-09-22');
+  t.like(lastDay.alerts.find((a) => a.key.startsWith('refill.eligible')), { key: 'refill.eligible.last-day', facts: { validUntil: '2025-09-22', nextFill: 3 } });
+  t.is(analyzeHistory({ ...emptyHistory, chronic: [slip] }, '2025-09-21').alerts.find((a) => a.key.startsWith('refill.eligible'))?.key, 'refill.eligible');
+  t.like(analyzeHistory({ ...emptyHistory, chronic: [slip] }, '2025-09-23').alerts.find((a) => a.key.startsWith('refill.')), { key: 'refill.expired' });
+});
