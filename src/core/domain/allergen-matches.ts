@@ -10,6 +10,7 @@ import type { AllergyRecord, Alert } from './types.ts';
 import { geneticTestResult } from './allergies.ts';
 import { atc7ForIngredientName, normalIngredientName } from './ingredients.ts';
 import type { PreparedHistory } from './prepared-history.ts';
+import { newestRecordFacts } from './named-records.ts';
 
 /** An allergy text naming a class, and the ATC codes (or code prefixes) the class holds. */
 const ALLERGEN_CLASSES: readonly { pattern: RegExp; atc: readonly string[] }[] = [
@@ -28,9 +29,6 @@ const GENE_TESTS: readonly { pattern: RegExp; atc: readonly string[] }[] = [
   // Allopurinol: SJS/TEN with HLA-B*58:01.
   { pattern: /HLA-?\s*B\s*\*?\s*58\s*:?\s*01/i, atc: ['M04AA01'] },
 ];
-
-/** At most this many records are named in one alert, newest first; the count says the rest. */
-const NAMED = 3;
 
 interface Allergen {
   name: string;
@@ -122,16 +120,11 @@ export function allergenMatchAlerts(allergies: readonly AllergyRecord[], history
   found.forEach((positions, a) => {
     if (positions.length === 0) return;
     const allergen = allergens[a] as Allergen;
-    const newest = positions.sort((x, y) => (startDay[y] as number) - (startDay[x] as number) || x - y).slice(0, NAMED);
-    const drugs = newest.map((i) => `${columns.names[i] as string} (${history.alertInstitution(i)} ${preparer.isoOf(startDay[i] as number)})`);
     const key = allergen.gene ? 'allergy.gene-prescribed' : allergen.date === null ? 'allergy.prescribed.undated' : 'allergy.prescribed';
     alerts.push({
       severity: allergen.critical ? 'critical' : 'warning',
       key,
-      facts: {
-        allergen: allergen.name, allergyDate: allergen.date ?? '', drugs, count: positions.length,
-        moreZh: positions.length > NAMED ? `等共 ${positions.length} 筆` : '', moreEn: positions.length > NAMED ? ` and ${positions.length - NAMED} more` : '',
-      },
+      facts: { allergen: allergen.name, allergyDate: allergen.date ?? '', ...newestRecordFacts(history, positions) },
     });
   });
   return alerts;

@@ -8,6 +8,7 @@ import type { Bilingual } from './messages.ts';
 import type { PreparedHistory } from './prepared-history.ts';
 import { onHandWithCarry } from './carried-supply.ts';
 import { ownSupplyToday } from './elderly.ts';
+import { recordLabel } from './named-records.ts';
 
 export interface InteractionSide {
   name: Bilingual;
@@ -99,7 +100,6 @@ export function interactionAlerts(history: PreparedHistory, age: number | null, 
       if (known === -1 || (startDay[i] as number) > (startDay[known] as number)) newest[side] = i;
     }
   }
-  const text = (i: number) => `${columns.names[i] as string} (${history.alertInstitution(i)} ${preparer.isoOf(startDay[i] as number)})`;
   const alerts: Alert[] = [];
   rules.forEach((rule, r) => {
     const a = newest[r * 2] as number;
@@ -109,7 +109,7 @@ export function interactionAlerts(history: PreparedHistory, age: number | null, 
       severity: 'warning',
       key: 'elderly.interaction',
       facts: {
-        age, ruleId: rule.id, ruleSet: BEERS_2019_INTERACTIONS.version, drugs: [text(a), text(b)],
+        age, ruleId: rule.id, ruleSet: BEERS_2019_INTERACTIONS.version, drugs: [recordLabel(history, a), recordLabel(history, b)],
         aZh: rule.a.name['zh-TW'], aEn: rule.a.name.en, bZh: rule.b.name['zh-TW'], bEn: rule.b.name.en, riskZh: rule.risk['zh-TW'], riskEn: rule.risk.en,
       },
     });

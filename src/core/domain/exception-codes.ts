@@ -6,6 +6,7 @@ import type { Alert } from './types.ts';
 import type { Bilingual } from './messages.ts';
 import type { PreparedHistory } from './prepared-history.ts';
 import { EXCEPTION } from './record-columns.ts';
+import { newestRecordFacts } from './named-records.ts';
 
 /** What each code declares (research §1.2, the 2019 letter). */
 export const EXCEPTION_CODE_MEANINGS: Readonly<Record<string, Bilingual>> = {
@@ -21,8 +22,6 @@ export const EXCEPTION_CODE_MEANINGS: Readonly<Record<string, Bilingual>> = {
 
 /** Records dispensed this many days ago or fewer are named: the cloud's medication window. */
 const WINDOW_DAYS = 90;
-/** The newest records named per code; the count says the rest. */
-const NAMED = 3;
 
 /** One info alert per exception code on a record of the last 90 days, naming its newest records. */
 export function exceptionCodeAlerts(history: PreparedHistory): Alert[] {
@@ -38,7 +37,6 @@ export function exceptionCodeAlerts(history: PreparedHistory): Alert[] {
     else list.push(i);
   }
   return [...byCode].sort(([a], [b]) => (a < b ? -1 : 1)).map(([code, positions]): Alert => {
-    const newest = positions.sort((x, y) => (startDay[y] as number) - (startDay[x] as number) || x - y).slice(0, NAMED);
     const meaning = EXCEPTION_CODE_MEANINGS[code];
     return {
       severity: 'info',
@@ -47,10 +45,7 @@ export function exceptionCodeAlerts(history: PreparedHistory): Alert[] {
         code,
         meaningZh: meaning === undefined ? '' : `（${meaning['zh-TW']}）`,
         meaningEn: meaning === undefined ? '' : ` (${meaning.en})`,
-        drugs: newest.map((i) => `${columns.names[i] as string} (${history.alertInstitution(i)} ${preparer.isoOf(startDay[i] as number)})`),
-        count: positions.length,
-        moreZh: positions.length > NAMED ? `等共 ${positions.length} 筆` : '',
-        moreEn: positions.length > NAMED ? ` and ${positions.length - NAMED} more` : '',
+        ...newestRecordFacts(history, positions),
       },
     };
   });
