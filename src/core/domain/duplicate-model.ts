@@ -169,6 +169,7 @@ export function buildAlert(
 ): DuplicateAlert {
   const { preparer, columns } = history;
   const { product, startDay, names, prescribers, ids } = columns;
+  const ownIds = columns.institutionIds;
   // Lists sized once: grown by push, each was copied several times on the way to dozens.
   const n = involved.length;
   const drugCodes = new Array<string>(n);
@@ -200,7 +201,8 @@ export function buildAlert(
     drugNames[k] = names[i] as string;
     institutions.add(name);
     institutionIds.add(prescribers[i] as string);
-    recordInstitutions[k] = history.alertInstitution(i);
+    // Its own institution unless a pickup of another's slip (prescriberName has read the same two cells).
+    recordInstitutions[k] = prescribers[i] === ownIds[i] ? name : history.alertInstitution(i);
     dates[k] = date;
     recordIds[k] = ids[i] as string;
   }
