@@ -30,7 +30,7 @@ const BLEEDING: Bilingual = { 'zh-TW': '出血風險增加', en: 'a higher risk 
 
 export const BEERS_2019_INTERACTIONS = {
   id: 'beers-2019-interactions',
-  version: '2019-table5-1',
+  version: '2019-table5-2',
   source: 'American Geriatrics Society 2019 Updated AGS Beers Criteria, Table 5 (drug–drug interactions to avoid); ATC per WHO index 2026-04-25',
   rules: [
     { id: 'warfarin-nsaid', a: WARFARIN, b: NSAID, risk: BLEEDING },
@@ -55,6 +55,36 @@ export const BEERS_2019_INTERACTIONS = {
       risk: { 'zh-TW': 'theophylline 中毒風險增加', en: 'a higher risk of theophylline toxicity' } },
   ] satisfies InteractionRule[],
 };
+
+/**
+ * Beers 2019 Table 5: any three or more CNS-active drugs together (antiepileptics; TCAs, SSRIs and
+ * SNRIs; antipsychotics; benzodiazepines; Z-drugs; opioids; skeletal muscle relaxants) raise the
+ * risk of falls and fractures. Counted by ingredient, each in use today. Lithium (N05AN) is no
+ * antipsychotic here.
+ */
+export const CNS_ACTIVE = {
+  atc: ['N03A', 'N06AA', 'N06AB', 'N06AX16', 'N06AX17', 'N06AX21', 'N06AX23', 'N05A', 'N05BA', 'N05CD', 'N05CF', 'N02A', 'M03B'],
+  except: ['N05AN'],
+  minimum: 3,
+} as const;
+
+function cnsActive(code: string | null): boolean {
+  if (code === null) return false;
+  const upper = code.toUpperCase();
+  return CNS_ACTIVE.atc.some((prefix) => upper.startsWith(prefix)) && !CNS_ACTIVE.except.some((prefix) => upper.startsWith(prefix));
+}
+
+/** The product's CNS-active ingredients by identity (a single-ingredient product may carry the code on the product only). */
+function cnsIdentities(history: PreparedHistory, product: number): string[] {
+  const facts = history.preparer.productFacts(product);
+  const single = facts.ingredients.length === 1;
+  return facts.ingredients.flatMap((ingredient, j) => (cnsActive(ingredient.atc7 ?? (single ? facts.atc7 : null)) ? [facts.ids.identities[j] as string] : []));
+}
+
+/** A record started on `start` is newer than the one at `known` (−1: none yet). */
+function isNewer(start: number, known: number, startDay: Float64Array): boolean {
+  return known === -1 || start > (startDay[known] as number);
+}
 
 /** The product's codes (its own ATC7 and its ingredients'), upper case. */
 function codesOf(history: PreparedHistory, product: number): string[] {
@@ -89,16 +119,25 @@ export function interactionAlerts(history: PreparedHistory, age: number | null, 
     });
     sidesOf.push(sides);
   }
+  const cnsOf: string[][] = [];
+  for (let p = 0; p < preparer.productCount; p++) cnsOf.push(cnsIdentities(history, p));
+  // Per CNS-active ingredient, its newest record in use today.
+  const newestCns = new Map<string, number>();
   // Per side, the newest record in use today (−1: none).
   const newest = new Int32Array(rules.length * 2).fill(-1);
   const { product, startDay } = columns;
   for (let i = 0; i < product.length; i++) {
     const sides = sidesOf[product[i] as number] as number[];
-    if (sides.length === 0 || !(ownSupplyToday(history, i) || onHandWithCarry(history, i))) continue;
-    for (const side of sides) {
-      const known = newest[side] as number;
-      if (known === -1 || (startDay[i] as number) > (startDay[known] as number)) newest[side] = i;
-    }
+    const cns = cnsOf[product[i] as number] as string[];
+    if (sides.length === 0 && cns.length === 0) continue;
+    // Whether it is in use is asked only of a record newer than what one of its sides holds.
+    const start = startDay[i] as number;
+    let newer = false;
+    for (let k = 0; k < sides.length && !newer; k++) newer = isNewer(start, newest[sides[k] as number] as number, startDay);
+    for (let k = 0; k < cns.length && !newer; k++) newer = isNewer(start, newestCns.get(cns[k] as string) ?? -1, startDay);
+    if (!newer || !(ownSupplyToday(history, i) || onHandWithCarry(history, i))) continue;
+    for (const side of sides) if (isNewer(start, newest[side] as number, startDay)) newest[side] = i;
+    for (const identity of cns) if (isNewer(start, newestCns.get(identity) ?? -1, startDay)) newestCns.set(identity, i);
   }
   const alerts: Alert[] = [];
   rules.forEach((rule, r) => {
@@ -114,5 +153,13 @@ export function interactionAlerts(history: PreparedHistory, age: number | null, 
       },
     });
   });
+  if (newestCns.size >= CNS_ACTIVE.minimum) {
+    const records = [...new Set(newestCns.values())].sort((x, y) => (startDay[y] as number) - (startDay[x] as number) || x - y);
+    alerts.push({
+      severity: 'warning',
+      key: 'elderly.cns-active',
+      facts: { age, ruleSet: BEERS_2019_INTERACTIONS.version, count: newestCns.size, ingredients: [...newestCns.keys()], drugs: records.map((i) => recordLabel(history, i)) },
+    });
+  }
   return alerts;
 }

@@ -155,6 +155,10 @@ export const alertMessages = {
     'zh-TW': '{age} 歲：{aZh} 與 {bZh} 併用（{drugs:day}）：{riskZh}，高齡者宜避免（Beers 2019 藥物交互作用）',
     en: 'Age {age}: {aEn} with {bEn} ({drugs:day}): {riskEn}; avoid in older adults (Beers 2019 drug interactions)',
   },
+  'elderly.cns-active': {
+    'zh-TW': '{age} 歲：同時使用 {count} 種中樞神經作用藥（{drugs:day}）：跌倒與骨折風險增加，高齡者宜避免 3 種以上併用（Beers 2019）',
+    en: 'Age {age}: {count} CNS-active drugs in use together ({drugs:day}): a higher risk of falls and fractures; avoid three or more in older adults (Beers 2019)',
+  },
   'elderly.avoid': {
     'zh-TW': '{age} 歲：{drugNames}（{categoryZh}）高齡者宜避免使用{conditionZh}',
     en: 'Age {age}: {drugNames} ({categoryEn}) should be avoided in older adults{conditionEn}',

@@ -51,3 +51,19 @@ test('the analysis lists the interaction among its alerts for an elderly patient
   };
   t.true(analyzeHistory(history, TODAY).alerts.some((a) => a.key === 'elderly.interaction'));
 });
+
+test('three CNS-active drugs in use together (zolpidem, sertraline, tramadol) are one warning; two are not; lithium does not count as an antipsychotic', (t) => {
+  const zolpidem = drug('ZOLPIDEM', 'N05CF02', { visitDate: '2025-10-10' });
+  const sertraline = drug('SERTRALINE', 'N06AB06', { visitDate: '2025-10-12' });
+  const tramadol = drug('TRAMADOL', 'N02AX02', { visitDate: '2025-10-15', daysSupply: 7 });
+  const [alert, ...rest] = alertsOf([zolpidem, sertraline, tramadol], 78);
+  t.deepEqual(rest, []);
+  t.like(alert, { severity: 'warning', key: 'elderly.cns-active', facts: { count: 3 } });
+  t.deepEqual((alert?.facts.drugs as string[]).map((text) => text.split(' ')[0]), ['TRAMADOL', 'SERTRALINE', 'ZOLPIDEM']);
+  t.deepEqual(alertsOf([zolpidem, sertraline], 78), []);
+  const lithium = drug('LITHIUM', 'N05AN01', { visitDate: '2025-10-12' });
+  t.deepEqual(alertsOf([zolpidem, sertraline, lithium], 78), []);
+  // One drug twice (two brands of zolpidem) is one drug.
+  const stilnox = drug('ZOLPIDEM', 'N05CF02', { visitDate: '2025-10-16', drugCode: 'STILNOX100' });
+  t.deepEqual(alertsOf([zolpidem, stilnox, sertraline], 78), []);
+});
