@@ -103,6 +103,7 @@ export function analysisJson(analysis: Analysis, lang: Lang, cloudLeftover: read
       dates: duplicate.dates,
       overlapDays: duplicate.overlapDays,
       bySupply: duplicate.bySupply,
+      doseChanged: duplicate.doseChanged,
       crossInstitution: duplicate.crossInstitution,
     })),
     careList: analysis.careList.map((month) => ({

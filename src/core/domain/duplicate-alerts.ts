@@ -70,6 +70,8 @@ function duplicateAlert(d: DuplicateAlert, thresholdDays: number, texts: DrugTex
       classNameEn: d.className?.en ?? d.classCode ?? '',
       // L1/L2 count the days on hand when the newest record was dispensed (its start, the last date).
       newestDate: dates[dates.length - 1] ?? '',
+      doseHintZh: d.doseChanged ? '；每日劑量已變更，若為醫師調整劑量應申報 R003' : '',
+      doseHintEn: d.doseChanged ? '; the daily dose changed: a dose adjustment is declared with R003' : '',
       recordIds: d.recordIds,
     },
   };

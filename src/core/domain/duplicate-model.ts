@@ -53,6 +53,11 @@ export interface DuplicateAlert {
    * says so beside a records table that shows 無法試算.
    */
   bySupply: boolean;
+  /**
+   * L1/L2 of one prescriber: the newest record's daily dose differs from the record before it.
+   * A dose adjustment is declared with R003, which ends the old supply (research §1.2).
+   */
+  doseChanged: boolean;
   /** Prescribed by different institutions (慢箋原處方機構 counts for refill pickups). */
   crossInstitution: boolean;
   recordIds: string[];
@@ -219,6 +224,7 @@ export function buildAlert(
     dates,
     overlapDays,
     bySupply: false,
+    doseChanged: false,
     crossInstitution: isCrossInstitution(columns, involved),
     recordIds,
     classCode,

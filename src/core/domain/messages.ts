@@ -177,16 +177,16 @@ export const alertMessages = {
   // L1/L2's days are the group's carried total (early refills add up), which the two records
   // listed need not show on their own, so the text says 累計 / accumulated.
   'duplicate.L1': {
-    'zh-TW': '同院所同藥品重複：{drugs:day}；{newestDate:day} 領新藥時累計尚餘 {overlapDays} 天（超過 {threshold} 天）',
-    en: 'Same drug again from the same institution: {drugs:day}; accumulated leftover when the new supply was dispensed on {newestDate:day}: {overlapDays} days (more than {threshold})',
+    'zh-TW': '同院所同藥品重複：{drugs:day}；{newestDate:day} 領新藥時累計尚餘 {overlapDays} 天（超過 {threshold} 天）{doseHintZh}',
+    en: 'Same drug again from the same institution: {drugs:day}; accumulated leftover when the new supply was dispensed on {newestDate:day}: {overlapDays} days (more than {threshold}){doseHintEn}',
   },
   'duplicate.L1.cross': {
     'zh-TW': '跨院所同藥品重複：{drugs:day}；{newestDate:day} 領新藥時累計尚餘 {overlapDays} 天（超過 {threshold} 天）',
     en: 'Same drug from different institutions: {drugs:day}; accumulated leftover when the new supply was dispensed on {newestDate:day}: {overlapDays} days (more than {threshold})',
   },
   'duplicate.L2': {
-    'zh-TW': '同院所同成分同劑型重複（{ingredients}）：{drugs:day}；{newestDate:day} 領新藥時累計尚餘 {overlapDays} 天（超過 {threshold} 天）',
-    en: 'Same ingredient and dosage form again from the same institution ({ingredients}): {drugs:day}; accumulated leftover when the new supply was dispensed on {newestDate:day}: {overlapDays} days (more than {threshold})',
+    'zh-TW': '同院所同成分同劑型重複（{ingredients}）：{drugs:day}；{newestDate:day} 領新藥時累計尚餘 {overlapDays} 天（超過 {threshold} 天）{doseHintZh}',
+    en: 'Same ingredient and dosage form again from the same institution ({ingredients}): {drugs:day}; accumulated leftover when the new supply was dispensed on {newestDate:day}: {overlapDays} days (more than {threshold}){doseHintEn}',
   },
   'duplicate.L2.cross': {
     'zh-TW': '跨院所同成分同劑型重複（{ingredients}）：{drugs:day}；{newestDate:day} 領新藥時累計尚餘 {overlapDays} 天（超過 {threshold} 天）',
@@ -195,16 +195,16 @@ export const alertMessages = {
   // A PRN, as-ordered or non-daily supply (eye drops) has no daily regimen to carry: its days
   // are the days supplied (NHI counts 給藥日數), which the records table shows as 無法試算.
   'duplicate.L1.supplied': {
-    'zh-TW': '同院所同藥品重複：{drugs:day}；{newestDate:day} 領新藥時依給藥日數尚餘 {overlapDays} 天（超過 {threshold} 天）',
-    en: 'Same drug again from the same institution: {drugs:day}; by the days supplied, {overlapDays} days were left when the new supply was dispensed on {newestDate:day} (more than {threshold})',
+    'zh-TW': '同院所同藥品重複：{drugs:day}；{newestDate:day} 領新藥時依給藥日數尚餘 {overlapDays} 天（超過 {threshold} 天）{doseHintZh}',
+    en: 'Same drug again from the same institution: {drugs:day}; by the days supplied, {overlapDays} days were left when the new supply was dispensed on {newestDate:day} (more than {threshold}){doseHintEn}',
   },
   'duplicate.L1.cross.supplied': {
     'zh-TW': '跨院所同藥品重複：{drugs:day}；{newestDate:day} 領新藥時依給藥日數尚餘 {overlapDays} 天（超過 {threshold} 天）',
     en: 'Same drug from different institutions: {drugs:day}; by the days supplied, {overlapDays} days were left when the new supply was dispensed on {newestDate:day} (more than {threshold})',
   },
   'duplicate.L2.supplied': {
-    'zh-TW': '同院所同成分同劑型重複（{ingredients}）：{drugs:day}；{newestDate:day} 領新藥時依給藥日數尚餘 {overlapDays} 天（超過 {threshold} 天）',
-    en: 'Same ingredient and dosage form again from the same institution ({ingredients}): {drugs:day}; by the days supplied, {overlapDays} days were left when the new supply was dispensed on {newestDate:day} (more than {threshold})',
+    'zh-TW': '同院所同成分同劑型重複（{ingredients}）：{drugs:day}；{newestDate:day} 領新藥時依給藥日數尚餘 {overlapDays} 天（超過 {threshold} 天）{doseHintZh}',
+    en: 'Same ingredient and dosage form again from the same institution ({ingredients}): {drugs:day}; by the days supplied, {overlapDays} days were left when the new supply was dispensed on {newestDate:day} (more than {threshold}){doseHintEn}',
   },
   'duplicate.L2.cross.supplied': {
     'zh-TW': '跨院所同成分同劑型重複（{ingredients}）：{drugs:day}；{newestDate:day} 領新藥時依給藥日數尚餘 {overlapDays} 天（超過 {threshold} 天）',

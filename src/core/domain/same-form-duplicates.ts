@@ -2,7 +2,7 @@
 // on record positions and their columns (record-columns.ts): the group is a slice of the K1
 // slots' positions array (k1-slots.ts), in packed start order.
 import type { PreparedHistory } from './prepared-history.ts';
-import { COMPUTABLE, EXCEPTION, type RecordColumns } from './record-columns.ts';
+import { COMPUTABLE, EXCEPTION, IN_MG, type RecordColumns } from './record-columns.ts';
 import { carryBound, carryEndDay } from './carry-walk.ts';
 import { isHighRiskDuplicateClass } from './controlled.ts';
 import { remembered } from './remembered.ts';
@@ -229,7 +229,20 @@ function sameFormAlert(history: PreparedHistory, group: SameFormGroup, newer: nu
   const severity = isCrossInstitution(columns, involved) && groupIsHighRisk(history, group.identityKey, involved) ? 'critical' : 'warning';
   const alert = buildAlert(history, level, severity, group.key, involved, [group.name], onHand);
   alert.bySupply = involved.some((i) => !has(columns, i, COMPUTABLE));
+  alert.doseChanged = !alert.crossInstitution && involved.length >= 2 && doseDiffers(columns, involved[involved.length - 2] as number, newer);
   return alert;
+}
+
+/**
+ * The daily doses of two records of one prescriber differ: compared in mg when both are, else
+ * only within one drug code (the same units). A dose that cannot be read compares as unchanged.
+ */
+function doseDiffers(columns: RecordColumns, older: number, newer: number): boolean {
+  const before = columns.daily[older] as number;
+  const after = columns.daily[newer] as number;
+  if (!Number.isFinite(before) || !Number.isFinite(after)) return false;
+  const comparable = (has(columns, older, IN_MG) && has(columns, newer, IN_MG)) || columns.drug[older] === columns.drug[newer];
+  return comparable && Math.abs(after - before) > 1e-9 * Math.max(1, Math.abs(before));
 }
 
 /**

@@ -600,3 +600,16 @@ test('bad data never crashes the check: no days, NaN, negative, unreadable dates
   t.true(alerts.some((a) => a.level === 'L1' || a.level === 'L2'), 'the real duplicate is still found');
   t.false(alerts.some((a) => a.dates.includes('not a date')), 'an unreadable date is left out, not guessed');
 });
+
+test('one prescriber raising the daily dose mid-supply: the L2 says the dose changed and that a dose adjustment is declared with R003', (t) => {
+  const five = drug('AMLODIPINE', 'C08CA01', { drugCode: 'NORV000100', visitDate: '2025-10-01', institution: CLINIC_A, quantity: 28, unitStrengthMg: 5 });
+  const ten = drug('AMLODIPINE', 'C08CA01', { drugCode: 'AMLO001000', visitDate: '2025-10-15', institution: CLINIC_A, quantity: 28, unitStrengthMg: 10 });
+  const [alert] = find([five, ten], '2025-10-20');
+  t.like(alert, { level: 'L2', crossInstitution: false, doseChanged: true });
+  const [message] = duplicateAlerts([alert as NonNullable<typeof alert>]);
+  t.is(message?.facts.doseHintZh, '；每日劑量已變更，若為醫師調整劑量應申報 R003');
+  // The same dose again, or the new dose from another institution: no such hint.
+  const sameDose = drug('AMLODIPINE', 'C08CA01', { drugCode: 'AMLO000500', visitDate: '2025-10-15', institution: CLINIC_A, quantity: 28, unitStrengthMg: 5 });
+  t.like(find([five, sameDose], '2025-10-20')[0], { doseChanged: false });
+  t.like(find([five, { ...ten, institution: CLINIC_B }], '2025-10-20')[0], { crossInstitution: true, doseChanged: false });
+});
