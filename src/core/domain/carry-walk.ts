@@ -59,7 +59,7 @@ export function walkDays(positions: Int32Array, from: number, to: number, column
 }
 
 /** The unit of a record's daily amount (DaySupply): mg, or its drug number. */
-function unitAt(columns: RecordColumns, i: number): number {
+export function unitAt(columns: RecordColumns, i: number): number {
   return ((columns.flags[i] as number) & IN_MG) !== 0 ? MG_UNIT : (columns.drug[i] as number);
 }
 

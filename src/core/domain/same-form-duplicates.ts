@@ -2,8 +2,9 @@
 // on record positions and their columns (record-columns.ts): the group is a slice of the K1
 // slots' positions array (k1-slots.ts), in packed start order.
 import type { PreparedHistory } from './prepared-history.ts';
-import { COMPUTABLE, EXCEPTION, IN_MG, type RecordColumns } from './record-columns.ts';
-import { carryBound, carryEndDay } from './carry-walk.ts';
+import { COMPUTABLE, EXCEPTION, type RecordColumns } from './record-columns.ts';
+import { carryBound, carryEndDay, unitAt } from './carry-walk.ts';
+import { prescriberChangedDose } from './carry-rules.ts';
 import { isHighRiskDuplicateClass } from './controlled.ts';
 import { remembered } from './remembered.ts';
 import { buildAlert, isCrossInstitution, samePrescription, type DuplicateAlert, type DuplicateSettings } from './duplicate-model.ts';
@@ -229,20 +230,17 @@ function sameFormAlert(history: PreparedHistory, group: SameFormGroup, newer: nu
   const severity = isCrossInstitution(columns, involved) && groupIsHighRisk(history, group.identityKey, involved) ? 'critical' : 'warning';
   const alert = buildAlert(history, level, severity, group.key, involved, [group.name], onHand);
   alert.bySupply = involved.some((i) => !has(columns, i, COMPUTABLE));
-  alert.doseChanged = !alert.crossInstitution && involved.length >= 2 && doseDiffers(columns, involved[involved.length - 2] as number, newer);
+  alert.doseChanged = involved.length >= 2 && changedDose(columns, involved[involved.length - 2] as number, newer);
   return alert;
 }
 
-/**
- * The daily doses of two records of one prescriber differ: compared in mg when both are, else
- * only within one drug code (the same units). A dose that cannot be read compares as unchanged.
- */
-function doseDiffers(columns: RecordColumns, older: number, newer: number): boolean {
-  const before = columns.daily[older] as number;
-  const after = columns.daily[newer] as number;
-  if (!Number.isFinite(before) || !Number.isFinite(after)) return false;
-  const comparable = (has(columns, older, IN_MG) && has(columns, newer, IN_MG)) || columns.drug[older] === columns.drug[newer];
-  return comparable && Math.abs(after - before) > 1e-9 * Math.max(1, Math.abs(before));
+/** The carry walk's dose-change rule (prescriberChangedDose) between two records: same prescriber, daily dose known to differ. */
+function changedDose(columns: RecordColumns, older: number, newer: number): boolean {
+  const { daily, prescribers } = columns;
+  return prescriberChangedDose(
+    daily[older] as number, unitAt(columns, older), prescribers[older] as string,
+    daily[newer] as number, unitAt(columns, newer), prescribers[newer] as string,
+  );
 }
 
 /**
