@@ -12,6 +12,7 @@ import { Numbering } from './remembered.ts';
 import type { CarriedSupply } from './carried-supply.ts';
 import { COMPUTABLE, PICKUP, RESET, type RecordColumns } from './record-columns.ts';
 import { filteredSlices } from './k1-slots.ts';
+import { samePrescription } from './duplicate-model.ts';
 
 export interface GroupLeftover {
   key: string;
@@ -226,17 +227,13 @@ function pickupStartsCurrentRun(columns: RecordColumns, members: Int32Array, fro
 }
 
 /**
- * Whether an earlier fill of pickup `i`'s slip (same 就醫日期, same prescriber) is among
- * members[from, runStart), the group's records before the run: its supply is then known and ran
- * out before the run began, so nothing is missing (a pharmacist's review: fill 1 on 114/08/30
- * in the history, fill 2 collected after it ran out, and still 「可能低估」).
+ * Whether an earlier fill of pickup `i`'s slip (samePrescription: its 就醫日期 and prescriber)
+ * is among members[from, runStart), the group's records before the run: its supply is then
+ * known and ran out before the run began, so nothing is missing (a pharmacist's review: fill 1
+ * on 114/08/30 in the history, fill 2 collected after it ran out, and still 「可能低估」).
  */
 function earlierFillShown(columns: RecordColumns, members: Int32Array, from: number, runStart: number, i: number): boolean {
-  const { visitDay, prescribers } = columns;
-  for (let k = from; k < runStart; k++) {
-    const j = members[k] as number;
-    if (visitDay[j] === visitDay[i] && prescribers[j] === prescribers[i]) return true;
-  }
+  for (let k = from; k < runStart; k++) if (samePrescription(columns, members[k] as number, i)) return true;
   return false;
 }
 
