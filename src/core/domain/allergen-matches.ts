@@ -8,7 +8,7 @@
 // HLA-B*58:01, as NHI's pre-prescription testing does).
 import type { AllergyRecord, Alert } from './types.ts';
 import { geneticTestResult } from './allergies.ts';
-import { atc7ForIngredientName, normalIngredientName } from './ingredients.ts';
+import { atc7ForIngredientName, normalIngredientName, productCodes } from './ingredients.ts';
 import type { PreparedHistory } from './prepared-history.ts';
 import { newestRecordFacts } from './named-records.ts';
 
@@ -69,13 +69,6 @@ function allergenOf(record: AllergyRecord, name: string, history: PreparedHistor
   };
 }
 
-/** The product's ATC codes (its own and its ingredients'), upper case. */
-function productCodes(atc7: string | null, ingredientCodes: readonly (string | null)[]): string[] {
-  const codes: string[] = [];
-  for (const code of [atc7, ...ingredientCodes]) if (code !== null && code.length > 0) codes.push(code.toUpperCase());
-  return codes;
-}
-
 /**
  * One alert per allergen some record contains, dispensed on or after the allergy was recorded
  * (a record before it may be the very prescription that caused it). Critical for a severe or
@@ -107,7 +100,7 @@ export function allergenMatchAlerts(allergies: readonly AllergyRecord[], history
   const held: number[][] = [];
   for (let p = 0; p < productCount; p++) {
     const facts = preparer.productFacts(p);
-    const codes = productCodes(facts.atc7, facts.ingredients.map((i) => i.atc7));
+    const codes = productCodes(facts.atc7, facts.ingredients);
     held.push(allergens.flatMap((allergen, a) => (allergen.matches(codes, facts.ids.identities) ? [a] : [])));
   }
   const found = allergens.map((): number[] => []);

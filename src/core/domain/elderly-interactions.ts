@@ -9,6 +9,7 @@ import type { PreparedHistory } from './prepared-history.ts';
 import { onHandWithCarry } from './carried-supply.ts';
 import { ownSupplyToday } from './elderly.ts';
 import { recordLabel } from './named-records.ts';
+import { productCodes } from './ingredients.ts';
 
 export interface InteractionSide {
   name: Bilingual;
@@ -86,14 +87,6 @@ function isNewer(start: number, known: number, startDay: Float64Array): boolean 
   return known === -1 || start > (startDay[known] as number);
 }
 
-/** The product's codes (its own ATC7 and its ingredients'), upper case. */
-function codesOf(history: PreparedHistory, product: number): string[] {
-  const facts = history.preparer.productFacts(product);
-  const codes: string[] = [];
-  for (const code of [facts.atc7, ...facts.ingredients.map((i) => i.atc7)]) if (code !== null && code.length > 0) codes.push(code.toUpperCase());
-  return codes;
-}
-
 function holds(codes: readonly string[], side: InteractionSide): boolean {
   return codes.some((code) => side.atc.some((prefix) => code.startsWith(prefix)));
 }
@@ -111,7 +104,8 @@ export function interactionAlerts(history: PreparedHistory, age: number | null, 
   // of a product no rule names costs one array read.
   const sidesOf: number[][] = [];
   for (let p = 0; p < preparer.productCount; p++) {
-    const codes = codesOf(history, p);
+    const facts = preparer.productFacts(p);
+    const codes = productCodes(facts.atc7, facts.ingredients);
     const sides: number[] = [];
     rules.forEach((rule, r) => {
       if (holds(codes, rule.a)) sides.push(r * 2);

@@ -4,6 +4,7 @@
 // NHI's list itself was not retrieved (research §5(f), anchors 1(b)).
 import type { Ingredient, IsoDate, MedicationRecord, Patient } from './types.ts';
 import type { Bilingual } from './messages.ts';
+import { productCodes } from './ingredients.ts';
 import { ageOn, compareIso } from './dates.ts';
 import { recordStart, supplyEnd } from './leftover.ts';
 import { PreparedHistory } from './prepared-history.ts';
@@ -55,21 +56,6 @@ export function patientAge(patient: Patient | null, today: IsoDate): number | nu
 function dailyMg(record: MedicationRecord): number | null {
   if (record.unitStrengthMg === null || record.isCombination || !(record.daysSupply > 0)) return null;
   return (record.quantity / record.daysSupply) * record.unitStrengthMg;
-}
-
-/**
- * The record's product ATC7 and its ingredients' own codes, upper case, no repeats (product
- * first). They depend only on the product, so they are worked out once per product number.
- */
-function productCodes(product: string | null, ingredients: readonly Ingredient[]): string[] {
-  const codes: string[] = [];
-  if (product !== null) codes.push(product.toUpperCase());
-  for (const ingredient of ingredients) {
-    if (ingredient.atc7 === null) continue;
-    const code = ingredient.atc7.toUpperCase();
-    if (!codes.includes(code)) codes.push(code);
-  }
-  return codes;
 }
 
 /** Dose and name conditions of one rule for one record (the duration condition needs the whole list). */

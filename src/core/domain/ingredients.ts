@@ -217,3 +217,19 @@ export function comparableIngredients(record: {
 function keepsOwnCode(ingredient: Ingredient, product: string | null, isCombination: boolean): boolean {
   return ingredient.atc7 !== null && (ingredient.atc7 !== product || !isCombination);
 }
+
+/**
+ * The record's product ATC7 and its ingredients' own codes, upper case, no repeats (product
+ * first). They depend only on the product: the elderly rules, the
+ * interaction table and the allergen classes work them out once per product number.
+ */
+export function productCodes(product: string | null, ingredients: readonly Ingredient[]): string[] {
+  const codes: string[] = [];
+  if (product !== null) codes.push(product.toUpperCase());
+  for (const ingredient of ingredients) {
+    if (ingredient.atc7 === null) continue;
+    const code = ingredient.atc7.toUpperCase();
+    if (!codes.includes(code)) codes.push(code);
+  }
+  return codes;
+}
