@@ -19,7 +19,8 @@ const ALLERGEN_CLASSES: readonly { pattern: RegExp; atc: readonly string[] }[] =
   { pattern: /SULFONAMIDE|SULFA\b|SULPHA|磺胺/i, atc: ['J01E'] },
   { pattern: /QUINOLONE|奎諾酮|喹諾酮/i, atc: ['J01M'] },
   { pattern: /NSAID|非類固醇/i, atc: ['M01A'] },
-  { pattern: /ASPIRIN|阿斯匹靈|阿斯匹林/i, atc: ['N02BA01', 'B01AC06'] },
+  // ASPIRIN in Latin letters is an alias (ingredients.ts) and matches by substance.
+  { pattern: /阿斯匹靈|阿斯匹林/, atc: ['N02BA01', 'B01AC06'] },
 ];
 
 /** Positive gene tests and the drugs they rule out (Taiwan's HLA-B tests before prescribing). */

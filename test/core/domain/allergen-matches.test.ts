@@ -52,6 +52,10 @@ test('an alias names the same substance (ACETAMINOPHEN is PARACETAMOL); a combin
   t.is(alertsOf([allergy(['ACETAMINOPHEN'])], [paracetamol]).length, 1);
   const amoxicillin = drug('AMOXICILLIN', 'J01CA04', { visitDate: '2025-10-10' });
   t.is(alertsOf([allergy(['AMOXICILLIN/CLAVULANATE'])], [amoxicillin]).length, 1);
+  // ASPIRIN by its alias, 阿斯匹靈 by its codes.
+  const aspirin = drug('ACETYLSALICYLIC ACID', 'B01AC06', { visitDate: '2025-10-10' });
+  t.is(alertsOf([allergy(['ASPIRIN'])], [aspirin]).length, 1);
+  t.is(alertsOf([allergy(['阿斯匹靈'])], [aspirin]).length, 1);
 });
 
 test('a positive HLA-B 1502 test and carbamazepine: critical; a negative test or no carbamazepine: nothing', (t) => {
