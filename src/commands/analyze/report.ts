@@ -52,7 +52,8 @@ export interface ReportOptions {
 
 export function renderReport(analysis: Analysis, lang: Lang, cloudLeftover: readonly CloudGroupLeftover[] = [], options: ReportOptions = {}): string {
   const t: Translate = (key, facts) => translate(analyzeMessages, key, lang, facts);
-  const table = <Row>(columns: Column<Row>[], rows: readonly Row[]) => renderTable(columns, rows, { width: options.width });
+  // No rows, no lines: the section then says （無）.
+  const table = <Row>(columns: Column<Row>[], rows: readonly Row[]) => (rows.length === 0 ? [] : renderTable(columns, rows, { width: options.width }));
   // Text that is not a table, wrapped to the width: a terminal would break it mid-word.
   const wrapped = (text: string, indent = 0): string[] => (options.width === undefined ? [text] : wrapToWidth(text, options.width, indent));
   const lines: string[] = [...wrapped(t('title'))];
@@ -87,9 +88,9 @@ export function renderReport(analysis: Analysis, lang: Lang, cloudLeftover: read
     }),
   );
 
-  section('section.records', analysis.records.length > 0 ? table(recordColumns(t, lang), analysis.records) : []);
+  section('section.records', table(recordColumns(t, lang), analysis.records));
   const activeGroups = analysis.groups.filter((g) => g.leftoverDays > 0 || g.noCarryLeftoverDays > 0);
-  section('section.groups', activeGroups.length > 0 ? table(groupColumns(t, lang, cloudLeftover, analysis.today), activeGroups) : []);
+  section('section.groups', table(groupColumns(t, lang, cloudLeftover, analysis.today), activeGroups));
   // The cloud's own leftover for an ingredient none of the records above shows: still on hand, maybe.
   const cloudOnly = cloudRowsOnHandWithoutGroup(analysis.groups, cloudLeftover, analysis.today);
   if (cloudOnly.length > 0) section('section.cloudOnly', table(cloudOnlyColumns(t, lang, analysis.today), cloudOnly));
@@ -108,9 +109,9 @@ export function renderReport(analysis: Analysis, lang: Lang, cloudLeftover: read
     ]);
   }
   // Worked out from the records above, so （無） is an answer: no duplicate found.
-  section('section.duplicates', analysis.duplicates.length > 0 ? table(duplicateColumns(t, lang), analysis.duplicates) : []);
-  if (analysis.careList.length > 0 || carried?.careList === true) section('section.careList', analysis.careList.length > 0 ? table(careListColumns(t, lang), analysis.careList) : []);
-  if (analysis.allergies.length > 0 || carried?.allergy === true) section('section.allergies', analysis.allergies.length > 0 ? table(allergyColumns(t, lang), analysis.allergies) : []);
+  section('section.duplicates', table(duplicateColumns(t, lang), analysis.duplicates));
+  if (analysis.careList.length > 0 || carried?.careList === true) section('section.careList', table(careListColumns(t, lang), analysis.careList));
+  if (analysis.allergies.length > 0 || carried?.allergy === true) section('section.allergies', table(allergyColumns(t, lang), analysis.allergies));
   // What the cloud cannot show, as the kiosk's 摘要 says it; no diagnosis is printed here, so
   // its caveat is not.
   lines.push('', ...wrapped(`■ ${dataCaveatMessages.heading[lang]}`, 2), ...wrapped(dataCaveatMessages['self-paid'][lang]), ...wrapped(dataCaveatMessages.lag[lang]));
