@@ -5,7 +5,7 @@
 // not with its newest fill alone (zolpidem refilled early: 21 days on hand, 10 of them from
 // the newest fill).
 import type { PreparedHistory } from './prepared-history.ts';
-import { walkDays } from './carry-walk.ts';
+import { walkDays, type WalkRun } from './carry-walk.ts';
 import { COMPUTABLE } from './record-columns.ts';
 import { filteredSlices, type K1Slices } from './k1-slots.ts';
 
@@ -14,6 +14,12 @@ export interface CarriedSupply {
   readonly slices: K1Slices;
   /** Per slot: the index into slices.members where the records started after today begin. */
   readonly started: Int32Array;
+  /**
+   * Per slot: the index into slices.members where the supply still carried today began (after
+   * the last gap, R001/R003 or dose change by the same prescriber; walkDays). The records
+   * before it hold nothing the walk counts.
+   */
+  readonly runFrom: Int32Array;
   /** Per slot: C (day number), NaN when no record of the group started on or before today. */
   readonly end: Float64Array;
   /** Per slot: the position of the group's newest record started on or before today; −1 for none. */
@@ -29,6 +35,8 @@ export function carriedSupplyOf(history: PreparedHistory): CarriedSupply {
   const { ends, members } = slices;
   const slotCount = ends.length - 1;
   const started = new Int32Array(slotCount);
+  const runFrom = new Int32Array(slotCount);
+  const run: WalkRun = { from: 0 };
   const end = new Float64Array(slotCount).fill(Number.NaN);
   const newest = new Int32Array(slotCount).fill(-1);
   const { startDay } = columns;
@@ -40,7 +48,8 @@ export function carriedSupplyOf(history: PreparedHistory): CarriedSupply {
     while (k < to && (startDay[members[k] as number] as number) <= today) k++;
     started[slot] = k;
     if (k === from) continue;
-    end[slot] = walkDays(members, from, k, columns) as number;
+    end[slot] = walkDays(members, from, k, columns, run) as number;
+    runFrom[slot] = run.from;
     newest[slot] = members[k - 1] as number;
   }
   // Per product, not per record: the elderly cautions ask of every record of a rule.
@@ -52,7 +61,7 @@ export function carriedSupplyOf(history: PreparedHistory): CarriedSupply {
       if (c > today) onHand[p] = 1;
     }
   }
-  return { slices, started, end, newest, onHand };
+  return { slices, started, runFrom, end, newest, onHand };
 }
 
 /** Days the group of `slot` still holds today with carry-over (0 when none). */

@@ -9,14 +9,22 @@ import { DaySupply, MG_UNIT, prescriberChangedDose } from './carry-rules.ts';
 /** The day the walk is reading (one per walk at a time: the walk does not nest). */
 const day = new DaySupply();
 
+/** Where a walk's last run began: filled in when the caller asks (walkDays' `run`). */
+export interface WalkRun {
+  /** Index into positions of the first record of the day the supply still carried began. */
+  from: number;
+}
+
 /**
  * Walks the computable records at positions[from, to) in carry order and returns the cursor
  * C, the first uncovered day (null for an empty slice). Records are read a start day at a
  * time (DaySupply: one day's strengths are taken together, one dose stacks); each day's supply
  * starts at max(S, C); R001/R003 and a change of the day's daily dose by the previous day's
  * prescriber restart from S without the old leftover (research §5(b) step 4; carry-rules.ts).
+ * `run`, when given, learns where the last run began: the first day, the last gap, or the
+ * last restart. What came before it is supply the walk dropped or that had run out.
  */
-export function walkDays(positions: Int32Array, from: number, to: number, columns: RecordColumns): number | null {
+export function walkDays(positions: Int32Array, from: number, to: number, columns: RecordColumns, run?: WalkRun): number | null {
   const { startDay, daysSupply, flags, daily, prescribers } = columns;
   let cursor: number | null = null;
   let beforeDose = Number.NaN;
@@ -24,6 +32,7 @@ export function walkDays(positions: Int32Array, from: number, to: number, column
   let beforePrescriber: string | null = null;
   let k = from;
   while (k < to) {
+    const dayFrom = k;
     const first = positions[k] as number;
     const start = startDay[first] as number;
     const firstFlag = flags[first] as number;
@@ -48,9 +57,10 @@ export function walkDays(positions: Int32Array, from: number, to: number, column
       reset = day.reset;
       prescriber = day.prescriber();
     }
-    const changed = cursor !== null && prescriberChangedDose(beforeDose, beforeUnit, beforePrescriber, dose, unit, prescriber);
-    const effectiveStart: number = cursor === null || changed || reset || start > cursor ? start : cursor;
-    cursor = effectiveStart + days;
+    const changed: boolean = cursor !== null && prescriberChangedDose(beforeDose, beforeUnit, beforePrescriber, dose, unit, prescriber);
+    const restarts: boolean = cursor === null || changed || reset || start > cursor;
+    if (restarts && run !== undefined) run.from = dayFrom;
+    cursor = (restarts ? start : (cursor as number)) + days;
     beforeDose = dose;
     beforeUnit = unit;
     beforePrescriber = prescriber;

@@ -10,8 +10,9 @@ import { PreparedHistory } from './prepared-history.ts';
 import { DaySupply, MG_UNIT, dailyAmount, hasResetCode, inMg, prescriberChangedDose, prescriberOf } from './carry-rules.ts';
 import { Numbering } from './remembered.ts';
 import type { CarriedSupply } from './carried-supply.ts';
-import { COMPUTABLE, PICKUP, RESET, type RecordColumns } from './record-columns.ts';
+import { COMPUTABLE, PICKUP, type RecordColumns } from './record-columns.ts';
 import { filteredSlices } from './k1-slots.ts';
+import type { WalkRun } from './carry-walk.ts';
 import { samePrescription } from './duplicate-model.ts';
 
 export interface GroupLeftover {
@@ -21,7 +22,11 @@ export interface GroupLeftover {
   dosageForm: DosageForm;
   /** max(0, C − today) with carry-over, from records started on or before today. */
   leftoverDays: number;
-  /** max over the same records of their own 單筆餘藥 (no carry-over). */
+  /**
+   * max of their own 單筆餘藥 (no carry-over) over the records of the supply still carried:
+   * from the last gap, R001/R003 or dose change by the same prescriber. The supply such a
+   * restart drops counts in neither figure, so this is never above leftoverDays.
+   */
   noCarryLeftoverDays: number;
   /** 同成分用藥結束日期: last covered day = C − 1. */
   supplyEnd: IsoDate;
@@ -64,7 +69,7 @@ const day = new DaySupply();
  * max(C, S_r) without carrying old leftover" — read as: the old supply is dropped, so the new
  * one runs from S_r; the max only matters when C < S_r, where both readings agree).
  */
-function walk(sorted: MedicationRecord[]): IsoDate | null {
+function walk(sorted: MedicationRecord[], run?: WalkRun): IsoDate | null {
   let cursor: IsoDate | null = null;
   let beforeDose = Number.NaN;
   let beforeUnit: number | undefined;
@@ -73,6 +78,7 @@ function walk(sorted: MedicationRecord[]): IsoDate | null {
   const drugs = new Numbering<string>();
   let k = 0;
   while (k < sorted.length) {
+    const dayFrom = k;
     const start = recordStart(sorted[k] as MedicationRecord);
     day.begin();
     do {
@@ -84,8 +90,9 @@ function walk(sorted: MedicationRecord[]): IsoDate | null {
     const unit = day.unit();
     const prescriber = day.prescriber();
     const changed = cursor !== null && prescriberChangedDose(beforeDose, beforeUnit, beforePrescriber, dose, unit, prescriber);
-    const effectiveStart = cursor === null || changed || day.reset || compareIso(start, cursor) > 0 ? start : cursor;
-    cursor = addDays(effectiveStart, day.days());
+    const restarts = cursor === null || changed || day.reset || compareIso(start, cursor) > 0;
+    if (restarts && run !== undefined) run.from = dayFrom;
+    cursor = addDays(restarts ? start : (cursor as IsoDate), day.days());
     beforeDose = dose;
     beforeUnit = unit;
     beforePrescriber = prescriber;
@@ -165,13 +172,14 @@ function groupOf(history: PreparedHistory, carried: CarriedSupply, slot: number,
   const from = ends[slot] as number;
   const to = ends[slot + 1] as number;
   const started = carried.started[slot] as number;
+  const runFrom = carried.runFrom[slot] as number;
   const end = carried.end[slot] as number;
   let noCarry = 0;
   const names = new Set<string>();
   const recordIds = new Array<string>(started - from);
   for (let k = from; k < started; k++) {
     const i = members[k] as number;
-    noCarry = Math.max(noCarry, (endDay[i] as number) - today);
+    if (k >= runFrom) noCarry = Math.max(noCarry, (endDay[i] as number) - today);
     recordIds[k - from] = ids[i] as string;
     names.add(institutions[i] as string);
   }
@@ -188,7 +196,7 @@ function groupOf(history: PreparedHistory, carried: CarriedSupply, slot: number,
     leftoverDays: Math.max(0, end - today),
     noCarryLeftoverDays: noCarry,
     supplyEnd: preparer.isoOf(end - 1),
-    mayUnderestimate: pickupStartsCurrentRun(columns, members, from, started),
+    mayUnderestimate: pickupStartsCurrentRun(columns, members, from, runFrom, started),
     recordIds,
     institutions: [...names],
     futureRecordIds,
@@ -198,26 +206,15 @@ function groupOf(history: PreparedHistory, carried: CarriedSupply, slot: number,
 /**
  * 「可能低估」 (research §5(b)6): a refill pickup on the first day of the supply still running
  * had a fill before it whose leftover is unknown. That run starts after the last gap (a day on
- * which the carried supply had run out) or reset (R001/R003): what ran out before it cannot
- * reach today, so an old pickup followed by a fresh start is not flagged, nor is a lone pickup
- * unflagged by a record of years ago; nor is a pickup whose slip's earlier fill the history
- * shows (earlierFillShown). Any record of that day counts, so the rows' order does not matter.
- * members[from, to): the group's countable records started by today.
+ * which the carried supply had run out) or restart (R001/R003, a dose change by the same
+ * prescriber; walkDays): what ran out or was dropped before it cannot reach today, so an old
+ * pickup followed by a fresh start is not flagged, nor is a lone pickup unflagged by a record
+ * of years ago; nor is a pickup whose slip's earlier fill the history shows (earlierFillShown).
+ * Any record of that day counts, so the rows' order does not matter. members[from, to): the
+ * group's countable records started by today; the run begins at runStart.
  */
-function pickupStartsCurrentRun(columns: RecordColumns, members: Int32Array, from: number, to: number): boolean {
-  const { startDay, endDay, flags } = columns;
-  let runStart = from;
-  let carried = -Infinity;
-  for (let k = from; k < to; k++) {
-    const i = members[k] as number;
-    const start = startDay[i] as number;
-    if (start > carried || ((flags[i] as number) & RESET) !== 0) {
-      // A new run, unless this record shares the run's first day.
-      if (start !== (startDay[members[runStart] as number] as number)) runStart = k;
-      carried = start;
-    }
-    carried += (endDay[i] as number) - start;
-  }
+function pickupStartsCurrentRun(columns: RecordColumns, members: Int32Array, from: number, runStart: number, to: number): boolean {
+  const { startDay, flags } = columns;
   const firstDay = startDay[members[runStart] as number] as number;
   for (let k = runStart; k < to && startDay[members[k] as number] === firstDay; k++) {
     const i = members[k] as number;
@@ -257,9 +254,11 @@ function groupLeftoversByDates(records: MedicationRecord[], today: IsoDate): Gro
   for (const [key, bucket] of buckets) {
     const sorted = [...bucket.records].sort(carryOrder);
     const current = sorted.filter((r) => compareIso(recordStart(r), today) <= 0);
-    const end = walk(current);
+    const run: WalkRun = { from: 0 };
+    const end = walk(current, run);
     if (end === null) continue;
-    const noCarry = Math.max(0, ...current.map((r) => recordLeftover(r, today).days ?? 0));
+    // As groupOf: the supply a restart dropped counts in neither figure.
+    const noCarry = Math.max(0, ...current.slice(run.from).map((r) => recordLeftover(r, today).days ?? 0));
     groups.push({
       key,
       ingredient: bucket.ingredient.name,

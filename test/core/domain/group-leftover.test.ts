@@ -82,6 +82,22 @@ test('a known change of daily dose without rescaling drops the old supply (resea
   t.is(groupLeftovers([once, twice], '2025-01-10')[0]?.leftoverDays, 28);
 });
 
+// The fuzzer's case: the dropped supply counted in the no-carry figure, which then read 46
+// beside a carried 32, and 「單筆餘藥」 is meant as the lower of the two.
+test('the supply a dose change drops is in neither figure: 60 days of 5 mg, then 10 mg from the same clinic two weeks on', (t) => {
+  const old = record({ visitDate: '2025-10-01', daysSupply: 60, quantity: 60 });
+  const doubled = record({ visitDate: '2025-10-15', daysSupply: 28, quantity: 56, frequency: 'BID' });
+  for (const rows of [[old, doubled], [doubled, old]]) {
+    // 10 mg runs 10/15 … 11/11: 23 days on 10/20; the 5 mg supply (41 days left) was dropped.
+    t.like(groupLeftovers(rows, '2025-10-20')[0], { leftoverDays: 23, noCarryLeftoverDays: 23, supplyEnd: '2025-11-11' });
+  }
+  // R003 says the same, and the unreadable-date walk agrees with the prepared one.
+  const declared = record({ visitDate: '2025-10-15', daysSupply: 28, quantity: 28, exceptionCode: 'R003' });
+  t.like(groupLeftovers([old, declared], '2025-10-20')[0], { leftoverDays: 23, noCarryLeftoverDays: 23 });
+  const unreadable = record({ visitDate: '2025-1x-01', daysSupply: 60, quantity: 60 });
+  t.like(groupLeftovers([old, declared, unreadable], '2025-10-20')[0], { leftoverDays: 23, noCarryLeftoverDays: 23 });
+});
+
 // The pharmacist reviewer's case: 28 NORVASC for 28 days, then 30 for 28 days (two spare) at
 // the same clinic is the same 1 a day, not a dose change that drops the 18 days on hand.
 test('a few spare tablets are not a dose change: 28 then 30 tablets for 28 days carries; 28 then 42 (1½ a day) does not', (t) => {
@@ -245,6 +261,24 @@ test('property: carry-over leftover ≥ no-carry leftover ≥ 0, and supply end 
     const started = records.filter((r) => r.visitDate <= today(n));
     return groups.length === 1 && group.leftoverDays >= group.noCarryLeftoverDays && group.noCarryLeftoverDays >= 0
       && started.every((r) => group.supplyEnd >= addDays(r.visitDate, r.daysSupply - 1));
+  }));
+  t.pass();
+});
+
+// Doses, exception codes and prescribers that restart the walk: the no-carry figure is never
+// above the carried one, on the prepared walk and on the ISO walk (an unreadable row's history).
+const changingFill = fc.record({
+  offset: fc.integer({ min: 0, max: 120 }), days: fc.integer({ min: 1, max: 90 }), perDay: fc.constantFrom(1, 2),
+  code: fc.constantFrom(null, 'R001', 'R003'), clinic: fc.boolean(),
+});
+test('property: with dose changes, R001/R003 and two prescribers, no-carry ≤ carry-over', (t) => {
+  fc.assert(fc.property(fc.array(changingFill, { minLength: 1, maxLength: 8 }), fc.integer({ min: 0, max: 200 }), fc.boolean(), (fills, n, withUnreadable) => {
+    const records = fills.map(({ offset, days, perDay, code, clinic }) => record({
+      visitDate: addDays('2025-01-01', offset), daysSupply: days, quantity: days * perDay, frequency: perDay === 2 ? 'BID' : 'QD',
+      exceptionCode: code as MedicationRecord['exceptionCode'], institution: clinic ? CLINIC_A : HOSPITAL_B,
+    }));
+    if (withUnreadable) records.push(record({ visitDate: '2025-1x-01' }));
+    return groupLeftovers(records, today(n)).every((g) => g.noCarryLeftoverDays <= g.leftoverDays);
   }));
   t.pass();
 });
