@@ -3,7 +3,7 @@
 import type { Lang } from '../i18n/index.ts';
 import { runDiagnostics } from '../device/diagnostics/index.ts';
 import type { ReaderHub } from '../device/types.ts';
-import type { DiagnosticCheck, Diagnostics } from '../ui/ports.ts';
+import type { Diagnostics } from '../ui/ports.ts';
 
 export function kioskDiagnostics(options: { hub: ReaderHub; cloudUrl: string | null; cacheDb: string; samFolder: string | null }): Diagnostics {
   return {

@@ -36,7 +36,7 @@ async function loggedIn(admin: boolean) {
 }
 
 test('reports: refused to a staff member who is not an administrator', async (t) => {
-  const { store, effects, r } = await loggedIn(false);
+  const { effects, r } = await loggedIn(false);
   await r.press('r');
   t.true(plain(await r.waitFor((f) => f.includes('僅機構管理者'))).includes('僅機構管理者可變更設定'));
   t.false(effects.some((e) => e.type === 'load-report'));

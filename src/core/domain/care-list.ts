@@ -3,7 +3,7 @@
 // reference DDD × 182.5 (SPEC §2; research §5(e); the NHI care-list page: zolpidem 420 mg =
 // 42 DDD, 「每半年約當1825mg」; brotizolam 14 mg = 56 DDD, 「每半年約當46mg」).
 import type { Alert, CareListDispensing, IsoDate } from './types.ts';
-import { addMonths, compareIso, isIsoDate, isoDayNumber, isoOfDayNumber, monthOf } from './dates.ts';
+import { addMonths, isoDayNumber, isoOfDayNumber, monthOf } from './dates.ts';
 import { dddEntry, HALF_YEAR_DAYS, halfYearReferenceMg, hasNoWhoDdd, type DddRoute } from './ddd.ts';
 import { atc7ForIngredientName, normalIngredientName } from './ingredients.ts';
 import { Numbering, remembered } from './remembered.ts';

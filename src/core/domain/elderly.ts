@@ -2,7 +2,7 @@
 // query day. Each record's ingredients (combinations split) are matched against a versioned
 // rule table (research §5(f)); the cloud's own drug_65_mark is honoured as well, because
 // NHI's list itself was not retrieved (research §5(f), anchors 1(b)).
-import type { Ingredient, IsoDate, MedicationRecord, Patient } from './types.ts';
+import type { IsoDate, MedicationRecord, Patient } from './types.ts';
 import type { Bilingual } from './messages.ts';
 import { productCodes } from './ingredients.ts';
 import { ageOn, compareIso } from './dates.ts';

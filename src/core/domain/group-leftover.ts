@@ -11,7 +11,6 @@ import { DaySupply, MG_UNIT, dailyAmount, hasResetCode, inMg, prescriberChangedD
 import { Numbering } from './remembered.ts';
 import type { CarriedSupply } from './carried-supply.ts';
 import { COMPUTABLE, PICKUP, type RecordColumns } from './record-columns.ts';
-import { filteredSlices } from './k1-slots.ts';
 import type { WalkRun } from './carry-walk.ts';
 import { samePrescription } from './duplicate-model.ts';
 

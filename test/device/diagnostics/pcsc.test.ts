@@ -6,7 +6,6 @@ import { CardError } from '../../../src/device/cards/errors.ts';
 import { fromHex } from '../../../src/device/cards/apdu.ts';
 import { SMARTCARD_LIST_PATH } from '../../../src/device/cards/smartcard-list.ts';
 import { pcscCardsProbe } from '../../../src/device/diagnostics/probes/pcsc-cards.ts';
-import { pcscLibraryProbe } from '../../../src/device/diagnostics/probes/pcsc-library.ts';
 import { pcscContextProbe, pcscReadersProbe } from '../../../src/device/diagnostics/probes/pcsc-readers.ts';
 import { pcscdServiceProbe } from '../../../src/device/diagnostics/probes/pcscd-service.ts';
 import type { Probe } from '../../../src/device/diagnostics/types.ts';
