@@ -35,6 +35,3 @@ export function loadConfigForCli(
   stderr.write(`${result.error.message}\n`);
   return null;
 }
-
-/** The process exit code for a bad configuration (same as bad arguments). */
-export const EXIT_BAD_CONFIG = 2;

@@ -5,7 +5,6 @@
 import { dayIn, monthIn } from './dates.ts';
 
 export type Lang = 'zh-TW' | 'en';
-export const LANGS: readonly Lang[] = ['zh-TW', 'en'];
 
 export interface Bilingual {
   'zh-TW': string;

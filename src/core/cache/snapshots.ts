@@ -4,7 +4,7 @@
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import type { CacheContext } from './context.ts';
 import { guarded } from './context.ts';
-import { identityKey, open, openText, seal, sealText } from './crypto.ts';
+import { identityKey, open, seal, sealText } from './crypto.ts';
 import { CacheError } from './errors.ts';
 
 const DAY_MS = 86_400_000;
@@ -170,9 +170,4 @@ export function createSnapshotStore(ctx: CacheContext): SnapshotStore {
       return purge(Number.MAX_SAFE_INTEGER);
     },
   };
-}
-
-/** For rotate-key: the national ID behind a patient row. */
-export function unsealPatientId(ctx: CacheContext, key: string, sealed: Buffer): string {
-  return openText(ctx.keys, sealed, patientIdAad(key));
 }

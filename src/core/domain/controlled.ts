@@ -21,16 +21,6 @@ export const ANTICOAGULANT_PREFIXES: readonly string[] = ['B01AA', 'B01AE', 'B01
 /** Insulins and sulfonylureas: duplicated supply means hypoglycaemia. */
 export const INSULIN_SULFONYLUREA_PREFIXES: readonly string[] = ['A10A', 'A10BB'];
 
-/**
- * Substances in scope for the controlled-drug care-list statistics (research §5(e)1):
- * hypnotics/anxiolytics (clonazepam among them), orexin antagonists, opioids, stimulants, ketamine.
- */
-export const CARE_LIST_PREFIXES: readonly string[] = [
-  ...CONTROLLED_HYPNOTIC_OPIOID_PREFIXES,
-  'N05CJ',
-  'N01AX03',
-];
-
 function startsWithAny(code: string | null | undefined, prefixes: readonly string[]): boolean {
   if (code === null || code === undefined) return false;
   const upper = code.trim().toUpperCase();
@@ -60,8 +50,4 @@ export function isInsulinOrSulfonylurea(atc7: string | null | undefined): boolea
  */
 export function isHighRiskDuplicateClass(atc7: string | null | undefined): boolean {
   return isControlledHypnoticOrOpioid(atc7) || isAnticoagulant(atc7) || isInsulinOrSulfonylurea(atc7);
-}
-
-export function isCareListControlled(atc7: string | null | undefined): boolean {
-  return startsWithAny(atc7, CARE_LIST_PREFIXES);
 }

@@ -144,7 +144,3 @@ function renderCardMessage(kind: CardErrorKind, facts: Facts, lang: Lang): strin
 export function missingCardCode(kind: string): number | undefined {
   return kind === 'patient' ? 4013 : kind === 'staff' ? 4014 : kind === 'sam' ? 4012 : undefined;
 }
-
-export function isCardError(error: unknown): error is CardError {
-  return error instanceof CardError;
-}

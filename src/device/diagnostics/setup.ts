@@ -24,10 +24,6 @@ export function configuredSetup(env: Record<string, string | undefined>, platfor
   return fallback.config;
 }
 
-export function defaultLogDir(env: Record<string, string | undefined>, platform: NodeJS.Platform): string {
-  return configuredSetup(env, platform).logDir;
-}
-
 export function resolveSetup(given: Partial<DiagnosticSetup> = {}): DiagnosticSetup {
   const env = given.env ?? process.env;
   const platform = given.platform ?? process.platform;

@@ -8,8 +8,6 @@ import type { ReaderHub } from '../types.ts';
 
 export type CheckStatus = 'PASS' | 'WARN' | 'FAIL' | 'SKIP';
 
-export const CHECK_STATUSES: readonly CheckStatus[] = ['PASS', 'WARN', 'FAIL', 'SKIP'];
-
 export interface DiagnosticCheck {
   id: string;
   title: Bilingual;

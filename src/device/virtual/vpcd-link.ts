@@ -162,10 +162,3 @@ export class VpcdLink {
     });
   }
 }
-
-/** Inserts `card` into pcscd's vpcd slot (0 = Virtual PCD 00 00, 1 = Virtual PCD 00 01). */
-export async function insertIntoVpcd(card: VirtualCard, slot: number, options: Omit<VpcdLinkOptions, 'card' | 'slot'> = {}): Promise<VpcdLink> {
-  const link = new VpcdLink({ ...options, card, slot });
-  await link.open();
-  return link;
-}

@@ -3,7 +3,6 @@
 import test from 'ava';
 import {
   isAnticoagulant,
-  isCareListControlled,
   isControlledHypnotic,
   isControlledHypnoticOrOpioid,
   isHighRiskDuplicateClass,
@@ -33,11 +32,6 @@ test('insulin and sulfonylureas are high risk; metformin is not', (t) => {
   t.false(isHighRiskDuplicateClass('C09CA03'));
   t.false(isHighRiskDuplicateClass(null));
   t.false(isHighRiskDuplicateClass(''));
-});
-
-test('the care list counts hypnotics, opioids, stimulants, ketamine and clonazepam', (t) => {
-  for (const code of ['N05CF02', 'N02AX02', 'N06BA04', 'N01AX03', 'N03AE01', 'N05CJ01']) t.true(isCareListControlled(code), code);
-  t.false(isCareListControlled('N03AX14'), 'levetiracetam is not');
 });
 
 test('equivalence sets: benzodiazepines with Z-drugs; ACEI with ARB and their combinations', (t) => {
