@@ -109,9 +109,14 @@ function resets(r: MedicationRecord): boolean {
  * prescriber stack, different amounts in one unit from one prescriber are taken together (the
  * longest lasts), other units, other prescribers and unreadable amounts stack; the day's dose is the
  * sum of its amounts when they share a unit. Supply starts at max(S, C); resets, and a change
- * of the day's dose by the previous day's one prescriber, restart at S.
+ * of the day's dose by the previous day's one prescriber, restart at S. Also the day the
+ * last run began (the first day, a gap or a restart): what came before it is not carried.
  */
 function naiveWalk(records: MedicationRecord[]): IsoDate | null {
+  return naiveRun(records).end;
+}
+
+function naiveRun(records: MedicationRecord[]): { end: IsoDate | null; runDay: IsoDate | null } {
   const sorted = [...records].sort((a, b) => compareIso(start(a), start(b)) || b.daysSupply - a.daysSupply || compareIso(a.id, b.id));
   const days = new Map<IsoDate, MedicationRecord[]>();
   for (const r of sorted) days.set(start(r), [...(days.get(start(r)) ?? []), r]);
@@ -119,6 +124,7 @@ function naiveWalk(records: MedicationRecord[]): IsoDate | null {
   let cursor: IsoDate | null = null;
   let before: { unit: string; perDay: number } | null = null;
   let beforePrescriber: string | null = null;
+  let runDay: IsoDate | null = null;
   for (const [day, list] of days) {
     const regimens: { unit: string; perDay: number; days: number; prescriber: string }[] = [];
     let unreadDays = 0;
@@ -137,17 +143,21 @@ function naiveWalk(records: MedicationRecord[]): IsoDate | null {
     const readable = unreadDays === 0 && regimens.length > 0 && regimens.every((g) => g.unit === regimens[0]?.unit);
     const dose = readable ? { unit: regimens[0]?.unit as string, perDay: regimens.reduce((sum, g) => sum + g.perDay, 0) } : null;
     const changed = prescriber !== null && prescriber === beforePrescriber && before !== null && dose !== null && before.unit === dose.unit && Math.abs(before.perDay - dose.perDay) > 1e-9 * Math.max(before.perDay, dose.perDay);
-    const from: IsoDate = cursor === null || changed || list.some(resets) || compareIso(day, cursor) > 0 ? day : cursor;
+    const restarts = cursor === null || changed || list.some(resets) || compareIso(day, cursor) > 0;
+    if (restarts) runDay = day;
+    const from: IsoDate = restarts ? day : (cursor as IsoDate);
     const kinds = [...new Set(regimens.map((g) => `${g.unit}|${g.prescriber}`))];
     const supply = kinds.reduce((sum, kind) => sum + Math.max(...regimens.filter((g) => `${g.unit}|${g.prescriber}` === kind).map((g) => g.days)), unreadDays);
     cursor = addDays(from, supply);
     before = dose;
     beforePrescriber = prescriber;
   }
-  return cursor;
+  return { end: cursor, runDay };
 }
 
-function referenceGroups(records: MedicationRecord[], today: IsoDate): Map<string, { leftoverDays: number; supplyEnd: IsoDate; ids: string[]; future: string[] }> {
+interface ReferenceGroup { leftoverDays: number; noCarryLeftoverDays: number; supplyEnd: IsoDate; ids: string[]; future: string[] }
+
+function referenceGroups(records: MedicationRecord[], today: IsoDate): Map<string, ReferenceGroup> {
   const buckets = new Map<string, MedicationRecord[]>();
   for (const r of records) {
     if (leftoverReason(r) !== null) continue;
@@ -157,16 +167,19 @@ function referenceGroups(records: MedicationRecord[], today: IsoDate): Map<strin
       buckets.set(groupKey(r, ingredient), list);
     }
   }
-  const out = new Map<string, { leftoverDays: number; supplyEnd: IsoDate; ids: string[]; future: string[] }>();
+  const out = new Map<string, ReferenceGroup>();
   for (const [key, list] of buckets) {
     const current = list.filter((r) => compareIso(start(r), today) <= 0);
-    const end = naiveWalk(current);
-    if (end === null) continue;
+    const { end, runDay } = naiveRun(current);
+    if (end === null || runDay === null) continue;
+    // 單筆餘藥: the largest own leftover among the records of the run still carried.
+    const run = current.filter((r) => compareIso(start(r), runDay) >= 0);
     const byCarry = (rs: MedicationRecord[]) =>
       // S, larger N, then input order (the lists are in input order and the sort is stable).
       [...rs].sort((a, b) => compareIso(start(a), start(b)) || b.daysSupply - a.daysSupply).map((r) => r.id);
     out.set(key, {
       leftoverDays: Math.max(0, daysBetween(today, end)),
+      noCarryLeftoverDays: Math.max(0, ...run.map((r) => referenceLeftover(r, today) ?? 0)),
       supplyEnd: addDays(end, -1),
       ids: byCarry(current),
       future: byCarry(list.filter((r) => !current.includes(r))),
@@ -235,8 +248,8 @@ test('a record far off (packed keys: too wide to count) or unreadable (compared)
         if (records === unreadable) continue;
         const reference = referenceGroups(records, today);
         for (const group of analysis.groups) {
-          const { leftoverDays, supplyEnd, recordIds, futureRecordIds } = group;
-          t.deepEqual({ leftoverDays, supplyEnd, ids: recordIds, future: futureRecordIds }, reference.get(group.key));
+          const { leftoverDays, noCarryLeftoverDays, supplyEnd, recordIds, futureRecordIds } = group;
+          t.deepEqual({ leftoverDays, noCarryLeftoverDays, supplyEnd, ids: recordIds, future: futureRecordIds }, reference.get(group.key));
         }
       }
       t.deepEqual((tables[1] as string[]).filter((id) => id !== 'far'), tables[0]);
@@ -257,7 +270,7 @@ test('group leftover: every K1 group equals a naive ISO-date carry-over walk', (
       for (const group of groups) {
         const expected = reference.get(group.key);
         t.deepEqual(
-          { leftoverDays: group.leftoverDays, supplyEnd: group.supplyEnd, ids: group.recordIds, future: group.futureRecordIds },
+          { leftoverDays: group.leftoverDays, noCarryLeftoverDays: group.noCarryLeftoverDays, supplyEnd: group.supplyEnd, ids: group.recordIds, future: group.futureRecordIds },
           expected,
         );
       }
