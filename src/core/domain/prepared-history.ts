@@ -164,22 +164,30 @@ export class PreparedHistory {
    * start: its own visits are usually there), else from a chronic prescription it wrote
    * (withRows' prescriptions: imue0008s05 names its prescriber); its 醫事機構代碼 stands in when neither is. Asked only
    * for the records an alert names: a name per record, made up front, was a tenth of a long
-   * history's analysis.
+   * history's analysis. An institution written two ways (a renamed 簡稱) is named as its newest
+   * visit writes it, of one day the smaller name: not as whichever row the cloud listed first.
    */
   prescriberName(i: number): string {
-    const { institutions, institutionIds, prescribers } = this.columns;
+    const { institutions, institutionIds, prescribers, visitDay } = this.columns;
     const prescriber = prescribers[i] as string;
     if (prescriber === institutionIds[i]) return institutions[i] as string;
     let name = this.prescriberNameById.get(prescriber);
     if (name === undefined) {
-      name = prescriber;
+      let found: string | null = null;
+      let foundDay = Number.NEGATIVE_INFINITY;
       for (let k = 0; k < institutionIds.length; k++) {
-        if (institutionIds[k] === prescriber) {
-          name = institutions[k] as string;
-          break;
+        if (institutionIds[k] !== prescriber) continue;
+        const day = visitDay[k] as number;
+        const candidate = institutions[k] as string;
+        // An unreadable day (NaN) is older than any: it never wins over a dated visit.
+        const dayOrOldest = Number.isNaN(day) ? Number.NEGATIVE_INFINITY : day;
+        if (found === null || dayOrOldest > foundDay || (dayOrOldest === foundDay && candidate < found)) {
+          found = candidate;
+          foundDay = dayOrOldest;
         }
       }
-      if (name === prescriber) name = this.namedElsewhere.find((p) => p.institution.id === prescriber)?.institution.name ?? prescriber;
+      // A record that names it only by its code gives way to a prescription that names it.
+      name = found !== null && found !== prescriber ? found : this.namedElsewhere.find((p) => p.institution.id === prescriber)?.institution.name ?? prescriber;
       this.prescriberNameById.set(prescriber, name);
     }
     return name;

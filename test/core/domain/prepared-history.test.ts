@@ -1,7 +1,7 @@
 // PreparedHistory.keptPositions: a row object the caller lists twice counts once. The check looks
 // for copies only inside runs of equal start and N, among records of one drug code and 就醫序號
 // (pairwise in short runs, by sorted keys in long ones, with a set past 16 fills of one key):
-// each path must find a repeat and must not invent one.
+// each path must find a repeat and must not invent one. Also how a prescriber is named.
 import test from 'ava';
 import type { MedicationRecord } from '../../../src/core/domain/types.ts';
 import { PreparedHistory } from '../../../src/core/domain/prepared-history.ts';
@@ -49,3 +49,19 @@ for (const [label, count, kinds, seq] of [
     t.deepEqual(keptPositions(repeated, 'last'), [...all.filter((i) => i !== count - 3), count]);
   });
 }
+
+// The fuzzer's case: one 醫事機構代碼 under two 簡稱 (a renamed clinic). The pickup's prescriber
+// was named as whichever row the cloud listed first.
+test('a prescriber written two ways is named as its newest visit writes it, whatever the rows\' order', (t) => {
+  const clinic = (name: string) => ({ id: '3532052586', name, visitKind: 'outpatient' as const });
+  const pharmacy = { id: '5901010010', name: '丙藥局', visitKind: 'pharmacy' as const };
+  const older = medication({ id: 'old', visitDate: '2025-03-01', institution: clinic('甲診所') });
+  const newer = medication({ id: 'new', visitDate: '2025-04-01', institution: clinic('甲家醫科診所') });
+  const pickup = medication({ id: 'pickup', visitDate: '2025-04-01', refillDate: '2025-05-01', institution: pharmacy, chronicOriginInstitutionId: '3532052586', visitSeqNo: 'IC02' });
+  for (const rows of [[older, newer, pickup], [newer, older, pickup], [pickup, older, newer]]) {
+    const history = PreparedHistory.of(rows, TODAY);
+    const at = rows.indexOf(pickup);
+    t.is(history.prescriberName(at), '甲家醫科診所', rows.map((r) => r.id).join());
+    t.is(history.alertInstitution(at), '甲家醫科診所→丙藥局', rows.map((r) => r.id).join());
+  }
+});
