@@ -6,7 +6,7 @@
 // the newest fill).
 import type { PreparedHistory } from './prepared-history.ts';
 import { walkDays, type WalkRun } from './carry-walk.ts';
-import { COMPUTABLE } from './record-columns.ts';
+import { COMPUTABLE, isNewerRecord, type RecordColumns } from './record-columns.ts';
 import { filteredSlices, type K1Slices } from './k1-slots.ts';
 
 export interface CarriedSupply {
@@ -50,7 +50,7 @@ export function carriedSupplyOf(history: PreparedHistory): CarriedSupply {
     if (k === from) continue;
     end[slot] = walkDays(members, from, k, columns, run) as number;
     runFrom[slot] = run.from;
-    newest[slot] = members[k - 1] as number;
+    newest[slot] = newestOfLastDay(members, from, k, columns);
   }
   // Per product, not per record: the elderly cautions ask of every record of a rule.
   const onHand = new Uint8Array(preparer.productCount);
@@ -62,6 +62,16 @@ export function carriedSupplyOf(history: PreparedHistory): CarriedSupply {
     }
   }
   return { slices, started, runFrom, end, newest, onHand };
+}
+
+/** The newest of members[from, to) (in start order, so on its last day; isNewerRecord). */
+function newestOfLastDay(members: Int32Array, from: number, to: number, columns: RecordColumns): number {
+  const { startDay } = columns;
+  let newest = members[to - 1] as number;
+  for (let k = to - 2; k >= from && startDay[members[k] as number] === startDay[newest]; k--) {
+    if (isNewerRecord(columns, members[k] as number, newest)) newest = members[k] as number;
+  }
+  return newest;
 }
 
 /** Days the group of `slot` still holds today with carry-over (0 when none). */

@@ -72,8 +72,9 @@ function mergeSameRecords(alerts: DuplicateAlert[]): DuplicateAlert[] {
       out.push(alert);
       continue;
     }
-    earlier.ingredients = [...new Set([...earlier.ingredients, ...alert.ingredients])];
-    earlier.group = `${earlier.group}+${alert.group}`;
+    // In name order: the groups come in the order the history first named each ingredient.
+    earlier.ingredients = [...new Set([...earlier.ingredients, ...alert.ingredients])].sort();
+    earlier.group = [...earlier.group.split('+'), alert.group].sort().join('+');
     earlier.overlapDays = Math.max(earlier.overlapDays, alert.overlapDays);
     earlier.bySupply ||= alert.bySupply;
     if (SEVERITY_ORDER[alert.severity] < SEVERITY_ORDER[earlier.severity]) earlier.severity = alert.severity;

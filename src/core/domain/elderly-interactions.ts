@@ -10,6 +10,7 @@ import { onHandWithCarry } from './carried-supply.ts';
 import { ownSupplyToday } from './elderly.ts';
 import { recordLabel } from './named-records.ts';
 import { productCodes } from './ingredients.ts';
+import { isNewerRecord } from './record-columns.ts';
 
 export interface InteractionSide {
   name: Bilingual;
@@ -83,9 +84,7 @@ function cnsIdentities(history: PreparedHistory, product: number): string[] {
 }
 
 /** A record started on `start` is newer than the one at `known` (−1: none yet). */
-function isNewer(start: number, known: number, startDay: Float64Array): boolean {
-  return known === -1 || start > (startDay[known] as number);
-}
+
 
 function holds(codes: readonly string[], side: InteractionSide): boolean {
   return codes.some((code) => side.atc.some((prefix) => code.startsWith(prefix)));
@@ -119,19 +118,18 @@ export function interactionAlerts(history: PreparedHistory, age: number | null, 
   const newestCns = new Map<string, number>();
   // Per side, the newest record in use today (−1: none).
   const newest = new Int32Array(rules.length * 2).fill(-1);
-  const { product, startDay } = columns;
+  const { product } = columns;
   for (let i = 0; i < product.length; i++) {
     const sides = sidesOf[product[i] as number] as number[];
     const cns = cnsOf[product[i] as number] as string[];
     if (sides.length === 0 && cns.length === 0) continue;
     // Whether it is in use is asked only of a record newer than what one of its sides holds.
-    const start = startDay[i] as number;
     let newer = false;
-    for (let k = 0; k < sides.length && !newer; k++) newer = isNewer(start, newest[sides[k] as number] as number, startDay);
-    for (let k = 0; k < cns.length && !newer; k++) newer = isNewer(start, newestCns.get(cns[k] as string) ?? -1, startDay);
+    for (let k = 0; k < sides.length && !newer; k++) newer = isNewerRecord(columns, i, newest[sides[k] as number] as number);
+    for (let k = 0; k < cns.length && !newer; k++) newer = isNewerRecord(columns, i, newestCns.get(cns[k] as string) ?? -1);
     if (!newer || !(ownSupplyToday(history, i) || onHandWithCarry(history, i))) continue;
-    for (const side of sides) if (isNewer(start, newest[side] as number, startDay)) newest[side] = i;
-    for (const identity of cns) if (isNewer(start, newestCns.get(identity) ?? -1, startDay)) newestCns.set(identity, i);
+    for (const side of sides) if (isNewerRecord(columns, i, newest[side] as number)) newest[side] = i;
+    for (const identity of cns) if (isNewerRecord(columns, i, newestCns.get(identity) ?? -1)) newestCns.set(identity, i);
   }
   const alerts: Alert[] = [];
   rules.forEach((rule, r) => {
@@ -148,11 +146,14 @@ export function interactionAlerts(history: PreparedHistory, age: number | null, 
     });
   });
   if (newestCns.size >= CNS_ACTIVE.minimum) {
-    const records = [...new Set(newestCns.values())].sort((x, y) => (startDay[y] as number) - (startDay[x] as number) || x - y);
+    // Newest first (isNewerRecord), and the ingredients in their records' order: not the rows' order.
+    const newestFirst = (x: number, y: number): number => (isNewerRecord(columns, x, y) ? -1 : isNewerRecord(columns, y, x) ? 1 : 0);
+    const records = [...new Set(newestCns.values())].sort(newestFirst);
+    const ingredients = [...newestCns.entries()].sort(([a, x], [b, y]) => newestFirst(x, y) || (a < b ? -1 : a > b ? 1 : 0)).map(([name]) => name);
     alerts.push({
       severity: 'warning',
       key: 'elderly.cns-active',
-      facts: { age, ruleSet: BEERS_2019_INTERACTIONS.version, count: newestCns.size, ingredients: [...newestCns.keys()], drugs: records.map((i) => recordLabel(history, i)) },
+      facts: { age, ruleSet: BEERS_2019_INTERACTIONS.version, count: newestCns.size, ingredients, drugs: records.map((i) => recordLabel(history, i)) },
     });
   }
   return alerts;

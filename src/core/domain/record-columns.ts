@@ -114,3 +114,20 @@ export class RecordColumns {
     }
   }
 }
+
+/**
+ * Whether the record at `i` is newer than the one at `j` (−1: there is none yet): a later S;
+ * of one day the longer supply, then the smaller id. Never the row order: of two records of
+ * one day, the one an alert named, and the dose it cited, came and went with the cloud's order.
+ * An unreadable S is newer than nothing that has a day.
+ */
+export function isNewerRecord(columns: RecordColumns, i: number, j: number): boolean {
+  if (j === -1) return true;
+  const { startDay, daysSupply, ids } = columns;
+  const a = startDay[i] as number;
+  const b = startDay[j] as number;
+  if (a !== b) return a > b || (Number.isNaN(b) && !Number.isNaN(a));
+  const n = (daysSupply[i] as number) - (daysSupply[j] as number);
+  if (n !== 0) return n > 0;
+  return (ids[i] as string) < (ids[j] as string);
+}

@@ -2,9 +2,9 @@
 // on record positions and their columns (record-columns.ts): the group is a slice of the K1
 // slots' positions array (k1-slots.ts), in packed start order.
 import type { PreparedHistory } from './prepared-history.ts';
-import { COMPUTABLE, EXCEPTION, type RecordColumns } from './record-columns.ts';
+import { COMPUTABLE, EXCEPTION, RESET, type RecordColumns } from './record-columns.ts';
 import { carryBound, carryEndDay, unitAt } from './carry-walk.ts';
-import { prescriberChangedDose } from './carry-rules.ts';
+import { DaySupply, prescriberChangedDose } from './carry-rules.ts';
 import { isHighRiskDuplicateClass } from './controlled.ts';
 import { remembered } from './remembered.ts';
 import { buildAlert, isCrossInstitution, samePrescription, type DuplicateAlert, type DuplicateSettings } from './duplicate-model.ts';
@@ -222,7 +222,7 @@ function sameFormAlert(history: PreparedHistory, group: SameFormGroup, newer: nu
     const i = olderAt[k] as number;
     if ((columns.endDay[i] as number) > newerStart) involved.push(i);
   }
-  if (involved.length === 0 && olderAt.length > 0) involved.push(olderAt[olderAt.length - 1] as number);
+  if (involved.length === 0 && olderAt.length > 0) involved.push(latestOlder(columns, olderAt));
   involved.push(newer);
   // One drug code, one drug number (RecordColumns.drug).
   const drug = columns.drug;
@@ -230,17 +230,49 @@ function sameFormAlert(history: PreparedHistory, group: SameFormGroup, newer: nu
   const severity = isCrossInstitution(columns, involved) && groupIsHighRisk(history, group.identityKey, involved) ? 'critical' : 'warning';
   const alert = buildAlert(history, level, severity, group.key, involved, [group.name], onHand);
   alert.bySupply = involved.some((i) => !has(columns, i, COMPUTABLE));
-  alert.doseChanged = involved.length >= 2 && changedDose(columns, involved[involved.length - 2] as number, newer);
+  alert.doseChanged = changedDose(columns, involved, newer);
   return alert;
 }
 
-/** The carry walk's dose-change rule (prescriberChangedDose) between two records: same prescriber, daily dose known to differ. */
-function changedDose(columns: RecordColumns, older: number, newer: number): boolean {
-  const { daily, prescribers } = columns;
-  return prescriberChangedDose(
-    daily[older] as number, unitAt(columns, older), prescribers[older] as string,
-    daily[newer] as number, unitAt(columns, newer), prescribers[newer] as string,
-  );
+/**
+ * The latest older record (olderAt is in start order), of one day the one whose supply ends
+ * last, then the smaller id: not whichever the cloud listed last.
+ */
+function latestOlder(columns: RecordColumns, olderAt: Int32Array): number {
+  const { startDay, endDay, ids } = columns;
+  let best = olderAt[olderAt.length - 1] as number;
+  for (let k = olderAt.length - 2; k >= 0 && startDay[olderAt[k] as number] === startDay[best]; k--) {
+    const i = olderAt[k] as number;
+    const later = (endDay[i] as number) - (endDay[best] as number);
+    if (later > 0 || (later === 0 && (ids[i] as string) < (ids[best] as string))) best = i;
+  }
+  return best;
+}
+
+/** The day changedDose reads (one at a time: it does not nest). */
+const prescriberDay = new DaySupply();
+
+/**
+ * The carry walk's dose-change rule (prescriberChangedDose) against what the newer record's
+ * prescriber gave on their latest earlier day among `involved`, that day's records read
+ * together as the walk reads a day (5 mg + 2.5 mg is 7.5 mg a day). Not against whichever
+ * record sorts just before the newer one: of two records of one day, that was the cloud's
+ * row order, and the hint came and went with it.
+ */
+function changedDose(columns: RecordColumns, involved: readonly number[], newer: number): boolean {
+  const { daily, prescribers, startDay, daysSupply, flags } = columns;
+  const prescriber = prescribers[newer] as string;
+  let latest = Number.NEGATIVE_INFINITY;
+  for (const i of involved) {
+    if (i !== newer && prescribers[i] === prescriber && (startDay[i] as number) > latest) latest = startDay[i] as number;
+  }
+  if (latest === Number.NEGATIVE_INFINITY) return false;
+  prescriberDay.begin();
+  for (const i of involved) {
+    if (i === newer || prescribers[i] !== prescriber || startDay[i] !== latest) continue;
+    prescriberDay.add(daily[i] as number, unitAt(columns, i), daysSupply[i] as number, ((flags[i] as number) & RESET) !== 0, prescriber);
+  }
+  return prescriberChangedDose(prescriberDay.dose(), prescriberDay.unit(), prescriber, daily[newer] as number, unitAt(columns, newer), prescriber);
 }
 
 /**

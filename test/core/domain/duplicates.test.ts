@@ -613,3 +613,19 @@ test('one prescriber raising the daily dose mid-supply: the L2 says the dose cha
   t.like(find([five, sameDose], '2025-10-20')[0], { doseChanged: false });
   t.like(find([five, { ...ten, institution: CLINIC_B }], '2025-10-20')[0], { crossInstitution: true, doseChanged: false });
 });
+
+// The row-order fuzz's case: two supplies on one day, the prescriber's own and another
+// clinic's; the hint compared the newer record with whichever of them sorted last.
+test('the dose-change hint reads the prescriber\'s own last day, whichever of that day\'s rows the cloud lists first', (t) => {
+  const own = drug('ATORVASTATIN', 'C10AA05', { id: 'own', drugCode: 'LIPI002000', visitDate: '2025-10-01', institution: CLINIC_A, quantity: 28, unitStrengthMg: 20 });
+  const other = drug('ATORVASTATIN', 'C10AA05', { id: 'other', drugCode: 'LIPI002000', visitDate: '2025-10-01', institution: CLINIC_B, quantity: 28, unitStrengthMg: 20 });
+  const raised = drug('ATORVASTATIN', 'C10AA05', { id: 'raised', drugCode: 'LIPI004000', visitDate: '2025-10-15', institution: CLINIC_A, quantity: 28, unitStrengthMg: 40 });
+  for (const rows of [[own, other, raised], [other, own, raised], [raised, other, own]]) {
+    t.like(find(rows, '2025-10-20')[0], { level: 'L2', doseChanged: true }, rows.map((r) => r.id).join());
+  }
+  // 20 mg + 10 mg from one prescriber on one day are taken together, 30 mg a day: 1½ tablets
+  // of 20 mg later is the same dose, whichever row is listed first.
+  const ten = { ...own, id: 'ten', drugCode: 'LIPI001000', unitStrengthMg: 10 };
+  const same = { ...raised, id: 'same', drugCode: 'LIPI002000', quantity: 42, unitStrengthMg: 20 };
+  for (const rows of [[own, ten, same], [ten, own, same]]) t.like(find(rows, '2025-10-20')[0], { doseChanged: false }, rows.map((r) => r.id).join());
+});
