@@ -5,7 +5,7 @@
 import type { AllergyRecord, Alert, ChronicPrescription, IsoDate, Patient, PatientHistory, SummaryNote } from './types.ts';
 import { compareIso, daysBetween } from './dates.ts';
 import { recordStart } from './leftover.ts';
-import { datesReadable, groupLeftovers, groupsOfPrepared, type GroupLeftover } from './group-leftover.ts';
+import { groupsOfPrepared, type GroupLeftover } from './group-leftover.ts';
 import { PreparedHistory } from './prepared-history.ts';
 import { sortedByKeys } from './day-order.ts';
 import { allergenMatchAlerts } from './allergen-matches.ts';
@@ -255,7 +255,7 @@ export function analyzeHistory(history: PatientHistory, today: IsoDate, settings
   });
   const careList = careListStats(history.careList, today, settings.careListMonths);
   const elderly = elderlyOfPrepared(history.patient, prepared, { elderlyAge: settings.elderlyAge });
-  const groups = datesReadable(prepared) ? groupsOfPrepared(prepared) : groupLeftovers(medications, today);
+  const groups = groupsOfPrepared(prepared);
   const alerts = sortAlerts([
     // First among the warnings: it says whether the rest are answers for the right day.
     ...futureRecordsAlert(prepared),

@@ -6,7 +6,7 @@
 // the newest fill).
 import type { PreparedHistory } from './prepared-history.ts';
 import { walkDays, type WalkRun } from './carry-walk.ts';
-import { COMPUTABLE, isNewerRecord, type RecordColumns } from './record-columns.ts';
+import { COMPUTABLE, isNewerRecord, sameStartDay, type RecordColumns } from './record-columns.ts';
 import { filteredSlices, type K1Slices } from './k1-slots.ts';
 
 export interface CarriedSupply {
@@ -16,10 +16,14 @@ export interface CarriedSupply {
   readonly started: Int32Array;
   /**
    * Per slot: the index into slices.members where the supply still carried today began (after
-   * the last gap, R001/R003 or dose change by the same prescriber; walkDays). The records
-   * before it hold nothing the walk counts.
+   * the last gap; walkDays). The records before it had run out.
    */
   readonly runFrom: Int32Array;
+  /**
+   * Per index into slices.members (records started on or before today): 1 when the walk counts
+   * its supply, 0 when an R001/R003 or its prescriber's dose change dropped it (findRestarts).
+   */
+  readonly counted: Uint8Array;
   /** Per slot: C (day number), NaN when no record of the group started on or before today. */
   readonly end: Float64Array;
   /** Per slot: the position of the group's newest record started on or before today; −1 for none. */
@@ -36,7 +40,7 @@ export function carriedSupplyOf(history: PreparedHistory): CarriedSupply {
   const slotCount = ends.length - 1;
   const started = new Int32Array(slotCount);
   const runFrom = new Int32Array(slotCount);
-  const run: WalkRun = { from: 0 };
+  const counted = new Uint8Array(members.length);
   const end = new Float64Array(slotCount).fill(Number.NaN);
   const newest = new Int32Array(slotCount).fill(-1);
   const { startDay } = columns;
@@ -48,6 +52,7 @@ export function carriedSupplyOf(history: PreparedHistory): CarriedSupply {
     while (k < to && (startDay[members[k] as number] as number) <= today) k++;
     started[slot] = k;
     if (k === from) continue;
+    const run: WalkRun = { from, counted: counted.subarray(from, k) };
     end[slot] = walkDays(members, from, k, columns, run) as number;
     runFrom[slot] = run.from;
     newest[slot] = newestOfLastDay(members, from, k, columns);
@@ -61,14 +66,14 @@ export function carriedSupplyOf(history: PreparedHistory): CarriedSupply {
       if (c > today) onHand[p] = 1;
     }
   }
-  return { slices, started, runFrom, end, newest, onHand };
+  return { slices, started, runFrom, counted, end, newest, onHand };
 }
 
 /** The newest of members[from, to) (in start order, so on its last day; isNewerRecord). */
 function newestOfLastDay(members: Int32Array, from: number, to: number, columns: RecordColumns): number {
   const { startDay } = columns;
   let newest = members[to - 1] as number;
-  for (let k = to - 2; k >= from && startDay[members[k] as number] === startDay[newest]; k--) {
+  for (let k = to - 2; k >= from && sameStartDay(startDay[members[k] as number] as number, startDay[newest] as number); k--) {
     if (isNewerRecord(columns, members[k] as number, newest)) newest = members[k] as number;
   }
   return newest;

@@ -57,7 +57,7 @@ function dailyDoseChanged(before: number, beforeInMg: boolean, now: number, nowI
 }
 
 /** Two daily amounts that differ only by rounding (0.1 + 0.2 mg against 0.3 mg). */
-function sameAmount(a: number, b: number): boolean {
+export function sameAmount(a: number, b: number): boolean {
   return !(Math.abs(a - b) > 1e-9 * Math.max(a, b));
 }
 

@@ -3,74 +3,79 @@
 // leftover and the duplicate check (L2 "on hand when the newest was dispensed") both walk one
 // K1 group, a slice of a positions array in packed start order (S, larger N, input order;
 // k1-slots.ts). The walk reads a start day at a time, so the order within a day never matters.
-import { COMPUTABLE, IN_MG, RESET, type RecordColumns } from './record-columns.ts';
-import { DaySupply, MG_UNIT, prescriberChangedDose } from './carry-rules.ts';
+import { COMPUTABLE, RESET, type RecordColumns } from './record-columns.ts';
+import { DaySupply } from './carry-rules.ts';
+import { findRestarts, mayRestart, restarts, unitAt } from './restarts.ts';
 
 /** The day the walk is reading (one per walk at a time: the walk does not nest). */
 const day = new DaySupply();
 
-/** Where a walk's last run began: filled in when the caller asks (walkDays' `run`). */
+/** What a walk tells its caller when asked (walkDays' `run`). */
 export interface WalkRun {
   /** Index into positions of the first record of the day the supply still carried began. */
   from: number;
+  /**
+   * Per record of the walk (index − the walk's `from`): 1 when its supply is carried, 0 when the
+   * walk dropped it (findRestarts). At least as long as the walk.
+   */
+  counted: Uint8Array;
 }
 
 /**
  * Walks the computable records at positions[from, to) in carry order and returns the cursor
- * C, the first uncovered day (null for an empty slice). Records are read a start day at a
- * time (DaySupply: one day's strengths are taken together, one dose stacks); each day's supply
- * starts at max(S, C); R001/R003 and a change of the day's daily dose by the previous day's
- * prescriber restart from S without the old leftover (research §5(b) step 4; carry-rules.ts).
- * `run`, when given, learns where the last run began: the first day, the last gap, or the
- * last restart. What came before it is supply the walk dropped or that had run out.
+ * C, the first uncovered day (null for an empty slice). The supply an R001/R003 or a
+ * prescriber's own dose change drops is left out (findRestarts: an R001/R003 drops all earlier
+ * supply, a dose change only that prescriber's). The rest is read a start day at a time
+ * (DaySupply: one day's strengths are taken together, one dose stacks); each day's supply
+ * starts at max(S, C) (research §5(b) step 4; carry-rules.ts).
+ * `run`, when given, learns which records count and where the last run began: the first day
+ * or the last gap. What came before it had run out.
  */
 export function walkDays(positions: Int32Array, from: number, to: number, columns: RecordColumns, run?: WalkRun): number | null {
   const { startDay, daysSupply, flags, daily, prescribers } = columns;
+  const dropping = mayRestart(positions, from, to, columns) && findRestarts(positions, from, to, columns).any;
   let cursor: number | null = null;
-  let beforeDose = Number.NaN;
-  let beforeUnit: number | undefined;
-  let beforePrescriber: string | null = null;
   let k = from;
   while (k < to) {
     const dayFrom = k;
     const first = positions[k] as number;
     const start = startDay[first] as number;
-    const firstFlag = flags[first] as number;
-    let dose = daily[first] as number;
-    let unit: number | undefined = Number.isNaN(dose) ? undefined : unitAt(columns, first);
-    let days = daysSupply[first] as number;
-    let reset = (firstFlag & RESET) !== 0;
-    let prescriber: string | null = prescribers[first] as string;
+    let days = 0;
     k++;
-    if (k < to && startDay[positions[k] as number] === start) {
-      // More records that day (an unreadable S is a day of its own): DaySupply reads them together.
+    if (!dropping && (k >= to || startDay[positions[k] as number] !== start)) {
+      // One record that day, and nothing dropped: the usual case, without DaySupply.
+      days = daysSupply[first] as number;
+      if (run !== undefined) run.counted[dayFrom - from] = 1;
+    } else {
       day.begin();
-      day.add(dose, unitAt(columns, first), days, reset, prescriber);
-      do {
-        const i = positions[k] as number;
-        day.add(daily[i] as number, unitAt(columns, i), daysSupply[i] as number, ((flags[i] as number) & RESET) !== 0, prescribers[i] as string);
-        k++;
-      } while (k < to && startDay[positions[k] as number] === start);
-      dose = day.dose();
-      unit = day.unit();
+      let counted = 0;
+      for (let m = dayFrom; m === dayFrom || (m < to && startDay[positions[m] as number] === start); m++) {
+        const i = positions[m] as number;
+        const kept = !dropping || !restarts.drops(columns, i, m - from);
+        if (run !== undefined) run.counted[m - from] = kept ? 1 : 0;
+        if (kept) {
+          day.add(daily[i] as number, unitAt(columns, i), daysSupply[i] as number, ((flags[i] as number) & RESET) !== 0, prescribers[i] as string);
+          counted++;
+        }
+        k = m + 1;
+      }
+      if (counted === 0) continue;
       days = day.days();
-      reset = day.reset;
-      prescriber = day.prescriber();
     }
-    const changed: boolean = cursor !== null && prescriberChangedDose(beforeDose, beforeUnit, beforePrescriber, dose, unit, prescriber);
-    const restarts: boolean = cursor === null || changed || reset || start > cursor;
-    if (restarts && run !== undefined) run.from = dayFrom;
-    cursor = (restarts ? start : (cursor as number)) + days;
-    beforeDose = dose;
-    beforeUnit = unit;
-    beforePrescriber = prescriber;
+    const restartsHere: boolean = cursor === null || start > cursor;
+    if (restartsHere && run !== undefined) run.from = dayFrom;
+    cursor = (restartsHere ? start : (cursor as number)) + days;
   }
   return cursor;
 }
 
-/** The unit of a record's daily amount (DaySupply): mg, or its drug number. */
-export function unitAt(columns: RecordColumns, i: number): number {
-  return ((columns.flags[i] as number) & IN_MG) !== 0 ? MG_UNIT : (columns.drug[i] as number);
+/**
+ * Whether `prescriber` changed their daily dose on `dayNumber`, as the walk over the computable
+ * records at positions[from, to) reads it (findRestarts): the dose-change hint of an L1/L2.
+ */
+export function prescriberChangedOn(positions: Int32Array, from: number, to: number, columns: RecordColumns, prescriber: string, dayNumber: number): boolean {
+  const found = findRestarts(positions, from, to, columns);
+  return found.changedOn[found.indexOf(prescriber)] === dayNumber;
 }
 
 /**

@@ -83,9 +83,6 @@ function cnsIdentities(history: PreparedHistory, product: number): string[] {
   return facts.ingredients.flatMap((ingredient, j) => (cnsActive(ingredient.atc7 ?? (single ? facts.atc7 : null)) ? [facts.ids.identities[j] as string] : []));
 }
 
-/** A record started on `start` is newer than the one at `known` (−1: none yet). */
-
-
 function holds(codes: readonly string[], side: InteractionSide): boolean {
   return codes.some((code) => side.atc.some((prefix) => code.startsWith(prefix)));
 }

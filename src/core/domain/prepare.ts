@@ -274,7 +274,9 @@ export class Preparer {
       leftToday[i] = startDay > todayDay ? days : Math.max(0, endDay - todayDay);
       products[i] = product.key;
       drug[i] = product.drug;
-      reasons[i] = this.reasonOf(record, product);
+      const reason = this.reasonOf(record, product);
+      // A start that is no calendar day cannot be placed among the others: 無法試算.
+      reasons[i] = reason === null && Number.isNaN(startDay) ? 'no-start-date' : reason;
     }
   }
 
@@ -283,12 +285,12 @@ export class Preparer {
 
   /**
    * recordLeftover of the record at position `i` from its prepared facts (same answer, integer
-   * days; shared between rows that give the same one). Records with an unreadable start, or
-   * today unreadable, take recordLeftover itself.
+   * days; shared between rows that give the same one). When today is unreadable, recordLeftover
+   * itself answers.
    */
   leftover(columns: RecordColumns, i: number, record: MedicationRecord): RecordLeftover {
     const startDay = columns.startDay[i] as number;
-    if (!Number.isFinite(startDay) || !Number.isFinite(this.todayDay)) return recordLeftover(record, this.today);
+    if (!Number.isFinite(this.todayDay)) return recordLeftover(record, this.today);
     const future = this.todayDay < startDay;
     const reason = columns.reasons[i] as LeftoverReason | null;
     if (reason !== null) return this.answers.notComputable(reason, future);

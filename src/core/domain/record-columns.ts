@@ -124,10 +124,20 @@ export class RecordColumns {
 export function isNewerRecord(columns: RecordColumns, i: number, j: number): boolean {
   if (j === -1) return true;
   const { startDay, daysSupply, ids } = columns;
-  const a = startDay[i] as number;
-  const b = startDay[j] as number;
-  if (a !== b) return a > b || (Number.isNaN(b) && !Number.isNaN(a));
-  const n = (daysSupply[i] as number) - (daysSupply[j] as number);
-  if (n !== 0) return n > 0;
+  const byDay = numberOrder(startDay[i] as number, startDay[j] as number);
+  if (byDay !== 0) return byDay > 0;
+  const bySupply = numberOrder(daysSupply[i] as number, daysSupply[j] as number);
+  if (bySupply !== 0) return bySupply > 0;
   return (ids[i] as string) < (ids[j] as string);
+}
+
+/** a against b, an unreadable number (NaN) below every other and equal to itself. */
+function numberOrder(a: number, b: number): number {
+  if (Number.isNaN(a) || Number.isNaN(b)) return Number.isNaN(a) ? (Number.isNaN(b) ? 0 : -1) : 1;
+  return a > b ? 1 : a < b ? -1 : 0;
+}
+
+/** Two start days are one day: equal, or both unreadable (the same-day scans beside isNewerRecord). */
+export function sameStartDay(a: number, b: number): boolean {
+  return a === b || (Number.isNaN(a) && Number.isNaN(b));
 }

@@ -2,9 +2,8 @@
 // on record positions and their columns (record-columns.ts): the group is a slice of the K1
 // slots' positions array (k1-slots.ts), in packed start order.
 import type { PreparedHistory } from './prepared-history.ts';
-import { COMPUTABLE, EXCEPTION, RESET, type RecordColumns } from './record-columns.ts';
-import { carryBound, carryEndDay, unitAt } from './carry-walk.ts';
-import { DaySupply, prescriberChangedDose } from './carry-rules.ts';
+import { COMPUTABLE, EXCEPTION, isNewerRecord, sameStartDay, type RecordColumns } from './record-columns.ts';
+import { carryBound, carryEndDay, prescriberChangedOn } from './carry-walk.ts';
 import { isHighRiskDuplicateClass } from './controlled.ts';
 import { remembered } from './remembered.ts';
 import { buildAlert, isCrossInstitution, samePrescription, type DuplicateAlert, type DuplicateSettings } from './duplicate-model.ts';
@@ -230,49 +229,39 @@ function sameFormAlert(history: PreparedHistory, group: SameFormGroup, newer: nu
   const severity = isCrossInstitution(columns, involved) && groupIsHighRisk(history, group.identityKey, involved) ? 'critical' : 'warning';
   const alert = buildAlert(history, level, severity, group.key, involved, [group.name], onHand);
   alert.bySupply = involved.some((i) => !has(columns, i, COMPUTABLE));
-  alert.doseChanged = changedDose(columns, involved, newer);
+  alert.doseChanged = changedDose(columns, group, newer);
   return alert;
 }
 
 /**
- * The latest older record (olderAt is in start order), of one day the one whose supply ends
- * last, then the smaller id: not whichever the cloud listed last.
+ * The latest older record (olderAt is in start order; of one day the newest by isNewerRecord,
+ * not whichever the cloud listed last).
  */
 function latestOlder(columns: RecordColumns, olderAt: Int32Array): number {
-  const { startDay, endDay, ids } = columns;
+  const { startDay } = columns;
   let best = olderAt[olderAt.length - 1] as number;
-  for (let k = olderAt.length - 2; k >= 0 && startDay[olderAt[k] as number] === startDay[best]; k--) {
-    const i = olderAt[k] as number;
-    const later = (endDay[i] as number) - (endDay[best] as number);
-    if (later > 0 || (later === 0 && (ids[i] as string) < (ids[best] as string))) best = i;
+  for (let k = olderAt.length - 2; k >= 0 && sameStartDay(startDay[olderAt[k] as number] as number, startDay[best] as number); k--) {
+    if (isNewerRecord(columns, olderAt[k] as number, best)) best = olderAt[k] as number;
   }
   return best;
 }
 
-/** The day changedDose reads (one at a time: it does not nest). */
-const prescriberDay = new DaySupply();
-
 /**
- * The carry walk's dose-change rule (prescriberChangedDose) against what the newer record's
- * prescriber gave on their latest earlier day among `involved`, that day's records read
- * together as the walk reads a day (5 mg + 2.5 mg is 7.5 mg a day). Not against whichever
- * record sorts just before the newer one: of two records of one day, that was the cloud's
- * row order, and the hint came and went with it.
+ * The dose-change hint: the newer record's prescriber changed their daily dose on its day, as
+ * the carry walk reads the group's computable records up to that day (prescriberChangedOn):
+ * the hint is said exactly where the walk drops that prescriber's earlier supply.
  */
-function changedDose(columns: RecordColumns, involved: readonly number[], newer: number): boolean {
-  const { daily, prescribers, startDay, daysSupply, flags } = columns;
-  const prescriber = prescribers[newer] as string;
-  let latest = Number.NEGATIVE_INFINITY;
-  for (const i of involved) {
-    if (i !== newer && prescribers[i] === prescriber && (startDay[i] as number) > latest) latest = startDay[i] as number;
+function changedDose(columns: RecordColumns, group: SameFormGroup, newer: number): boolean {
+  const { startDay, flags, prescribers } = columns;
+  const day = startDay[newer] as number;
+  if (((flags[newer] as number) & COMPUTABLE) === 0) return false;
+  const counted = new Int32Array(group.to - group.from);
+  let n = 0;
+  for (let k = group.from; k < group.to; k++) {
+    const i = group.members[k] as number;
+    if (((flags[i] as number) & COMPUTABLE) !== 0 && (startDay[i] as number) <= day) counted[n++] = i;
   }
-  if (latest === Number.NEGATIVE_INFINITY) return false;
-  prescriberDay.begin();
-  for (const i of involved) {
-    if (i === newer || prescribers[i] !== prescriber || startDay[i] !== latest) continue;
-    prescriberDay.add(daily[i] as number, unitAt(columns, i), daysSupply[i] as number, ((flags[i] as number) & RESET) !== 0, prescriber);
-  }
-  return prescriberChangedDose(prescriberDay.dose(), prescriberDay.unit(), prescriber, daily[newer] as number, unitAt(columns, newer), prescriber);
+  return prescriberChangedOn(counted, 0, n, columns, prescribers[newer] as string, day);
 }
 
 /**

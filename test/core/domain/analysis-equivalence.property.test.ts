@@ -89,7 +89,7 @@ const historyArb = fc.tuple(fc.array(rowArb, { minLength: 5, maxLength: 40, size
 const start = (r: MedicationRecord): IsoDate => r.refillDate ?? r.visitDate;
 
 function referenceLeftover(r: MedicationRecord, today: IsoDate): number | null {
-  if (leftoverReason(r) !== null) return null;
+  if (leftoverReason(r) !== null || !isIsoDate(start(r))) return null;
   if (compareIso(today, start(r)) < 0) return r.daysSupply;
   return Math.max(0, daysBetween(today, addDays(start(r), r.daysSupply)));
 }
@@ -107,52 +107,72 @@ function resets(r: MedicationRecord): boolean {
 /**
  * Research §5(b), a start day at a time: S ascending; a day's records of one daily amount and
  * prescriber stack, different amounts in one unit from one prescriber are taken together (the
- * longest lasts), other units, other prescribers and unreadable amounts stack; the day's dose is the
- * sum of its amounts when they share a unit. Supply starts at max(S, C); resets, and a change
- * of the day's dose by the previous day's one prescriber, restart at S. Also the day the
- * last run began (the first day, a gap or a restart): what came before it is not carried.
+ * longest lasts), other units, other prescribers and unreadable amounts stack. First, what is
+ * dropped: every record before the last R001/R003, and a prescriber's own records before the
+ * last day their daily dose (the sum of their amounts that day, when they share a unit) differs
+ * from what they gave on their previous day. Then the rest: supply starts at max(S, C). Also the
+ * records counted and the day the last run began (the first day or a gap).
  */
 function naiveWalk(records: MedicationRecord[]): IsoDate | null {
   return naiveRun(records).end;
 }
 
-function naiveRun(records: MedicationRecord[]): { end: IsoDate | null; runDay: IsoDate | null } {
+type Regimen = { unit: string; perDay: number; days: number; prescriber: string };
+const prescriberOf = (r: MedicationRecord) => r.chronicOriginInstitutionId ?? r.institution.id;
+const sameAmount = (a: number, b: number) => !(Math.abs(a - b) > 1e-9 * Math.max(a, b));
+
+/** A day's records as regimens (one amount of one unit from one prescriber, days stacked) and the unread days. */
+function regimensOf(list: MedicationRecord[]): { regimens: Regimen[]; unreadDays: number } {
+  const regimens: Regimen[] = [];
+  let unreadDays = 0;
+  for (const r of list) {
+    const amount = dailyAmount(r);
+    if (amount === null) {
+      unreadDays += r.daysSupply;
+      continue;
+    }
+    const same = regimens.find((g) => g.unit === amount.unit && g.prescriber === prescriberOf(r) && sameAmount(g.perDay, amount.perDay));
+    if (same) same.days += r.daysSupply;
+    else regimens.push({ ...amount, days: r.daysSupply, prescriber: prescriberOf(r) });
+  }
+  return { regimens, unreadDays };
+}
+
+function naiveRun(records: MedicationRecord[]): { end: IsoDate | null; runDay: IsoDate | null; counted: Set<MedicationRecord> } {
   const sorted = [...records].sort((a, b) => compareIso(start(a), start(b)) || b.daysSupply - a.daysSupply || compareIso(a.id, b.id));
   const days = new Map<IsoDate, MedicationRecord[]>();
   for (const r of sorted) days.set(start(r), [...(days.get(start(r)) ?? []), r]);
-  const prescriberOf = (r: MedicationRecord) => r.chronicOriginInstitutionId ?? r.institution.id;
-  let cursor: IsoDate | null = null;
-  let before: { unit: string; perDay: number } | null = null;
-  let beforePrescriber: string | null = null;
-  let runDay: IsoDate | null = null;
+  let resetDay: IsoDate | null = null;
+  const doseOf = new Map<string, { unit: string; perDay: number } | null>();
+  const changedOn = new Map<string, IsoDate>();
   for (const [day, list] of days) {
-    const regimens: { unit: string; perDay: number; days: number; prescriber: string }[] = [];
-    let unreadDays = 0;
-    for (const r of list) {
-      const amount = dailyAmount(r);
-      if (amount === null) {
-        unreadDays += r.daysSupply;
-        continue;
-      }
-      const same = regimens.find((g) => g.unit === amount.unit && g.prescriber === prescriberOf(r) && !(Math.abs(g.perDay - amount.perDay) > 1e-9 * Math.max(g.perDay, amount.perDay)));
-      if (same) same.days += r.daysSupply;
-      else regimens.push({ ...amount, days: r.daysSupply, prescriber: prescriberOf(r) });
+    if (list.some(resets)) resetDay = day;
+    for (const prescriber of new Set(list.map(prescriberOf))) {
+      const { regimens, unreadDays } = regimensOf(list.filter((r) => prescriberOf(r) === prescriber));
+      const readable = unreadDays === 0 && regimens.length > 0 && regimens.every((g) => g.unit === regimens[0]?.unit);
+      const dose = readable ? { unit: regimens[0]?.unit as string, perDay: regimens.reduce((sum, g) => sum + g.perDay, 0) } : null;
+      const before = doseOf.get(prescriber) ?? null;
+      if (before !== null && dose !== null && before.unit === dose.unit && !sameAmount(before.perDay, dose.perDay)) changedOn.set(prescriber, day);
+      doseOf.set(prescriber, dose);
     }
-    const prescribers = new Set(list.map(prescriberOf));
-    const prescriber = prescribers.size === 1 ? (prescriberOf(list[0] as MedicationRecord)) : null;
-    const readable = unreadDays === 0 && regimens.length > 0 && regimens.every((g) => g.unit === regimens[0]?.unit);
-    const dose = readable ? { unit: regimens[0]?.unit as string, perDay: regimens.reduce((sum, g) => sum + g.perDay, 0) } : null;
-    const changed = prescriber !== null && prescriber === beforePrescriber && before !== null && dose !== null && before.unit === dose.unit && Math.abs(before.perDay - dose.perDay) > 1e-9 * Math.max(before.perDay, dose.perDay);
-    const restarts = cursor === null || changed || list.some(resets) || compareIso(day, cursor) > 0;
+  }
+  const dropped = (r: MedicationRecord) =>
+    (resetDay !== null && compareIso(start(r), resetDay) < 0) || compareIso(start(r), changedOn.get(prescriberOf(r)) ?? '') < 0;
+  const counted = new Set(sorted.filter((r) => !dropped(r)));
+  let cursor: IsoDate | null = null;
+  let runDay: IsoDate | null = null;
+  for (const [day, all] of days) {
+    const list = all.filter((r) => counted.has(r));
+    if (list.length === 0) continue;
+    const { regimens, unreadDays } = regimensOf(list);
+    const restarts = cursor === null || compareIso(day, cursor) > 0;
     if (restarts) runDay = day;
     const from: IsoDate = restarts ? day : (cursor as IsoDate);
     const kinds = [...new Set(regimens.map((g) => `${g.unit}|${g.prescriber}`))];
     const supply = kinds.reduce((sum, kind) => sum + Math.max(...regimens.filter((g) => `${g.unit}|${g.prescriber}` === kind).map((g) => g.days)), unreadDays);
     cursor = addDays(from, supply);
-    before = dose;
-    beforePrescriber = prescriber;
   }
-  return { end: cursor, runDay };
+  return { end: cursor, runDay, counted };
 }
 
 interface ReferenceGroup { leftoverDays: number; noCarryLeftoverDays: number; supplyEnd: IsoDate; ids: string[]; future: string[] }
@@ -160,7 +180,7 @@ interface ReferenceGroup { leftoverDays: number; noCarryLeftoverDays: number; su
 function referenceGroups(records: MedicationRecord[], today: IsoDate): Map<string, ReferenceGroup> {
   const buckets = new Map<string, MedicationRecord[]>();
   for (const r of records) {
-    if (leftoverReason(r) !== null) continue;
+    if (leftoverReason(r) !== null || !isIsoDate(start(r))) continue;
     for (const ingredient of comparableIngredients(r)) {
       const list = buckets.get(groupKey(r, ingredient)) ?? [];
       if (!list.includes(r)) list.push(r);
@@ -170,10 +190,10 @@ function referenceGroups(records: MedicationRecord[], today: IsoDate): Map<strin
   const out = new Map<string, ReferenceGroup>();
   for (const [key, list] of buckets) {
     const current = list.filter((r) => compareIso(start(r), today) <= 0);
-    const { end, runDay } = naiveRun(current);
-    if (end === null || runDay === null) continue;
-    // 單筆餘藥: the largest own leftover among the records of the run still carried.
-    const run = current.filter((r) => compareIso(start(r), runDay) >= 0);
+    const { end, counted } = naiveRun(current);
+    if (end === null) continue;
+    // 單筆餘藥: the largest own leftover among the records whose supply is counted.
+    const run = current.filter((r) => counted.has(r));
     const byCarry = (rs: MedicationRecord[]) =>
       // S, larger N, then input order (the lists are in input order and the sort is stable).
       [...rs].sort((a, b) => compareIso(start(a), start(b)) || b.daysSupply - a.daysSupply).map((r) => r.id);
@@ -285,7 +305,7 @@ test('carryForwardEnd equals the naive walk over the computable records started 
     fc.property(historyArb, fc.integer({ min: 0, max: 90 }), ([rows], untilOffset) => {
       const records = history(rows);
       const until = addDays(BASE, untilOffset);
-      const counted = records.filter((r) => leftoverReason(r) === null && compareIso(start(r), until) < 0);
+      const counted = records.filter((r) => leftoverReason(r) === null && isIsoDate(start(r)) && compareIso(start(r), until) < 0);
       t.is(carryForwardEnd(records, until), naiveWalk(counted));
     }),
     { seed: SEED, numRuns: 200 },
@@ -310,7 +330,7 @@ test('the duplicate check\'s carry walk on positions (carryEndDay) equals the na
         // The group's positions in start order, as the K1 slots hold them.
         const positions = Int32Array.from(prepared.startOrder()).filter((i) => members.includes(records[i] as MedicationRecord));
         const end = carryEndDay(positions, prepared.preparer.dayOf(until), 0, positions.length, new Int32Array(positions.length), prepared.columns);
-        const expected = naiveWalk(members.filter((r) => leftoverReason(r) === null && compareIso(start(r), until) < 0));
+        const expected = naiveWalk(members.filter((r) => leftoverReason(r) === null && isIsoDate(start(r)) && compareIso(start(r), until) < 0));
         t.is(end === null ? null : prepared.preparer.isoOf(end), expected);
         // One day's records in any order give the same end: each run of one start day reversed.
         const reversed = positions.slice();

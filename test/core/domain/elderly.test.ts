@@ -251,3 +251,15 @@ test('a combination naming one of the added Beers drugs is matched by the name a
     ingredients: [{ name: 'ACETAMINOPHEN', atc7: null }, { name: 'DEXCHLORPHENIRAMINE MALEATE', atc7: null }], visitDate: '2025-10-25', daysSupply: 3, quantity: 9, frequency: 'TID' });
   t.is(elderlyCautions(patient('1950-01-01'), [cold], TODAY)[0]?.ruleId, 'antihistamine-first-gen');
 });
+
+// The review's case: two rows of one unreadable day never settled which is newer, so the dose
+// the caution cited was the first row's.
+test('the dose a caution cites does not depend on the rows\' order, on an unreadable day too', (t) => {
+  for (const visitDate of ['2025-10-20', '2025-1x-01']) {
+    const ten = { ...zolpidem, id: 'ten', visitDate, quantity: 28 };
+    const five = { ...zolpidem, id: 'five', visitDate, quantity: 14 };
+    const cited = [[ten, five], [five, ten]].map((rows) => elderlyCautions(patient('1945-01-01'), rows, TODAY)[0]?.dailyMg);
+    t.deepEqual(cited, [cited[0], cited[0]], visitDate);
+    t.not(cited[0], undefined);
+  }
+});

@@ -7,6 +7,8 @@ import { PreparedHistory } from '../../../src/core/domain/prepared-history.ts';
 import { addDays, daysBetween } from '../../../src/core/domain/dates.ts';
 import type { MedicationRecord } from '../../../src/core/domain/types.ts';
 import { CLINIC_A, HOSPITAL_B, PHARMACY_C, record } from './record-builder.ts';
+import { findDuplicates } from '../../../src/core/domain/duplicates.ts';
+import { DEFAULT_SETTINGS } from '../../../src/core/domain/settings.ts';
 
 const ZOLPIDEM = { drugCode: 'AB0000ZOL0', drugName: 'ZOLPIDEM 10MG', ingredients: [{ name: 'ZOLPIDEM', atc7: 'N05CF02' }], atc7: 'N05CF02', atc5: 'N05CF', unitStrengthMg: 10 };
 
@@ -96,6 +98,27 @@ test('the supply a dose change drops is in neither figure: 60 days of 5 mg, then
   t.like(groupLeftovers([old, declared], '2025-10-20')[0], { leftoverDays: 23, noCarryLeftoverDays: 23 });
   const unreadable = record({ visitDate: '2025-1x-01', daysSupply: 60, quantity: 60 });
   t.like(groupLeftovers([old, declared, unreadable], '2025-10-20')[0], { leftoverDays: 23, noCarryLeftoverDays: 23 });
+});
+
+// The review's case: clinic A's dose change wiped out clinic B's 60 days too, and 累計 read 18
+// while the patient still held B's 41 days.
+test('a prescriber\'s dose change drops only their own earlier supply: another clinic\'s stays', (t) => {
+  const fromB = record({ id: 'b', visitDate: '2025-10-01', daysSupply: 60, quantity: 60, institution: HOSPITAL_B });
+  const fromA = record({ id: 'a', visitDate: '2025-10-05', daysSupply: 28, quantity: 28, institution: CLINIC_A });
+  const doubled = record({ id: 'a2', visitDate: '2025-10-10', daysSupply: 28, quantity: 56, frequency: 'BID', institution: CLINIC_A });
+  for (const rows of [[fromB, fromA, doubled], [doubled, fromA, fromB], [fromA, doubled, fromB]]) {
+    // B runs 10/01 … 11/29; A's 10/05 supply is dropped; A's new 28 days follow B's: last day 12/27.
+    t.like(groupLeftovers(rows, '2025-10-20')[0], { leftoverDays: 69, noCarryLeftoverDays: 41, supplyEnd: '2025-12-27' }, rows.map((r) => r.id).join());
+  }
+  // The L2 duplicate of A's new fill says that A changed the dose.
+  t.like(findDuplicates([fromB, fromA, doubled], '2025-10-20', DEFAULT_SETTINGS)[0], { level: 'L1', doseChanged: true });
+  // An R003 from A drops everything before it, B's supply too (research §5(b) step 4).
+  const declared = { ...doubled, id: 'r3', exceptionCode: 'R003' as const };
+  t.like(groupLeftovers([fromB, fromA, declared], '2025-10-20')[0], { leftoverDays: 18, noCarryLeftoverDays: 18 });
+  // A dose change compares with the prescriber's own previous day, across another clinic's.
+  const back = record({ id: 'a3', visitDate: '2025-10-12', daysSupply: 28, quantity: 28, institution: CLINIC_A });
+  // Same dose again from A: all three stack, 60 + 28 + 28 days from 10/01, 97 left on 10/20.
+  t.like(groupLeftovers([fromA, fromB, back], '2025-10-20')[0], { leftoverDays: 97 });
 });
 
 // The pharmacist reviewer's case: 28 NORVASC for 28 days, then 30 for 28 days (two spare) at

@@ -18,7 +18,9 @@ test('columns: flags, day numbers, daily amount, 就醫序號 and the strings a 
     drug('VALSARTAN', 'C09CA03', { id: 'bad date', visitDate: '2025-02-30', visitSeqNo: null, quantity: 0 }),
   ];
   const { columns, preparer } = PreparedHistory.of(records, TODAY);
-  t.deepEqual(Array.from(columns.flags), [COMPUTABLE | EXCEPTION | RESET | IN_MG, EXCEPTION, COMPUTABLE | PICKUP, COMPUTABLE]);
+  // A start that is no calendar day is not computable: it cannot be placed in the walk.
+  t.deepEqual(Array.from(columns.flags), [COMPUTABLE | EXCEPTION | RESET | IN_MG, EXCEPTION, COMPUTABLE | PICKUP, 0]);
+  t.is(columns.reasons[3], 'no-start-date');
   t.is(columns.startDay[0], preparer.dayOf('2025-05-01'));
   t.is(columns.endDay[0], preparer.dayOf('2025-05-29'));
   t.is(columns.startDay[2], preparer.dayOf('2025-05-20'), 'a pickup starts on 慢連箋領藥日');
