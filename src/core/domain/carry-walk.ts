@@ -70,15 +70,6 @@ export function walkDays(positions: Int32Array, from: number, to: number, column
 }
 
 /**
- * Whether `prescriber` changed their daily dose on `dayNumber`, as the walk over the computable
- * records at positions[from, to) reads it (findRestarts): the dose-change hint of an L1/L2.
- */
-export function prescriberChangedOn(positions: Int32Array, from: number, to: number, columns: RecordColumns, prescriber: string, dayNumber: number): boolean {
-  const found = findRestarts(positions, from, to, columns);
-  return found.changedOn[found.indexOf(prescriber)] === dayNumber;
-}
-
-/**
  * Upper bound of the carry-forward end (day number) of the computable records at
  * positions[from, to), and the index into positions where its last unbroken run starts. Dose
  * changes and R001/R003 can only end a supply earlier, so the exact end (carryEndDay) is never

@@ -3,7 +3,7 @@
 // daily dose. Another institution's supply stays: the patient holds both (README; the
 // pharmacist's review), so a dose change by one clinic does not wipe out what the other gave.
 // One pass over positions[from, to) in packed start order, a start day at a time.
-import { IN_MG, RESET, type RecordColumns } from './record-columns.ts';
+import { COMPUTABLE, IN_MG, RESET, type RecordColumns } from './record-columns.ts';
 import { DaySupply, MG_UNIT, prescriberChangedDose, sameAmount } from './carry-rules.ts';
 
 /** The unit of a record's daily amount (DaySupply): mg, or its drug number. */
@@ -76,24 +76,36 @@ export const restarts = new Restarts();
 /** One prescriber's records of one day, read together (DaySupply). */
 const prescriberDay = new DaySupply();
 
+/** mayRestart's units met and the one amount of each (a group holds a few: mg, a combination's units). */
+const seenUnits = new Float64Array(8);
+const seenAmounts = new Float64Array(8);
+
 /**
  * Whether findRestarts could find anything at positions[from, to): an R001/R003, or two daily
- * amounts that differ in one unit. Most groups hold one dose throughout, and this one pass over
- * three columns spares them the prescribers' days.
+ * amounts in one unit that differ (amounts in different units are never compared). Most groups
+ * hold one dose per unit throughout, and this one pass over three columns spares them the
+ * prescribers' days.
  */
 export function mayRestart(positions: Int32Array, from: number, to: number, columns: RecordColumns): boolean {
   const { flags, daily } = columns;
-  let amount = Number.NaN;
-  let unit = 0;
+  let units = 0;
   for (let k = from; k < to; k++) {
     const i = positions[k] as number;
     if (((flags[i] as number) & RESET) !== 0) return true;
-    const d = daily[i] as number;
-    if (Number.isNaN(d)) continue;
-    if (Number.isNaN(amount)) {
-      amount = d;
-      unit = unitAt(columns, i);
-    } else if (unitAt(columns, i) !== unit || !sameAmount(d, amount)) return true;
+    const amount = daily[i] as number;
+    if (Number.isNaN(amount)) continue;
+    const unit = unitAt(columns, i);
+    let u = 0;
+    while (u < units && seenUnits[u] !== unit) u++;
+    if (u < units) {
+      if (!sameAmount(seenAmounts[u] as number, amount)) return true;
+    } else if (units === seenUnits.length) {
+      return true; // more units than kept: let findRestarts read them
+    } else {
+      seenUnits[units] = unit;
+      seenAmounts[units] = amount;
+      units++;
+    }
   }
   return false;
 }
@@ -147,4 +159,36 @@ export function findRestarts(positions: Int32Array, from: number, to: number, co
     k = end;
   }
   return restarts;
+}
+
+/** The daily dose of `prescriber`'s computable records of one day at positions[from, to) (DaySupply), into prescriberDay. */
+function readPrescriberDay(positions: Int32Array, from: number, to: number, columns: RecordColumns, prescriber: string, dayNumber: number): void {
+  const { startDay, daysSupply, flags, daily, prescribers } = columns;
+  prescriberDay.begin();
+  for (let k = from; k < to; k++) {
+    const i = positions[k] as number;
+    if (startDay[i] !== dayNumber || prescribers[i] !== prescriber || ((flags[i] as number) & COMPUTABLE) === 0) continue;
+    prescriberDay.add(daily[i] as number, unitAt(columns, i), daysSupply[i] as number, false, prescriber);
+  }
+}
+
+/**
+ * Whether `prescriber` changed their daily dose on `dayNumber` among the computable records at
+ * positions[from, to), as findRestarts reads it: their records of that day against their own
+ * previous day. The dose-change hint of an L1/L2; it reads only that prescriber's two days.
+ */
+export function prescriberChangedOn(positions: Int32Array, from: number, to: number, columns: RecordColumns, prescriber: string, dayNumber: number): boolean {
+  const { startDay, flags, prescribers } = columns;
+  let previous = Number.NEGATIVE_INFINITY;
+  for (let k = from; k < to; k++) {
+    const i = positions[k] as number;
+    const start = startDay[i] as number;
+    if (start < dayNumber && start > previous && prescribers[i] === prescriber && ((flags[i] as number) & COMPUTABLE) !== 0) previous = start;
+  }
+  if (previous === Number.NEGATIVE_INFINITY) return false;
+  readPrescriberDay(positions, from, to, columns, prescriber, previous);
+  const beforeDose = prescriberDay.dose();
+  const beforeUnit = prescriberDay.unit();
+  readPrescriberDay(positions, from, to, columns, prescriber, dayNumber);
+  return prescriberChangedDose(beforeDose, beforeUnit, prescriber, prescriberDay.dose(), prescriberDay.unit(), prescriber);
 }

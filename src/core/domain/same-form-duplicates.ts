@@ -3,7 +3,8 @@
 // slots' positions array (k1-slots.ts), in packed start order.
 import type { PreparedHistory } from './prepared-history.ts';
 import { COMPUTABLE, EXCEPTION, isNewerRecord, sameStartDay, type RecordColumns } from './record-columns.ts';
-import { carryBound, carryEndDay, prescriberChangedOn } from './carry-walk.ts';
+import { carryBound, carryEndDay } from './carry-walk.ts';
+import { prescriberChangedOn } from './restarts.ts';
 import { isHighRiskDuplicateClass } from './controlled.ts';
 import { remembered } from './remembered.ts';
 import { buildAlert, isCrossInstitution, samePrescription, type DuplicateAlert, type DuplicateSettings } from './duplicate-model.ts';
@@ -248,20 +249,12 @@ function latestOlder(columns: RecordColumns, olderAt: Int32Array): number {
 
 /**
  * The dose-change hint: the newer record's prescriber changed their daily dose on its day, as
- * the carry walk reads the group's computable records up to that day (prescriberChangedOn):
- * the hint is said exactly where the walk drops that prescriber's earlier supply.
+ * the carry walk reads the group's computable records (prescriberChangedOn): the hint is said
+ * exactly where the walk drops that prescriber's earlier supply.
  */
 function changedDose(columns: RecordColumns, group: SameFormGroup, newer: number): boolean {
-  const { startDay, flags, prescribers } = columns;
-  const day = startDay[newer] as number;
-  if (((flags[newer] as number) & COMPUTABLE) === 0) return false;
-  const counted = new Int32Array(group.to - group.from);
-  let n = 0;
-  for (let k = group.from; k < group.to; k++) {
-    const i = group.members[k] as number;
-    if (((flags[i] as number) & COMPUTABLE) !== 0 && (startDay[i] as number) <= day) counted[n++] = i;
-  }
-  return prescriberChangedOn(counted, 0, n, columns, prescribers[newer] as string, day);
+  if (((columns.flags[newer] as number) & COMPUTABLE) === 0) return false;
+  return prescriberChangedOn(group.members, group.from, group.to, columns, columns.prescribers[newer] as string, columns.startDay[newer] as number);
 }
 
 /**
