@@ -179,6 +179,8 @@ export class PreparedHistory {
         if (institutionIds[k] !== prescriber) continue;
         const day = visitDay[k] as number;
         const candidate = institutions[k] as string;
+        // A row that names it only by its code names nothing: an older visit's 簡稱 is better.
+        if (candidate === prescriber) continue;
         // An unreadable day (NaN) is older than any: it never wins over a dated visit.
         const dayOrOldest = Number.isNaN(day) ? Number.NEGATIVE_INFINITY : day;
         if (found === null || dayOrOldest > foundDay || (dayOrOldest === foundDay && candidate < found)) {
@@ -186,8 +188,8 @@ export class PreparedHistory {
           foundDay = dayOrOldest;
         }
       }
-      // A record that names it only by its code gives way to a prescription that names it.
-      name = found !== null && found !== prescriber ? found : this.namedElsewhere.find((p) => p.institution.id === prescriber)?.institution.name ?? prescriber;
+      // No visit names it: a prescription that does, else its code.
+      name = found ?? this.namedElsewhere.find((p) => p.institution.id === prescriber)?.institution.name ?? prescriber;
       this.prescriberNameById.set(prescriber, name);
     }
     return name;

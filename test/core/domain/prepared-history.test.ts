@@ -64,4 +64,7 @@ test('a prescriber written two ways is named as its newest visit writes it, what
     t.is(history.prescriberName(at), '甲家醫科診所', rows.map((r) => r.id).join());
     t.is(history.alertInstitution(at), '甲家醫科診所→丙藥局', rows.map((r) => r.id).join());
   }
+  // A newest visit that writes only the code names nothing: the older visit's 簡稱 stands.
+  const codeOnly = medication({ id: 'code', visitDate: '2025-04-20', institution: clinic('3532052586') });
+  t.is(PreparedHistory.of([newer, codeOnly, pickup], TODAY).prescriberName(2), '甲家醫科診所');
 });
