@@ -110,7 +110,7 @@ export const analyzeMessages = catalogue({
   'allergy.other': { 'zh-TW': '其他', en: 'other' },
   'allergy.unknown': { 'zh-TW': '不明', en: 'unknown' },
 
-  // The reason (PRN, 依醫囑) is in the 用法 column and in --json's leftoverNotComputable.
+  // The reason is in --json's leftoverNotComputable; PRN and 依醫囑 also show in the 用法 column.
   'leftover.not-computable': { 'zh-TW': '無法試算', en: 'n/a' },
   'leftover.future': { 'zh-TW': '未開始', en: 'future' },
   'group.mayUnderestimate': { 'zh-TW': '可能低估', en: 'could be more' },

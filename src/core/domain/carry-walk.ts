@@ -5,7 +5,7 @@
 // k1-slots.ts). The walk reads a start day at a time, so the order within a day never matters.
 import { COMPUTABLE, RESET, type RecordColumns } from './record-columns.ts';
 import { DaySupply } from './carry-rules.ts';
-import { findRestarts, mayRestart, restarts, unitAt } from './restarts.ts';
+import { findRestarts, mayRestart, unitAt, type Restarts } from './restarts.ts';
 
 /** The day the walk is reading (one per walk at a time: the walk does not nest). */
 const day = new DaySupply();
@@ -29,11 +29,13 @@ export interface WalkRun {
  * (DaySupply: one day's strengths are taken together, one dose stacks); each day's supply
  * starts at max(S, C) (research §5(b) step 4; carry-rules.ts).
  * `run`, when given, learns which records count and where the last run began: the first day
- * or the last gap. What came before it had run out.
+ * or the last gap. What came before it had run out. `given`: what to drop, found by the caller
+ * over a wider set than the one walked (restartsBefore), instead of over the records walked.
  */
-export function walkDays(positions: Int32Array, from: number, to: number, columns: RecordColumns, run?: WalkRun): number | null {
+export function walkDays(positions: Int32Array, from: number, to: number, columns: RecordColumns, run?: WalkRun, given?: Restarts): number | null {
   const { startDay, daysSupply, flags, daily, prescribers } = columns;
-  const dropping = mayRestart(positions, from, to, columns) && findRestarts(positions, from, to, columns).any;
+  const found = given ?? (mayRestart(positions, from, to, columns) ? findRestarts(positions, from, to, columns) : null);
+  const dropping = found !== null && found.any;
   let cursor: number | null = null;
   let k = from;
   while (k < to) {
@@ -51,7 +53,7 @@ export function walkDays(positions: Int32Array, from: number, to: number, column
       let counted = 0;
       for (let m = dayFrom; m === dayFrom || (m < to && startDay[positions[m] as number] === start); m++) {
         const i = positions[m] as number;
-        const kept = !dropping || !restarts.drops(columns, i, m - from);
+        const kept = !dropping || !(found as Restarts).drops(columns, i);
         if (run !== undefined) run.counted[m - from] = kept ? 1 : 0;
         if (kept) {
           day.add(daily[i] as number, unitAt(columns, i), daysSupply[i] as number, ((flags[i] as number) & RESET) !== 0, prescribers[i] as string);
@@ -97,12 +99,12 @@ export function carryBound(positions: Int32Array, from: number, to: number, colu
  * long. The positions are in packed start order: the walk reads a start day at a time, so
  * the order of one day's records does not matter and they are not sorted.
  */
-export function carryEndDay(positions: Int32Array, untilDay: number, from: number, to: number, counted: Int32Array, columns: RecordColumns): number | null {
+export function carryEndDay(positions: Int32Array, untilDay: number, from: number, to: number, counted: Int32Array, columns: RecordColumns, given?: Restarts): number | null {
   const { startDay, flags } = columns;
   let n = 0;
   for (let k = from; k < to; k++) {
     const i = positions[k] as number;
     if (((flags[i] as number) & COMPUTABLE) !== 0 && (startDay[i] as number) < untilDay) counted[n++] = i;
   }
-  return walkDays(counted, 0, n, columns);
+  return walkDays(counted, 0, n, columns, undefined, given);
 }

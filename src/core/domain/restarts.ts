@@ -2,13 +2,21 @@
 // it before an R001/R003, and a prescriber's own before the day that prescriber changed the
 // daily dose. Another institution's supply stays: the patient holds both (README; the
 // pharmacist's review), so a dose change by one clinic does not wipe out what the other gave.
-// One pass over positions[from, to) in packed start order, a start day at a time.
-import { COMPUTABLE, IN_MG, RESET, type RecordColumns } from './record-columns.ts';
+// A refill pickup that does not name its prescriber (no 慢箋原處方機構) is nobody's dose change:
+// it neither makes one nor loses its supply to one (the pharmacy is not the prescriber, and two
+// clinics' slips collected there are not one doctor changing the dose). One pass over
+// positions[from, to) in packed start order, a start day at a time.
+import { COMPUTABLE, IN_MG, ORIGIN_UNKNOWN, RESET, type RecordColumns } from './record-columns.ts';
 import { DaySupply, MG_UNIT, prescriberChangedDose, sameAmount } from './carry-rules.ts';
 
 /** The unit of a record's daily amount (DaySupply): mg, or its drug number. */
 export function unitAt(columns: RecordColumns, i: number): number {
   return ((columns.flags[i] as number) & IN_MG) !== 0 ? MG_UNIT : (columns.drug[i] as number);
+}
+
+/** A record whose prescriber is known: the only kind that makes or suffers a dose change. */
+function prescriberKnown(columns: RecordColumns, i: number): boolean {
+  return ((columns.flags[i] as number) & ORIGIN_UNKNOWN) === 0;
 }
 
 /**
@@ -17,7 +25,7 @@ export function unitAt(columns: RecordColumns, i: number): number {
  * last day of an R001/R003.
  */
 class Restarts {
-  names: string[] = [];
+  private readonly numbers = new Map<string, number>();
   dose = new Float64Array(8);
   /** The unit of `dose`; NaN for none read. */
   unit = new Float64Array(8);
@@ -25,23 +33,23 @@ class Restarts {
   changedOn = new Float64Array(8);
   /** The day number of the day last read for the prescriber (so a day reads each of its prescribers once). */
   readOn = new Float64Array(8);
-  count = 0;
   resetOn = Number.NEGATIVE_INFINITY;
   /** Some supply is dropped: a reset or a change was found. */
   any = false;
 
   begin(): void {
-    this.count = 0;
+    this.numbers.clear();
     this.resetOn = Number.NEGATIVE_INFINITY;
     this.any = false;
   }
 
-  /** The prescriber's number in this walk (a group has a handful: a linear search). */
-  indexOf(name: string): number {
-    for (let p = 0; p < this.count; p++) if (this.names[p] === name) return p;
-    if (this.count === this.dose.length) this.grow();
-    const p = this.count++;
-    this.names[p] = name;
+  /** The prescriber's number in this walk (made on first sight). */
+  numberOf(name: string): number {
+    const known = this.numbers.get(name);
+    if (known !== undefined) return known;
+    const p = this.numbers.size;
+    if (p === this.dose.length) this.grow();
+    this.numbers.set(name, p);
     this.dose[p] = Number.NaN;
     this.unit[p] = Number.NaN;
     this.changedOn[p] = Number.NEGATIVE_INFINITY;
@@ -49,13 +57,17 @@ class Restarts {
     return p;
   }
 
-  /** Per record of the last findRestarts (index − its `from`): the prescriber's number. */
-  prescriberAt = new Int32Array(64);
+  /** The last day `name` changed their daily dose (−∞ for never, or not met). */
+  changedDay(name: string): number {
+    const p = this.numbers.get(name);
+    return p === undefined ? Number.NEGATIVE_INFINITY : (this.changedOn[p] as number);
+  }
 
-  /** Whether the record at positions[k] is supply the walk drops (k − from: its index in the last findRestarts). */
-  drops(columns: RecordColumns, i: number, at: number): boolean {
+  /** Whether the record at `i` is supply the walk drops. */
+  drops(columns: RecordColumns, i: number): boolean {
     const start = columns.startDay[i] as number;
-    return start < this.resetOn || start < (this.changedOn[this.prescriberAt[at] as number] as number);
+    if (start < this.resetOn) return true;
+    return prescriberKnown(columns, i) && start < this.changedDay(columns.prescribers[i] as string);
   }
 
   private grow(): void {
@@ -71,20 +83,24 @@ class Restarts {
   }
 }
 
+export type { Restarts };
+
 export const restarts = new Restarts();
 
 /** One prescriber's records of one day, read together (DaySupply). */
 const prescriberDay = new DaySupply();
 
-/** mayRestart's units met and the one amount of each (a group holds a few: mg, a combination's units). */
+/** mayRestart's units met, and the least and most amount of each (a group holds a few: mg, a combination's units). */
 const seenUnits = new Float64Array(8);
-const seenAmounts = new Float64Array(8);
+const leastAmounts = new Float64Array(8);
+const mostAmounts = new Float64Array(8);
 
 /**
- * Whether findRestarts could find anything at positions[from, to): an R001/R003, or two daily
- * amounts in one unit that differ (amounts in different units are never compared). Most groups
- * hold one dose per unit throughout, and this one pass over three columns spares them the
- * prescribers' days.
+ * Whether findRestarts could find anything at positions[from, to): an R001/R003, or daily
+ * amounts in one unit that are not all the same (amounts in different units are never
+ * compared). Most groups hold one dose per unit throughout, and this one pass over three
+ * columns spares them the prescribers' days. Least against most, so amounts that each differ
+ * from the next by less than sameAmount's margin still count when they drift apart.
  */
 export function mayRestart(positions: Int32Array, from: number, to: number, columns: RecordColumns): boolean {
   const { flags, daily } = columns;
@@ -97,15 +113,17 @@ export function mayRestart(positions: Int32Array, from: number, to: number, colu
     const unit = unitAt(columns, i);
     let u = 0;
     while (u < units && seenUnits[u] !== unit) u++;
-    if (u < units) {
-      if (!sameAmount(seenAmounts[u] as number, amount)) return true;
-    } else if (units === seenUnits.length) {
-      return true; // more units than kept: let findRestarts read them
-    } else {
-      seenUnits[units] = unit;
-      seenAmounts[units] = amount;
+    if (u === units) {
+      if (units === seenUnits.length) return true; // more units than kept: let findRestarts read them
+      seenUnits[u] = unit;
+      leastAmounts[u] = amount;
+      mostAmounts[u] = amount;
       units++;
+      continue;
     }
+    if (amount < (leastAmounts[u] as number)) leastAmounts[u] = amount;
+    if (amount > (mostAmounts[u] as number)) mostAmounts[u] = amount;
+    if (!sameAmount(leastAmounts[u] as number, mostAmounts[u] as number)) return true;
   }
   return false;
 }
@@ -115,11 +133,9 @@ export function mayRestart(positions: Int32Array, from: number, to: number, colu
  * and per prescriber the last day whose daily dose from them (their records of that day read
  * together, DaySupply) differs from what they gave on their previous day (prescriberChangedDose).
  */
-export function findRestarts(positions: Int32Array, from: number, to: number, columns: RecordColumns): typeof restarts {
+export function findRestarts(positions: Int32Array, from: number, to: number, columns: RecordColumns): Restarts {
   const { startDay, daysSupply, flags, daily, prescribers } = columns;
   restarts.begin();
-  if (restarts.prescriberAt.length < to - from) restarts.prescriberAt = new Int32Array(Math.max(to - from, restarts.prescriberAt.length * 2));
-  const prescriberAt = restarts.prescriberAt;
   let k = from;
   while (k < to) {
     const start = startDay[positions[k] as number] as number;
@@ -131,11 +147,11 @@ export function findRestarts(positions: Int32Array, from: number, to: number, co
         restarts.resetOn = start;
         restarts.any = true;
       }
-      const p = restarts.indexOf(prescribers[i] as string);
-      prescriberAt[m - from] = p;
+      if (!prescriberKnown(columns, i)) continue;
+      const name = prescribers[i] as string;
+      const p = restarts.numberOf(name);
       if (restarts.readOn[p] === start) continue;
       restarts.readOn[p] = start;
-      const name = restarts.names[p] as string;
       let dose = daily[i] as number;
       let unit: number | undefined = Number.isNaN(dose) ? undefined : unitAt(columns, i);
       if (end - k > 1) {
@@ -143,7 +159,7 @@ export function findRestarts(positions: Int32Array, from: number, to: number, co
         prescriberDay.begin();
         for (let q = m; q < end; q++) {
           const j = positions[q] as number;
-          if (prescribers[j] === name) prescriberDay.add(daily[j] as number, unitAt(columns, j), daysSupply[j] as number, false, name);
+          if (prescribers[j] === name && prescriberKnown(columns, j)) prescriberDay.add(daily[j] as number, unitAt(columns, j), daysSupply[j] as number, false, name);
         }
         dose = prescriberDay.dose();
         unit = prescriberDay.unit();
@@ -161,29 +177,56 @@ export function findRestarts(positions: Int32Array, from: number, to: number, co
   return restarts;
 }
 
+/**
+ * findRestarts for the records of positions[from, to) (in start order) that started before
+ * `dayNumber`: what the walk had dropped by the time that day's supply was dispensed. The
+ * duplicate check walks a part of a group (the older prescriptions) with these, so a reset or
+ * a prescriber's earlier day in the part it leaves out still counts.
+ */
+export function restartsBefore(positions: Int32Array, from: number, to: number, columns: RecordColumns, dayNumber: number): Restarts {
+  const { startDay, flags } = columns;
+  let until = from;
+  while (until < to && (startDay[positions[until] as number] as number) < dayNumber) until++;
+  // Only the computable records walk; findRestarts reads its positions as given.
+  let computable = true;
+  for (let k = from; k < until && computable; k++) computable = ((flags[positions[k] as number] as number) & COMPUTABLE) !== 0;
+  if (computable) return findRestarts(positions, from, until, columns);
+  const kept = new Int32Array(until - from);
+  let n = 0;
+  for (let k = from; k < until; k++) {
+    const i = positions[k] as number;
+    if (((flags[i] as number) & COMPUTABLE) !== 0) kept[n++] = i;
+  }
+  return findRestarts(kept, 0, n, columns);
+}
+
 /** The daily dose of `prescriber`'s computable records of one day at positions[from, to) (DaySupply), into prescriberDay. */
 function readPrescriberDay(positions: Int32Array, from: number, to: number, columns: RecordColumns, prescriber: string, dayNumber: number): void {
   const { startDay, daysSupply, flags, daily, prescribers } = columns;
   prescriberDay.begin();
   for (let k = from; k < to; k++) {
     const i = positions[k] as number;
-    if (startDay[i] !== dayNumber || prescribers[i] !== prescriber || ((flags[i] as number) & COMPUTABLE) === 0) continue;
+    if (startDay[i] !== dayNumber || prescribers[i] !== prescriber || ((flags[i] as number) & COMPUTABLE) === 0 || !prescriberKnown(columns, i)) continue;
     prescriberDay.add(daily[i] as number, unitAt(columns, i), daysSupply[i] as number, false, prescriber);
   }
 }
 
 /**
- * Whether `prescriber` changed their daily dose on `dayNumber` among the computable records at
- * positions[from, to), as findRestarts reads it: their records of that day against their own
- * previous day. The dose-change hint of an L1/L2; it reads only that prescriber's two days.
+ * Whether the prescriber of the record at `i` changed their daily dose on its day among the
+ * computable records at positions[from, to), as findRestarts reads it: their records of that
+ * day against their own previous day. The dose-change hint of an L1/L2; it reads only that
+ * prescriber's two days. Never for a pickup that does not name its prescriber.
  */
-export function prescriberChangedOn(positions: Int32Array, from: number, to: number, columns: RecordColumns, prescriber: string, dayNumber: number): boolean {
+export function prescriberChangedOn(positions: Int32Array, from: number, to: number, columns: RecordColumns, i: number): boolean {
   const { startDay, flags, prescribers } = columns;
+  if (((flags[i] as number) & COMPUTABLE) === 0 || !prescriberKnown(columns, i)) return false;
+  const prescriber = prescribers[i] as string;
+  const dayNumber = startDay[i] as number;
   let previous = Number.NEGATIVE_INFINITY;
   for (let k = from; k < to; k++) {
-    const i = positions[k] as number;
-    const start = startDay[i] as number;
-    if (start < dayNumber && start > previous && prescribers[i] === prescriber && ((flags[i] as number) & COMPUTABLE) !== 0) previous = start;
+    const j = positions[k] as number;
+    const start = startDay[j] as number;
+    if (start < dayNumber && start > previous && prescribers[j] === prescriber && ((flags[j] as number) & COMPUTABLE) !== 0 && prescriberKnown(columns, j)) previous = start;
   }
   if (previous === Number.NEGATIVE_INFINITY) return false;
   readPrescriberDay(positions, from, to, columns, prescriber, previous);

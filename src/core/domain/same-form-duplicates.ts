@@ -4,7 +4,7 @@
 import type { PreparedHistory } from './prepared-history.ts';
 import { COMPUTABLE, EXCEPTION, isNewerRecord, sameStartDay, type RecordColumns } from './record-columns.ts';
 import { carryBound, carryEndDay } from './carry-walk.ts';
-import { prescriberChangedOn } from './restarts.ts';
+import { mayRestart, prescriberChangedOn, restartsBefore } from './restarts.ts';
 import { isHighRiskDuplicateClass } from './controlled.ts';
 import { remembered } from './remembered.ts';
 import { buildAlert, isCrossInstitution, samePrescription, type DuplicateAlert, type DuplicateSettings } from './duplicate-model.ts';
@@ -106,7 +106,7 @@ function onHandBounds(group: SameFormGroup, columns: RecordColumns): Float64Arra
  * newest is such a supply. The exact walk only runs when the cheap upper bound could exceed
  * the threshold.
  */
-function leftoverAtNewest(newest: number, count: number, threshold: number, scratch: SameFormScratch, columns: RecordColumns): number {
+function leftoverAtNewest(group: SameFormGroup, newest: number, count: number, threshold: number, scratch: SameFormScratch, columns: RecordColumns): number {
   const older = scratch.older;
   const newestStart = columns.startDay[newest] as number;
   const newestCarries = has(columns, newest, COMPUTABLE);
@@ -118,7 +118,10 @@ function leftoverAtNewest(newest: number, count: number, threshold: number, scra
   if (!newestCarries) return most;
   const bound = carryBound(older, 0, count, columns);
   if (bound.end === null || bound.end - newestStart <= Math.max(threshold, most)) return most;
-  const end = carryEndDay(older, newestStart + 1, bound.runStart, count, scratch.counted, columns);
+  // What the group's walk had dropped before S_n, the newer record's own prescription included
+  // (an R003 on its first fill, its prescriber's earlier days): the older part alone misses those.
+  const given = mayRestart(group.members, group.from, group.to, columns) ? restartsBefore(group.members, group.from, group.to, columns, newestStart) : undefined;
+  const end = carryEndDay(older, newestStart + 1, bound.runStart, count, scratch.counted, columns, given);
   return end === null ? most : Math.max(most, end - newestStart);
 }
 
@@ -186,7 +189,7 @@ export function sameFormDuplicate(history: PreparedHistory, group: SameFormGroup
       const newer = members[ordered[k] as number] as number;
       const count = olderThan(newer, group, runEnd, settings.shortCourseDays, scratch.older, columns);
       if (count === 0) continue;
-      const onHand = leftoverAtNewest(newer, count, threshold, scratch, columns);
+      const onHand = leftoverAtNewest(group, newer, count, threshold, scratch, columns);
       if (onHand > threshold) return sameFormAlert(history, group, newer, scratch.older.subarray(0, count), onHand);
     }
     if (countable) latestRun = false;
@@ -253,8 +256,7 @@ function latestOlder(columns: RecordColumns, olderAt: Int32Array): number {
  * exactly where the walk drops that prescriber's earlier supply.
  */
 function changedDose(columns: RecordColumns, group: SameFormGroup, newer: number): boolean {
-  if (((columns.flags[newer] as number) & COMPUTABLE) === 0) return false;
-  return prescriberChangedOn(group.members, group.from, group.to, columns, columns.prescribers[newer] as string, columns.startDay[newer] as number);
+  return prescriberChangedOn(group.members, group.from, group.to, columns, newer);
 }
 
 /**

@@ -17,6 +17,7 @@ import { elderlyCautions } from '../../../src/core/domain/elderly.ts';
 import { analyzeHistory } from '../../../src/core/domain/analysis.ts';
 import { DEFAULT_SETTINGS } from '../../../src/core/domain/settings.ts';
 import { PreparedHistory } from '../../../src/core/domain/prepared-history.ts';
+import { isRefillPickup } from '../../../src/core/domain/prepare.ts';
 import { carryEndDay } from '../../../src/core/domain/carry-walk.ts';
 import { CLINIC_A, CLINIC_B, PHARMACY, medication } from './fixtures.ts';
 
@@ -71,6 +72,8 @@ function history(rows: RowSpec[]): MedicationRecord[] {
       atc5: product.atc7?.slice(0, 5) ?? null,
       visitDate,
       refillDate: row.pickupAfter === null ? null : addDays(visitDate, row.pickupAfter),
+      // Every other pickup names its 慢箋原處方機構 (a clinic), the rest only the pharmacy's row.
+      chronicOriginInstitutionId: row.pickupAfter !== null && i % 2 === 0 ? CLINIC_B.id : null,
       daysSupply: row.days,
       quantity: row.days * row.perDay,
       frequency: row.frequency,
@@ -119,6 +122,8 @@ function naiveWalk(records: MedicationRecord[]): IsoDate | null {
 
 type Regimen = { unit: string; perDay: number; days: number; prescriber: string };
 const prescriberOf = (r: MedicationRecord) => r.chronicOriginInstitutionId ?? r.institution.id;
+/** A pickup without 慢箋原處方機構 names no prescriber: it makes no dose change and loses nothing to one. */
+const prescriberNamed = (r: MedicationRecord) => !(isRefillPickup(r) && r.chronicOriginInstitutionId === null);
 const sameAmount = (a: number, b: number) => !(Math.abs(a - b) > 1e-9 * Math.max(a, b));
 
 /** A day's records as regimens (one amount of one unit from one prescriber, days stacked) and the unread days. */
@@ -147,8 +152,9 @@ function naiveRun(records: MedicationRecord[]): { end: IsoDate | null; runDay: I
   const changedOn = new Map<string, IsoDate>();
   for (const [day, list] of days) {
     if (list.some(resets)) resetDay = day;
-    for (const prescriber of new Set(list.map(prescriberOf))) {
-      const { regimens, unreadDays } = regimensOf(list.filter((r) => prescriberOf(r) === prescriber));
+    const named = list.filter(prescriberNamed);
+    for (const prescriber of new Set(named.map(prescriberOf))) {
+      const { regimens, unreadDays } = regimensOf(named.filter((r) => prescriberOf(r) === prescriber));
       const readable = unreadDays === 0 && regimens.length > 0 && regimens.every((g) => g.unit === regimens[0]?.unit);
       const dose = readable ? { unit: regimens[0]?.unit as string, perDay: regimens.reduce((sum, g) => sum + g.perDay, 0) } : null;
       const before = doseOf.get(prescriber) ?? null;
@@ -157,7 +163,7 @@ function naiveRun(records: MedicationRecord[]): { end: IsoDate | null; runDay: I
     }
   }
   const dropped = (r: MedicationRecord) =>
-    (resetDay !== null && compareIso(start(r), resetDay) < 0) || compareIso(start(r), changedOn.get(prescriberOf(r)) ?? '') < 0;
+    (resetDay !== null && compareIso(start(r), resetDay) < 0) || (prescriberNamed(r) && compareIso(start(r), changedOn.get(prescriberOf(r)) ?? '') < 0);
   const counted = new Set(sorted.filter((r) => !dropped(r)));
   let cursor: IsoDate | null = null;
   let runDay: IsoDate | null = null;

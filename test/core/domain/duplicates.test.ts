@@ -629,3 +629,19 @@ test('the dose-change hint reads the prescriber\'s own last day, whichever of th
   const same = { ...raised, id: 'same', drugCode: 'LIPI002000', quantity: 42, unitStrengthMg: 20 };
   for (const rows of [[own, ten, same], [ten, own, same]]) t.like(find(rows, '2025-10-20')[0], { doseChanged: false }, rows.map((r) => r.id).join());
 });
+
+// The review's cases: the duplicate walk read what to drop from the older prescriptions alone,
+// so it could contradict the group's own walk.
+test('the duplicate check drops what the group\'s walk drops: an R003 on the newer slip\'s first fill, a prescriber\'s day split in two visits', (t) => {
+  const zolpidem = (id: string, mg: number, overrides: Partial<MedicationRecord>) =>
+    drug('ZOLPIDEM', 'N05CF02', { id, drugCode: `Z${mg}`, unitStrengthMg: mg, frequency: 'HS', daysSupply: 28, quantity: 28, ...overrides });
+  // B's 60 days, then A's slip with R003 on fill 1: its fill 2 is no duplicate of B's dropped supply.
+  const fromB = zolpidem('b0', 10, { institution: CLINIC_B, visitDate: '2025-01-01', daysSupply: 60, quantity: 60, visitSeqNo: '0001' });
+  const fill1 = zolpidem('a1', 10, { institution: CLINIC_A, visitDate: '2025-01-11', visitSeqNo: '0002', exceptionCode: 'R003' });
+  const fill2 = zolpidem('a2', 10, { institution: PHARMACY, visitDate: '2025-01-11', refillDate: '2025-02-08', chronicOriginInstitutionId: CLINIC_A.id, visitSeqNo: 'IC02' });
+  t.deepEqual(find([fromB, fill1, fill2], '2025-02-10').filter((a) => a.level === 'L1' || a.level === 'L2'), []);
+  // A gives 10 mg + 5 mg in two visits of one day, twice: 15 mg a day both times, no dose change.
+  const day1 = [zolpidem('c1', 10, { institution: CLINIC_A, visitDate: '2025-01-01', visitSeqNo: '0001' }), zolpidem('c2', 5, { institution: CLINIC_A, visitDate: '2025-01-01', visitSeqNo: '0002' })];
+  const day2 = [zolpidem('c3', 10, { institution: CLINIC_A, visitDate: '2025-01-21', visitSeqNo: '0003' }), zolpidem('c4', 5, { institution: CLINIC_A, visitDate: '2025-01-21', daysSupply: 7, quantity: 7, visitSeqNo: '0004' })];
+  t.like(find([...day1, ...day2], '2025-01-22')[0], { level: 'L2', overlapDays: 15, doseChanged: false });
+});
