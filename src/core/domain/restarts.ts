@@ -19,12 +19,18 @@ function prescriberKnown(columns: RecordColumns, i: number): boolean {
   return ((columns.flags[i] as number) & ORIGIN_UNKNOWN) === 0;
 }
 
+/** Prescribers a walk finds by linear search before it builds a map (one group with thousands took a second). */
+const LINEAR_NAMES = 16;
+
 /**
  * The answer of the last findRestarts (one at a time: the walks do not nest): the prescribers
  * met, each one's daily dose on their latest day and the last day they changed it, and the
  * last day of an R001/R003.
  */
 class Restarts {
+  /** The prescribers met, by number; past LINEAR_NAMES of them, a map finds a number. */
+  private readonly names: string[] = [];
+  private count = 0;
   private readonly numbers = new Map<string, number>();
   dose = new Float64Array(8);
   /** The unit of `dose`; NaN for none read. */
@@ -38,18 +44,21 @@ class Restarts {
   any = false;
 
   begin(): void {
-    this.numbers.clear();
+    if (this.count > LINEAR_NAMES) this.numbers.clear();
+    this.count = 0;
     this.resetOn = Number.NEGATIVE_INFINITY;
     this.any = false;
   }
 
   /** The prescriber's number in this walk (made on first sight). */
   numberOf(name: string): number {
-    const known = this.numbers.get(name);
+    const known = this.find(name);
     if (known !== undefined) return known;
-    const p = this.numbers.size;
+    const p = this.count++;
     if (p === this.dose.length) this.grow();
-    this.numbers.set(name, p);
+    this.names[p] = name;
+    if (p === LINEAR_NAMES) for (let q = 0; q <= p; q++) this.numbers.set(this.names[q] as string, q);
+    else if (p > LINEAR_NAMES) this.numbers.set(name, p);
     this.dose[p] = Number.NaN;
     this.unit[p] = Number.NaN;
     this.changedOn[p] = Number.NEGATIVE_INFINITY;
@@ -59,8 +68,15 @@ class Restarts {
 
   /** The last day `name` changed their daily dose (−∞ for never, or not met). */
   changedDay(name: string): number {
-    const p = this.numbers.get(name);
+    const p = this.find(name);
     return p === undefined ? Number.NEGATIVE_INFINITY : (this.changedOn[p] as number);
+  }
+
+  /** The number of a prescriber met in this walk: a group has a handful, so a linear search until it has many. */
+  private find(name: string): number | undefined {
+    if (this.count > LINEAR_NAMES) return this.numbers.get(name);
+    for (let p = 0; p < this.count; p++) if (this.names[p] === name) return p;
+    return undefined;
   }
 
   /** Whether the record at `i` is supply the walk drops. */
