@@ -61,6 +61,13 @@ export function sameAmount(a: number, b: number): boolean {
   return !(Math.abs(a - b) > 1e-9 * Math.max(a, b));
 }
 
+/** A copy twice as long: the growth of the walk's small per-day and per-prescriber arrays. */
+export function doubled(from: Float64Array<ArrayBuffer>): Float64Array<ArrayBuffer> {
+  const to = new Float64Array(from.length * 2);
+  to.set(from);
+  return to;
+}
+
 /**
  * The records of one group that start on one day, as the carry walk reads them (research
  * §5(b) step 4, per day, so the answer does not depend on which of them is listed first):
@@ -73,9 +80,9 @@ export function sameAmount(a: number, b: number): boolean {
  *   record whose dose is not known to differ.
  * - what different prescribers gave stacks: two institutions' supplies are two supplies, the
  *   duplicate (the same dose from two institutions, too);
- * The walk compares a day's daily dose with the previous day's (dayDoseChanged), so 5 mg +
- * 2.5 mg refilled as 5 mg + 2.5 mg carries over, and 7.5 mg followed by 5 mg from the same
- * prescriber does not.
+ * The walk compares a prescriber's daily dose on a day with their own previous day's
+ * (findRestarts, restarts.ts), so 5 mg + 2.5 mg refilled as 5 mg + 2.5 mg carries over, and
+ * 7.5 mg followed by 5 mg from the same prescriber does not.
  */
 export class DaySupply {
   /** The day's distinct (unit, daily amount, prescriber) triples [0, count), each with its stacked days. */
@@ -86,31 +93,18 @@ export class DaySupply {
   private count = 0;
   private unreadDays = 0;
   private unread = false;
-  private onlyPrescriber: string | null = null;
-  private mixed = false;
-  /** R001/R003 on any of the day's records. */
-  reset = false;
 
   begin(): void {
     this.count = 0;
     this.unreadDays = 0;
     this.unread = false;
-    this.reset = false;
-    this.onlyPrescriber = null;
-    this.mixed = false;
   }
 
   /**
    * `unit`: MG_UNIT when `daily` is mg/day, else the record's drug number (units/day of that
    * product); `prescriber`: the prescribing institution's code (慢箋原處方機構 for a pickup).
    */
-  add(daily: number, unit: number, days: number, reset: boolean, prescriber: string): void {
-    if (reset) this.reset = true;
-    if (this.onlyPrescriber === null && !this.mixed) this.onlyPrescriber = prescriber;
-    else if (this.onlyPrescriber !== prescriber) {
-      this.mixed = true;
-      this.onlyPrescriber = null;
-    }
+  add(daily: number, unit: number, days: number, prescriber: string): void {
     if (Number.isNaN(daily)) {
       // Unread: no regimen to compare, and its days stack.
       this.unread = true;
@@ -133,14 +127,9 @@ export class DaySupply {
   }
 
   private grow(): void {
-    const larger = (from: Float64Array) => {
-      const to = new Float64Array(from.length * 2);
-      to.set(from);
-      return to;
-    };
-    this.units = larger(this.units);
-    this.amounts = larger(this.amounts);
-    this.totals = larger(this.totals);
+    this.units = doubled(this.units);
+    this.amounts = doubled(this.amounts);
+    this.totals = doubled(this.totals);
   }
 
   /** Days the day's supply lasts: per unit and prescriber its longest amount, these stacked, plus the unread ones. */
@@ -159,11 +148,6 @@ export class DaySupply {
       sum += longest;
     }
     return sum;
-  }
-
-  /** The one prescriber of all the day's records; null when they come from more than one. */
-  prescriber(): string | null {
-    return this.onlyPrescriber;
   }
 
   /** The day's daily dose (the sum of its amounts); NaN when some amount cannot be read or units differ. */
@@ -186,19 +170,11 @@ export class DaySupply {
 /** The unit of daily amounts in mg; any other unit is a drug number ≥ 0 (units/day of that product). */
 export const MG_UNIT = -1;
 
-/** Whether a day's dose differs from the previous day's: comparable only in mg, or in units of one drug. */
-function dayDoseChanged(before: number, beforeUnit: number | undefined, now: number, nowUnit: number | undefined): boolean {
+/**
+ * Whether a prescriber's daily dose on a day differs from their previous day's (findRestarts,
+ * restarts.ts): comparable only in mg, or in units of one drug; never when either is unread.
+ */
+export function dayDoseChanged(before: number, beforeUnit: number | undefined, now: number, nowUnit: number | undefined): boolean {
   if (beforeUnit === undefined || nowUnit === undefined) return false;
   return dailyDoseChanged(before, beforeUnit === MG_UNIT, now, nowUnit === MG_UNIT, beforeUnit === nowUnit);
-}
-
-/**
- * Whether a day ends the old supply by a change of dose: the day's one prescriber is the
- * previous day's one prescriber (null: several), and the day's dose differs (dayDoseChanged).
- */
-export function prescriberChangedDose(
-  beforeDose: number, beforeUnit: number | undefined, beforePrescriber: string | null,
-  dose: number, unit: number | undefined, prescriber: string | null,
-): boolean {
-  return prescriber !== null && prescriber === beforePrescriber && dayDoseChanged(beforeDose, beforeUnit, dose, unit);
 }

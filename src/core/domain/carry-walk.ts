@@ -3,7 +3,7 @@
 // leftover and the duplicate check (L2 "on hand when the newest was dispensed") both walk one
 // K1 group, a slice of a positions array in packed start order (S, larger N, input order;
 // k1-slots.ts). The walk reads a start day at a time, so the order within a day never matters.
-import { COMPUTABLE, RESET, type RecordColumns } from './record-columns.ts';
+import { COMPUTABLE, type RecordColumns } from './record-columns.ts';
 import { DaySupply } from './carry-rules.ts';
 import { findRestarts, mayRestart, unitAt, type Restarts } from './restarts.ts';
 
@@ -33,7 +33,7 @@ export interface WalkRun {
  * over a wider set than the one walked (restartsBefore), instead of over the records walked.
  */
 export function walkDays(positions: Int32Array, from: number, to: number, columns: RecordColumns, run?: WalkRun, given?: Restarts): number | null {
-  const { startDay, daysSupply, flags, daily, prescribers } = columns;
+  const { startDay, daysSupply, daily, prescribers } = columns;
   const found = given ?? (mayRestart(positions, from, to, columns) ? findRestarts(positions, from, to, columns) : null);
   const dropping = found !== null && found.any;
   let cursor: number | null = null;
@@ -56,7 +56,7 @@ export function walkDays(positions: Int32Array, from: number, to: number, column
         const kept = !dropping || !(found as Restarts).drops(columns, i);
         if (run !== undefined) run.counted[m - from] = kept ? 1 : 0;
         if (kept) {
-          day.add(daily[i] as number, unitAt(columns, i), daysSupply[i] as number, ((flags[i] as number) & RESET) !== 0, prescribers[i] as string);
+          day.add(daily[i] as number, unitAt(columns, i), daysSupply[i] as number, prescribers[i] as string);
           counted++;
         }
         k = m + 1;

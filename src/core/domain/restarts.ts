@@ -7,7 +7,7 @@
 // clinics' slips collected there are not one doctor changing the dose). One pass over
 // positions[from, to) in packed start order, a start day at a time.
 import { COMPUTABLE, IN_MG, ORIGIN_UNKNOWN, RESET, type RecordColumns } from './record-columns.ts';
-import { DaySupply, MG_UNIT, prescriberChangedDose, sameAmount } from './carry-rules.ts';
+import { DaySupply, MG_UNIT, dayDoseChanged, doubled, sameAmount } from './carry-rules.ts';
 
 /** The unit of a record's daily amount (DaySupply): mg, or its drug number. */
 export function unitAt(columns: RecordColumns, i: number): number {
@@ -87,15 +87,10 @@ class Restarts {
   }
 
   private grow(): void {
-    const larger = (from: Float64Array) => {
-      const to = new Float64Array(from.length * 2);
-      to.set(from);
-      return to;
-    };
-    this.dose = larger(this.dose);
-    this.unit = larger(this.unit);
-    this.changedOn = larger(this.changedOn);
-    this.readOn = larger(this.readOn);
+    this.dose = doubled(this.dose);
+    this.unit = doubled(this.unit);
+    this.changedOn = doubled(this.changedOn);
+    this.readOn = doubled(this.readOn);
   }
 }
 
@@ -147,7 +142,7 @@ export function mayRestart(positions: Int32Array, from: number, to: number, colu
 /**
  * Fills `restarts` for the computable records at positions[from, to): the last R001/R003 day,
  * and per prescriber the last day whose daily dose from them (their records of that day read
- * together, DaySupply) differs from what they gave on their previous day (prescriberChangedDose).
+ * together, DaySupply) differs from what they gave on their previous day (dayDoseChanged).
  */
 export function findRestarts(positions: Int32Array, from: number, to: number, columns: RecordColumns): Restarts {
   const { startDay, daysSupply, flags, daily, prescribers } = columns;
@@ -175,13 +170,13 @@ export function findRestarts(positions: Int32Array, from: number, to: number, co
         prescriberDay.begin();
         for (let q = m; q < end; q++) {
           const j = positions[q] as number;
-          if (prescribers[j] === name && prescriberKnown(columns, j)) prescriberDay.add(daily[j] as number, unitAt(columns, j), daysSupply[j] as number, false, name);
+          if (prescribers[j] === name && prescriberKnown(columns, j)) prescriberDay.add(daily[j] as number, unitAt(columns, j), daysSupply[j] as number, name);
         }
         dose = prescriberDay.dose();
         unit = prescriberDay.unit();
       }
       const before = restarts.unit[p] as number;
-      if (prescriberChangedDose(restarts.dose[p] as number, Number.isNaN(before) ? undefined : before, name, dose, unit, name)) {
+      if (dayDoseChanged(restarts.dose[p] as number, Number.isNaN(before) ? undefined : before, dose, unit)) {
         restarts.changedOn[p] = start;
         restarts.any = true;
       }
@@ -223,7 +218,7 @@ function readPrescriberDay(positions: Int32Array, from: number, to: number, colu
   for (let k = from; k < to; k++) {
     const i = positions[k] as number;
     if (startDay[i] !== dayNumber || prescribers[i] !== prescriber || ((flags[i] as number) & COMPUTABLE) === 0 || !prescriberKnown(columns, i)) continue;
-    prescriberDay.add(daily[i] as number, unitAt(columns, i), daysSupply[i] as number, false, prescriber);
+    prescriberDay.add(daily[i] as number, unitAt(columns, i), daysSupply[i] as number, prescriber);
   }
 }
 
@@ -249,5 +244,5 @@ export function prescriberChangedOn(positions: Int32Array, from: number, to: num
   const beforeDose = prescriberDay.dose();
   const beforeUnit = prescriberDay.unit();
   readPrescriberDay(positions, from, to, columns, prescriber, dayNumber);
-  return prescriberChangedDose(beforeDose, beforeUnit, prescriber, prescriberDay.dose(), prescriberDay.unit(), prescriber);
+  return dayDoseChanged(beforeDose, beforeUnit, prescriberDay.dose(), prescriberDay.unit());
 }
