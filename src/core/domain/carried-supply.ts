@@ -6,7 +6,7 @@
 // the newest fill).
 import type { PreparedHistory } from './prepared-history.ts';
 import { walkDays, type WalkRun } from './carry-walk.ts';
-import { COMPUTABLE, isNewerRecord, sameStartDay, type RecordColumns } from './record-columns.ts';
+import { COMPUTABLE, newestOfDay } from './record-columns.ts';
 import { filteredSlices, type K1Slices } from './k1-slots.ts';
 
 export interface CarriedSupply {
@@ -55,7 +55,7 @@ export function carriedSupplyOf(history: PreparedHistory): CarriedSupply {
     const run: WalkRun = { from, counted: counted.subarray(from, k) };
     end[slot] = walkDays(members, from, k, columns, run) as number;
     runFrom[slot] = run.from;
-    newest[slot] = newestOfLastDay(members, from, k, columns);
+    newest[slot] = newestOfDay(columns, members, from, k, k - 1);
   }
   // Per product, not per record: the elderly cautions ask of every record of a rule.
   const onHand = new Uint8Array(preparer.productCount);
@@ -67,16 +67,6 @@ export function carriedSupplyOf(history: PreparedHistory): CarriedSupply {
     }
   }
   return { slices, started, runFrom, counted, end, newest, onHand };
-}
-
-/** The newest of members[from, to) (in start order, so on its last day; isNewerRecord). */
-function newestOfLastDay(members: Int32Array, from: number, to: number, columns: RecordColumns): number {
-  const { startDay } = columns;
-  let newest = members[to - 1] as number;
-  for (let k = to - 2; k >= from && sameStartDay(startDay[members[k] as number] as number, startDay[newest] as number); k--) {
-    if (isNewerRecord(columns, members[k] as number, newest)) newest = members[k] as number;
-  }
-  return newest;
 }
 
 /** Days the group of `slot` still holds today with carry-over (0 when none). */

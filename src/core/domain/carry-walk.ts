@@ -3,7 +3,7 @@
 // leftover and the duplicate check (L2 "on hand when the newest was dispensed") both walk one
 // K1 group, a slice of a positions array in packed start order (S, larger N, input order;
 // k1-slots.ts). The walk reads a start day at a time, so the order within a day never matters.
-import { COMPUTABLE, type RecordColumns } from './record-columns.ts';
+import { COMPUTABLE, computableBefore, type RecordColumns } from './record-columns.ts';
 import { DaySupply } from './carry-rules.ts';
 import { findRestarts, mayRestart, unitAt, type Restarts } from './restarts.ts';
 
@@ -30,36 +30,36 @@ export interface WalkRun {
  * starts at max(S, C) (research §5(b) step 4; carry-rules.ts).
  * `run`, when given, learns which records count and where the last run began: the first day
  * or the last gap. What came before it had run out. `given`: what to drop, found by the caller
- * over a wider set than the one walked (restartsBefore), instead of over the records walked.
+ * over a wider set than the one walked (restartsBefore; null: nothing), instead of over the
+ * records walked.
  */
-export function walkDays(positions: Int32Array, from: number, to: number, columns: RecordColumns, run?: WalkRun, given?: Restarts): number | null {
+export function walkDays(positions: Int32Array, from: number, to: number, columns: RecordColumns, run?: WalkRun, given?: Restarts | null): number | null {
   const { startDay, daysSupply, daily, prescribers } = columns;
-  const found = given ?? (mayRestart(positions, from, to, columns) ? findRestarts(positions, from, to, columns) : null);
-  const dropping = found !== null && found.any;
+  const found = given !== undefined ? given : mayRestart(positions, from, to, columns) ? findRestarts(positions, from, to, columns) : null;
+  const dropped = found !== null && found.any ? found : null;
   let cursor: number | null = null;
   let k = from;
   while (k < to) {
     const dayFrom = k;
     const first = positions[k] as number;
     const start = startDay[first] as number;
-    let days = 0;
     k++;
-    if (!dropping && (k >= to || startDay[positions[k] as number] !== start)) {
+    while (k < to && startDay[positions[k] as number] === start) k++;
+    let days: number;
+    if (dropped === null && k === dayFrom + 1) {
       // One record that day, and nothing dropped: the usual case, without DaySupply.
       days = daysSupply[first] as number;
       if (run !== undefined) run.counted[dayFrom - from] = 1;
     } else {
       day.begin();
       let counted = 0;
-      for (let m = dayFrom; m === dayFrom || (m < to && startDay[positions[m] as number] === start); m++) {
+      for (let m = dayFrom; m < k; m++) {
         const i = positions[m] as number;
-        const kept = !dropping || !(found as Restarts).drops(columns, i);
+        const kept = dropped === null || !dropped.drops(columns, i);
         if (run !== undefined) run.counted[m - from] = kept ? 1 : 0;
-        if (kept) {
-          day.add(daily[i] as number, unitAt(columns, i), daysSupply[i] as number, prescribers[i] as string);
-          counted++;
-        }
-        k = m + 1;
+        if (!kept) continue;
+        day.add(daily[i] as number, unitAt(columns, i), daysSupply[i] as number, prescribers[i] as string);
+        counted++;
       }
       if (counted === 0) continue;
       days = day.days();
@@ -99,12 +99,7 @@ export function carryBound(positions: Int32Array, from: number, to: number, colu
  * long. The positions are in packed start order: the walk reads a start day at a time, so
  * the order of one day's records does not matter and they are not sorted.
  */
-export function carryEndDay(positions: Int32Array, untilDay: number, from: number, to: number, counted: Int32Array, columns: RecordColumns, given?: Restarts): number | null {
-  const { startDay, flags } = columns;
-  let n = 0;
-  for (let k = from; k < to; k++) {
-    const i = positions[k] as number;
-    if (((flags[i] as number) & COMPUTABLE) !== 0 && (startDay[i] as number) < untilDay) counted[n++] = i;
-  }
+export function carryEndDay(positions: Int32Array, untilDay: number, from: number, to: number, counted: Int32Array, columns: RecordColumns, given?: Restarts | null): number | null {
+  const n = computableBefore(columns, positions, from, to, untilDay, counted);
   return walkDays(counted, 0, n, columns, undefined, given);
 }

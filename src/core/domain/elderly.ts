@@ -9,7 +9,7 @@ import { ageOn, compareIso } from './dates.ts';
 import { recordStart, supplyEnd } from './leftover.ts';
 import { PreparedHistory } from './prepared-history.ts';
 import { keyOrder } from './day-order.ts';
-import { CLOUD_MARK, isNewerRecord, sameStartDay, type RecordColumns } from './record-columns.ts';
+import { CLOUD_MARK, newestOfDay } from './record-columns.ts';
 import { onHandWithCarry } from './carried-supply.ts';
 import { remembered } from './remembered.ts';
 import { BEERS_2019_EXAMPLES, type ElderlyRule, type ElderlyRuleSet, type ElderlyTier } from './elderly-rules.ts';
@@ -147,7 +147,8 @@ function caution(rule: ElderlyRule | null, set: ElderlyRuleSet | null, matched: 
   const inUse = inUseOf(history, all, hasException(rule));
   const active = inUse.length > 0;
   const sorted = active ? inUse : all;
-  const latest = history.record(newestOfFirstDay(history.columns, sorted));
+  // Latest first: the newest of the first day is the record whose dose the caution cites.
+  const latest = history.record(newestOfDay(history.columns, sorted, 0, sorted.length, 0));
   const ingredients = new Set<string>();
   const atc7 = new Set<string>();
   const drugCodes = new Set<string>();
@@ -187,15 +188,6 @@ function caution(rule: ElderlyRule | null, set: ElderlyRuleSet | null, matched: 
     cloudMarked,
     dailyMg: dailyMg(latest),
   };
-}
-
-/** The newest of `sorted` (latest first, so on its first day; isNewerRecord): the record whose dose a caution cites. */
-function newestOfFirstDay(columns: RecordColumns, sorted: Int32Array): number {
-  let newest = sorted[0] as number;
-  for (let k = 1; k < sorted.length && sameStartDay(columns.startDay[sorted[k] as number] as number, columns.startDay[newest] as number); k++) {
-    if (isNewerRecord(columns, sorted[k] as number, newest)) newest = sorted[k] as number;
-  }
-  return newest;
 }
 
 /**

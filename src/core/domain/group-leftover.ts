@@ -5,8 +5,8 @@ import type { DosageForm, Ingredient, IsoDate, MedicationRecord } from './types.
 import { ingredientIdentity } from './ingredients.ts';
 import { PreparedHistory } from './prepared-history.ts';
 import type { CarriedSupply } from './carried-supply.ts';
-import { COMPUTABLE, PICKUP, type RecordColumns } from './record-columns.ts';
-import { walkDays } from './carry-walk.ts';
+import { PICKUP, type RecordColumns } from './record-columns.ts';
+import { carryEndDay } from './carry-walk.ts';
 import { samePrescription } from './duplicate-model.ts';
 
 export interface GroupLeftover {
@@ -53,12 +53,8 @@ export function carryForwardEnd(records: MedicationRecord[], until: IsoDate): Is
   const history = PreparedHistory.of(records, until);
   const untilDay = history.preparer.todayDay;
   if (!Number.isFinite(untilDay)) return null;
-  const { flags, startDay } = history.columns;
   const order = history.startOrder();
-  const counted = new Int32Array(order.length);
-  let n = 0;
-  for (const i of order) if (((flags[i] as number) & COMPUTABLE) !== 0 && (startDay[i] as number) < untilDay) counted[n++] = i;
-  const end = walkDays(counted, 0, n, history.columns);
+  const end = carryEndDay(order, untilDay, 0, order.length, new Int32Array(order.length), history.columns);
   return end === null ? null : history.preparer.isoOf(end);
 }
 

@@ -138,6 +138,35 @@ function numberOrder(a: number, b: number): number {
 }
 
 /** Two start days are one day: equal, or both unreadable (the same-day scans beside isNewerRecord). */
-export function sameStartDay(a: number, b: number): boolean {
+function sameStartDay(a: number, b: number): boolean {
   return a === b || (Number.isNaN(a) && Number.isNaN(b));
+}
+
+/**
+ * The newest (isNewerRecord) of the records at list[from, to) that start on the day of
+ * list[at]: the list is in start order, so they lie around `at`. Where one record of a day
+ * stands for several (the newest of a group, the record whose dose is cited), the cloud's
+ * row order does not choose it.
+ */
+export function newestOfDay(columns: RecordColumns, list: Int32Array, from: number, to: number, at: number): number {
+  const { startDay } = columns;
+  const day = startDay[list[at] as number] as number;
+  let newest = list[at] as number;
+  for (let k = at - 1; k >= from && sameStartDay(startDay[list[k] as number] as number, day); k--) if (isNewerRecord(columns, list[k] as number, newest)) newest = list[k] as number;
+  for (let k = at + 1; k < to && sameStartDay(startDay[list[k] as number] as number, day); k++) if (isNewerRecord(columns, list[k] as number, newest)) newest = list[k] as number;
+  return newest;
+}
+
+/**
+ * Into `out`: the computable records of positions[from, to) that started before `untilDay`, in
+ * their order; how many. What every carry walk reads (carryEndDay, restartsBefore).
+ */
+export function computableBefore(columns: RecordColumns, positions: Int32Array, from: number, to: number, untilDay: number, out: Int32Array): number {
+  const { startDay, flags } = columns;
+  let n = 0;
+  for (let k = from; k < to; k++) {
+    const i = positions[k] as number;
+    if (((flags[i] as number) & COMPUTABLE) !== 0 && (startDay[i] as number) < untilDay) out[n++] = i;
+  }
+  return n;
 }

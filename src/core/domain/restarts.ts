@@ -6,7 +6,7 @@
 // it neither makes one nor loses its supply to one (the pharmacy is not the prescriber, and two
 // clinics' slips collected there are not one doctor changing the dose). One pass over
 // positions[from, to) in packed start order, a start day at a time.
-import { COMPUTABLE, IN_MG, ORIGIN_UNKNOWN, RESET, type RecordColumns } from './record-columns.ts';
+import { COMPUTABLE, IN_MG, ORIGIN_UNKNOWN, RESET, computableBefore, type RecordColumns } from './record-columns.ts';
 import { DaySupply, MG_UNIT, dayDoseChanged, doubled, sameAmount } from './carry-rules.ts';
 
 /** The unit of a record's daily amount (DaySupply): mg, or its drug number. */
@@ -96,7 +96,7 @@ class Restarts {
 
 export type { Restarts };
 
-export const restarts = new Restarts();
+const restarts = new Restarts();
 
 /** One prescriber's records of one day, read together (DaySupply). */
 const prescriberDay = new DaySupply();
@@ -145,7 +145,7 @@ export function mayRestart(positions: Int32Array, from: number, to: number, colu
  * together, DaySupply) differs from what they gave on their previous day (dayDoseChanged).
  */
 export function findRestarts(positions: Int32Array, from: number, to: number, columns: RecordColumns): Restarts {
-  const { startDay, daysSupply, flags, daily, prescribers } = columns;
+  const { startDay, flags, daily, prescribers } = columns;
   restarts.begin();
   let k = from;
   while (k < to) {
@@ -167,11 +167,7 @@ export function findRestarts(positions: Int32Array, from: number, to: number, co
       let unit: number | undefined = Number.isNaN(dose) ? undefined : unitAt(columns, i);
       if (end - k > 1) {
         // The prescriber's records of this day, from this one on (the earlier ones are other prescribers').
-        prescriberDay.begin();
-        for (let q = m; q < end; q++) {
-          const j = positions[q] as number;
-          if (prescribers[j] === name && prescriberKnown(columns, j)) prescriberDay.add(daily[j] as number, unitAt(columns, j), daysSupply[j] as number, name);
-        }
+        readPrescriberDay(positions, m, end, columns, name, start);
         dose = prescriberDay.dose();
         unit = prescriberDay.unit();
       }
@@ -189,26 +185,16 @@ export function findRestarts(positions: Int32Array, from: number, to: number, co
 }
 
 /**
- * findRestarts for the records of positions[from, to) (in start order) that started before
- * `dayNumber`: what the walk had dropped by the time that day's supply was dispensed. The
- * duplicate check walks a part of a group (the older prescriptions) with these, so a reset or
- * a prescriber's earlier day in the part it leaves out still counts.
+ * findRestarts for the computable records of positions[from, to) that started before
+ * `dayNumber`: what the walk had dropped by the time that day's supply was dispensed; null
+ * when nothing can be (mayRestart). The duplicate check walks a part of a group (the older
+ * prescriptions) with these, so a reset or a prescriber's earlier day in the part it leaves
+ * out still counts.
  */
-export function restartsBefore(positions: Int32Array, from: number, to: number, columns: RecordColumns, dayNumber: number): Restarts {
-  const { startDay, flags } = columns;
-  let until = from;
-  while (until < to && (startDay[positions[until] as number] as number) < dayNumber) until++;
-  // Only the computable records walk; findRestarts reads its positions as given.
-  let computable = true;
-  for (let k = from; k < until && computable; k++) computable = ((flags[positions[k] as number] as number) & COMPUTABLE) !== 0;
-  if (computable) return findRestarts(positions, from, until, columns);
-  const kept = new Int32Array(until - from);
-  let n = 0;
-  for (let k = from; k < until; k++) {
-    const i = positions[k] as number;
-    if (((flags[i] as number) & COMPUTABLE) !== 0) kept[n++] = i;
-  }
-  return findRestarts(kept, 0, n, columns);
+export function restartsBefore(positions: Int32Array, from: number, to: number, columns: RecordColumns, dayNumber: number): Restarts | null {
+  const before = new Int32Array(to - from);
+  const n = computableBefore(columns, positions, from, to, dayNumber, before);
+  return mayRestart(before, 0, n, columns) ? findRestarts(before, 0, n, columns) : null;
 }
 
 /** The daily dose of `prescriber`'s computable records of one day at positions[from, to) (DaySupply), into prescriberDay. */

@@ -2,9 +2,9 @@
 // on record positions and their columns (record-columns.ts): the group is a slice of the K1
 // slots' positions array (k1-slots.ts), in packed start order.
 import type { PreparedHistory } from './prepared-history.ts';
-import { COMPUTABLE, EXCEPTION, isNewerRecord, sameStartDay, type RecordColumns } from './record-columns.ts';
+import { COMPUTABLE, EXCEPTION, newestOfDay, type RecordColumns } from './record-columns.ts';
 import { carryBound, carryEndDay } from './carry-walk.ts';
-import { mayRestart, prescriberChangedOn, restartsBefore } from './restarts.ts';
+import { prescriberChangedOn, restartsBefore } from './restarts.ts';
 import { isHighRiskDuplicateClass } from './controlled.ts';
 import { remembered } from './remembered.ts';
 import { buildAlert, isCrossInstitution, samePrescription, type DuplicateAlert, type DuplicateSettings } from './duplicate-model.ts';
@@ -120,7 +120,7 @@ function leftoverAtNewest(group: SameFormGroup, newest: number, count: number, t
   if (bound.end === null || bound.end - newestStart <= Math.max(threshold, most)) return most;
   // What the group's walk had dropped before S_n, the newer record's own prescription included
   // (an R003 on its first fill, its prescriber's earlier days): the older part alone misses those.
-  const given = mayRestart(group.members, group.from, group.to, columns) ? restartsBefore(group.members, group.from, group.to, columns, newestStart) : undefined;
+  const given = restartsBefore(group.members, group.from, group.to, columns, newestStart);
   const end = carryEndDay(older, newestStart + 1, bound.runStart, count, scratch.counted, columns, given);
   return end === null ? most : Math.max(most, end - newestStart);
 }
@@ -225,7 +225,8 @@ function sameFormAlert(history: PreparedHistory, group: SameFormGroup, newer: nu
     const i = olderAt[k] as number;
     if ((columns.endDay[i] as number) > newerStart) involved.push(i);
   }
-  if (involved.length === 0 && olderAt.length > 0) involved.push(latestOlder(columns, olderAt));
+  // olderAt is in start order: its last day's newest record.
+  if (involved.length === 0 && olderAt.length > 0) involved.push(newestOfDay(columns, olderAt, 0, olderAt.length, olderAt.length - 1));
   involved.push(newer);
   // One drug code, one drug number (RecordColumns.drug).
   const drug = columns.drug;
@@ -233,30 +234,9 @@ function sameFormAlert(history: PreparedHistory, group: SameFormGroup, newer: nu
   const severity = isCrossInstitution(columns, involved) && groupIsHighRisk(history, group.identityKey, involved) ? 'critical' : 'warning';
   const alert = buildAlert(history, level, severity, group.key, involved, [group.name], onHand);
   alert.bySupply = involved.some((i) => !has(columns, i, COMPUTABLE));
-  alert.doseChanged = changedDose(columns, group, newer);
+  // The dose-change hint is said exactly where the walk drops that prescriber's earlier supply.
+  alert.doseChanged = prescriberChangedOn(group.members, group.from, group.to, columns, newer);
   return alert;
-}
-
-/**
- * The latest older record (olderAt is in start order; of one day the newest by isNewerRecord,
- * not whichever the cloud listed last).
- */
-function latestOlder(columns: RecordColumns, olderAt: Int32Array): number {
-  const { startDay } = columns;
-  let best = olderAt[olderAt.length - 1] as number;
-  for (let k = olderAt.length - 2; k >= 0 && sameStartDay(startDay[olderAt[k] as number] as number, startDay[best] as number); k--) {
-    if (isNewerRecord(columns, olderAt[k] as number, best)) best = olderAt[k] as number;
-  }
-  return best;
-}
-
-/**
- * The dose-change hint: the newer record's prescriber changed their daily dose on its day, as
- * the carry walk reads the group's computable records (prescriberChangedOn): the hint is said
- * exactly where the walk drops that prescriber's earlier supply.
- */
-function changedDose(columns: RecordColumns, group: SameFormGroup, newer: number): boolean {
-  return prescriberChangedOn(group.members, group.from, group.to, columns, newer);
 }
 
 /**
