@@ -62,6 +62,13 @@ export class RecordColumns {
   /** The prescribing institution (慢箋原處方機構 for refill pickups, else the institution) and the record's 就醫日期 as given, which samePrescription compares. */
   readonly prescribers: string[];
   readonly visits: string[];
+  /**
+   * Whose supply the carry walk says the record is (stacking, dose changes; restarts.ts): its
+   * prescriber, except a pickup that does not name its 慢箋原處方機構, which is its own slip's
+   * (the pharmacy and the 就醫日期): the pharmacy is not its prescriber, and two clinics' slips
+   * collected there are two supplies, not one doctor changing the dose.
+   */
+  readonly suppliers: string[];
 
   constructor(n: number) {
     this.startDay = new Float64Array(n);
@@ -82,6 +89,7 @@ export class RecordColumns {
     this.names = new Array<string>(n);
     this.prescribers = new Array<string>(n);
     this.visits = new Array<string>(n);
+    this.suppliers = new Array<string>(n);
   }
 
   /**
@@ -91,7 +99,7 @@ export class RecordColumns {
    * per record between map lookups) cost a third of its time at 10k records.
    */
   fill(records: readonly MedicationRecord[], preparer: Preparer, from: number, to: number): void {
-    const { startDay, visitDay, daysSupply, daily, flags, reasons, seq, ids, institutions, institutionIds, names, prescribers, visits } = this;
+    const { startDay, visitDay, daysSupply, daily, flags, reasons, seq, ids, institutions, institutionIds, names, prescribers, visits, suppliers } = this;
     for (let i = from; i < to; i++) {
       const record = records[i] as MedicationRecord;
       const reason = reasons[i] as LeftoverReason | null;
@@ -109,8 +117,10 @@ export class RecordColumns {
       institutions[i] = record.institution.name;
       institutionIds[i] = record.institution.id;
       names[i] = record.drugName;
-      prescribers[i] = prescriberOf(record);
+      const prescriber = prescriberOf(record);
+      prescribers[i] = prescriber;
       visits[i] = record.visitDate;
+      suppliers[i] = (pickup & ORIGIN_UNKNOWN) !== 0 ? `${prescriber}|${record.visitDate}` : prescriber;
     }
   }
 }

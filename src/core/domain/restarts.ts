@@ -2,21 +2,16 @@
 // it before an R001/R003, and a prescriber's own before the day that prescriber changed the
 // daily dose. Another institution's supply stays: the patient holds both (README; the
 // pharmacist's review), so a dose change by one clinic does not wipe out what the other gave.
-// A refill pickup that does not name its prescriber (no 慢箋原處方機構) is nobody's dose change:
-// it neither makes one nor loses its supply to one (the pharmacy is not the prescriber, and two
-// clinics' slips collected there are not one doctor changing the dose). One pass over
-// positions[from, to) in packed start order, a start day at a time.
-import { COMPUTABLE, IN_MG, ORIGIN_UNKNOWN, RESET, computableBefore, type RecordColumns } from './record-columns.ts';
+// "Prescriber" here is whose supply the record is (RecordColumns.suppliers): a refill pickup
+// that does not name its 慢箋原處方機構 is its own slip's, so two clinics' slips collected at one
+// pharmacy are not one doctor changing the dose. One pass over positions[from, to) in packed
+// start order, a start day at a time.
+import { COMPUTABLE, IN_MG, RESET, computableBefore, type RecordColumns } from './record-columns.ts';
 import { DaySupply, MG_UNIT, dayDoseChanged, doubled, sameAmount } from './carry-rules.ts';
 
 /** The unit of a record's daily amount (DaySupply): mg, or its drug number. */
 export function unitAt(columns: RecordColumns, i: number): number {
   return ((columns.flags[i] as number) & IN_MG) !== 0 ? MG_UNIT : (columns.drug[i] as number);
-}
-
-/** A record whose prescriber is known: the only kind that makes or suffers a dose change. */
-function prescriberKnown(columns: RecordColumns, i: number): boolean {
-  return ((columns.flags[i] as number) & ORIGIN_UNKNOWN) === 0;
 }
 
 /** Prescribers a walk finds by linear search before it builds a map (one group with thousands took a second). */
@@ -83,7 +78,7 @@ class Restarts {
   drops(columns: RecordColumns, i: number): boolean {
     const start = columns.startDay[i] as number;
     if (start < this.resetOn) return true;
-    return prescriberKnown(columns, i) && start < this.changedDay(columns.prescribers[i] as string);
+    return start < this.changedDay(columns.suppliers[i] as string);
   }
 
   private grow(): void {
@@ -145,7 +140,7 @@ export function mayRestart(positions: Int32Array, from: number, to: number, colu
  * together, DaySupply) differs from what they gave on their previous day (dayDoseChanged).
  */
 export function findRestarts(positions: Int32Array, from: number, to: number, columns: RecordColumns): Restarts {
-  const { startDay, flags, daily, prescribers } = columns;
+  const { startDay, flags, daily, suppliers } = columns;
   restarts.begin();
   let k = from;
   while (k < to) {
@@ -158,8 +153,7 @@ export function findRestarts(positions: Int32Array, from: number, to: number, co
         restarts.resetOn = start;
         restarts.any = true;
       }
-      if (!prescriberKnown(columns, i)) continue;
-      const name = prescribers[i] as string;
+      const name = suppliers[i] as string;
       const p = restarts.numberOf(name);
       if (restarts.readOn[p] === start) continue;
       restarts.readOn[p] = start;
@@ -199,11 +193,11 @@ export function restartsBefore(positions: Int32Array, from: number, to: number, 
 
 /** The daily dose of `prescriber`'s computable records of one day at positions[from, to) (DaySupply), into prescriberDay. */
 function readPrescriberDay(positions: Int32Array, from: number, to: number, columns: RecordColumns, prescriber: string, dayNumber: number): void {
-  const { startDay, daysSupply, flags, daily, prescribers } = columns;
+  const { startDay, daysSupply, flags, daily, suppliers } = columns;
   prescriberDay.begin();
   for (let k = from; k < to; k++) {
     const i = positions[k] as number;
-    if (startDay[i] !== dayNumber || prescribers[i] !== prescriber || ((flags[i] as number) & COMPUTABLE) === 0 || !prescriberKnown(columns, i)) continue;
+    if (startDay[i] !== dayNumber || suppliers[i] !== prescriber || ((flags[i] as number) & COMPUTABLE) === 0) continue;
     prescriberDay.add(daily[i] as number, unitAt(columns, i), daysSupply[i] as number, prescriber);
   }
 }
@@ -212,18 +206,18 @@ function readPrescriberDay(positions: Int32Array, from: number, to: number, colu
  * Whether the prescriber of the record at `i` changed their daily dose on its day among the
  * computable records at positions[from, to), as findRestarts reads it: their records of that
  * day against their own previous day. The dose-change hint of an L1/L2; it reads only that
- * prescriber's two days. Never for a pickup that does not name its prescriber.
+ * prescriber's two days.
  */
 export function prescriberChangedOn(positions: Int32Array, from: number, to: number, columns: RecordColumns, i: number): boolean {
-  const { startDay, flags, prescribers } = columns;
-  if (((flags[i] as number) & COMPUTABLE) === 0 || !prescriberKnown(columns, i)) return false;
-  const prescriber = prescribers[i] as string;
+  const { startDay, flags, suppliers } = columns;
+  if (((flags[i] as number) & COMPUTABLE) === 0) return false;
+  const prescriber = suppliers[i] as string;
   const dayNumber = startDay[i] as number;
   let previous = Number.NEGATIVE_INFINITY;
   for (let k = from; k < to; k++) {
     const j = positions[k] as number;
     const start = startDay[j] as number;
-    if (start < dayNumber && start > previous && prescribers[j] === prescriber && ((flags[j] as number) & COMPUTABLE) !== 0 && prescriberKnown(columns, j)) previous = start;
+    if (start < dayNumber && start > previous && suppliers[j] === prescriber && ((flags[j] as number) & COMPUTABLE) !== 0) previous = start;
   }
   if (previous === Number.NEGATIVE_INFINITY) return false;
   readPrescriberDay(positions, from, to, columns, prescriber, previous);

@@ -121,9 +121,9 @@ function naiveWalk(records: MedicationRecord[]): IsoDate | null {
 }
 
 type Regimen = { unit: string; perDay: number; days: number; prescriber: string };
-const prescriberOf = (r: MedicationRecord) => r.chronicOriginInstitutionId ?? r.institution.id;
-/** A pickup without 慢箋原處方機構 names no prescriber: it makes no dose change and loses nothing to one. */
-const prescriberNamed = (r: MedicationRecord) => !(isRefillPickup(r) && r.chronicOriginInstitutionId === null);
+/** Whose supply a record is: its prescriber; a pickup without 慢箋原處方機構, its own slip's (pharmacy and 就醫日期). */
+const prescriberOf = (r: MedicationRecord) =>
+  r.chronicOriginInstitutionId ?? (isRefillPickup(r) ? `${r.institution.id}|${r.visitDate}` : r.institution.id);
 const sameAmount = (a: number, b: number) => !(Math.abs(a - b) > 1e-9 * Math.max(a, b));
 
 /** A day's records as regimens (one amount of one unit from one prescriber, days stacked) and the unread days. */
@@ -152,9 +152,8 @@ function naiveRun(records: MedicationRecord[]): { end: IsoDate | null; runDay: I
   const changedOn = new Map<string, IsoDate>();
   for (const [day, list] of days) {
     if (list.some(resets)) resetDay = day;
-    const named = list.filter(prescriberNamed);
-    for (const prescriber of new Set(named.map(prescriberOf))) {
-      const { regimens, unreadDays } = regimensOf(named.filter((r) => prescriberOf(r) === prescriber));
+    for (const prescriber of new Set(list.map(prescriberOf))) {
+      const { regimens, unreadDays } = regimensOf(list.filter((r) => prescriberOf(r) === prescriber));
       const readable = unreadDays === 0 && regimens.length > 0 && regimens.every((g) => g.unit === regimens[0]?.unit);
       const dose = readable ? { unit: regimens[0]?.unit as string, perDay: regimens.reduce((sum, g) => sum + g.perDay, 0) } : null;
       const before = doseOf.get(prescriber) ?? null;
@@ -163,7 +162,7 @@ function naiveRun(records: MedicationRecord[]): { end: IsoDate | null; runDay: I
     }
   }
   const dropped = (r: MedicationRecord) =>
-    (resetDay !== null && compareIso(start(r), resetDay) < 0) || (prescriberNamed(r) && compareIso(start(r), changedOn.get(prescriberOf(r)) ?? '') < 0);
+    (resetDay !== null && compareIso(start(r), resetDay) < 0) || compareIso(start(r), changedOn.get(prescriberOf(r)) ?? '') < 0;
   const counted = new Set(sorted.filter((r) => !dropped(r)));
   let cursor: IsoDate | null = null;
   let runDay: IsoDate | null = null;

@@ -27,3 +27,10 @@ test('pickups that do not name their prescriber are nobody\'s dose change: two c
   const named = [{ ...fromA, chronicOriginInstitutionId: CLINIC_A.id }, { ...fromB, chronicOriginInstitutionId: CLINIC_B.id }];
   for (const rows of [[fromA, fromB], named]) t.like(groupLeftovers(rows, '2025-01-10')[0], { leftoverDays: 47, noCarryLeftoverDays: 24 });
 });
+
+test('two unnamed slips collected at one pharmacy on one day are two supplies, not one prescriber\'s two strengths taken together', (t) => {
+  const fromA = zolpidem('a', { visitDate: '2024-12-01', refillDate: '2025-01-06', visitSeqNo: 'IC02', unitStrengthMg: 10, institution: PHARMACY });
+  const fromB = zolpidem('b', { visitDate: '2024-12-20', refillDate: '2025-01-06', visitSeqNo: 'IC02', unitStrengthMg: 5, institution: PHARMACY });
+  // 28 + 28 days from 1/06: 52 left on 1/10 (taken together they read 24).
+  t.like(groupLeftovers([fromA, fromB], '2025-01-10')[0], { leftoverDays: 52, noCarryLeftoverDays: 24 });
+});
