@@ -31,7 +31,10 @@ export interface ElderlyCaution {
   /** Any matched record still within its supply period (or dated after today). */
   active: boolean;
   cloudMarked: boolean;
-  /** Daily mg of the latest matched record when it can be computed. */
+  /**
+   * Daily mg of the latest matched record when it can be computed, with the other records its
+   * prescriber gave that day (dayDoses).
+   */
   dailyMg: number | null;
 }
 
@@ -58,16 +61,43 @@ function dailyMg(record: MedicationRecord): number | null {
   return (record.quantity / record.daysSupply) * record.unitStrengthMg;
 }
 
-/** Dose and name conditions of one rule for one record (the duration condition needs the whole list). */
+/** Per start day and prescriber (RecordColumns.suppliers): the known daily mg of their records added. */
+type DayDoses = Map<number, Map<string, number>>;
+
+/**
+ * What each prescriber gave on each day among the records at `positions`: the carry walk reads
+ * a prescriber's records of one day together, and so does a dose rule (two strengths taken
+ * together, digoxin 0.125 mg + 0.0625 mg, are 0.1875 mg a day).
+ */
+function dayDoses(history: PreparedHistory, positions: ArrayLike<number>): DayDoses {
+  const { startDay, suppliers } = history.columns;
+  const doses: DayDoses = new Map();
+  for (let k = 0; k < positions.length; k++) {
+    const i = positions[k] as number;
+    const mg = dailyMg(history.record(i));
+    const day = startDay[i] as number;
+    // An unreadable day is not known to be the same day as another: each such record stands alone.
+    if (mg === null || Number.isNaN(day)) continue;
+    let byPrescriber = doses.get(day);
+    if (byPrescriber === undefined) doses.set(day, (byPrescriber = new Map()));
+    const supplier = suppliers[i] as string;
+    byPrescriber.set(supplier, (byPrescriber.get(supplier) ?? 0) + mg);
+  }
+  return doses;
+}
+
+/** The daily mg of the record at `at` with its prescriber's other records of the day (dayDoses); null when its own is unknown. */
+function prescriberDayMg(history: PreparedHistory, doses: DayDoses, at: number): number | null {
+  const own = dailyMg(history.record(at));
+  const { startDay, suppliers } = history.columns;
+  if (own === null || Number.isNaN(startDay[at] as number)) return own;
+  return doses.get(startDay[at] as number)?.get(suppliers[at] as string) ?? own;
+}
+
+/** Name and diagnosis conditions of one rule for one record (dose and duration need the other records). */
 function recordQualifies(rule: ElderlyRule, except: RegExp | null, record: MedicationRecord): boolean {
   if (except !== null && except.test(record.drugName)) return false;
-  if (rule.exceptDiagnosisPattern !== undefined && record.diagnosis !== null && namePattern(rule.exceptDiagnosisPattern).test(record.diagnosis.code)) return false;
-  if (rule.dailyMgAbove !== undefined) {
-    const mg = dailyMg(record);
-    // Unknown dose: flag, and the condition text tells the pharmacist what to check.
-    if (mg !== null && mg <= rule.dailyMgAbove) return false;
-  }
-  return true;
+  return !(rule.exceptDiagnosisPattern !== undefined && record.diagnosis !== null && namePattern(rule.exceptDiagnosisPattern).test(record.diagnosis.code));
 }
 
 /** Compiled once per pattern text (no 'g' flag, so test() keeps no state). */
@@ -148,7 +178,8 @@ function caution(rule: ElderlyRule | null, set: ElderlyRuleSet | null, matched: 
   const active = inUse.length > 0;
   const sorted = active ? inUse : all;
   // Latest first: the newest of the first day is the record whose dose the caution cites.
-  const latest = history.record(newestOfDay(history.columns, sorted, 0, sorted.length, 0));
+  const latestAt = newestOfDay(history.columns, sorted, 0, sorted.length, 0);
+  const latest = history.record(latestAt);
   const ingredients = new Set<string>();
   const atc7 = new Set<string>();
   const drugCodes = new Set<string>();
@@ -186,8 +217,17 @@ function caution(rule: ElderlyRule | null, set: ElderlyRuleSet | null, matched: 
     lastDate: recordStart(latest),
     active,
     cloudMarked,
-    dailyMg: dailyMg(latest),
+    dailyMg: prescriberDayMg(history, dayDoses(history, sorted.subarray(0, sameDayRun(history, sorted))), latestAt),
   };
+}
+
+/** How many of `sorted` (latest first) start on its first record's day. */
+function sameDayRun(history: PreparedHistory, sorted: Int32Array): number {
+  const { startDay } = history.columns;
+  const day = startDay[sorted[0] as number] as number;
+  let k = 1;
+  while (k < sorted.length && startDay[sorted[k] as number] === day) k++;
+  return k;
 }
 
 /**
@@ -301,12 +341,26 @@ const TOTAL_DAYS_WINDOW = 90;
 function matchedRecords(rule: ElderlyRule, candidates: Int32Array, history: PreparedHistory): Int32Array | null {
   const except = rule.exceptNamePattern === undefined ? null : namePattern(rule.exceptNamePattern);
   let matched = candidates;
-  if (except !== null || rule.dailyMgAbove !== undefined || rule.exceptDiagnosisPattern !== undefined) {
+  if (except !== null || rule.exceptDiagnosisPattern !== undefined) {
     const kept = new Int32Array(candidates.length);
     let m = 0;
     for (let k = 0; k < candidates.length; k++) {
       const i = candidates[k] as number;
       if (recordQualifies(rule, except, history.record(i))) kept[m++] = i;
+    }
+    matched = kept.subarray(0, m);
+  }
+  const limit = rule.dailyMgAbove;
+  if (limit !== undefined) {
+    // Against the prescriber's whole dose of the day; an unknown dose is flagged, and the
+    // condition text tells the pharmacist what to check.
+    const doses = dayDoses(history, matched);
+    const kept = new Int32Array(matched.length);
+    let m = 0;
+    for (let k = 0; k < matched.length; k++) {
+      const i = matched[k] as number;
+      const mg = prescriberDayMg(history, doses, i);
+      if (mg === null || mg > limit) kept[m++] = i;
     }
     matched = kept.subarray(0, m);
   }

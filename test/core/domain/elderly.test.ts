@@ -4,8 +4,8 @@ import test from 'ava';
 import { elderlyCautions, patientAge } from '../../../src/core/domain/elderly.ts';
 import { BEERS_2019_EXAMPLES } from '../../../src/core/domain/elderly-rules.ts';
 import { INGREDIENT_ATC7 } from '../../../src/core/domain/ingredient-table.ts';
-import type { Patient } from '../../../src/core/domain/types.ts';
-import { record } from './record-builder.ts';
+import type { MedicationRecord, Patient } from '../../../src/core/domain/types.ts';
+import { HOSPITAL_B, record } from './record-builder.ts';
 
 const patient = (birthDate: string): Patient => ({ nationalId: 'A100000001', name: '測試', birthDate, sex: 'F' });
 const TODAY = '2025-10-28';
@@ -71,6 +71,20 @@ test('dose conditions: digoxin 0.125 mg/day passes, 0.25 mg/day is flagged, unkn
   t.deepEqual(elderlyCautions(patient('1950-01-01'), [digoxin(0.25, 14)], TODAY), []);
   t.is(elderlyCautions(patient('1950-01-01'), [digoxin(0.25, 28)], TODAY)[0]?.dailyMg, 0.25);
   t.is(elderlyCautions(patient('1950-01-01'), [digoxin(null, 28)], TODAY)[0]?.ruleId, 'digoxin-over-0.125mg');
+});
+
+test('a dose condition reads the prescriber\'s whole day: digoxin 0.125 mg + 0.0625 mg from one clinic is 0.1875 mg a day', (t) => {
+  const digoxin = (unitStrengthMg: number, overrides: Partial<MedicationRecord> = {}) =>
+    record({ drugCode: `DIGO${unitStrengthMg}`, drugName: `DIGOXIN ${unitStrengthMg}MG`, ingredients: [{ name: 'DIGOXIN', atc7: 'C01AA05' }], atc7: 'C01AA05', unitStrengthMg, quantity: 28, ...overrides });
+  const together = [digoxin(0.125), digoxin(0.0625)];
+  const [caution] = elderlyCautions(patient('1950-01-01'), together, TODAY);
+  t.like(caution, { ruleId: 'digoxin-over-0.125mg', dailyMg: 0.1875 });
+  t.is(caution?.recordIds.length, 2);
+  // The same two strengths from two clinics, or on two days, are not one dose: each is 0.125 mg or less.
+  t.deepEqual(elderlyCautions(patient('1950-01-01'), [digoxin(0.125), digoxin(0.0625, { institution: HOSPITAL_B })], TODAY), []);
+  t.deepEqual(elderlyCautions(patient('1950-01-01'), [digoxin(0.125), digoxin(0.0625, { visitDate: '2025-10-10' })], TODAY), []);
+  // Whatever order the cloud lists them in.
+  t.like(elderlyCautions(patient('1950-01-01'), [...together].reverse(), TODAY)[0], { ruleId: 'digoxin-over-0.125mg', dailyMg: 0.1875 });
 });
 
 test('extended-release nifedipine is not the immediate-release caution', (t) => {
