@@ -36,7 +36,7 @@ function history(count: number, ingredientCount: number, combinations: boolean):
       id: `r${i}`, drugCode: `${name.slice(0, 4)}${Math.floor(next() * 3)}`, drugName: `${name} TAB`,
       ingredients: combo ? [{ name, atc7 }, { name: 'AMLODIPINE', atc7: 'C08CA01' }] : [{ name, atc7 }],
       atc7: combo ? 'C10BX03' : atc7, atc5: atc7.slice(0, 5), atc5Name: null, atc3Name: null, isCombination: combo,
-      dosageForm: next() < 0.05 ? 'eye' : 'oral', visitDate: addDays('2025-01-01', Math.floor(next() * 182)), refillDate: null,
+      dosageForm: next() < 0.05 ? 'eye' : 'oral', visitDate: addDays('2025-01-01', Math.floor(next() * 182)), refillDate: null, inpatientEndDate: null,
       daysSupply: days, quantity: days, frequency: next() < 0.05 ? 'PRN' : 'QD',
       institution: { id: `35000000${String(institution).padStart(2, '0')}`, name: `院所${institution}`, visitKind: 'outpatient' },
       chronicOriginInstitutionId: null, visitSeqNo: String(i % 10000).padStart(4, '0'), diagnosis: null, cloudLeftoverDays: null,

@@ -146,6 +146,7 @@ export function syntheticHistory({ records: target, today, spanDays, seed = 2025
       dosageForm: product.form,
       visitDate,
       refillDate,
+      inpatientEndDate: null,
       daysSupply: days,
       quantity: days * perDay,
       frequency: product.frequency,

@@ -241,3 +241,16 @@ test('at 60 columns the English care-list table keeps the ingredient readable: i
   t.regex(en, /^Ingredient +Month +Visits +Sites +Total mg +DDDs +6-mo ref mg$/m);
   t.regex(en, /^ZOLPIDEM \(TA… +2025-10 +2 +2 +700 +70 +1825$/m);
 });
+
+test('an inpatient row shows its stay\'s last day in the 慢箋領藥日 column, marked, as NHI\'s 慢連箋領藥日(住院用藥迄日) does', (t) => {
+  const inpatient = (bundle: any) => {
+    bundle.medications.robject.push({
+      ...bundle.medications.robject[0], r: 99, hosp: '示範醫學中心;住診;9900000001', drug_code: 'BC99000900', drug_ename: 'AUGMENTIN TABLETS 625MG',
+      drug_ing_name: 'AMOXICILLIN；CLAVULANIC ACID', drug_atc7_code: 'J01CR02', drug_date: '2025/08/10', cure_e_date: '2025-08-16T00:00:00', drug_fre: 'TID', qty: 15, day: 5,
+    });
+  };
+  t.regex(reportOf('chronic-refill-elderly', '2025-11-03', 'zh-TW', inpatient), /^114\/08\/10 +住院迄 114\/08\/16 +示範醫學中心 +AUGMENTIN/m);
+  t.regex(reportOf('chronic-refill-elderly', '2025-11-03', 'en', inpatient), /^2025-08-10 +ward to 2025-08-16 +示範醫學中心 +AUGMENTIN/m);
+  // A pickup's day is shown as it was.
+  t.regex(reportOf('chronic-refill-elderly', '2025-11-03', 'zh-TW', inpatient), /^114\/09\/26 +114\/10\/20 +示範社區藥局/m);
+});

@@ -121,7 +121,7 @@ test('emergency and inpatient rows exist; inpatient rows carry the discharge day
   t.true(all.some((r) => r.institution.visitKind === 'emergency'));
   const inpatient = all.filter((r) => r.institution.visitKind === 'inpatient');
   t.true(inpatient.length > 0);
-  t.true(inpatient.every((r) => r.refillDate === null));
+  t.true(inpatient.every((r) => r.refillDate === null && r.inpatientEndDate !== null && r.inpatientEndDate > r.visitDate));
   const raw = ds.deck.patients.flatMap((p) => ds.payload('imue0008s02', p, TODAY) as { hosp: string; cure_e_date: string | null }[]);
   t.true(raw.filter((r) => r.hosp.includes(';住診;')).every((r) => r.cure_e_date !== null));
 });

@@ -30,6 +30,7 @@ export function record(overrides: Partial<MedicationRecord> = {}): MedicationRec
     dosageForm: 'oral',
     visitDate: '2026-11-10',
     refillDate: null,
+    inpatientEndDate: null,
     daysSupply: 28,
     quantity: 28,
     frequency: 'QD',

@@ -47,6 +47,8 @@ export function analysisJson(analysis: Analysis, lang: Lang, cloudLeftover: read
       institutionId: record.institution.id,
       visitDate: record.visitDate,
       refillDate: record.refillDate,
+      visitKind: record.institution.visitKind,
+      inpatientEndDate: record.inpatientEndDate,
       startDate: recordStart(record),
       daysSupply: record.daysSupply,
       quantity: record.quantity,

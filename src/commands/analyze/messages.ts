@@ -69,6 +69,8 @@ export const analyzeMessages = catalogue({
 
   'col.date': { 'zh-TW': '就醫日', en: 'Visit' },
   'col.refillDate': { 'zh-TW': '慢箋領藥日', en: 'Pickup' },
+  // NHI's column 慢連箋領藥日(住院用藥迄日) holds an inpatient order's last day: shown so, not as a pickup.
+  'record.inpatientUntil': { 'zh-TW': '住院迄 {date}', en: 'ward to {date}' },
   'col.institution': { 'zh-TW': '院所', en: 'Institution' },
   'col.code': { 'zh-TW': '藥品代碼', en: 'Drug code' },
   'col.drug': { 'zh-TW': '藥品名稱', en: 'Drug' },

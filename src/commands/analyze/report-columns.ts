@@ -24,11 +24,17 @@ function figure(value: number | null): string {
   return value === null ? '—' : String(oneDecimal(value));
 }
 
+/** The 慢箋領藥日 cell: the pickup day, or on an inpatient row the stay's last day, marked as such. */
+function pickupOrStayEnd(record: Row<'records'>['record'], t: Translate, lang: Lang): string {
+  if (record.refillDate !== null) return shownDate(recordStart(record), lang);
+  return record.inpatientEndDate === null ? '' : t('record.inpatientUntil', { date: shownDate(record.inpatientEndDate, lang) });
+}
+
 export function recordColumns(t: Translate, lang: Lang): Column<Row<'records'>>[] {
   const day = (iso: string | null) => shownDate(iso, lang);
   return [
     { header: t('col.date'), value: (r) => day(r.record.visitDate) },
-    { header: t('col.refillDate'), value: ({ record: r }) => (r.refillDate === null ? '' : day(recordStart(r))) },
+    { header: t('col.refillDate'), value: ({ record: r }) => pickupOrStayEnd(r, t, lang) },
     // The drug name gives way first (the ingredient column says what it is), then the
     // institution, which keeps 4 characters: 臺北榮總 and 臺北市聯醫 must not both read 臺北….
     { header: t('col.institution'), value: (r) => r.record.institution.name, minWidth: 10, cutOrder: 2 },

@@ -69,6 +69,12 @@ export interface MedicationRecord {
   visitDate: IsoDate;
   /** 慢連箋領藥日 when this row is a chronic refill pickup; leftover starts here. */
   refillDate: IsoDate | null;
+  /**
+   * 住院用藥迄日: on an inpatient (住診) row the cloud's same column holds the order's last day
+   * in hospital. Shown beside the row as NHI shows it; the supply still counts from the 就醫日期
+   * (住院用藥起日), since which part of it was given on the ward cannot be told from the row.
+   */
+  inpatientEndDate: IsoDate | null;
   /** 給藥日數. */
   daysSupply: number;
   /** 總量 dispensed (units of the product). */

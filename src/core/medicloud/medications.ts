@@ -67,7 +67,9 @@ export function mapMedicationRow(row: MedicationRow, index: number): MedicationR
   // supply starts; for an inpatient order it is the end of the stay, not a start. A pickup
   // cannot precede the prescribing visit, so an earlier date is not read as one.
   const laterDate = row.cure_e_date !== null && row.cure_e_date > row.drug_date ? row.cure_e_date : null;
-  const refillDate = institution.visitKind === 'inpatient' ? null : laterDate;
+  const inpatient = institution.visitKind === 'inpatient';
+  const refillDate = inpatient ? null : laterDate;
+  const inpatientEndDate = inpatient && row.cure_e_date !== null && row.cure_e_date >= row.drug_date ? row.cure_e_date : null;
   return {
     id: `${row.drug_date}|${institution.id}|${row.drug_code}|${row.r ?? index}`,
     drugCode: row.drug_code.toUpperCase(),
@@ -81,6 +83,7 @@ export function mapMedicationRow(row: MedicationRow, index: number): MedicationR
     dosageForm: dosageFormOf(row.drug_ename, row.drug_fre),
     visitDate: row.drug_date,
     refillDate,
+    inpatientEndDate,
     daysSupply: row.day,
     quantity: row.qty,
     frequency: row.drug_fre,

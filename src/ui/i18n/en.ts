@@ -132,6 +132,11 @@ export const en: Record<UiKey, string> = {
   'col.refill-date': 'Refill pickup',
   'col.exception': 'Exception',
   'col.visit-kind': 'Visit kind',
+  'col.inpatient-end': 'Ward order to',
+  'visit.outpatient': 'outpatient',
+  'visit.emergency': 'emergency',
+  'visit.inpatient': 'inpatient',
+  'visit.pharmacy': 'pharmacy',
 
   'source.home': 'ours',
   'source.other': 'other',

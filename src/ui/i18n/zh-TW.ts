@@ -131,6 +131,11 @@ export const zhTW = {
   'col.refill-date': '慢箋領藥日',
   'col.exception': '例外代碼',
   'col.visit-kind': '就醫類別',
+  'col.inpatient-end': '住院用藥迄日',
+  'visit.outpatient': '門診',
+  'visit.emergency': '急診',
+  'visit.inpatient': '住診',
+  'visit.pharmacy': '藥局',
 
   'source.home': '本院',
   'source.other': '他院',

@@ -48,11 +48,14 @@ function recordDetail(lang: Lang, homeInstitutionId: string | null) {
       [tr(lang, 'col.atc5'), [r.atc5, r.atc5Name].filter(Boolean).join(' ')],
       [tr(lang, 'col.atc3'), r.atc3Name ?? ''],
       [tr(lang, 'col.date'), dayIn(r.visitDate, lang)],
+      [tr(lang, 'col.visit-kind'), tr(lang, `visit.${r.institution.visitKind}`)],
       [tr(lang, 'col.institution'), `${r.institution.name} (${tr(lang, sourceKey[recordSource(row, homeInstitutionId)])})`],
       [tr(lang, 'col.days'), `${r.daysSupply}  ${tr(lang, 'col.quantity')} ${r.quantity}  ${tr(lang, 'col.frequency')} ${r.frequency ?? '-'}  ${tr(lang, 'col.dose')} ${dose}`],
       [tr(lang, 'col.leftover'), `${leftoverText(row, lang)}  (${tr(lang, 'col.cloud')} ${r.cloudLeftoverDays ?? '-'})`],
     ];
     if (r.refillDate) fields.push([tr(lang, 'col.refill-date'), dayIn(r.refillDate, lang)]);
+    // NHI's 慢連箋領藥日 column holds this on an inpatient row: the order's last day on the ward.
+    if (r.inpatientEndDate) fields.push([tr(lang, 'col.inpatient-end'), dayIn(r.inpatientEndDate, lang)]);
     if (r.exceptionCode) fields.push([tr(lang, 'col.exception'), r.exceptionCode]);
     // 主診斷 is shown for reference only (summary caveat): it is the visit's, not the drug's.
     if (r.diagnosis) fields.push([tr(lang, 'col.diagnosis'), `${r.diagnosis.code} ${r.diagnosis.name}`]);

@@ -34,6 +34,7 @@ export function medication(overrides: Partial<MedicationRecord> = {}): Medicatio
     dosageForm: 'oral',
     visitDate: '2025-05-01',
     refillDate: null,
+    inpatientEndDate: null,
     daysSupply: 28,
     quantity: 28,
     frequency: 'QD',

@@ -24,6 +24,7 @@ export function record(overrides: Partial<MedicationRecord> = {}): MedicationRec
     dosageForm: 'oral',
     visitDate: '2025-10-24',
     refillDate: null,
+    inpatientEndDate: null,
     daysSupply: 28,
     quantity: 28,
     frequency: 'QD',

@@ -64,6 +64,11 @@ test('an inpatient row keeps cure_e_date as the end of the stay, not as a refill
   const [record] = mapMedications(medications([medicationRow({ hosp: '示範醫院;住診;0401180014', cure_e_date: '2025-10-30T00:00:00' })]));
   t.is(record?.institution.visitKind, 'inpatient');
   t.is(record?.refillDate, null);
+  t.is(record?.inpatientEndDate, '2025-10-30');
+  // An outpatient row's cure_e_date is a pickup day, never a stay's end.
+  const [outpatient] = mapMedications(medications([medicationRow({ cure_e_date: '2025-10-30T00:00:00' })]));
+  t.is(outpatient?.inpatientEndDate, null);
+  t.is(outpatient?.refillDate, '2025-10-30');
 });
 
 test('a combination product (drug_multi_mark Y) is split into its ingredients with their own ATC7', (t) => {
