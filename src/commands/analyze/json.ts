@@ -128,6 +128,8 @@ export function analysisJson(analysis: Analysis, lang: Lang, cloudLeftover: read
       drugCodes: caution.drugCodes,
       active: caution.active,
       cloudMarked: caution.cloudMarked,
+      dailyMg: caution.dailyMg,
+      doseLimitMg: caution.doseLimitMg,
     })),
     allergies: analysis.allergies.map((allergy) => ({
       date: allergy.date,

@@ -172,6 +172,21 @@ function newestPrescriptions(prescriptions: ChronicPrescription[], substances: M
   return newest;
 }
 
+/**
+ * The condition in brackets; for a dose rule with it, the dose found (the latest record's
+ * prescriber's day) or that it could not be worked out, so the pharmacist knows what to check.
+ */
+function conditionText(c: ElderlyCaution, lang: 'zh-TW' | 'en'): string {
+  if (c.condition === null) return '';
+  let dose = '';
+  if (c.doseLimitMg !== null) {
+    const mg = c.dailyMg === null ? null : Number(c.dailyMg.toPrecision(4));
+    if (lang === 'zh-TW') dose = mg === null ? '；每日劑量無法計算，請核對處方' : `；目前每日 ${mg} mg`;
+    else dose = mg === null ? '; the daily dose cannot be worked out: check the prescription' : `; now ${mg} mg a day`;
+  }
+  return lang === 'zh-TW' ? `（${c.condition['zh-TW']}${dose}）` : ` (${c.condition.en}${dose})`;
+}
+
 /** Active cautions only: 'avoid' is a warning, 'caution' and the cloud's bare mark are info. */
 function elderlyAlerts(cautions: ElderlyCaution[], age: number | null): Alert[] {
   return cautions.filter((c) => c.active).map((c): Alert => {
@@ -179,7 +194,7 @@ function elderlyAlerts(cautions: ElderlyCaution[], age: number | null): Alert[] 
     const facts: Alert['facts'] = {
       age: age ?? '', drugNames: c.drugNames, ruleId: c.ruleId, ruleSet: c.ruleSet?.id ?? '',
       categoryZh: c.category?.['zh-TW'] ?? '', categoryEn: c.category?.en ?? '',
-      conditionZh: c.condition === null ? '' : `（${c.condition['zh-TW']}）`, conditionEn: c.condition === null ? '' : ` (${c.condition.en})`,
+      conditionZh: conditionText(c, 'zh-TW'), conditionEn: conditionText(c, 'en'),
     };
     return { severity: c.tier === 'avoid' ? 'warning' : 'info', key: c.tier === 'avoid' ? 'elderly.avoid' : 'elderly.caution', facts };
   });

@@ -36,6 +36,8 @@ export interface ElderlyCaution {
    * prescriber gave that day (dayDoses).
    */
   dailyMg: number | null;
+  /** The rule's dose condition: the mg a day the dose must exceed (digoxin 0.125); null for a rule without one. */
+  doseLimitMg: number | null;
 }
 
 export interface ElderlyOptions {
@@ -217,6 +219,7 @@ function caution(rule: ElderlyRule | null, set: ElderlyRuleSet | null, matched: 
     lastDate: recordStart(latest),
     active,
     cloudMarked,
+    doseLimitMg: rule?.dailyMgAbove ?? null,
     dailyMg: prescriberDayMg(history, dayDoses(history, sorted.subarray(0, sameDayRun(history, sorted))), latestAt),
   };
 }

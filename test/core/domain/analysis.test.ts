@@ -295,3 +295,19 @@ test('on the last day of validity a collectable fill says so: tomorrow a new pre
   t.is(analyzeHistory({ ...emptyHistory, chronic: [slip] }, '2025-09-21').alerts.find((a) => a.key.startsWith('refill.eligible'))?.key, 'refill.eligible');
   t.like(analyzeHistory({ ...emptyHistory, chronic: [slip] }, '2025-09-23').alerts.find((a) => a.key.startsWith('refill.')), { key: 'refill.expired' });
 });
+
+test('a dose rule\'s caution says the dose found, or that it cannot be worked out', (t) => {
+  const digoxin = (id: string, unitStrengthMg: number | null) =>
+    record({ id, drugCode: `DIGO${id}`, drugName: `DIGOXIN ${unitStrengthMg ?? ''}`, ingredients: [{ name: 'DIGOXIN', atc7: 'C01AA05' }], atc7: 'C01AA05', unitStrengthMg, visitDate: '2025-05-01', quantity: 28 });
+  const patient = { nationalId: 'A100000001', name: '測試長者', birthDate: '1940-05-01', sex: 'F' as const };
+  const textOf = (medications: PatientHistory['medications'], lang: 'zh-TW' | 'en') => {
+    const alert = analyzeHistory({ ...emptyHistory, patient, medications }, '2025-05-10').alerts.find((a) => a.key === 'elderly.avoid');
+    return alert === undefined ? '' : translate(alertMessages, alert.key, lang, alert.facts);
+  };
+  t.regex(textOf([digoxin('a', 0.125), digoxin('b', 0.0625)], 'zh-TW'), /（避免作第一線用藥；每日 > 0\.125 mg；目前每日 0\.1875 mg）$/);
+  t.regex(textOf([digoxin('a', 0.125), digoxin('b', 0.0625)], 'en'), / \(avoid as first line; > 0\.125 mg\/day; now 0\.1875 mg a day\)$/);
+  t.regex(textOf([digoxin('c', null)], 'zh-TW'), /；每日劑量無法計算，請核對處方）$/);
+  // A rule without a dose condition says no dose.
+  const zolpidem = analyzeHistory({ ...emptyHistory, patient, medications: [record({ ...ZOLPIDEM, visitDate: '2025-05-01' })] }, '2025-05-10').alerts.find((a) => a.key === 'elderly.avoid');
+  t.false(translate(alertMessages, 'elderly.avoid', 'zh-TW', zolpidem?.facts ?? {}).includes('目前每日'));
+});
