@@ -12,7 +12,7 @@ import { allergenMatchAlerts } from './allergen-matches.ts';
 import { interactionAlerts } from './elderly-interactions.ts';
 import { exceptionCodeAlerts } from './exception-codes.ts';
 import type { AnalyzedRecord } from './analyzed-record.ts';
-import { earlyFills, fillsKnown, fillsTaken, refillStatus, sortRefills, type JudgedPrescription, type RefillRules, type RefillStatus } from './refill.ts';
+import { earlyFills, fillsKnown, fillsTaken, refillStatus, sortRefills, type EarlyFill, type JudgedPrescription, type RefillRules, type RefillStatus } from './refill.ts';
 import { elderlyOfPrepared, patientAge, type ElderlyCaution } from './elderly.ts';
 import { duplicatesOfPrepared, type DuplicateAlert } from './duplicates.ts';
 import { duplicateAlerts } from './duplicate-alerts.ts';
@@ -64,6 +64,8 @@ function refillFacts(s: RefillStatus, totalDays: number, daysPerFill: number, on
   };
 }
 
+const NO_EARLY_FILLS: readonly EarlyFill[] = Object.freeze([]);
+
 /**
  * Refill alerts: collectable today (info), too early (warning: dispensing now is an early
  * refill NHI deducts), expired with fills left (info; 'no fill left' while validity has not
@@ -77,9 +79,12 @@ function refillAlerts(statuses: RefillStatus[], prescriptions: JudgedPrescriptio
   const alerts: Alert[] = [];
   for (let i = 0; i < statuses.length; i++) {
     const s = statuses[i] as RefillStatus;
-    // Completed prescriptions say nothing: no facts to build for them.
-    if (s.status === 'completed' && s.anomalies.length === 0) continue;
     const p = prescriptions[i] as JudgedPrescription;
+    const valid = compareIso(today, s.validUntil) <= 0;
+    // A completed prescription says nothing of its status, only its early pickups while still
+    // valid (every fill collected early piled supply up): no facts to build for the rest.
+    const early = valid ? earlyFills(p, rules) : NO_EARLY_FILLS;
+    if (s.status === 'completed' && s.anomalies.length === 0 && early.length === 0) continue;
     // Days still on hand count only where a fill is collectable today.
     const onHandDays = s.status === 'eligible' && s.replacedBy === null ? onHand.daysOf(s.drugCode) : 0;
     const facts = refillFacts(s, p.daysPerFill * p.fills, p.daysPerFill, onHandDays);
@@ -95,9 +100,8 @@ function refillAlerts(statuses: RefillStatus[], prescriptions: JudgedPrescriptio
     else if (s.status === 'expired') alerts.push({ severity: 'info', key: compareIso(today, s.validUntil) <= 0 ? 'refill.no-fill-left' : 'refill.expired', facts });
     for (const anomaly of s.anomalies) alerts.push({ severity: 'warning', key: `refill.anomaly.${anomaly}`, facts });
     // Early pickups of a slip still valid: what piled up on hand, fill by fill.
-    if (compareIso(today, s.validUntil) > 0) continue;
-    for (const early of earlyFills(p, rules)) {
-      alerts.push({ severity: 'info', key: 'refill.collected-early', facts: { ...facts, fill: early.fill, collected: early.collected, allowedFrom: early.allowedFrom, daysEarly: daysBetween(early.collected, early.allowedFrom) } });
+    for (const fill of early) {
+      alerts.push({ severity: 'info', key: 'refill.collected-early', facts: { ...facts, fill: fill.fill, collected: fill.collected, allowedFrom: fill.allowedFrom, daysEarly: daysBetween(fill.collected, fill.allowedFrom) } });
     }
   }
   return alerts;
@@ -109,8 +113,10 @@ function refillAlerts(statuses: RefillStatus[], prescriptions: JudgedPrescriptio
  * form (a formulary switch from NORVASC to AMLODIN left two amlodipine slips both 可領). The
  * newest prescription per substance is found once, and only when some prescription has fills
  * left: a per-status scan made this quadratic (1.6 × 10⁹ comparisons at 100k records).
+ * `prescriptions` are all the cloud listed: a new slip whose number of fills it does not give yet
+ * (only its visit row, before the first pickup's chr_num) replaces the old one all the same.
  */
-function markReplaced(statuses: RefillStatus[], prescriptions: JudgedPrescription[], history: PreparedHistory): void {
+function markReplaced(statuses: RefillStatus[], prescriptions: ChronicPrescription[], history: PreparedHistory): void {
   let newest: Map<string, ChronicPrescription> | null = null;
   let substances: Map<string, string> | null = null;
   for (const s of statuses) {
@@ -262,7 +268,7 @@ export function analyzeHistory(history: PatientHistory, today: IsoDate, settings
   // The prescriptions in the statuses' order: each refill alert reads its prescription's plan.
   const prescriptions = judged.slice();
   sortRefills(refills, prescriptions);
-  markReplaced(refills, judged, prepared);
+  markReplaced(refills, history.chronic, prepared);
   const duplicates = duplicatesOfPrepared(prepared, {
     duplicateThresholdDays: settings.duplicateThresholdDays,
     equivalenceSets: settings.equivalenceSets,

@@ -136,6 +136,12 @@ test('refills: an older slip with a fill due while a newer slip of the same drug
   t.is(translate(alertMessages, 'refill.replaced', 'zh-TW', replaced?.facts), `慢箋 ${replaced?.facts.drugName}（114/08/01 開立）尚有第 3/3 次，但同成分已有 114/09/20 開立的新處方 ${replaced?.facts.drugName}；兩張都領將重複用藥，請確認病人手邊藥量`);
   // Alone, the old slip's fill 3 is simply due.
   t.deepEqual(analyzeHistory({ ...history, chronic: [history.chronic[0]!] }, '2025-09-25').alerts.map((a) => a.key), ['refill.eligible']);
+  // The review's case: the new slip as the cloud lists it before its first pickup, without its
+  // number of fills (chr_num comes with a pickup). It replaces the old one all the same.
+  const unknownFills: ChronicPrescription = { ...history.chronic[1]!, fills: null };
+  const beforePickup = analyzeHistory({ ...history, chronic: [history.chronic[0]!, unknownFills] }, '2025-09-25');
+  t.deepEqual(beforePickup.refills.map((r) => [r.prescriptionId, r.replacedBy]), [['old', '2025-09-20']]);
+  t.deepEqual(beforePickup.alerts.map((a) => a.key), ['refill.replaced', 'refill.fills-unknown']);
 });
 
 test('refills: no fill left before validity ends is said as such, not as 已逾效期', (t) => {
@@ -286,6 +292,18 @@ test('a valid slip whose fill 2 was collected 6 days early says so (info), besid
   t.like(analysis.alerts.find((a) => a.key === 'refill.collected-early'), { severity: 'info', facts: { fill: 2, collected: '2025-09-15', allowedFrom: '2025-09-21', daysEarly: 6 } });
   // Once the slip's validity has ended, its history says nothing.
   t.false(analyzeHistory({ ...emptyHistory, chronic: [slip] }, '2026-01-10').alerts.some((a) => a.key === 'refill.collected-early'));
+});
+
+// The review's case: every fill collected, fills 2 and 3 early, the slip valid until 11/29. A
+// completed slip said nothing at all unless some unrelated anomaly made it speak.
+test('a completed slip still valid says which fills were collected early: the supply piled up on hand', (t) => {
+  const slip: ChronicPrescription = { id: 'c', prescriptionDate: '2025-09-01', institution: CLINIC_A, drugCode: 'MET0000100', drugName: 'METFORMIN 500MG', daysPerFill: 30, fills: 3, fillDates: ['2025-09-01', '2025-09-15', '2025-10-01'], cloudExpired: null, diagnosis: null };
+  const analysis = analyzeHistory({ ...emptyHistory, chronic: [slip] }, '2025-10-05');
+  t.is(analysis.refills[0]?.status, 'completed');
+  t.deepEqual(analysis.alerts.map((a) => [a.key, a.facts.fill, a.facts.daysEarly]), [['refill.collected-early', 2, 6], ['refill.collected-early', 3, 4]]);
+  // Collected on time, a completed slip says nothing.
+  const onTime = { ...slip, fillDates: ['2025-09-01', '2025-09-21', '2025-10-21'] };
+  t.deepEqual(analyzeHistory({ ...emptyHistory, chronic: [onTime] }, '2025-10-25').alerts, []);
 });
 
 test('on the last day of validity a collectable fill says so: tomorrow a new prescription is needed', (t) => {
