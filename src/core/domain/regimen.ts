@@ -25,22 +25,26 @@ const MAX_SUFFIXES = 3;
 const NORMAL_CODES = new Map<string, string | null>();
 const MAX_REMEMBERED_CODES = 1000;
 
-/** Upper-case code with spaces, dots and dashes removed ('q.d.' → 'QD', 'BID PC' → 'BIDPC'). */
+/**
+ * Upper-case code with spaces, dots and dashes removed ('q.d.' → 'QD', 'BID PC' → 'BIDPC'),
+ * full-width letters and digits read as their ASCII selves ('ＰＲＮ' → 'PRN', as typed on a
+ * Chinese input method).
+ */
 export function normalFrequency(frequency: string | null): string | null {
   if (frequency === null) return null;
   const known = NORMAL_CODES.get(frequency);
   if (known !== undefined) return known;
-  const code = frequency.toUpperCase().replace(/[\s.\-_]/g, '');
+  const code = frequency.normalize('NFKC').toUpperCase().replace(/[\s.\-_]/g, '');
   const normal = code === '' ? null : code;
   // A history uses a few dozen codes, but every rule asks about each record again and again.
   if (NORMAL_CODES.size < MAX_REMEMBERED_CODES) NORMAL_CODES.set(frequency, normal);
   return normal;
 }
 
-/** PRN ("as needed", 需要時, 必要時) anywhere in the code, or SOS: no fixed days of supply. */
+/** PRN or SOS ("as needed", 需要時, 必要時) anywhere in the code ('Q6H SOS'): no fixed days of supply. */
 export function isAsNeeded(frequency: string | null): boolean {
   const code = normalFrequency(frequency);
-  return code !== null && (code.includes('PRN') || code.includes('需要時') || code.includes('必要時') || code === 'SOS');
+  return code !== null && (code.includes('PRN') || code.includes('SOS') || code.includes('需要時') || code.includes('必要時'));
 }
 
 /** ASORDER / UD (ut dictum) / 依醫囑 / 遵醫囑: the dose is whatever the doctor said; no fixed days of supply. */

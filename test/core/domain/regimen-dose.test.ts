@@ -42,6 +42,16 @@ test('必要時, SOS and UD are as needed / as directed: 「無法試算」, not
   t.true(isFixedDailyRegimen(record({ frequency: 'QD' })));
 });
 
+// From a review: 'Q6H SOS' counted 20 days down as a fixed 4-a-day supply, and so did PRN typed full-width.
+test('SOS after a schedule, and PRN or a schedule typed in full-width letters, read as the ASCII code', (t) => {
+  for (const code of ['Q6H SOS', 'HS SOS', 'ＰＲＮ', 'Ｑ６ＨＰＲＮ']) {
+    t.is(timesPerDay(code), null, code);
+    t.false(isFixedDailyRegimen(record({ frequency: code })), code);
+  }
+  t.is(timesPerDay('ＴＩＤ'), 3);
+  t.is(timesPerDay('ｑ．ｄ．'), 1);
+});
+
 test('AM and PM together are twice a day; QDAMPM is ambiguous and shows 總量X', (t) => {
   t.is(timesPerDay('QAMPM'), 2);
   t.is(timesPerDay('Q AM PM'), 2);
@@ -78,6 +88,25 @@ test('per dose is shown only when the total divides into it: thirds and odd tota
   t.deepEqual(perDose(record({ frequency: 'TID', quantity: 7.5, daysSupply: 5 })), { kind: 'dose', amount: 0.5 });
   t.deepEqual(perDose(record({ frequency: 'TIW', quantity: 12, daysSupply: 28 })), { kind: 'dose', amount: 1 });
   t.deepEqual(perDose(record({ frequency: 'QOD', quantity: 14, daysSupply: 28 })), { kind: 'dose', amount: 1 });
+});
+
+// From a review: a 1 % margin took one tablet more or less on a large supply for 1 each time.
+test('per dose on a large supply: one tablet more or less than the schedule shows 總量X', (t) => {
+  t.deepEqual(perDose(record({ frequency: 'QID', quantity: 121, daysSupply: 30 })), { kind: 'total', total: 121 });
+  t.deepEqual(perDose(record({ frequency: 'QID', quantity: 119, daysSupply: 30 })), { kind: 'total', total: 119 });
+  t.deepEqual(perDose(record({ frequency: 'TID', quantity: 271, daysSupply: 90 })), { kind: 'total', total: 271 });
+  t.deepEqual(perDose(record({ frequency: 'QID', quantity: 120, daysSupply: 30 })), { kind: 'dose', amount: 1 });
+  t.deepEqual(perDose(record({ frequency: 'Q72H', quantity: 10, daysSupply: 30 })), { kind: 'dose', amount: 1 });
+});
+
+test('per dose of a schedule that skips days over days it does not divide: either count of doses, when only one fits', (t) => {
+  // 7 days QOD: 4 doses from the first day (days 1, 3, 5, 7).
+  t.deepEqual(perDose(record({ frequency: 'QOD', quantity: 4, daysSupply: 7 })), { kind: 'dose', amount: 1 });
+  // 30 days QW: 5 doses (days 1, 8, 15, 22, 29), or 4.
+  t.deepEqual(perDose(record({ frequency: 'QW', quantity: 5, daysSupply: 30 })), { kind: 'dose', amount: 1 });
+  t.deepEqual(perDose(record({ frequency: 'QW', quantity: 8, daysSupply: 30 })), { kind: 'dose', amount: 2 });
+  // 3 tablets for 7 days QOD: 1 each of 3 doses, or ¾ each of 4. Which is meant cannot be told.
+  t.deepEqual(perDose(record({ frequency: 'QOD', quantity: 3, daysSupply: 7 })), { kind: 'total', total: 3 });
 });
 
 test('per dose of eye drops, ointments, inhalers and injections is 總量X: the quantity is bottles, tubes and pens', (t) => {
