@@ -27,6 +27,9 @@ export function careListTally(visits: readonly Visit[] | undefined): CareListTal
     else byPatientDay.set(key, [visit]);
   }
   const events: CareListOpenEvent[] = [];
+  /** Listed visits whose care_list column says N: the patient is not on the care list that day. */
+  const notOnList = new Set<string>();
+  for (const visit of visits ?? []) if (visit.careList === false) notOnList.add(visit.visitId);
   /** Patients the log shows on the care list (an open is only recorded for them). */
   const onList = new Set<string>();
   let prescribingSeen = false;
@@ -44,7 +47,11 @@ export function careListTally(visits: readonly Visit[] | undefined): CareListTal
     },
     prescribed(staff, patient, day) {
       prescribingSeen = true;
-      events.push({ staffId: staff, patientKey: patient, visitId: visitOf(staff, patient, day), opened: false, prescribedFiveClasses: true });
+      const visitId = visitOf(staff, patient, day);
+      // The row is taken as a care-list patient's (its name), unless the visit list says the
+      // patient is not on the list: NHI's denominator counts care-list visits only.
+      if (notOnList.has(visitId)) return;
+      events.push({ staffId: staff, patientKey: patient, visitId, opened: false, prescribedFiveClasses: true });
     },
     finish() {
       for (const visit of visits ?? []) {

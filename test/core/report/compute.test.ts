@@ -184,3 +184,20 @@ test('開啟率 with a visit list that leaves the staff column empty: the pharma
   const { rate } = computeReport(rows, { ...OCT, visits }).careList;
   t.like(rate, { opened: 2, openedAndPrescribed: 1, openedNotPrescribed: 1, prescribedNotOpened: 1, neither: 0, denominator: 3 });
 });
+
+// From a review: the visit list said the patient was not on the care list, and the prescribing
+// system's row counted in the denominator all the same (1/2 instead of 1/1).
+test('開啟率: a care-list-prescribed row for a visit the list marks care_list N is not counted', (t) => {
+  const visits: Visit[] = [
+    { visitId: 'V1', date: '2026-10-01', patientKey: 'k1', staff: '', careList: true, fiveClasses: null },
+    { visitId: 'V2', date: '2026-10-01', patientKey: 'k2', staff: '', careList: false, fiveClasses: null },
+  ];
+  const rows = [
+    row('2026-10-01T01:00:00Z', { action: 'care-list-open', patientKey: 'k1' }),
+    row('2026-10-01T02:00:00Z', { action: 'care-list-prescribed', patientKey: 'k1' }),
+    row('2026-10-01T03:00:00Z', { action: 'care-list-prescribed', patientKey: 'k2' }),
+  ];
+  const { rate, prescribingKnown } = computeReport(rows, { ...OCT, visits }).careList;
+  t.true(prescribingKnown);
+  t.like(rate, { opened: 1, openedAndPrescribed: 1, prescribedNotOpened: 0, denominator: 1, rate: 1 });
+});
