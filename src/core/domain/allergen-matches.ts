@@ -14,22 +14,46 @@ import { newestRecordFacts } from './named-records.ts';
 
 /** An allergy text naming a class, and the ATC codes (or code prefixes) the class holds. */
 const ALLERGEN_CLASSES: readonly { pattern: RegExp; atc: readonly string[] }[] = [
-  { pattern: /PENICILLIN|盤尼西林|青黴素/i, atc: ['J01C'] },
+  // One penicillin stands for all (BNF: allergic to one, allergic to all): AMPICILLIN, AMOXYCILLIN.
+  { pattern: /PENICILLIN|CILLIN\b|盤尼西林|青黴素/i, atc: ['J01C'] },
   { pattern: /CEPHALOSPORIN|頭孢/i, atc: ['J01DB', 'J01DC', 'J01DD', 'J01DE', 'J01DI'] },
-  { pattern: /SULFONAMIDE|SULFA\b|SULPHA|磺胺/i, atc: ['J01E'] },
+  // The sulfonamide antibiotics and their trimethoprim combinations, not trimethoprim alone
+  // (J01EA); sulfasalazine (a sulfapyridine prodrug, contraindicated in sulfonamide allergy).
+  // SULPHA as a word only: SULPHATE salts (morphine sulphate) would read as one.
+  { pattern: /SULFONAMIDE|SULPHONAMIDE|\bSULFA\b|\bSULPHA\b|磺胺/i, atc: ['J01EB', 'J01EC', 'J01ED', 'J01EE', 'A07EC01'] },
   { pattern: /QUINOLONE|奎諾酮|喹諾酮/i, atc: ['J01M'] },
-  { pattern: /NSAID|非類固醇/i, atc: ['M01A'] },
-  // ASPIRIN in Latin letters is an alias (ingredients.ts) and matches by substance.
-  { pattern: /阿斯匹靈|阿斯匹林/, atc: ['N02BA01', 'B01AC06'] },
+  // Aspirin and the other salicylates are NSAIDs too, and so are the topical ones.
+  { pattern: /NSAID|非類固醇/i, atc: ['M01A', 'M02AA', 'N02BA', 'B01AC06'] },
+  { pattern: /\bASPIRIN\b|阿斯匹靈|阿斯匹林/i, atc: ['N02BA01', 'B01AC06'] },
 ];
 
-/** Positive gene tests and the drugs they rule out (Taiwan's HLA-B tests before prescribing). */
-const GENE_TESTS: readonly { pattern: RegExp; atc: readonly string[] }[] = [
-  // Carbamazepine, oxcarbazepine, phenytoin: SJS/TEN with HLA-B*15:02 (CPIC).
-  { pattern: /HLA-?\s*B\s*\*?\s*15\s*:?\s*02/i, atc: ['N03AF01', 'N03AF02', 'N03AB02'] },
+/** Positive gene tests and the drugs they rule out (Taiwan's HLA-B tests before prescribing), by ATC or by name. */
+const GENE_TESTS: readonly { pattern: RegExp; atc: readonly string[]; names: readonly string[] }[] = [
+  // Carbamazepine, oxcarbazepine, phenytoin and its prodrug fosphenytoin: SJS/TEN with HLA-B*15:02 (CPIC).
+  { pattern: /HLA-?\s*B\s*\*?\s*15\s*:?\s*02/i, atc: ['N03AF01', 'N03AF02', 'N03AB02', 'N03AB05'], names: ['CARBAMAZEPINE', 'OXCARBAZEPINE', 'PHENYTOIN', 'FOSPHENYTOIN'] },
   // Allopurinol: SJS/TEN with HLA-B*58:01.
-  { pattern: /HLA-?\s*B\s*\*?\s*58\s*:?\s*01/i, atc: ['M04AA01'] },
+  { pattern: /HLA-?\s*B\s*\*?\s*58\s*:?\s*01/i, atc: ['M04AA01'], names: ['ALLOPURINOL'] },
 ];
+
+/** A strength written after the name ('IBUPROFEN 400MG'): not part of the substance. */
+const STRENGTH = /\b\d+(?:\.\d+)?\s*(?:MG|MCG|UG|G|ML|IU|%)(?![A-Z])/gi;
+
+/**
+ * The substances an allergy text names: 'AMOXICILLIN/CLAVULANATE' both; '布洛芬(IBUPROFEN)' and
+ * 'BRUFEN (IBUPROFEN)' the bracketed name as well as the rest (the bracket is where the English
+ * or the ingredient is written); strengths dropped. Matched by WHO name (normalIngredientName).
+ */
+function substancesIn(name: string): string[] {
+  const texts = [name, ...Array.from(name.matchAll(/[(（]([^()（）]*)[)）]/g), (m) => m[1] as string)];
+  const out = new Set<string>();
+  for (const text of texts) {
+    for (const part of text.replace(STRENGTH, ' ').split(/[+/、,，;；&]|\bAND\b/i)) {
+      const substance = normalIngredientName(part);
+      if (substance.length > 0) out.add(substance);
+    }
+  }
+  return [...out];
+}
 
 interface Allergen {
   name: string;
@@ -42,20 +66,25 @@ interface Allergen {
   matches: (codes: readonly string[], identities: readonly string[]) => boolean;
 }
 
-function allergenOf(record: AllergyRecord, name: string, history: PreparedHistory): Allergen | null {
+function allergenOf(record: AllergyRecord, written: string, history: PreparedHistory): Allergen | null {
+  // Full-width letters, slashes and colons read as ASCII (ＰＥＮＩＣＩＬＬＩＮ, HLA-B 15：02).
+  const name = written.normalize('NFKC');
   const result = geneticTestResult(record);
   if (result === 'negative') return null;
   const since = record.date === null ? Number.NEGATIVE_INFINITY : history.preparer.dayOf(record.date);
-  const base = { name, since: Number.isNaN(since) ? Number.NEGATIVE_INFINITY : since, date: record.date };
+  const base = { name: written, since: Number.isNaN(since) ? Number.NEGATIVE_INFINITY : since, date: record.date };
   const gene = GENE_TESTS.find((test) => test.pattern.test(name));
   if (gene !== undefined) {
     // A gene test is a risk only when positive; one without a readable result says nothing here.
     if (result !== 'positive') return null;
-    return { ...base, critical: true, gene: true, matches: (codes) => codes.some((code) => gene.atc.includes(code)) };
+    return {
+      ...base, critical: true, gene: true,
+      matches: (codes, identities) => codes.some((code) => gene.atc.includes(code)) || identities.some((identity) => gene.names.includes(identity)),
+    };
   }
   const critical = record.severity === 'severe' || record.severity === 'moderate';
   // A combination allergy ('AMOXICILLIN/CLAVULANATE') names each of its substances.
-  const parts = name.split(/[+/、,，;；&]|\bAND\b/i).map((part) => normalIngredientName(part)).filter((part) => part.length > 0);
+  const parts = substancesIn(name);
   const partCodes = parts.map((part) => atc7ForIngredientName(part)).filter((code): code is string => code !== null);
   const classes = ALLERGEN_CLASSES.filter((c) => c.pattern.test(name)).flatMap((c) => c.atc);
   if (parts.length === 0 && classes.length === 0) return null;

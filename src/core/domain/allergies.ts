@@ -6,13 +6,18 @@ import { geneticTestNames } from './messages.ts';
 
 export type GeneticTestResult = keyof typeof geneticTestNames;
 
+/** A slot that names a gene test (HLA-B 1502 基因檢測), not a drug. */
+const GENE_TEST_NAME = /HLA|基因|GENE/i;
+
 /**
  * The row's genetic-test result ('0-Negative', '1-Positive', 陰性, 陽性, or the code alone);
- * null when it is no test, unreadable or contradicts itself ('0-Positive'): such a row stays
- * an allergy, the safe reading.
+ * null when it is no test, unreadable or contradicts itself ('0-Positive'), or when the row
+ * names no gene test (a PENICILLIN row with a stray '0-Negative' is not hidden as a negative
+ * test): such a row stays an allergy, the safe reading.
  */
 export function geneticTestResult(record: AllergyRecord): GeneticTestResult | null {
-  const text = record.geneticTest?.trim().toUpperCase() ?? '';
+  if (!record.drugNames.some((name) => GENE_TEST_NAME.test(name))) return null;
+  const text = record.geneticTest?.normalize('NFKC').trim().toUpperCase() ?? '';
   const negativeWord = text.includes('NEG') || text.includes('陰性');
   const positiveWord = text.includes('POS') || text.includes('陽性');
   const code = /^([01])(?![0-9])/.exec(text)?.[1];

@@ -25,12 +25,13 @@ export type AllergyRow = z.output<typeof allergyRowSchema>;
 // Ways clinics write "none" (whole slots, spaces removed, upper case): NKDA / NKA (no known
 // (drug) allergies), 無, 無過敏, 無藥物過敏 …
 const NOISE = new Set([
-  'NP', 'N.P', 'N.P.', '未記錄', '未過敏', '無', '無過敏', '無藥物過敏', '無已知過敏', '無已知藥物過敏',
-  'NKDA', 'NKA', 'NONE', 'NIL',
+  'NP', 'N.P', 'N.P.', '未記錄', '未過敏', '無', '無過敏', '無過敏史', '無藥物過敏', '無藥物過敏史', '無已知過敏', '無已知藥物過敏',
+  'NKDA', 'NKA', 'NONE', 'NIL', 'N/A', 'NA',
 ]);
 
+/** Full-width letters read as ASCII (ＮＫＤＡ is NKDA), spaces dropped, upper case. */
 export function isNoise(name: string): boolean {
-  return NOISE.has(name.replace(/\s+/g, '').toUpperCase());
+  return NOISE.has(name.normalize('NFKC').replace(/\s+/g, '').toUpperCase());
 }
 
 function slots(text: string | null): string[] {
@@ -40,13 +41,14 @@ function slots(text: string | null): string[] {
     .filter((part) => part !== '');
 }
 
-/** '1-重度' → severe … '9-其他' → other (the cloud's own codes). */
+/** '1-重度' → severe … '9-其他' → other (the cloud's own codes); the word alone ('重度') or a full-width code reads the same. */
 function severityOf(level: string | null): AllergySeverity {
-  const code = level?.trim().charAt(0);
-  if (code === '1') return 'severe';
-  if (code === '2') return 'moderate';
-  if (code === '3') return 'mild';
-  if (code === '9') return 'other';
+  const text = level?.normalize('NFKC').trim() ?? '';
+  const code = text.charAt(0);
+  if (code === '1' || text.startsWith('重度')) return 'severe';
+  if (code === '2' || text.startsWith('中度')) return 'moderate';
+  if (code === '3' || text.startsWith('輕度')) return 'mild';
+  if (code === '9' || text.startsWith('其他')) return 'other';
   return 'unknown';
 }
 

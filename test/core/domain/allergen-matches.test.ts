@@ -78,3 +78,55 @@ test('no allergy, or an allergy to something not in the history: nothing', (t) =
   t.deepEqual(alertsOf([], [amlodipine]), []);
   t.deepEqual(alertsOf([allergy(['PENICILLIN']), allergy(['IBUPROFEN'])], [amlodipine]), []);
 });
+
+// From a review of allergy matching (session 18): each case read no match, or a false one, before.
+test('an allergy written 中文(English) or Brand (INGREDIENT), with a strength or in full-width letters, names its substance', (t) => {
+  const ibuprofen = drug('IBUPROFEN', 'M01AE01', { visitDate: '2025-10-10' });
+  for (const name of ['布洛芬(IBUPROFEN)', 'BRUFEN (IBUPROFEN)', 'IBUPROFEN 400MG', 'ＩＢＵＰＲＯＦＥＮ']) {
+    t.like(alertsOf([allergy([name])], [ibuprofen])[0], { severity: 'critical', key: 'allergy.prescribed', facts: { allergen: name } }, name);
+  }
+  const panadol = drug('ACETAMINOPHEN', 'N02BE01', { visitDate: '2025-10-10' });
+  t.is(alertsOf([allergy(['乙醯胺酚(Acetaminophen)'])], [panadol]).length, 1);
+  const amoxicillin = drug('AMOXICILLIN', 'J01CA04', { visitDate: '2025-10-10' });
+  t.is(alertsOf([allergy(['AUGMENTIN (AMOXICILLIN/CLAVULANATE)'])], [amoxicillin]).length, 1);
+  t.is(alertsOf([allergy(['AMOXICILLIN／CLAVULANATE'])], [amoxicillin]).length, 1);
+});
+
+test('one penicillin stands for all: an ampicillin allergy takes amoxicillin, an amoxycillin allergy takes ampicillin/sulbactam', (t) => {
+  const amoxicillin = drug('AMOXICILLIN', 'J01CA04', { visitDate: '2025-10-10' });
+  const unasyn = drug('AMPICILLIN', 'J01CR01', { visitDate: '2025-10-10', ingredients: [{ name: 'AMPICILLIN', atc7: 'J01CA01' }, { name: 'SULBACTAM', atc7: 'J01CG01' }] });
+  t.is(alertsOf([allergy(['AMPICILLIN'])], [amoxicillin]).length, 1);
+  t.is(alertsOf([allergy(['AMOXYCILLIN'])], [unasyn]).length, 1);
+  // Not a cephalosporin.
+  t.deepEqual(alertsOf([allergy(['AMPICILLIN'])], [drug('CEFALEXIN', 'J01DB01', { visitDate: '2025-10-10' })]), []);
+});
+
+test('a sulphate salt is no sulfa allergy; trimethoprim alone is no sulfonamide; sulfasalazine is', (t) => {
+  const baktar = drug('SULFAMETHOXAZOLE', 'J01EE01', { visitDate: '2025-10-10' });
+  t.deepEqual(alertsOf([allergy(['MORPHINE SULPHATE']), allergy(['NEOMYCIN SULPHATE'], 'moderate')], [baktar]), []);
+  t.is(alertsOf([allergy(['SULPHA DRUGS'])], [baktar]).length, 1);
+  t.deepEqual(alertsOf([allergy(['Sulfa'])], [drug('TRIMETHOPRIM', 'J01EA01', { visitDate: '2025-10-10' })]), []);
+  t.is(alertsOf([allergy(['Sulfa'])], [drug('SULFASALAZINE', 'A07EC01', { visitDate: '2025-10-10' })]).length, 1);
+});
+
+test('aspirin is an NSAID: an NSAID allergy takes low-dose aspirin and a topical NSAID; ASPIRIN in Latin letters takes N02BA01', (t) => {
+  const cardio = drug('ASPIRIN', 'B01AC06', { visitDate: '2025-10-10' });
+  const gel = drug('DICLOFENAC', 'M02AA15', { visitDate: '2025-10-10' });
+  t.is(alertsOf([allergy(['NSAID'])], [cardio]).length, 1);
+  t.is(alertsOf([allergy(['NSAIDs'])], [gel]).length, 1);
+  // A product the cloud sends without ingredient text: matched by its ATC code alone.
+  const effervescent = drug('ASPIRIN EFFERVESCENT', 'N02BA01', { visitDate: '2025-10-10' });
+  t.is(alertsOf([allergy(['ASPIRIN'])], [effervescent]).length, 1);
+});
+
+test('HLA-B 15:02 written with a full-width colon, fosphenytoin, and carbamazepine the cloud sends without an ATC code', (t) => {
+  const positive = (name: string) => allergy([name], 'other', '2021-06-01', '1-Positive');
+  t.is(alertsOf([positive('HLA-B 15：02')], [drug('CARBAMAZEPINE', 'N03AF01', { visitDate: '2025-10-10' })]).length, 1);
+  t.is(alertsOf([positive('HLA-B 1502 基因檢測')], [drug('FOSPHENYTOIN', 'N03AB05', { visitDate: '2025-10-10' })]).length, 1);
+  t.like(alertsOf([positive('HLA-B 1502 基因檢測')], [drug('CARBAMAZEPINE', null, { visitDate: '2025-10-10' })])[0], { key: 'allergy.gene-prescribed', severity: 'critical' });
+});
+
+test('a drug allergy row with a stray negative genetic_test is still an allergy', (t) => {
+  const amoxicillin = drug('AMOXICILLIN', 'J01CA04', { visitDate: '2025-10-10' });
+  t.is(alertsOf([allergy(['PENICILLIN'], 'severe', '2021-06-01', '0-Negative')], [amoxicillin]).length, 1);
+});

@@ -100,6 +100,13 @@ test('"no allergy" written as 無, NKDA, NKA, 無藥物過敏, 無過敏 or none
   t.deepEqual(kept?.drugNames, ['ASPIRIN', '無水咖啡因']);
 });
 
+test('"no allergy" as 無過敏史, N/A or in full-width letters (ＮＫＤＡ) is noise; a severity as the word alone or a full-width code reads the same', (t) => {
+  const rows = ['無過敏史', '無藥物過敏史', 'N/A', 'ＮＫＤＡ', 'ｎｏｎｅ'].map((drug_name) => ({ occur_date: '2024-01-01T00:00:00', drug_name }));
+  t.deepEqual(mapAllergy({ robject: rows }), []);
+  const severity = (allerg_severity_level: string) => mapAllergy({ robject: [{ occur_date: '2024-01-01T00:00:00', drug_name: 'PENICILLIN', allerg_severity_level }] })[0]?.severity;
+  t.deepEqual(['１-重度', '重度', '中度', '２-中度', '輕度', '其他', '5-?'].map(severity), ['severe', 'severe', 'moderate', 'moderate', 'mild', 'other', 'unknown']);
+});
+
 test('an allergy row listed twice is read once; two reactions to one drug on two days are two', (t) => {
   const row = { occur_date: '2024-03-01T00:00:00', drug_name: ';;;PENICILLIN', sympton_name: '皮疹', allerg_severity_level: '2-中度' };
   t.is(mapAllergy({ robject: [row, { ...row }] }).length, 1);
