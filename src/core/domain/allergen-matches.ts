@@ -7,6 +7,7 @@
 // HLA-B gene test names the drugs it rules out (carbamazepine for HLA-B*15:02, allopurinol for
 // HLA-B*58:01, as NHI's pre-prescription testing does).
 import type { AllergyRecord, Alert } from './types.ts';
+import type { RefillStatus } from './refill.ts';
 import { geneticTestResult } from './allergies.ts';
 import { atc7ForIngredientName, normalIngredientName, productCodes } from './ingredients.ts';
 import type { PreparedHistory } from './prepared-history.ts';
@@ -99,14 +100,8 @@ function allergenOf(record: AllergyRecord, written: string, history: PreparedHis
   };
 }
 
-/**
- * One alert per allergen some record contains, dispensed on or after the allergy was recorded
- * (a record before it may be the very prescription that caused it). Critical for a severe or
- * moderate allergy and a positive gene test; a warning otherwise.
- */
-export function allergenMatchAlerts(allergies: readonly AllergyRecord[], history: PreparedHistory): Alert[] {
-  if (allergies.length === 0 || history.size === 0) return [];
-  // The same allergen on two rows: the earlier date and the graver severity stand.
+/** The allergens of the allergy list: the same allergen on two rows once, the earlier date and the graver severity standing. */
+function allergensOf(allergies: readonly AllergyRecord[], history: PreparedHistory): Allergen[] {
   const byName = new Map<string, Allergen>();
   for (const record of allergies) {
     for (const name of record.drugNames) {
@@ -121,7 +116,17 @@ export function allergenMatchAlerts(allergies: readonly AllergyRecord[], history
       }
     }
   }
-  const allergens = [...byName.values()];
+  return [...byName.values()];
+}
+
+/**
+ * One alert per allergen some record contains, dispensed on or after the allergy was recorded
+ * (a record before it may be the very prescription that caused it). Critical for a severe or
+ * moderate allergy and a positive gene test; a warning otherwise.
+ */
+export function allergenMatchAlerts(allergies: readonly AllergyRecord[], history: PreparedHistory): Alert[] {
+  if (allergies.length === 0 || history.size === 0) return [];
+  const allergens = allergensOf(allergies, history);
   if (allergens.length === 0) return [];
 
   const { preparer, columns } = history;
@@ -150,5 +155,41 @@ export function allergenMatchAlerts(allergies: readonly AllergyRecord[], history
       facts: { allergen: allergen.name, allergyDate: allergen.date ?? '', ...newestRecordFacts(history, positions) },
     });
   });
+  return alerts;
+}
+
+/**
+ * A chronic refill slip with a fill still to collect whose drug holds an allergen on record: the
+ * reaction to fill 1 is recorded after it, so no record after the allergy shows it, and the refill
+ * alert would say 可領. The drug is read from the history's records of its code (ATC codes and
+ * ingredients), else from the slip's drug name ('NORVASC TABLETS 5MG (AMLODIPINE)').
+ */
+export function allergenRefillAlerts(allergies: readonly AllergyRecord[], refills: readonly RefillStatus[], history: PreparedHistory): Alert[] {
+  const due = refills.filter((s) => s.status === 'eligible' || s.status === 'too-early');
+  if (allergies.length === 0 || due.length === 0) return [];
+  const allergens = allergensOf(allergies, history);
+  if (allergens.length === 0) return [];
+  const { preparer } = history;
+  // Every product the records write under a code (rows of one code may name it differently).
+  const byCode = new Map<string, { codes: string[]; identities: string[] }>();
+  for (let p = 0; p < preparer.productCount; p++) {
+    const facts = preparer.productFacts(p);
+    let drug = byCode.get(facts.drugCode);
+    if (drug === undefined) byCode.set(facts.drugCode, (drug = { codes: [], identities: [] }));
+    drug.codes.push(...productCodes(facts.atc7, facts.ingredients));
+    drug.identities.push(...facts.ids.identities);
+  }
+  const alerts: Alert[] = [];
+  for (const slip of due) {
+    const drug = byCode.get(slip.drugCode) ?? { codes: [], identities: substancesIn(slip.drugName) };
+    for (const allergen of allergens) {
+      if (!allergen.matches(drug.codes, drug.identities)) continue;
+      alerts.push({
+        severity: allergen.critical ? 'critical' : 'warning',
+        key: allergen.gene ? 'allergy.gene-refill' : 'allergy.refill',
+        facts: { allergen: allergen.name, allergyDate: allergen.date ?? '', drugName: slip.drugName, prescriptionDate: slip.prescriptionDate, nextFill: slip.fill + 1, fills: slip.fills },
+      });
+    }
+  }
   return alerts;
 }

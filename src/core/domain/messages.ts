@@ -65,6 +65,14 @@ export const alertMessages = {
     'zh-TW': '過敏藥品再開立：病人對 {allergen} 有過敏紀錄（{allergyDate:day}），其後仍領有 {drugs:day}{moreZh}；請與病人及處方醫師確認',
     en: 'Allergen dispensed again: {allergen} is on the allergy record ({allergyDate:day}), yet {drugs:day}{moreEn} came after it; check with the patient and the prescriber',
   },
+  'allergy.refill': {
+    'zh-TW': '慢箋藥品含過敏成分：病人對 {allergen} 有過敏紀錄，慢箋 {drugName}（{prescriptionDate:day} 開立）仍有第 {nextFill}/{fills} 次待領；請勿逕行調劑，與病人及處方醫師確認',
+    en: 'Chronic refill holds an allergen: {allergen} is on the allergy record, yet the slip for {drugName} ({prescriptionDate:day}) has fill {nextFill}/{fills} to collect; do not dispense before checking with the patient and the prescriber',
+  },
+  'allergy.gene-refill': {
+    'zh-TW': '慢箋藥品與基因檢測：{allergen} 陽性，慢箋 {drugName}（{prescriptionDate:day} 開立）仍有第 {nextFill}/{fills} 次待領；有嚴重皮膚不良反應風險，請勿逕行調劑，與處方醫師確認',
+    en: 'Chronic refill and a gene test: {allergen} is positive, yet the slip for {drugName} ({prescriptionDate:day}) has fill {nextFill}/{fills} to collect; risk of severe skin reactions: do not dispense before checking with the prescriber',
+  },
   'allergy.prescribed.undated': {
     'zh-TW': '過敏藥品在用藥紀錄中：病人對 {allergen} 有過敏紀錄（日期不明），用藥紀錄有 {drugs:day}{moreZh}；請與病人及處方醫師確認',
     en: 'Allergen in the medication history: {allergen} is on the allergy record (date unknown), and {drugs:day}{moreEn} is in the history; check with the patient and the prescriber',

@@ -329,3 +329,21 @@ test('a dose rule\'s caution says the dose found, or that it cannot be worked ou
   const zolpidem = analyzeHistory({ ...emptyHistory, patient, medications: [record({ ...ZOLPIDEM, visitDate: '2025-05-01' })] }, '2025-05-10').alerts.find((a) => a.key === 'elderly.avoid');
   t.false(translate(alertMessages, 'elderly.avoid', 'zh-TW', zolpidem?.facts ?? {}).includes('目前每日'));
 });
+
+// From a review of allergy matching: the reaction to fill 1 is recorded after it, so no record
+// after the allergy names the drug, and the refill alert said 可領 beside 「過敏紀錄：AMLODIPINE」.
+test('a chronic slip with a fill to collect whose drug holds an allergen on record says so (critical for a severe allergy)', (t) => {
+  const allergy = { date: '2025-04-25', drugNames: ['AMLODIPINE'], symptoms: ['水腫'], severity: 'severe' as const, dataType: null, dataSource: null, institutionName: null, geneticTest: null };
+  const history: PatientHistory = { ...fullHistory(), allergies: [allergy] };
+  const analysis = analyzeHistory(history, '2025-05-10');
+  const alert = analysis.alerts.find((a) => a.key === 'allergy.refill');
+  t.like(alert, { severity: 'critical', facts: { allergen: 'AMLODIPINE', prescriptionDate: '2025-04-20', nextFill: 2, fills: 3 } });
+  t.regex(translate(alertMessages, 'allergy.refill', 'zh-TW', alert?.facts), /^慢箋藥品含過敏成分：病人對 AMLODIPINE 有過敏紀錄，慢箋 .+（114\/04\/20 開立）仍有第 2\/3 次待領；請勿逕行調劑/);
+  // The amlodipine record came before the allergy: no allergy.prescribed for it.
+  t.false(analysis.alerts.some((a) => a.key === 'allergy.prescribed'));
+  // A slip without the drug in the records is read from its name; a completed slip says nothing.
+  const named = { ...history, medications: [], chronic: [chronic({ id: 'rx-n', drugName: 'NORVASC TABLETS 5MG (AMLODIPINE)', prescriptionDate: '2025-04-20', fillDates: ['2025-04-20'] })] };
+  t.true(analyzeHistory(named, '2025-05-10').alerts.some((a) => a.key === 'allergy.refill'));
+  const done = { ...named, chronic: [chronic({ id: 'rx-d', drugName: 'NORVASC TABLETS 5MG (AMLODIPINE)', prescriptionDate: '2025-02-01', fillDates: ['2025-02-01', '2025-03-01', '2025-03-29'] })] };
+  t.false(analyzeHistory(done, '2025-05-10').alerts.some((a) => a.key === 'allergy.refill'));
+});
