@@ -43,3 +43,10 @@ test('property: every line fits, and the lines hold the text\'s characters in or
   );
   t.pass();
 });
+
+test('a 100,000-character name wraps into lines of the width, every character kept', (t) => {
+  const name = `${'-'.repeat(50_000)}藥${'x'.repeat(49_999)}`;
+  const lines = wrapToWidth(`病人 ${name} 男`, 100, 2);
+  t.true(lines.every((line) => displayWidth(line) <= 100));
+  t.is(lines.join('').replace(/ /g, ''), `病人${name}男`);
+});

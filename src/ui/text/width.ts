@@ -3,8 +3,7 @@
 // as wide as its column: measured with string-width, cut at grapheme boundaries.
 import stringWidth from 'string-width';
 import { remembered } from '../../core/domain/remembered.ts';
-
-const segmenter = new Intl.Segmenter('zh-TW', { granularity: 'grapheme' });
+import { graphemes } from '../../text/graphemes.ts';
 const measuredWidth = remembered(stringWidth);
 
 export function displayWidth(text: string): number {
@@ -21,7 +20,7 @@ export function truncate(text: string, width: number, ellipsis = '…'): string 
   if (room < 0) return '';
   let used = 0;
   let out = '';
-  for (const { segment } of segmenter.segment(text)) {
+  for (const segment of graphemes(text)) {
     const w = displayWidth(segment);
     if (used + w > room) break;
     out += segment;
