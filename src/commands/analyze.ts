@@ -120,12 +120,18 @@ function analysisSettings(holidays: HolidayWindow[]): AnalysisSettings {
 
 /**
  * The file's text: UTF-8, or UTF-16 when it starts with a byte-order mark (Windows Notepad's
- * "Unicode" saves a bundle so); a UTF-8 BOM is dropped.
+ * "Unicode" saves a bundle so); a UTF-8 BOM is dropped. Null when the bytes are not valid in that
+ * encoding: Notepad's "ANSI" on zh-TW Windows saves Big5, whose names decoded as UTF-8 came out
+ * garbled and split a combination's ingredients wrongly, with exit 0.
  */
-export function bundleText(bytes: Uint8Array): string {
+export function bundleText(bytes: Uint8Array): string | null {
   const encoding = bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : 'utf-8';
-  // TextDecoder drops the byte-order mark of its own encoding.
-  return new TextDecoder(encoding).decode(bytes);
+  try {
+    // TextDecoder drops the byte-order mark of its own encoding.
+    return new TextDecoder(encoding, { fatal: true }).decode(bytes);
+  } catch {
+    return null;
+  }
 }
 
 function readBundle(file: string): unknown {
@@ -135,7 +141,9 @@ function readBundle(file: string): unknown {
   } catch (error) {
     throw new InputError('error.unreadable', { file, code: errnoCode(error) });
   }
-  return parseJsonText('bundle', bundleText(bytes));
+  const text = bundleText(bytes);
+  if (text === null) throw new InputError('error.encoding', { file });
+  return parseJsonText('bundle', text);
 }
 
 export async function run(argv: string[], now: () => Date = () => new Date(), env: NodeJS.ProcessEnv = process.env): Promise<number> {

@@ -37,7 +37,7 @@ async function analyzeJson(example: string, today: string): Promise<any> {
 }
 
 const scratch = mkdtempSync(join(tmpdir(), 'yaoli-analyze-'));
-function scratchFile(name: string, text: string): string {
+function scratchFile(name: string, text: string | Uint8Array): string {
   const file = join(scratch, name);
   writeFileSync(file, text);
   return file;
@@ -170,6 +170,16 @@ test('a file that cannot be read exits 2 naming the file, in zh-TW and English',
   t.is(out.code, 2);
   t.regex(out.stderr, /無法讀取檔案 examples\/no-such-file\.json（ENOENT）/);
   t.regex(out.stderr, /cannot read file examples\/no-such-file\.json \(ENOENT\)/);
+});
+
+test('a bundle saved as Big5 (Notepad\'s ANSI) exits 2 saying it is not UTF-8, in zh-TW and English', async (t) => {
+  t.timeout(SLOW_MS);
+  // {"patient":{"name":"範例"}} with the name in Big5.
+  const big5 = Buffer.concat([Buffer.from('{"patient":{"name":"'), Buffer.from([0xbd, 0x64, 0xa8, 0xd2]), Buffer.from('"}}')]);
+  const out = await yaoli('--input', scratchFile('big5.json', big5), '--today', '2025-11-03');
+  t.is(out.code, 2);
+  t.regex(out.stderr, /big5\.json 不是 UTF-8 文字（可能以 Big5／ANSI 存檔）/);
+  t.regex(out.stderr, /big5\.json is not UTF-8 text/);
 });
 
 test('truncated JSON exits 2 with the position, without quoting the data', async (t) => {

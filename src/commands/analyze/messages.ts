@@ -44,6 +44,10 @@ export const analyzeMessages = catalogue({
   'error.width': { 'zh-TW': '--width 須為至少 {min} 的整數：{value}', en: '--width must be a whole number of at least {min}: {value}' },
   'error.lang': { 'zh-TW': '--lang 只能是 zh-TW 或 en：{value}', en: '--lang must be zh-TW or en: {value}' },
   'error.unreadable': { 'zh-TW': '無法讀取檔案 {file}（{code}）', en: 'cannot read file {file} ({code})' },
+  'error.encoding': {
+    'zh-TW': '{file} 不是 UTF-8 文字（可能以 Big5／ANSI 存檔）：請以 UTF-8 另存後再試',
+    en: '{file} is not UTF-8 text (saved as Big5/ANSI?): save it as UTF-8 and try again',
+  },
   'error.shape': { 'zh-TW': '{file} 格式不符：{detail}', en: '{file} has an unexpected shape: {detail}' },
 
   title: { 'zh-TW': '雲端藥歷分析', en: 'MediCloud medication-history analysis' },
