@@ -119,8 +119,8 @@ export const alertMessages = {
     en: 'Chronic prescription {drugName} ({prescriptionDate:day}) still has fill {nextFill}/{fills}, but a newer prescription of the same ingredients, {newerDrugName}, was written on {newerDate:day}; collecting both duplicates the medication — check what the patient has on hand',
   },
   'refill.fills-unknown': {
-    'zh-TW': '慢箋 {drugName}（{institution} {prescriptionDate:day} 開立）：雲端未提供可調劑次數，無法判斷下次可領日；雲端列為效期內，已領 {fill} 次，請看處方箋',
-    en: 'Chronic prescription {drugName} ({institution}, {prescriptionDate:day}): the cloud gives no number of fills, so the next fill date cannot be worked out; listed as valid, {fill} fills taken — check the slip',
+    'zh-TW': '慢箋 {drugName}（{institution} {prescriptionDate:day} 開立）：雲端未提供可調劑次數或每次給藥日數，無法判斷下次可領日；雲端列為效期內，已領 {fill} 次，請看處方箋',
+    en: 'Chronic prescription {drugName} ({institution}, {prescriptionDate:day}): the cloud gives no number of fills or days per fill, so the next fill date cannot be worked out; listed as valid, {fill} fills taken — check the slip',
   },
   'refill.collected-early': {
     'zh-TW': '慢箋 {drugName}：第 {fill} 次於 {collected:day} 領取，早於可領日 {allowedFrom:day}（提前 {daysEarly} 天）；手邊藥量可能累積',

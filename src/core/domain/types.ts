@@ -104,12 +104,12 @@ export interface ChronicPrescription {
   institution: Institution;
   drugCode: string;
   drugName: string;
-  /** Days per fill (N ≤ 30). */
+  /** Days per fill (N ≤ 30); 0 when no row gives it (`order_drug_day`), and `fills` is null then. */
   daysPerFill: number;
   /**
    * Number of fills allowed (n; n·N ≤ 90); null when the cloud sent neither `chr_num` nor
-   * `chr_days` (anchors 1(c).9, M unknown): the cycle cannot be judged, and the analysis says
-   * so instead of listing a refill status (refill.fills-unknown).
+   * `chr_days` (anchors 1(c).9, M unknown), or no days per fill: the cycle cannot be judged,
+   * and the analysis says so instead of listing a refill status (refill.fills-unknown).
    */
   fills: number | null;
   /** Dates of fills taken so far, fill 1 first. */

@@ -104,15 +104,14 @@ function toPrescription(group: TaggedRow[]): ChronicPrescription | null {
   // The visit row's own days per fill when it has them; else the other rows'.
   const daysPerFill = largest([original?.order_drug_day ?? null]) ?? largest(group.map((row) => row.order_drug_day));
   // M = chr_num of a pickup row; else chr_days ÷ days per fill (anchors 1(c).9). Without
-  // either the cycle cannot be judged: fills is null (the analysis says so), and a prescription
-  // the cloud calls overdue is left out, as the reference tool does. Without days per fill
-  // nothing of the cycle can be said and it is left out.
+  // either, or without days per fill, the cycle cannot be judged: fills is null (the analysis
+  // says so: a valid slip silently missing from the list misleads), and a prescription the
+  // cloud calls overdue is left out, as the reference tool does.
   const totalDays = largest(group.map((row) => row.chr_days));
   const fills =
-    largest(pickups.map((row) => row.chr_num)) ??
-    largest(group.map((row) => row.chr_num)) ??
-    (totalDays !== null && daysPerFill !== null ? Math.round(totalDays / daysPerFill) : null);
-  if (daysPerFill === null) return null;
+    daysPerFill === null
+      ? null
+      : (largest(pickups.map((row) => row.chr_num)) ?? largest(group.map((row) => row.chr_num)) ?? (totalDays !== null ? Math.round(totalDays / daysPerFill) : null));
 
   const byFill = new Map<number, IsoDate>();
   for (const row of group) {
@@ -148,7 +147,7 @@ function toPrescription(group: TaggedRow[]): ChronicPrescription | null {
     drugCode: head.order_code.toUpperCase(),
     // The visit row's name, then the metadata row's, then a pickup's: not whichever row came first.
     drugName: [original, metadata, ...pickups].map((row) => row?.drug_ename ?? null).find((name) => name !== null) ?? head.order_code,
-    daysPerFill,
+    daysPerFill: daysPerFill ?? 0,
     fills,
     fillDates,
     ...(highest > fillDates.length ? { fillsTaken: highest } : {}),

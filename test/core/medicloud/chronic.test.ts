@@ -212,3 +212,14 @@ test('a slip is named by its visit row, whatever the order of its rows', (t) => 
   const rows = [pickup({ drug_ename: 'NORVASC 5MG' }), chronicRow({ drug_ename: 'NORVASC TABLETS 5MG (AMLODIPINE)' })];
   for (const chrDataN of [rows, [...rows].reverse()]) t.is(mapChronic({ chrDataN, chrDataY: [] })[0]?.drugName, 'NORVASC TABLETS 5MG (AMLODIPINE)');
 });
+
+// From a fuzz of the command: with order_drug_day null (or 0) on every row the valid slip vanished
+// from the refill table and its too-early warning went with it, with nothing said.
+test('a valid slip whose rows give no days per fill is kept with its cycle unknown; an overdue one is left out', (t) => {
+  const rows = [chronicRow({ order_drug_day: null }), chronicRow({ sort_code: 3, func_seq_no: 'IC02', rel_date: '114/08/22', chr_num: '3', order_drug_day: 0 })];
+  const [slip, ...rest] = mapChronic({ chrDataN: rows, chrDataY: [] });
+  t.is(rest.length, 0);
+  t.like(slip, { drugCode: 'BC24321100', fills: null, daysPerFill: 0 });
+  t.deepEqual(slip?.fillDates, ['2025-08-01', '2025-08-22']);
+  t.deepEqual(mapChronic({ chrDataN: [], chrDataY: rows.map((row) => ({ ...row, overdue: 'Y' })) }), []);
+});
