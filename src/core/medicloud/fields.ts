@@ -79,7 +79,7 @@ type NumberKind = 'signed' | 'amount' | 'count' | 'days';
  */
 const LARGEST = 10_000_000;
 /** 給藥日數 is three digits in NHI's claims; more is no prescription. */
-const LONGEST_SUPPLY_DAYS = 999;
+export const LONGEST_SUPPLY_DAYS = 999;
 
 function toNumber(value: unknown, kind: NumberKind, ctx: Ctx): number {
   const result = asNumber(value);

@@ -2,10 +2,11 @@
 // cumulative across providers (research anchors 1(b), 1(c).7). No drug code or brand name.
 import { z } from 'zod';
 import type { CloudGroupLeftover } from '../domain/types.ts';
-import { date, days, envelope, optionalText, signedNumber, text } from './fields.ts';
+import { LONGEST_SUPPLY_DAYS, date, days, envelope, optionalText, signedNumber, text } from './fields.ts';
+import { daysBetween } from '../domain/dates.ts';
 import { dosageFormOf } from './dosage-form.ts';
 
-export const medDaysRowSchema = z.object({
+const medDaysRowFields = z.object({
   /** ATC5 class name, e.g. PROTON PUMP INHIBITORS. */
   atc5: optionalText(),
   /** 'GLICLAZIDE , 緩釋錠劑膠囊劑': ingredient, then the dosage form. */
@@ -24,6 +25,15 @@ export const medDaysRowSchema = z.object({
   pres_med_day: signedNumber(),
   hosp_id: optionalText(),
   icd_code: optionalText(),
+});
+
+/**
+ * A supply end more than 999 days (給藥日數's three digits) after the last dispensing, or as many
+ * days left, is a garbled answer: edate 2199/12/31 showed 雲端餘藥 63611 as the cloud's word.
+ */
+export const medDaysRowSchema = medDaysRowFields.superRefine((row, ctx) => {
+  if (daysBetween(row.funcDate, row.edate) > LONGEST_SUPPLY_DAYS) ctx.addIssue({ code: 'custom', path: ['edate'], message: 'bad-value', params: { problem: 'bad-value', input: row.edate } });
+  if (row.pres_med_day > LONGEST_SUPPLY_DAYS) ctx.addIssue({ code: 'custom', path: ['pres_med_day'], message: 'bad-value', params: { problem: 'bad-value', input: row.pres_med_day } });
 });
 
 export const medDaysSchema = envelope(medDaysRowSchema);

@@ -68,6 +68,14 @@ test('the cloud’s own differences keep their sign: drug_left below 0, pres_med
   t.is(group?.leftoverDays, 0);
 });
 
+// From a fuzz of the command: edate 2199/12/31 was shown as 雲端餘藥 63611 days.
+test('a cloud supply end more than 999 days after the last dispensing, or as many days left, is refused by name', (t) => {
+  const row = { ingredient: 'AMLODIPINE , 一般錠劑膠囊劑', drug_group_code: 'C08AML41212', funcDate: '20250101', order_drug_day: 28, edate: '2025/01/28', pres_med_day: '5' };
+  t.is(mapMedDays({ robject: [{ ...row, edate: '2027/09/27' }] })[0]?.supplyEnd, '2027-09-27'); // 999 days on
+  t.is(messageOf(() => mapMedDays({ robject: [{ ...row, edate: '2199/12/31' }] })), 'imue0120s01 robject[0].edate: unexpected value "2199-12-31"');
+  t.is(messageOf(() => mapMedDays({ robject: [{ ...row, pres_med_day: '63611' }] })), 'imue0120s01 robject[0].pres_med_day: unexpected value "63611"');
+});
+
 test('a supply of more than 999 days, a number past ten million or one too long for a number is refused by name', (t) => {
   t.is(messageOf(() => mapMedications(medications([medicationRow({ day: 3_000_000 })]))), 'imue0008s02 robject[0].day: unexpected value "3000000"');
   t.is(messageOf(() => mapMedications(medications([medicationRow({ day: 1e308 })]))), 'imue0008s02 robject[0].day: unexpected value "1e+308"');
