@@ -1,6 +1,7 @@
 // Plain-text tables for the CLI, aligned by display width: a CJK character takes two
 // terminal cells, so `padEnd` on code units would skew every column after a Chinese name.
 import stringWidth from 'string-width';
+import { textPieces } from './graphemes.ts';
 
 export type Align = 'left' | 'right';
 
@@ -33,21 +34,13 @@ const ELLIPSIS = '…';
 /** string-width takes time growing with the square of a text's length (40k characters: 0.4 s). */
 const MEASURED_AT_ONCE = 64;
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
-/** A character that belongs to the one before it: a low surrogate, a combining mark, a joiner or selector (and whatever follows a joiner). */
-const CONTINUES = /^[\uDC00-\uDFFF\p{M}\u200D\uFE00-\uFE0F]/u;
 
 export function displayWidth(text: string): number {
   if (text.length <= MEASURED_AT_ONCE) return stringWidth(text);
   if (PRINTABLE_ASCII.test(text)) return text.length;
   // Long texts (a garbled field, an alert naming thousands of records) in pieces, never splitting a character.
   let width = 0;
-  let from = 0;
-  while (from < text.length) {
-    let to = Math.min(text.length, from + MEASURED_AT_ONCE);
-    while (to < text.length && (CONTINUES.test(text.slice(to, to + 1)) || text.charCodeAt(to - 1) === 0x200d)) to++;
-    width += stringWidth(text.slice(from, to));
-    from = to;
-  }
+  for (const piece of textPieces(text, MEASURED_AT_ONCE)) width += stringWidth(piece);
   return width;
 }
 
