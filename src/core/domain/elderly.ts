@@ -9,7 +9,7 @@ import { ageOn, compareIso } from './dates.ts';
 import { recordStart, supplyEnd } from './leftover.ts';
 import { PreparedHistory } from './prepared-history.ts';
 import { keyOrder } from './day-order.ts';
-import { CLOUD_MARK, newestOfDay } from './record-columns.ts';
+import { CLOUD_MARK, IN_MG, newestOfDay } from './record-columns.ts';
 import { onHandWithCarry } from './carried-supply.ts';
 import { remembered } from './remembered.ts';
 import { BEERS_2019_EXAMPLES, type ElderlyRule, type ElderlyRuleSet, type ElderlyTier } from './elderly-rules.ts';
@@ -58,9 +58,15 @@ export function patientAge(patient: Patient | null, today: IsoDate): number | nu
   return age >= 0 && age <= MAX_PLAUSIBLE_AGE ? age : null;
 }
 
-function dailyMg(record: MedicationRecord): number | null {
-  if (record.unitStrengthMg === null || record.isCombination || !(record.daysSupply > 0)) return null;
-  return (record.quantity / record.daysSupply) * record.unitStrengthMg;
+/**
+ * The daily mg of the record at `i`: the carry walk's daily amount (RecordColumns.daily, spare
+ * tablets read as prescribed: 30 digoxin 0.125 mg for 28 days is 0.125 mg a day, not 0.134) when
+ * it is in mg; null when the strength or the supply cannot be read, or for a combination.
+ */
+function dailyMgAt(history: PreparedHistory, i: number): number | null {
+  const { flags, daily } = history.columns;
+  const amount = daily[i] as number;
+  return ((flags[i] as number) & IN_MG) !== 0 && Number.isFinite(amount) ? amount : null;
 }
 
 /** Per start day and prescriber (RecordColumns.suppliers): the known daily mg of their records added. */
@@ -76,7 +82,7 @@ function dayDoses(history: PreparedHistory, positions: ArrayLike<number>): DayDo
   const doses: DayDoses = new Map();
   for (let k = 0; k < positions.length; k++) {
     const i = positions[k] as number;
-    const mg = dailyMg(history.record(i));
+    const mg = dailyMgAt(history, i);
     const day = startDay[i] as number;
     // An unreadable day is not known to be the same day as another: each such record stands alone.
     if (mg === null || Number.isNaN(day)) continue;
@@ -90,7 +96,7 @@ function dayDoses(history: PreparedHistory, positions: ArrayLike<number>): DayDo
 
 /** The daily mg of the record at `at` with its prescriber's other records of the day (dayDoses); null when its own is unknown. */
 function prescriberDayMg(history: PreparedHistory, doses: DayDoses, at: number): number | null {
-  const own = dailyMg(history.record(at));
+  const own = dailyMgAt(history, at);
   const { startDay, suppliers } = history.columns;
   if (own === null || Number.isNaN(startDay[at] as number)) return own;
   return doses.get(startDay[at] as number)?.get(suppliers[at] as string) ?? own;

@@ -83,6 +83,8 @@ test('a dose condition reads the prescriber\'s whole day: digoxin 0.125 mg + 0.0
   // The same two strengths from two clinics, or on two days, are not one dose: each is 0.125 mg or less.
   t.deepEqual(elderlyCautions(patient('1950-01-01'), [digoxin(0.125), digoxin(0.0625, { institution: HOSPITAL_B })], TODAY), []);
   t.deepEqual(elderlyCautions(patient('1950-01-01'), [digoxin(0.125), digoxin(0.0625, { visitDate: '2025-10-10' })], TODAY), []);
+  // Spare tablets are no higher dose: 30 of 0.125 mg for 28 days is 0.125 mg a day, as the leftover walk reads it.
+  t.deepEqual(elderlyCautions(patient('1950-01-01'), [digoxin(0.125, { quantity: 30 })], TODAY), []);
   // Whatever order the cloud lists them in.
   t.like(elderlyCautions(patient('1950-01-01'), [...together].reverse(), TODAY)[0], { ruleId: 'digoxin-over-0.125mg', dailyMg: 0.1875 });
 });
