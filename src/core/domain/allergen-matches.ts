@@ -120,26 +120,30 @@ function allergensOf(allergies: readonly AllergyRecord[], history: PreparedHisto
 }
 
 /**
- * One alert per allergen some record contains, dispensed on or after the allergy was recorded
- * (a record before it may be the very prescription that caused it). Critical for a severe or
- * moderate allergy and a positive gene test; a warning otherwise.
+ * The allergy alerts of a history: one per allergen some record contains, dispensed on or after
+ * the allergy was recorded (a record before it may be the very prescription that caused it),
+ * then one per chronic slip with a fill still to collect whose drug holds an allergen (refills:
+ * the statuses). Critical for a severe or moderate allergy and a positive gene test; a warning
+ * otherwise.
  */
-export function allergenMatchAlerts(allergies: readonly AllergyRecord[], history: PreparedHistory): Alert[] {
-  if (allergies.length === 0 || history.size === 0) return [];
+export function allergenMatchAlerts(allergies: readonly AllergyRecord[], history: PreparedHistory, refills: readonly RefillStatus[] = []): Alert[] {
+  if (allergies.length === 0) return [];
   const allergens = allergensOf(allergies, history);
   if (allergens.length === 0) return [];
-
-  const { preparer, columns } = history;
-  const productCount = preparer.productCount;
-  // Which allergens each product holds: worked out once per product, not per record.
+  const { preparer } = history;
+  // Which allergens each product holds: worked out once per product, not per record or slip.
   const held: number[][] = [];
-  for (let p = 0; p < productCount; p++) {
+  for (let p = 0; p < preparer.productCount; p++) {
     const facts = preparer.productFacts(p);
     const codes = productCodes(facts.atc7, facts.ingredients);
     held.push(allergens.flatMap((allergen, a) => (allergen.matches(codes, facts.ids.identities) ? [a] : [])));
   }
+  return [...dispensedAgain(allergens, held, history), ...slipsHolding(allergens, held, refills, history)];
+}
+
+function dispensedAgain(allergens: Allergen[], held: number[][], history: PreparedHistory): Alert[] {
   const found = allergens.map((): number[] => []);
-  const { product, startDay } = columns;
+  const { product, startDay } = history.columns;
   for (let i = 0; i < product.length; i++) {
     const hits = held[product[i] as number] as number[];
     for (const a of hits) if ((startDay[i] as number) >= (allergens[a] as Allergen).since) found[a]?.push(i);
@@ -161,35 +165,33 @@ export function allergenMatchAlerts(allergies: readonly AllergyRecord[], history
 /**
  * A chronic refill slip with a fill still to collect whose drug holds an allergen on record: the
  * reaction to fill 1 is recorded after it, so no record after the allergy shows it, and the refill
- * alert would say 可領. The drug is read from the history's records of its code (ATC codes and
- * ingredients), else from the slip's drug name ('NORVASC TABLETS 5MG (AMLODIPINE)').
+ * alert would say 可領. The drug is what the history's products of its code hold (rows of one
+ * code may name it differently), else what the slip's drug name names ('NORVASC TABLETS 5MG
+ * (AMLODIPINE)').
  */
-export function allergenRefillAlerts(allergies: readonly AllergyRecord[], refills: readonly RefillStatus[], history: PreparedHistory): Alert[] {
+function slipsHolding(allergens: Allergen[], held: number[][], refills: readonly RefillStatus[], history: PreparedHistory): Alert[] {
   const due = refills.filter((s) => s.status === 'eligible' || s.status === 'too-early');
-  if (allergies.length === 0 || due.length === 0) return [];
-  const allergens = allergensOf(allergies, history);
-  if (allergens.length === 0) return [];
+  if (due.length === 0) return [];
   const { preparer } = history;
-  // Every product the records write under a code (rows of one code may name it differently).
-  const byCode = new Map<string, { codes: string[]; identities: string[] }>();
+  const heldByCode = new Map<string, Set<number>>();
   for (let p = 0; p < preparer.productCount; p++) {
-    const facts = preparer.productFacts(p);
-    let drug = byCode.get(facts.drugCode);
-    if (drug === undefined) byCode.set(facts.drugCode, (drug = { codes: [], identities: [] }));
-    drug.codes.push(...productCodes(facts.atc7, facts.ingredients));
-    drug.identities.push(...facts.ids.identities);
+    const code = preparer.productFacts(p).drugCode;
+    let set = heldByCode.get(code);
+    if (set === undefined) heldByCode.set(code, (set = new Set()));
+    for (const a of held[p] as number[]) set.add(a);
   }
   const alerts: Alert[] = [];
   for (const slip of due) {
-    const drug = byCode.get(slip.drugCode) ?? { codes: [], identities: substancesIn(slip.drugName) };
-    for (const allergen of allergens) {
-      if (!allergen.matches(drug.codes, drug.identities)) continue;
+    const known = heldByCode.get(slip.drugCode);
+    const named = known === undefined ? substancesIn(slip.drugName) : [];
+    allergens.forEach((allergen, a) => {
+      if (known === undefined ? !allergen.matches([], named) : !known.has(a)) return;
       alerts.push({
         severity: allergen.critical ? 'critical' : 'warning',
         key: allergen.gene ? 'allergy.gene-refill' : 'allergy.refill',
         facts: { allergen: allergen.name, allergyDate: allergen.date ?? '', drugName: slip.drugName, prescriptionDate: slip.prescriptionDate, nextFill: slip.fill + 1, fills: slip.fills },
       });
-    }
+    });
   }
   return alerts;
 }

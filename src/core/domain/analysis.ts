@@ -8,7 +8,7 @@ import { recordStart } from './leftover.ts';
 import { groupsOfPrepared, type GroupLeftover } from './group-leftover.ts';
 import { PreparedHistory } from './prepared-history.ts';
 import { sortedByKeys } from './day-order.ts';
-import { allergenMatchAlerts, allergenRefillAlerts } from './allergen-matches.ts';
+import { allergenMatchAlerts } from './allergen-matches.ts';
 import { interactionAlerts } from './elderly-interactions.ts';
 import { exceptionCodeAlerts } from './exception-codes.ts';
 import type { AnalyzedRecord } from './analyzed-record.ts';
@@ -280,8 +280,7 @@ export function analyzeHistory(history: PatientHistory, today: IsoDate, settings
   const alerts = sortAlerts([
     // First among the warnings: it says whether the rest are answers for the right day.
     ...futureRecordsAlert(prepared),
-    ...allergenMatchAlerts(history.allergies, prepared),
-    ...allergenRefillAlerts(history.allergies, refills, prepared),
+    ...allergenMatchAlerts(history.allergies, prepared, refills),
     ...duplicateAlerts(duplicates, settings.duplicateThresholdDays),
     ...exceptionCodeAlerts(prepared),
     ...refillAlerts(refills, prescriptions, today, new OnHand(prepared, groups, settings.duplicateThresholdDays), settings.refill),
