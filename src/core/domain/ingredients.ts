@@ -90,8 +90,9 @@ const rememberedNormalName = remembered((name: string) => {
   return ALIASES[written] ?? written;
 });
 
+/** Full-width letters read as their ASCII selves ('ＩＢＵＰＲＯＦＥＮ', typed on a Chinese input method). */
 function computeWrittenName(name: string): string {
-  const words = withoutParentheses(name)
+  const words = withoutParentheses(name.normalize('NFKC'))
     .toUpperCase()
     .replace(/[^A-Z0-9\- ]+/g, ' ')
     .split(/\s+/)

@@ -130,3 +130,8 @@ test('a drug allergy row with a stray negative genetic_test is still an allergy'
   const amoxicillin = drug('AMOXICILLIN', 'J01CA04', { visitDate: '2025-10-10' });
   t.is(alertsOf([allergy(['PENICILLIN'], 'severe', '2021-06-01', '0-Negative')], [amoxicillin]).length, 1);
 });
+
+test('one allergen written in ASCII and in full-width letters on two rows is one alert', (t) => {
+  const ibuprofen = drug('IBUPROFEN', 'M01AE01', { visitDate: '2025-10-10' });
+  t.is(alertsOf([allergy(['IBUPROFEN']), allergy(['ＩＢＵＰＲＯＦＥＮ'], 'mild')], [ibuprofen]).length, 1);
+});
