@@ -71,80 +71,191 @@ export function doubled(from: Float64Array<ArrayBuffer>): Float64Array<ArrayBuff
 /**
  * The records of one group that start on one day, as the carry walk reads them (research
  * §5(b) step 4, per day, so the answer does not depend on which of them is listed first):
- * - records of one daily amount from one prescriber stack;
+ * - the orders of one visit (one prescriber, one 就醫序號) are taken together: 5 mg QAM + 5 mg HS
+ *   written as two rows is 10 mg a day for 28 days, and JANUMET with a GLUCOPHAGE top-up lasts
+ *   as long as the longer of the two, not both end to end (rules-leftover-duplicates-ddd.md
+ *   §2.2: items filled together are concurrent);
+ * - records of one daily amount from one prescriber otherwise stack (two pickups of one slip on
+ *   one day, a visit whose 就醫序號 is masked);
  * - records of different daily amounts in one unit from one prescriber (5 mg + 2.5 mg tablets)
  *   are taken together: they last as long as the longest, and the day's daily dose is their sum
  *   (7.5 mg);
  * - amounts that cannot be compared (mg against units of a combination product, units of two
- *   products, an amount that cannot be read) stack, as the research's walk does for every
- *   record whose dose is not known to differ.
+ *   products, an amount that cannot be read) stack, outside one visit, as the research's walk
+ *   does for every record whose dose is not known to differ;
  * - what different prescribers gave stacks: two institutions' supplies are two supplies, the
- *   duplicate (the same dose from two institutions, too);
+ *   duplicate (the same dose from two institutions, too).
  * The walk compares a prescriber's daily dose on a day with their own previous day's
  * (findRestarts, restarts.ts), so 5 mg + 2.5 mg refilled as 5 mg + 2.5 mg carries over, and
  * 7.5 mg followed by 5 mg from the same prescriber does not.
  */
 export class DaySupply {
-  /** The day's distinct (unit, daily amount, prescriber) triples [0, count), each with its stacked days. */
+  /** The day's records as added: daily amount (NaN unread), unit, days, visit (−1 unknown), prescriber. */
+  private rawAmounts = new Float64Array(8);
+  private rawUnits = new Float64Array(8);
+  private rawDays = new Float64Array(8);
+  private rawVisits = new Float64Array(8);
+  private rawPrescribers: string[] = [];
+  private rawCount = 0;
+  /** Orders (settle): one visit's rows of one unit as one, a row without a known visit alone; each with the entry it stacked into. */
+  private orderVisits = new Float64Array(8);
+  private orderEntries = new Int32Array(8);
+  private orderCount = 0;
+  /** Entries: orders of one amount, unit and prescriber stacked. */
   private units = new Float64Array(8);
   private amounts = new Float64Array(8);
   private totals = new Float64Array(8);
   private prescribers: string[] = [];
+  /** Per entry, an entry it is taken together with, on the way to its group's first (days()). */
+  private together = new Int32Array(8);
   private count = 0;
   private unreadDays = 0;
   private unread = false;
+  private settled = true;
 
   begin(): void {
+    this.rawCount = 0;
+    this.orderCount = 0;
     this.count = 0;
     this.unreadDays = 0;
     this.unread = false;
+    this.settled = true;
   }
 
   /**
    * `unit`: MG_UNIT when `daily` is mg/day, else the record's drug number (units/day of that
-   * product); `prescriber`: the prescribing institution's code (慢箋原處方機構 for a pickup).
+   * product); `prescriber`: the prescribing institution's code (慢箋原處方機構 for a pickup);
+   * `visit`: the record's 就醫序號 (RecordColumns.seq), −1 when not known.
    */
-  add(daily: number, unit: number, days: number, prescriber: string): void {
-    if (Number.isNaN(daily)) {
-      // Unread: no regimen to compare, and its days stack.
-      this.unread = true;
-      this.unreadDays += days;
-      return;
+  add(daily: number, unit: number, days: number, prescriber: string, visit = -1): void {
+    const n = this.rawCount;
+    if (n === this.rawAmounts.length) {
+      this.rawAmounts = doubled(this.rawAmounts);
+      this.rawUnits = doubled(this.rawUnits);
+      this.rawDays = doubled(this.rawDays);
+      this.rawVisits = doubled(this.rawVisits);
     }
-    const { units, amounts, totals, count } = this;
-    for (let c = 0; c < count; c++) {
-      if (units[c] === unit && this.prescribers[c] === prescriber && sameAmount(amounts[c] as number, daily)) {
-        totals[c] = (totals[c] as number) + days;
-        return;
+    this.rawAmounts[n] = daily;
+    this.rawUnits[n] = unit;
+    this.rawDays[n] = days;
+    this.rawVisits[n] = visit;
+    this.rawPrescribers[n] = prescriber;
+    this.rawCount = n + 1;
+    this.settled = false;
+  }
+
+  /**
+   * Orders and entries from the records added: first each visit's rows of one unit as one order
+   * (amounts added, the longest days; the rows whose amount cannot be read as one more), then
+   * orders of one amount, unit and prescriber stacked into one entry. Sums and maxima: the order
+   * the records came in does not matter.
+   */
+  private settle(): void {
+    if (this.settled) return;
+    this.settled = true;
+    this.count = 0;
+    this.orderCount = 0;
+    const { rawAmounts, rawUnits, rawDays, rawVisits, rawPrescribers } = this;
+    // Orders are built in the entry arrays, then stacked in place.
+    for (let r = 0; r < this.rawCount; r++) {
+      const amount = rawAmounts[r] as number;
+      const visit = rawVisits[r] as number;
+      const unread = Number.isNaN(amount);
+      if (unread) this.unread = true;
+      if (unread && visit < 0) {
+        this.unreadDays += rawDays[r] as number;
+        continue;
       }
+      const unit = unread ? UNREAD_UNIT : (rawUnits[r] as number);
+      const prescriber = rawPrescribers[r] as string;
+      const o = visit < 0 ? -1 : this.orderOf(prescriber, visit, unit);
+      if (o !== -1) {
+        this.amounts[o] = (this.amounts[o] as number) + amount;
+        this.totals[o] = Math.max(this.totals[o] as number, rawDays[r] as number);
+        continue;
+      }
+      if (this.count === this.units.length) this.grow();
+      const c = this.count++;
+      this.units[c] = unit;
+      this.amounts[c] = amount;
+      this.totals[c] = rawDays[r] as number;
+      this.orderVisits[c] = visit;
+      this.prescribers[c] = prescriber;
     }
-    if (count === units.length) this.grow();
-    this.units[count] = unit;
-    this.amounts[count] = daily;
-    this.totals[count] = days;
-    this.prescribers[count] = prescriber;
-    this.count = count + 1;
+    this.orderCount = this.count;
+    this.stackSameAmounts();
+  }
+
+  /** The order of one visit's rows in one unit; −1 when there is none yet. */
+  private orderOf(prescriber: string, visit: number, unit: number): number {
+    for (let o = 0; o < this.count; o++) {
+      if (this.orderVisits[o] === visit && this.units[o] === unit && this.prescribers[o] === prescriber) return o;
+    }
+    return -1;
   }
 
   private grow(): void {
     this.units = doubled(this.units);
     this.amounts = doubled(this.amounts);
     this.totals = doubled(this.totals);
+    this.orderVisits = doubled(this.orderVisits);
+    this.orderEntries = new Int32Array(this.units.length);
+    this.together = new Int32Array(this.units.length);
   }
 
-  /** Days the day's supply lasts: per unit and prescriber its longest amount, these stacked, plus the unread ones. */
+  /** Orders of one amount, unit and prescriber (two visits, two pickups of one day) stack into one entry. */
+  private stackSameAmounts(): void {
+    const { units, amounts, totals, prescribers, orderEntries } = this;
+    let kept = 0;
+    for (let o = 0; o < this.orderCount; o++) {
+      let into = -1;
+      if (units[o] !== UNREAD_UNIT) {
+        for (let c = 0; c < kept && into === -1; c++) {
+          if (units[c] === units[o] && prescribers[c] === prescribers[o] && sameAmount(amounts[c] as number, amounts[o] as number)) into = c;
+        }
+      }
+      if (into === -1) {
+        // o ≥ kept: an entry is written over an order already read.
+        units[kept] = units[o] as number;
+        amounts[kept] = amounts[o] as number;
+        totals[kept] = totals[o] as number;
+        prescribers[kept] = prescribers[o] as string;
+        orderEntries[o] = kept++;
+      } else {
+        totals[into] = (totals[into] as number) + (totals[o] as number);
+        orderEntries[o] = into;
+      }
+    }
+    this.count = kept;
+  }
+
+  /**
+   * Days the day's supply lasts: a prescriber's entries taken together (one unit, or orders of
+   * one visit) last as long as the longest of them; these stacked, plus the unread rows' days.
+   */
   days(): number {
-    const { units, totals, prescribers, count } = this;
+    this.settle();
+    const { units, totals, prescribers, together, count, orderVisits, orderEntries, orderCount } = this;
+    for (let c = 0; c < count; c++) together[c] = c;
+    for (let c = 0; c < count; c++) {
+      for (let d = 0; d < c; d++) {
+        if (units[d] === units[c] && units[c] !== UNREAD_UNIT && prescribers[d] === prescribers[c]) join(together, c, d);
+      }
+    }
+    for (let o = 0; o < orderCount; o++) {
+      const visit = orderVisits[o] as number;
+      if (visit < 0) continue;
+      const c = orderEntries[o] as number;
+      for (let q = 0; q < o; q++) {
+        const d = orderEntries[q] as number;
+        if (orderVisits[q] === visit && prescribers[d] === prescribers[c]) join(together, c, d);
+      }
+    }
     let sum = this.unreadDays;
     for (let c = 0; c < count; c++) {
-      const unit = units[c] as number;
-      const prescriber = prescribers[c];
-      let seen = false;
-      for (let d = 0; d < c && !seen; d++) seen = units[d] === unit && prescribers[d] === prescriber;
-      // Each (unit, prescriber) once, at its first amount: the longest of its amounts.
-      if (seen) continue;
+      if (root(together, c) !== c) continue;
       let longest = 0;
-      for (let d = c; d < count; d++) if (units[d] === unit && prescribers[d] === prescriber) longest = Math.max(longest, totals[d] as number);
+      for (let d = c; d < count; d++) if (root(together, d) === c) longest = Math.max(longest, totals[d] as number);
       sum += longest;
     }
     return sum;
@@ -152,6 +263,7 @@ export class DaySupply {
 
   /** The day's daily dose (the sum of its amounts); NaN when some amount cannot be read or units differ. */
   dose(): number {
+    this.settle();
     if (this.unread || this.count === 0) return Number.NaN;
     let sum = 0;
     for (let c = 0; c < this.count; c++) {
@@ -163,9 +275,27 @@ export class DaySupply {
 
   /** The unit of dose() (meaningful only when dose() is a number); undefined when nothing was read. */
   unit(): number | undefined {
+    this.settle();
     return this.count === 0 ? undefined : this.units[0];
   }
 }
+
+/** The first entry of c's group (days(): entries taken together point towards it). */
+function root(together: Int32Array, c: number): number {
+  let r = c;
+  while (together[r] !== r) r = together[r] as number;
+  return r;
+}
+
+/** Puts the entries c and d in one group, known by the smaller of their groups' first entries. */
+function join(together: Int32Array, c: number, d: number): void {
+  const a = root(together, c);
+  const b = root(together, d);
+  if (a !== b) together[Math.max(a, b)] = Math.min(a, b);
+}
+
+/** The unit of a visit's rows whose amount cannot be read: never compared with another amount. */
+const UNREAD_UNIT = -2;
 
 /** The unit of daily amounts in mg; any other unit is a drug number ≥ 0 (units/day of that product). */
 export const MG_UNIT = -1;

@@ -34,7 +34,7 @@ export interface WalkRun {
  * records walked.
  */
 export function walkDays(positions: Int32Array, from: number, to: number, columns: RecordColumns, run?: WalkRun, given?: Restarts | null): number | null {
-  const { startDay, daysSupply, daily, suppliers } = columns;
+  const { startDay, daysSupply, daily, suppliers, seq } = columns;
   const found = given !== undefined ? given : mayRestart(positions, from, to, columns) ? findRestarts(positions, from, to, columns) : null;
   const dropped = found !== null && found.any ? found : null;
   let cursor: number | null = null;
@@ -58,7 +58,7 @@ export function walkDays(positions: Int32Array, from: number, to: number, column
         const kept = dropped === null || !dropped.drops(columns, i);
         if (run !== undefined) run.counted[m - from] = kept ? 1 : 0;
         if (!kept) continue;
-        day.add(daily[i] as number, unitAt(columns, i), daysSupply[i] as number, suppliers[i] as string);
+        day.add(daily[i] as number, unitAt(columns, i), daysSupply[i] as number, suppliers[i] as string, seq[i] as number);
         counted++;
       }
       if (counted === 0) continue;

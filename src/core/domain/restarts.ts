@@ -102,18 +102,21 @@ const leastAmounts = new Float64Array(8);
 const mostAmounts = new Float64Array(8);
 
 /**
- * Whether findRestarts could find anything at positions[from, to): an R001/R003, or daily
+ * Whether findRestarts could find anything at positions[from, to): an R001/R003, daily
  * amounts in one unit that are not all the same (amounts in different units are never
- * compared). Most groups hold one dose per unit throughout, and this one pass over three
+ * compared), or two rows of one visit (their amounts add up: DaySupply). Most groups hold one dose per unit throughout, and this one pass over three
  * columns spares them the prescribers' days. Least against most, so amounts that each differ
  * from the next by less than sameAmount's margin still count when they drift apart.
  */
 export function mayRestart(positions: Int32Array, from: number, to: number, columns: RecordColumns): boolean {
-  const { flags, daily } = columns;
+  const { flags, daily, startDay } = columns;
   let units = 0;
+  let dayFrom = from;
   for (let k = from; k < to; k++) {
     const i = positions[k] as number;
     if (((flags[i] as number) & RESET) !== 0) return true;
+    if (startDay[i] !== startDay[positions[dayFrom] as number]) dayFrom = k;
+    else if (k > dayFrom && sharesVisit(positions, dayFrom, k, columns)) return true;
     const amount = daily[i] as number;
     if (Number.isNaN(amount)) continue;
     const unit = unitAt(columns, i);
@@ -130,6 +133,19 @@ export function mayRestart(positions: Int32Array, from: number, to: number, colu
     if (amount < (leastAmounts[u] as number)) leastAmounts[u] = amount;
     if (amount > (mostAmounts[u] as number)) mostAmounts[u] = amount;
     if (!sameAmount(leastAmounts[u] as number, mostAmounts[u] as number)) return true;
+  }
+  return false;
+}
+
+/** Whether the record at positions[k] has a 就醫序號 and prescriber of a record at positions[dayFrom, k) (one day's). */
+function sharesVisit(positions: Int32Array, dayFrom: number, k: number, columns: RecordColumns): boolean {
+  const { seq, suppliers } = columns;
+  const i = positions[k] as number;
+  const visit = seq[i] as number;
+  if (visit < 0) return false;
+  for (let m = dayFrom; m < k; m++) {
+    const j = positions[m] as number;
+    if (seq[j] === visit && suppliers[j] === suppliers[i]) return true;
   }
   return false;
 }
@@ -193,12 +209,12 @@ export function restartsBefore(positions: Int32Array, from: number, to: number, 
 
 /** The daily dose of `prescriber`'s computable records of one day at positions[from, to) (DaySupply), into prescriberDay. */
 function readPrescriberDay(positions: Int32Array, from: number, to: number, columns: RecordColumns, prescriber: string, dayNumber: number): void {
-  const { startDay, daysSupply, flags, daily, suppliers } = columns;
+  const { startDay, daysSupply, flags, daily, suppliers, seq } = columns;
   prescriberDay.begin();
   for (let k = from; k < to; k++) {
     const i = positions[k] as number;
     if (startDay[i] !== dayNumber || suppliers[i] !== prescriber || ((flags[i] as number) & COMPUTABLE) === 0) continue;
-    prescriberDay.add(daily[i] as number, unitAt(columns, i), daysSupply[i] as number, prescriber);
+    prescriberDay.add(daily[i] as number, unitAt(columns, i), daysSupply[i] as number, prescriber, seq[i] as number);
   }
 }
 

@@ -108,9 +108,10 @@ function resets(r: MedicationRecord): boolean {
 }
 
 /**
- * Research §5(b), a start day at a time: S ascending; a day's records of one daily amount and
- * prescriber stack, different amounts in one unit from one prescriber are taken together (the
- * longest lasts), other units, other prescribers and unreadable amounts stack. First, what is
+ * Research §5(b), a start day at a time: S ascending; one visit's rows are taken together; a
+ * day's records of one daily amount and prescriber stack, different amounts in one unit from one
+ * prescriber are taken together (the longest lasts), other units, other prescribers and
+ * unreadable amounts stack (regimensOf, togetherDays). First, what is
  * dropped: every record before the last R001/R003, and a prescriber's own records before the
  * last day their daily dose (the sum of their amounts that day, when they share a unit) differs
  * from what they gave on their previous day. Then the rest: supply starts at max(S, C). Also the
@@ -126,21 +127,55 @@ const prescriberOf = (r: MedicationRecord) =>
   r.chronicOriginInstitutionId ?? (isRefillPickup(r) ? `${r.institution.id}|${r.visitDate}` : r.institution.id);
 const sameAmount = (a: number, b: number) => !(Math.abs(a - b) > 1e-9 * Math.max(a, b));
 
-/** A day's records as regimens (one amount of one unit from one prescriber, days stacked) and the unread days. */
-function regimensOf(list: MedicationRecord[]): { regimens: Regimen[]; unreadDays: number } {
-  const regimens: Regimen[] = [];
+/** The record's 就醫序號 when it is four digits (one visit of its institution), else null. */
+const visitOf = (r: MedicationRecord): string | null => (r.visitSeqNo !== null && /^\d{4}$/.test(r.visitSeqNo) ? r.visitSeqNo : null);
+
+/**
+ * A day's records as regimens and the unread days: first one visit's rows of one unit are one
+ * order (amounts added, the longest days; its unreadable rows one more), a row without a known
+ * visit one of its own; then orders of one amount, unit and prescriber stack into one regimen,
+ * which remembers its visits. Unreadable rows without a visit only add days.
+ */
+function regimensOf(list: MedicationRecord[]): { regimens: (Regimen & { visits: Set<string> })[]; unreadDays: number } {
+  const orders: (Regimen & { visit: string | null })[] = [];
   let unreadDays = 0;
   for (const r of list) {
     const amount = dailyAmount(r);
-    if (amount === null) {
+    const visit = visitOf(r);
+    if (amount === null && visit === null) {
       unreadDays += r.daysSupply;
       continue;
     }
-    const same = regimens.find((g) => g.unit === amount.unit && g.prescriber === prescriberOf(r) && sameAmount(g.perDay, amount.perDay));
-    if (same) same.days += r.daysSupply;
-    else regimens.push({ ...amount, days: r.daysSupply, prescriber: prescriberOf(r) });
+    const unit = amount === null ? 'unread' : amount.unit;
+    const same = visit === null ? undefined : orders.find((o) => o.visit === visit && o.unit === unit && o.prescriber === prescriberOf(r));
+    if (same) {
+      same.perDay += amount?.perDay ?? Number.NaN;
+      same.days = Math.max(same.days, r.daysSupply);
+    } else orders.push({ unit, perDay: amount?.perDay ?? Number.NaN, days: r.daysSupply, prescriber: prescriberOf(r), visit });
+  }
+  const regimens: (Regimen & { visits: Set<string> })[] = [];
+  for (const o of orders) {
+    const same = o.unit === 'unread' ? undefined : regimens.find((g) => g.unit === o.unit && g.prescriber === o.prescriber && sameAmount(g.perDay, o.perDay));
+    if (same) {
+      same.days += o.days;
+      if (o.visit !== null) same.visits.add(o.visit);
+    } else regimens.push({ unit: o.unit, perDay: o.perDay, days: o.days, prescriber: o.prescriber, visits: new Set(o.visit === null ? [] : [o.visit]) });
   }
   return { regimens, unreadDays };
+}
+
+/** Regimens of one prescriber sharing a unit (not 'unread') or a visit, and so on: each such group lasts as long as its longest. */
+function togetherDays(regimens: (Regimen & { visits: Set<string> })[]): number {
+  const groups: (typeof regimens)[] = [];
+  for (const g of regimens) {
+    const linked = (h: Regimen & { visits: Set<string> }) =>
+      h.prescriber === g.prescriber && ((h.unit === g.unit && g.unit !== 'unread') || [...h.visits].some((v) => g.visits.has(v)));
+    const touching = groups.filter((group) => group.some(linked));
+    const merged = [g, ...touching.flat()];
+    for (const group of touching) groups.splice(groups.indexOf(group), 1);
+    groups.push(merged);
+  }
+  return groups.reduce((sum, group) => sum + Math.max(...group.map((g) => g.days)), 0);
 }
 
 function naiveRun(records: MedicationRecord[]): { end: IsoDate | null; runDay: IsoDate | null; counted: Set<MedicationRecord> } {
@@ -154,7 +189,7 @@ function naiveRun(records: MedicationRecord[]): { end: IsoDate | null; runDay: I
     if (list.some(resets)) resetDay = day;
     for (const prescriber of new Set(list.map(prescriberOf))) {
       const { regimens, unreadDays } = regimensOf(list.filter((r) => prescriberOf(r) === prescriber));
-      const readable = unreadDays === 0 && regimens.length > 0 && regimens.every((g) => g.unit === regimens[0]?.unit);
+      const readable = unreadDays === 0 && regimens.length > 0 && regimens.every((g) => g.unit === regimens[0]?.unit && g.unit !== 'unread');
       const dose = readable ? { unit: regimens[0]?.unit as string, perDay: regimens.reduce((sum, g) => sum + g.perDay, 0) } : null;
       const before = doseOf.get(prescriber) ?? null;
       if (before !== null && dose !== null && before.unit === dose.unit && !sameAmount(before.perDay, dose.perDay)) changedOn.set(prescriber, day);
@@ -173,8 +208,7 @@ function naiveRun(records: MedicationRecord[]): { end: IsoDate | null; runDay: I
     const restarts = cursor === null || compareIso(day, cursor) > 0;
     if (restarts) runDay = day;
     const from: IsoDate = restarts ? day : (cursor as IsoDate);
-    const kinds = [...new Set(regimens.map((g) => `${g.unit}|${g.prescriber}`))];
-    const supply = kinds.reduce((sum, kind) => sum + Math.max(...regimens.filter((g) => `${g.unit}|${g.prescriber}` === kind).map((g) => g.days)), unreadDays);
+    const supply = togetherDays(regimens) + unreadDays;
     cursor = addDays(from, supply);
   }
   return { end: cursor, runDay, counted };

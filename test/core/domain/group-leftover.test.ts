@@ -168,12 +168,43 @@ test('7.5 mg a day (5 mg + 2.5 mg) followed by 5 mg alone is a dose change: the 
 });
 
 test('one day\'s rows: one dose stacks, another strength is taken together, whatever their order', (t) => {
-  const five = (id: string) => record({ id, visitDate: '2025-01-01', unitStrengthMg: 5, drugCode: 'AMLO5' });
-  const half = record({ id: 'm', visitDate: '2025-01-01', unitStrengthMg: 2.5, drugCode: 'AMLO2' });
+  // No 就醫序號 (masked): which rows were one visit is not known.
+  const five = (id: string) => record({ id, visitDate: '2025-01-01', unitStrengthMg: 5, drugCode: 'AMLO5', visitSeqNo: null });
+  const half = record({ id: 'm', visitDate: '2025-01-01', unitStrengthMg: 2.5, drugCode: 'AMLO2', visitSeqNo: null });
   // Two 5 mg supplies (56 days) taken with one 2.5 mg supply (28 days): 56 days.
   for (const ids of [['a', 'z'], ['z', 'a'], ['a', 'b']]) {
     t.is(groupLeftovers([five(ids[0] as string), half, five(ids[1] as string)], '2025-01-01')[0]?.leftoverDays, 56, ids.join());
   }
+});
+
+// Reviewer's case: NORVASC 5 mg written as two rows of one visit (QAM, HS) and JANUMET with a
+// GLUCOPHAGE top-up, at two on-time monthly visits: one visit's rows are taken together.
+test('one visit\'s rows are taken together: two rows of one dose, or a combination and its top-up, last their days once', (t) => {
+  const JANUMET = {
+    drugCode: 'JANUMET', drugName: 'JANUMET 50/500MG', isCombination: true, unitStrengthMg: null, atc7: 'A10BD07', atc5: 'A10BD',
+    ingredients: [{ name: 'SITAGLIPTIN', atc7: 'A10BH01' }, { name: 'METFORMIN', atc7: 'A10BA02' }],
+  };
+  const GLUCOPHAGE = { drugCode: 'GLUCO', drugName: 'GLUCOPHAGE 500MG', unitStrengthMg: 500, atc7: 'A10BA02', atc5: 'A10BA', ingredients: [{ name: 'METFORMIN', atc7: 'A10BA02' }] };
+  const visit = (visitDate: string, visitSeqNo: string): MedicationRecord[] => [
+    record({ id: `${visitDate}-am`, visitDate, visitSeqNo, frequency: 'QAM' }),
+    record({ id: `${visitDate}-hs`, visitDate, visitSeqNo, frequency: 'HS' }),
+    record({ ...JANUMET, id: `${visitDate}-j`, visitDate, visitSeqNo, frequency: 'BID', quantity: 56 }),
+    record({ ...GLUCOPHAGE, id: `${visitDate}-g`, visitDate, visitSeqNo, frequency: 'BID', quantity: 56 }),
+  ];
+  for (const rows of [[...visit('2025-08-01', '0201'), ...visit('2025-08-29', '0301')], [...visit('2025-08-29', '0301'), ...visit('2025-08-01', '0201')].reverse()]) {
+    const groups = groupLeftovers(rows, '2025-09-01');
+    // 8/29 + 28 days: last day 9/25, 25 days left on 9/1, and the same without carry.
+    for (const ingredient of ['AMLODIPINE', 'METFORMIN']) {
+      t.like(groups.find((g) => g.ingredient === ingredient), { leftoverDays: 25, noCarryLeftoverDays: 25, supplyEnd: '2025-09-25' }, ingredient);
+    }
+    // No more on hand than the visit's own 28 days when the second visit was dispensed: no L1.
+    t.deepEqual(findDuplicates(rows, '2025-09-01', DEFAULT_SETTINGS).filter((d) => d.level === 'L1' || d.level === 'L2'), []);
+  }
+  // Two visits of one day (two 就醫序號) are two supplies; without a 就醫序號 the rows stack as before.
+  const twoVisits = [record({ id: 'a', visitDate: '2025-08-01', visitSeqNo: '0201' }), record({ id: 'b', visitDate: '2025-08-01', visitSeqNo: '0202' })];
+  t.is(groupLeftovers(twoVisits, '2025-08-01')[0]?.leftoverDays, 56);
+  t.is(groupLeftovers(twoVisits.map((r) => ({ ...r, visitSeqNo: null })), '2025-08-01')[0]?.leftoverDays, 56);
+  t.is(groupLeftovers(twoVisits.map((r) => ({ ...r, visitSeqNo: '0201' })), '2025-08-01')[0]?.leftoverDays, 28);
 });
 
 test('same day, same dose at two institutions stacks (that is the duplicate); larger supply walks first', (t) => {
@@ -188,7 +219,8 @@ test('same day, same N: the records are listed in the order the cloud gave them,
   for (const count of [5, 30]) {
     // Ids in scrambled order: the listing follows the input, not the ids.
     const ids = Array.from({ length: count }, (_, i) => `fill-${String((i * 7) % count).padStart(2, '0')}`);
-    const fills = ids.map((id) => record({ id, visitDate: '2025-03-01', daysSupply: 7, quantity: 7 }));
+    // Each its own visit (就醫序號): one visit's rows would be taken together.
+    const fills = ids.map((id, i) => record({ id, visitDate: '2025-03-01', daysSupply: 7, quantity: 7, visitSeqNo: String(i + 1).padStart(4, '0') }));
     const [group] = groupLeftovers(fills, '2025-03-01');
     t.deepEqual(group?.recordIds, ids, `${count} fills`);
     t.is(group?.leftoverDays, 7 * count);
@@ -272,7 +304,8 @@ test('leftover carries across the leap day and the ROC 99→100 new year', (t) =
 // Same product, same daily dose, no exception codes: the pure carry-over walk.
 const fill = fc.record({ offset: fc.integer({ min: 0, max: 120 }), days: fc.integer({ min: 1, max: 90 }) });
 const toRecords = (fills: { offset: number; days: number }[]): MedicationRecord[] =>
-  fills.map(({ offset, days }) => record({ visitDate: addDays('2025-01-01', offset), daysSupply: days, quantity: days }));
+  // Each fill its own visit (就醫序號): one visit's rows would be taken together.
+  fills.map(({ offset, days }, i) => record({ visitDate: addDays('2025-01-01', offset), daysSupply: days, quantity: days, visitSeqNo: String(i + 1).padStart(4, '0') }));
 const today = (n: number) => addDays('2025-01-01', n);
 
 test('property: carry-over leftover ≥ no-carry leftover ≥ 0, and supply end covers every record', (t) => {
