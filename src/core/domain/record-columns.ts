@@ -70,6 +70,9 @@ export class RecordColumns {
    */
   readonly suppliers: string[];
 
+  /** How many pickups fill found without their 慢箋原處方機構 (resolveOrigins has work only then). */
+  pendingOrigins = 0;
+
   constructor(n: number) {
     this.startDay = new Float64Array(n);
     this.visitDay = new Float64Array(n);
@@ -108,6 +111,7 @@ export class RecordColumns {
       daysSupply[i] = record.daysSupply;
       daily[i] = dailyAmount(record);
       const pickup = isRefillPickup(record) ? (record.chronicOriginInstitutionId === null ? PICKUP | ORIGIN_UNKNOWN : PICKUP) : 0;
+      if ((pickup & ORIGIN_UNKNOWN) !== 0) this.pendingOrigins++;
       flags[i] =
         (reason === null ? COMPUTABLE : 0) |
         (record.exceptionCode === null ? 0 : EXCEPTION) | (hasResetCode(record) ? RESET : 0) |
@@ -122,6 +126,37 @@ export class RecordColumns {
       visits[i] = record.visitDate;
       suppliers[i] = (pickup & ORIGIN_UNKNOWN) !== 0 ? `${prescriber}|${record.visitDate}` : prescriber;
     }
+  }
+}
+
+/**
+ * The prescriber of each pickup that does not name its 慢箋原處方機構 (chr_hosp_id is null in
+ * the cloud's samples, anchors 1(b)), after fill has read every record: its slip's first fill,
+ * the visit of the same drug code and 就醫日期 that is no pickup, names it when one institution
+ * does. Counted as the pharmacy's, a hospital's renewal after the pharmacy's refills read as a
+ * second institution's duplicate (critical, naming the pharmacy as prescriber). With no such
+ * visit, or two institutions', the pickup stays its own slip's (fill).
+ */
+export function resolveOrigins(columns: RecordColumns): void {
+  if (columns.pendingOrigins === 0) return;
+  const { flags, drug, visitDay, institutionIds, prescribers, suppliers } = columns;
+  // Per drug number and 就醫日期 (day number): the one institution of its visits; null for two.
+  const origins = new Map<number, string | null>();
+  const key = (i: number): number => (drug[i] as number) * 1_000_000 + (visitDay[i] as number);
+  for (let i = 0; i < flags.length; i++) {
+    if (((flags[i] as number) & PICKUP) !== 0 || !Number.isFinite(visitDay[i] as number)) continue;
+    const known = origins.get(key(i));
+    const own = institutionIds[i] as string;
+    if (known === undefined) origins.set(key(i), own);
+    else if (known !== own) origins.set(key(i), null);
+  }
+  for (let i = 0; i < flags.length; i++) {
+    if (((flags[i] as number) & ORIGIN_UNKNOWN) === 0) continue;
+    const origin = Number.isFinite(visitDay[i] as number) ? origins.get(key(i)) : undefined;
+    if (origin === undefined || origin === null) continue;
+    prescribers[i] = origin;
+    suppliers[i] = origin;
+    flags[i] = (flags[i] as number) & ~ORIGIN_UNKNOWN;
   }
 }
 

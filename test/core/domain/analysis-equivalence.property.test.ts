@@ -63,7 +63,7 @@ const rowArb: fc.Arbitrary<RowSpec> = fc.record({
 
 function history(rows: RowSpec[]): MedicationRecord[] {
   const prescribers = [CLINIC_A, CLINIC_B, PHARMACY];
-  return rows.map((row, i) => {
+  const records = rows.map((row, i) => {
     const product = PRODUCTS[row.product] as (typeof PRODUCTS)[number];
     const visitDate = addDays(BASE, row.day);
     return medication({
@@ -83,6 +83,8 @@ function history(rows: RowSpec[]): MedicationRecord[] {
       exceptionCode: row.exception,
     });
   });
+  learnOrigins(records);
+  return records;
 }
 
 const historyArb = fc.tuple(fc.array(rowArb, { minLength: 5, maxLength: 40, size: 'max' }), fc.integer({ min: -5, max: 90 }));
@@ -124,7 +126,19 @@ function naiveWalk(records: MedicationRecord[]): IsoDate | null {
 type Regimen = { unit: string; perDay: number; days: number; prescriber: string };
 /** Whose supply a record is: its prescriber; a pickup without 慢箋原處方機構, its own slip's (pharmacy and 就醫日期). */
 const prescriberOf = (r: MedicationRecord) =>
-  r.chronicOriginInstitutionId ?? (isRefillPickup(r) ? `${r.institution.id}|${r.visitDate}` : r.institution.id);
+  r.chronicOriginInstitutionId ?? slipOrigin.get(r) ?? (isRefillPickup(r) ? `${r.institution.id}|${r.visitDate}` : r.institution.id);
+
+/** Per pickup without 慢箋原處方機構: the one institution of the visits (no pickups) of its drug code and 就醫日期 in its history. */
+const slipOrigin = new WeakMap<MedicationRecord, string>();
+
+function learnOrigins(records: MedicationRecord[]): void {
+  for (const r of records) {
+    if (!isRefillPickup(r) || r.chronicOriginInstitutionId !== null || !isIsoDate(r.visitDate)) continue;
+    const visits = records.filter((v) => !isRefillPickup(v) && v.drugCode === r.drugCode && v.visitDate === r.visitDate);
+    const institutions = new Set(visits.map((v) => v.institution.id));
+    if (institutions.size === 1) slipOrigin.set(r, [...institutions][0] as string);
+  }
+}
 const sameAmount = (a: number, b: number) => !(Math.abs(a - b) > 1e-9 * Math.max(a, b));
 
 /** The record's 就醫序號 when it is four digits (one visit of its institution), else null. */

@@ -380,6 +380,25 @@ test('a chain whose pickups do not name the original prescriber (no chr_hosp_id)
   t.true(alerts[0]?.recordIds.includes('other'));
 });
 
+test('a pickup without chr_hosp_id is its slip\'s first fill\'s prescriber: the hospital\'s renewal is the same institution, not a critical 跨院所', (t) => {
+  // Reviewer's case: warfarin from 甲診所 on 6/9 (28 d × 3); fills 2 and 3 at 丁藥局 name no
+  // 慢箋原處方機構, as the cloud's samples do; 甲診所 renews on 8/20 with 12 days still on hand.
+  const chain = { visitDate: '2025-06-09', drugCode: 'COUM000100' };
+  const fill1 = drug('WARFARIN', 'B01AA03', { ...chain, id: 'f1', institution: CLINIC_A, visitSeqNo: '0123' });
+  const fill2 = drug('WARFARIN', 'B01AA03', { ...chain, id: 'f2', institution: PHARMACY, refillDate: '2025-07-05', visitSeqNo: 'IC02' });
+  const fill3 = drug('WARFARIN', 'B01AA03', { ...chain, id: 'f3', institution: PHARMACY, refillDate: '2025-08-02', visitSeqNo: 'IC03' });
+  const renewal = drug('WARFARIN', 'B01AA03', { id: 'new', visitDate: '2025-08-20', drugCode: 'COUM000100', institution: CLINIC_A, visitSeqNo: '0456' });
+  const alerts = find([fill1, fill2, fill3, renewal], '2025-09-01');
+  t.is(alerts.length, 1);
+  t.like(alerts[0], { level: 'L1', crossInstitution: false, institutionIds: [CLINIC_A.id] });
+  const [message] = duplicateAlerts(alerts);
+  t.deepEqual(message?.facts.drugs, ['WARFARIN TABLETS (甲診所→丁藥局 2025-08-02)', 'WARFARIN TABLETS (甲診所 2025-08-20)']);
+  // Without the first fill in the history the pickups' prescriber is not known: the pharmacy's slip, as before.
+  const early = { ...renewal, visitDate: '2025-08-15' };
+  t.like(find([fill2, fill3, early], '2025-09-01')[0], { crossInstitution: true });
+  t.like(find([fill1, fill2, fill3, early], '2025-09-01')[0], { crossInstitution: false });
+});
+
 test('a chronic refill collected at a pharmacy is named by its prescriber in an L4 alert, as 跨院所 counts it, and by where it was collected', (t) => {
   // Amlodipine prescribed by 甲診所 (fill 1 there), fill 2 collected at 丁藥局; nifedipine from 乙醫院.
   const first = drug('AMLODIPINE', 'C08CA01', { drugCode: 'NORV000100', visitDate: '2025-09-26', institution: CLINIC_A, visitSeqNo: '0031' });
