@@ -12,6 +12,7 @@ import { geneticTestResult } from './allergies.ts';
 import { atc7ForIngredientName, normalIngredientName, productCodes } from './ingredients.ts';
 import type { PreparedHistory } from './prepared-history.ts';
 import { newestRecordFacts } from './named-records.ts';
+import { SYSTEMIC_NSAID_ATC } from './atc-classes.ts';
 
 /** An allergy text naming a class, and the ATC codes (or code prefixes) the class holds. */
 const ALLERGEN_CLASSES: readonly { pattern: RegExp; atc: readonly string[] }[] = [
@@ -23,8 +24,8 @@ const ALLERGEN_CLASSES: readonly { pattern: RegExp; atc: readonly string[] }[] =
   // SULPHA as a word only: SULPHATE salts (morphine sulphate) would read as one.
   { pattern: /SULFONAMIDE|SULPHONAMIDE|\bSULFA\b|\bSULPHA\b|磺胺/i, atc: ['J01EB', 'J01EC', 'J01ED', 'J01EE', 'A07EC01'] },
   { pattern: /QUINOLONE|奎諾酮|喹諾酮/i, atc: ['J01M'] },
-  // Aspirin and the other salicylates are NSAIDs too, and so are the topical ones.
-  { pattern: /NSAID|非類固醇/i, atc: ['M01A', 'M02AA', 'N02BA', 'B01AC06'] },
+  // Aspirin and the other salicylates are NSAIDs too, and so are the topical ones; glucosamine is not.
+  { pattern: /NSAID|非類固醇/i, atc: [...SYSTEMIC_NSAID_ATC, 'M02AA', 'N02BA', 'B01AC06'] },
   { pattern: /\bASPIRIN\b|阿斯匹靈|阿斯匹林/i, atc: ['N02BA01', 'B01AC06'] },
 ];
 

@@ -11,6 +11,7 @@ import { ownSupplyToday } from './elderly.ts';
 import { recordLabel } from './named-records.ts';
 import { productCodes } from './ingredients.ts';
 import { isNewerRecord } from './record-columns.ts';
+import { BENZODIAZEPINE_ATC, OPIOID_ATC, SYSTEMIC_NSAID_ATC, inAtcClass } from './atc-classes.ts';
 
 export interface InteractionSide {
   name: Bilingual;
@@ -26,13 +27,15 @@ export interface InteractionRule {
 }
 
 const WARFARIN: InteractionSide = { name: { 'zh-TW': 'warfarin', en: 'warfarin' }, atc: ['B01AA03'] };
-const NSAID: InteractionSide = { name: { 'zh-TW': 'NSAID', en: 'an NSAID' }, atc: ['M01A'] };
-const OPIOID: InteractionSide = { name: { 'zh-TW': '鴉片類止痛藥', en: 'an opioid' }, atc: ['N02A'] };
+// Glucosamine (M01AX05) is no NSAID: warfarin with it is no bleeding warning.
+const NSAID: InteractionSide = { name: { 'zh-TW': 'NSAID', en: 'an NSAID' }, atc: SYSTEMIC_NSAID_ATC };
+// Codeine for a cough is an opioid too.
+const OPIOID: InteractionSide = { name: { 'zh-TW': '鴉片類藥物', en: 'an opioid' }, atc: OPIOID_ATC };
 const BLEEDING: Bilingual = { 'zh-TW': '出血風險增加', en: 'a higher risk of bleeding' };
 
 export const BEERS_2019_INTERACTIONS = {
   id: 'beers-2019-interactions',
-  version: '2019-table5-2',
+  version: '2019-table5-3',
   source: 'American Geriatrics Society 2019 Updated AGS Beers Criteria, Table 5 (drug–drug interactions to avoid); ATC per WHO index 2026-04-25',
   rules: [
     { id: 'warfarin-nsaid', a: WARFARIN, b: NSAID, risk: BLEEDING },
@@ -41,7 +44,7 @@ export const BEERS_2019_INTERACTIONS = {
     // Macrolides other than azithromycin (J01FA10).
     { id: 'warfarin-macrolide', a: WARFARIN, b: { name: { 'zh-TW': 'macrolide 抗生素', en: 'a macrolide' }, atc: ['J01FA01', 'J01FA02', 'J01FA06', 'J01FA09'] }, risk: BLEEDING },
     { id: 'warfarin-smx-tmp', a: WARFARIN, b: { name: { 'zh-TW': 'sulfamethoxazole/trimethoprim', en: 'sulfamethoxazole/trimethoprim' }, atc: ['J01EE01'] }, risk: BLEEDING },
-    { id: 'opioid-benzodiazepine', a: OPIOID, b: { name: { 'zh-TW': 'benzodiazepine', en: 'a benzodiazepine' }, atc: ['N05BA', 'N05CD'] },
+    { id: 'opioid-benzodiazepine', a: OPIOID, b: { name: { 'zh-TW': 'benzodiazepine', en: 'a benzodiazepine' }, atc: BENZODIAZEPINE_ATC },
       risk: { 'zh-TW': '過量與呼吸抑制風險增加', en: 'a higher risk of overdose and breathing problems' } },
     { id: 'opioid-gabapentinoid', a: OPIOID, b: { name: { 'zh-TW': 'gabapentin／pregabalin', en: 'gabapentin or pregabalin' }, atc: ['N03AX12', 'N03AX16'] },
       risk: { 'zh-TW': '嚴重鎮靜與呼吸抑制風險增加', en: 'a higher risk of severe sedation and breathing problems' } },
@@ -65,7 +68,7 @@ export const BEERS_2019_INTERACTIONS = {
  * antipsychotic here.
  */
 export const CNS_ACTIVE = {
-  atc: ['N03A', 'N06AA', 'N06AB', 'N06AX16', 'N06AX17', 'N06AX21', 'N06AX23', 'N05A', 'N05BA', 'N05CD', 'N05CF', 'N02A', 'M03B'],
+  atc: ['N03A', 'N06AA', 'N06AB', 'N06AX16', 'N06AX17', 'N06AX21', 'N06AX23', 'N05A', ...BENZODIAZEPINE_ATC, 'N05CF', ...OPIOID_ATC, 'M03B'],
   except: ['N05AN'],
   minimum: 3,
 } as const;
@@ -73,7 +76,7 @@ export const CNS_ACTIVE = {
 function cnsActive(code: string | null): boolean {
   if (code === null) return false;
   const upper = code.toUpperCase();
-  return CNS_ACTIVE.atc.some((prefix) => upper.startsWith(prefix)) && !CNS_ACTIVE.except.some((prefix) => upper.startsWith(prefix));
+  return inAtcClass(upper, CNS_ACTIVE.atc) && !inAtcClass(upper, CNS_ACTIVE.except);
 }
 
 /** The product's CNS-active ingredients by identity (a single-ingredient product may carry the code on the product only). */
@@ -84,7 +87,7 @@ function cnsIdentities(history: PreparedHistory, product: number): string[] {
 }
 
 function holds(codes: readonly string[], side: InteractionSide): boolean {
-  return codes.some((code) => side.atc.some((prefix) => code.startsWith(prefix)));
+  return codes.some((code) => inAtcClass(code, side.atc));
 }
 
 /**

@@ -3,6 +3,7 @@
 // list (shown in the cloud as drug_65_mark) was not retrieved, so the cloud's mark is honoured
 // separately. A newer table (Beers 2023, NHI's list) is a new ElderlyRuleSet, not a code change.
 import type { Bilingual } from './messages.ts';
+import { BENZODIAZEPINE_ATC } from './atc-classes.ts';
 
 export type ElderlyTier = 'avoid' | 'caution';
 
@@ -11,6 +12,8 @@ export interface ElderlyRule {
   category: Bilingual;
   /** WHO level-5 codes of the ingredients (combinations are split before matching). */
   atc7: string[];
+  /** Classes the rule holds whole: every code that begins with one of these matches too (atc-classes.ts). */
+  atcClasses?: readonly string[];
   tier: ElderlyTier;
   /** The criterion's condition as the pharmacist reads it. */
   condition?: Bilingual;
@@ -51,8 +54,8 @@ const EXTENDED_RELEASE_NAME =
 
 export const BEERS_2019_EXAMPLES: ElderlyRuleSet = {
   id: 'beers-2019-examples',
-  version: '2019-examples-7',
-  source: 'American Geriatrics Society 2019 Updated AGS Beers Criteria, Table 2 (example rows, research §6; the benzodiazepine, Z-drug and non-COX-selective NSAID rows hold their whole class); ATC per WHO index 2026-04-25',
+  version: '2019-examples-8',
+  source: 'American Geriatrics Society 2019 Updated AGS Beers Criteria, Table 2 (example rows, research §6; the benzodiazepine row holds N05BA, N05CD and clonazepam whole, the Z-drug and non-COX-selective NSAID rows their members); ATC per WHO index 2026-04-25',
   rules: [
     { id: 'antihistamine-first-gen', category: { 'zh-TW': '第一代抗組織胺（強抗膽鹼）', en: 'First-generation antihistamines (strongly anticholinergic)' },
       // Beers 2019 Table 2 names the class by its US products; the research's examples first, then
@@ -60,16 +63,15 @@ export const BEERS_2019_EXAMPLES: ElderlyRuleSet = {
       // clemastine, dexbrompheniramine, dimenhydrinate, triprolidine, pyrilamine (mepyramine).
       atc7: ['R06AB04', 'R06AA02', 'R06AX02', 'N05BB01', 'R06AD02', 'R06AA09', 'R06AB02', 'R06AE05', 'R06AB01', 'R06AA08', 'R06AA04', 'R06AB06', 'R06AA11', 'R06AX07', 'R06AC01'],
       tier: 'avoid' },
+    // Beers names clidinium-chlordiazepoxide (LIBRAX, A03CA02) among the antispasmodics.
     { id: 'anticholinergic-antiparkinson-antispasmodic', category: { 'zh-TW': '抗膽鹼抗巴金森／解痙劑', en: 'Anticholinergic antiparkinson agents / antispasmodics' },
-      atc7: ['N04AA01', 'A03BA03', 'A03AA07', 'N05CM05'], tier: 'avoid' },
+      atc7: ['N04AA01', 'A03BA03', 'A03AA07', 'N05CM05', 'A03CA02'], tier: 'avoid' },
     { id: 'benzodiazepine', category: { 'zh-TW': '苯二氮平類', en: 'Benzodiazepines' },
-      // Beers names the class; the research's examples first, then every other benzodiazepine of
-      // the ingredient table (clonazepam, RIVOTRIL, and etizolam, DEPAS, the thienodiazepine
-      // Taiwan prescribes widely, are the commonest ones the examples left out).
-      atc7: [
-        'N05BA01', 'N05BA12', 'N05BA06', 'N05CD04', 'N05CD09', 'N05CD03', 'N05CD05',
-        'N03AE01', 'N05BA04', 'N05BA08', 'N05BA09', 'N05BA17', 'N05CD01', 'N05CD02', 'N05CD06', 'N05CD08', 'N05CD10', 'N05CD15', 'N05BA19',
-      ],
+      // Beers names the class: the research's examples, and the whole of N05BA and N05CD with
+      // clonazepam (RIVOTRIL, N03AE01), so clotiazepam, cloxazolam, ethyl loflazepate and
+      // chlordiazepoxide (in LIBRAX too) are held as well as etizolam (DEPAS).
+      atc7: ['N05BA01', 'N05BA12', 'N05BA06', 'N05CD04', 'N05CD09', 'N05CD03', 'N05CD05'],
+      atcClasses: BENZODIAZEPINE_ATC,
       tier: 'avoid' },
     // Beers names eszopiclone, zaleplon and zolpidem; zopiclone is the same class.
     { id: 'z-drug', category: { 'zh-TW': 'Z 類安眠藥', en: 'Z-drugs' }, atc7: ['N05CF02', 'N05CF01', 'N05CF04', 'N05CF03'], tier: 'avoid' },

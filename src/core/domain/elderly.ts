@@ -12,6 +12,7 @@ import { keyOrder } from './day-order.ts';
 import { CLOUD_MARK, IN_MG, newestOfDay } from './record-columns.ts';
 import { onHandWithCarry } from './carried-supply.ts';
 import { remembered } from './remembered.ts';
+import { inAtcClass } from './atc-classes.ts';
 import { BEERS_2019_EXAMPLES, type ElderlyRule, type ElderlyRuleSet, type ElderlyTier } from './elderly-rules.ts';
 
 export interface ElderlyCaution {
@@ -204,7 +205,7 @@ function caution(rule: ElderlyRule | null, set: ElderlyRuleSet | null, matched: 
       facts.stamps[p] = stamp;
       const record = history.record(i);
       for (const ingredient of record.ingredients) ingredients.add(ingredient.name);
-      for (const code of facts.codes[p] as string[]) if (rule === null || rule.atc7.includes(code)) atc7.add(code);
+      for (const code of facts.codes[p] as string[]) if (rule === null || ruleHolds(rule, code)) atc7.add(code);
       drugCodes.add(record.drugCode);
     }
     drugNames.add(names[i] as string);
@@ -311,13 +312,25 @@ function productBuckets(history: PreparedHistory, kept: Uint8Array | null, codes
   return { ends, members, productsByCode };
 }
 
+/** Whether the rule names `code`: one of its codes, or a code of a class it holds whole. */
+function ruleHolds(rule: ElderlyRule, code: string): boolean {
+  return rule.atc7.includes(code) || (rule.atcClasses !== undefined && inAtcClass(code, rule.atcClasses));
+}
+
+/** The codes of the history that the rule names: its own, then those of the classes it holds whole. */
+function ruleCodes(rule: ElderlyRule, productsByCode: Map<string, number[]>): string[] {
+  if (rule.atcClasses === undefined) return rule.atc7;
+  const classes = rule.atcClasses;
+  return [...rule.atc7, ...[...productsByCode.keys()].filter((code) => !rule.atc7.includes(code) && inAtcClass(code, classes))];
+}
+
 /** The records of the products that carry one of the rule's codes, each product once, in input order. */
 function ruleRecords(rule: ElderlyRule, buckets: ProductBuckets, facts: CautionFacts): Int32Array {
   const { ends, members, productsByCode } = buckets;
   const stamp = ++facts.stamp;
   const products: number[] = [];
   let count = 0;
-  for (const code of rule.atc7) {
+  for (const code of ruleCodes(rule, productsByCode)) {
     for (const p of productsByCode.get(code) ?? []) {
       // A product may carry two of the rule's codes.
       if (facts.stamps[p] === stamp) continue;

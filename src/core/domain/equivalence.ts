@@ -3,6 +3,7 @@
 // Configurable: the pharmacy can add or remove sets in its settings.
 import type { Bilingual } from './messages.ts';
 import type { Severity } from './types.ts';
+import { BENZODIAZEPINE_ATC, SYSTEMIC_NSAID_ATC } from './atc-classes.ts';
 
 export interface EquivalenceSet {
   id: string;
@@ -25,7 +26,7 @@ export const DEFAULT_EQUIVALENCE_SETS: EquivalenceSet[] = [
     id: 'gaba-a-hypnotics',
     name: { 'zh-TW': '苯二氮平類與 Z 類安眠藥', en: 'benzodiazepines and Z-drugs' },
     // Clonazepam (RIVOTRIL) is a benzodiazepine WHO files under antiepileptics (N03AE01).
-    atcPrefixes: ['N05BA', 'N05CD', 'N03AE01', 'N05CF'],
+    atcPrefixes: [...BENZODIAZEPINE_ATC, 'N05CF'],
     severity: 'info',
   },
   {
@@ -37,12 +38,10 @@ export const DEFAULT_EQUIVALENCE_SETS: EquivalenceSet[] = [
   },
   {
     // Two systemic NSAIDs add GI-bleeding and kidney risk without adding relief, whichever
-    // chemical class each is (diclofenac M01AB + celecoxib M01AH). Oral, rectal and injected
-    // products are M01A; topical ones are M02A and stay out, and so do M01AX's glucosamine,
-    // chondroitin and diacerein, which are no NSAIDs: only nabumetone and nimesulide are named.
+    // chemical class each is (diclofenac M01AB + celecoxib M01AH); topical ones stay out.
     id: 'nsaids',
     name: { 'zh-TW': '非類固醇消炎止痛藥 NSAIDs', en: 'NSAIDs' },
-    atcPrefixes: ['M01AA', 'M01AB', 'M01AC', 'M01AE', 'M01AG', 'M01AH', 'M01AX01', 'M01AX17'],
+    atcPrefixes: [...SYSTEMIC_NSAID_ATC],
     severity: 'warning',
     // NSAID courses run 3–14 days and the bleeding risk starts on the first day: any two in use
     // today alert, not only two with more than 10 days left.

@@ -12,6 +12,10 @@ export const INGREDIENT_ATC7: Readonly<Record<string, string>> = {
   NIMETAZEPAM: 'N05CD15', MIDAZOLAM: 'N05CD08', ALPRAZOLAM: 'N05BA12', LORAZEPAM: 'N05BA06',
   DIAZEPAM: 'N05BA01', FLUDIAZEPAM: 'N05BA17', BROMAZEPAM: 'N05BA08', OXAZEPAM: 'N05BA04',
   CLOBAZAM: 'N05BA09', ETIZOLAM: 'N05BA19', CLONAZEPAM: 'N03AE01', RAMELTEON: 'N05CH02',
+  // Benzodiazepines Taiwan prescribes beyond the research's list (RIZE, VICTAN, LIBRAX…), so the
+  // care list's class total and the elderly rule know them by name.
+  CHLORDIAZEPOXIDE: 'N05BA02', MEDAZEPAM: 'N05BA03', CLORAZEPATE: 'N05BA05', 'ETHYL LOFLAZEPATE': 'N05BA18',
+  CLOTIAZEPAM: 'N05BA21', CLOXAZOLAM: 'N05BA22',
   MELATONIN: 'N05CH01', SUVOREXANT: 'N05CJ01', LEMBOREXANT: 'N05CJ02', HYDROXYZINE: 'N05BB01',
   PHENOBARBITAL: 'N03AA02', KETAMINE: 'N01AX03',
   // Opioids and stimulants
@@ -54,7 +58,7 @@ export const INGREDIENT_ATC7: Readonly<Record<string, string>> = {
   CHLORPHENAMINE: 'R06AB04', DIPHENHYDRAMINE: 'R06AA02', CYPROHEPTADINE: 'R06AX02',
   PROMETHAZINE: 'R06AD02', DOXYLAMINE: 'R06AA09', TRIHEXYPHENIDYL: 'N04AA01',
   HYOSCYAMINE: 'A03BA03', DICYCLOVERINE: 'A03AA07', SCOPOLAMINE: 'N05CM05',
-  // The rest of Beers' lists in rule set 2019-examples-7 (elderly-rules.ts), so a combination
+  // The rest of Beers' lists in rule set 2019-examples-8 (elderly-rules.ts), so a combination
   // product naming them (a cold tablet with dexchlorpheniramine) is matched by name too.
   DEXCHLORPHENIRAMINE: 'R06AB02', MECLOZINE: 'R06AE05', BROMPHENIRAMINE: 'R06AB01',
   CARBINOXAMINE: 'R06AA08', CLEMASTINE: 'R06AA04', DEXBROMPHENIRAMINE: 'R06AB06', DIMENHYDRINATE: 'R06AA11',
@@ -110,4 +114,6 @@ export const COMBINATION_COMPONENTS: Readonly<Record<string, readonly Combinatio
   A10BD11: [{ name: 'METFORMIN', atc7: 'A10BA02' }, { name: 'LINAGLIPTIN', atc7: 'A10BH05' }],
   A10BD15: [{ name: 'METFORMIN', atc7: 'A10BA02' }, { name: 'DAPAGLIFLOZIN', atc7: 'A10BK01' }],
   A10BD20: [{ name: 'EMPAGLIFLOZIN', atc7: 'A10BK03' }, { name: 'METFORMIN', atc7: 'A10BA02' }],
+  // LIBRAX: "clidinium and psycholeptics"; clidinium has no ATC7 of its own here.
+  A03CA02: [{ name: 'CHLORDIAZEPOXIDE', atc7: 'N05BA02' }, { name: 'CLIDINIUM', atc7: null }],
 };

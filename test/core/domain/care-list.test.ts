@@ -198,3 +198,16 @@ test('hypnotics together: zolpidem and brotizolam each within their references a
   t.like(more.find((a) => a.key.startsWith('careList.classTotal')), { severity: 'warning', key: 'careList.classTotal.over', facts: { totalDdd: 183 } });
   t.false(careListAlerts(rows.slice(0, 4), '2025-10-20').some((a) => a.key.startsWith('careList.classTotal')));
 });
+
+// Reviewer's case: ethyl loflazepate (VICTAN) has no DDD in our table but the cloud gives its DDDs;
+// unknown to the ingredient table it had no class, and the class total left it out.
+test('a benzodiazepine outside the DDD table counts in the class total by the cloud\'s DDDs: zolpidem 140 + ethyl loflazepate 140 DDD is over 182.5', (t) => {
+  const victan = (date: string): CareListDispensing => ({
+    date, ingredient: 'ETHYL LOFLAZEPATE', ingredientCode: '2824299900', institution: OTHER, totalMg: 56, cloudTotalDdd: 28, memo: null,
+  });
+  const months = ['2025-05-10', '2025-06-10', '2025-07-10', '2025-08-10', '2025-09-10'];
+  const rows = months.flatMap((date) => [zolpidem(date, 280), victan(date)]);
+  const total = careListAlerts(rows, '2025-09-20').find((a) => a.key.startsWith('careList.classTotal'));
+  t.like(total, { severity: 'warning', key: 'careList.classTotal.over', facts: { totalDdd: 280 } });
+  t.deepEqual(total?.facts.ingredients, ['ZOLPIDEM (TARTRATE+HEMITARTRATE)', 'ETHYL LOFLAZEPATE']);
+});

@@ -44,6 +44,23 @@ test('opioid with a benzodiazepine; clarithromycin with warfarin, but not azithr
   t.deepEqual(alertsOf([warfarin, azithromycin], 70), []);
 });
 
+// Reviewer's cases: clonazepam is a benzodiazepine WHO files with the antiepileptics, codeine an
+// opioid filed as an antitussive; glucosamine sits in M01AX beside two real NSAIDs.
+test('clonazepam and codeine count as a benzodiazepine and an opioid; glucosamine is no NSAID', (t) => {
+  const tramadol = drug('TRAMADOL', 'N02AX02', { visitDate: '2025-10-15' });
+  const clonazepam = drug('CLONAZEPAM', 'N03AE01', { visitDate: '2025-10-15' });
+  const codeine = drug('CODEINE', 'R05DA04', { visitDate: '2025-10-17', daysSupply: 7 });
+  const alprazolam = drug('ALPRAZOLAM', 'N05BA12', { visitDate: '2025-10-15' });
+  t.deepEqual(alertsOf([tramadol, clonazepam], 75).map((a) => a.facts.ruleId), ['opioid-benzodiazepine']);
+  t.deepEqual(alertsOf([codeine, alprazolam], 75).map((a) => a.facts.ruleId), ['opioid-benzodiazepine']);
+  const glucosamine = drug('GLUCOSAMINE', 'M01AX05', { visitDate: '2025-10-10' });
+  const prednisolone = drug('PREDNISOLONE', 'H02AB06', { visitDate: '2025-10-10' });
+  t.deepEqual(alertsOf([warfarin, glucosamine], 75), []);
+  t.deepEqual(alertsOf([prednisolone, glucosamine], 75), []);
+  const nabumetone = drug('NABUMETONE', 'M01AX01', { visitDate: '2025-10-17', daysSupply: 7 });
+  t.deepEqual(alertsOf([warfarin, nabumetone], 75).map((a) => a.facts.ruleId), ['warfarin-nsaid']);
+});
+
 test('the analysis lists the interaction among its alerts for an elderly patient', (t) => {
   const history: PatientHistory = {
     patient: { nationalId: 'A100000001', name: '測試', birthDate: '1945-01-01', sex: 'F' },

@@ -23,11 +23,31 @@ test('the rule table is versioned data with its source', (t) => {
 test('Beers names benzodiazepines and Z-drugs as classes: every one of the ingredient table is in its row (etizolam, zaleplon)', (t) => {
   const row = (id: string) => BEERS_2019_EXAMPLES.rules.find((r) => r.id === id)?.atc7 ?? [];
   for (const [name, atc7] of Object.entries(INGREDIENT_ATC7)) {
-    if (/^(N05BA|N05CD)/.test(atc7) || atc7 === 'N03AE01') t.true(row('benzodiazepine').includes(atc7), `${name} ${atc7}`);
     if (atc7.startsWith('N05CF')) t.true(row('z-drug').includes(atc7), `${name} ${atc7}`);
+    if (!/^(N05BA|N05CD)/.test(atc7) && atc7 !== 'N03AE01') continue;
+    // The benzodiazepine row holds its classes whole: each one of the table is cautioned by name alone.
+    const drug = record({ drugCode: `BZD-${name}`, drugName: `${name} TABLETS`, ingredients: [{ name, atc7: null }], atc7: null, visitDate: '2025-10-20' });
+    t.like(elderlyCautions(patient('1945-01-01'), [drug], TODAY)[0], { ruleId: 'benzodiazepine', tier: 'avoid' }, `${name} ${atc7}`);
   }
   const etizolam = record({ drugCode: 'DEPAS', drugName: 'DEPAS 0.5MG', ingredients: [{ name: 'ETIZOLAM', atc7: 'N05BA19' }], atc7: 'N05BA19', visitDate: '2025-10-20' });
   t.like(elderlyCautions(patient('1945-01-01'), [etizolam], TODAY)[0], { ruleId: 'benzodiazepine', tier: 'avoid', active: true });
+});
+
+// Reviewer's case: RIZE (clotiazepam), VICTAN (ethyl loflazepate) and temazepam, a code the
+// ingredient table does not list, had no caution; LIBRAX (clidinium + chlordiazepoxide) none either.
+test('benzodiazepines outside the research\'s examples are cautioned: by their class code, and LIBRAX as a benzodiazepine and an antispasmodic', (t) => {
+  const rize = record({ drugCode: 'RIZE', drugName: 'RIZE TABLETS 5MG', ingredients: [{ name: 'CLOTIAZEPAM', atc7: null }], atc7: 'N05BA21', visitDate: '2025-10-20' });
+  const victan = record({ drugCode: 'VICTAN', drugName: 'VICTAN TABLETS 2MG', ingredients: [{ name: 'ETHYL LOFLAZEPATE', atc7: null }], atc7: null, visitDate: '2025-10-20' });
+  const temazepam = record({ drugCode: 'TEMAZ', drugName: 'TEMAZEPAM CAPSULES 10MG', ingredients: [{ name: 'TEMAZEPAM', atc7: null }], atc7: 'N05CD07', visitDate: '2025-10-20' });
+  for (const drug of [rize, victan, temazepam]) {
+    t.like(elderlyCautions(patient('1945-01-01'), [drug], TODAY)[0], { ruleId: 'benzodiazepine', tier: 'avoid', active: true }, drug.drugName);
+  }
+  const librax = record({
+    drugCode: 'LIBRAX', drugName: 'LIBRAX CAPSULES', isCombination: true, unitStrengthMg: null, atc7: 'A03CA02',
+    ingredients: [{ name: 'CHLORDIAZEPOXIDE', atc7: null }, { name: 'CLIDINIUM BROMIDE', atc7: null }], visitDate: '2025-10-20',
+  });
+  const rules = elderlyCautions(patient('1945-01-01'), [librax], TODAY).map((c) => c.ruleId).sort();
+  t.deepEqual(rules, ['anticholinergic-antiparkinson-antispasmodic', 'benzodiazepine']);
 });
 
 test('amiodarone and the central alpha agonists, both "avoid as first line" in Beers, are the same tier', (t) => {
