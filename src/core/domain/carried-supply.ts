@@ -28,8 +28,13 @@ export interface CarriedSupply {
   readonly end: Float64Array;
   /** Per slot: the position of the group's newest record started on or before today; −1 for none. */
   readonly newest: Int32Array;
-  /** Per product (RecordColumns.product): 1 when some ingredient's group of its form still carries days today. */
-  readonly onHand: Uint8Array;
+  /**
+   * Per input position: 1 when the record's supply is part of what some group of it still carries
+   * today (counted by the walk, in the run still carried, the group's end after today). Per
+   * record, not per product: a dose the prescriber has since changed is not in use, though the
+   * product's group still carries the new one.
+   */
+  readonly carriedToday: Uint8Array;
 }
 
 /** Walks every K1 group once (PreparedHistory.carriedSupply keeps the answer for the passes). */
@@ -57,16 +62,14 @@ export function carriedSupplyOf(history: PreparedHistory): CarriedSupply {
     runFrom[slot] = run.from;
     newest[slot] = newestOfDay(columns, members, from, k, k - 1);
   }
-  // Per product, not per record: the elderly cautions ask of every record of a rule.
-  const onHand = new Uint8Array(preparer.productCount);
-  for (let p = 0; p < onHand.length; p++) {
-    const facts = preparer.productFacts(p);
-    for (let j = 0; j < facts.ids.keys.length; j++) {
-      const c = end[(facts.ids.keys[j] as number) * preparer.formCount + facts.formKey] as number;
-      if (c > today) onHand[p] = 1;
+  const carriedToday = new Uint8Array(startDay.length);
+  for (let slot = 0; slot < slotCount; slot++) {
+    if (!((end[slot] as number) > today)) continue;
+    for (let k = runFrom[slot] as number; k < (started[slot] as number); k++) {
+      if (counted[k] === 1) carriedToday[members[k] as number] = 1;
     }
   }
-  return { slices, started, runFrom, counted, end, newest, onHand };
+  return { slices, started, runFrom, counted, end, newest, carriedToday };
 }
 
 /** Days the group of `slot` still holds today with carry-over (0 when none). */
@@ -75,8 +78,10 @@ export function carriedDaysLeft(history: PreparedHistory, slot: number): number 
   return Number.isNaN(end) ? 0 : Math.max(0, end - history.preparer.todayDay);
 }
 
-/** Whether some ingredient of the record at `i`, started on or before today, is still on hand today with carry-over. */
+/**
+ * Whether the record at `i`, started on or before today, is still on hand today with carry-over:
+ * its supply is counted in what one of its ingredient groups carries today (carriedToday).
+ */
 export function onHandWithCarry(history: PreparedHistory, i: number): boolean {
-  const { startDay, product } = history.columns;
-  return (startDay[i] as number) <= history.preparer.todayDay && history.carriedSupply().onHand[product[i] as number] === 1;
+  return (history.columns.startDay[i] as number) <= history.preparer.todayDay && history.carriedSupply().carriedToday[i] === 1;
 }

@@ -233,7 +233,8 @@ test('a drug still carried from an early refill is active although its newest fi
 test('one caution over several products: records latest first, names and codes in that order, a row listed twice once', (t) => {
   const benzo = (id: string, drugCode: string, drugName: string, name: string, atc7: string, visitDate: string, cloudElderlyMark = false) =>
     record({ id, drugCode, drugName, ingredients: [{ name, atc7 }], atc7, visitDate, cloudElderlyMark });
-  const xanax = benzo('x1', 'ALPRA', 'XANAX 0.25MG', 'ALPRAZOLAM', 'N05BA12', '2025-09-01');
+  // 9/10 for 28 days runs into the next fill: its supply is still carried today.
+  const xanax = benzo('x1', 'ALPRA', 'XANAX 0.25MG', 'ALPRAZOLAM', 'N05BA12', '2025-09-10');
   const ativan = benzo('a1', 'LORA', 'ATIVAN 0.5MG', 'LORAZEPAM', 'N05BA06', '2025-10-01', true);
   const xanaxNew = benzo('x2', 'ALPRA', 'XANAX TABLETS 0.25MG', 'ALPRAZOLAM', 'N05BA12', '2025-10-20');
   const xanaxSameDay = benzo('x3', 'ALPRA', 'XANAX 0.25MG', 'ALPRAZOLAM', 'N05BA12', '2025-10-01');
@@ -248,6 +249,19 @@ test('one caution over several products: records latest first, names and codes i
   t.deepEqual(caution?.atc7, ['N05BA12', 'N05BA06']);
   t.is(caution?.lastDate, '2025-10-20');
   t.true(caution?.cloudMarked);
+});
+
+// Reviewer's case: the clinic halves digoxin on 8/25 (0.25 mg → 0.125 mg); on 8/31 the old
+// supply is no longer the patient's dose, though the digoxin group still carries the new one.
+test('a dose the prescriber has since lowered is not the dose in use: digoxin 0.25 mg then 0.125 mg raises no dose caution', (t) => {
+  const digoxin = (id: string, visitDate: string, mg: number) => record({
+    id, drugCode: `LANOXIN${mg}`, drugName: `LANOXIN TABLETS ${mg}MG`, ingredients: [{ name: 'DIGOXIN', atc7: 'C01AA05' }], atc7: 'C01AA05', unitStrengthMg: mg, visitDate,
+  });
+  const lowered = [digoxin('old', '2025-08-01', 0.25), digoxin('new', '2025-08-25', 0.125)];
+  t.deepEqual(elderlyCautions(patient('1945-01-01'), lowered, '2025-08-31').filter((c) => c.active), []);
+  // Raised instead, the new dose is the one cited.
+  const raised = [digoxin('old', '2025-08-01', 0.125), digoxin('new', '2025-08-25', 0.25)];
+  t.like(elderlyCautions(patient('1945-01-01'), raised, '2025-08-31')[0], { ruleId: 'digoxin-over-0.125mg', active: true, dailyMg: 0.25, recordIds: ['new'] });
 });
 
 test('Beers\' own lists beyond the research\'s examples are flagged: paroxetine, clomipramine, dexchlorpheniramine, meclizine, orphenadrine, cyclobenzaprine, phenobarbital, prazosin', (t) => {
