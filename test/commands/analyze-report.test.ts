@@ -7,6 +7,10 @@ import { analyzeHistory } from '../../src/core/domain/analysis.ts';
 import { mapBundle } from '../../src/core/medicloud/index.ts';
 import { carriedParts, renderReport } from '../../src/commands/analyze/report.ts';
 import { summaryLines } from '../../src/ui/tabs/summary-lines.ts';
+import { analysisJson } from '../../src/commands/analyze/json.ts';
+import { BEERS_2019_EXAMPLES } from '../../src/core/domain/elderly-rules.ts';
+import { BEERS_2019_INTERACTIONS } from '../../src/core/domain/elderly-interactions.ts';
+import { DDD_TABLE_VERSION } from '../../src/core/domain/ddd.ts';
 import { displayWidth } from '../../src/text/table.ts';
 import { assertLinedUp, tablesIn } from '../text/lined-up.ts';
 
@@ -17,6 +21,12 @@ function reportOf(example: string, today: string, lang: Lang = 'zh-TW', edit: (b
   edit(bundle);
   const history = mapBundle(bundle);
   return renderReport(analyzeHistory(history, today), lang, history.cloudLeftover, { width, carried: carriedParts(bundle) });
+}
+
+function jsonOf(example: string, today: string): string {
+  const bundle = JSON.parse(readFileSync(new URL(`${example}.json`, examples), 'utf8'));
+  const history = mapBundle(bundle);
+  return JSON.stringify(analysisJson(analyzeHistory(history, today), 'zh-TW', history.cloudLeftover));
 }
 
 /** The shipped examples and their query days (docs/analyze-json.md). */
@@ -218,16 +228,27 @@ test('care-list mg and DDD are printed with at most one decimal, as the alert sa
   t.regex(zh, /BROTIZOLAM[^\n]*45\.6 mg/, 'the alert says the same');
 });
 
-test('every report ends with what the cloud cannot show, in the kiosk 摘要 words: self-paid drugs, the upload lag', (t) => {
+test('every report ends with what the cloud cannot show, in the kiosk 摘要 words: self-paid drugs, the upload lag; then the rule tables\' versions', (t) => {
   for (const [example, today] of EXAMPLES) {
     const zh = reportOf(example, today);
-    t.true(zh.endsWith('\n\n■ 資料說明\n自費藥品不在雲端資料中\n院所上傳約有 24–48 小時延遲，最近就醫可能尚未出現'), example);
+    t.true(zh.endsWith(
+      '\n\n■ 資料說明\n自費藥品不在雲端資料中\n院所上傳約有 24–48 小時延遲，最近就醫可能尚未出現\n' +
+      `規則版本：高齡用藥 ${BEERS_2019_EXAMPLES.version}、交互作用 ${BEERS_2019_INTERACTIONS.version}、DDD ${DDD_TABLE_VERSION}`,
+    ), example);
     t.false(zh.includes('主診斷'), `${example}: the report shows no diagnosis, so no diagnosis caveat`);
     const en = reportOf(example, today, 'en');
-    t.true(en.endsWith('\n\n■ About these data\nSelf-paid drugs are not in MediCloud\nInstitutions upload with a 24–48 h lag; the latest visits may be missing'), example);
+    t.true(en.endsWith(
+      '\n\n■ About these data\nSelf-paid drugs are not in MediCloud\nInstitutions upload with a 24–48 h lag; the latest visits may be missing\n' +
+      `Rule versions: elderly ${BEERS_2019_EXAMPLES.version}, interactions ${BEERS_2019_INTERACTIONS.version}, DDD ${DDD_TABLE_VERSION}`,
+    ), example);
+    t.like(JSON.parse(jsonOf(example, today)).ruleVersions, {
+      elderly: { id: 'beers-2019-examples', version: BEERS_2019_EXAMPLES.version },
+      interactions: { id: 'beers-2019-interactions', version: BEERS_2019_INTERACTIONS.version },
+      ddd: DDD_TABLE_VERSION,
+    });
   }
   const kiosk = summaryLines(analyzeHistory(mapBundle({}), '2025-11-03'), 'zh-TW').map((line) => line.text.trim());
-  for (const line of reportOf('empty-history', '2025-11-03').split('\n').slice(-3)) t.true(kiosk.includes(line.replace(/^■ /, '')), line);
+  for (const line of reportOf('empty-history', '2025-11-03').split('\n').slice(-4, -1)) t.true(kiosk.includes(line.replace(/^■ /, '')), line);
 });
 
 test('at 80 columns the drug name gives way before the institution: both institutions of the L4 and each record\'s are whole', (t) => {

@@ -9,6 +9,7 @@ import { geneticTestResult } from '../../core/domain/allergies.ts';
 import { cloudDaysOn, cloudRowFor, cloudRowsWithoutGroup } from '../../core/domain/cloud-leftover.ts';
 import type { GroupLeftover } from '../../core/domain/group-leftover.ts';
 import type { CloudGroupLeftover, IsoDate } from '../../core/domain/types.ts';
+import { RULE_VERSIONS } from '../../core/domain/rule-versions.ts';
 
 /** The alert in `lang`, its dates ROC in zh-TW and ISO in English (the templates' `{x:day}`). */
 export function alertText(alert: Analysis['alerts'][number], lang: Lang): string {
@@ -30,6 +31,7 @@ export function analysisJson(analysis: Analysis, lang: Lang, cloudLeftover: read
   return {
     today: analysis.today,
     lang,
+    ruleVersions: RULE_VERSIONS,
     empty: analysis.empty,
     patient:
       patient === null

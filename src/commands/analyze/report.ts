@@ -4,6 +4,7 @@
 import { translate, type Lang } from '../../i18n/index.ts';
 import type { Analysis } from '../../core/domain/analysis.ts';
 import { dataCaveatMessages } from '../../core/domain/messages.ts';
+import { ruleVersionsText } from '../../core/domain/rule-versions.ts';
 import { maskNationalId } from '../../core/domain/national-id.ts';
 import type { CloudGroupLeftover } from '../../core/domain/types.ts';
 import { cloudRowsOnHandWithoutGroup } from '../../core/domain/cloud-leftover.ts';
@@ -114,6 +115,6 @@ export function renderReport(analysis: Analysis, lang: Lang, cloudLeftover: read
   if (analysis.allergies.length > 0 || carried?.allergy === true) section('section.allergies', table(allergyColumns(t, lang), analysis.allergies));
   // What the cloud cannot show, as the kiosk's 摘要 says it; no diagnosis is printed here, so
   // its caveat is not.
-  lines.push('', ...wrapped(`■ ${dataCaveatMessages.heading[lang]}`, 2), ...wrapped(dataCaveatMessages['self-paid'][lang]), ...wrapped(dataCaveatMessages.lag[lang]));
+  lines.push('', ...wrapped(`■ ${dataCaveatMessages.heading[lang]}`, 2), ...wrapped(dataCaveatMessages['self-paid'][lang]), ...wrapped(dataCaveatMessages.lag[lang]), ...wrapped(ruleVersionsText(lang)));
   return lines.join('\n');
 }
