@@ -47,8 +47,24 @@ interface ClassCheck {
   codes: Codes;
 }
 
-/** First 5 characters, upper case; remembered per code (a history repeats a few dozen). */
-const classCode = remembered((code: string) => code.slice(0, 5).toUpperCase());
+/**
+ * Classes whose members come in two kinds prescribed together by design (research §5(c)3's
+ * duplication allowance, "some R03AC short- plus long-acting combinations"): a rescue SABA
+ * beside a maintenance LABA is standard therapy; two SABAs, or two LABAs, are the duplicate.
+ * Each kind is a class of its own at L4.
+ */
+const CLASS_KINDS: Readonly<Record<string, string>> = {
+  // Salbutamol, terbutaline, fenoterol, procaterol.
+  R03AC02: 'R03AC SABA', R03AC03: 'R03AC SABA', R03AC04: 'R03AC SABA', R03AC16: 'R03AC SABA',
+  // Salmeterol, formoterol, indacaterol, olodaterol.
+  R03AC12: 'R03AC LABA', R03AC13: 'R03AC LABA', R03AC18: 'R03AC LABA', R03AC19: 'R03AC LABA',
+};
+
+/** The L4 class of a code: its first 5 characters, upper case, or its kind (CLASS_KINDS); remembered per code (a history repeats a few dozen). */
+const classCode = remembered((code: string) => {
+  const upper = code.toUpperCase();
+  return CLASS_KINDS[upper] ?? upper.slice(0, 5);
+});
 
 /**
  * The class of one ingredient of the record at position `i`: its own ATC7, or the record's

@@ -77,6 +77,10 @@ export const INGREDIENT_ATC7: Readonly<Record<string, string>> = {
   OXYBUTYNIN: 'G04BD04', TOLTERODINE: 'G04BD07', MEGESTROL: 'G03DB02',
   ALLOPURINOL: 'M04AA01', FEBUXOSTAT: 'M04AA03', COLCHICINE: 'M04AC01',
   LEVOFLOXACIN: 'J01MA12', 'VALPROIC ACID': 'N03AG01',
+  // Inhaled corticosteroids and beta-agonists, and saxagliptin, so their combinations split (L4).
+  SALBUTAMOL: 'R03AC02', TERBUTALINE: 'R03AC03', PROCATEROL: 'R03AC16', SALMETEROL: 'R03AC12',
+  FORMOTEROL: 'R03AC13', INDACATEROL: 'R03AC18', OLODATEROL: 'R03AC19', FLUTICASONE: 'R03BA05',
+  'FLUTICASONE FUROATE': 'R03BA09', BUDESONIDE: 'R03BA02', BECLOMETASONE: 'R03BA01', SAXAGLIPTIN: 'A10BH03',
 };
 
 /** One component of a fixed-dose combination, with the component's own ATC7. */
@@ -114,6 +118,11 @@ export const COMBINATION_COMPONENTS: Readonly<Record<string, readonly Combinatio
   A10BD11: [{ name: 'METFORMIN', atc7: 'A10BA02' }, { name: 'LINAGLIPTIN', atc7: 'A10BH05' }],
   A10BD15: [{ name: 'METFORMIN', atc7: 'A10BA02' }, { name: 'DAPAGLIFLOZIN', atc7: 'A10BK01' }],
   A10BD20: [{ name: 'EMPAGLIFLOZIN', atc7: 'A10BK03' }, { name: 'METFORMIN', atc7: 'A10BA02' }],
+  A10BD10: [{ name: 'METFORMIN', atc7: 'A10BA02' }, { name: 'SAXAGLIPTIN', atc7: 'A10BH03' }],
+  // Inhalers: SERETIDE, SYMBICORT, RELVAR (vilanterol has no ATC7 of its own).
+  R03AK06: [{ name: 'SALMETEROL', atc7: 'R03AC12' }, { name: 'FLUTICASONE', atc7: 'R03BA05' }],
+  R03AK07: [{ name: 'FORMOTEROL', atc7: 'R03AC13' }, { name: 'BUDESONIDE', atc7: 'R03BA02' }],
+  R03AK10: [{ name: 'VILANTEROL', atc7: null }, { name: 'FLUTICASONE FUROATE', atc7: 'R03BA09' }],
   // LIBRAX: "clidinium and psycholeptics"; clidinium has no ATC7 of its own here.
   A03CA02: [{ name: 'CHLORDIAZEPOXIDE', atc7: 'N05BA02' }, { name: 'CLIDINIUM', atc7: null }],
 };

@@ -664,3 +664,23 @@ test('the duplicate check drops what the group\'s walk drops: an R003 on the new
   const day2 = [zolpidem('c3', 10, { institution: CLINIC_A, visitDate: '2025-01-21', visitSeqNo: '0003' }), zolpidem('c4', 5, { institution: CLINIC_A, visitDate: '2025-01-21', daysSupply: 7, quantity: 7, visitSeqNo: '0004' })];
   t.like(find([...day1, ...day2], '2025-01-22')[0], { level: 'L2', overlapDays: 15, doseChanged: false });
 });
+
+// Reviewer's cases: two ICS/LABA inhalers from two clinics were silent, their parts unknown to the
+// ingredient table; a rescue SABA beside a maintenance LABA on one slip was a false L4.
+test('inhalers: SERETIDE + SYMBICORT from two clinics are two class duplicates; a PRN SABA beside a LABA is none; two LABAs are', (t) => {
+  const inhaler = (drugName: string, atc7: string, text: string, overrides: Partial<MedicationRecord>): MedicationRecord => medication({
+    drugName, drugCode: drugName.slice(0, 8).replace(/ /g, 'X'), atc7, atc5: atc7.slice(0, 5), isCombination: text.includes(';'),
+    ingredients: splitIngredients(text, atc7), dosageForm: 'inhalation', frequency: 'BID', daysSupply: 30, quantity: 1, ...overrides,
+  });
+  const seretide = inhaler('SERETIDE ACCUHALER', 'R03AK06', 'SALMETEROL XINAFOATE;FLUTICASONE PROPIONATE', { visitDate: '2025-08-15', institution: CLINIC_A });
+  const symbicort = inhaler('SYMBICORT TURBUHALER', 'R03AK07', 'BUDESONIDE;FORMOTEROL FUMARATE DIHYDRATE', { visitDate: '2025-08-25', institution: CLINIC_B });
+  const alerts = find([seretide, symbicort], '2025-09-01');
+  // One alert for the pair of inhalers, naming both classes they duplicate (two LABAs, two ICSs).
+  t.deepEqual(alerts.map((d) => [d.level, d.group, d.crossInstitution]), [['L4', 'R03AC LABA+R03BA', true]]);
+  t.deepEqual(alerts[0]?.ingredients.slice().sort(), ['BUDESONIDE', 'FLUTICASONE PROPIONATE', 'FORMOTEROL', 'SALMETEROL']);
+  const onbrez = inhaler('ONBREZ BREEZHALER', 'R03AC18', 'INDACATEROL', { visitDate: '2025-08-20', institution: CLINIC_A, frequency: 'QD', visitSeqNo: '0201' });
+  const ventolin = inhaler('VENTOLIN EVOHALER', 'R03AC02', 'SALBUTAMOL', { visitDate: '2025-08-20', institution: CLINIC_A, frequency: 'PRN', visitSeqNo: '0201' });
+  t.deepEqual(find([onbrez, ventolin], '2025-09-01'), []);
+  const striverdi = inhaler('STRIVERDI RESPIMAT', 'R03AC19', 'OLODATEROL', { visitDate: '2025-08-25', institution: CLINIC_B, frequency: 'QD' });
+  t.like(find([onbrez, striverdi], '2025-09-01')[0], { level: 'L4', crossInstitution: true });
+});
