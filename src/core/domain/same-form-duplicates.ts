@@ -190,7 +190,7 @@ export function sameFormDuplicate(history: PreparedHistory, group: SameFormGroup
       const count = olderThan(newer, group, runEnd, settings.shortCourseDays, scratch.older, columns);
       if (count === 0) continue;
       const onHand = leftoverAtNewest(group, newer, count, threshold, scratch, columns);
-      if (onHand > threshold) return sameFormAlert(history, group, newer, scratch.older.subarray(0, count), onHand);
+      if (onHand > threshold) return sameFormAlert(history, group, newer, scratch.older.subarray(0, count), onHand, threshold);
     }
     if (countable) latestRun = false;
     runEnd = runStart;
@@ -215,18 +215,21 @@ function olderThan(newer: number, group: SameFormGroup, until: number, shortCour
   return count;
 }
 
-function sameFormAlert(history: PreparedHistory, group: SameFormGroup, newer: number, olderAt: Int32Array, onHand: number): DuplicateAlert {
+function sameFormAlert(history: PreparedHistory, group: SameFormGroup, newer: number, olderAt: Int32Array, onHand: number, threshold: number): DuplicateAlert {
   const columns = history.columns;
   const newerStart = columns.startDay[newer] as number;
   // Name the older records whose own supply reached S_n; when only the carried stock did,
   // the latest older record stands for it.
-  const involved: number[] = [];
-  for (let k = 0; k < olderAt.length; k++) {
-    const i = olderAt[k] as number;
-    if ((columns.endDay[i] as number) > newerStart) involved.push(i);
-  }
+  const named = new Uint8Array(olderAt.length);
+  for (let k = 0; k < olderAt.length; k++) if ((columns.endDay[olderAt[k] as number] as number) > newerStart) named[k] = 1;
   // olderAt is in start order: its last day's newest record.
-  if (involved.length === 0 && olderAt.length > 0) involved.push(newestOfDay(columns, olderAt, 0, olderAt.length, olderAt.length - 1));
+  if (!named.includes(1) && olderAt.length > 0) {
+    const latest = newestOfDay(columns, olderAt, 0, olderAt.length, olderAt.length - 1);
+    named[olderAt.indexOf(latest)] = 1;
+  }
+  namePilers(columns, olderAt, named, threshold);
+  const involved: number[] = [];
+  for (let k = 0; k < olderAt.length; k++) if (named[k] === 1) involved.push(olderAt[k] as number);
   involved.push(newer);
   // One drug code, one drug number (RecordColumns.drug).
   const drug = columns.drug;
@@ -237,6 +240,31 @@ function sameFormAlert(history: PreparedHistory, group: SameFormGroup, newer: nu
   // The dose-change hint is said exactly where the walk drops that prescriber's earlier supply.
   alert.doseChanged = prescriberChangedOn(group.members, group.from, group.to, columns, newer);
   return alert;
+}
+
+/**
+ * Marks in `named` the older records whose own supply overlapped a named one's by more than the
+ * threshold: the stock on hand piled up with them. Another clinic's zolpidem that pushed the
+ * psychiatrist's supply back is why 27 days are on hand at the psychiatrist's next visit, though
+ * its own supply ended the day before: named, it makes the alert 跨院所 (critical). One step
+ * only, and only by more than the threshold: a switch of clinics with a day's overlap, or the
+ * habitual early refills of years before, are not named.
+ */
+function namePilers(columns: RecordColumns, olderAt: Int32Array, named: Uint8Array, threshold: number): void {
+  const { startDay, endDay } = columns;
+  const reaching = Array.from(named.keys()).filter((k) => named[k] === 1);
+  for (let k = 0; k < olderAt.length; k++) {
+    if (named[k] === 1) continue;
+    const i = olderAt[k] as number;
+    for (const m of reaching) {
+      const j = olderAt[m] as number;
+      const overlap = Math.min(endDay[i] as number, endDay[j] as number) - Math.max(startDay[i] as number, startDay[j] as number);
+      if (overlap > threshold) {
+        named[k] = 1;
+        break;
+      }
+    }
+  }
 }
 
 /**

@@ -684,3 +684,21 @@ test('inhalers: SERETIDE + SYMBICORT from two clinics are two class duplicates; 
   const striverdi = inhaler('STRIVERDI RESPIMAT', 'R03AC19', 'OLODATEROL', { visitDate: '2025-08-25', institution: CLINIC_B, frequency: 'QD' });
   t.like(find([onbrez, striverdi], '2025-09-01')[0], { level: 'L4', crossInstitution: true });
 });
+
+// Reviewer's case: 乙 zolpidem 8/1, the psychiatrist 甲 8/5 (a critical L2 then), 甲 again 8/30. The
+// 27 days on hand at 8/30 are there because 乙's supply pushed 甲's back: 乙 stays named.
+test('a second clinic whose supply piled the stock up stays named at the first clinic\'s next visit: still a critical 跨院所 L2', (t) => {
+  const zol = (id: string, visitDate: string, institution: typeof CLINIC_A, drugCode: string) => drug('ZOLPIDEM', 'N05CF02', { id, visitDate, institution, drugCode });
+  const b = zol('b', '2025-08-01', CLINIC_B, 'ZOLNOX0100');
+  const a1 = zol('a1', '2025-08-05', CLINIC_A, 'STILNOX100');
+  const a2 = zol('a2', '2025-08-30', CLINIC_A, 'STILNOX100');
+  const [alert, ...rest] = find([b, a1, a2], '2025-09-01');
+  t.deepEqual(rest, []);
+  t.like(alert, { level: 'L2', severity: 'critical', crossInstitution: true, overlapDays: 27 });
+  t.deepEqual(alert?.recordIds, ['b', 'a1', 'a2']);
+  // A clinic switch with a day's overlap is no pile: the new clinic's own early refill is its own L1.
+  const old = zol('old', '2025-07-09', CLINIC_B, 'ZOLNOX0100');
+  const first = zol('first', '2025-08-05', CLINIC_A, 'STILNOX100');
+  const early = zol('early', '2025-08-20', CLINIC_A, 'STILNOX100');
+  t.like(find([old, first, early], '2025-09-01')[0], { level: 'L1', crossInstitution: false, recordIds: ['first', 'early'] });
+});
