@@ -6,7 +6,7 @@
 import type { Institution, MedicationRecord } from './types.ts';
 import { ORDER_PER_DAY, Preparer } from './prepare.ts';
 import { keyOrder } from './day-order.ts';
-import { RecordColumns, resolveOrigins } from './record-columns.ts';
+import { RecordColumns, resolveOrigins, shareRegimenCodes } from './record-columns.ts';
 import type { AnalyzedRecord } from './analyzed-record.ts';
 import { k1Slots, type K1Slots } from './k1-slots.ts';
 import { carriedSupplyOf, type CarriedSupply } from './carried-supply.ts';
@@ -36,6 +36,7 @@ export class PreparedHistory {
     this.rows = withRows ? new Array<AnalyzedRecord>(records.length) : null;
     preparer.prepareAll(records, this.columns, this.rows);
     resolveOrigins(this.columns);
+    shareRegimenCodes(this.columns, records);
   }
 
   /** How many records the history holds. */

@@ -16,6 +16,12 @@ export const COMPUTABLE = 1;
 export const RESET = 2;
 /** flags: dailyAmount is in mg (single-ingredient product of known strength). */
 export const IN_MG = 4;
+/**
+ * flags: the record declares R003 (regimen change) for a visit of several drugs, each of which the
+ * cloud gave the code (shareRegimenCodes): it ends the old supply only where its prescriber's
+ * regimen did change (findRestarts). An R003 on a visit of one drug is that drug's, and ends it.
+ */
+export const REGIMEN_CODE = 8;
 /** flags: the record declares an NHI exception code (R001–R008). */
 export const EXCEPTION = 16;
 /** flags: a chronic refill pickup (isRefillPickup). */
@@ -72,6 +78,8 @@ export class RecordColumns {
 
   /** How many pickups fill found without their 慢箋原處方機構 (resolveOrigins has work only then). */
   pendingOrigins = 0;
+  /** How many records fill found with R003 (shareRegimenCodes has work only then). */
+  regimenCodes = 0;
 
   constructor(n: number) {
     this.startDay = new Float64Array(n);
@@ -112,6 +120,7 @@ export class RecordColumns {
       daily[i] = dailyAmount(record);
       const pickup = isRefillPickup(record) ? (record.chronicOriginInstitutionId === null ? PICKUP | ORIGIN_UNKNOWN : PICKUP) : 0;
       if ((pickup & ORIGIN_UNKNOWN) !== 0) this.pendingOrigins++;
+      if (record.exceptionCode === 'R003') this.regimenCodes++;
       flags[i] =
         (reason === null ? COMPUTABLE : 0) |
         (record.exceptionCode === null ? 0 : EXCEPTION) | (hasResetCode(record) ? RESET : 0) |
@@ -157,6 +166,29 @@ export function resolveOrigins(columns: RecordColumns): void {
     prescribers[i] = origin;
     suppliers[i] = origin;
     flags[i] = (flags[i] as number) & ~ORIGIN_UNKNOWN;
+  }
+}
+
+/**
+ * Marks REGIMEN_CODE on the R003 records whose visit (institution, 就醫日期, 就醫序號) gave the code
+ * to two drugs or more: the cloud lists the code as a row of the visit and the mapper gives it
+ * to every drug, so which drug's regimen changed is not said (a doubled metformin beside an
+ * unchanged amlodipine). A visit without a 就醫序號 is one per institution and day.
+ */
+export function shareRegimenCodes(columns: RecordColumns, records: readonly { exceptionCode: string | null }[]): void {
+  if (columns.regimenCodes < 2) return;
+  const { flags, drug, visitDay, institutionIds, seq } = columns;
+  const key = (i: number): string => `${institutionIds[i] as string}|${visitDay[i] as number}|${seq[i] as number}`;
+  // Per visit: the drug number of its first R003, or −1 once a second drug has one.
+  const drugs = new Map<string, number>();
+  for (let i = 0; i < flags.length; i++) {
+    if ((records[i] as { exceptionCode: string | null }).exceptionCode !== 'R003') continue;
+    const known = drugs.get(key(i));
+    if (known === undefined) drugs.set(key(i), drug[i] as number);
+    else if (known !== drug[i]) drugs.set(key(i), -1);
+  }
+  for (let i = 0; i < flags.length; i++) {
+    if ((records[i] as { exceptionCode: string | null }).exceptionCode === 'R003' && drugs.get(key(i)) === -1) flags[i] = (flags[i] as number) | REGIMEN_CODE;
   }
 }
 

@@ -6,7 +6,7 @@
 // that does not name its 慢箋原處方機構 is its own slip's, so two clinics' slips collected at one
 // pharmacy are not one doctor changing the dose. One pass over positions[from, to) in packed
 // start order, a start day at a time.
-import { COMPUTABLE, IN_MG, RESET, computableBefore, type RecordColumns } from './record-columns.ts';
+import { COMPUTABLE, IN_MG, REGIMEN_CODE, RESET, computableBefore, type RecordColumns } from './record-columns.ts';
 import { DaySupply, MG_UNIT, dayDoseChanged, doubled, sameAmount } from './carry-rules.ts';
 
 /** The unit of a record's daily amount (DaySupply): mg, or its drug number. */
@@ -34,6 +34,8 @@ class Restarts {
   changedOn = new Float64Array(8);
   /** The day number of the day last read for the prescriber (so a day reads each of its prescribers once). */
   readOn = new Float64Array(8);
+  /** The last day the prescriber's regimen was new: a changed dose, another unit, or none known before (an R003 then ends the old supply). */
+  newOn = new Float64Array(8);
   resetOn = Number.NEGATIVE_INFINITY;
   /** Some supply is dropped: a reset or a change was found. */
   any = false;
@@ -58,6 +60,7 @@ class Restarts {
     this.unit[p] = Number.NaN;
     this.changedOn[p] = Number.NEGATIVE_INFINITY;
     this.readOn[p] = Number.NaN;
+    this.newOn[p] = Number.NEGATIVE_INFINITY;
     return p;
   }
 
@@ -86,6 +89,7 @@ class Restarts {
     this.unit = doubled(this.unit);
     this.changedOn = doubled(this.changedOn);
     this.readOn = doubled(this.readOn);
+    this.newOn = doubled(this.newOn);
   }
 }
 
@@ -165,10 +169,6 @@ export function findRestarts(positions: Int32Array, from: number, to: number, co
     while (end < to && startDay[positions[end] as number] === start) end++;
     for (let m = k; m < end; m++) {
       const i = positions[m] as number;
-      if (((flags[i] as number) & RESET) !== 0) {
-        restarts.resetOn = start;
-        restarts.any = true;
-      }
       const name = suppliers[i] as string;
       const p = restarts.numberOf(name);
       if (restarts.readOn[p] === start) continue;
@@ -182,12 +182,27 @@ export function findRestarts(positions: Int32Array, from: number, to: number, co
         unit = prescriberDay.unit();
       }
       const before = restarts.unit[p] as number;
-      if (dayDoseChanged(restarts.dose[p] as number, Number.isNaN(before) ? undefined : before, dose, unit)) {
+      const beforeUnit = Number.isNaN(before) ? undefined : before;
+      const changed = dayDoseChanged(restarts.dose[p] as number, beforeUnit, dose, unit);
+      if (changed) {
         restarts.changedOn[p] = start;
         restarts.any = true;
       }
+      // Nothing to compare (no earlier day, or a dose that cannot be read) counts as new.
+      if (changed || Number.isNaN(dose) || Number.isNaN(restarts.dose[p] as number) || beforeUnit !== unit) restarts.newOn[p] = start;
       restarts.dose[p] = dose;
       restarts.unit[p] = unit ?? Number.NaN;
+    }
+    // R001 ends all the old supply; R003, which the cloud copies onto every drug of its visit,
+    // only where its prescriber's regimen of this group is new that day: an unchanged amlodipine
+    // beside the metformin whose dose was doubled keeps its supply on hand.
+    for (let m = k; m < end; m++) {
+      const i = positions[m] as number;
+      const flag = flags[i] as number;
+      if ((flag & RESET) === 0) continue;
+      if ((flag & REGIMEN_CODE) !== 0 && restarts.newOn[restarts.numberOf(suppliers[i] as string)] !== start) continue;
+      restarts.resetOn = start;
+      restarts.any = true;
     }
     k = end;
   }

@@ -84,6 +84,7 @@ function history(rows: RowSpec[]): MedicationRecord[] {
     });
   });
   learnOrigins(records);
+  learnSharedR003(records);
   return records;
 }
 
@@ -130,6 +131,17 @@ const prescriberOf = (r: MedicationRecord) =>
 
 /** Per pickup without 慢箋原處方機構: the one institution of the visits (no pickups) of its drug code and 就醫日期 in its history. */
 const slipOrigin = new WeakMap<MedicationRecord, string>();
+
+/** R003 records whose visit (institution, 就醫日期, 就醫序號 or none) gave the code to two drug codes or more. */
+const sharedR003 = new WeakSet<MedicationRecord>();
+
+function learnSharedR003(records: MedicationRecord[]): void {
+  const visit = (r: MedicationRecord) => `${r.institution.id}|${isIsoDate(r.visitDate) ? r.visitDate : '?'}|${visitOf(r) ?? '-'}`;
+  const withCode = records.filter((r) => r.exceptionCode === 'R003');
+  for (const r of withCode) {
+    if (new Set(withCode.filter((o) => visit(o) === visit(r)).map((o) => o.drugCode)).size >= 2) sharedR003.add(r);
+  }
+}
 
 function learnOrigins(records: MedicationRecord[]): void {
   for (const r of records) {
@@ -200,15 +212,19 @@ function naiveRun(records: MedicationRecord[]): { end: IsoDate | null; runDay: I
   const doseOf = new Map<string, { unit: string; perDay: number } | null>();
   const changedOn = new Map<string, IsoDate>();
   for (const [day, list] of days) {
-    if (list.some(resets)) resetDay = day;
+    const fresh = new Set<string>();
     for (const prescriber of new Set(list.map(prescriberOf))) {
       const { regimens, unreadDays } = regimensOf(list.filter((r) => prescriberOf(r) === prescriber));
       const readable = unreadDays === 0 && regimens.length > 0 && regimens.every((g) => g.unit === regimens[0]?.unit && g.unit !== 'unread');
       const dose = readable ? { unit: regimens[0]?.unit as string, perDay: regimens.reduce((sum, g) => sum + g.perDay, 0) } : null;
       const before = doseOf.get(prescriber) ?? null;
-      if (before !== null && dose !== null && before.unit === dose.unit && !sameAmount(before.perDay, dose.perDay)) changedOn.set(prescriber, day);
+      const changed = before !== null && dose !== null && before.unit === dose.unit && !sameAmount(before.perDay, dose.perDay);
+      if (changed) changedOn.set(prescriber, day);
+      if (changed || dose === null || before === null || before.unit !== dose.unit) fresh.add(prescriber);
       doseOf.set(prescriber, dose);
     }
+    // R001 ends all; an R003 its visit gave to several drugs only where its prescriber's regimen is new.
+    if (list.some((r) => resets(r) && !(sharedR003.has(r) && !fresh.has(prescriberOf(r))))) resetDay = day;
   }
   const dropped = (r: MedicationRecord) =>
     (resetDay !== null && compareIso(start(r), resetDay) < 0) || compareIso(start(r), changedOn.get(prescriberOf(r)) ?? '') < 0;

@@ -50,6 +50,24 @@ test('R003 (regimen change) and R001 (lost supply) drop the old supply', (t) => 
   }
 });
 
+// Reviewer's case: the cloud lists R003 as a row of the visit and the mapper gives it to each of
+// its drugs; the metformin dose doubled, the amlodipine did not.
+test('an R003 the visit gave to several drugs ends the old supply only where the regimen changed', (t) => {
+  const GLUCOPHAGE = { drugCode: 'GLUCO', drugName: 'GLUCOPHAGE 500MG', unitStrengthMg: 500, atc7: 'A10BA02', atc5: 'A10BA', ingredients: [{ name: 'METFORMIN', atc7: 'A10BA02' }] };
+  const rows = [
+    record({ id: 'n1', visitDate: '2025-08-01', visitSeqNo: '0101' }),
+    record({ ...GLUCOPHAGE, id: 'g1', visitDate: '2025-08-01', visitSeqNo: '0101', frequency: 'BID', quantity: 56 }),
+    record({ id: 'n2', visitDate: '2025-08-20', visitSeqNo: '0201', exceptionCode: 'R003' }),
+    record({ ...GLUCOPHAGE, id: 'g2', visitDate: '2025-08-20', visitSeqNo: '0201', frequency: 'BID', quantity: 112, exceptionCode: 'R003' }),
+  ];
+  const groups = groupLeftovers(rows, '2025-09-01');
+  // Amlodipine carries: 8/29 + 28 days, last day 9/25. Metformin restarts on 8/20: last day 9/16.
+  t.like(groups.find((g) => g.ingredient === 'AMLODIPINE'), { leftoverDays: 25, supplyEnd: '2025-09-25' });
+  t.like(groups.find((g) => g.ingredient === 'METFORMIN'), { leftoverDays: 16, supplyEnd: '2025-09-16' });
+  // The same R003 on a visit of amlodipine alone is amlodipine's: it ends the old supply.
+  t.like(groupLeftovers(rows.filter((r) => r.ingredients[0]?.name === 'AMLODIPINE'), '2025-09-01')[0], { leftoverDays: 16 });
+});
+
 test('another institution\'s different dose does not drop the first one\'s supply: zolpidem 15 mg at A, 10 mg at B five days later carries', (t) => {
   // Reviewer's case: 18 days of the 15 mg supply are still on hand when B's 10 mg is dispensed.
   const a = record({ ...ZOLPIDEM, visitDate: '2025-10-10', daysSupply: 28, quantity: 42, institution: CLINIC_A });
