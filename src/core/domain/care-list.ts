@@ -83,7 +83,7 @@ interface Bucket {
   /** 'YYYY-MM', or WINDOW for the alerts' days. */
   month: string;
   /** Distinct (institution, day) pairs: institution number · 4,000,000 + day number + 800,000. */
-  visits: Set<number>;
+  visits: Set<string>;
   /** Institution numbers. */
   institutions: Set<number>;
   totalMg: number;
@@ -159,12 +159,13 @@ function gather(dispensings: CareListDispensing[], today: IsoDate, periodOf: (da
     }
     // A row without an institution code (hosp_id is optional in imue0009s02) is told apart by
     // its name: one '' for every clinic would merge them and hide 跨院所 visits. A visit is
-    // (institution, day): the day number (years 1–9999: −719,162 … 2,932,896) keeps two
-    // months' same day of the month apart.
+    // (institution, day, 就醫時間): two clinics of one hospital on one day are two visits, the
+    // pattern the care list is for; rows of one visit share their time. A row without a time is
+    // its institution's visit of that day.
     const institution = institutions.of(row.institution.id !== '' ? row.institution.id : `name:${row.institution.name}`);
     bucket.names.add(row.ingredient.trim());
     bucket.codes.add(cleanCode(row.ingredientCode));
-    bucket.visits.add(institution * 4_000_000 + day + 800_000);
+    bucket.visits.add(`${institution}|${day}|${row.time ?? ''}`);
     bucket.institutions.add(institution);
     bucket.totalMg += Number.isFinite(row.totalMg) ? row.totalMg : 0;
     if (row.cloudTotalDdd === null || !Number.isFinite(row.cloudTotalDdd)) bucket.cloudDddComplete = false;

@@ -149,6 +149,8 @@ export interface CareListDispensing {
   totalMg: number;
   cloudTotalDdd: number | null;
   memo: string | null;
+  /** 就醫時間 (treat_t) as given; two visits of one institution on one day are told apart by it. */
+  time?: string | null;
 }
 
 /** imue0009s03: the cloud's own monthly summary row. */

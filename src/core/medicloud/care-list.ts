@@ -66,6 +66,7 @@ export function mapCareListRow(row: CareListRow): CareListDispensing {
     totalMg: row.drug_qty,
     cloudTotalDdd: row.drug_ddd_qty,
     memo: row.memo,
+    time: row.treat_t === null ? null : row.treat_t.trim() || null,
   };
 }
 

@@ -211,3 +211,13 @@ test('a benzodiazepine outside the DDD table counts in the class total by the cl
   t.like(total, { severity: 'warning', key: 'careList.classTotal.over', facts: { totalDdd: 280 } });
   t.deepEqual(total?.facts.ingredients, ['ZOLPIDEM (TARTRATE+HEMITARTRATE)', 'ETHYL LOFLAZEPATE']);
 });
+
+// Reviewer's case: two clinics of one hospital on one day (09:00 and 15:00) were one 就醫次數,
+// hiding the pattern the care list is for; rows of one visit share their 就醫時間.
+test('two visits of one institution on one day are two visits when their 就醫時間 differ; rows of one visit are one', (t) => {
+  const at = (time: string | null): CareListDispensing => ({ ...zolpidem('2025-08-10'), time });
+  const [twoVisits] = careListStats([at('0900'), at('1500')], '2025-09-01');
+  t.like(twoVisits, { visits: 2, institutions: 1, totalMg: 840, totalDdd: 84 });
+  t.like(careListStats([at('0900'), at('0900')], '2025-09-01')[0], { visits: 1 });
+  t.like(careListStats([at(null), at(null)], '2025-09-01')[0], { visits: 1 });
+});
