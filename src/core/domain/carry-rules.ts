@@ -90,18 +90,17 @@ export function doubled(from: Float64Array<ArrayBuffer>): Float64Array<ArrayBuff
  * 7.5 mg followed by 5 mg from the same prescriber does not.
  */
 export class DaySupply {
-  /** The day's records as added: daily amount (NaN unread), unit, days, visit (−1 unknown), prescriber. */
-  private rawAmounts = new Float64Array(8);
-  private rawUnits = new Float64Array(8);
-  private rawDays = new Float64Array(8);
-  private rawVisits = new Float64Array(8);
-  private rawPrescribers: string[] = [];
-  private rawCount = 0;
-  /** Orders (settle): one visit's rows of one unit as one, a row without a known visit alone; each with the entry it stacked into. */
+  /** Orders: one visit's rows of one unit as one, a row without a known visit alone; each with the entry it stacked into (settle). */
   private orderVisits = new Float64Array(8);
   private orderEntries = new Int32Array(8);
+  /** Per order, the previous order of its visit's 就醫序號 (−1: none): a day of a dense history holds hundreds of visits. */
+  private orderSameSeq = new Int32Array(8);
+  /** Per 就醫序號, the latest order with it this day (seqStamps[seq] === stamp), else none. */
+  private readonly seqStamps = new Int32Array(MAX_SEQ + 1);
+  private readonly seqLatest = new Int32Array(MAX_SEQ + 1);
+  private stamp = 0;
   private orderCount = 0;
-  /** Entries: orders of one amount, unit and prescriber stacked. */
+  /** Orders while the day is read (in the same arrays), then entries: orders of one amount, unit and prescriber stacked. */
   private units = new Float64Array(8);
   private amounts = new Float64Array(8);
   private totals = new Float64Array(8);
@@ -112,84 +111,80 @@ export class DaySupply {
   private unreadDays = 0;
   private unread = false;
   private settled = true;
+  /** Two orders of the day share a 就醫序號: days() must join entries by visit, not only by unit. */
+  private sharedSeq = false;
 
   begin(): void {
-    this.rawCount = 0;
+    this.sharedSeq = false;
     this.orderCount = 0;
     this.count = 0;
     this.unreadDays = 0;
     this.unread = false;
     this.settled = true;
+    this.stamp = this.stamp === 0x7fffffff ? 1 : this.stamp + 1;
+    if (this.stamp === 1) this.seqStamps.fill(0);
   }
 
   /**
    * `unit`: MG_UNIT when `daily` is mg/day, else the record's drug number (units/day of that
    * product); `prescriber`: the prescribing institution's code (慢箋原處方機構 for a pickup);
-   * `visit`: the record's 就醫序號 (RecordColumns.seq), −1 when not known.
+   * `visit`: the record's 就醫序號 (RecordColumns.seq), −1 when not known. One visit's rows of one
+   * unit become one order (amounts added, the longest days; its rows whose amount cannot be read
+   * one more); the orders are stacked when the day is asked for (settle): sums and maxima, so the
+   * order the records came in does not matter.
    */
   add(daily: number, unit: number, days: number, prescriber: string, visit = -1): void {
-    const n = this.rawCount;
-    if (n === this.rawAmounts.length) {
-      this.rawAmounts = doubled(this.rawAmounts);
-      this.rawUnits = doubled(this.rawUnits);
-      this.rawDays = doubled(this.rawDays);
-      this.rawVisits = doubled(this.rawVisits);
+    const unread = Number.isNaN(daily);
+    if (unread) this.unread = true;
+    if (unread && visit < 0) {
+      this.unreadDays += days;
+      return;
     }
-    this.rawAmounts[n] = daily;
-    this.rawUnits[n] = unit;
-    this.rawDays[n] = days;
-    this.rawVisits[n] = visit;
-    this.rawPrescribers[n] = prescriber;
-    this.rawCount = n + 1;
+    const orderUnit = unread ? UNREAD_UNIT : unit;
+    const o = visit < 0 ? -1 : this.orderOf(prescriber, visit, orderUnit);
+    if (o !== -1) {
+      this.amounts[o] = (this.amounts[o] as number) + daily;
+      this.totals[o] = Math.max(this.totals[o] as number, days);
+      return;
+    }
+    if (this.count === this.units.length) this.grow();
+    const c = this.count++;
+    this.units[c] = orderUnit;
+    this.amounts[c] = daily;
+    this.totals[c] = days;
+    this.orderVisits[c] = visit;
+    this.prescribers[c] = prescriber;
+    this.orderSameSeq[c] = -1;
+    if (visit >= 0 && visit <= MAX_SEQ) {
+      if (this.seqStamps[visit] === this.stamp) {
+        this.orderSameSeq[c] = this.seqLatest[visit] as number;
+        this.sharedSeq = true;
+      }
+      this.seqStamps[visit] = this.stamp;
+      this.seqLatest[visit] = c;
+    }
     this.settled = false;
   }
 
-  /**
-   * Orders and entries from the records added: first each visit's rows of one unit as one order
-   * (amounts added, the longest days; the rows whose amount cannot be read as one more), then
-   * orders of one amount, unit and prescriber stacked into one entry. Sums and maxima: the order
-   * the records came in does not matter.
-   */
+  /** The entries, from the orders: those of one amount, unit and prescriber stacked. */
   private settle(): void {
     if (this.settled) return;
     this.settled = true;
-    this.count = 0;
-    this.orderCount = 0;
-    const { rawAmounts, rawUnits, rawDays, rawVisits, rawPrescribers } = this;
-    // Orders are built in the entry arrays, then stacked in place.
-    for (let r = 0; r < this.rawCount; r++) {
-      const amount = rawAmounts[r] as number;
-      const visit = rawVisits[r] as number;
-      const unread = Number.isNaN(amount);
-      if (unread) this.unread = true;
-      if (unread && visit < 0) {
-        this.unreadDays += rawDays[r] as number;
-        continue;
-      }
-      const unit = unread ? UNREAD_UNIT : (rawUnits[r] as number);
-      const prescriber = rawPrescribers[r] as string;
-      const o = visit < 0 ? -1 : this.orderOf(prescriber, visit, unit);
-      if (o !== -1) {
-        this.amounts[o] = (this.amounts[o] as number) + amount;
-        this.totals[o] = Math.max(this.totals[o] as number, rawDays[r] as number);
-        continue;
-      }
-      if (this.count === this.units.length) this.grow();
-      const c = this.count++;
-      this.units[c] = unit;
-      this.amounts[c] = amount;
-      this.totals[c] = rawDays[r] as number;
-      this.orderVisits[c] = visit;
-      this.prescribers[c] = prescriber;
-    }
     this.orderCount = this.count;
     this.stackSameAmounts();
   }
 
   /** The order of one visit's rows in one unit; −1 when there is none yet. */
   private orderOf(prescriber: string, visit: number, unit: number): number {
-    for (let o = 0; o < this.count; o++) {
-      if (this.orderVisits[o] === visit && this.units[o] === unit && this.prescribers[o] === prescriber) return o;
+    if (visit > MAX_SEQ) {
+      for (let o = 0; o < this.count; o++) {
+        if (this.orderVisits[o] === visit && this.units[o] === unit && this.prescribers[o] === prescriber) return o;
+      }
+      return -1;
+    }
+    if (this.seqStamps[visit] !== this.stamp) return -1;
+    for (let o = this.seqLatest[visit] as number; o !== -1; o = this.orderSameSeq[o] as number) {
+      if (this.units[o] === unit && this.prescribers[o] === prescriber) return o;
     }
     return -1;
   }
@@ -200,6 +195,9 @@ export class DaySupply {
     this.totals = doubled(this.totals);
     this.orderVisits = doubled(this.orderVisits);
     this.orderEntries = new Int32Array(this.units.length);
+    const sameSeq = new Int32Array(this.units.length);
+    sameSeq.set(this.orderSameSeq);
+    this.orderSameSeq = sameSeq;
     this.together = new Int32Array(this.units.length);
   }
 
@@ -236,6 +234,7 @@ export class DaySupply {
   days(): number {
     this.settle();
     const { units, totals, prescribers, together, count, orderVisits, orderEntries, orderCount } = this;
+    if (!this.sharedSeq) return this.unreadDays + longestPerUnit(units, totals, prescribers, count);
     for (let c = 0; c < count; c++) together[c] = c;
     for (let c = 0; c < count; c++) {
       for (let d = 0; d < c; d++) {
@@ -246,9 +245,17 @@ export class DaySupply {
       const visit = orderVisits[o] as number;
       if (visit < 0) continue;
       const c = orderEntries[o] as number;
-      for (let q = 0; q < o; q++) {
+      if (visit > MAX_SEQ) {
+        for (let q = 0; q < o; q++) {
+          const d = orderEntries[q] as number;
+          if (orderVisits[q] === visit && prescribers[d] === prescribers[c]) join(together, c, d);
+        }
+        continue;
+      }
+      // The earlier orders of its 就醫序號 (a chain: a visit has a row or two per group).
+      for (let q = this.orderSameSeq[o] as number; q !== -1; q = this.orderSameSeq[q] as number) {
         const d = orderEntries[q] as number;
-        if (orderVisits[q] === visit && prescribers[d] === prescribers[c]) join(together, c, d);
+        if (prescribers[d] === prescribers[c]) join(together, c, d);
       }
     }
     let sum = this.unreadDays;
@@ -280,6 +287,22 @@ export class DaySupply {
   }
 }
 
+/** Per unit and prescriber the longest entry, these stacked: days() when no two orders share a visit. */
+function longestPerUnit(units: Float64Array, totals: Float64Array, prescribers: string[], count: number): number {
+  let sum = 0;
+  for (let c = 0; c < count; c++) {
+    const unit = units[c] as number;
+    const prescriber = prescribers[c];
+    let seen = false;
+    for (let d = 0; d < c && !seen; d++) seen = units[d] === unit && unit !== UNREAD_UNIT && prescribers[d] === prescriber;
+    if (seen) continue;
+    let longest = totals[c] as number;
+    if (unit !== UNREAD_UNIT) for (let d = c + 1; d < count; d++) if (units[d] === unit && prescribers[d] === prescriber) longest = Math.max(longest, totals[d] as number);
+    sum += longest;
+  }
+  return sum;
+}
+
 /** The first entry of c's group (days(): entries taken together point towards it). */
 function root(together: Int32Array, c: number): number {
   let r = c;
@@ -296,6 +319,9 @@ function join(together: Int32Array, c: number, d: number): void {
 
 /** The unit of a visit's rows whose amount cannot be read: never compared with another amount. */
 const UNREAD_UNIT = -2;
+
+/** The largest 就醫序號 (four digits): the ones a day holds are found by number (DaySupply). */
+const MAX_SEQ = 9999;
 
 /** The unit of daily amounts in mg; any other unit is a drug number ≥ 0 (units/day of that product). */
 export const MG_UNIT = -1;

@@ -116,11 +116,18 @@ export function mayRestart(positions: Int32Array, from: number, to: number, colu
   const { flags, daily, startDay } = columns;
   let units = 0;
   let dayFrom = from;
+  nextDayStamp();
   for (let k = from; k < to; k++) {
     const i = positions[k] as number;
     if (((flags[i] as number) & RESET) !== 0) return true;
-    if (startDay[i] !== startDay[positions[dayFrom] as number]) dayFrom = k;
-    else if (k > dayFrom && sharesVisit(positions, dayFrom, k, columns)) return true;
+    if (startDay[i] !== startDay[positions[dayFrom] as number]) {
+      dayFrom = k;
+      nextDayStamp();
+    } else if (k > dayFrom) {
+      // A day's second record: its first is read now (most days hold one record).
+      if (k === dayFrom + 1) sharesVisit(positions, dayFrom, dayFrom, columns);
+      if (sharesVisit(positions, dayFrom, k, columns)) return true;
+    }
     const amount = daily[i] as number;
     if (Number.isNaN(amount)) continue;
     const unit = unitAt(columns, i);
@@ -141,12 +148,32 @@ export function mayRestart(positions: Int32Array, from: number, to: number, colu
   return false;
 }
 
-/** Whether the record at positions[k] has a 就醫序號 and prescriber of a record at positions[dayFrom, k) (one day's). */
+/** Per 就醫序號 (0–9999), the day (dayStamp) a record of the walk had it, and that record. */
+const seqStamps = new Int32Array(10_000);
+const seqAt = new Int32Array(10_000);
+let dayStamp = 0;
+
+function nextDayStamp(): void {
+  dayStamp = dayStamp === 0x7fffffff ? 1 : dayStamp + 1;
+  if (dayStamp === 1) seqStamps.fill(0);
+}
+
+/**
+ * Whether the record at positions[k] has a 就醫序號 and prescriber of a record at positions[dayFrom, k)
+ * (one day's, as nextDayStamp began it). Found by number: a day of a dense history holds hundreds.
+ */
 function sharesVisit(positions: Int32Array, dayFrom: number, k: number, columns: RecordColumns): boolean {
   const { seq, suppliers } = columns;
   const i = positions[k] as number;
   const visit = seq[i] as number;
-  if (visit < 0) return false;
+  if (visit < 0 || visit >= seqStamps.length) return false;
+  if (seqStamps[visit] !== dayStamp) {
+    seqStamps[visit] = dayStamp;
+    seqAt[visit] = i;
+    return false;
+  }
+  if (suppliers[seqAt[visit] as number] === suppliers[i]) return true;
+  // One 就醫序號 at two prescribers that day: rare, read them all.
   for (let m = dayFrom; m < k; m++) {
     const j = positions[m] as number;
     if (seq[j] === visit && suppliers[j] === suppliers[i]) return true;

@@ -243,26 +243,55 @@ function sameFormAlert(history: PreparedHistory, group: SameFormGroup, newer: nu
 }
 
 /**
- * Marks in `named` the older records whose own supply overlapped a named one's by more than the
- * threshold: the stock on hand piled up with them. Another clinic's zolpidem that pushed the
- * psychiatrist's supply back is why 27 days are on hand at the psychiatrist's next visit, though
- * its own supply ended the day before: named, it makes the alert 跨院所 (critical). One step
- * only, and only by more than the threshold: a switch of clinics with a day's overlap, or the
- * habitual early refills of years before, are not named.
+ * Marks in `named` an older record of each other prescriber whose own supply overlapped a named
+ * one's by more than the threshold: the stock on hand piled up with it. Another clinic's zolpidem
+ * that pushed the psychiatrist's supply back is why 27 days are on hand at the psychiatrist's
+ * next visit, though its own supply ended the day before: named, it makes the alert 跨院所
+ * (critical). Asked only when the named records are one prescriber's; one step only, only by
+ * more than the threshold (a switch of clinics with a day's overlap is no pile), and one record
+ * per other prescriber: what is added is who else the stock came from.
  */
 function namePilers(columns: RecordColumns, olderAt: Int32Array, named: Uint8Array, threshold: number): void {
-  const { startDay, endDay } = columns;
-  const reaching = Array.from(named.keys()).filter((k) => named[k] === 1);
+  const { startDay, endDay, prescribers } = columns;
+  // The named records longer than the threshold (only they can overlap by more), in start order
+  // (olderAt's), with the latest end among each prefix: a record overlaps one of them by more than
+  // the threshold when some named start lies before its end − threshold and the latest end of
+  // those passes its start + threshold.
+  // Only where the named records are one prescriber's: with two, the alert is 跨院所 already.
+  let only: string | null = null;
   for (let k = 0; k < olderAt.length; k++) {
-    if (named[k] === 1) continue;
+    if (named[k] !== 1) continue;
+    const prescriber = prescribers[olderAt[k] as number] as string;
+    if (only === null) only = prescriber;
+    else if (prescriber !== only) return;
+  }
+  const starts: number[] = [];
+  const latestEnds: number[] = [];
+  const known = new Set<string>();
+  for (let k = 0; k < olderAt.length; k++) {
+    const j = olderAt[k] as number;
+    if (named[k] !== 1) continue;
+    known.add(prescribers[j] as string);
+    if (!((endDay[j] as number) - (startDay[j] as number) > threshold)) continue;
+    starts.push(startDay[j] as number);
+    latestEnds.push(Math.max(endDay[j] as number, latestEnds[latestEnds.length - 1] ?? Number.NEGATIVE_INFINITY));
+  }
+  if (starts.length === 0) return;
+  for (let k = 0; k < olderAt.length; k++) {
     const i = olderAt[k] as number;
-    for (const m of reaching) {
-      const j = olderAt[m] as number;
-      const overlap = Math.min(endDay[i] as number, endDay[j] as number) - Math.max(startDay[i] as number, startDay[j] as number);
-      if (overlap > threshold) {
-        named[k] = 1;
-        break;
-      }
+    if (named[k] === 1 || known.has(prescribers[i] as string) || !((endDay[i] as number) - (startDay[i] as number) > threshold)) continue;
+    const before = (endDay[i] as number) - threshold;
+    // How many named starts lie before `before` (binary search: starts ascend).
+    let lo = 0;
+    let hi = starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((starts[mid] as number) < before) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo > 0 && (latestEnds[lo - 1] as number) > (startDay[i] as number) + threshold) {
+      named[k] = 1;
+      known.add(prescribers[i] as string);
     }
   }
 }

@@ -223,6 +223,9 @@ test('one visit\'s rows are taken together: two rows of one dose, or a combinati
   t.is(groupLeftovers(twoVisits, '2025-08-01')[0]?.leftoverDays, 56);
   t.is(groupLeftovers(twoVisits.map((r) => ({ ...r, visitSeqNo: null })), '2025-08-01')[0]?.leftoverDays, 56);
   t.is(groupLeftovers(twoVisits.map((r) => ({ ...r, visitSeqNo: '0201' })), '2025-08-01')[0]?.leftoverDays, 28);
+  // 5 mg QAM + 5 mg HS is 10 mg a day: 5 mg alone at the next visit is the clinic's dose change, and the old supply goes.
+  const halved = [...visit('2025-08-01', '0201').slice(0, 2), record({ id: 'half', visitDate: '2025-08-20', visitSeqNo: '0301' })];
+  t.like(groupLeftovers(halved, '2025-09-01')[0], { leftoverDays: 16, supplyEnd: '2025-09-16' });
 });
 
 test('same day, same dose at two institutions stacks (that is the duplicate); larger supply walks first', (t) => {
