@@ -7,6 +7,7 @@
 // The walk on day numbers (carry-walk.ts, through the record columns) and the ISO-date walk
 // (group-leftover.ts) both follow them.
 import type { MedicationRecord } from './types.ts';
+import { DayVisitIndex } from './visit-index.ts';
 
 /** NHI exception codes that end the old supply instead of carrying it: R003 regimen change, R001 lost supply. */
 export function hasResetCode(record: MedicationRecord): boolean {
@@ -91,14 +92,11 @@ export function doubled(from: Float64Array<ArrayBuffer>): Float64Array<ArrayBuff
  */
 export class DaySupply {
   /** Orders: one visit's rows of one unit as one, a row without a known visit alone; each with the entry it stacked into (settle). */
-  private orderVisits = new Float64Array(8);
   private orderEntries = new Int32Array(8);
   /** Per order, the previous order of its visit's 就醫序號 (−1: none): a day of a dense history holds hundreds of visits. */
   private orderSameSeq = new Int32Array(8);
-  /** Per 就醫序號, the latest order with it this day (seqStamps[seq] === stamp), else none. */
-  private readonly seqStamps = new Int32Array(MAX_SEQ + 1);
-  private readonly seqLatest = new Int32Array(MAX_SEQ + 1);
-  private stamp = 0;
+  /** Per 就醫序號, the latest order with it this day. */
+  private readonly visits = new DayVisitIndex();
   private orderCount = 0;
   /** Orders while the day is read (in the same arrays), then entries: orders of one amount, unit and prescriber stacked. */
   private units = new Float64Array(8);
@@ -121,14 +119,13 @@ export class DaySupply {
     this.unreadDays = 0;
     this.unread = false;
     this.settled = true;
-    this.stamp = this.stamp === 0x7fffffff ? 1 : this.stamp + 1;
-    if (this.stamp === 1) this.seqStamps.fill(0);
+    this.visits.begin();
   }
 
   /**
    * `unit`: MG_UNIT when `daily` is mg/day, else the record's drug number (units/day of that
    * product); `prescriber`: the prescribing institution's code (慢箋原處方機構 for a pickup);
-   * `visit`: the record's 就醫序號 (RecordColumns.seq), −1 when not known. One visit's rows of one
+   * `visit`: the record's 就醫序號 (RecordColumns.seq, −1 … 9999), −1 when not known. One visit's rows of one
    * unit become one order (amounts added, the longest days; its rows whose amount cannot be read
    * one more); the orders are stacked when the day is asked for (settle): sums and maxima, so the
    * order the records came in does not matter.
@@ -152,17 +149,10 @@ export class DaySupply {
     this.units[c] = orderUnit;
     this.amounts[c] = daily;
     this.totals[c] = days;
-    this.orderVisits[c] = visit;
     this.prescribers[c] = prescriber;
-    this.orderSameSeq[c] = -1;
-    if (visit >= 0 && visit <= MAX_SEQ) {
-      if (this.seqStamps[visit] === this.stamp) {
-        this.orderSameSeq[c] = this.seqLatest[visit] as number;
-        this.sharedSeq = true;
-      }
-      this.seqStamps[visit] = this.stamp;
-      this.seqLatest[visit] = c;
-    }
+    this.orderSameSeq[c] = visit < 0 ? -1 : this.visits.get(visit);
+    if (this.orderSameSeq[c] !== -1) this.sharedSeq = true;
+    if (visit >= 0) this.visits.set(visit, c);
     this.settled = false;
   }
 
@@ -176,14 +166,7 @@ export class DaySupply {
 
   /** The order of one visit's rows in one unit; −1 when there is none yet. */
   private orderOf(prescriber: string, visit: number, unit: number): number {
-    if (visit > MAX_SEQ) {
-      for (let o = 0; o < this.count; o++) {
-        if (this.orderVisits[o] === visit && this.units[o] === unit && this.prescribers[o] === prescriber) return o;
-      }
-      return -1;
-    }
-    if (this.seqStamps[visit] !== this.stamp) return -1;
-    for (let o = this.seqLatest[visit] as number; o !== -1; o = this.orderSameSeq[o] as number) {
+    for (let o = this.visits.get(visit); o !== -1; o = this.orderSameSeq[o] as number) {
       if (this.units[o] === unit && this.prescribers[o] === prescriber) return o;
     }
     return -1;
@@ -193,7 +176,6 @@ export class DaySupply {
     this.units = doubled(this.units);
     this.amounts = doubled(this.amounts);
     this.totals = doubled(this.totals);
-    this.orderVisits = doubled(this.orderVisits);
     this.orderEntries = new Int32Array(this.units.length);
     const sameSeq = new Int32Array(this.units.length);
     sameSeq.set(this.orderSameSeq);
@@ -233,7 +215,7 @@ export class DaySupply {
    */
   days(): number {
     this.settle();
-    const { units, totals, prescribers, together, count, orderVisits, orderEntries, orderCount } = this;
+    const { units, totals, prescribers, together, count, orderEntries, orderCount } = this;
     if (!this.sharedSeq) return this.unreadDays + longestPerUnit(units, totals, prescribers, count);
     for (let c = 0; c < count; c++) together[c] = c;
     for (let c = 0; c < count; c++) {
@@ -242,16 +224,7 @@ export class DaySupply {
       }
     }
     for (let o = 0; o < orderCount; o++) {
-      const visit = orderVisits[o] as number;
-      if (visit < 0) continue;
       const c = orderEntries[o] as number;
-      if (visit > MAX_SEQ) {
-        for (let q = 0; q < o; q++) {
-          const d = orderEntries[q] as number;
-          if (orderVisits[q] === visit && prescribers[d] === prescribers[c]) join(together, c, d);
-        }
-        continue;
-      }
       // The earlier orders of its 就醫序號 (a chain: a visit has a row or two per group).
       for (let q = this.orderSameSeq[o] as number; q !== -1; q = this.orderSameSeq[q] as number) {
         const d = orderEntries[q] as number;
@@ -319,9 +292,6 @@ function join(together: Int32Array, c: number, d: number): void {
 
 /** The unit of a visit's rows whose amount cannot be read: never compared with another amount. */
 const UNREAD_UNIT = -2;
-
-/** The largest 就醫序號 (four digits): the ones a day holds are found by number (DaySupply). */
-const MAX_SEQ = 9999;
 
 /** The unit of daily amounts in mg; any other unit is a drug number ≥ 0 (units/day of that product). */
 export const MG_UNIT = -1;

@@ -317,11 +317,9 @@ function ruleHolds(rule: ElderlyRule, code: string): boolean {
   return rule.atc7.includes(code) || (rule.atcClasses !== undefined && inAtcClass(code, rule.atcClasses));
 }
 
-/** The codes of the history that the rule names: its own, then those of the classes it holds whole. */
-function ruleCodes(rule: ElderlyRule, productsByCode: Map<string, number[]>): string[] {
-  if (rule.atcClasses === undefined) return rule.atc7;
-  const classes = rule.atcClasses;
-  return [...rule.atc7, ...[...productsByCode.keys()].filter((code) => !rule.atc7.includes(code) && inAtcClass(code, classes))];
+/** The codes the rule names among the history's (ruleRecords puts the records in order whatever the codes' order). */
+function ruleCodes(rule: ElderlyRule, productsByCode: Map<string, number[]>): readonly string[] {
+  return rule.atcClasses === undefined ? rule.atc7 : [...productsByCode.keys()].filter((code) => ruleHolds(rule, code));
 }
 
 /** The records of the products that carry one of the rule's codes, each product once, in input order. */

@@ -8,6 +8,7 @@
 // start order, a start day at a time.
 import { COMPUTABLE, IN_MG, REGIMEN_CODE, RESET, computableBefore, type RecordColumns } from './record-columns.ts';
 import { DaySupply, MG_UNIT, dayDoseChanged, doubled, sameAmount } from './carry-rules.ts';
+import { DayVisitIndex } from './visit-index.ts';
 
 /** The unit of a record's daily amount (DaySupply): mg, or its drug number. */
 export function unitAt(columns: RecordColumns, i: number): number {
@@ -108,25 +109,26 @@ const mostAmounts = new Float64Array(8);
 /**
  * Whether findRestarts could find anything at positions[from, to): an R001/R003, daily
  * amounts in one unit that are not all the same (amounts in different units are never
- * compared), or two rows of one visit (their amounts add up: DaySupply). Most groups hold one dose per unit throughout, and this one pass over three
- * columns spares them the prescribers' days. Least against most, so amounts that each differ
- * from the next by less than sameAmount's margin still count when they drift apart.
+ * compared), or two rows of one visit (their amounts add up: DaySupply). Most groups hold one
+ * dose per unit throughout, and this one pass over a few columns spares them the prescribers'
+ * days. Least against most, so amounts that each differ from the next by less than
+ * sameAmount's margin still count when they drift apart.
  */
 export function mayRestart(positions: Int32Array, from: number, to: number, columns: RecordColumns): boolean {
   const { flags, daily, startDay } = columns;
   let units = 0;
   let dayFrom = from;
-  nextDayStamp();
   for (let k = from; k < to; k++) {
     const i = positions[k] as number;
     if (((flags[i] as number) & RESET) !== 0) return true;
-    if (startDay[i] !== startDay[positions[dayFrom] as number]) {
-      dayFrom = k;
-      nextDayStamp();
-    } else if (k > dayFrom) {
-      // A day's second record: its first is read now (most days hold one record).
-      if (k === dayFrom + 1) sharesVisit(positions, dayFrom, dayFrom, columns);
-      if (sharesVisit(positions, dayFrom, k, columns)) return true;
+    if (startDay[i] !== startDay[positions[dayFrom] as number]) dayFrom = k;
+    else if (k > dayFrom) {
+      // A day's second record: the day's visits are indexed from its first (most days hold one record).
+      if (k === dayFrom + 1) {
+        dayVisits.begin();
+        sameVisitEarlier(positions, dayFrom, dayFrom, columns);
+      }
+      if (sameVisitEarlier(positions, dayFrom, k, columns)) return true;
     }
     const amount = daily[i] as number;
     if (Number.isNaN(amount)) continue;
@@ -148,31 +150,22 @@ export function mayRestart(positions: Int32Array, from: number, to: number, colu
   return false;
 }
 
-/** Per 就醫序號 (0–9999), the day (dayStamp) a record of the walk had it, and that record. */
-const seqStamps = new Int32Array(10_000);
-const seqAt = new Int32Array(10_000);
-let dayStamp = 0;
-
-function nextDayStamp(): void {
-  dayStamp = dayStamp === 0x7fffffff ? 1 : dayStamp + 1;
-  if (dayStamp === 1) seqStamps.fill(0);
-}
+/** The day's records by 就醫序號, for mayRestart. */
+const dayVisits = new DayVisitIndex();
 
 /**
- * Whether the record at positions[k] has a 就醫序號 and prescriber of a record at positions[dayFrom, k)
- * (one day's, as nextDayStamp began it). Found by number: a day of a dense history holds hundreds.
+ * Whether the record at positions[k] has the 就醫序號 and prescriber of a record at
+ * positions[dayFrom, k) (one day's, indexed in dayVisits since its begin()); indexes it.
  */
-function sharesVisit(positions: Int32Array, dayFrom: number, k: number, columns: RecordColumns): boolean {
+function sameVisitEarlier(positions: Int32Array, dayFrom: number, k: number, columns: RecordColumns): boolean {
   const { seq, suppliers } = columns;
   const i = positions[k] as number;
   const visit = seq[i] as number;
-  if (visit < 0 || visit >= seqStamps.length) return false;
-  if (seqStamps[visit] !== dayStamp) {
-    seqStamps[visit] = dayStamp;
-    seqAt[visit] = i;
-    return false;
-  }
-  if (suppliers[seqAt[visit] as number] === suppliers[i]) return true;
+  if (visit < 0) return false;
+  const earlier = dayVisits.get(visit);
+  dayVisits.set(visit, i);
+  if (earlier === -1) return false;
+  if (suppliers[earlier] === suppliers[i]) return true;
   // One 就醫序號 at two prescribers that day: rare, read them all.
   for (let m = dayFrom; m < k; m++) {
     const j = positions[m] as number;

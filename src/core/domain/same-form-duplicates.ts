@@ -253,10 +253,6 @@ function sameFormAlert(history: PreparedHistory, group: SameFormGroup, newer: nu
  */
 function namePilers(columns: RecordColumns, olderAt: Int32Array, named: Uint8Array, threshold: number): void {
   const { startDay, endDay, prescribers } = columns;
-  // The named records longer than the threshold (only they can overlap by more), in start order
-  // (olderAt's), with the latest end among each prefix: a record overlaps one of them by more than
-  // the threshold when some named start lies before its end − threshold and the latest end of
-  // those passes its start + threshold.
   // Only where the named records are one prescriber's: with two, the alert is 跨院所 already.
   let only: string | null = null;
   for (let k = 0; k < olderAt.length; k++) {
@@ -265,14 +261,17 @@ function namePilers(columns: RecordColumns, olderAt: Int32Array, named: Uint8Arr
     if (only === null) only = prescriber;
     else if (prescriber !== only) return;
   }
+  if (only === null) return;
+  // The named records longer than the threshold (only they can overlap by more), in start order
+  // (olderAt's), with the latest end among each prefix: a record overlaps one of them by more than
+  // the threshold when some named start lies before its end − threshold and the latest end of
+  // those passes its start + threshold.
   const starts: number[] = [];
   const latestEnds: number[] = [];
-  const known = new Set<string>();
+  const known = new Set<string>([only]);
   for (let k = 0; k < olderAt.length; k++) {
     const j = olderAt[k] as number;
-    if (named[k] !== 1) continue;
-    known.add(prescribers[j] as string);
-    if (!((endDay[j] as number) - (startDay[j] as number) > threshold)) continue;
+    if (named[k] !== 1 || !((endDay[j] as number) - (startDay[j] as number) > threshold)) continue;
     starts.push(startDay[j] as number);
     latestEnds.push(Math.max(endDay[j] as number, latestEnds[latestEnds.length - 1] ?? Number.NEGATIVE_INFINITY));
   }
